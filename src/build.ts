@@ -1,0 +1,86 @@
+import { performance } from 'node:perf_hooks';
+import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
+import { reportRule } from './diagnostics/rules.js';
+import { loadSources, type Sources } from './load/load-sources.js';
+import { loadTheme } from './load/load-theme.js';
+import { readAuthorsFile, readSiteConfig } from './load/site-files.js';
+import { assembleSite } from './model/assemble.js';
+import type { Site } from './model/types.js';
+import { parseFile, type ParsedFile } from './parse/parse-file.js';
+import { renderWeb } from './render/html/render-web.js';
+import { createTheme } from './theme/theme.js';
+import { resolveLinks } from './transform/links.js';
+import { removeConflicts } from './write/conflicts.js';
+import { writeOutputs, type OutputTrees } from './write/write-outputs.js';
+
+/** Options of {@link build}. */
+export interface BuildOptions {
+  /** The webzine's folder, the one that holds content/. */
+  root: string;
+  /** The folder that receives web/ and gemini/ (default: `<root>/dist`). */
+  out: string;
+  /** Whether drafts are built, and marked (default: `false`). */
+  drafts?: boolean;
+  /** Overrides site.yml's `baseUrl`. */
+  baseUrl?: string;
+  /** Whether the outputs are written (default: `true`; `check` does not write). */
+  write?: boolean;
+}
+
+/** What a build did: its diagnostics, what it made and how long each step took. */
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  /** Output files by tree (empty after errors). */
+  trees: OutputTrees;
+  /** Milliseconds per named step. */
+  timings: Record<string, number>;
+  site?: Site;
+}
+
+/** The output trees mimeo owns inside the output folder. */
+export const outputTreeNames = ['web', 'gemini'] as const;
+
+/** Builds a webzine: load → parse → assemble → transform → render → write (STYLE §1). */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { report, diagnostics } = createCollector();
+  const timings: Record<string, number> = {};
+  const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[name] = performance.now() - start;
+    }
+  };
+  const result = (trees: OutputTrees = {}, site?: Site): BuildResult => ({ diagnostics, trees, timings, ...(site ? { site } : {}) });
+
+  const sources = await step('load', () => loadSources(options.root, report));
+  const config = readSiteConfig(sources.texts, report);
+  const authorsFile = readAuthorsFile(sources.texts, report);
+  if (!config) return result();
+  const baseUrl = requireBaseUrl(options.baseUrl ?? config.baseUrl, report);
+  const files = await step('parse', () => parseMarkdownFiles(sources, report));
+  const site = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
+  await step('links', () => resolveLinks(site, report));
+  const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), report));
+  const trees = await step('render', () => renderTrees(site, theme, baseUrl, report));
+  if (hasErrors(diagnostics)) return result({}, site);
+  if (options.write ?? true) await step('write', () => writeOutputs(options.out, trees, outputTreeNames));
+  return result(trees, site);
+}
+
+function parseMarkdownFiles(sources: Sources, report: Report): ParsedFile[] {
+  return sources.texts.filter((text) => text.path.endsWith('.md')).map((text) => parseFile(text, report));
+}
+
+function requireBaseUrl(baseUrl: string | undefined, report: Report): string {
+  if (baseUrl === undefined) {
+    reportRule(report, 'site-config/base-url', { file: 'content/site.yml' }, {});
+    return 'https://example.invalid/';
+  }
+  return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+}
+
+function renderTrees(site: Site, theme: ReturnType<typeof createTheme>, baseUrl: string, report: Report): OutputTrees {
+  return { web: removeConflicts(renderWeb(site, theme, { baseUrl }, report), 'web', report) };
+}

@@ -1,0 +1,32 @@
+import { build } from '../../build.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostics, plural, summarizeDiagnostics } from '../../diagnostics/format.js';
+import type { ParsedArgs } from '../main.js';
+import { exitCodes, UsageError, type Terminal } from '../usage.js';
+import { resolveFolders } from './paths.js';
+
+/** `mimeo build`: builds the webzine and prints its diagnostics and one summary line. */
+export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
+  const { values } = args;
+  const folders = resolveFolders('build', values['root'], values['out'], cwd);
+  const baseUrl = values['base-url'];
+  if (typeof baseUrl === 'string' && !/^https?:\/\/[^/]/.test(baseUrl)) {
+    throw new UsageError(`--base-url must be an http(s) URL like https://zine.example/, got "${baseUrl}"`, 'build');
+  }
+  const started = performance.now();
+  const result = await build({
+    ...folders,
+    drafts: values['drafts'] === true,
+    ...(typeof baseUrl === 'string' ? { baseUrl } : {}),
+  });
+  terminal.err(formatDiagnostics(result.diagnostics, 'text', { debug: values['debug'] === true }));
+  if (hasErrors(result.diagnostics)) {
+    terminal.err(`build failed: ${summarizeDiagnostics(result.diagnostics)}; nothing was written\n`);
+    return exitCodes.content;
+  }
+  const web = result.trees['web'] ?? [];
+  const pages = web.filter((file) => file.path.endsWith('.html')).length;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  terminal.out(`built ${plural(pages, 'page')}, ${plural(web.length - pages, 'other file')} in ${seconds} s\n`);
+  return exitCodes.success;
+}

@@ -1,0 +1,21 @@
+import { build } from '../../build.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { diagnosticFormats, formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from '../../diagnostics/format.js';
+import { listWords } from '../../parse/validate.js';
+import type { ParsedArgs } from '../main.js';
+import { exitCodes, UsageError, type Terminal } from '../usage.js';
+import { resolveFolders } from './paths.js';
+
+/** `mimeo check`: every check of `build`, nothing written, diagnostics in the chosen format. */
+export async function runCheck(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
+  const { values } = args;
+  const format = (values['format'] ?? 'text') as DiagnosticFormat;
+  if (!diagnosticFormats.includes(format)) {
+    throw new UsageError(`--format must be ${listWords(diagnosticFormats.map((f) => `\`${f}\``))}, got \`${String(values['format'])}\``, 'check');
+  }
+  const folders = resolveFolders('check', values['root'], undefined, cwd);
+  const result = await build({ ...folders, drafts: values['drafts'] === true, write: false });
+  terminal.out(formatDiagnostics(result.diagnostics, format, { debug: values['debug'] === true }));
+  if (format === 'text') terminal.err(`checked: ${summarizeDiagnostics(result.diagnostics)}\n`);
+  return hasErrors(result.diagnostics) ? exitCodes.content : exitCodes.success;
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { buildHelp, checkHelp, mainHelp, schemaHelp } from './help.js';
+import { exitCodes, UsageError, type Terminal } from './usage.js';
+
+const processTerminal: Terminal = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isInteractive: process.stderr.isTTY === true,
+};
+
+const helps: Record<string, string> = { build: buildHelp, check: checkHelp, schema: schemaHelp };
+
+/** Runs the mimeo command line with `args` (without `node` and the script) and gives the exit code. */
+export async function main(args: readonly string[], terminal: Terminal = processTerminal, cwd = process.cwd()): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      terminal.out(mainHelp);
+      return command === undefined ? exitCodes.usage : exitCodes.success;
+    }
+    if (command === '-v' || command === '--version') {
+      terminal.out(`${version()}\n`);
+      return exitCodes.success;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      const help = helps[command];
+      if (help === undefined) throw new UsageError(`unknown command "${command}"`, '');
+      terminal.out(help);
+      return exitCodes.success;
+    }
+    return await runCommand(command, rest, terminal, cwd);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const helpCommand = error.command ? `mimeo ${error.command} --help` : 'mimeo --help';
+      terminal.err(`mimeo: ${error.message}\nSee \`${helpCommand}\`.\n`);
+      return exitCodes.usage;
+    }
+    terminal.err(`mimeo: internal error. This is a bug in mimeo; please report it with the text below.\n${describe(error)}\n`);
+    return exitCodes.internal;
+  }
+}
+
+async function runCommand(command: string, args: readonly string[], terminal: Terminal, cwd: string): Promise<number> {
+  switch (command) {
+    case 'build':
+      return (await import('./commands/build.js')).runBuild(parse(command, args, buildOptions), terminal, cwd);
+    case 'check':
+      return (await import('./commands/check.js')).runCheck(parse(command, args, checkOptions), terminal, cwd);
+    case 'schema':
+      return (await import('./commands/schema.js')).runSchema(parse(command, args, {}, true), terminal);
+    case 'dev':
+    case 'new':
+      throw new UsageError(`"mimeo ${command}" is not available yet in this version`, '');
+    default:
+      throw new UsageError(`unknown command "${command}"`, '');
+  }
+}
+
+const common = { root: { type: 'string' }, debug: { type: 'boolean' } } as const;
+const buildOptions = { ...common, out: { type: 'string' }, drafts: { type: 'boolean' }, 'base-url': { type: 'string' } } as const;
+const checkOptions = { ...common, format: { type: 'string' }, drafts: { type: 'boolean' } } as const;
+
+/** Parsed arguments of one command. */
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+function parse(command: string, args: readonly string[], options: ParseArgsConfig['options'], positionals = false): ParsedArgs {
+  try {
+    const parsed = parseArgs({ args: [...args], options: options ?? {}, strict: true, allowPositionals: positionals });
+    return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error);
+    throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1), command);
+  }
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    let text = error.stack ?? error.message;
+    if (error.cause !== undefined) text += `\ncaused by: ${describe(error.cause)}`;
+    return text;
+  }
+  return String(error);
+}

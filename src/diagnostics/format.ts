@@ -1,0 +1,75 @@
+import type { Diagnostic } from './diagnostic.js';
+import { sortDiagnostics } from './diagnostic.js';
+
+/** The output formats of `check` (and of `build`'s errors, which are always `text`). */
+export type DiagnosticFormat = 'text' | 'json' | 'github';
+
+/** The formats, as listed in messages and `--help`. */
+export const diagnosticFormats: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
+
+/** Options of {@link formatDiagnostics}. */
+export interface FormatOptions {
+  /** Whether the third-party cause is shown under each diagnostic (default: `false`). */
+  debug?: boolean;
+}
+
+/** Formats diagnostics, sorted by file, line and column, one after the other. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, options: FormatOptions = {}): string {
+  const sorted = sortDiagnostics(diagnostics);
+  if (format === 'json') return sorted.map((d) => JSON.stringify(toJson(d))).join('\n') + (sorted.length ? '\n' : '');
+  const render = format === 'github' ? toGithub : (d: Diagnostic) => toText(d, options);
+  return sorted.map((d) => render(d) + '\n').join('');
+}
+
+/** `file:line:col: severity: message [rule-id]`, then the hint indented below (SPEC §5). */
+export function toText(d: Diagnostic, options: FormatOptions = {}): string {
+  let text = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+  if (d.hint) text += '\n' + indent(d.hint);
+  if (options.debug && d.cause !== undefined) text += '\n' + indent(`cause: ${describeCause(d.cause)}`);
+  return text;
+}
+
+function toJson(d: Diagnostic): Omit<Diagnostic, 'cause'> {
+  const { cause: _cause, ...rest } = d;
+  return rest;
+}
+
+/** A GitHub workflow command, which the Actions runner turns into an annotation on the line. */
+function toGithub(d: Diagnostic): string {
+  const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
+  const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.ruleId)}`;
+  return `::${d.severity} ${properties}::${escapeData(message)}`;
+}
+
+// Escaping as the Actions toolkit does (actions/toolkit packages/core/src/command.ts).
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => '  ' + line)
+    .join('\n');
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return cause.stack ?? cause.message;
+  return String(cause);
+}
+
+/** The closing summary of a run: `2 errors, 1 warning`. */
+export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** `1 page`, `2 pages`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

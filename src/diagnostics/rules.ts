@@ -1,0 +1,171 @@
+import type { Diagnostic, Place, Report, Severity } from './diagnostic.js';
+
+/** One rule of the catalogue: how its message and hint are worded from their arguments. */
+export interface Rule<Args> {
+  severity: Severity;
+  message: (args: Args) => string;
+  hint?: (args: Args) => string | undefined;
+}
+
+function rule<Args>(definition: Rule<Args>): Rule<Args> {
+  return definition;
+}
+
+const maybe = (suggestion: string | undefined, text: (s: string) => string): string | undefined =>
+  suggestion === undefined ? undefined : text(suggestion);
+
+/**
+ * Every rule mimeo reports, defined once. Ids are permanent: a rule can be retired, never renamed
+ * or reused (STYLE §2).
+ */
+export const rules = {
+  'site-config/missing': rule<{ file: string }>({
+    severity: 'error',
+    message: ({ file }) => `the webzine needs a ${file}, and there is none`,
+    hint: () => 'Create it with at least a `title:` line, or pass --root with the folder that holds content/.',
+  }),
+  'site-config/unknown-key': rule<{ key: string; suggestion?: string }>({
+    severity: 'error',
+    message: ({ key }) => `"${key}" is not a setting of site.yml`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+  }),
+  'site-config/invalid': rule<{ key: string; expected: string; actual: string }>({
+    severity: 'error',
+    message: ({ key, expected, actual }) => `"${key}" must be ${expected}, got ${actual}`,
+  }),
+  'site-config/base-url': rule<Record<string, never>>({
+    severity: 'error',
+    message: () => 'building the site needs "baseUrl", the https address it will be published at, and site.yml has none',
+    hint: () => 'Add `baseUrl: https://zine.example/` to site.yml, or pass --base-url.',
+  }),
+  'yaml/syntax': rule<{ reason: string }>({
+    severity: 'error',
+    message: ({ reason }) => `the YAML here can not be read: ${reason}`,
+    hint: () => 'Check the indentation and quote values that contain a colon followed by a space.',
+  }),
+  'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string }>({
+    severity: 'error',
+    message: ({ key, kind }) => `"${key}" is not a front matter field of ${kind}`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+  }),
+  'front-matter/required': rule<{ key: string; kind: string }>({
+    severity: 'error',
+    message: ({ key, kind }) => `${kind} needs a "${key}" in its front matter, and there is none`,
+    hint: ({ key }) => `Start the file with a front matter block:\n---\n${key}: …\n---`,
+  }),
+  'front-matter/date': rule<{ key: string; actual: string }>({
+    severity: 'error',
+    message: ({ key, actual }) => `"${key}" must be a date like 2021-10-01, got ${actual}`,
+    hint: () => 'Write the date as year-month-day; leave it out while the issue is a draft.',
+  }),
+  'front-matter/invalid': rule<{ key: string; expected: string; actual: string }>({
+    severity: 'error',
+    message: ({ key, expected, actual }) => `"${key}" must be ${expected}, got ${actual}`,
+  }),
+  'authors-file/invalid': rule<{ key: string; expected: string; actual: string }>({
+    severity: 'error',
+    message: ({ key, expected, actual }) => `"${key}" must be ${expected}, got ${actual}`,
+  }),
+  'author/unknown-handle': rule<{ handle: string; suggestion?: string }>({
+    severity: 'error',
+    message: ({ handle }) => `"${handle}" looks like a handle, and authors.yml has no such handle`,
+    hint: ({ suggestion }) =>
+      suggestion === undefined
+        ? 'Add the handle to content/authors.yml, or write the full name ("Ada Lovelace").'
+        : `Did you mean "${suggestion}"?`,
+  }),
+  'encoding/invalid-utf8': rule<Record<string, never>>({
+    severity: 'error',
+    message: () => 'this file is not valid UTF-8',
+    hint: () => 'Save the file as UTF-8 in your editor ("Save with encoding" or "Reopen with encoding").',
+  }),
+  'slug/invalid': rule<{ name: string; expected: string; suggestion?: string }>({
+    severity: 'error',
+    message: ({ name, expected }) => `"${name}" must be named ${expected}`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Rename it to "${s}".`),
+  }),
+  'slug/duplicate': rule<{ url: string; other: string }>({
+    severity: 'error',
+    message: ({ url, other }) => `this file would be published at ${url}, and so would ${other}`,
+    hint: () => 'Rename one of the two files.',
+  }),
+  'issue/missing-issue-file': rule<{ folder: string }>({
+    severity: 'error',
+    message: ({ folder }) => `the issue folder ${folder} has no issue.md`,
+    hint: () => 'Add an issue.md with the issue\'s title, date and editorial.',
+  }),
+  'link/missing-target': rule<{ url: string; suggestion?: string }>({
+    severity: 'error',
+    message: ({ url }) => `the link "${url}" points to nothing in the webzine`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+  }),
+  'link/missing-anchor': rule<{ url: string; anchor: string; suggestion?: string }>({
+    severity: 'error',
+    message: ({ url, anchor }) => `the link "${url}" points to a heading "#${anchor}" that its page does not have`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "#${s}"?`),
+  }),
+  'link/draft-target': rule<{ url: string }>({
+    severity: 'error',
+    message: ({ url }) => `the link "${url}" points to a draft, which is not published`,
+    hint: () => 'Publish the draft first (give its issue a date), or remove the link; `mimeo dev` and `build --drafts` show drafts.',
+  }),
+  'link/unsafe-url': rule<{ url: string }>({
+    severity: 'warning',
+    message: ({ url }) => `the link "${url}" uses a scheme that could run code, so it was removed`,
+    hint: () => 'Link to an http(s), mailto or gemini address instead.',
+  }),
+  'asset/missing': rule<{ url: string; suggestion?: string }>({
+    severity: 'error',
+    message: ({ url }) => `the file "${url}" does not exist`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+  }),
+  'path/outside-root': rule<{ url: string }>({
+    severity: 'error',
+    message: ({ url }) => `"${url}" leads outside the webzine's content folder`,
+    hint: () => 'Link only to files inside content/.',
+  }),
+  'path/conflict': rule<{ output: string; other: string }>({
+    severity: 'error',
+    message: ({ output, other }) => `this file would be written to ${output}, and so would ${other}`,
+    hint: () => 'Rename one of the two.',
+  }),
+  'theme/missing': rule<{ name: string; available: string }>({
+    severity: 'error',
+    message: ({ name, available }) => `there is no theme "${name}"; the themes are ${available}`,
+  }),
+  'template/syntax': rule<{ reason: string }>({
+    severity: 'error',
+    message: ({ reason }) => `the template can not be read: ${reason}`,
+  }),
+  'template/render': rule<{ reason: string; page: string }>({
+    severity: 'error',
+    message: ({ reason, page }) => `the template failed while rendering ${page}: ${reason}`,
+  }),
+} as const;
+
+/** A rule id of the catalogue. */
+export type RuleId = keyof typeof rules;
+
+/** The arguments the message of rule `Id` takes. */
+export type RuleArgs<Id extends RuleId> = Parameters<(typeof rules)[Id]['message']>[0];
+
+/** Builds the diagnostic of rule `id` at `place`. */
+export function diagnostic<Id extends RuleId>(id: Id, place: Place, args: RuleArgs<Id>, cause?: unknown): Diagnostic {
+  const definition = rules[id] as Rule<RuleArgs<Id>>;
+  const hint = definition.hint?.(args);
+  return {
+    file: place.file,
+    line: place.line ?? 1,
+    column: place.column ?? 1,
+    severity: definition.severity,
+    ruleId: id,
+    message: definition.message(args),
+    ...(hint === undefined ? {} : { hint }),
+    ...(cause === undefined ? {} : { cause }),
+  };
+}
+
+/** Reports rule `id` at `place` to `report`. */
+export function reportRule<Id extends RuleId>(report: Report, id: Id, place: Place, args: RuleArgs<Id>, cause?: unknown): void {
+  report(diagnostic(id, place, args, cause));
+}

@@ -1,0 +1,110 @@
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import { decodeText } from './decode.js';
+
+/** A text file of the webzine, decoded (see {@link decodeText}). */
+export interface TextSource {
+  /** Path relative to the root, with forward slashes: `content/issues/3/20-current.md`. */
+  path: string;
+  text: string;
+}
+
+/** A file copied as it is (images, static files): only its place is known until it is written. */
+export interface AssetSource {
+  /** Path relative to the root, with forward slashes. */
+  path: string;
+  /** Absolute path on disk, read only by the write stage. */
+  absolutePath: string;
+}
+
+/** Every file of a webzine's `content/` folder, sorted by path. */
+export interface Sources {
+  texts: TextSource[];
+  assets: AssetSource[];
+  /** Text files that could not be decoded (reported), so nothing reports them missing again. */
+  unreadable: string[];
+}
+
+const textExtensions = new Set(['.md', '.yml', '.yaml']);
+
+/**
+ * Reads `content/` below `root`: Markdown and YAML as text, everything else as assets. Hidden
+ * files are skipped; a symbolic link that leads outside the root is reported and skipped
+ * (SPEC §7).
+ */
+export async function loadSources(root: string, report: Report): Promise<Sources> {
+  const sources: Sources = { texts: [], assets: [], unreadable: [] };
+  const realRoot = await realpath(root);
+  const files = await walk(path.join(root, 'content'), realRoot, root, report);
+  for (const absolutePath of files) {
+    const relative = toPosix(path.relative(root, absolutePath));
+    if (!textExtensions.has(path.extname(absolutePath).toLowerCase()) || relative.startsWith('content/static/')) {
+      sources.assets.push({ path: relative, absolutePath });
+      continue;
+    }
+    const text = decodeText(await readFile(absolutePath), relative, report);
+    if (text !== undefined) sources.texts.push({ path: relative, text });
+    else sources.unreadable.push(relative);
+  }
+  sources.texts.sort((a, b) => compare(a.path, b.path));
+  sources.assets.sort((a, b) => compare(a.path, b.path));
+  return sources;
+}
+
+async function walk(folder: string, realRoot: string, root: string, report: Report): Promise<string[]> {
+  const found: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return found;
+    throw new Error(`could not read the folder ${folder}`, { cause: error });
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const absolute = path.join(folder, entry.name);
+    let isDirectory = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      const target = await resolveLink(absolute);
+      if (target === undefined || !isInside(target, realRoot)) {
+        const file = toPosix(path.relative(root, absolute));
+        reportRule(report, 'path/outside-root', { file }, { url: file });
+        continue;
+      }
+      isDirectory = (await stat(target)).isDirectory();
+    } else if (!entry.isFile() && !isDirectory) {
+      continue;
+    }
+    if (isDirectory) found.push(...(await walk(absolute, realRoot, root, report)));
+    else found.push(absolute);
+  }
+  return found;
+}
+
+async function resolveLink(absolute: string): Promise<string | undefined> {
+  try {
+    return await realpath(absolute);
+  } catch {
+    // A dangling link leads nowhere; it is reported like one leading outside.
+    return (await lstat(absolute)).isSymbolicLink() ? undefined : absolute;
+  }
+}
+
+function isInside(target: string, folder: string): boolean {
+  const relative = path.relative(folder, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,69 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+
+/** A file of a theme, found in the webzine's theme or in the built-in one. */
+export interface ThemeFile {
+  bytes: Buffer;
+  /** Where it was found, for messages: relative to the root, or absolute for the built-in theme. */
+  displayPath: string;
+  absolutePath: string;
+}
+
+/** A theme's files by their path inside the theme: `templates/home.liquid`. */
+export type ThemeFiles = Map<string, ThemeFile>;
+
+/** The folder of the built-in default theme, inside the mimeo package. */
+export const builtInThemeFolder = fileURLToPath(new URL('../../themes/default/', import.meta.url));
+
+/**
+ * Reads theme `name`: the webzine's `themes/<name>/` first, file by file over the built-in
+ * default theme (SPEC §6).
+ */
+export async function loadTheme(root: string, name: string, report: Report): Promise<ThemeFiles> {
+  const files: ThemeFiles = new Map();
+  const own = path.join(root, 'themes', name);
+  const ownFiles = await listFiles(own);
+  if (ownFiles.length === 0 && name !== 'default') {
+    const available = ['default', ...(await listFolders(path.join(root, 'themes'))).filter((n) => n !== 'default')];
+    reportRule(report, 'theme/missing', { file: 'content/site.yml' }, { name, available: available.map((n) => `"${n}"`).join(', ') });
+  }
+  const layers = path.resolve(own) === path.resolve(builtInThemeFolder) ? [own] : [own, builtInThemeFolder];
+  for (const folder of layers) {
+    for (const relative of await listFiles(folder)) {
+      if (files.has(relative)) continue;
+      const absolutePath = path.join(folder, relative);
+      const inRoot = path.relative(root, absolutePath);
+      const displayPath = inRoot.startsWith('..') || path.isAbsolute(inRoot) ? absolutePath : inRoot.split(path.sep).join('/');
+      files.set(relative, { bytes: await readFile(absolutePath), displayPath, absolutePath });
+    }
+  }
+  return files;
+}
+
+async function listFiles(folder: string, prefix = ''): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.') || entry.name === 'README.md') continue;
+    const relative = prefix + entry.name;
+    if (entry.isDirectory()) found.push(...(await listFiles(path.join(folder, entry.name), relative + '/')));
+    else if (entry.isFile()) found.push(relative);
+  }
+  return found;
+}
+
+async function listFolders(folder: string): Promise<string[]> {
+  try {
+    return (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,28 @@
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import { authorsSchema, siteConfigSchema, type AuthorsFile, type SiteConfig } from '../parse/schemas.js';
+import { validateData } from '../parse/validate.js';
+import { parseYaml } from '../parse/yaml-data.js';
+import type { TextSource } from './load-sources.js';
+
+const siteFile = 'content/site.yml';
+const authorsFile = 'content/authors.yml';
+
+/** Reads and checks `content/site.yml`; `undefined` when it is missing or wrong (reported). */
+export function readSiteConfig(texts: readonly TextSource[], report: Report): SiteConfig | undefined {
+  const source = texts.find((text) => text.path === siteFile);
+  if (!source) {
+    reportRule(report, 'site-config/missing', { file: siteFile }, { file: siteFile });
+    return undefined;
+  }
+  const data = parseYaml(source.text, { file: siteFile }, report);
+  return data && validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config' }, report);
+}
+
+/** Reads and checks the optional `content/authors.yml`. */
+export function readAuthorsFile(texts: readonly TextSource[], report: Report): AuthorsFile | undefined {
+  const source = texts.find((text) => text.path === authorsFile);
+  if (!source) return undefined;
+  const data = parseYaml(source.text, { file: authorsFile }, report);
+  return data && validateData(authorsSchema, data, { file: authorsFile, kind: 'authors.yml', area: 'authors-file' }, report);
+}

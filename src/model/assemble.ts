@@ -1,0 +1,232 @@
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import type { AssetSource } from '../load/load-sources.js';
+import type { ParsedFile } from '../parse/parse-file.js';
+import { articleSchema, issueSchema, pageSchema, type AuthorsFile, type SiteConfig } from '../parse/schemas.js';
+import { validateData, type ValidationOptions } from '../parse/validate.js';
+import type { Position } from '../parse/yaml-data.js';
+import type { z } from 'zod';
+import { resolveAuthors, toAuthorDirectory } from './authors.js';
+import { classifyPath, parseArticleName, parseIssueNumber, parsePageName, toSlug } from './classify.js';
+import { collectAssets, resolveCover } from './assets.js';
+import type { Article, Asset, Author, Issue, Page, Site, SiteDocument } from './types.js';
+
+/** What {@link assembleSite} works from: the results of load and parse. */
+export interface SiteInput {
+  config: SiteConfig;
+  authorsFile?: AuthorsFile;
+  files: ParsedFile[];
+  assets: AssetSource[];
+  /** Markdown files that could not be read (already reported). */
+  unreadable?: string[];
+}
+
+/** Options of {@link assembleSite}. */
+export interface AssembleOptions {
+  /** Whether draft issues and articles are part of the site (default: `false`). */
+  drafts?: boolean;
+}
+
+/**
+ * Builds the site model from parsed files: issues with their ordered articles, pages, authors
+ * and assets, checking front matter, names and numbers on the way.
+ */
+export function assembleSite(input: SiteInput, options: AssembleOptions, report: Report): Site {
+  const drafts = options.drafts ?? false;
+  const directory = toAuthorDirectory(input.authorsFile);
+  const issues = new Map<string, Issue>();
+  const articles: Article[] = [];
+  const pages: Page[] = [];
+  for (const file of input.files) {
+    const place = classifyPath(file.path);
+    if (place.kind === 'issue') addIssue(issues, toIssue(file, place.folder, place.folderName, directory, report));
+    else if (place.kind === 'article') pushDefined(articles, toArticle(file, place.folderName, place.fileName, directory, report));
+    else if (place.kind === 'page') pushDefined(pages, toPage(file, place.fileName, report));
+    else if (place.kind === 'nested-markdown') {
+      reportRule(report, 'slug/invalid', { file: file.path }, { name: file.path, expected: 'directly inside an issue folder or pages/' });
+    }
+  }
+  const assets = collectAssets(input.assets, report);
+  const documents = new Map<string, SiteDocument>();
+  const failed = new Set([...(input.unreadable ?? []), ...input.files.map((file) => file.path)]);
+  removeDuplicateNumbers(issues, report);
+  attachArticles([...issues.values()], articles, failed, report);
+  for (const issue of issues.values()) {
+    documents.set(issue.path, issue);
+    for (const article of issue.articles) documents.set(article.path, article);
+    resolveCover(issue, assets, report);
+  }
+  for (const page of pages) documents.set(page.path, page);
+  for (const path of documents.keys()) failed.delete(path);
+  const published = [...issues.values()]
+    .filter((issue) => drafts || !issue.draft)
+    .map((issue) => ({ ...issue, articles: issue.articles.filter((article) => drafts || !article.draft) }))
+    .sort((a, b) => b.number - a.number || compare(a.folder, b.folder));
+  return {
+    config: input.config,
+    issues: published,
+    pages: pages.filter((page) => drafts || !page.draft).sort((a, b) => a.order - b.order || compare(a.slug, b.slug)),
+    authors: collectAuthors(published, directory),
+    assets: withoutUnpublishedIssues(assets, [...issues.values()], published),
+    drafts,
+    documents,
+    failed,
+  };
+}
+
+function toIssue(file: ParsedFile, folder: string, folderName: string, directory: Map<string, Author>, report: Report): Issue | undefined {
+  const number = parseIssueNumber(folderName);
+  if (number === undefined) {
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: folder, expected: 'by its issue number, like content/issues/7/' });
+    return undefined;
+  }
+  const data = validate(file, issueSchema, 'an issue', report);
+  if (!data) return undefined;
+  const fields = fieldPositions(file);
+  return {
+    kind: 'issue',
+    ...documentBase(file, data, fields, `issues/${number}/`),
+    draft: data.draft || data.date === undefined,
+    number,
+    folder,
+    ...(data.date === undefined ? {} : { date: data.date }),
+    ...(data.cover === undefined ? {} : { cover: data.cover }),
+    ...(data.coverAlt === undefined ? {} : { coverAlt: data.coverAlt }),
+    editors: resolveAuthors(data.editors, directory, at(file, fields, 'editors'), report),
+    articles: [],
+  };
+}
+
+function toArticle(file: ParsedFile, folderName: string, fileName: string, directory: Map<string, Author>, report: Report): Article | undefined {
+  const name = parseArticleName(fileName);
+  const number = parseIssueNumber(folderName);
+  if (!name) {
+    const suggestion = `${/^\d+/.exec(fileName)?.[0] ?? '10'}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'NN-slug.md: an order number, a hyphen, then lowercase words joined by hyphens', suggestion });
+  }
+  const data = validate(file, articleSchema, 'an article', report);
+  if (!name || !data || number === undefined) return undefined;
+  const fields = fieldPositions(file);
+  return {
+    kind: 'article',
+    ...documentBase(file, data, fields, `issues/${number}/${name.slug}/`),
+    draft: data.draft,
+    issueNumber: number,
+    order: name.order,
+    slug: name.slug,
+    authors: resolveAuthors(data.authors, directory, at(file, fields, 'authors'), report),
+    tags: data.tags,
+  };
+}
+
+function toPage(file: ParsedFile, fileName: string, report: Report): Page | undefined {
+  const slug = parsePageName(fileName);
+  if (!slug) {
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'lowercase words joined by hyphens, like about.md', suggestion: `${toSlug(fileName.replace(/\.md$/i, '')) || 'page'}.md` });
+  }
+  const data = validate(file, pageSchema, 'a page', report);
+  if (!slug || !data) return undefined;
+  return { kind: 'page', ...documentBase(file, data, fieldPositions(file), `${slug}/`), draft: false, slug, menu: data.menu, order: data.order };
+}
+
+function documentBase(file: ParsedFile, data: { title: string; summary?: string | undefined }, fields: Record<string, Position>, route: string) {
+  return {
+    path: file.path,
+    title: data.title,
+    ...(data.summary === undefined ? {} : { summary: data.summary }),
+    tree: file.tree,
+    anchors: file.anchors,
+    fields,
+    route,
+  };
+}
+
+function validate<Schema extends typeof issueSchema | typeof articleSchema | typeof pageSchema>(
+  file: ParsedFile,
+  schema: Schema,
+  kind: string,
+  report: Report,
+): z.infer<Schema> {
+  const options: ValidationOptions = { file: file.path, kind, area: 'front-matter' };
+  const data = file.frontMatter && (validateData(schema, file.frontMatter, options, report) as z.infer<Schema> | undefined);
+  // Front matter with mistakes (reported) still gives a document, so the links in its body are
+  // checked in the same run and links to it are not reported missing.
+  return data ?? (schema.parse({ title: fallbackTitle(file) }) as z.infer<Schema>);
+}
+
+function fallbackTitle(file: ParsedFile): string {
+  const title = (file.frontMatter?.value as { title?: unknown } | undefined)?.title;
+  return typeof title === 'string' ? title : file.path.slice(file.path.lastIndexOf('/') + 1);
+}
+
+function fieldPositions(file: ParsedFile): Record<string, Position> {
+  const fields: Record<string, Position> = {};
+  const value = file.frontMatter?.value;
+  if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) fields[key] = file.frontMatter!.locate([key], 'value');
+  }
+  return fields;
+}
+
+function at(file: ParsedFile, fields: Record<string, Position>, key: string): { file: string } & Position {
+  return { file: file.path, ...(fields[key] ?? { line: 1, column: 1 }) };
+}
+
+function addIssue(issues: Map<string, Issue>, issue: Issue | undefined): void {
+  if (issue) issues.set(issue.folder, issue);
+}
+
+function pushDefined<T>(list: T[], item: T | undefined): void {
+  if (item !== undefined) list.push(item);
+}
+
+function attachArticles(issues: Issue[], articles: Article[], failed: Set<string>, report: Report): void {
+  const byFolder = new Map(issues.map((issue) => [issue.folder, issue]));
+  for (const article of articles.sort((a, b) => a.order - b.order || compare(a.slug, b.slug))) {
+    const folder = article.path.slice(0, article.path.lastIndexOf('/'));
+    const issue = byFolder.get(folder);
+    if (!issue) {
+      // An issue.md that failed to load was reported already; its articles wait for it.
+      if (!failed.has(`${folder}/issue.md`)) reportRule(report, 'issue/missing-issue-file', { file: article.path }, { folder });
+      continue;
+    }
+    const twin = issue.articles.find((other) => other.slug === article.slug);
+    if (twin) {
+      reportRule(report, 'slug/duplicate', { file: article.path }, { url: `/${article.route}`, other: twin.path });
+      continue;
+    }
+    issue.articles.push(issue.draft ? { ...article, draft: true } : article);
+  }
+}
+
+function removeDuplicateNumbers(issues: Map<string, Issue>, report: Report): void {
+  const byNumber = new Map<number, Issue>();
+  for (const issue of [...issues.values()].sort((a, b) => compare(a.folder, b.folder))) {
+    const twin = byNumber.get(issue.number);
+    if (!twin) byNumber.set(issue.number, issue);
+    else {
+      reportRule(report, 'slug/duplicate', { file: issue.path }, { url: `/${issue.route}`, other: twin.path });
+      issues.delete(issue.folder);
+    }
+  }
+}
+
+function collectAuthors(issues: Issue[], directory: Map<string, Author>): Map<string, Author> {
+  const authors = new Map<string, Author>();
+  for (const issue of issues) {
+    for (const person of [...issue.editors, ...issue.articles.flatMap((article) => article.authors)]) authors.set(person.key, person);
+  }
+  for (const [key, author] of directory) if (authors.has(key)) authors.set(key, author);
+  return new Map([...authors].sort(([, a], [, b]) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.key, b.key)));
+}
+
+/** Drops the files of issues this build leaves out, so a draft's images are not published early. */
+function withoutUnpublishedIssues(assets: Asset[], all: readonly Issue[], published: readonly Issue[]): Asset[] {
+  const shown = new Set(published.map((issue) => issue.folder));
+  const hidden = all.filter((issue) => !shown.has(issue.folder)).map((issue) => issue.folder + '/');
+  return assets.filter((asset) => !hidden.some((folder) => asset.path.startsWith(folder)));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,30 @@
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import type { AuthorsFile } from '../parse/schemas.js';
+import type { Position } from '../parse/yaml-data.js';
+import type { Author } from './types.js';
+
+/** The contributors known from authors.yml, by handle. */
+export function toAuthorDirectory(file: AuthorsFile | undefined): Map<string, Author> {
+  const directory = new Map<string, Author>();
+  for (const [handle, entry] of Object.entries(file ?? {})) directory.set(handle, { key: handle, ...entry });
+  return directory;
+}
+
+/**
+ * Resolves front matter `authors` or `editors` values: a handle of authors.yml gives that
+ * contributor, a name gives a contributor of that name. A value shaped like a handle that
+ * authors.yml lacks is a mistake, reported with the nearest handle.
+ */
+export function resolveAuthors(values: readonly string[], directory: Map<string, Author>, place: { file: string } & Position, report: Report): Author[] {
+  const authors: Author[] = [];
+  for (const value of values) {
+    const known = directory.get(value);
+    if (known) authors.push(known);
+    else if (/^[a-z0-9_.-]+$/.test(value) && directory.size > 0) {
+      reportRule(report, 'author/unknown-handle', place, { handle: value, suggestion: didYouMean(value, directory.keys()) });
+    } else authors.push({ key: value, name: value });
+  }
+  return authors;
+}

@@ -1,0 +1,59 @@
+/** What a path under content/ is, decided from the path alone (SPEC §2). */
+export type ContentPath =
+  | { kind: 'issue'; folder: string; folderName: string }
+  | { kind: 'article'; folder: string; folderName: string; fileName: string }
+  | { kind: 'page'; fileName: string }
+  | { kind: 'issue-asset'; folder: string; folderName: string; rest: string }
+  | { kind: 'page-asset'; rest: string }
+  | { kind: 'static'; rest: string }
+  | { kind: 'nested-markdown' }
+  | { kind: 'other' };
+
+/** Classifies a root-relative path such as `content/issues/3/20-current.md`. */
+export function classifyPath(path: string): ContentPath {
+  const parts = path.split('/');
+  if (parts[0] !== 'content' || parts.length < 3) return { kind: 'other' };
+  const [, area, ...rest] = parts as [string, string, ...string[]];
+  const markdown = path.toLowerCase().endsWith('.md');
+  if (area === 'static') return { kind: 'static', rest: rest.join('/') };
+  if (area === 'pages') {
+    if (!markdown) return { kind: 'page-asset', rest: rest.join('/') };
+    return rest.length === 1 ? { kind: 'page', fileName: rest[0]! } : { kind: 'nested-markdown' };
+  }
+  if (area === 'issues' && rest.length >= 2) {
+    const folderName = rest[0]!;
+    const folder = `content/issues/${folderName}`;
+    if (!markdown) return { kind: 'issue-asset', folder, folderName, rest: rest.slice(1).join('/') };
+    if (rest.length > 2) return { kind: 'nested-markdown' };
+    const fileName = rest[1]!;
+    return fileName === 'issue.md' ? { kind: 'issue', folder, folderName } : { kind: 'article', folder, folderName, fileName };
+  }
+  return { kind: 'other' };
+}
+
+/** The number of an issue folder (`007` is 7), or `undefined` when it is not a number. */
+export function parseIssueNumber(folderName: string): number | undefined {
+  return /^\d{1,9}$/.test(folderName) ? Number(folderName) : undefined;
+}
+
+/** Order and slug of an article file name: `20-current.md` → `{ order: 20, slug: 'current' }`. */
+export function parseArticleName(fileName: string): { order: number; slug: string } | undefined {
+  const match = /^(\d{1,9})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(fileName);
+  return match ? { order: Number(match[1]), slug: match[2]! } : undefined;
+}
+
+/** The slug of a page file name: `about.md` → `about`. */
+export function parsePageName(fileName: string): string | undefined {
+  const match = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(fileName);
+  return match ? match[1] : undefined;
+}
+
+/** A slug made from any text: lowercase letters, digits and single hyphens. */
+export function toSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

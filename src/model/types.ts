@@ -1,0 +1,92 @@
+import type { Root } from 'mdast';
+import type { AssetSource } from '../load/load-sources.js';
+import type { SiteConfig } from '../parse/schemas.js';
+import type { Position } from '../parse/yaml-data.js';
+
+/** A contributor, from authors.yml or named directly in front matter. */
+export interface Author {
+  /** Stable key: the handle, or the name when there is no handle. */
+  key: string;
+  name: string;
+  url?: string;
+  fediverse?: string;
+}
+
+/** What every Markdown document of the site has. */
+export interface Document {
+  /** Source path relative to the root: `content/issues/3/20-current.md`. */
+  path: string;
+  title: string;
+  summary?: string;
+  draft: boolean;
+  /** The parsed body; link nodes carry their resolved target in `data.target` after transform. */
+  tree: Root;
+  /** Ids inside the body that links may point to. */
+  anchors: string[];
+  /** Where each top-level front matter key's value was written, for located errors. */
+  fields: Record<string, Position>;
+  /** Web route: the folder of its page, `issues/3/current/` (`''` for the root). */
+  route: string;
+}
+
+/** One article of an issue. */
+export interface Article extends Document {
+  kind: 'article';
+  issueNumber: number;
+  /** From the file name: `20-current.md` is order 20. */
+  order: number;
+  /** From the file name: `20-current.md` is slug `current`. */
+  slug: string;
+  authors: Author[];
+  tags: string[];
+}
+
+/** A numbered issue: its editorial (the body of issue.md) and its articles in order. */
+export interface Issue extends Document {
+  kind: 'issue';
+  number: number;
+  /** Source folder relative to the root: `content/issues/007`. */
+  folder: string;
+  /** Publication date, `YYYY-MM-DD`; absent for a draft. */
+  date?: string;
+  /** The cover image's output path: `issues/7/cover.svg`. */
+  cover?: string;
+  coverAlt?: string;
+  editors: Author[];
+  articles: Article[];
+}
+
+/** A standalone page, `pages/<slug>.md`. */
+export interface Page extends Document {
+  kind: 'page';
+  slug: string;
+  menu: boolean;
+  order: number;
+}
+
+/** Any Markdown document of the site. */
+export type SiteDocument = Issue | Article | Page;
+
+/** A file copied as it is into the outputs. */
+export interface Asset extends AssetSource {
+  /** Where it is published, relative to the output root: `issues/3/cover.svg`. */
+  output: string;
+}
+
+/** The whole webzine as one model, from which every output is rendered. */
+export interface Site {
+  config: SiteConfig;
+  /** Issues, newest (highest number) first. Drafts only when drafts are built. */
+  issues: Issue[];
+  /** Pages by `order`, then slug. */
+  pages: Page[];
+  /** Everyone who wrote or edited something, by key. */
+  authors: Map<string, Author>;
+  assets: Asset[];
+  /** Whether drafts are part of this build. */
+  drafts: boolean;
+  /** Every document by source path, drafts included, for link resolution. */
+  documents: Map<string, SiteDocument>;
+  /** Markdown files that exist but failed to load or validate (reported): links to them are not reported again. */
+  failed: Set<string>;
+}

@@ -1,0 +1,33 @@
+import matter from 'gray-matter';
+import type { Report } from '../diagnostics/diagnostic.js';
+import { parseYaml, type YamlData } from './yaml-data.js';
+
+/** A Markdown file split into its front matter and its body. */
+export interface FrontMatterSplit {
+  /** The front matter, or `undefined` when it can not be read (already reported). */
+  data: YamlData | undefined;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** How many lines of the file come before the body. */
+  bodyLineOffset: number;
+}
+
+// gray-matter only splits here: the YAML is parsed by `yaml`, which keeps positions. Passing an
+// options object also keeps gray-matter from caching every input for the life of the process.
+const splitOptions = { engines: { yaml: () => ({}) } };
+
+/** Splits the `---` front matter from a Markdown file's text (SPEC §2). */
+export function parseFrontMatter(text: string, file: string, report: Report): FrontMatterSplit {
+  const split = matter(text, splitOptions);
+  const body = split.content;
+  const bodyLineOffset = countLines(text.slice(0, text.length - body.length));
+  // `matter` starts with the rest of the opening `---` line, so its line 1 is the file's line 1.
+  const data = split.matter.trim() === '' ? { value: {}, locate: () => ({ line: 1, column: 1 }) } : parseYaml(split.matter, { file }, report);
+  return { data, body, bodyLineOffset };
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}

@@ -1,0 +1,50 @@
+import GithubSlugger from 'github-slugger';
+import type { Heading, Html, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** A Markdown body as a syntax tree, with what other files may link to in it. */
+export interface ParsedMarkdown {
+  /** The mdast; positions are those of the whole file, front matter included. */
+  tree: Root;
+  /** Ids a link may point to with `#id`: headings (as GitHub makes them) and raw HTML ids. */
+  anchors: string[];
+}
+
+/**
+ * Parses Markdown (CommonMark and GFM) once into the tree every output derives from, gives each
+ * heading its id, and shifts positions past the front matter.
+ */
+export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown {
+  const tree = parser.parse(body);
+  const slugger = new GithubSlugger();
+  const anchors: string[] = [];
+  visit(tree as Node, (node) => {
+    shiftPosition(node, lineOffset);
+    if (node.type === 'heading') anchors.push(identifyHeading(node as Heading, slugger));
+    if (node.type === 'html') anchors.push(...htmlIds((node as Html).value));
+  });
+  return { tree, anchors };
+}
+
+function identifyHeading(heading: Heading, slugger: GithubSlugger): string {
+  const id = slugger.slug(toString(heading));
+  heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id } };
+  return id;
+}
+
+function htmlIds(html: string): string[] {
+  return [...html.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+function shiftPosition(node: Node, lineOffset: number): void {
+  if (!node.position || lineOffset === 0) return;
+  node.position.start.line += lineOffset;
+  node.position.end.line += lineOffset;
+}

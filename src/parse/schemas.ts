@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function hasScheme(value: string, schemes: readonly string[]): boolean {
+  try {
+    return schemes.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+// Custom checks carry the expected value's wording as their message; see `validate.ts`.
+const isoDate = z.string().refine(isIsoDate, { message: 'a date like 2021-10-01' });
+const text = z.string();
+const textList = z.array(z.string());
+const httpsUrl = z.string().refine((v) => hasScheme(v, ['https:', 'http:']), { message: 'an https URL like https://zine.example/' });
+const geminiUrl = z.string().refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' });
+const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag like en or pt-BR' });
+
+/** `site.yml` (SPEC §2.1). */
+export const siteConfigSchema = z.strictObject({
+  title: text.describe('The webzine\'s name, shown in the masthead and feeds.'),
+  description: text.optional().describe('One sentence about the webzine, for meta descriptions and feeds.'),
+  baseUrl: httpsUrl.optional().describe('The https address the site is published at; required by `build`.'),
+  geminiUrl: geminiUrl.optional().describe('The gemini:// address of the capsule; without it no capsule is built.'),
+  language: language.default('en').describe('Language of the original edition (default: `en`).'),
+  languages: z.array(language).default([]).describe('Languages of the translated editions.'),
+  repoUrl: httpsUrl.optional().describe('Address of the webzine\'s repository, for "edit this page" links.'),
+  editPath: text.optional().describe('Path joined to repoUrl before a file\'s path, like `blob/main/`.'),
+  theme: text.default('default').describe('Name of the theme folder under themes/ (default: `default`).'),
+  menu: z
+    .array(z.strictObject({ title: text, url: text }))
+    .default([])
+    .describe('Extra navigation entries after the pages.'),
+  feed: z.strictObject({ limit: z.number().int().positive().default(20) }).default({ limit: 20 }),
+  markdown: z
+    .strictObject({ html: z.enum(['sanitize', 'escape', 'trust']).default('sanitize') })
+    .default({ html: 'sanitize' })
+    .describe('What raw HTML in Markdown becomes (default: `sanitize`).'),
+  gemini: z
+    .strictObject({ links: z.enum(['paragraph', 'end', 'off']).default('paragraph') })
+    .default({ links: 'paragraph' }),
+});
+
+/** The validated `site.yml`. */
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+/** Front matter of `issues/<N>/issue.md`. */
+export const issueSchema = z.strictObject({
+  title: text.describe('The issue\'s title.'),
+  date: isoDate.optional().describe('Publication date; without it the issue is a draft.'),
+  draft: z.boolean().default(false).describe('Whether the issue is a draft (default: `false`).'),
+  summary: text.optional(),
+  cover: text.optional().describe('Cover image, relative to the issue folder.'),
+  coverAlt: text.optional().describe('Text alternative of the cover image.'),
+  editors: textList.default([]).describe('Handles or names of the issue\'s editors.'),
+});
+
+/** Front matter of an article, `issues/<N>/<NN>-<slug>.md`. */
+export const articleSchema = z.strictObject({
+  title: text,
+  authors: textList.default([]).describe('Handles from authors.yml, or names.'),
+  summary: text.optional(),
+  tags: textList.default([]),
+  draft: z.boolean().default(false),
+});
+
+/** Front matter of a page, `pages/<slug>.md`. */
+export const pageSchema = z.strictObject({
+  title: text,
+  menu: z.boolean().default(false).describe('Whether the page is in the navigation (default: `false`).'),
+  order: z.number().default(0).describe('Place in the navigation, smallest first (default: `0`).'),
+  summary: text.optional(),
+});
+
+/** `authors.yml`: handle → who they are. */
+export const authorsSchema = z.record(
+  z.string(),
+  z.strictObject({ name: text, url: httpsUrl.optional(), fediverse: text.optional() }),
+);
+
+export type IssueFrontMatter = z.infer<typeof issueSchema>;
+export type ArticleFrontMatter = z.infer<typeof articleSchema>;
+export type PageFrontMatter = z.infer<typeof pageSchema>;
+export type AuthorsFile = z.infer<typeof authorsSchema>;

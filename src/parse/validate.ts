@@ -1,0 +1,139 @@
+import type { z } from 'zod';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import type { YamlData } from './yaml-data.js';
+
+/** Which catalogue rules a kind of YAML file reports its mistakes under. */
+export interface ValidationOptions {
+  /** The file's path relative to the root. */
+  file: string;
+  /** What the file is, for messages: `an article`, `site.yml`. */
+  kind: string;
+  /** `front-matter` for Markdown files, `site-config` for site.yml, `authors-file` for authors.yml. */
+  area: 'front-matter' | 'site-config' | 'authors-file';
+}
+
+/**
+ * Checks YAML data against a schema and reports every mismatch where it was written, wording
+ * what was expected and what was found. Gives the typed value, or `undefined` on any error.
+ */
+export function validateData<Schema extends z.ZodType>(
+  schema: Schema,
+  data: YamlData,
+  options: ValidationOptions,
+  report: Report,
+): z.infer<Schema> | undefined {
+  const result = schema.safeParse(data.value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) reportIssue(issue, schema, data, options, report);
+  return undefined;
+}
+
+function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData, options: ValidationOptions, report: Report): void {
+  const { file, kind, area } = options;
+  const path = issue.path;
+  const key = path.map(String).join('.') || 'the file';
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, path);
+    for (const unknownKey of issue.keys) {
+      const place = { file, ...data.locate([...path, unknownKey], 'key') };
+      const suggestion = didYouMean(unknownKey, known);
+      const fullKey = [...path.map(String), unknownKey].join('.');
+      if (area === 'site-config') reportRule(report, 'site-config/unknown-key', place, { key: fullKey, suggestion });
+      else if (area === 'front-matter') reportRule(report, 'front-matter/unknown-key', place, { key: fullKey, kind, suggestion });
+      else reportRule(report, 'authors-file/invalid', place, { key: fullKey, expected: 'one of name, url or fediverse', actual: 'an unknown field' });
+    }
+    return;
+  }
+  const actualValue = valueAt(data.value, path);
+  const place = { file, ...data.locate(path, 'value') };
+  if (actualValue === undefined && issue.code === 'invalid_type' && area === 'front-matter') {
+    reportRule(report, 'front-matter/required', { file, ...data.locate([], 'key') }, { key, kind });
+    return;
+  }
+  const actual = describeValue(actualValue);
+  if (area === 'front-matter' && path[path.length - 1] === 'date') {
+    reportRule(report, 'front-matter/date', place, { key, actual });
+    return;
+  }
+  const expected = describeExpected(issue);
+  const rule = area === 'site-config' ? 'site-config/invalid' : area === 'front-matter' ? 'front-matter/invalid' : 'authors-file/invalid';
+  reportRule(report, rule, place, { key, expected, actual });
+}
+
+interface SchemaDefinition {
+  type: string;
+  innerType?: { _zod: { def: SchemaDefinition } };
+  element?: { _zod: { def: SchemaDefinition } };
+  valueType?: { _zod: { def: SchemaDefinition } };
+  shape?: Record<string, { _zod: { def: SchemaDefinition } }>;
+}
+
+/** The keys the object schema at `path` allows, for did-you-mean hints. */
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let definition: SchemaDefinition | undefined = (schema as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
+  const unwrap = () => {
+    while (definition?.innerType) definition = definition.innerType._zod.def;
+  };
+  for (const key of path) {
+    unwrap();
+    if (definition?.type === 'object') definition = definition.shape?.[String(key)]?._zod.def;
+    else if (definition?.type === 'array') definition = definition.element?._zod.def;
+    else if (definition?.type === 'record') definition = definition.valueType?._zod.def;
+    else return [];
+  }
+  unwrap();
+  return definition?.type === 'object' ? Object.keys(definition.shape ?? {}) : [];
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+const typeWords: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of "key: value" lines',
+  record: 'a set of "key: value" lines',
+};
+
+function describeExpected(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return typeWords[issue.expected] ?? issue.expected;
+    case 'invalid_value':
+      return `one of ${listWords(issue.values.map((v) => `\`${String(v)}\``))}`;
+    case 'too_small':
+      return `at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `at most ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return issue.message.startsWith('Invalid') ? `text of the form ${issue.format}` : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+export function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** How a found value is quoted in a message: `"next friday"`, `a list`, `nothing`. */
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a set of "key: value" lines';
+}

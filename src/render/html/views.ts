@@ -1,0 +1,133 @@
+import { toSlug } from '../../model/classify.js';
+import type { Article, Author, Issue, Site } from '../../model/types.js';
+import type { LinkTarget } from '../../transform/link-target.js';
+import { toHtmlFragment } from './markdown-to-html.js';
+import { linkTo, type UrlBase } from './url.js';
+
+/** What every view of one page is made with: where the page is, its language, its strings. */
+export interface PageScope {
+  site: Site;
+  base: UrlBase;
+  language: string;
+  strings: Record<string, string>;
+}
+
+/** A contributor as templates see them: `url` leads to their entry on the authors page. */
+export interface AuthorView {
+  name: string;
+  url: string;
+}
+
+/** A link target as templates see it. */
+export interface LinkView {
+  title: string;
+  url: string;
+}
+
+/** The URL of a resolved Markdown link target on the page of `scope`. */
+export function hrefFor(scope: PageScope, target: LinkTarget): string | undefined {
+  if (target.kind === 'removed') return undefined;
+  if (target.kind === 'asset') return linkTo(scope.base, target.output);
+  const anchor = target.anchor ? `#${encodeURIComponent(target.anchor)}` : '';
+  if (target.kind === 'route') return linkTo(scope.base, target.route) + anchor;
+  const document = scope.site.documents.get(target.path);
+  return document ? linkTo(scope.base, document.route) + anchor : undefined;
+}
+
+/** Renders a Markdown body for the page of `scope`. */
+export function bodyHtml(scope: PageScope, document: { path: string; tree: Article['tree'] }, options: { idPrefix?: string; headingShift?: number } = {}): string {
+  return toHtmlFragment(document.tree, {
+    path: document.path,
+    href: (target) => hrefFor(scope, target),
+    html: scope.site.config.markdown.html,
+    footnoteLabel: scope.strings['footnotes'] ?? 'Footnotes',
+    footnoteBackLabel: scope.strings['back_to_reference'] ?? 'Back to reference',
+    ...options,
+  });
+}
+
+/** The id of a contributor's entry on the authors page. */
+export function authorAnchor(author: Author): string {
+  return toSlug(author.key) || 'author';
+}
+
+function authorView(scope: PageScope, author: Author): AuthorView {
+  return { name: author.name, url: `${linkTo(scope.base, 'authors/')}#${authorAnchor(author)}` };
+}
+
+/** A date `YYYY-MM-DD` written out in `language`: `1 October 2021`. */
+export function formatDate(date: string | undefined, language: string): string {
+  if (!date) return '';
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** An article as templates see it, its body rendered for the issue page or for its own page. */
+export function articleView(scope: PageScope, article: Article, where: 'issue' | 'own' | 'none') {
+  const html = where === 'none' ? '' : where === 'issue' ? bodyHtml(scope, article, { idPrefix: `${article.slug}-`, headingShift: 1 }) : bodyHtml(scope, article);
+  return {
+    slug: article.slug,
+    order: article.order,
+    title: article.title,
+    url: linkTo(scope.base, article.route),
+    anchor: article.slug,
+    authors: article.authors.map((author) => authorView(scope, author)),
+    summary: article.summary ?? '',
+    tags: article.tags,
+    draft: article.draft,
+    html,
+  };
+}
+
+/** An issue as templates see it; `articles` carries bodies only on the issue page itself. */
+export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'none' = 'none') {
+  return {
+    number: issue.number,
+    title: issue.title,
+    date: issue.date ?? '',
+    dateText: formatDate(issue.date, scope.language),
+    summary: issue.summary ?? '',
+    url: linkTo(scope.base, issue.route),
+    draft: issue.draft,
+    cover: issue.cover ? { url: linkTo(scope.base, issue.cover), alt: issue.coverAlt ?? '' } : '',
+    editors: issue.editors.map((author) => authorView(scope, author)),
+    editorialHtml: articles === 'issue' ? bodyHtml(scope, issue) : '',
+    articles: issue.articles.map((article) => articleView(scope, article, articles)),
+  };
+}
+
+/** The navigation: home, pages in the menu, authors, then site.yml's own entries. */
+export function menuView(scope: PageScope, currentRoute: string) {
+  const entry = (title: string, route: string) => ({ title, url: linkTo(scope.base, route), current: route === currentRoute });
+  return [
+    entry(scope.strings['home'] ?? 'Home', ''),
+    ...scope.site.pages.filter((page) => page.menu).map((page) => entry(page.title, page.route)),
+    entry(scope.strings['authors'] ?? 'Authors', 'authors/'),
+    ...scope.site.config.menu.map((item) => ({
+      title: item.title,
+      url: item.url.startsWith('/') ? linkTo(scope.base, item.url.slice(1)) : item.url,
+      current: false,
+    })),
+  ];
+}
+
+/** Every contributor with what they wrote and edited, for the authors page. */
+export function authorsView(scope: PageScope) {
+  return [...scope.site.authors.values()].map((author) => {
+    const works = scope.site.issues.flatMap((issue) =>
+      issue.articles.filter((article) => article.authors.some((a) => a.key === author.key)).map((article) => ({
+        title: article.title,
+        url: linkTo(scope.base, article.route),
+        issue: issueLabel(scope, issue),
+      })),
+    );
+    const edited = scope.site.issues
+      .filter((issue) => issue.editors.some((a) => a.key === author.key))
+      .map((issue): LinkView => ({ title: issueLabel(scope, issue), url: linkTo(scope.base, issue.route) }));
+    return { anchor: authorAnchor(author), name: author.name, url: author.url ?? '', fediverse: author.fediverse ?? '', works, edited };
+  });
+}
+
+function issueLabel(scope: PageScope, issue: Issue): string {
+  return `${scope.strings['issue'] ?? 'Issue'} ${issue.number}: ${issue.title}`;
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { Liquid, LiquidError, type FS, type Template } from 'liquidjs';
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import type { ThemeFiles } from '../load/load-theme.js';
+import { parseYaml } from '../parse/yaml-data.js';
+import type { OutputFile } from '../write/output-file.js';
+
+/** A loaded theme, its templates compiled once per build. */
+export interface Theme {
+  /** Renders template `name` (`home`, `issue`, …) with `context`; `undefined` after a reported error. */
+  render(name: string, context: object, page: string): string | undefined;
+  /** The UI strings for `language`, falling back to English for missing ones. */
+  strings(language: string): Record<string, string>;
+  /** The stylesheet's output path, with a content hash: `style.3f2a9c1b0d.css`. */
+  stylesheet: string;
+  /** The theme's files for the web root: the hashed stylesheet and every other asset. */
+  assets: OutputFile[];
+}
+
+const templatePrefix = 'templates/';
+
+/** Compiles a theme's templates (reporting errors at the template's file and line). */
+export function createTheme(files: ThemeFiles, report: Report): Theme {
+  const liquid = new Liquid({
+    root: ['templates'],
+    extname: '.liquid',
+    fs: memoryFs(files),
+    cache: true,
+    outputEscape: 'escape',
+    strictFilters: true,
+    jsTruthy: true,
+    ownPropertyOnly: true,
+  });
+  const compiled = new Map<string, Template[] | undefined>();
+  const compile = (name: string): Template[] | undefined => {
+    if (compiled.has(name)) return compiled.get(name);
+    let templates: Template[] | undefined;
+    try {
+      templates = liquid.parseFileSync(name);
+    } catch (error) {
+      reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/syntax', args: { reason } }));
+    }
+    compiled.set(name, templates);
+    return templates;
+  };
+  const stylesheetFile = files.get('assets/style.css');
+  const stylesheet = `style.${createHash('sha256').update(stylesheetFile?.bytes ?? '').digest('hex').slice(0, 10)}.css`;
+  return {
+    render(name, context, page) {
+      const templates = compile(name);
+      if (!templates) return undefined;
+      try {
+        return liquid.renderSync(templates, context) as string;
+      } catch (error) {
+        reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/render', args: { reason, page } }));
+        return undefined;
+      }
+    },
+    strings: stringsOf(files, report),
+    stylesheet,
+    assets: themeAssets(files, stylesheet),
+  };
+}
+
+function memoryFs(files: ThemeFiles): FS {
+  const read = (file: string): string => {
+    const found = files.get(file);
+    if (!found) throw new Error(`ENOENT: no template ${file}`);
+    return found.bytes.toString('utf8').replace(/\r\n?/g, '\n');
+  };
+  return {
+    exists: async (file) => files.has(file),
+    existsSync: (file) => files.has(file),
+    readFile: async (file) => read(file),
+    readFileSync: read,
+    resolve: (dir, file, ext) => `${dir}/${file.endsWith(ext) ? file : file + ext}`,
+    contains: async () => true,
+    containsSync: () => true,
+    dirname: (file) => file.slice(0, file.lastIndexOf('/')),
+    sep: '/',
+  };
+}
+
+type Conversion = (reason: string) =>
+  | { rule: 'template/syntax'; args: { reason: string } }
+  | { rule: 'template/render'; args: { reason: string; page: string } };
+
+function reportTemplateError(error: unknown, files: ThemeFiles, fallbackFile: string, report: Report, convert: Conversion): void {
+  if (!(error instanceof LiquidError)) throw new Error(`the template ${fallbackFile} failed`, { cause: error });
+  const file = error.token?.file ?? fallbackFile;
+  const [line, column] = error.token ? error.token.getPosition() : [1, 1];
+  const reason = (error.originalError?.message ?? error.message).split(', line:')[0]!.replace(/^ENOENT: /, '');
+  const { rule, args } = convert(reason);
+  const place = { file: files.get(file)?.displayPath ?? file, line: line ?? 1, column: column ?? 1 };
+  if (rule === 'template/syntax') reportRule(report, rule, place, args, error);
+  else reportRule(report, rule, place, args, error);
+}
+
+function stringsOf(files: ThemeFiles, report: Report): (language: string) => Record<string, string> {
+  const cache = new Map<string, Record<string, string>>();
+  const read = (language: string): Record<string, string> => {
+    const file = files.get(`i18n/${language}.yml`);
+    if (!file) return {};
+    const data = parseYaml(file.bytes.toString('utf8'), { file: file.displayPath }, report);
+    const value = data?.value;
+    return value && typeof value === 'object' ? (Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+  };
+  return (language) => {
+    let strings = cache.get(language);
+    if (!strings) {
+      strings = { ...read('en'), ...read(language) };
+      cache.set(language, strings);
+    }
+    return strings;
+  };
+}
+
+function themeAssets(files: ThemeFiles, stylesheet: string): OutputFile[] {
+  const assets: OutputFile[] = [];
+  for (const [relative, file] of files) {
+    if (!relative.startsWith('assets/')) continue;
+    const output = relative === 'assets/style.css' ? stylesheet : relative.slice('assets/'.length);
+    assets.push({ path: output, copyFrom: file.absolutePath, source: file.displayPath });
+  }
+  return assets;
+}

@@ -1,0 +1,20 @@
+/** Where a link or image of a Markdown body leads, decided once and rendered by every output. */
+export type LinkTarget =
+  /** Another document (or the same one), maybe at one of its anchors. */
+  | { kind: 'document'; path: string; anchor?: string }
+  /** A copied file, by its output path: `issues/3/cover.svg`. */
+  | { kind: 'asset'; output: string }
+  /** A generated page that no document stands for: `''` (home), `authors/`, `atom.xml`. */
+  | { kind: 'route'; route: string; anchor?: string }
+  /** A URL that could run code; the link keeps its text only. */
+  | { kind: 'removed' };
+
+/** mdast node data carrying a resolved target. */
+export interface TargetData {
+  target?: LinkTarget;
+}
+
+/** The resolved target of a link, image or definition node, if it is a local one. */
+export function targetOf(node: { data?: unknown }): LinkTarget | undefined {
+  return (node.data as TargetData | undefined)?.target;
+}

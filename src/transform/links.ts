@@ -1,0 +1,142 @@
+import type { Definition, Image, Link } from 'mdast';
+import path from 'node:path/posix';
+import { visit } from 'unist-util-visit';
+import type { Node } from 'unist';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import type { Site, SiteDocument } from '../model/types.js';
+import type { LinkTarget, TargetData } from './link-target.js';
+
+/** Generated pages a root-relative link may point to without a document behind them. */
+const generatedRoutes = new Set(['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html']);
+
+/** What link resolution looks things up in, built once per site. */
+interface Index {
+  site: Site;
+  assetsByPath: Map<string, string>;
+  assetsByOutput: Set<string>;
+  documentsByRoute: Map<string, SiteDocument>;
+  issueFolders: Map<string, string>;
+  knownPaths: string[];
+}
+
+type Resource = Link | Image | Definition;
+
+/**
+ * Resolves every relative and root-relative link and image of every document to its target
+ * (stored in the node's `data.target` for the renderers), and reports those that lead nowhere,
+ * outside the content, to a missing anchor, or to a draft (SPEC §2).
+ */
+export function resolveLinks(site: Site, report: Report): void {
+  const index = indexSite(site);
+  for (const document of site.documents.values()) {
+    if (!site.drafts && document.draft) continue;
+    visit(document.tree as Node, (node) => {
+      if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+        resolveResource(node as Resource, document, index, report);
+      }
+    });
+  }
+}
+
+function indexSite(site: Site): Index {
+  const documentsByRoute = new Map<string, SiteDocument>();
+  const issueFolders = new Map<string, string>();
+  for (const document of site.documents.values()) {
+    documentsByRoute.set(document.route, document);
+    if (document.kind === 'issue') issueFolders.set(document.folder, document.path);
+  }
+  const assetsByPath = new Map(site.assets.map((asset) => [asset.path, asset.output]));
+  return {
+    site,
+    assetsByPath,
+    assetsByOutput: new Set(site.assets.map((asset) => asset.output)),
+    documentsByRoute,
+    issueFolders,
+    knownPaths: [...site.documents.keys(), ...assetsByPath.keys()],
+  };
+}
+
+function resolveResource(node: Resource, document: SiteDocument, index: Index, report: Report): void {
+  const url = node.url.trim();
+  const place = { file: document.path, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+  if (url === '' || /^\/\//.test(url)) return;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== undefined) {
+    if (scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data') {
+      reportRule(report, 'link/unsafe-url', place, { url: url.slice(0, 40) });
+      setTarget(node, { kind: 'removed' });
+    }
+    return;
+  }
+  const target = findTarget(url, document, index);
+  if (target.problem === undefined) {
+    setTarget(node, target.target);
+    const linked = target.target.kind === 'document' ? index.site.documents.get(target.target.path) : undefined;
+    if (linked && linked.draft && !index.site.drafts) reportRule(report, 'link/draft-target', place, { url });
+    return;
+  }
+  if (target.problem === 'failed') return;
+  if (target.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
+  else if (target.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMean(target.anchor, target.anchors) });
+  else if (node.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document, index) });
+  else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document, index) });
+}
+
+type Resolution =
+  | { problem?: undefined; target: LinkTarget }
+  | { problem: 'outside' | 'missing' | 'failed' }
+  | { problem: 'anchor'; anchor: string; anchors: string[] };
+
+function findTarget(url: string, document: SiteDocument, index: Index): Resolution {
+  const [withoutHash, ...hashParts] = url.split('#');
+  const anchor = hashParts.length > 0 ? safeDecode(hashParts.join('#')) : undefined;
+  const rawPath = safeDecode((withoutHash ?? '').split('?')[0] ?? '');
+  if (rawPath === '') return toDocument(document, anchor);
+  if (rawPath.startsWith('/')) return fromRoute(rawPath.slice(1), anchor, index);
+  const joined = path.normalize(path.join(path.dirname(document.path), rawPath));
+  if (!joined.startsWith('content/')) return { problem: 'outside' };
+  const resolved = joined.replace(/\/$/, '');
+  const linked = index.site.documents.get(resolved) ?? index.site.documents.get(index.issueFolders.get(resolved) ?? '');
+  if (linked) return toDocument(linked, anchor);
+  const output = index.assetsByPath.get(resolved);
+  if (output !== undefined) return { target: { kind: 'asset', output } };
+  if (index.site.failed.has(resolved)) return { problem: 'failed' };
+  return { problem: 'missing' };
+}
+
+function fromRoute(route: string, anchor: string | undefined, index: Index): Resolution {
+  const candidates = [route, route.endsWith('/') || route === '' ? route : `${route}/`, route.replace(/index\.html$/, '')];
+  for (const candidate of candidates) {
+    const linked = index.documentsByRoute.get(candidate);
+    if (linked) return toDocument(linked, anchor);
+    if (index.assetsByOutput.has(candidate)) return { target: { kind: 'asset', output: candidate } };
+    if (generatedRoutes.has(candidate)) return { target: { kind: 'route', route: candidate, ...(anchor ? { anchor } : {}) } };
+  }
+  return { problem: 'missing' };
+}
+
+function toDocument(document: SiteDocument, anchor: string | undefined): Resolution {
+  if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.path } };
+  if (!document.anchors.includes(anchor)) return { problem: 'anchor', anchor, anchors: document.anchors };
+  return { target: { kind: 'document', path: document.path, anchor } };
+}
+
+function setTarget(node: Resource, target: LinkTarget): void {
+  node.data = { ...node.data, target } as Resource['data'] & TargetData;
+}
+
+function suggestPath(url: string, document: SiteDocument, index: Index): string | undefined {
+  const from = path.dirname(document.path);
+  const candidates = index.knownPaths.map((known) => path.relative(from, known));
+  return didYouMean(url.split('#')[0] ?? url, candidates);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,55 @@
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutputFile } from './output-file.js';
+
+/** The output trees of a build, by folder name: `web`, and `gemini` when there is a capsule. */
+export type OutputTrees = Record<string, OutputFile[]>;
+
+/** The folder trees are written in before they are swapped in, inside the output folder. */
+const stagingName = '.mimeo-staging';
+const retiredName = '.mimeo-retired';
+
+/**
+ * Writes the output trees into a staging folder inside `outDir`, then swaps each into place, so
+ * a build that fails midway leaves the previous output untouched and a good one leaves no stale
+ * file (SPEC §4). Trees of `known` that this build does not make are removed.
+ */
+export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[]): Promise<void> {
+  const staging = path.join(outDir, stagingName);
+  const retired = path.join(outDir, retiredName);
+  await rm(staging, { recursive: true, force: true });
+  await rm(retired, { recursive: true, force: true });
+  try {
+    for (const [name, files] of Object.entries(trees)) await writeTree(path.join(staging, name), files);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await mkdir(retired, { recursive: true });
+  for (const name of known) {
+    const current = path.join(outDir, name);
+    await rename(current, path.join(retired, name)).catch(ignoreMissing);
+    if (name in trees) await rename(path.join(staging, name), current);
+  }
+  await rm(retired, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true });
+}
+
+async function writeTree(folder: string, files: readonly OutputFile[]): Promise<void> {
+  const folders = new Set(files.map((file) => path.dirname(path.join(folder, file.path))));
+  folders.add(folder);
+  for (const dir of [...folders].sort()) await mkdir(dir, { recursive: true });
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.pop(); file; file = queue.pop()) {
+      const target = path.join(folder, file.path);
+      if (file.copyFrom !== undefined) await copyFile(file.copyFrom, target);
+      else await writeFile(target, file.bytes ?? '');
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+}
+
+function ignoreMissing(error: unknown): void {
+  if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+}

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+
+let web: string;
+
+beforeAll(async () => {
+  const root = await makeWebzine();
+  const out = await temporaryFolder();
+  const run = await runCli(['build', '--root', root, '--out', out]);
+  expect(run.code).toBe(0);
+  web = path.join(out, 'web');
+});
+afterAll(removeTemporaryFolders);
+
+const page = (file: string) => readFile(path.join(web, file), 'utf8');
+const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+
+describe('links between Markdown files', () => {
+  it('rewrites a link to another article with an anchor to that article page, relative to the page', async () => {
+    expect(hrefs(await page('issues/1/first/index.html'))).toContain('../second/#details');
+  });
+
+  it('rewrites the same link from the issue page, one folder up', async () => {
+    expect(hrefs(await page('issues/1/index.html'))).toContain('second/#details');
+  });
+
+  it('rewrites a link from the editorial to a page anchor', async () => {
+    expect(hrefs(await page('issues/1/index.html'))).toContain('../../about/#history');
+  });
+
+  it('keeps a same-page anchor on the article page as written', async () => {
+    expect(hrefs(await page('issues/1/second/index.html'))).toContain('#details');
+  });
+
+  it('prefixes a same-page anchor inside the issue page with the article id', async () => {
+    const html = await page('issues/1/index.html');
+    expect(hrefs(html)).toContain('#second-details');
+    expect(html).toContain('id="second-details"');
+  });
+
+  it('writes the canonical URL from baseUrl', async () => {
+    expect(await page('issues/1/second/index.html')).toContain('<link rel="canonical" href="https://zine.example/issues/1/second/">');
+  });
+
+  it('links the hashed stylesheet relatively from every depth', async () => {
+    const home = await page('index.html');
+    const stylesheet = /href="(style\.[0-9a-f]{10}\.css)"/.exec(home)?.[1];
+    expect(stylesheet).toBeDefined();
+    expect(await page('issues/1/first/index.html')).toContain(`href="../../../${stylesheet}"`);
+  });
+
+  it('links the 404 page from the site root, since it is served at any depth', async () => {
+    expect(hrefs(await page('404.html'))).toContain('/about/');
+  });
+});
