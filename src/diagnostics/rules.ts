@@ -119,6 +119,11 @@ export const rules = {
     message: ({ url }) => `the file "${url}" does not exist`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
+  'asset/unsafe-svg': rule<{ found: string }>({
+    severity: 'error',
+    message: ({ found }) => `this SVG image holds ${found}, which would run as script when the image is opened on the site`,
+    hint: () => 'Remove scripts, event handlers (onload=…) and javascript: links from the SVG; export it again as a plain drawing.',
+  }),
   'path/outside-root': rule<{ url: string }>({
     severity: 'error',
     message: ({ url }) => `"${url}" leads outside the webzine's content folder`,

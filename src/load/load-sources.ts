@@ -17,6 +17,8 @@ export interface AssetSource {
   path: string;
   /** Absolute path on disk, read only by the write stage. */
   absolutePath: string;
+  /** The text of an SVG image, which can hold script and so is checked before it is published. */
+  svg?: string;
 }
 
 /** Every file of a webzine's `content/` folder, sorted by path. */
@@ -40,7 +42,12 @@ export async function loadSources(root: string, report: Report): Promise<Sources
   const files = await walk(path.join(root, 'content'), realRoot, root, report);
   for (const absolutePath of files) {
     const relative = toPosix(path.relative(root, absolutePath));
-    if (!textExtensions.has(path.extname(absolutePath).toLowerCase()) || relative.startsWith('content/static/')) {
+    const extension = path.extname(absolutePath).toLowerCase();
+    if (extension === '.svg') {
+      sources.assets.push({ path: relative, absolutePath, svg: (await readFile(absolutePath)).toString('utf8') });
+      continue;
+    }
+    if (!textExtensions.has(extension) || relative.startsWith('content/static/')) {
       sources.assets.push({ path: relative, absolutePath });
       continue;
     }

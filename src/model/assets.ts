@@ -13,6 +13,8 @@ import type { Asset, Issue } from './types.js';
 export function collectAssets(sources: readonly AssetSource[], report: Report): Asset[] {
   const assets: Asset[] = [];
   for (const source of sources) {
+    // An unsafe image fails the build (reported) but stays known, so links to it are not reported too.
+    if (source.svg !== undefined) isSafeSvg(source.svg, source.path, report);
     const place = classifyPath(source.path);
     if (place.kind === 'static' || place.kind === 'page-asset') assets.push({ ...source, output: place.rest });
     else if (place.kind === 'issue-asset') {
@@ -23,6 +25,28 @@ export function collectAssets(sources: readonly AssetSource[], report: Report): 
     }
   }
   return assets;
+}
+
+// What makes an SVG image run code when it is opened by itself (SVG 2 §15, HTML's event handlers).
+const svgDangers: Array<[RegExp, string]> = [
+  [/<script\b/i, 'a <script> element'],
+  [/\son[a-z]+\s*=/i, 'an event handler attribute'],
+  [/(?:href|src)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i, 'a javascript: or data: link'],
+  [/<foreignObject\b/i, 'a <foreignObject> element'],
+];
+
+/** Whether an SVG image is free of script; reports the first danger where it stands. */
+export function isSafeSvg(text: string, file: string, report: Report): boolean {
+  for (const [pattern, found] of svgDangers) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const before = text.slice(0, match.index + (match[0].startsWith(' ') || /^\s/.test(match[0]) ? 1 : 0));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    reportRule(report, 'asset/unsafe-svg', { file, line, column }, { found });
+    return false;
+  }
+  return true;
 }
 
 /** Checks that an issue's `cover` names a file of its folder, and keeps that file's output path. */

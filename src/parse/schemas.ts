@@ -23,6 +23,10 @@ const text = z.string();
 const textList = z.array(z.string());
 const httpsUrl = z.string().refine((v) => hasScheme(v, ['https:', 'http:']), { message: 'an https URL like https://zine.example/' });
 const geminiUrl = z.string().refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' });
+// A menu entry may lead to a path of the site or to an address whose scheme can not run code.
+const menuUrl = z.string().refine((v) => !/^\s*[a-z][a-z0-9+.-]*:/i.test(v) || hasScheme(v.trim(), ['https:', 'http:', 'mailto:', 'gemini:']), {
+  message: 'a path like /about/ or an http, https, mailto or gemini URL',
+});
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag like en or pt-BR' });
 
 /** `site.yml` (SPEC §2.1). */
@@ -37,7 +41,7 @@ export const siteConfigSchema = z.strictObject({
   editPath: text.optional().describe('Path joined to repoUrl before a file\'s path, like `blob/main/`.'),
   theme: text.default('default').describe('Name of the theme folder under themes/ (default: `default`).'),
   menu: z
-    .array(z.strictObject({ title: text, url: text }))
+    .array(z.strictObject({ title: text, url: menuUrl }))
     .default([])
     .describe('Extra navigation entries after the pages.'),
   feed: z.strictObject({ limit: z.number().int().positive().default(20) }).default({ limit: 20 }),

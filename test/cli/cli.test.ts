@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeWebzine, removeTemporaryFolders, repoRoot, temporaryFolder } from '../support/webzine.js';
+
+const execute = promisify(execFile);
+afterAll(removeTemporaryFolders);
+
+/** Runs the installed bin, as a user would, and gives its exit code and output. */
+async function mimeo(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await execute(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('the mimeo command', () => {
+  it('prints its version', async () => {
+    const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
+    expect(await mimeo(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('describes every command in --help', async () => {
+    const run = await mimeo(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['build', 'check', 'schema']) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it('describes every option of build in build --help', async () => {
+    const run = await mimeo(['build', '--help']);
+    expect(run.code).toBe(0);
+    for (const option of ['--root DIR', '--out DIR', '--drafts', '--base-url URL', '--debug']) expect(run.stdout).toContain(option);
+  });
+
+  it('exits 2 with a pointer to --help on an unknown option, without a stack trace', async () => {
+    const run = await mimeo(['build', '--colour']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("mimeo: unknown option '--colour'\nSee `mimeo build --help`.\n");
+  });
+
+  it('exits 2 on an unknown command', async () => {
+    const run = await mimeo(['publish']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mimeo: unknown command "publish"\nSee `mimeo --help`.\n');
+  });
+
+  it('exits 2 on a check format it does not know, listing the ones it does', async () => {
+    const run = await mimeo(['check', '--format', 'xml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--format must be `text`, `json` or `github`, got `xml`');
+  });
+
+  it('builds a webzine and ends with one summary line', async () => {
+    const root = await makeWebzine();
+    const out = await temporaryFolder();
+    const run = await mimeo(['build', '--root', root, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^built 7 pages, \d+ other files in \d+\.\d\d s\n$/);
+  });
+
+  it('exits 1 on a content mistake, with located errors and no stack trace', async () => {
+    const root = await makeWebzine(path.join(repoRoot, 'test/fixtures/errors/front-matter-bad-date'));
+    const run = await mimeo(['build', '--root', root, '--out', await temporaryFolder()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^content\/issues\/1\/issue\.md:3:7: error: /);
+    expect(run.stderr).toContain('build failed: 1 error, 0 warnings; nothing was written');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints check results as GitHub annotations', async () => {
+    const root = await makeWebzine(path.join(repoRoot, 'test/fixtures/errors/front-matter-bad-date'));
+    const run = await mimeo(['check', '--root', root, '--format', 'github']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      '::error file=content/issues/1/issue.md,line=3,col=7,title=front-matter/date::"date" must be a date like 2021-10-01, got "next friday"%0AWrite the date as year-month-day; leave it out while the issue is a draft.\n',
+    );
+  });
+
+  it('prints check results as one JSON object a line', async () => {
+    const root = await makeWebzine(path.join(repoRoot, 'test/fixtures/errors/front-matter-bad-date'));
+    const run = await mimeo(['check', '--root', root, '--format', 'json']);
+    expect(JSON.parse(run.stdout)).toEqual({
+      file: 'content/issues/1/issue.md',
+      line: 3,
+      column: 7,
+      severity: 'error',
+      ruleId: 'front-matter/date',
+      message: '"date" must be a date like 2021-10-01, got "next friday"',
+      hint: 'Write the date as year-month-day; leave it out while the issue is a draft.',
+    });
+  });
+
+  it('prints the JSON Schema of article front matter, generated from the checks', async () => {
+    const run = await mimeo(['schema', 'article']);
+    const schema = JSON.parse(run.stdout) as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+    expect(Object.keys(schema.properties).sort()).toEqual(['authors', 'draft', 'summary', 'tags', 'title']);
+    expect(schema.required).toEqual(['title']);
+    expect(schema.additionalProperties).toBe(false);
+  });
+});

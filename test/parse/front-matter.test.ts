@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createCollector } from '../../src/diagnostics/diagnostic.js';
+import { parseFile } from '../../src/parse/parse-file.js';
+
+function parse(text: string) {
+  const collector = createCollector();
+  const parsed = parseFile({ path: 'content/pages/a.md', text }, collector.report);
+  return { parsed, diagnostics: collector.diagnostics };
+}
+
+describe('parseFile', () => {
+  it('shifts Markdown positions past the front matter, so they are the file\'s lines', () => {
+    const { parsed } = parse('---\ntitle: A\nmenu: true\n---\n\n## Heading\n');
+    expect(parsed.tree.children[0]?.position?.start).toMatchObject({ line: 6, column: 1 });
+  });
+
+  it('locates a front matter value at its line and column in the file', () => {
+    const { parsed } = parse('---\ntitle: A\ndate:   2021-10-01\n---\n');
+    expect(parsed.frontMatter?.locate(['date'], 'value')).toEqual({ line: 3, column: 9 });
+  });
+
+  it('keeps dates as text, as written', () => {
+    expect(parse('---\ndate: 2021-10-01\n---\n').parsed.frontMatter?.value).toEqual({ date: '2021-10-01' });
+  });
+
+  it('gives heading ids as GitHub does, numbering repeats', () => {
+    expect(parse('## A b\n\n## A b\n\n### What?\n').parsed.anchors).toEqual(['a-b', 'a-b-1', 'what']);
+  });
+
+  it('counts raw HTML ids among the anchors', () => {
+    expect(parse('<a id="here"></a>\n').parsed.anchors).toEqual(['here']);
+  });
+
+  it('reads a file without front matter as all body', () => {
+    const { parsed, diagnostics } = parse('Just text.\n');
+    expect(parsed.frontMatter?.value).toEqual({});
+    expect(parsed.tree.children[0]?.position?.start.line).toBe(1);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reads CRLF front matter with a byte order mark like LF (after decoding)', async () => {
+    const { decodeText } = await import('../../src/load/decode.js');
+    const collector = createCollector();
+    const text = decodeText(Buffer.from('\uFEFF---\r\ntitle: A\r\n---\r\n## B\r\n'), 'content/pages/a.md', collector.report)!;
+    const { parsed } = parse(text);
+    expect(parsed.frontMatter?.value).toEqual({ title: 'A' });
+    expect(parsed.anchors).toEqual(['b']);
+    expect(parsed.tree.children[0]?.position?.start.line).toBe(4);
+  });
+});
