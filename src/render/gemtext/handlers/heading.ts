@@ -1,0 +1,23 @@
+import type { Heading } from 'mdast';
+import { toInline } from '../inline.js';
+import type { State } from '../state.js';
+
+/** A heading: body headings start at `##` (the title is `#`), deeper than `###` become `###`. */
+export function heading(node: Heading, state: State): void {
+  // Links of the section before a heading are written before it, whatever the placement.
+  flushSection(state);
+  const { lines, links } = toInline(node.children, state);
+  const level = Math.min(3, Math.max(2, node.depth)) as 2 | 3;
+  state.lines.push({ type: 'heading', level, text: lines.join(' ') }, { type: 'blank' });
+  state.pending.push(...links);
+  state.flush();
+}
+
+/** Writes the links still pending at the end of a section (placements `paragraph` and `end`). */
+export function flushSection(state: State): void {
+  if (state.placement !== 'off' && state.pending.length > 0) {
+    for (const link of state.pending) state.lines.push({ type: 'link', url: link.url, label: link.label === link.url ? '' : link.label });
+    state.lines.push({ type: 'blank' });
+  }
+  state.pending.length = 0;
+}

@@ -1,0 +1,28 @@
+import type { List, ListItem } from 'mdast';
+import { toInline } from '../inline.js';
+import type { State } from '../state.js';
+
+/** A list, nested ones flattened, as `* ` lines; ordered items keep their number as text. */
+export function list(node: List, state: State): void {
+  addItems(node, state);
+  state.lines.push({ type: 'blank' });
+  state.flush();
+}
+
+function addItems(node: List, state: State): void {
+  node.children.forEach((item, index) => addItem(item, node.ordered ? `${(node.start ?? 1) + index}. ` : '', state));
+}
+
+function addItem(item: ListItem, number: string, state: State): void {
+  const task = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
+  let first = true;
+  for (const child of item.children) {
+    if (child.type === 'list') addItems(child, state);
+    else if (child.type === 'paragraph' || child.type === 'heading') {
+      const { lines, links } = toInline(child.children, state);
+      state.lines.push({ type: 'list', text: (first ? number + task : '') + lines.join(' ') });
+      state.pending.push(...links);
+    } else state.blocks({ type: 'root', children: [child] });
+    first = false;
+  }
+}

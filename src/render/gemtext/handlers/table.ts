@@ -1,0 +1,28 @@
+import type { Table } from 'mdast';
+import { toInline } from '../inline.js';
+import type { State } from '../state.js';
+
+/** A table drawn in plain text inside a preformatted block, its header as the alt text. */
+export function table(node: Table, state: State): void {
+  const rows = node.children.map((row) =>
+    row.children.map((cell) => {
+      const { lines, links } = toInline(cell.children, state);
+      state.pending.push(...links);
+      return lines.join(' ');
+    }),
+  );
+  const columns = Math.max(...rows.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, i) => Math.max(1, ...rows.map((row) => [...(row[i] ?? '')].length)));
+  const draw = (row: string[]) => widths.map((width, i) => pad(row[i] ?? '', width, node.align?.[i] ?? null)).join(' | ').trimEnd();
+  const [header = [], ...body] = rows;
+  const rule = widths.map((width) => '-'.repeat(width)).join('-+-');
+  state.lines.push({ type: 'preformatted', alt: `Table: ${header.join(', ')}`, lines: [draw(header), rule, ...body.map(draw)] }, { type: 'blank' });
+  state.flush();
+}
+
+function pad(text: string, width: number, align: 'left' | 'right' | 'center' | null): string {
+  const room = width - [...text].length;
+  if (align === 'right') return ' '.repeat(room) + text;
+  if (align === 'center') return ' '.repeat(Math.floor(room / 2)) + text + ' '.repeat(Math.ceil(room / 2));
+  return text + ' '.repeat(room);
+}

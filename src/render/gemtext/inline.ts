@@ -1,0 +1,70 @@
+import type { Nodes, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { targetOf } from '../../transform/link-target.js';
+import type { PendingLink, State } from './state.js';
+
+/** The text of inline content, one entry a line (hard breaks start a new line), and its links. */
+export interface InlineResult {
+  lines: string[];
+  links: PendingLink[];
+}
+
+/**
+ * Flattens inline Markdown to plain text: emphasis and HTML are dropped and their text kept,
+ * links and images keep their text and are collected to become `=>` lines (SPEC §3).
+ */
+export function toInline(children: readonly PhrasingContent[], state: State): InlineResult {
+  const result: InlineResult = { lines: [''], links: [] };
+  const append = (text: string) => {
+    result.lines[result.lines.length - 1] += text;
+  };
+  const visit = (node: Nodes): void => {
+    switch (node.type) {
+      case 'text':
+        return append(node.value.replace(/\s*\n\s*/g, ' '));
+      case 'inlineCode':
+        return append(node.value);
+      case 'break':
+        result.lines.push('');
+        return;
+      case 'html':
+        return;
+      case 'footnoteReference':
+        return append(`[${footnoteNumber(node.identifier, state)}]`);
+      case 'link':
+      case 'image':
+      case 'linkReference':
+      case 'imageReference':
+        return collectLink(node, state, append, result.links, visit);
+      default:
+        if ('children' in node) for (const child of node.children) visit(child);
+    }
+  };
+  for (const child of children) visit(child);
+  result.lines = result.lines.map((line) => line.replace(/\s+/g, ' ').trim());
+  return result;
+}
+
+function collectLink(
+  node: Extract<Nodes, { type: 'link' | 'image' | 'linkReference' | 'imageReference' }>,
+  state: State,
+  append: (text: string) => void,
+  links: PendingLink[],
+  visit: (node: Nodes) => void,
+): void {
+  const resource = node.type === 'link' || node.type === 'image' ? node : state.definitions.get(node.identifier.toUpperCase());
+  const isImage = node.type === 'image' || node.type === 'imageReference';
+  const label = isImage ? ('alt' in node && node.alt) || '' : toString(node);
+  if (isImage) append(label);
+  else for (const child of (node as { children: Nodes[] }).children) visit(child);
+  if (!resource) return;
+  const url = state.href(resource.url, targetOf(resource));
+  if (url !== undefined) links.push({ url, label: label || url });
+}
+
+/** The number of a footnote: its place among the footnotes in order of first reference. */
+export function footnoteNumber(identifier: string, state: State): number {
+  const id = identifier.toUpperCase();
+  if (!state.footnoteOrder.includes(id)) state.footnoteOrder.push(id);
+  return state.footnoteOrder.indexOf(id) + 1;
+}

@@ -1,0 +1,67 @@
+/** One line of gemtext (text/gemini, gemini spec §5.4): the six line types and a blank line. */
+export type GemLine =
+  | { type: 'text'; text: string }
+  | { type: 'link'; url: string; label?: string }
+  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | { type: 'list'; text: string }
+  | { type: 'quote'; text: string }
+  | { type: 'preformatted'; alt: string; lines: string[] }
+  | { type: 'blank' };
+
+/** Zero-width space: gemtext has no escape character, so it shields a misreadable line start. */
+export const shield = '\u200B';
+
+// A text line starting with one of these would be read as another line type.
+const misreadable = /^(=>|#|\* |>|```)/;
+
+/** A line of plain text as gemtext: one line, and never mistaken for another line type. */
+export function toTextLine(text: string): string {
+  const single = text.replace(/\s*\n\s*/g, ' ');
+  return misreadable.test(single) ? shield + single : single;
+}
+
+/** Serializes typed lines into a gemtext document, the last step of rendering (STYLE §1). */
+export function serializeLines(lines: readonly GemLine[]): string {
+  const out: string[] = [];
+  for (const line of collapseBlanks(lines)) out.push(...serializeLine(line));
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+function serializeLine(line: GemLine): string[] {
+  switch (line.type) {
+    case 'text':
+      return [toTextLine(line.text)];
+    case 'link':
+      return [`=> ${encodeSpaces(line.url)}${line.label ? ' ' + oneLine(line.label) : ''}`];
+    case 'heading':
+      return [`${'#'.repeat(line.level)} ${oneLine(line.text)}`];
+    case 'list':
+      return [`* ${oneLine(line.text)}`];
+    case 'quote':
+      return [`> ${oneLine(line.text)}`];
+    case 'preformatted':
+      // A line of the block that starts with ``` would close it early.
+      return ['```' + oneLine(line.alt), ...line.lines.map((l) => (l.startsWith('```') ? shield + l : l)), '```'];
+    case 'blank':
+      return [''];
+  }
+}
+
+/** Drops leading, trailing and repeated blank lines. */
+function collapseBlanks(lines: readonly GemLine[]): GemLine[] {
+  const result: GemLine[] = [];
+  for (const line of lines) {
+    if (line.type === 'blank' && (result.length === 0 || result[result.length - 1]!.type === 'blank')) continue;
+    result.push(line);
+  }
+  while (result.length && result[result.length - 1]!.type === 'blank') result.pop();
+  return result;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function encodeSpaces(url: string): string {
+  return url.replace(/\s/g, (c) => encodeURIComponent(c));
+}

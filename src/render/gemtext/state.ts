@@ -1,0 +1,35 @@
+import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
+import type { LinkTarget } from '../../transform/link-target.js';
+import type { GemLine } from './lines.js';
+
+/** Where inline links go (SPEC §2.1 `gemini.links`). */
+export type LinkPlacement = 'paragraph' | 'end' | 'off';
+
+/** A link met inside a block, waiting to become a `=>` line. */
+export interface PendingLink {
+  url: string;
+  label: string;
+}
+
+/** What is passed around while one Markdown body becomes gemtext lines. */
+export interface State {
+  lines: GemLine[];
+  /** Inline links not yet written as `=>` lines. */
+  pending: PendingLink[];
+  placement: LinkPlacement;
+  /** Footnote definitions by identifier, written as a list at the end. */
+  footnotes: Map<string, FootnoteDefinition>;
+  /** Link definitions by upper-cased identifier, for reference links. */
+  definitions: Map<string, Definition>;
+  /** Footnote identifiers in order of first reference, which gives their numbers. */
+  footnoteOrder: string[];
+  /** The URL of a link on this capsule page, or `undefined` to drop it (a link to this very page). */
+  href: (url: string, target: LinkTarget | undefined) => string | undefined;
+  /** Renders the block children of a node. */
+  blocks: (parent: Parents) => void;
+  /** Writes the pending links as `=>` lines when links go after each block. */
+  flush: () => void;
+}
+
+/** A handler turns one block node into lines, through the state. */
+export type Handler = (node: Nodes, state: State) => void;

@@ -1,0 +1,73 @@
+import type { Definition, FootnoteDefinition, Nodes, Parents, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { LinkTarget } from '../../transform/link-target.js';
+import { flushSection } from './handlers/heading.js';
+import { handlers } from './handlers/index.js';
+import { toInline } from './inline.js';
+import type { GemLine } from './lines.js';
+import type { LinkPlacement, State } from './state.js';
+
+/** Options of {@link toGemtext}. */
+export interface GemtextOptions {
+  /** Where inline links go (default: `paragraph`). */
+  placement?: LinkPlacement;
+  /** The URL of a link on this capsule page; `undefined` drops the link. */
+  href: (url: string, target: LinkTarget | undefined) => string | undefined;
+  /** Heading of the footnotes list (default: `Footnotes`). */
+  footnoteLabel?: string;
+}
+
+/** Renders a Markdown body to typed gemtext lines, from the same tree as the HTML (SPEC §3). */
+export function toGemtext(tree: Root, options: GemtextOptions): GemLine[] {
+  const definitions = new Map<string, Definition>();
+  const footnotes = new Map<string, FootnoteDefinition>();
+  visit(tree, (node) => {
+    if (node.type === 'definition') definitions.set(node.identifier.toUpperCase(), node);
+    if (node.type === 'footnoteDefinition') footnotes.set(node.identifier.toUpperCase(), node);
+  });
+  const state: State = {
+    lines: [],
+    pending: [],
+    placement: options.placement ?? 'paragraph',
+    definitions,
+    footnotes,
+    footnoteOrder: [],
+    href: options.href,
+    blocks: (parent) => renderBlocks(parent, state),
+    flush: () => {
+      if (state.placement === 'paragraph') flushSection(state);
+      else if (state.placement === 'off') state.pending.length = 0;
+    },
+  };
+  renderBlocks(tree, state);
+  flushSection(state);
+  renderFootnotes(state, options.footnoteLabel ?? 'Footnotes');
+  return state.lines;
+}
+
+function renderBlocks(parent: Parents, state: State): void {
+  for (const child of parent.children as Nodes[]) {
+    const handler = handlers[child.type];
+    if (handler) handler(child as never, state);
+  }
+}
+
+/** Footnotes as a list at the end, numbered in order of first reference. */
+function renderFootnotes(state: State, label: string): void {
+  if (state.footnoteOrder.length === 0) return;
+  state.lines.push({ type: 'heading', level: 3, text: label }, { type: 'blank' });
+  // Rendering a footnote can reference another, which then joins the end of the order.
+  for (let index = 0; index < state.footnoteOrder.length; index++) {
+    const definition = state.footnotes.get(state.footnoteOrder[index]!);
+    const text = (definition?.children ?? [])
+      .map((child) => ('children' in child && child.type === 'paragraph' ? toInline(child.children, state) : { lines: [], links: [] }))
+      .flatMap((result) => {
+        state.pending.push(...result.links);
+        return result.lines;
+      })
+      .join(' ');
+    state.lines.push({ type: 'list', text: `[${index + 1}] ${text}` });
+  }
+  state.lines.push({ type: 'blank' });
+  flushSection(state);
+}
