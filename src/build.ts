@@ -8,7 +8,11 @@ import { assembleSite } from './model/assemble.js';
 import type { Site } from './model/types.js';
 import { parseFile, type ParsedFile } from './parse/parse-file.js';
 import { renderWeb } from './render/html/render-web.js';
-import { createTheme } from './theme/theme.js';
+import { createTheme, type Theme } from './theme/theme.js';
+import { editUrlOf } from './model/edit-url.js';
+import { toFeedEntries } from './render/feeds/entries.js';
+import { renderCapsuleFeed, renderWebFeeds } from './render/feeds/render-feeds.js';
+import { renderCapsule } from './render/gemtext/render-capsule.js';
 import { resolveLinks } from './transform/links.js';
 import { removeConflicts } from './write/conflicts.js';
 import { writeOutputs, type OutputTrees } from './write/write-outputs.js';
@@ -81,6 +85,15 @@ function requireBaseUrl(baseUrl: string | undefined, report: Report): string {
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
 }
 
-function renderTrees(site: Site, theme: ReturnType<typeof createTheme>, baseUrl: string, report: Report): OutputTrees {
-  return { web: removeConflicts(renderWeb(site, theme, { baseUrl }, report), 'web', report) };
+function renderTrees(site: Site, theme: Theme, baseUrl: string, report: Report): OutputTrees {
+  const entries = toFeedEntries(site, { baseUrl, strings: theme.strings(site.config.language) });
+  const editUrl = (source: string) => editUrlOf(site.config, source);
+  const web = [...renderWeb(site, theme, { baseUrl, editUrl }, report), ...renderWebFeeds(site, entries, baseUrl)];
+  const trees: OutputTrees = { web: removeConflicts(web, 'web', report) };
+  const { geminiUrl } = site.config;
+  if (geminiUrl) {
+    const capsule = [...renderCapsule(site, theme, { baseUrl, geminiUrl, editUrl }, report), renderCapsuleFeed(site, entries, geminiUrl)];
+    trees['gemini'] = removeConflicts(capsule, 'gemini', report);
+  }
+  return trees;
 }

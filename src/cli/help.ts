@@ -4,7 +4,7 @@ export const mainHelp = `mimeo: a Git-based static webzine generator
 Usage: mimeo <command> [options]
 
 Commands:
-  build    build the webzine into <out>/web (the website)
+  build    build the webzine: <out>/web (site and feeds), <out>/gemini (capsule)
   check    check the webzine for mistakes without writing anything
   schema   print the JSON Schema of site.yml and of front matter
   dev      live preview (not available yet)
@@ -20,13 +20,14 @@ Exit codes: 0 success, 1 mistakes in the content, 2 wrong usage, 3 a bug in mime
 /** `mimeo build --help`. */
 export const buildHelp = `Usage: mimeo build [options]
 
-Builds the webzine in --root into --out: web/ is the website. The build is
+Builds the webzine in --root into --out: web/ is the website with its Atom
+and RSS feeds, gemini/ the Gemini capsule (when site.yml has geminiUrl). The build is
 written to a staging folder and swapped in, so a failed build leaves the
 previous output untouched. Ends with one summary line.
 
 Options:
   --root DIR       the webzine's folder, which holds content/ (default: .)
-  --out DIR        where web/ is written (default: <root>/dist)
+  --out DIR        where web/ and gemini/ are written (default: <root>/dist)
   --drafts         also build draft issues and articles, marked as drafts
   --base-url URL   the address the site is published at (default: baseUrl of site.yml)
   --debug          show the underlying error of each problem

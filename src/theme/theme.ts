@@ -5,10 +5,11 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { ThemeFiles } from '../load/load-theme.js';
 import { parseYaml } from '../parse/yaml-data.js';
 import type { OutputFile } from '../write/output-file.js';
+import { toTextLine } from '../render/gemtext/lines.js';
 
 /** A loaded theme, its templates compiled once per build. */
 export interface Theme {
-  /** Renders template `name` (`home`, `issue`, …) with `context`; `undefined` after a reported error. */
+  /** Renders template `name` (`home`, `gemini/issue`, …) with `context`; `undefined` after a reported error. */
   render(name: string, context: object, page: string): string | undefined;
   /** The UI strings for `language`, falling back to English for missing ones. */
   strings(language: string): Record<string, string>;
@@ -20,24 +21,24 @@ export interface Theme {
 
 const templatePrefix = 'templates/';
 
-/** Compiles a theme's templates (reporting errors at the template's file and line). */
+/**
+ * Compiles a theme's templates (reporting errors at the template's file and line). HTML
+ * templates escape every output; gemtext templates (`templates/gemini/`) do not, and have the
+ * `text_line` filter to keep a value on one line that no client misreads.
+ */
 export function createTheme(files: ThemeFiles, report: Report): Theme {
-  const liquid = new Liquid({
-    root: ['templates'],
-    extname: '.liquid',
-    fs: memoryFs(files),
-    cache: true,
-    outputEscape: 'escape',
-    strictFilters: true,
-    jsTruthy: true,
-    ownPropertyOnly: true,
-  });
+  const fs = memoryFs(files);
+  const options = { root: ['templates'], extname: '.liquid', fs, cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true };
+  const html = new Liquid({ ...options, outputEscape: 'escape' });
+  const gemtext = new Liquid(options);
+  gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
   const compiled = new Map<string, Template[] | undefined>();
+  const engineOf = (name: string) => (name.startsWith('gemini/') ? gemtext : html);
   const compile = (name: string): Template[] | undefined => {
     if (compiled.has(name)) return compiled.get(name);
     let templates: Template[] | undefined;
     try {
-      templates = liquid.parseFileSync(name);
+      templates = engineOf(name).parseFileSync(name);
     } catch (error) {
       reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/syntax', args: { reason } }));
     }
@@ -51,7 +52,7 @@ export function createTheme(files: ThemeFiles, report: Report): Theme {
       const templates = compile(name);
       if (!templates) return undefined;
       try {
-        return liquid.renderSync(templates, context) as string;
+        return engineOf(name).renderSync(templates, context) as string;
       } catch (error) {
         reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/render', args: { reason, page } }));
         return undefined;

@@ -27,6 +27,8 @@ export interface FragmentOptions {
   footnoteLabel: string;
   /** Label of the links back from a footnote to its reference. */
   footnoteBackLabel: string;
+  /** Resolves every URL of the fragment against this page URL, for feeds (default: URLs stay relative). */
+  absoluteBase?: string;
 }
 
 // Markdown-made ids (headings, footnotes) must survive, so `id` is not clobbered: built pages
@@ -76,6 +78,7 @@ export function toHtmlFragment(tree: Root, options: FragmentOptions): string {
   const clean = cleaners[options.html].runSync(hast) as HastRoot;
   if (options.idPrefix) scopeIds(clean, options.idPrefix);
   const finished = finisher.runSync(clean) as HastRoot;
+  if (options.absoluteBase) absolutizeUrls(finished, options.absoluteBase);
   return String(finisher.stringify(finished));
 }
 
@@ -134,5 +137,27 @@ function scopeIds(tree: HastRoot, prefix: string): void {
     if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && href.length > 1) properties['href'] = `#${prefix}${href.slice(1)}`;
     const describedBy = properties['ariaDescribedBy'];
     if (Array.isArray(describedBy)) properties['ariaDescribedBy'] = describedBy.map((id) => prefix + String(id));
+  });
+}
+
+const urlProperties = ['href', 'src', 'cite', 'poster'];
+
+/** Resolves every URL of a fragment against the page it comes from (feed readers have no page). */
+function absolutizeUrls(tree: HastRoot, base: string): void {
+  const resolve = (url: string): string => {
+    try {
+      return new URL(url, base).href;
+    } catch {
+      return url;
+    }
+  };
+  visit(tree as HastNodes, 'element', (node: Element) => {
+    const { properties } = node;
+    for (const key of urlProperties) {
+      const value = properties[key];
+      if (typeof value === 'string') properties[key] = resolve(value);
+    }
+    const srcSet = properties['srcSet'];
+    if (Array.isArray(srcSet)) (properties as Record<string, unknown>)['srcSet'] = srcSet.map((entry) => String(entry).replace(/^\s*(\S+)/, (_m, url: string) => resolve(url)));
   });
 }

@@ -10,6 +10,8 @@ import { articleView, authorsView, bodyHtml, issueView, menuView, type PageScope
 export interface WebOptions {
   /** The https address the site is published at, ending with a slash. */
   baseUrl: string;
+  /** The "edit this page" URL of a source file, or `''`. */
+  editUrl: (source: string) => string;
 }
 
 interface PageSpec {
@@ -43,6 +45,11 @@ export function renderWeb(site: Site, theme: Theme, options: WebOptions, report:
         root: linkTo(scope.base, '').replace(/^$/, './'),
         lang: language,
         draft: spec.draft ?? false,
+        editUrl: options.editUrl(spec.source),
+        feeds: [
+          { type: 'application/atom+xml', title: `${site.config.title} (${strings['feed_atom'] ?? 'Atom feed'})`, url: linkTo(scope.base, 'atom.xml') },
+          { type: 'application/rss+xml', title: `${site.config.title} (${strings['feed_rss'] ?? 'RSS feed'})`, url: linkTo(scope.base, 'rss.xml') },
+        ],
       },
       strings,
       ...spec.view(scope),

@@ -35,7 +35,11 @@ export function hrefFor(scope: PageScope, target: LinkTarget): string | undefine
 }
 
 /** Renders a Markdown body for the page of `scope`. */
-export function bodyHtml(scope: PageScope, document: { path: string; tree: Article['tree'] }, options: { idPrefix?: string; headingShift?: number } = {}): string {
+export function bodyHtml(
+  scope: PageScope,
+  document: { path: string; tree: Article['tree'] },
+  options: { idPrefix?: string; headingShift?: number; absoluteBase?: string } = {},
+): string {
   return toHtmlFragment(document.tree, {
     path: document.path,
     href: (target) => hrefFor(scope, target),

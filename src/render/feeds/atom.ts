@@ -1,0 +1,59 @@
+import { Feed } from 'feed';
+import type { FeedEntry } from './entries.js';
+import { escapeHtml, toXmlHtml, toXmlText } from './xml-text.js';
+
+/** What a feed is about and where it lives. */
+export interface FeedOptions {
+  title: string;
+  description: string;
+  language: string;
+  /** The address of the site (or capsule) the feed belongs to. */
+  siteUrl: string;
+  /** The feed's own address. */
+  selfUrl: string;
+  /** An entry's address in this feed's world (`https://…` or `gemini://…`). */
+  entryUrl: (entry: FeedEntry) => string;
+  /** Whether entries carry the whole issue as HTML (default: `true`). */
+  content?: boolean;
+}
+
+/** An Atom 1.0 feed (RFC 4287) of the entries; its `updated` is the newest entry's, never the clock. */
+export function renderAtom(entries: readonly FeedEntry[], options: FeedOptions): string {
+  const feed = new Feed({
+    id: options.siteUrl,
+    title: toXmlText(options.title),
+    description: toXmlText(options.description),
+    link: options.siteUrl,
+    feedLinks: { atom: options.selfUrl },
+    language: options.language,
+    updated: newest(entries),
+    generator: 'mimeo',
+    // RFC 4287 §4.1.1: a feed whose entries may lack an author names one itself.
+    author: { name: toXmlText(options.title) },
+  });
+  for (const entry of entries) {
+    feed.addItem({
+      id: entry.id,
+      title: toXmlHtml(escapeHtml(entry.title)),
+      link: options.entryUrl(entry),
+      date: toDate(entry.updated),
+      published: toDate(entry.published),
+      ...(entry.summary ? { description: toXmlHtml(escapeHtml(entry.summary)) } : {}),
+      ...(options.content === false ? {} : { content: toXmlHtml(entry.contentHtml) }),
+      author: entry.authors.map((author) => ({ name: toXmlText(author.name), ...(author.url ? { link: author.url } : {}) })),
+      category: entry.categories.map((name) => ({ term: toXmlText(name), name: toXmlText(name) })),
+    });
+  }
+  return feed.atom1() + '\n';
+}
+
+/** The newest `updated` date of the entries; the Unix epoch for a feed with no entry yet. */
+export function newest(entries: readonly FeedEntry[]): Date {
+  const dates = entries.map((entry) => entry.updated).sort();
+  return toDate(dates[dates.length - 1] ?? '1970-01-01');
+}
+
+/** Midnight UTC of a `YYYY-MM-DD` date. */
+export function toDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}

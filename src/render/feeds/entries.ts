@@ -1,0 +1,64 @@
+import type { Issue, Site } from '../../model/types.js';
+import { absoluteUrl } from '../html/url.js';
+import { bodyHtml, type PageScope } from '../html/views.js';
+import { escapeHtml } from './xml-text.js';
+
+/** One feed entry, the same for every feed format: a published issue. */
+export interface FeedEntry {
+  /** Stable for ever: the issue's permanent web address, never build time or position. */
+  id: string;
+  title: string;
+  /** The issue's route, `issues/3/`, on the web and in the capsule alike. */
+  route: string;
+  summary: string;
+  /** The whole issue as HTML, every URL absolute. */
+  contentHtml: string;
+  authors: Array<{ name: string; url?: string }>;
+  categories: string[];
+  /** Publication date, `YYYY-MM-DD`. */
+  published: string;
+  /** The newest date of the issue and its articles, `YYYY-MM-DD`. */
+  updated: string;
+}
+
+/** Options of {@link toFeedEntries}. */
+export interface EntryOptions {
+  baseUrl: string;
+  strings: Record<string, string>;
+}
+
+/** The feed entries of a site: published issues, newest first, at most `feed.limit` (SPEC §3). */
+export function toFeedEntries(site: Site, options: EntryOptions): FeedEntry[] {
+  return site.issues
+    .filter((issue) => !issue.draft && issue.date !== undefined)
+    .slice(0, site.config.feed.limit)
+    .map((issue) => toEntry(site, issue, options));
+}
+
+function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
+  const url = absoluteUrl(options.baseUrl, issue.route);
+  const scope: PageScope = { site, base: { from: issue.route }, language: site.config.language, strings: options.strings };
+  const parts = [bodyHtml(scope, issue, { absoluteBase: url })];
+  for (const article of issue.articles) {
+    const articleUrl = absoluteUrl(options.baseUrl, article.route);
+    const byline = article.authors.length ? `<p>${escapeHtml(options.strings['by'] ?? 'By')} ${article.authors.map((a) => escapeHtml(a.name)).join(', ')}</p>\n` : '';
+    parts.push(`<h2><a href="${escapeHtml(articleUrl)}">${escapeHtml(article.title)}</a></h2>\n${byline}`);
+    parts.push(bodyHtml(scope, article, { idPrefix: `${article.slug}-`, headingShift: 1, absoluteBase: url }));
+  }
+  const people = new Map<string, { name: string; url?: string }>();
+  for (const person of [...issue.editors, ...issue.articles.flatMap((a) => a.authors)]) {
+    people.set(person.key, { name: person.name, ...(person.url ? { url: person.url } : {}) });
+  }
+  const date = issue.date!;
+  return {
+    id: url,
+    title: `${options.strings['issue_number'] ?? 'No.'} ${issue.number}: ${issue.title}`,
+    route: issue.route,
+    summary: issue.summary ?? '',
+    contentHtml: parts.join('\n'),
+    authors: [...people.values()],
+    categories: [...new Set(issue.articles.flatMap((a) => a.tags))].sort(),
+    published: date,
+    updated: date,
+  };
+}

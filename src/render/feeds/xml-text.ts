@@ -1,0 +1,30 @@
+// Characters XML 1.0 can not hold at all, even escaped (XML 1.0 §2.2): C0 controls but tab, LF
+// and CR, lone surrogates, U+FFFE and U+FFFF.
+const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text that an XML document can hold: characters XML forbids are dropped. */
+export function toXmlText(text: string): string {
+  return text.replace(forbidden, '');
+}
+
+/** Text escaped for HTML, for titles and summaries in feeds whose type is `html`. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * HTML for a CDATA section: `]]>` would end the section, and the feed package splits only its
+ * first occurrence, so every one becomes `]]&gt;`, which HTML reads the same in text and in
+ * attribute values.
+ */
+export function toXmlHtml(html: string): string {
+  return toXmlText(html).replaceAll(']]>', ']]&gt;');
+}
+
+/**
+ * Plain text for a CDATA section (RSS titles): a zero-width space keeps `]]>` from ending the
+ * section without changing what readers show.
+ */
+export function toXmlPlainText(text: string): string {
+  return toXmlText(text).replaceAll(']]>', ']]\u200B>');
+}

@@ -1,0 +1,35 @@
+import type { Site, SiteDocument } from '../../model/types.js';
+import type { LinkTarget } from '../../transform/link-target.js';
+import { absoluteUrl, relativePath } from '../html/url.js';
+
+/** The capsule path of a document: `issues/3/` (its index.gmi), `issues/3/current.gmi`, `about.gmi`. */
+export function capsuleRoute(document: SiteDocument): string {
+  if (document.kind === 'issue') return `issues/${document.number}/`;
+  if (document.kind === 'article') return `issues/${document.issueNumber}/${document.slug}.gmi`;
+  return `${document.slug}.gmi`;
+}
+
+/** The file a capsule route is written to: a folder route is its `index.gmi`. */
+export function capsuleFile(route: string): string {
+  return route === '' || route.endsWith('/') ? `${route}index.gmi` : route;
+}
+
+// Generated web pages that have a capsule twin; the others are linked on the web.
+const generatedTwins: Record<string, string> = { '': '', 'authors/': 'authors.gmi', 'atom.xml': 'atom.xml' };
+
+/**
+ * The URL of a Markdown link on the capsule page in folder `from`: `.md` targets become `.gmi`,
+ * a `#fragment` keeps only its page, a link to this very page is dropped (SPEC §3).
+ */
+export function capsuleHref(site: Site, baseUrl: string, from: string, self: string, url: string, target: LinkTarget | undefined): string | undefined {
+  if (!target) return url;
+  if (target.kind === 'removed') return undefined;
+  if (target.kind === 'asset') return relativePath(from, target.output);
+  if (target.kind === 'route') {
+    const twin = generatedTwins[target.route];
+    return twin === undefined ? absoluteUrl(baseUrl, target.route) : relativePath(from, twin);
+  }
+  if (target.path === self) return undefined;
+  const document = site.documents.get(target.path);
+  return document ? relativePath(from, capsuleRoute(document)) : undefined;
+}

@@ -1,0 +1,126 @@
+import type { Report } from '../../diagnostics/diagnostic.js';
+import type { Article, Author, Issue, Site, SiteDocument } from '../../model/types.js';
+import type { Theme } from '../../theme/theme.js';
+import type { OutputFile } from '../../write/output-file.js';
+import { formatDate } from '../html/views.js';
+import { relativePath } from '../html/url.js';
+import { capsuleFile, capsuleHref, capsuleRoute } from './capsule-urls.js';
+import { serializeLines } from './lines.js';
+import { toGemtext } from './to-gemtext.js';
+
+/** Options of {@link renderCapsule}. */
+export interface CapsuleOptions {
+  /** The web site's address, for links to pages the capsule has no twin of. */
+  baseUrl: string;
+  /** The capsule's gemini:// address. */
+  geminiUrl: string;
+  /** Builds the "edit this page" URL of a source file, if the webzine has a repository. */
+  editUrl: (source: string) => string;
+}
+
+interface Scope {
+  site: Site;
+  options: CapsuleOptions;
+  strings: Record<string, string>;
+  /** The folder of the page being rendered: `''` or `issues/3/`. */
+  from: string;
+}
+
+/** Renders the Gemini capsule: index, issues, articles, pages and authors through the theme's gemtext templates. */
+export function renderCapsule(site: Site, theme: Theme, options: CapsuleOptions, report: Report): OutputFile[] {
+  const strings = theme.strings(site.config.language);
+  const outputs: OutputFile[] = [];
+  const page = (route: string, template: string, source: string, draft: boolean, view: (scope: Scope) => object) => {
+    const file = capsuleFile(route);
+    const scope: Scope = { site, options, strings, from: file.slice(0, file.lastIndexOf('/') + 1) };
+    const context = {
+      site: { title: oneLine(site.config.title), description: site.config.description ?? '' },
+      page: { root: relativePath(scope.from, '') , draft, editUrl: options.editUrl(source) },
+      strings,
+      ...view(scope),
+    };
+    const text = theme.render(`gemini/${template}`, context, `gemini/${file}`);
+    if (text !== undefined) outputs.push({ path: file, bytes: text, source });
+  };
+  page('', 'home', 'content/site.yml', false, (scope) => ({
+    issues: site.issues.map((issue) => issueLink(scope, issue)),
+    pages: site.pages.map((p) => ({ title: oneLine(p.title), url: relativePath(scope.from, capsuleRoute(p)) })),
+    authorsUrl: 'authors.gmi',
+  }));
+  for (const issue of site.issues) {
+    page(capsuleRoute(issue), 'issue', issue.path, issue.draft, (scope) => ({ issue: issueView(scope, issue), up: { title: oneLine(site.config.title), url: relativePath(scope.from, '') } }));
+    issue.articles.forEach((article, index) => {
+      page(capsuleRoute(article), 'article', article.path, article.draft, (scope) => articleView(scope, issue, index));
+    });
+  }
+  for (const p of site.pages) page(capsuleRoute(p), 'page', p.path, false, (scope) => ({ content: { title: oneLine(p.title), gemtext: body(scope, p) } }));
+  page('authors.gmi', 'authors', 'content/authors.yml', false, (scope) => ({ authors: authorsView(scope) }));
+  outputs.push(...site.assets.map((asset) => ({ path: asset.output, copyFrom: asset.absolutePath, source: asset.path })));
+  return outputs;
+}
+
+function body(scope: Scope, document: SiteDocument): string {
+  const lines = toGemtext(document.tree, {
+    placement: scope.site.config.gemini.links,
+    footnoteLabel: scope.strings['footnotes'] ?? 'Footnotes',
+    href: (url, target) => capsuleHref(scope.site, scope.options.baseUrl, scope.from, document.path, url, target),
+  });
+  return serializeLines(lines);
+}
+
+function issueLink(scope: Scope, issue: Issue) {
+  return { number: issue.number, title: oneLine(issue.title), date: issue.date ?? '', url: relativePath(scope.from, capsuleRoute(issue)) };
+}
+
+function names(scope: Scope, authors: readonly Author[]): string {
+  const list = authors.map((author) => oneLine(author.name));
+  if (list.length <= 1) return list.join('');
+  return `${list.slice(0, -1).join(', ')} ${scope.strings['and'] ?? 'and'} ${list[list.length - 1]}`;
+}
+
+function issueView(scope: Scope, issue: Issue) {
+  return {
+    ...issueLink(scope, issue),
+    dateText: formatDate(issue.date, scope.site.config.language),
+    editors: issue.editors.map((editor) => oneLine(editor.name)),
+    editorsText: names(scope, issue.editors),
+    cover: issue.cover ? { url: relativePath(scope.from, issue.cover), alt: oneLine(issue.coverAlt ?? '') } : '',
+    editorialGemtext: body(scope, issue),
+    articles: issue.articles.map((article) => articleLink(scope, article)),
+  };
+}
+
+function articleLink(scope: Scope, article: Article) {
+  return { title: oneLine(article.title), url: relativePath(scope.from, capsuleRoute(article)), authorsText: names(scope, article.authors) };
+}
+
+function articleView(scope: Scope, issue: Issue, index: number) {
+  const article = issue.articles[index]!;
+  const neighbour = (other: Article | undefined) => (other ? articleLink(scope, other) : '');
+  return {
+    article: { ...articleLink(scope, article), gemtext: body(scope, article) },
+    issue: { ...issueLink(scope, issue), dateText: formatDate(issue.date, scope.site.config.language) },
+    previous: neighbour(issue.articles[index - 1]),
+    next: neighbour(issue.articles[index + 1]),
+    up: { title: oneLine(issue.title), url: relativePath(scope.from, capsuleRoute(issue)) },
+  };
+}
+
+function authorsView(scope: Scope) {
+  return [...scope.site.authors.values()].map((author) => ({
+    name: oneLine(author.name),
+    url: author.url ?? '',
+    fediverse: author.fediverse ?? '',
+    works: scope.site.issues.flatMap((issue) =>
+      issue.articles
+        .filter((article) => article.authors.some((a) => a.key === author.key))
+        .map((article) => ({ ...articleLink(scope, article), issue: `${scope.strings['issue_number'] ?? 'No.'} ${issue.number}` })),
+    ),
+    edited: scope.site.issues.filter((issue) => issue.editors.some((a) => a.key === author.key)).map((issue) => issueLink(scope, issue)),
+  }));
+}
+
+/** Template values stay on one line, so no value can start a line of its own. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}

@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path/posix';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gemtextProblems, readGemtext } from '../support/gemtext.js';
+import { listTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+
+// The sample webzine's capsule, read as a Gemini client would read it.
+let capsule: string;
+let files: string[];
+const gmi = (file: string) => readFile(path.join(capsule, file), 'utf8');
+
+beforeAll(async () => {
+  const out = await temporaryFolder();
+  expect((await runCli(['build', '--root', repoRoot, '--out', out])).code).toBe(0);
+  capsule = path.join(out, 'gemini');
+  files = await listTree(capsule);
+});
+afterAll(removeTemporaryFolders);
+
+describe('the sample webzine\'s capsule', () => {
+  it('has an index, the issues with their articles, the pages, the authors and a feed', () => {
+    for (const file of ['index.gmi', 'about.gmi', 'contribute.gmi', 'authors.gmi', 'atom.xml', 'issues/3/index.gmi', 'issues/3/disk-watch.gmi', 'issues/1/cover.svg']) {
+      expect(files).toContain(file);
+    }
+    expect(files.some((file) => file.startsWith('issues/4/'))).toBe(false);
+  });
+
+  it('lists the issues on the index in the Gemini subscription format, newest first', async () => {
+    const index = await gmi('index.gmi');
+    expect(index.split('\n')[0]).toBe('# Pilot Light');
+    expect(index.split('\n').filter((line) => /^=> issues\//.test(line))).toEqual([
+      '=> issues/3/ 2026-09-19 No. 3: Long Uptime',
+      '=> issues/2/ 2026-05-30 No. 2: Brownout',
+      '=> issues/1/ 2026-02-14 No. 1: Cold Start',
+    ]);
+  });
+
+  it('links each article to the previous, the next and its issue', async () => {
+    const links = readGemtext(await gmi('issues/3/disk-watch.gmi')).filter((line) => line.type === 'link').map((line) => line.line);
+    expect(links).toContain('=> headlines.gmi Previous: Headlines: one year on');
+    expect(links).toContain('=> interview-gopher-hole.gmi Next: Twenty-nine years down the gopher hole');
+    expect(links).toContain('=> ./ Back to the issue: Long Uptime');
+  });
+
+  it('is gemtext everywhere: closed preformatted blocks, link lines with URLs, headings no deeper than ###', async () => {
+    for (const file of files.filter((f) => f.endsWith('.gmi'))) expect(gemtextProblems(await gmi(file)), file).toEqual([]);
+  });
+
+  it('has no relative link that leads to a missing file', async () => {
+    const broken: string[] = [];
+    for (const file of files.filter((f) => f.endsWith('.gmi'))) {
+      for (const { type, line } of readGemtext(await gmi(file))) {
+        const url = /^=>\s*(\S+)/.exec(line)?.[1];
+        if (type !== 'link' || !url || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+        const target = path.normalize(path.join(path.dirname(file), decodeURIComponent(url)));
+        const resolved = target === '.' || url.endsWith('/') ? path.join(target, 'index.gmi') : target;
+        if (!files.includes(resolved)) broken.push(`${file}: ${line}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('turns links between Markdown files into links between .gmi files', async () => {
+    expect(await gmi('issues/3/index.gmi')).toContain('=> disk-watch.gmi a disk watchdog in forty lines of C');
+  });
+});

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { xmlErrors } from '../support/xml.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+async function buildTo(root: string): Promise<string> {
+  const out = await temporaryFolder();
+  const run = await runCli(['build', '--root', root, '--out', out]);
+  expect(run.code, run.stderr).toBe(0);
+  return out;
+}
+
+/** Every URL of an HTML fragment: href, src and each srcset candidate. */
+function urlsIn(html: string): string[] {
+  const urls = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!);
+  for (const m of html.matchAll(/\ssrcset="([^"]*)"/g)) urls.push(...m[1]!.split(',').map((c) => c.trim().split(/\s+/)[0]!));
+  return urls;
+}
+
+describe('the sample webzine\'s feeds', () => {
+  let out: string;
+  let atom: string;
+  let rss: string;
+  beforeAll(async () => {
+    out = await buildTo(repoRoot);
+    atom = await readFile(path.join(out, 'web/atom.xml'), 'utf8');
+    rss = await readFile(path.join(out, 'web/rss.xml'), 'utf8');
+  });
+
+  it('are well-formed XML', () => {
+    expect(xmlErrors(atom)).toEqual([]);
+    expect(xmlErrors(rss)).toEqual([]);
+  });
+
+  it('have one Atom entry per published issue, newest first, with stable ids, links and dates', () => {
+    const feed = parseFeed(atom);
+    expect(feed.items.map((item) => [item.id, item.title, item.url, item.published?.toISOString()])).toEqual([
+      ['https://pilotlight.example/issues/3/', 'No. 3: Long Uptime', 'https://pilotlight.example/issues/3/', '2026-09-19T00:00:00.000Z'],
+      ['https://pilotlight.example/issues/2/', 'No. 2: Brownout', 'https://pilotlight.example/issues/2/', '2026-05-30T00:00:00.000Z'],
+      ['https://pilotlight.example/issues/1/', 'No. 1: Cold Start', 'https://pilotlight.example/issues/1/', '2026-02-14T00:00:00.000Z'],
+    ]);
+    expect(feed.updated?.toISOString()).toBe('2026-09-19T00:00:00.000Z');
+  });
+
+  it('have the same entries in RSS as in Atom', () => {
+    const fromAtom = parseFeed(atom).items.map((item) => [item.id, item.title, item.url]);
+    expect(parseFeed(rss).items.map((item) => [item.id, item.title, item.url])).toEqual(fromAtom);
+  });
+
+  it('carry each issue\'s editors and writers as entry authors, names only', () => {
+    const authors = parseFeed(atom).items[0]!.authors.map((author) => author.name);
+    expect(authors).toContain('Tamsin Rook');
+    expect(atom).not.toMatch(/<email>/);
+  });
+
+  it('have only absolute URLs in entry content', () => {
+    for (const item of parseFeed(atom).items) {
+      const relative = urlsIn(item.content ?? '').filter((url) => !/^(https?|mailto|gemini):/.test(url));
+      expect(relative, item.id ?? '').toEqual([]);
+      expect(urlsIn(item.content ?? '').length).toBeGreaterThan(3);
+    }
+  });
+
+  it('are linked from every page with the right types', async () => {
+    const page = await readFile(path.join(out, 'web/issues/2/index.html'), 'utf8');
+    expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Pilot Light (Atom feed)" href="../../atom.xml">');
+    expect(page).toContain('<link rel="alternate" type="application/rss+xml" title="Pilot Light (RSS feed)" href="../../rss.xml">');
+  });
+
+  it('has an Atom feed in the capsule with gemini:// links to the same entries', async () => {
+    const capsuleFeed = parseFeed(await readFile(path.join(out, 'gemini/atom.xml'), 'utf8'));
+    expect(capsuleFeed.items.map((item) => [item.id, item.url])).toEqual([
+      ['https://pilotlight.example/issues/3/', 'gemini://pilotlight.example/issues/3/'],
+      ['https://pilotlight.example/issues/2/', 'gemini://pilotlight.example/issues/2/'],
+      ['https://pilotlight.example/issues/1/', 'gemini://pilotlight.example/issues/1/'],
+    ]);
+  });
+});
+
+describe('feeds of hostile text', () => {
+  it('stay well-formed with control characters, ]]>, & and < in titles, names, tags and bodies', async () => {
+    const out = await buildTo(await makeWebzine(path.join(fixtures, 'feeds/hostile-text')));
+    for (const file of ['web/atom.xml', 'web/rss.xml']) {
+      const xml = await readFile(path.join(out, file), 'utf8');
+      expect(xmlErrors(xml), file).toEqual([]);
+      expect(xml).not.toMatch(/[\u0001\u0008\u001f]/);
+    }
+    const atom = parseFeed(await readFile(path.join(out, 'web/atom.xml'), 'utf8'));
+    // A feed reader gets the text back as written, less the control characters.
+    expect(atom.items[0]!.content).toContain('Text with a control  character, a ]]> and & and < and');
+    expect(atom.items[0]!.content).toContain('raw ]]> html');
+  });
+});
+
+describe('a feed limit', () => {
+  it('keeps only the newest feed.limit issues', async () => {
+    const root = await makeWebzine();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nfeed:\n  limit: 1\n');
+    const { mkdir, cp } = await import('node:fs/promises');
+    await mkdir(path.join(root, 'content/issues/2'));
+    await writeFile(path.join(root, 'content/issues/2/10-first.md'), '---\ntitle: Again\n---\nText.\n');
+    await cp(path.join(root, 'content/issues/1/issue.md'), path.join(root, 'content/issues/2/issue.md'));
+    await cp(path.join(root, 'content/issues/1/cover.svg'), path.join(root, 'content/issues/2/cover.svg'));
+    const out = await buildTo(root);
+    const atom = parseFeed(await readFile(path.join(out, 'web/atom.xml'), 'utf8'));
+    expect(atom.items.map((item) => item.id)).toEqual(['https://zine.example/issues/2/']);
+  });
+});
