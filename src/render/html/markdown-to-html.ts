@@ -50,14 +50,19 @@ const anchorLink = {
   content: { type: 'text' as const, value: '#' },
 };
 
-function processorFor(html: FragmentOptions['html']): Processor<HastRoot, HastRoot, HastRoot> {
+function processorFor(raw: boolean, sanitize: boolean): Processor<HastRoot, HastRoot, HastRoot> {
   const base = unified() as unknown as Processor<HastRoot, HastRoot, HastRoot>;
-  if (html !== 'escape') base.use(rehypeRaw);
-  if (html !== 'trust') base.use(rehypeSanitize, schema);
+  if (raw) base.use(rehypeRaw);
+  if (sanitize) base.use(rehypeSanitize, schema);
   return base.freeze();
 }
 
-const cleaners = { sanitize: processorFor('sanitize'), escape: processorFor('escape'), trust: processorFor('trust') };
+// Parsing raw HTML (rehype-raw, a whole HTML parser) is only worth it for bodies that have some.
+const cleaners = {
+  sanitize: { raw: processorFor(true, true), plain: processorFor(false, true) },
+  escape: { raw: processorFor(false, true), plain: processorFor(false, true) },
+  trust: { raw: processorFor(true, false), plain: processorFor(false, false) },
+};
 const finisher = unified().use(rehypeAutolinkHeadings, anchorLink).use(rehypeHighlight, { detect: false }).use(rehypeStringify).freeze();
 
 /**
@@ -75,11 +80,20 @@ export function toHtmlFragment(tree: Root, options: FragmentOptions): string {
     footnoteLabelTagName: `h${Math.min(6, 2 + shift)}`,
     handlers: handlersFor(options, shift),
   }) as HastRoot;
-  const clean = cleaners[options.html].runSync(hast) as HastRoot;
+  const clean = cleaners[options.html][hasRaw(hast) ? 'raw' : 'plain'].runSync(hast) as HastRoot;
   if (options.idPrefix) scopeIds(clean, options.idPrefix);
   const finished = finisher.runSync(clean) as HastRoot;
   if (options.absoluteBase) absolutizeUrls(finished, options.absoluteBase);
   return String(finisher.stringify(finished));
+}
+
+function hasRaw(tree: HastRoot): boolean {
+  let found = false;
+  visit(tree as HastNodes, 'raw', () => {
+    found = true;
+    return false;
+  });
+  return found;
 }
 
 function handlersFor(options: FragmentOptions, shift: number): Handlers {

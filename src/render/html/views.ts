@@ -63,7 +63,19 @@ function authorView(scope: PageScope, author: Author): AuthorView {
 export function formatDate(date: string | undefined, language: string): string {
   if (!date) return '';
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return dateFormat(language).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+// Making a formatter costs far more than using one, and every page formats dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(language: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format;
 }
 
 /** An article as templates see it, its body rendered for the issue page or for its own page. */
