@@ -19,18 +19,8 @@ export interface FeedOptions {
 
 /** An Atom 1.0 feed (RFC 4287) of the entries; its `updated` is the newest entry's, never the clock. */
 export function renderAtom(entries: readonly FeedEntry[], options: FeedOptions): string {
-  const feed = new Feed({
-    id: options.siteUrl,
-    title: toXmlText(options.title),
-    description: toXmlText(options.description),
-    link: options.siteUrl,
-    feedLinks: { atom: options.selfUrl },
-    language: options.language,
-    updated: newest(entries),
-    generator: 'mimeo',
-    // RFC 4287 §4.1.1: a feed whose entries may lack an author names one itself.
-    author: { name: toXmlText(options.title) },
-  });
+  // RFC 4287 §4.1.1: a feed whose entries may lack an author names one itself.
+  const feed = new Feed({ ...channel(entries, options, 'atom'), author: { name: toXmlText(options.title) } });
   for (const entry of entries) {
     feed.addItem({
       id: entry.id,
@@ -45,6 +35,20 @@ export function renderAtom(entries: readonly FeedEntry[], options: FeedOptions):
     });
   }
   return feed.atom1() + '\n';
+}
+
+/** The feed-level options every format shares. */
+export function channel(entries: readonly FeedEntry[], options: FeedOptions, format: 'atom' | 'rss') {
+  return {
+    id: options.siteUrl,
+    title: toXmlText(options.title),
+    description: toXmlText(options.description),
+    link: options.siteUrl,
+    feedLinks: { [format]: options.selfUrl },
+    language: options.language,
+    updated: newest(entries),
+    generator: 'mimeo',
+  };
 }
 
 /** The newest `updated` date of the entries; the Unix epoch for a feed with no entry yet. */

@@ -1,20 +1,11 @@
 import { Feed } from 'feed';
-import { newest, toDate, type FeedOptions } from './atom.js';
+import { channel, toDate, type FeedOptions } from './atom.js';
 import type { FeedEntry } from './entries.js';
 import { escapeHtml, toXmlHtml, toXmlPlainText, toXmlText } from './xml-text.js';
 
 /** An RSS 2.0 feed with the same entries as the Atom feed. */
 export function renderRss(entries: readonly FeedEntry[], options: FeedOptions): string {
-  const feed = new Feed({
-    id: options.siteUrl,
-    title: toXmlText(options.title),
-    description: toXmlText(options.description),
-    link: options.siteUrl,
-    feedLinks: { rss: options.selfUrl },
-    language: options.language,
-    updated: newest(entries),
-    generator: 'mimeo',
-  });
+  const feed = new Feed(channel(entries, options, 'rss'));
   for (const entry of entries) {
     // RSS 2.0 titles are plain text, and <author> must be an e-mail address, so names are left out.
     feed.addItem({
