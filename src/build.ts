@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
+import { readGitHistory, type GitHistory } from './load/git-history.js';
 import { loadSources, type Sources } from './load/load-sources.js';
+import { applyHistory } from './model/history.js';
 import { loadTheme } from './load/load-theme.js';
 import { readAuthorsFile, readSiteConfig } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
@@ -39,6 +41,8 @@ export interface BuildResult {
   /** Milliseconds per named step. */
   timings: Record<string, number>;
   site?: Site;
+  /** Things the contributor should know that are not mistakes, said once: `not a Git repository`. */
+  notes: string[];
 }
 
 /** The output trees mimeo owns inside the output folder. */
@@ -56,8 +60,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       timings[name] = performance.now() - start;
     }
   };
-  const result = (trees: OutputTrees = {}, site?: Site): BuildResult => ({ diagnostics, trees, timings, ...(site ? { site } : {}) });
+  const notes: string[] = [];
+  const result = (trees: OutputTrees = {}, site?: Site): BuildResult => ({ diagnostics, trees, timings, notes, ...(site ? { site } : {}) });
 
+  const history = step('git', () => readGitHistory(options.root));
   const sources = await step('load', () => loadSources(options.root, report));
   const config = readSiteConfig(sources.texts, report);
   const authorsFile = readAuthorsFile(sources.texts, report);
@@ -66,11 +72,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files = await step('parse', () => parseMarkdownFiles(sources, report));
   const site = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
   await step('links', () => resolveLinks(site, report));
+  applyHistory(site, await history);
+  notes.push(...historyNotes(await history));
   const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), report));
   const trees = await step('render', () => renderTrees(site, theme, baseUrl, report));
   if (hasErrors(diagnostics)) return result({}, site);
   if (options.write ?? true) await step('write', () => writeOutputs(options.out, trees, outputTreeNames));
   return result(trees, site);
+}
+
+function historyNotes(history: GitHistory): string[] {
+  if (history.missing === 'no-repository') return ['the webzine is not in a Git repository, so dates and contributors come from front matter only'];
+  if (history.missing === 'shallow') return ['this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them'];
+  const count = history.uncommitted.size;
+  if (count === 0) return [];
+  const first = [...history.uncommitted].sort()[0];
+  return [`${count === 1 ? `${first} is` : `${count} files (${first}, …) are`} not committed, so ${count === 1 ? 'its' : 'their'} dates come from front matter only`];
 }
 
 function parseMarkdownFiles(sources: Sources, report: Report): ParsedFile[] {

@@ -62,6 +62,11 @@ function describeCause(cause: unknown): string {
   return String(cause);
 }
 
+/** Notes of a run (not mistakes), one `note:` line each, for standard error. */
+export function formatNotes(notes: readonly string[]): string {
+  return notes.map((note) => `note: ${note}\n`).join('');
+}
+
 /** The closing summary of a run: `2 errors, 1 warning`. */
 export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

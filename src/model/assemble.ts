@@ -58,10 +58,9 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   }
   for (const page of pages) documents.set(page.path, page);
   for (const path of documents.keys()) failed.delete(path);
-  const published = [...issues.values()]
-    .filter((issue) => drafts || !issue.draft)
-    .map((issue) => ({ ...issue, articles: issue.articles.filter((article) => drafts || !article.draft) }))
-    .sort((a, b) => b.number - a.number || compare(a.folder, b.folder));
+  // Draft articles leave their issue's list but stay documents, so links to them are recognised.
+  const published = [...issues.values()].filter((issue) => drafts || !issue.draft).sort((a, b) => b.number - a.number || compare(a.folder, b.folder));
+  for (const issue of published) issue.articles = issue.articles.filter((article) => drafts || !article.draft);
   return {
     config: input.config,
     issues: published,
@@ -94,6 +93,7 @@ function toIssue(file: ParsedFile, folder: string, folderName: string, directory
     ...(data.coverAlt === undefined ? {} : { coverAlt: data.coverAlt }),
     editors: resolveAuthors(data.editors, directory, at(file, fields, 'editors'), report),
     articles: [],
+    contributors: [],
   };
 }
 
@@ -138,6 +138,7 @@ function documentBase(file: ParsedFile, data: { title: string; summary?: string 
     anchors: file.anchors,
     fields,
     route,
+    commitAuthors: [],
   };
 }
 

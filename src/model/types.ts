@@ -27,6 +27,10 @@ export interface Document {
   fields: Record<string, Position>;
   /** Web route: the folder of its page, `issues/3/current/` (`''` for the root). */
   route: string;
+  /** Its last commit's date (ISO 8601, UTC), when Git knows the file as committed. */
+  modified?: string;
+  /** Names of the authors of its commits, most recent first. */
+  commitAuthors: string[];
 }
 
 /** One article of an issue. */
@@ -54,6 +58,10 @@ export interface Issue extends Document {
   coverAlt?: string;
   editors: Author[];
   articles: Article[];
+  /** Everyone who wrote or committed to the issue: names only, each once, sorted. */
+  contributors: string[];
+  /** The newest of its date and the last commits of its files (ISO 8601, UTC). */
+  updated?: string;
 }
 
 /** A standalone page, `pages/<slug>.md`. */
@@ -87,6 +95,8 @@ export interface Site {
   drafts: boolean;
   /** Every document by source path, drafts included, for link resolution. */
   documents: Map<string, SiteDocument>;
+  /** The short hash of the commit being built, when the webzine is in Git. */
+  commit?: string;
   /** Markdown files that exist but failed to load or validate (reported): links to them are not reported again. */
   failed: Set<string>;
 }

@@ -1,6 +1,6 @@
 import { build } from '../../build.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { formatDiagnostics, plural, summarizeDiagnostics } from '../../diagnostics/format.js';
+import { formatDiagnostics, formatNotes, plural, summarizeDiagnostics } from '../../diagnostics/format.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 import { resolveFolders } from './paths.js';
@@ -19,6 +19,7 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
     drafts: values['drafts'] === true,
     ...(typeof baseUrl === 'string' ? { baseUrl } : {}),
   });
+  terminal.err(formatNotes(result.notes));
   terminal.err(formatDiagnostics(result.diagnostics, 'text', { debug: values['debug'] === true }));
   if (hasErrors(result.diagnostics)) {
     terminal.err(`build failed: ${summarizeDiagnostics(result.diagnostics)}; nothing was written\n`);

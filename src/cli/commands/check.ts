@@ -1,6 +1,6 @@
 import { build } from '../../build.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { diagnosticFormats, formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from '../../diagnostics/format.js';
+import { diagnosticFormats, formatDiagnostics, formatNotes, summarizeDiagnostics, type DiagnosticFormat } from '../../diagnostics/format.js';
 import { listWords } from '../../parse/validate.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
@@ -15,6 +15,7 @@ export async function runCheck(args: ParsedArgs, terminal: Terminal, cwd: string
   }
   const folders = resolveFolders('check', values['root'], undefined, cwd);
   const result = await build({ ...folders, drafts: values['drafts'] === true, write: false });
+  terminal.err(formatNotes(result.notes));
   terminal.out(formatDiagnostics(result.diagnostics, format, { debug: values['debug'] === true }));
   if (format === 'text') terminal.err(`checked: ${summarizeDiagnostics(result.diagnostics)}\n`);
   return hasErrors(result.diagnostics) ? exitCodes.content : exitCodes.success;

@@ -57,7 +57,7 @@ export function newest(entries: readonly FeedEntry[]): Date {
   return toDate(dates[dates.length - 1] ?? '1970-01-01');
 }
 
-/** Midnight UTC of a `YYYY-MM-DD` date. */
+/** A `YYYY-MM-DD` date (midnight UTC) or an ISO 8601 timestamp as a Date. */
 export function toDate(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
+  return new Date(date.length === 10 ? `${date}T00:00:00Z` : date);
 }

@@ -17,7 +17,7 @@ export interface FeedEntry {
   categories: string[];
   /** Publication date, `YYYY-MM-DD`. */
   published: string;
-  /** The newest date of the issue and its articles, `YYYY-MM-DD`. */
+  /** The newest date of the issue and of its files' last commits (ISO 8601, or `YYYY-MM-DD`). */
   updated: string;
 }
 
@@ -59,6 +59,6 @@ function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
     authors: [...people.values()],
     categories: [...new Set(issue.articles.flatMap((a) => a.tags))].sort(),
     published: date,
-    updated: date,
+    updated: issue.updated ?? date,
   };
 }

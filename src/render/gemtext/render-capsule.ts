@@ -34,7 +34,7 @@ export function renderCapsule(site: Site, theme: Theme, options: CapsuleOptions,
     const file = capsuleFile(route);
     const scope: Scope = { site, options, strings, from: file.slice(0, file.lastIndexOf('/') + 1) };
     const context = {
-      site: { title: oneLine(site.config.title), description: site.config.description ?? '' },
+      site: { title: oneLine(site.config.title), description: site.config.description ?? '', commit: site.commit ?? '' },
       page: { root: relativePath(scope.from, '') , draft, editUrl: options.editUrl(source) },
       strings,
       ...view(scope),
@@ -84,6 +84,7 @@ function issueView(scope: Scope, issue: Issue) {
     dateText: formatDate(issue.date, scope.site.config.language),
     editors: issue.editors.map((editor) => oneLine(editor.name)),
     editorsText: names(scope, issue.editors),
+    contributorsText: issue.contributors.map(oneLine).join(', '),
     cover: issue.cover ? { url: relativePath(scope.from, issue.cover), alt: oneLine(issue.coverAlt ?? '') } : '',
     editorialGemtext: body(scope, issue),
     articles: issue.articles.map((article) => articleLink(scope, article)),

@@ -4,7 +4,7 @@ import type { Theme } from '../../theme/theme.js';
 import type { OutputFile } from '../../write/output-file.js';
 import { renderSitemap, renderRobots } from './sitemap.js';
 import { absoluteUrl, linkTo, type UrlBase } from './url.js';
-import { articleView, authorsView, bodyHtml, issueView, menuView, type PageScope } from './views.js';
+import { articleView, authorsView, bodyHtml, formatDate, issueView, menuView, type PageScope } from './views.js';
 
 /** Options of {@link renderWeb}. */
 export interface WebOptions {
@@ -25,6 +25,8 @@ interface PageSpec {
   output?: string;
   /** Where links are written from, when not from the route. */
   base?: UrlBase;
+  /** When its content last changed (ISO 8601), shown as the page's last change. */
+  modified?: string | undefined;
   view: (scope: PageScope) => object;
 }
 
@@ -36,7 +38,7 @@ export function renderWeb(site: Site, theme: Theme, options: WebOptions, report:
   for (const spec of pageSpecs(site, strings, options.baseUrl)) {
     const scope: PageScope = { site, base: spec.base ?? { from: spec.route }, language, strings };
     const context = {
-      site: { title: site.config.title, description: site.config.description ?? '', language, menu: menuView(scope, spec.route) },
+      site: { title: site.config.title, description: site.config.description ?? '', language, menu: menuView(scope, spec.route), commit: site.commit ?? '' },
       page: {
         title: spec.title,
         description: spec.description || site.config.description || '',
@@ -46,6 +48,7 @@ export function renderWeb(site: Site, theme: Theme, options: WebOptions, report:
         lang: language,
         draft: spec.draft ?? false,
         editUrl: options.editUrl(spec.source),
+        lastChange: spec.modified ? { date: spec.modified.slice(0, 10), dateText: formatDate(spec.modified.slice(0, 10), language) } : '',
         feeds: [
           { type: 'application/atom+xml', title: `${site.config.title} (${strings['feed_atom'] ?? 'Atom feed'})`, url: linkTo(scope.base, 'atom.xml') },
           { type: 'application/rss+xml', title: `${site.config.title} (${strings['feed_rss'] ?? 'RSS feed'})`, url: linkTo(scope.base, 'rss.xml') },
@@ -65,6 +68,12 @@ export function renderWeb(site: Site, theme: Theme, options: WebOptions, report:
   return outputs;
 }
 
+/** The later of two ISO dates, either of which may be missing. */
+function latestOf(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a || !b) return a || b;
+  return a > b ? a : b;
+}
+
 function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: string): PageSpec[] {
   const specs: PageSpec[] = [];
   const latest = site.issues[0];
@@ -73,10 +82,20 @@ function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: string)
     template: 'home',
     title: site.config.title,
     source: 'content/site.yml',
+    modified: latest?.updated,
     view: (scope) => ({ latest: latest ? issueView(scope, latest) : '', issues: site.issues.map((issue) => issueView(scope, issue)) }),
   });
   for (const issue of site.issues) {
-    specs.push({ route: issue.route, template: 'issue', title: issue.title, description: issue.summary, draft: issue.draft, source: issue.path, view: (scope) => ({ issue: issueView(scope, issue, 'issue') }) });
+    specs.push({
+      route: issue.route,
+      template: 'issue',
+      title: issue.title,
+      description: issue.summary,
+      draft: issue.draft,
+      source: issue.path,
+      modified: issue.updated,
+      view: (scope) => ({ issue: issueView(scope, issue, 'issue') }),
+    });
     issue.articles.forEach((article, index) => {
       const previous = issue.articles[index - 1];
       const next = issue.articles[index + 1];
@@ -87,6 +106,7 @@ function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: string)
         description: article.summary ?? issue.summary,
         draft: article.draft,
         source: article.path,
+        modified: latestOf(issue.date && `${issue.date}T00:00:00.000Z`, article.modified),
         view: (scope) => ({
           article: articleView(scope, article, 'own'),
           issue: issueView(scope, issue),
@@ -104,6 +124,7 @@ function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: string)
       title: page.title,
       description: page.summary,
       source: page.path,
+      modified: page.modified,
       view: (scope) => ({ content: { title: page.title, html: bodyHtml(scope, page) } }),
     });
   }

@@ -4,12 +4,13 @@ import { absoluteUrl } from './url.js';
 
 /** `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page, with the date of its issue. */
 export function renderSitemap(site: Site, baseUrl: string): OutputFile {
-  const entries: Array<{ route: string; date?: string | undefined }> = [{ route: '', date: site.issues[0]?.date }, { route: 'authors/' }];
+  const day = (iso: string | undefined) => iso?.slice(0, 10);
+  const entries: Array<{ route: string; date?: string | undefined }> = [{ route: '', date: day(site.issues[0]?.updated) }, { route: 'authors/' }];
   for (const issue of site.issues) {
-    entries.push({ route: issue.route, date: issue.date });
-    for (const article of issue.articles) entries.push({ route: article.route, date: issue.date });
+    entries.push({ route: issue.route, date: day(issue.updated) });
+    for (const article of issue.articles) entries.push({ route: article.route, date: [issue.date, day(article.modified)].filter(Boolean).sort().pop() });
   }
-  for (const page of site.pages) entries.push({ route: page.route });
+  for (const page of site.pages) entries.push({ route: page.route, date: day(page.modified) });
   entries.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
   const urls = entries.map(({ route, date }) => {
     const lastmod = date ? `<lastmod>${date}</lastmod>` : '';

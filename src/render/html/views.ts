@@ -108,6 +108,7 @@ export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'n
     cover: issue.cover ? { url: linkTo(scope.base, issue.cover), alt: issue.coverAlt ?? '' } : '',
     editors: issue.editors.map((author) => authorView(scope, author)),
     editorialHtml: articles === 'issue' ? bodyHtml(scope, issue) : '',
+    contributors: issue.contributors,
     articles: issue.articles.map((article) => articleView(scope, article, articles)),
   };
 }

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** What Git says of one content file: when it was first and last committed, and by whom. */
+export interface FileHistory {
+  /** The first commit's author date, as an ISO 8601 UTC timestamp. */
+  created: string;
+  /** The last commit's author date, as an ISO 8601 UTC timestamp. */
+  modified: string;
+  /** Names of the commits' authors, most recent first, each once. Never e-mail addresses. */
+  authors: string[];
+}
+
+/** The history of a webzine's content, read with one `git log` per build. */
+export interface GitHistory {
+  /** Why there is no history (not a repository, a shallow clone, no git), or `undefined` when there is. */
+  missing?: 'no-repository' | 'shallow';
+  /** The short hash of the commit being built. */
+  commit?: string;
+  /** History by path relative to the root (`content/issues/3/20-current.md`), renames followed. */
+  files: Map<string, FileHistory>;
+  /** Content files that differ from the commit: modified, added or untracked. */
+  uncommitted: Set<string>;
+}
+
+/**
+ * Reads the history of `content/` below `root` from Git: one `git log` for every file (not one
+ * per file), following renames, plus the commit and the uncommitted files (SPEC §3).
+ */
+export async function readGitHistory(root: string): Promise<GitHistory> {
+  const git = (args: string[]) => run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 512 * 1024 * 1024 }).then((r) => r.stdout);
+  const empty: GitHistory = { files: new Map(), uncommitted: new Set() };
+  let facts: string[];
+  try {
+    facts = (await git(['rev-parse', '--is-shallow-repository', '--show-prefix', '--short', 'HEAD'])).split('\n');
+  } catch {
+    return { ...empty, missing: 'no-repository' };
+  }
+  const [shallow, prefix = '', commit] = facts;
+  if (shallow === 'true') return { ...empty, missing: 'shallow', ...(commit ? { commit } : {}) };
+  try {
+    const [log, status] = await Promise.all([
+      git(['log', '--relative', '-M', '--name-status', '-z', '--format=%x01%aI%x02%an', '--', 'content']),
+      git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
+    ]);
+    return { files: parseLog(log), uncommitted: parseStatus(status, prefix), ...(commit ? { commit } : {}) };
+  } catch {
+    // A repository without a first commit has a HEAD that `git log` can not read.
+    return { ...empty, missing: 'no-repository' };
+  }
+}
+
+/** Reads `git log -z --name-status --format=%x01%aI%x02%an` output, newest commit first. */
+export function parseLog(log: string): Map<string, FileHistory> {
+  const files = new Map<string, FileHistory>();
+  // A path's older names, mapped to its name now: commits come newest first, so a rename is met
+  // before the commits made under the old name.
+  const currentName = new Map<string, string>();
+  for (const chunk of log.split('\x01').slice(1)) {
+    const [header = '', ...tokens] = chunk.split('\0');
+    const [date = '', author = ''] = header.split('\x02');
+    const when = new Date(date).toISOString();
+    for (let i = 0; i < tokens.length; i++) {
+      const status = tokens[i]!.replace(/^\n/, '');
+      if (status === '') continue;
+      const renamed = status.startsWith('R') || status.startsWith('C');
+      const path = tokens[renamed ? i + 2 : i + 1] ?? '';
+      const current = currentName.get(path) ?? path;
+      if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
+      record(files, current, when, author);
+      i += renamed ? 2 : 1;
+    }
+  }
+  return files;
+}
+
+function record(files: Map<string, FileHistory>, path: string, when: string, author: string): void {
+  const known = files.get(path);
+  if (!known) {
+    files.set(path, { created: when, modified: when, authors: author ? [author] : [] });
+    return;
+  }
+  if (when < known.created) known.created = when;
+  if (when > known.modified) known.modified = when;
+  if (author && !known.authors.includes(author)) known.authors.push(author);
+}
+
+/** Reads `git status --porcelain=v1 -z` output into root-relative paths. */
+export function parseStatus(status: string, prefix: string): Set<string> {
+  const paths = new Set<string>();
+  const tokens = status.split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    const entry = tokens[i]!;
+    if (entry.length < 4) continue;
+    const path = entry.slice(3);
+    paths.add(path.startsWith(prefix) ? path.slice(prefix.length) : path);
+    // A rename or copy entry is followed by its source path, which is not a file of the tree now.
+    if (entry[0] === 'R' || entry[0] === 'C') i++;
+  }
+  return paths;
+}

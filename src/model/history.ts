@@ -1,0 +1,32 @@
+import type { GitHistory } from '../load/git-history.js';
+import type { Issue, Site } from './types.js';
+
+/**
+ * Dates and names from Git: each document's last commit and its commits' authors, each issue's
+ * contributors (writers plus committers of its files, names only) and its `updated` date.
+ * Uncommitted files keep only what their front matter says (SPEC §3).
+ */
+export function applyHistory(site: Site, history: GitHistory): void {
+  const committed = (path: string) => (history.uncommitted.has(path) ? undefined : history.files.get(path));
+  for (const document of site.documents.values()) {
+    const file = committed(document.path);
+    if (file) {
+      document.modified = file.modified;
+      document.commitAuthors = file.authors;
+    }
+  }
+  for (const issue of site.issues) describeIssue(site, issue, committed);
+  if (history.commit) site.commit = history.commit;
+}
+
+function describeIssue(site: Site, issue: Issue, committed: (path: string) => { modified: string; authors: string[] } | undefined): void {
+  const assets = site.assets.filter((asset) => asset.path.startsWith(issue.folder + '/')).map((asset) => committed(asset.path));
+  const dates = [issue.date ? `${issue.date}T00:00:00.000Z` : undefined, issue.modified, ...issue.articles.map((a) => a.modified), ...assets.map((a) => a?.modified)];
+  const known = dates.filter((date): date is string => date !== undefined).sort();
+  const newest = known[known.length - 1];
+  if (newest) issue.updated = newest;
+  const names = new Set<string>();
+  for (const person of [...issue.editors, ...issue.articles.flatMap((a) => a.authors)]) names.add(person.name);
+  for (const name of [...issue.commitAuthors, ...issue.articles.flatMap((a) => a.commitAuthors), ...assets.flatMap((a) => a?.authors ?? [])]) names.add(name);
+  issue.contributors = [...names].sort((a, b) => a.localeCompare(b, 'en'));
+}

@@ -1,0 +1,107 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitAll, git } from '../support/git.js';
+import { makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const ada = { author: 'Ada Quill', email: 'ada@secret.example' };
+const cy = { author: 'Cy Solder', email: 'cy@secret.example' };
+const siteYml = 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\nrepoUrl: https://git.example/zine\neditPath: blob/main\n';
+
+/** The base webzine in a repository: everything by Ada, then one article edited by Cy. */
+async function repository(): Promise<string> {
+  const root = await makeWebzine();
+  await writeFile(path.join(root, 'content/site.yml'), siteYml);
+  await commitAll(root, [
+    { ...ada, date: '2026-03-01T09:00:00Z' },
+    { ...cy, date: '2026-04-10T12:30:00Z', files: { 'content/issues/1/20-second.md': '---\ntitle: The second article\nauthors: [grace]\n---\n## Details\n\nRevised.\n' } },
+  ]);
+  return root;
+}
+
+async function build(root: string, args: string[] = []) {
+  const out = await temporaryFolder();
+  const run = await runCli(['build', '--root', root, '--out', out, ...args]);
+  expect(run.code, run.stderr).toBe(0);
+  return { out, run, page: (file: string) => readFile(path.join(out, file), 'utf8') };
+}
+
+describe('a webzine in Git', () => {
+  let root: string;
+  let built: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    root = await repository();
+    built = await build(root);
+  });
+
+  it('shows an article\'s last commit date as its last change', async () => {
+    expect(await built.page('web/issues/1/second/index.html')).toContain('Last changed <time datetime="2026-04-10">April 10, 2026</time>');
+  });
+
+  it('keeps the issue date as the last change of an article committed before it', async () => {
+    expect(await built.page('web/issues/1/first/index.html')).toContain('<time datetime="2026-03-01">March 1, 2026</time> · <a');
+  });
+
+  it('lists the committers of an issue\'s files among its contributors, by name', async () => {
+    expect(await built.page('web/issues/1/index.html')).toContain('Contributors: Ada Quill, Cy Solder, Grace Ink');
+  });
+
+  it('never publishes a committer\'s e-mail address', async () => {
+    for (const [file, bytes] of await readTree(built.out)) expect(bytes.toString('utf8'), file).not.toContain('secret.example');
+  });
+
+  it('dates the feed entry by the newest commit of the issue\'s files', async () => {
+    const atom = await built.page('web/atom.xml');
+    expect(atom).toContain('<updated>2026-04-10T12:30:00.000Z</updated>');
+    expect(atom).toContain('<published>2026-03-01T00:00:00.000Z</published>');
+  });
+
+  it('records the commit in a meta tag and in the capsule footer', async () => {
+    const commit = await git(root, ['rev-parse', '--short', 'HEAD']);
+    expect(await built.page('web/index.html')).toContain(`<meta name="revision" content="${commit}">`);
+    expect(await built.page('gemini/issues/1/second.gmi')).toContain(`Built from commit ${commit}`);
+  });
+
+  it('links every page to its source for editing', async () => {
+    expect(await built.page('web/issues/1/second/index.html')).toContain('href="https://git.example/zine/blob/main/content/issues/1/20-second.md"');
+  });
+
+  it('says nothing about Git when everything is committed', () => {
+    expect(built.run.stderr).toBe('');
+  });
+
+  it('builds two clones of the same commit byte for byte alike', async () => {
+    const clones = await Promise.all([1, 2].map(async (n) => {
+      const clone = path.join(await temporaryFolder(), `clone-${n}`);
+      await git(path.dirname(clone), ['clone', '-q', `file://${root}`, clone]);
+      return readTree((await build(clone)).out);
+    }));
+    expect(clones[0]).toEqual(clones[1]);
+    expect(clones[0]).toEqual(await readTree(built.out));
+  });
+});
+
+describe('history that can not be trusted', () => {
+  it('dates an uncommitted file from its front matter, with one note', async () => {
+    const root = await repository();
+    await writeFile(path.join(root, 'content/issues/1/20-second.md'), '---\ntitle: The second article\n---\n## Details\n\nUnsaved.\n');
+    const { run, page } = await build(root);
+    expect(run.stderr).toBe('note: content/issues/1/20-second.md is not committed, so its dates come from front matter only\n');
+    expect(await page('web/issues/1/second/index.html')).toContain('Last changed <time datetime="2026-03-01">');
+  });
+
+  it('builds a shallow clone from front matter, and says so once', async () => {
+    const clone = path.join(await temporaryFolder(), 'shallow');
+    await git(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${await repository()}`, clone]);
+    const { run, page } = await build(clone);
+    expect(run.stderr).toBe('note: this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them\n');
+    expect(await page('web/issues/1/index.html')).toContain('Contributors: Ada Quill, Grace Ink<');
+  });
+
+  it('builds outside any repository, and says so once', async () => {
+    const { run } = await build(await makeWebzine());
+    expect(run.stderr).toBe('note: the webzine is not in a Git repository, so dates and contributors come from front matter only\n');
+  });
+});

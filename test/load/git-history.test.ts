@@ -1,0 +1,74 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseLog, parseStatus, readGitHistory } from '../../src/load/git-history.js';
+import { commitAll, git } from '../support/git.js';
+import { makeWebzine, removeTemporaryFolders, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const ada = { author: 'Ada Quill', email: 'ada@secret.example' };
+const bo = { author: 'Bo Rivet', email: 'bo@secret.example' };
+
+describe('parseLog', () => {
+  it('gives each file its first and last dates and its authors, newest first', () => {
+    const log = '\x012026-03-02T10:00:00+01:00\x02Bo\0\nM\0content/a.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/a.md\0';
+    expect(parseLog(log).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T09:00:00.000Z', authors: ['Bo', 'Ada'] });
+  });
+
+  it('follows a rename back to the commits made under the old name', () => {
+    const log = '\x012026-03-02T00:00:00Z\x02Bo\0\nR090\0content/old.md\0content/new.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/old.md\0';
+    expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'] }]]);
+  });
+});
+
+describe('parseStatus', () => {
+  it('reads modified, untracked and renamed paths relative to the webzine', () => {
+    expect([...parseStatus(' M zine/content/a.md\0?? zine/content/b.md\0R  zine/content/c.md\0zine/content/old.md\0', 'zine/')]).toEqual([
+      'content/a.md',
+      'content/b.md',
+      'content/c.md',
+    ]);
+  });
+});
+
+describe('readGitHistory on a real repository', () => {
+  it('reads every content file, renames followed, authors by name, in one pass', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [
+      { ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/issues/1/10-a.md': 'one\n', 'README.md': 'x\n' } },
+      { ...bo, date: '2026-03-05T09:00:00Z', moves: { 'content/issues/1/10-a.md': 'content/issues/1/20-b.md' } },
+      { ...ada, date: '2026-03-07T09:00:00Z', files: { 'content/issues/1/20-b.md': 'one\ntwo\n' } },
+    ]);
+    const history = await readGitHistory(root);
+    expect([...history.files]).toEqual([
+      ['content/issues/1/20-b.md', { created: '2026-03-01T09:00:00.000Z', modified: '2026-03-07T09:00:00.000Z', authors: ['Ada Quill', 'Bo Rivet'] }],
+    ]);
+    expect(history.commit).toBe(await git(root, ['rev-parse', '--short', 'HEAD']));
+    expect(history.missing).toBeUndefined();
+  });
+
+  it('lists modified and untracked content files as uncommitted', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n' } }]);
+    await writeFile(path.join(root, 'content/a.md'), 'changed\n');
+    await writeFile(path.join(root, 'content/b.md'), 'new\n');
+    expect([...(await readGitHistory(root)).uncommitted].sort()).toEqual(['content/a.md', 'content/b.md']);
+  });
+
+  it('says there is no repository outside Git', async () => {
+    expect((await readGitHistory(await makeWebzine())).missing).toBe('no-repository');
+  });
+
+  it('says a shallow clone has no history to trust', async () => {
+    const origin = await temporaryFolder();
+    await commitAll(origin, [
+      { ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n' } },
+      { ...bo, date: '2026-03-02T09:00:00Z', files: { 'content/a.md': 'two\n' } },
+    ]);
+    const clone = path.join(await temporaryFolder(), 'clone');
+    await git(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+    expect((await readGitHistory(clone)).missing).toBe('shallow');
+    expect(await readFile(path.join(clone, 'content/a.md'), 'utf8')).toBe('two\n');
+  });
+});
