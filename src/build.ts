@@ -2,13 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
-import { loadSources, type Sources } from './load/load-sources.js';
+import { loadSources, type Sources, type TextSource } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { loadTheme } from './load/load-theme.js';
 import { readAuthorsFile, readSiteConfig } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
 import type { Site } from './model/types.js';
-import { parseFile, type ParsedFile } from './parse/parse-file.js';
+import { parseFile, parseFrontMatterOnly, type ParsedFile } from './parse/parse-file.js';
+import { changeScope, type ChangeScope } from './model/change-scope.js';
 import { renderWeb } from './render/html/render-web.js';
 import { createTheme, type Theme } from './theme/theme.js';
 import { editUrlOf } from './model/edit-url.js';
@@ -31,7 +32,19 @@ export interface BuildOptions {
   baseUrl?: string;
   /** Whether the outputs are written (default: `true`; `check` does not write). */
   write?: boolean;
+  /**
+   * Limits the build to a change (`check --changed`): only these files and what may link to them
+   * are checked and reported, and nothing is rendered unless the change touches every page.
+   */
+  changed?: ReadonlySet<string>;
+  /** Parses one Markdown file (default: `parseFile`); `mimeo dev` passes a cache so an edit re-parses one file. */
+  parse?: (source: TextSource, report: Report) => ParsedFile;
+  /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
+  select?: (site: Site) => OutputSelection | undefined;
 }
+
+/** The outputs a build renders, by tree name then path (`web` → `issues/3/index.html`); copied files are always listed. */
+export type OutputSelection = Readonly<Record<string, ReadonlySet<string>>>;
 
 /** What a build did: its diagnostics, what it made and how long each step took. */
 export interface BuildResult {
@@ -69,13 +82,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const authorsFile = readAuthorsFile(sources.texts, report);
   if (!config) return result();
   const baseUrl = requireBaseUrl(options.baseUrl ?? config.baseUrl, report);
-  const files = await step('parse', () => parseMarkdownFiles(sources, report));
+  const scope = options.changed ? changeScope(sources.texts, options.changed) : undefined;
+  const files = await step('parse', () => parseMarkdownFiles(sources, scope, report, options.parse));
   const site = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
   await step('links', () => resolveLinks(site, report));
   applyHistory(site, await history);
   notes.push(...historyNotes(await history));
+  if (scope && !scope.whole) return limitTo(scope, result({}, site));
   const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), report));
-  const trees = await step('render', () => renderTrees(site, theme, baseUrl, report));
+  const trees = await step('render', () => renderTrees(site, theme, baseUrl, report, options.select?.(site)));
+  if (scope) return limitTo(scope, result({}, site));
   if (hasErrors(diagnostics)) return result({}, site);
   if (options.write ?? true) await step('write', () => writeOutputs(options.out, trees, outputTreeNames));
   return result(trees, site);
@@ -90,8 +106,14 @@ function historyNotes(history: GitHistory): string[] {
   return [`${count === 1 ? `${first} is` : `${count} files (${first}, …) are`} not committed, so ${count === 1 ? 'its' : 'their'} dates come from front matter only`];
 }
 
-function parseMarkdownFiles(sources: Sources, report: Report): ParsedFile[] {
-  return sources.texts.filter((text) => text.path.endsWith('.md')).map((text) => parseFile(text, report));
+function parseMarkdownFiles(sources: Sources, scope: ChangeScope | undefined, report: Report, parse = parseFile): ParsedFile[] {
+  const markdown = sources.texts.filter((text) => text.path.endsWith('.md'));
+  return markdown.map((text) => (!scope || scope.parse.has(text.path) ? parse(text, report) : parseFrontMatterOnly(text, report)));
+}
+
+/** Keeps the diagnostics of the files a change-limited check reports on. */
+function limitTo(scope: ChangeScope, result: BuildResult): BuildResult {
+  return { ...result, diagnostics: result.diagnostics.filter((diagnostic) => scope.report.has(diagnostic.file)) };
 }
 
 function requireBaseUrl(baseUrl: string | undefined, report: Report): string {
@@ -102,14 +124,17 @@ function requireBaseUrl(baseUrl: string | undefined, report: Report): string {
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
 }
 
-function renderTrees(site: Site, theme: Theme, baseUrl: string, report: Report): OutputTrees {
-  const entries = toFeedEntries(site, { baseUrl, strings: theme.strings(site.config.language) });
+function renderTrees(site: Site, theme: Theme, baseUrl: string, report: Report, selection?: OutputSelection): OutputTrees {
+  const only = (tree: string) => (selection ? { only: selection[tree] ?? new Set<string>() } : {});
+  const wants = (tree: string, ...paths: string[]) => !selection || paths.some((path) => selection[tree]?.has(path));
+  // Feed entries hold whole issues, the costliest part of a render: made only when a feed is wanted.
+  const entries = wants('web', 'atom.xml', 'rss.xml') || wants('gemini', 'atom.xml') ? toFeedEntries(site, { baseUrl, strings: theme.strings(site.config.language) }) : [];
   const editUrl = (source: string) => editUrlOf(site.config, source);
-  const web = [...renderWeb(site, theme, { baseUrl, editUrl }, report), ...renderWebFeeds(site, entries, baseUrl)];
+  const web = [...renderWeb(site, theme, { baseUrl, editUrl, ...only('web') }, report), ...(wants('web', 'atom.xml', 'rss.xml') ? renderWebFeeds(site, entries, baseUrl) : [])];
   const trees: OutputTrees = { web: removeConflicts(web, 'web', report) };
   const { geminiUrl } = site.config;
   if (geminiUrl) {
-    const capsule = [...renderCapsule(site, theme, { baseUrl, geminiUrl, editUrl }, report), renderCapsuleFeed(site, entries, geminiUrl)];
+    const capsule = [...renderCapsule(site, theme, { baseUrl, geminiUrl, editUrl, ...only('gemini') }, report), ...(wants('gemini', 'atom.xml') ? [renderCapsuleFeed(site, entries, geminiUrl)] : [])];
     trees['gemini'] = removeConflicts(capsule, 'gemini', report);
   }
   return trees;

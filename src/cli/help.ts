@@ -8,7 +8,7 @@ Commands:
   check    check the webzine for mistakes without writing anything
   schema   print the JSON Schema of site.yml and of front matter
   dev      live preview (not available yet)
-  new      scaffold an issue, article or page (not available yet)
+  new      start an issue, article or page from the theme's scaffolds
 
 Options:
   -h, --help      show help (also: mimeo <command> --help)
@@ -45,9 +45,36 @@ Options:
   --root DIR        the webzine's folder, which holds content/ (default: .)
   --format FORMAT   text (default), json (one object a line) or github
                     (workflow annotations)
+  --changed REF     report only on files changed since the Git revision REF
+                    (git diff REF...HEAD, plus uncommitted files) and on the
+                    files that link to them; much faster on a large webzine
   --drafts          also check drafts as build --drafts would
   --debug           show the underlying error of each problem
   -h, --help        show this help
+`;
+
+/** `mimeo new --help`. */
+export const newHelp = `Usage: mimeo new issue [options]
+       mimeo new article "Title" [--issue N] [options]
+       mimeo new page "Title" [options]
+
+Creates files from the theme's scaffolds (themes/<name>/scaffolds/, file by
+file over the default theme's) and prints their paths, one a line. Never
+overwrites a file: when one is already there, nothing is written.
+
+  issue     content/issues/<N>/ for the next number N (zero-padded like the
+            other issue folders): a draft issue.md and one article for each
+            section of scaffolds/sections/, with notes on what goes in it
+  article   content/issues/<N>/<NN>-<slug>.md: the slug made from the title,
+            NN the next multiple of 10 in the issue
+  page      content/pages/<slug>.md
+
+Options:
+  --issue N     the issue to add the article to (default: the newest draft
+                issue, one without a date or with draft: true)
+  --root DIR    the webzine's folder, which holds content/ (default: .)
+  --debug       show the underlying error of a template problem
+  -h, --help    show this help
 `;
 
 /** `mimeo schema --help`. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildHelp, checkHelp, mainHelp, schemaHelp } from './help.js';
+import { buildHelp, checkHelp, mainHelp, newHelp, schemaHelp } from './help.js';
 import { exitCodes, UsageError, type Terminal } from './usage.js';
 
 const processTerminal: Terminal = {
@@ -9,7 +9,7 @@ const processTerminal: Terminal = {
   isInteractive: process.stderr.isTTY === true,
 };
 
-const helps: Record<string, string> = { build: buildHelp, check: checkHelp, schema: schemaHelp };
+const helps: Record<string, string> = { build: buildHelp, check: checkHelp, new: newHelp, schema: schemaHelp };
 
 /** Runs the mimeo command line with `args` (without `node` and the script) and gives the exit code. */
 export async function main(args: readonly string[], terminal: Terminal = processTerminal, cwd = process.cwd()): Promise<number> {
@@ -49,8 +49,9 @@ async function runCommand(command: string, args: readonly string[], terminal: Te
       return (await import('./commands/check.js')).runCheck(parse(command, args, checkOptions), terminal, cwd);
     case 'schema':
       return (await import('./commands/schema.js')).runSchema(parse(command, args, {}, true), terminal);
-    case 'dev':
     case 'new':
+      return (await import('./commands/new.js')).runNew(parse(command, args, newOptions, true), terminal, cwd);
+    case 'dev':
       throw new UsageError(`"mimeo ${command}" is not available yet in this version`, '');
     default:
       throw new UsageError(`unknown command "${command}"`, '');
@@ -59,7 +60,8 @@ async function runCommand(command: string, args: readonly string[], terminal: Te
 
 const common = { root: { type: 'string' }, debug: { type: 'boolean' } } as const;
 const buildOptions = { ...common, out: { type: 'string' }, drafts: { type: 'boolean' }, 'base-url': { type: 'string' } } as const;
-const checkOptions = { ...common, format: { type: 'string' }, drafts: { type: 'boolean' } } as const;
+const checkOptions = { ...common, format: { type: 'string' }, drafts: { type: 'boolean' }, changed: { type: 'string' } } as const;
+const newOptions = { ...common, issue: { type: 'string' } } as const;
 
 /** Parsed arguments of one command. */
 export interface ParsedArgs {

@@ -17,3 +17,12 @@ export function parseFile(source: TextSource, report: Report): ParsedFile {
   const { data, body, bodyLineOffset } = parseFrontMatter(source.text, source.path, report);
   return { path: source.path, frontMatter: data, ...parseMarkdown(body, bodyLineOffset) };
 }
+
+/**
+ * Reads only a Markdown file's front matter, leaving its body unparsed (an empty tree, no
+ * anchors): for files that a `check --changed` run needs to know of but not to check.
+ */
+export function parseFrontMatterOnly(source: TextSource, report: Report): ParsedFile {
+  const { data } = parseFrontMatter(source.text, source.path, report);
+  return { path: source.path, frontMatter: data, tree: { type: 'root', children: [] }, anchors: [] };
+}

@@ -83,11 +83,16 @@ function memoryFs(files: ThemeFiles): FS {
   };
 }
 
-type Conversion = (reason: string) =>
+/** Turns a template error's reason into the rule to report it under. */
+export type Conversion = (reason: string) =>
   | { rule: 'template/syntax'; args: { reason: string } }
   | { rule: 'template/render'; args: { reason: string; page: string } };
 
-function reportTemplateError(error: unknown, files: ThemeFiles, fallbackFile: string, report: Report, convert: Conversion): void {
+/**
+ * Reports a LiquidJS error at the template's file and line, as the rule `convert` picks; any
+ * other error is rethrown with the template's path.
+ */
+export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackFile: string, report: Report, convert: Conversion): void {
   if (!(error instanceof LiquidError)) throw new Error(`the template ${fallbackFile} failed`, { cause: error });
   const file = error.token?.file ?? fallbackFile;
   const [line, column] = error.token ? error.token.getPosition() : [1, 1];

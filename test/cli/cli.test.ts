@@ -27,7 +27,7 @@ describe('the mimeo command', () => {
   it('describes every command in --help', async () => {
     const run = await mimeo(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['build', 'check', 'schema']) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['build', 'check', 'new', 'schema']) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
   it('describes every option of build in build --help', async () => {
@@ -40,6 +40,12 @@ describe('the mimeo command', () => {
     const run = await mimeo(['build', '--colour']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("mimeo: unknown option '--colour'\nSee `mimeo build --help`.\n");
+  });
+
+  it('exits 2 when --root is not a folder, without a stack trace', async () => {
+    const run = await mimeo(['check', '--root', '/no/such/zine']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("mimeo: --root must be the webzine's folder, and /no/such/zine is not a folder\nSee `mimeo check --help`.\n");
   });
 
   it('exits 2 on an unknown command', async () => {

@@ -5,6 +5,16 @@ import { listWords } from '../../parse/validate.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 import { resolveFolders } from './paths.js';
+import { readChangedFiles } from '../../load/git-changes.js';
+
+async function changedFiles(root: string, ref: string): Promise<Set<string>> {
+  try {
+    return await readChangedFiles(root, ref);
+  } catch (error) {
+    const reason = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n')[0] : String(error);
+    throw new UsageError(`--changed needs a Git revision of this repository, like origin/main; git said: ${reason}`, 'check');
+  }
+}
 
 /** `mimeo check`: every check of `build`, nothing written, diagnostics in the chosen format. */
 export async function runCheck(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
@@ -14,7 +24,8 @@ export async function runCheck(args: ParsedArgs, terminal: Terminal, cwd: string
     throw new UsageError(`--format must be ${listWords(diagnosticFormats.map((f) => `\`${f}\``))}, got \`${String(values['format'])}\``, 'check');
   }
   const folders = resolveFolders('check', values['root'], undefined, cwd);
-  const result = await build({ ...folders, drafts: values['drafts'] === true, write: false });
+  const changed = typeof values['changed'] === 'string' ? await changedFiles(folders.root, values['changed']) : undefined;
+  const result = await build({ ...folders, drafts: values['drafts'] === true, write: false, ...(changed ? { changed } : {}) });
   terminal.err(formatNotes(result.notes));
   terminal.out(formatDiagnostics(result.diagnostics, format, { debug: values['debug'] === true }));
   if (format === 'text') terminal.err(`checked: ${summarizeDiagnostics(result.diagnostics)}\n`);

@@ -27,12 +27,14 @@ export interface EntryOptions {
   strings: Record<string, string>;
 }
 
-/** The feed entries of a site: published issues, newest first, at most `feed.limit` (SPEC §3). */
+/** The feed entries of a site: one per issue of {@link selectFeedIssues}. */
 export function toFeedEntries(site: Site, options: EntryOptions): FeedEntry[] {
-  return site.issues
-    .filter((issue) => !issue.draft && issue.date !== undefined)
-    .slice(0, site.config.feed.limit)
-    .map((issue) => toEntry(site, issue, options));
+  return selectFeedIssues(site).map((issue) => toEntry(site, issue, options));
+}
+
+/** The issues the feeds hold: published ones, newest first, at most `feed.limit` (SPEC §3). */
+export function selectFeedIssues(site: Site): Issue[] {
+  return site.issues.filter((issue) => !issue.draft && issue.date !== undefined).slice(0, site.config.feed.limit);
 }
 
 function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {

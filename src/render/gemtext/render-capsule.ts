@@ -16,6 +16,8 @@ export interface CapsuleOptions {
   geminiUrl: string;
   /** Builds the "edit this page" URL of a source file, if the webzine has a repository. */
   editUrl: (source: string) => string;
+  /** The only capsule files to render (default: all); copied files are always listed. */
+  only?: ReadonlySet<string>;
 }
 
 interface Scope {
@@ -32,6 +34,7 @@ export function renderCapsule(site: Site, theme: Theme, options: CapsuleOptions,
   const outputs: OutputFile[] = [];
   const page = (route: string, template: string, source: string, draft: boolean, view: (scope: Scope) => object) => {
     const file = capsuleFile(route);
+    if (options.only && !options.only.has(file)) return;
     const scope: Scope = { site, options, strings, from: file.slice(0, file.lastIndexOf('/') + 1) };
     const context = {
       site: { title: oneLine(site.config.title), description: site.config.description ?? '', commit: site.commit ?? '' },

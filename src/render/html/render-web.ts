@@ -12,6 +12,8 @@ export interface WebOptions {
   baseUrl: string;
   /** The "edit this page" URL of a source file, or `''`. */
   editUrl: (source: string) => string;
+  /** The only output paths to render (default: all); copied files are always listed. */
+  only?: ReadonlySet<string>;
 }
 
 interface PageSpec {
@@ -35,7 +37,9 @@ export function renderWeb(site: Site, theme: Theme, options: WebOptions, report:
   const language = site.config.language;
   const strings = theme.strings(language);
   const outputs: OutputFile[] = [];
+  const wanted = (path: string) => !options.only || options.only.has(path);
   for (const spec of pageSpecs(site, strings, options.baseUrl)) {
+    if (!wanted(spec.output ?? `${spec.route}index.html`)) continue;
     const scope: PageScope = { site, base: spec.base ?? { from: spec.route }, language, strings };
     const context = {
       site: { title: site.config.title, description: site.config.description ?? '', language, menu: menuView(scope, spec.route), commit: site.commit ?? '' },
@@ -60,7 +64,8 @@ export function renderWeb(site: Site, theme: Theme, options: WebOptions, report:
     const html = theme.render(spec.template, context, `/${spec.output ?? spec.route}`);
     if (html !== undefined) outputs.push({ path: spec.output ?? `${spec.route}index.html`, bytes: html, source: spec.source });
   }
-  outputs.push(renderSitemap(site, options.baseUrl), renderRobots(options.baseUrl));
+  if (wanted('sitemap.xml')) outputs.push(renderSitemap(site, options.baseUrl));
+  if (wanted('robots.txt')) outputs.push(renderRobots(options.baseUrl));
   // The webzine's own files (static/ and the like) replace a theme's file of the same name.
   const own = new Set(site.assets.map((asset) => asset.output));
   outputs.push(...theme.assets.filter((asset) => !own.has(asset.path)));

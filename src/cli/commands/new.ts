@@ -1,0 +1,74 @@
+import { createCollector, hasErrors } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostics, summarizeDiagnostics } from '../../diagnostics/format.js';
+import { loadSources, type Sources } from '../../load/load-sources.js';
+import { loadTheme } from '../../load/load-theme.js';
+import { readSiteConfig } from '../../load/site-files.js';
+import { indexContent, type ContentFile } from '../../scaffold/content-index.js';
+import { planScaffold } from '../../scaffold/plan-scaffold.js';
+import type { ScaffoldRequest } from '../../scaffold/types.js';
+import { resolveRoot } from './paths.js';
+import { writeScaffold } from '../../write/write-scaffold.js';
+import type { ParsedArgs } from '../main.js';
+import { exitCodes, UsageError, type Terminal } from '../usage.js';
+
+/** `mimeo new issue | article "Title" | page "Title"`: creates files from the theme's scaffolds. */
+export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
+  const request = toRequest(args);
+  const root = resolveRoot('new', args.values['root'], cwd);
+  // Mistakes elsewhere in content/ are `mimeo check`'s to report: a new file does not need them fixed.
+  const sources = await loadSources(root, createCollector().report);
+  const { report, diagnostics } = createCollector();
+  const config = readSiteConfig(sources.texts, report);
+  const theme = config && (await loadTheme(root, config.theme, report));
+  const plan = theme && !hasErrors(diagnostics) ? planScaffold(request, indexContent(toContentFiles(sources)), theme, report) : undefined;
+  if (!plan || hasErrors(diagnostics)) {
+    terminal.err(formatDiagnostics(diagnostics, 'text', { debug: args.values['debug'] === true }));
+    terminal.err(`new failed: ${summarizeDiagnostics(diagnostics)}; nothing was written\n`);
+    return exitCodes.content;
+  }
+  if ('refusal' in plan) {
+    if (plan.refusal.kind === 'usage') throw new UsageError(plan.refusal.message, 'new');
+    terminal.err(`mimeo: ${plan.refusal.message}; nothing was written\n`);
+    return exitCodes.content;
+  }
+  const result = await writeScaffold(root, plan.files);
+  if ('existing' in result) {
+    const verb = result.existing.length === 1 ? 'exists' : 'exist';
+    terminal.err(`mimeo: ${result.existing.join(', ')} already ${verb}, and mimeo new never overwrites a file; nothing was written\n`);
+    return exitCodes.content;
+  }
+  terminal.out(result.written.map((file) => `${file}\n`).join(''));
+  return exitCodes.success;
+}
+
+const kinds = ['issue', 'article', 'page'] as const;
+
+function toRequest({ values, positionals }: ParsedArgs): ScaffoldRequest {
+  const [kind, title, ...extra] = positionals;
+  if (kind === undefined) throw new UsageError('say what to make: issue, article "Title" or page "Title"', 'new');
+  if (!(kinds as readonly string[]).includes(kind)) throw new UsageError(`the kinds are issue, article and page, got "${kind}"`, 'new');
+  if (extra.length > 0) {
+    throw new UsageError(`new ${kind} takes one title, got ${positionals.length - 1} words; put a title of several words in quotes: "Like this one"`, 'new');
+  }
+  const issue = values['issue'];
+  if (issue !== undefined && kind !== 'article') throw new UsageError(`--issue is only for new article, not new ${kind}`, 'new');
+  if (kind === 'issue') {
+    if (title !== undefined) throw new UsageError(`new issue takes no title, got "${title}"; the title is set in the new issue.md`, 'new');
+    return { kind };
+  }
+  const trimmed = title?.trim() ?? '';
+  if (trimmed === '') throw new UsageError(`new ${kind} needs a title: mimeo new ${kind} "The title"`, 'new');
+  if (kind === 'page') return { kind, title: trimmed };
+  return { kind: 'article', title: trimmed, ...(issue === undefined ? {} : { issue: toIssueNumber(issue) }) };
+}
+
+function toIssueNumber(value: string | boolean): number {
+  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) {
+    throw new UsageError(`--issue must be an issue number like 5, got "${String(value)}"`, 'new');
+  }
+  return Number(value);
+}
+
+function toContentFiles(sources: Sources): ContentFile[] {
+  return [...sources.texts, ...sources.assets.map(({ path: file }) => ({ path: file })), ...sources.unreadable.map((file) => ({ path: file }))];
+}

@@ -1,0 +1,113 @@
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import type { ParsedFile } from '../parse/parse-file.js';
+import { articleSchema, issueSchema, pageSchema } from '../parse/schemas.js';
+import { validateData, type ValidationOptions } from '../parse/validate.js';
+import type { Position } from '../parse/yaml-data.js';
+import type { z } from 'zod';
+import { resolveAuthors } from './authors.js';
+import { parseArticleName, parseIssueNumber, parsePageName, toSlug } from './classify.js';
+import type { Article, Author, Issue, Page } from './types.js';
+
+/** The issue of an `issue.md`, its front matter checked; `undefined` when its folder is not a number. */
+export function toIssue(file: ParsedFile, folder: string, folderName: string, directory: Map<string, Author>, report: Report): Issue | undefined {
+  const number = parseIssueNumber(folderName);
+  if (number === undefined) {
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: folder, expected: 'by its issue number, like content/issues/7/' });
+    return undefined;
+  }
+  const data = validate(file, issueSchema, 'an issue', report);
+  if (!data) return undefined;
+  const fields = fieldPositions(file);
+  return {
+    kind: 'issue',
+    ...documentBase(file, data, fields, `issues/${number}/`),
+    draft: data.draft || data.date === undefined,
+    number,
+    folder,
+    ...(data.date === undefined ? {} : { date: data.date }),
+    ...(data.cover === undefined ? {} : { cover: data.cover }),
+    ...(data.coverAlt === undefined ? {} : { coverAlt: data.coverAlt }),
+    editors: resolveAuthors(data.editors, directory, at(file, fields, 'editors'), report),
+    articles: [],
+    contributors: [],
+  };
+}
+
+/** The article of an `NN-slug.md`, its front matter checked; `undefined` when its name is wrong. */
+export function toArticle(file: ParsedFile, folderName: string, fileName: string, directory: Map<string, Author>, report: Report): Article | undefined {
+  const name = parseArticleName(fileName);
+  const number = parseIssueNumber(folderName);
+  if (!name) {
+    const suggestion = `${/^\d+/.exec(fileName)?.[0] ?? '10'}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'NN-slug.md: an order number, a hyphen, then lowercase words joined by hyphens', suggestion });
+  }
+  const data = validate(file, articleSchema, 'an article', report);
+  if (!name || !data || number === undefined) return undefined;
+  const fields = fieldPositions(file);
+  return {
+    kind: 'article',
+    ...documentBase(file, data, fields, `issues/${number}/${name.slug}/`),
+    draft: data.draft,
+    issueNumber: number,
+    order: name.order,
+    slug: name.slug,
+    authors: resolveAuthors(data.authors, directory, at(file, fields, 'authors'), report),
+    tags: data.tags,
+  };
+}
+
+/** The page of a `pages/<slug>.md`, its front matter checked; `undefined` when its name is wrong. */
+export function toPage(file: ParsedFile, fileName: string, report: Report): Page | undefined {
+  const slug = parsePageName(fileName);
+  if (!slug) {
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'lowercase words joined by hyphens, like about.md', suggestion: `${toSlug(fileName.replace(/\.md$/i, '')) || 'page'}.md` });
+  }
+  const data = validate(file, pageSchema, 'a page', report);
+  if (!slug || !data) return undefined;
+  return { kind: 'page', ...documentBase(file, data, fieldPositions(file), `${slug}/`), draft: false, slug, menu: data.menu, order: data.order };
+}
+
+function documentBase(file: ParsedFile, data: { title: string; summary?: string | undefined }, fields: Record<string, Position>, route: string) {
+  return {
+    path: file.path,
+    title: data.title,
+    ...(data.summary === undefined ? {} : { summary: data.summary }),
+    tree: file.tree,
+    anchors: file.anchors,
+    fields,
+    route,
+    commitAuthors: [],
+  };
+}
+
+function validate<Schema extends typeof issueSchema | typeof articleSchema | typeof pageSchema>(
+  file: ParsedFile,
+  schema: Schema,
+  kind: string,
+  report: Report,
+): z.infer<Schema> {
+  const options: ValidationOptions = { file: file.path, kind, area: 'front-matter' };
+  const data = file.frontMatter && (validateData(schema, file.frontMatter, options, report) as z.infer<Schema> | undefined);
+  // Front matter with mistakes (reported) still gives a document, so the links in its body are
+  // checked in the same run and links to it are not reported missing.
+  return data ?? (schema.parse({ title: fallbackTitle(file) }) as z.infer<Schema>);
+}
+
+function fallbackTitle(file: ParsedFile): string {
+  const title = (file.frontMatter?.value as { title?: unknown } | undefined)?.title;
+  return typeof title === 'string' ? title : file.path.slice(file.path.lastIndexOf('/') + 1);
+}
+
+function fieldPositions(file: ParsedFile): Record<string, Position> {
+  const fields: Record<string, Position> = {};
+  const value = file.frontMatter?.value;
+  if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) fields[key] = file.frontMatter!.locate([key], 'value');
+  }
+  return fields;
+}
+
+function at(file: ParsedFile, fields: Record<string, Position>, key: string): { file: string } & Position {
+  return { file: file.path, ...(fields[key] ?? { line: 1, column: 1 }) };
+}

@@ -1,0 +1,56 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commitAll, git } from '../support/git.js';
+import { makeWebzine, removeTemporaryFolders, runCli } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const who = { author: 'Ada Quill', email: 'ada@secret.example' };
+
+/** The base webzine on main with an old mistake in about.md, and a branch that breaks 20-second.md. */
+async function branchWithMistakes(): Promise<string> {
+  const root = await makeWebzine();
+  await writeFile(path.join(root, 'content/pages/about.md'), '---\ntitle: About\nmenu: true\n---\n## History\n\nSee [nothing](nothing.md).\n');
+  await commitAll(root, [{ ...who, date: '2026-03-01T09:00:00Z' }]);
+  await git(root, ['checkout', '-q', '-b', 'feature']);
+  await commitAll(root, [{ ...who, date: '2026-03-02T09:00:00Z', files: { 'content/issues/1/20-second.md': '---\ntitle: The second article\n---\n## Particulars\n\nText.\n' } }]);
+  return root;
+}
+
+describe('mimeo check --changed', () => {
+  it('reports only the changed file and the files that link to it', async () => {
+    const root = await branchWithMistakes();
+    const run = await runCli(['check', '--root', root, '--changed', 'main']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      'content/issues/1/10-first.md:9:18: error: the link "20-second.md#details" points to a heading "#details" that its page does not have [link/missing-anchor]\n',
+    );
+  });
+
+  it('reports everything without --changed', async () => {
+    const run = await runCli(['check', '--root', await branchWithMistakes()]);
+    expect(run.stdout).toContain('content/pages/about.md:');
+    expect(run.stdout).toContain('content/issues/1/10-first.md:');
+  });
+
+  it('counts an uncommitted file as changed', async () => {
+    const root = await branchWithMistakes();
+    await writeFile(path.join(root, 'content/issues/1/10-first.md'), '---\ntitle: The first article\nauthor: [ada]\n---\nText.\n');
+    const run = await runCli(['check', '--root', root, '--changed', 'HEAD']);
+    expect(run.stdout).toBe('content/issues/1/10-first.md:3:1: error: "author" is not a front matter field of an article [front-matter/unknown-key]\n  Did you mean "authors"?\n');
+  });
+
+  it('passes when the change is clean, whatever the rest holds', async () => {
+    const root = await branchWithMistakes();
+    await git(root, ['checkout', '-q', 'main']);
+    const run = await runCli(['check', '--root', root, '--changed', 'HEAD']);
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('exits 2 on a revision Git does not know', async () => {
+    const run = await runCli(['check', '--root', await branchWithMistakes(), '--changed', 'no-such-branch']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--changed needs a Git revision of this repository, like origin/main; git said: fatal:');
+  });
+});
