@@ -74,7 +74,7 @@ export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
-/** `1 page`, `2 pages`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** `1 page`, `2 pages`; `pluralNoun` for nouns that do not just take an s. */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
 }

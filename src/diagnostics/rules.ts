@@ -43,6 +43,11 @@ export const rules = {
     message: ({ reason }) => `the YAML here can not be read: ${reason}`,
     hint: () => 'Check the indentation and quote values that contain a colon followed by a space.',
   }),
+  'markdown/too-deep': rule<{ depth: string; limit: number }>({
+    severity: 'error',
+    message: ({ depth, limit }) => `this file nests quotes, lists or emphasis ${depth} levels deep, and mimeo reads at most ${limit}`,
+    hint: () => 'Flatten the nesting; no reader can follow that many levels anyway.',
+  }),
   'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string }>({
     severity: 'error',
     message: ({ key, kind }) => `"${key}" is not a front matter field of ${kind}`,
@@ -78,6 +83,11 @@ export const rules = {
     severity: 'error',
     message: () => 'this file is not valid UTF-8',
     hint: () => 'Save the file as UTF-8 in your editor ("Save with encoding" or "Reopen with encoding").',
+  }),
+  'encoding/control-character': rule<{ code: string }>({
+    severity: 'warning',
+    message: ({ code }) => `this file holds the invisible control character U+${code}, which was left out`,
+    hint: () => 'It usually comes from a copy and paste; delete it to silence this warning.',
   }),
   'slug/invalid': rule<{ name: string; expected: string; suggestion?: string }>({
     severity: 'error',
@@ -124,10 +134,20 @@ export const rules = {
     message: ({ found }) => `this SVG image holds ${found}, which would run as script when the image is opened on the site`,
     hint: () => 'Remove scripts, event handlers (onload=…) and javascript: links from the SVG; export it again as a plain drawing.',
   }),
+  'asset/active-content': rule<{ found: string }>({
+    severity: 'error',
+    message: ({ found }) => `this file holds ${found}, which would run as script when it is opened on the site`,
+    hint: () => 'Write the page in Markdown instead, or remove scripts, event handlers and javascript: links from the file.',
+  }),
   'path/outside-root': rule<{ url: string }>({
     severity: 'error',
     message: ({ url }) => `"${url}" leads outside the webzine's content folder`,
     hint: () => 'Link only to files inside content/.',
+  }),
+  'path/link-loop': rule<{ folder: string }>({
+    severity: 'error',
+    message: ({ folder }) => `this symbolic link leads back to ${folder}, a folder already read`,
+    hint: () => 'Remove the link, or make it point to a folder outside its own path.',
   }),
   'path/conflict': rule<{ output: string; other: string }>({
     severity: 'error',

@@ -20,8 +20,22 @@ export function decodeText(bytes: Uint8Array, file: string, report: Report): str
     return undefined;
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  return text.replace(/\r\n?/g, '\n');
+  text = text.replace(/\r\n?/g, '\n');
+  const control = controlCharacters.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index);
+    const line = before.split('\n').length;
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    reportRule(report, 'encoding/control-character', { file, line, column: control.index - before.lastIndexOf('\n') }, { code });
+    text = text.replace(controlCharactersEverywhere, '');
+  }
+  return text;
 }
+
+// Control characters no page, feed or capsule may hold (HTML §13.2.5, XML 1.0 §2.2): all of C0
+// but tab and line feed, DEL, and C1.
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const controlCharactersEverywhere = new RegExp(controlCharacters.source, 'g');
 
 /** Index in `text` of the first U+FFFD that stands for invalid bytes rather than for itself. */
 function firstInvalidIndex(bytes: Uint8Array, text: string): number | undefined {

@@ -17,8 +17,8 @@ export interface AssetSource {
   path: string;
   /** Absolute path on disk, read only by the write stage. */
   absolutePath: string;
-  /** The text of an SVG image, which can hold script and so is checked before it is published. */
-  svg?: string;
+  /** The text of a file that can hold script (SVG, HTML, XML), checked before it is published. */
+  markup?: string;
 }
 
 /** Every file of a webzine's `content/` folder, sorted by path. */
@@ -30,6 +30,8 @@ export interface Sources {
 }
 
 const textExtensions = new Set(['.md', '.yml', '.yaml']);
+// Files a browser may run script from when they are opened on the site.
+const markupExtensions = new Set(['.svg', '.svgz', '.html', '.htm', '.xhtml', '.xht', '.xml', '.xsl', '.xslt']);
 
 /**
  * Reads `content/` below `root`: Markdown and YAML as text, everything else as assets. Hidden
@@ -38,13 +40,14 @@ const textExtensions = new Set(['.md', '.yml', '.yaml']);
  */
 export async function loadSources(root: string, report: Report): Promise<Sources> {
   const sources: Sources = { texts: [], assets: [], unreadable: [] };
-  const realRoot = await realpath(root);
-  const files = await walk(path.join(root, 'content'), realRoot, root, report);
+  // Links may lead anywhere inside content/, never out of it (SPEC §7).
+  const realContent = await realpath(path.join(root, 'content')).catch(() => path.join(root, 'content'));
+  const files = await walk(path.join(root, 'content'), realContent, root, report);
   for (const absolutePath of files) {
     const relative = toPosix(path.relative(root, absolutePath));
     const extension = path.extname(absolutePath).toLowerCase();
-    if (extension === '.svg') {
-      sources.assets.push({ path: relative, absolutePath, svg: (await readFile(absolutePath)).toString('utf8') });
+    if (markupExtensions.has(extension)) {
+      sources.assets.push({ path: relative, absolutePath, markup: (await readFile(absolutePath)).toString('utf8') });
       continue;
     }
     if (!textExtensions.has(extension) || relative.startsWith('content/static/')) {
@@ -60,8 +63,16 @@ export async function loadSources(root: string, report: Report): Promise<Sources
   return sources;
 }
 
-async function walk(folder: string, realRoot: string, root: string, report: Report): Promise<string[]> {
+async function walk(folder: string, realContent: string, root: string, report: Report, seen = new Set<string>()): Promise<string[]> {
   const found: string[] = [];
+  // Symbolic links can lead back into a folder being read; each real folder is read once.
+  const real = await realpath(folder).catch(() => folder);
+  if (seen.has(real)) {
+    const file = toPosix(path.relative(root, folder));
+    reportRule(report, 'path/link-loop', { file }, { folder: ['content', toPosix(path.relative(realContent, real))].filter(Boolean).join('/') });
+    return found;
+  }
+  seen.add(real);
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -75,7 +86,7 @@ async function walk(folder: string, realRoot: string, root: string, report: Repo
     let isDirectory = entry.isDirectory();
     if (entry.isSymbolicLink()) {
       const target = await resolveLink(absolute);
-      if (target === undefined || !isInside(target, realRoot)) {
+      if (target === undefined || !isInside(target, realContent)) {
         const file = toPosix(path.relative(root, absolute));
         reportRule(report, 'path/outside-root', { file }, { url: file });
         continue;
@@ -84,7 +95,7 @@ async function walk(folder: string, realRoot: string, root: string, report: Repo
     } else if (!entry.isFile() && !isDirectory) {
       continue;
     }
-    if (isDirectory) found.push(...(await walk(absolute, realRoot, root, report)));
+    if (isDirectory) found.push(...(await walk(absolute, realContent, root, report, seen)));
     else found.push(absolute);
   }
   return found;

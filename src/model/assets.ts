@@ -3,6 +3,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { AssetSource } from '../load/load-sources.js';
+import { findHtmlDanger, findXmlDanger } from './active-content.js';
 import { classifyPath, parseIssueNumber } from './classify.js';
 import type { Asset, Issue } from './types.js';
 
@@ -14,7 +15,7 @@ export function collectAssets(sources: readonly AssetSource[], report: Report): 
   const assets: Asset[] = [];
   for (const source of sources) {
     // An unsafe image fails the build (reported) but stays known, so links to it are not reported too.
-    if (source.svg !== undefined) isSafeSvg(source.svg, source.path, report);
+    checkActiveContent(source, report);
     const place = classifyPath(source.path);
     if (place.kind === 'static' || place.kind === 'page-asset') assets.push({ ...source, output: place.rest });
     else if (place.kind === 'issue-asset') {
@@ -27,26 +28,20 @@ export function collectAssets(sources: readonly AssetSource[], report: Report): 
   return assets;
 }
 
-// What makes an SVG image run code when it is opened by itself (SVG 2 §15, HTML's event handlers).
-const svgDangers: Array<[RegExp, string]> = [
-  [/<script\b/i, 'a <script> element'],
-  [/\son[a-z]+\s*=/i, 'an event handler attribute'],
-  [/(?:href|src)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i, 'a javascript: or data: link'],
-  [/<foreignObject\b/i, 'a <foreignObject> element'],
-];
-
-/** Whether an SVG image is free of script; reports the first danger where it stands. */
-export function isSafeSvg(text: string, file: string, report: Report): boolean {
-  for (const [pattern, found] of svgDangers) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const before = text.slice(0, match.index + (match[0].startsWith(' ') || /^\s/.test(match[0]) ? 1 : 0));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    reportRule(report, 'asset/unsafe-svg', { file, line, column }, { found });
-    return false;
-  }
-  return true;
+/** Reports a copied file that would run script when opened on the site (SPEC §7); a compressed SVG can not be inspected. */
+function checkActiveContent(source: AssetSource, report: Report): void {
+  if (source.markup === undefined) return;
+  const extension = source.path.slice(source.path.lastIndexOf('.')).toLowerCase();
+  const danger =
+    extension === '.svgz'
+      ? { found: 'compressed SVG, which mimeo can not inspect', line: 1, column: 1 }
+      : extension === '.html' || extension === '.htm'
+        ? findHtmlDanger(source.markup)
+        : findXmlDanger(source.markup);
+  if (!danger) return;
+  const place = { file: source.path, line: danger.line, column: danger.column };
+  if (extension === '.svg' || extension === '.svgz') reportRule(report, 'asset/unsafe-svg', place, { found: danger.found });
+  else reportRule(report, 'asset/active-content', place, { found: danger.found });
 }
 
 /** Checks that an issue's `cover` names a file of its folder, and keeps that file's output path. */

@@ -22,7 +22,7 @@ export function parseFrontMatter(text: string, file: string, report: Report): Fr
   const body = split.content;
   const bodyLineOffset = countLines(text.slice(0, text.length - body.length));
   // `matter` starts with the rest of the opening `---` line, so its line 1 is the file's line 1.
-  const data = split.matter.trim() === '' ? { value: {}, locate: () => ({ line: 1, column: 1 }) } : parseYaml(split.matter, { file }, report);
+  const data = (split.matter ?? '').trim() === '' ? { value: {}, locate: () => ({ line: 1, column: 1 }) } : parseYaml(split.matter ?? '', { file }, report);
   return { data, body, bodyLineOffset };
 }
 

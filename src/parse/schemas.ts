@@ -9,7 +9,13 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function hasScheme(value: string, schemes: readonly string[]): boolean {
+/**
+ * Whether `value` is a URL of one of `schemes`, written as one: no white space or control
+ * character, which URL parsing would drop silently but the text would carry into pages and
+ * gemtext lines.
+ */
+export function hasScheme(value: string, schemes: readonly string[]): boolean {
+  if (/[\s\u0000-\u001F\u007F]/.test(value)) return false;
   try {
     return schemes.includes(new URL(value).protocol);
   } catch {
@@ -21,7 +27,8 @@ function hasScheme(value: string, schemes: readonly string[]): boolean {
 const isoDate = z.string().refine(isIsoDate, { message: 'a date like 2021-10-01' });
 const text = z.string();
 const textList = z.array(z.string());
-const httpsUrl = z.string().refine((v) => hasScheme(v, ['https:', 'http:']), { message: 'an https URL like https://zine.example/' });
+const httpsUrl = z.string().refine((v) => hasScheme(v, ['https:']), { message: 'an https URL like https://zine.example/' });
+const webUrl = z.string().refine((v) => hasScheme(v, ['https:', 'http:']), { message: 'a web address like https://ada.example/' });
 const geminiUrl = z.string().refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' });
 // A menu entry may lead to a path of the site or to an address whose scheme can not run code.
 const menuUrl = z.string().refine((v) => !/^\s*[a-z][a-z0-9+.-]*:/i.test(v) || hasScheme(v.trim(), ['https:', 'http:', 'mailto:', 'gemini:']), {
@@ -37,7 +44,7 @@ export const siteConfigSchema = z.strictObject({
   geminiUrl: geminiUrl.optional().describe('The gemini:// address of the capsule; without it no capsule is built.'),
   language: language.default('en').describe('Language of the original edition (default: `en`).'),
   languages: z.array(language).default([]).describe('Languages of the translated editions.'),
-  repoUrl: httpsUrl.optional().describe('Address of the webzine\'s repository, for "edit this page" links.'),
+  repoUrl: webUrl.optional().describe('Address of the webzine\'s repository, for "edit this page" links.'),
   editPath: text.optional().describe('Path joined to repoUrl before a file\'s path, like `blob/main/`.'),
   theme: text.default('default').describe('Name of the theme folder under themes/ (default: `default`).'),
   menu: z
@@ -88,7 +95,7 @@ export const pageSchema = z.strictObject({
 /** `authors.yml`: handle → who they are. */
 export const authorsSchema = z.record(
   z.string(),
-  z.strictObject({ name: text, url: httpsUrl.optional(), fediverse: text.optional() }),
+  z.strictObject({ name: text, url: webUrl.optional(), fediverse: text.optional() }),
 );
 
 export type IssueFrontMatter = z.infer<typeof issueSchema>;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 
@@ -44,10 +44,34 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     return undefined;
   }
   const start = toPosition(0);
-  return {
-    value: document.toJS() ?? {},
-    locate: (path, part = 'key') => locateIn(document, path, part, toPosition) ?? start,
-  };
+  let value: unknown;
+  try {
+    // A bound on aliases keeps a "billion laughs" document from taking the build down.
+    value = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    const reason = error instanceof Error ? firstLine(error.message) : String(error);
+    reportRule(report, 'yaml/syntax', { file: options.file, ...(unresolvedAlias(document, toPosition) ?? start) }, { reason }, error);
+    return undefined;
+  }
+  const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'key') => locateIn(document, path, part, toPosition) ?? start;
+  return { value: withoutControlCharacters(value, [], (path, code) => reportRule(report, 'encoding/control-character', { file: options.file, ...locate(path, 'value') }, { code })), locate };
+}
+
+// YAML escapes (`"\u0001"`) can write control characters that no page or feed may hold.
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+function withoutControlCharacters(value: unknown, path: PropertyKey[], found: (path: PropertyKey[], code: string) => void): unknown {
+  if (typeof value === 'string') {
+    const control = value.match(controlCharacters);
+    if (!control) return value;
+    found(path, control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
+    return value.replace(controlCharacters, '');
+  }
+  if (Array.isArray(value)) return value.map((item, index) => withoutControlCharacters(item, [...path, index], found));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutControlCharacters(item, [...path, key], found)]));
+  }
+  return value;
 }
 
 function locateIn(
@@ -68,6 +92,19 @@ function locateIn(
   }
   const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
   return node?.range ? toPosition(node.range[0]) : undefined;
+}
+
+/** Where the first alias to an anchor that does not exist stands, if one does. */
+function unresolvedAlias(document: Document, toPosition: (offset: number) => Position): Position | undefined {
+  let found: Position | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      if (found || node.resolve(document) !== undefined || !node.range) return;
+      found = toPosition(node.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

@@ -86,7 +86,7 @@ describe('the sample webzine\'s feeds', () => {
 describe('feeds of hostile text', () => {
   it('stay well-formed with control characters, ]]>, & and < in titles, names, tags and bodies', async () => {
     const out = await buildTo(await makeWebzine(path.join(fixtures, 'feeds/hostile-text')));
-    for (const file of ['web/atom.xml', 'web/rss.xml']) {
+    for (const file of ['web/atom.xml', 'web/rss.xml', 'gemini/atom.xml']) {
       const xml = await readFile(path.join(out, file), 'utf8');
       expect(xmlErrors(xml), file).toEqual([]);
       expect(xml).not.toMatch(/[\u0001\u0008\u001f]/);
@@ -95,6 +95,7 @@ describe('feeds of hostile text', () => {
     // A feed reader gets the text back as written, less the control characters.
     expect(atom.items[0]!.content).toContain('Text with a control  character, a ]]> and & and < and');
     expect(atom.items[0]!.content).toContain('raw ]]> html');
+    expect(atom.items[0]!.categories.map((category) => category.term)).toContain('C<3 > 2');
   });
 });
 

@@ -36,8 +36,8 @@ describe('links between Markdown files', () => {
 
   it('prefixes a same-page anchor inside the issue page with the article id', async () => {
     const html = await page('issues/1/index.html');
-    expect(hrefs(html)).toContain('#second-details');
-    expect(html).toContain('id="second-details"');
+    expect(hrefs(html)).toContain('#second:details');
+    expect(html).toContain('id="second:details"');
   });
 
   it('writes the canonical URL from baseUrl', async () => {

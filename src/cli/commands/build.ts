@@ -1,6 +1,8 @@
 import { build } from '../../build.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, formatNotes, plural, summarizeDiagnostics } from '../../diagnostics/format.js';
+import { hasScheme } from '../../parse/schemas.js';
+import { selectFeedIssues } from '../../render/feeds/entries.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 import { resolveFolders } from './paths.js';
@@ -10,7 +12,7 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
   const { values } = args;
   const folders = resolveFolders('build', values['root'], values['out'], cwd);
   const baseUrl = values['base-url'];
-  if (typeof baseUrl === 'string' && !/^https?:\/\/[^/]/.test(baseUrl)) {
+  if (typeof baseUrl === 'string' && !hasScheme(baseUrl, ['https:', 'http:'])) {
     throw new UsageError(`--base-url must be an http(s) URL like https://zine.example/, got "${baseUrl}"`, 'build');
   }
   const started = performance.now();
@@ -25,9 +27,10 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
     terminal.err(`build failed: ${summarizeDiagnostics(result.diagnostics)}; nothing was written\n`);
     return exitCodes.content;
   }
-  const web = result.trees['web'] ?? [];
-  const pages = web.filter((file) => file.path.endsWith('.html')).length;
+  const pages = (result.trees['web'] ?? []).filter((file) => file.path.endsWith('.html')).length;
+  const gemtext = (result.trees['gemini'] ?? []).filter((file) => file.path.endsWith('.gmi')).length;
+  const entries = result.site ? selectFeedIssues(result.site).length : 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  terminal.out(`built ${plural(pages, 'page')}, ${plural(web.length - pages, 'other file')} in ${seconds} s\n`);
+  terminal.out(`built ${plural(pages, 'page')}, ${plural(entries, 'feed entry', 'feed entries')}, ${plural(gemtext, 'gemtext file')} in ${seconds} s\n`);
   return exitCodes.success;
 }

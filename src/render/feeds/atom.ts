@@ -34,7 +34,16 @@ export function renderAtom(entries: readonly FeedEntry[], options: FeedOptions):
       category: entry.categories.map((name) => ({ term: toXmlText(name), name: toXmlText(name) })),
     });
   }
-  return feed.atom1() + '\n';
+  return escapeCategoryAttributes(feed.atom1()) + '\n';
+}
+
+/**
+ * The feed package escapes `&` and `"` in attribute values but not `<`, which XML forbids there
+ * (XML 1.0 §3.1): a tag such as `C<3` would break the feed. Categories are the only attributes
+ * that carry contributors' text, each written on a line of its own.
+ */
+function escapeCategoryAttributes(xml: string): string {
+  return xml.replace(/^(\s*<category )(.*)(\/>)$/gm, (_line, start: string, attributes: string, end: string) => start + attributes.replace(/</g, '&lt;').replace(/>/g, '&gt;') + end);
 }
 
 /** The feed-level options every format shares. */

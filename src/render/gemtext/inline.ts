@@ -59,7 +59,8 @@ function collectLink(
   else for (const child of (node as { children: Nodes[] }).children) visit(child);
   if (!resource) return;
   const url = state.href(resource.url, targetOf(resource));
-  if (url !== undefined) links.push({ url, label: label || url });
+  // A link without a URL (`[text]()`) leads nowhere, and `=>  text` would make its text the URL.
+  if (url !== undefined && url.trim() !== '') links.push({ url, label: label || url });
 }
 
 /** The number of a footnote: its place among the footnotes in order of first reference. */

@@ -58,15 +58,19 @@ function renderFootnotes(state: State, label: string): void {
   state.lines.push({ type: 'heading', level: 3, text: label }, { type: 'blank' });
   // Rendering a footnote can reference another, which then joins the end of the order.
   for (let index = 0; index < state.footnoteOrder.length; index++) {
-    const definition = state.footnotes.get(state.footnoteOrder[index]!);
-    const text = (definition?.children ?? [])
-      .map((child) => ('children' in child && child.type === 'paragraph' ? toInline(child.children, state) : { lines: [], links: [] }))
+    const children = state.footnotes.get(state.footnoteOrder[index]!)?.children ?? [];
+    const paragraphs = children.filter((child) => child.type === 'paragraph');
+    const text = paragraphs
+      .map((child) => toInline(child.children, state))
       .flatMap((result) => {
         state.pending.push(...result.links);
         return result.lines;
       })
       .join(' ');
-    state.lines.push({ type: 'list', text: `[${index + 1}] ${text}` });
+    state.lines.push({ type: 'list', text: `[${index + 1}] ${text}`.trim() });
+    // Code or a quote inside a footnote follows its list line.
+    const blocks = children.filter((child) => child.type !== 'paragraph');
+    if (blocks.length > 0) state.blocks({ type: 'root', children: blocks });
   }
   state.lines.push({ type: 'blank' });
   flushSection(state);

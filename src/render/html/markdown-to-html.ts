@@ -74,7 +74,8 @@ export function toHtmlFragment(tree: Root, options: FragmentOptions): string {
   const shift = options.headingShift ?? 0;
   const hast = toHast(tree, {
     allowDangerousHtml: options.html !== 'escape',
-    clobberPrefix: '',
+    // Footnote ids get a prefix with a colon, which heading ids (GitHub's slugs) never have.
+    clobberPrefix: 'fn:',
     footnoteLabel: options.footnoteLabel,
     footnoteBackLabel: options.footnoteBackLabel,
     footnoteLabelTagName: `h${Math.min(6, 2 + shift)}`,

@@ -1,3 +1,4 @@
+import GithubSlugger from 'github-slugger';
 import { toSlug } from '../../model/classify.js';
 import type { Article, Author, Issue, Site } from '../../model/types.js';
 import type { LinkTarget } from '../../transform/link-target.js';
@@ -24,6 +25,15 @@ export interface LinkView {
   url: string;
 }
 
+/**
+ * How a body is rendered inside its issue's page, where several share one page: its ids get a
+ * prefix ending in a colon (which GitHub's heading slugs never hold), its headings go one level
+ * down under the article's title. The feeds render issues the same way.
+ */
+export function inIssuePage(document: Article | Issue): { idPrefix: string; headingShift: number } {
+  return document.kind === 'issue' ? { idPrefix: 'editorial:', headingShift: 0 } : { idPrefix: `${document.slug}:`, headingShift: 1 };
+}
+
 /** The URL of a resolved Markdown link target on the page of `scope`. */
 export function hrefFor(scope: PageScope, target: LinkTarget): string | undefined {
   if (target.kind === 'removed') return undefined;
@@ -31,7 +41,10 @@ export function hrefFor(scope: PageScope, target: LinkTarget): string | undefine
   const anchor = target.anchor ? `#${encodeURIComponent(target.anchor)}` : '';
   if (target.kind === 'route') return linkTo(scope.base, target.route) + anchor;
   const document = scope.site.documents.get(target.path);
-  return document ? linkTo(scope.base, document.route) + anchor : undefined;
+  if (!document) return undefined;
+  // An editorial's anchors carry its prefix on the issue page, where the editorial is shown.
+  const scoped = document.kind === 'issue' && target.anchor ? `#${encodeURIComponent(inIssuePage(document).idPrefix + target.anchor)}` : anchor;
+  return linkTo(scope.base, document.route) + scoped;
 }
 
 /** Renders a Markdown body for the page of `scope`. */
@@ -50,13 +63,23 @@ export function bodyHtml(
   });
 }
 
-/** The id of a contributor's entry on the authors page. */
-export function authorAnchor(author: Author): string {
-  return toSlug(author.key) || 'author';
+/** The id of a contributor's entry on the authors page: unique, readable, from the handle or name. */
+export function authorAnchor(site: Site, author: Author): string {
+  let anchors = authorAnchors.get(site.authors);
+  if (!anchors) {
+    const slugger = new GithubSlugger();
+    anchors = new Map([...site.authors.values()].map((a) => [a.key, slugger.slug(toSlug(a.key) || a.key) || slugger.slug('author')]));
+    authorAnchors.set(site.authors, anchors);
+  }
+  return anchors.get(author.key) ?? (toSlug(author.key) || 'author');
 }
 
+// Anchors are decided once for a site's whole list of authors, so two names that read alike
+// (Zoë, Zoe) get two ids.
+const authorAnchors = new WeakMap<Site['authors'], Map<string, string>>();
+
 function authorView(scope: PageScope, author: Author): AuthorView {
-  return { name: author.name, url: `${linkTo(scope.base, 'authors/')}#${authorAnchor(author)}` };
+  return { name: author.name, url: `${linkTo(scope.base, 'authors/')}#${authorAnchor(scope.site, author)}` };
 }
 
 /** A date `YYYY-MM-DD` written out in `language`: `1 October 2021`. */
@@ -80,7 +103,7 @@ function dateFormat(language: string): Intl.DateTimeFormat {
 
 /** An article as templates see it, its body rendered for the issue page or for its own page. */
 export function articleView(scope: PageScope, article: Article, where: 'issue' | 'own' | 'none') {
-  const html = where === 'none' ? '' : where === 'issue' ? bodyHtml(scope, article, { idPrefix: `${article.slug}-`, headingShift: 1 }) : bodyHtml(scope, article);
+  const html = where === 'none' ? '' : where === 'issue' ? bodyHtml(scope, article, inIssuePage(article)) : bodyHtml(scope, article);
   return {
     slug: article.slug,
     order: article.order,
@@ -107,7 +130,7 @@ export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'n
     draft: issue.draft,
     cover: issue.cover ? { url: linkTo(scope.base, issue.cover), alt: issue.coverAlt ?? '' } : '',
     editors: issue.editors.map((author) => authorView(scope, author)),
-    editorialHtml: articles === 'issue' ? bodyHtml(scope, issue) : '',
+    editorialHtml: articles === 'issue' ? bodyHtml(scope, issue, inIssuePage(issue)) : '',
     contributors: issue.contributors,
     articles: issue.articles.map((article) => articleView(scope, article, articles)),
   };
@@ -141,7 +164,7 @@ export function authorsView(scope: PageScope) {
     const edited = scope.site.issues
       .filter((issue) => issue.editors.some((a) => a.key === author.key))
       .map((issue): LinkView => ({ title: issueLabel(scope, issue), url: linkTo(scope.base, issue.route) }));
-    return { anchor: authorAnchor(author), name: author.name, url: author.url ?? '', fediverse: author.fediverse ?? '', works, edited };
+    return { anchor: authorAnchor(scope.site, author), name: author.name, url: author.url ?? '', fediverse: author.fediverse ?? '', works, edited };
   });
 }
 

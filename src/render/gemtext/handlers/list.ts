@@ -22,7 +22,11 @@ function addItem(item: ListItem, number: string, state: State): void {
       const { lines, links } = toInline(child.children, state);
       state.lines.push({ type: 'list', text: (first ? number + task : '') + lines.join(' ') });
       state.pending.push(...links);
-    } else state.blocks({ type: 'root', children: [child] });
+    } else {
+      // An item that starts with a quote or code still shows its marker, on a line of its own.
+      if (first) state.lines.push({ type: 'list', text: (number + task).trim() || '-' });
+      state.blocks({ type: 'root', children: [child] });
+    }
     first = false;
   }
 }

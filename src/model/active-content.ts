@@ -1,0 +1,80 @@
+import type { Element, Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { SaxesParser } from 'saxes';
+import { visit } from 'unist-util-visit';
+
+/** Something in a copied file that would run as script when the file is opened on the site. */
+export interface Danger {
+  /** What it is, for the message: `a <script> element`. */
+  found: string;
+  line: number;
+  column: number;
+}
+
+// Elements that run script or load other documents into the page.
+const activeElements = new Set(['script', 'foreignobject', 'iframe', 'frame', 'embed', 'object', 'applet', 'handler', 'listener', 'base', 'form']);
+// Attributes whose value is a URL, or which SVG animation writes into one (SVG 2 §19).
+const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'data', 'to', 'from', 'values', 'by', 'xlink:href']);
+// Raster images inline in an SVG are pictures, not programs.
+const inertData = /^data:image\/(png|jpeg|gif|webp|avif);/;
+
+/** Whether a URL would run code: `javascript:`, `vbscript:` or a non-image `data:` URL, however spelled. */
+export function isActiveUrl(value: string): boolean {
+  const url = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  return /^(javascript|vbscript):/.test(url) || (url.startsWith('data:') && !inertData.test(url));
+}
+
+function dangerOf(name: string, attributes: Iterable<[string, string]>): string | undefined {
+  const element = name.toLowerCase();
+  if (activeElements.has(element)) return `a <${name}> element`;
+  for (const [attribute, value] of attributes) {
+    const key = attribute.toLowerCase();
+    if (key.startsWith('on')) return `an event handler attribute (${attribute})`;
+    if (urlAttributes.has(key) && isActiveUrl(value)) return 'a javascript: or data: link';
+    if (key === 'http-equiv' && value.toLowerCase() === 'refresh') return 'a <meta> refresh';
+    if (key === 'style' && /javascript:|expression\s*\(/i.test(value)) return 'script in a style attribute';
+  }
+  return undefined;
+}
+
+/**
+ * The first danger in an XML document (SVG, XHTML), entities and namespace prefixes resolved, so
+ * `&#106;avascript:` and `<x:script>` are seen for what they are. A document that is not
+ * well-formed XML can not be checked and counts as a danger.
+ */
+export function findXmlDanger(text: string): Danger | undefined {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let danger: Danger | undefined;
+  parser.on('opentag', (tag) => {
+    const attributes = Object.values(tag.attributes).map((a): [string, string] => [a.prefix === 'xlink' ? `xlink:${a.local}` : a.local, a.value]);
+    const found = danger ? undefined : dangerOf(tag.local ?? tag.name, attributes);
+    if (found) danger = { found, line: parser.line, column: parser.column };
+  });
+  parser.on('processinginstruction', (instruction) => {
+    if (!danger && instruction.target === 'xml-stylesheet') danger = { found: 'a stylesheet instruction', line: parser.line, column: parser.column };
+  });
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    return danger ?? { found: `XML that can not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, line: parser.line, column: parser.column };
+  }
+  return danger;
+}
+
+/** The first danger in an HTML document, as a browser would parse it. */
+export function findHtmlDanger(text: string): Danger | undefined {
+  let danger: Danger | undefined;
+  visit(fromHtml(text) as Nodes, 'element', (node: Element) => {
+    if (danger) return false;
+    const attributes = Object.entries(node.properties).map(([key, value]): [string, string] => [htmlName(key), Array.isArray(value) ? value.join(' ') : String(value)]);
+    const found = dangerOf(node.tagName, attributes);
+    if (found) danger = { found, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    return undefined;
+  });
+  return danger;
+}
+
+// hast names properties in camel case (`onClick`, `httpEquiv`, `formAction`).
+function htmlName(property: string): string {
+  return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/^on-/, 'on').replace(/^form-action$/, 'formaction').replace(/^x-link-href$/, 'xlink:href');
+}

@@ -1,0 +1,70 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkHtml } from '../support/vnu.js';
+import { makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+/** Writes one file into a copy of the base webzine and runs `mimeo check` on it. */
+async function checkWith(file: string, content: string | Buffer) {
+  const root = await makeWebzine();
+  await writeFile(path.join(root, file), content);
+  return runCli(['check', '--root', root]);
+}
+
+describe('bad input', () => {
+  it('reports an empty article as one without a title, at its first line', async () => {
+    const run = await checkWith('content/issues/1/30-empty.md', '');
+    expect(run).toMatchObject({ code: 1 });
+    expect(run.stdout).toContain('content/issues/1/30-empty.md:1:1: error: an article needs a "title" in its front matter, and there is none [front-matter/required]');
+  });
+
+  it('reports a YAML alias to nothing where it is', async () => {
+    const run = await checkWith('content/issues/1/30-alias.md', '---\ntitle: *missing\n---\n');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^content\/issues\/1\/30-alias\.md:2:8: error: the YAML here can not be read: .*\[yaml\/syntax\]/m);
+  });
+
+  it('refuses a "billion laughs" front matter instead of expanding it', async () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    const run = await checkWith('content/issues/1/30-laughs.md', `---\ntitle: Laughs\n${levels.join('\n')}\n---\n`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[yaml/syntax]');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports Markdown nested thousands of levels deep instead of overflowing the stack', async () => {
+    const run = await checkWith('content/issues/1/30-deep.md', `---\ntitle: Deep\n---\n${'> '.repeat(10_000)}deep\n`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^content\/issues\/1\/30-deep\.md:4:1: error: this file nests quotes, lists or emphasis .* levels deep, and mimeo reads at most 200 \[markdown\/too-deep\]/m);
+  });
+
+  it('reads a symbolic link loop once and reports it', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await symlink('.', path.join(root, 'content/static/a'));
+    await symlink('.', path.join(root, 'content/static/b'));
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/static/a:1:1: error: this symbolic link leads back to content/static, a folder already read [path/link-loop]');
+  });
+
+  it('refuses a --base-url that is not a URL, as a usage error', async () => {
+    const run = await runCli(['build', '--root', await makeWebzine(), '--out', await temporaryFolder(), '--base-url', 'http://x y/']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--base-url must be an http(s) URL');
+  });
+
+  it('leaves control characters out of pages, with a warning, so they stay valid HTML', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-control.md'), '---\ntitle: "Bell \\u0007 here"\n---\nA form\u000cfeed and a \u0001.\n');
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('content/issues/1/30-control.md:2:8: warning: this file holds the invisible control character U+0007, which was left out [encoding/control-character]');
+    expect(run.stderr).toContain('content/issues/1/30-control.md:4:7: warning: this file holds the invisible control character U+000C, which was left out [encoding/control-character]');
+    expect(await checkHtml([path.join(out, 'web/issues/1/control/index.html'), path.join(out, 'web/issues/1/index.html')])).toEqual([]);
+  });
+});
