@@ -4,6 +4,8 @@ import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
 import { loadSources, type Sources, type TextSource } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
+import { markStaleTranslations } from './model/editions.js';
+import type { OutputFile } from './write/output-file.js';
 import { loadTheme } from './load/load-theme.js';
 import { readAuthorsFile, readSiteConfig } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
@@ -54,6 +56,8 @@ export interface BuildResult {
   /** Milliseconds per named step. */
   timings: Record<string, number>;
   site?: Site;
+  /** Every edition of the site, the original first (translations, SPEC §2). */
+  editions?: Site[];
   /** Things the contributor should know that are not mistakes, said once: `not a Git repository`. */
   notes: string[];
 }
@@ -74,7 +78,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   };
   const notes: string[] = [];
-  const result = (trees: OutputTrees = {}, site?: Site): BuildResult => ({ diagnostics, trees, timings, notes, ...(site ? { site } : {}) });
+  let editions: Site[] = [];
+  const result = (trees: OutputTrees = {}, site?: Site): BuildResult => ({ diagnostics, trees, timings, notes, ...(site ? { site, editions } : {}) });
 
   const history = step('git', () => readGitHistory(options.root));
   const sources = await step('load', () => loadSources(options.root, report));
@@ -84,13 +89,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const baseUrl = requireBaseUrl(options.baseUrl ?? config.baseUrl, report);
   const scope = options.changed ? changeScope(sources.texts, options.changed) : undefined;
   const files = await step('parse', () => parseMarkdownFiles(sources, scope, report, options.parse));
-  const site = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
-  await step('links', () => resolveLinks(site, report));
-  applyHistory(site, await history);
+  editions = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
+  const site = editions[0]!;
+  await step('links', () => editions.forEach((edition) => resolveLinks(edition, report)));
+  for (const edition of editions) applyHistory(edition, await history);
+  markStaleTranslations(editions, report);
   notes.push(...historyNotes(await history));
   if (scope && !scope.whole) return limitTo(scope, result({}, site));
-  const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), report));
-  const trees = await step('render', () => renderTrees(site, theme, baseUrl, report, options.select?.(site)));
+  const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), editions.map((e) => e.language), report));
+  const trees = await step('render', () => renderTrees(editions, theme, baseUrl, report, options.select?.(site)));
   if (scope) return limitTo(scope, result({}, site));
   if (hasErrors(diagnostics)) return result({}, site);
   if (options.write ?? true) await step('write', () => writeOutputs(options.out, trees, outputTreeNames));
@@ -124,18 +131,26 @@ function requireBaseUrl(baseUrl: string | undefined, report: Report): string {
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
 }
 
-function renderTrees(site: Site, theme: Theme, baseUrl: string, report: Report, selection?: OutputSelection): OutputTrees {
-  const only = (tree: string) => (selection ? { only: selection[tree] ?? new Set<string>() } : {});
-  const wants = (tree: string, ...paths: string[]) => !selection || paths.some((path) => selection[tree]?.has(path));
-  // Feed entries hold whole issues, the costliest part of a render: made only when a feed is wanted.
-  const entries = wants('web', 'atom.xml', 'rss.xml') || wants('gemini', 'atom.xml') ? toFeedEntries(site, { baseUrl, strings: theme.strings(site.config.language) }) : [];
-  const editUrl = (source: string) => editUrlOf(site.config, source);
-  const web = [...renderWeb(site, theme, { baseUrl, editUrl, ...only('web') }, report), ...(wants('web', 'atom.xml', 'rss.xml') ? renderWebFeeds(site, entries, baseUrl) : [])];
-  const trees: OutputTrees = { web: removeConflicts(web, 'web', report) };
-  const { geminiUrl } = site.config;
-  if (geminiUrl) {
-    const capsule = [...renderCapsule(site, theme, { baseUrl, geminiUrl, editUrl, ...only('gemini') }, report), ...(wants('gemini', 'atom.xml') ? [renderCapsuleFeed(site, entries, geminiUrl)] : [])];
-    trees['gemini'] = removeConflicts(capsule, 'gemini', report);
+function renderTrees(editions: readonly Site[], theme: Theme, baseUrl: string, report: Report, selection?: OutputSelection): OutputTrees {
+  const web: OutputFile[] = [];
+  const capsule: OutputFile[] = [];
+  for (const site of editions) {
+    // A selection (from `mimeo dev`) names the original edition's outputs; other editions are rendered whole.
+    const chosen = site.prefix === '' ? selection : undefined;
+    const only = (tree: string) => (chosen ? { only: chosen[tree] ?? new Set<string>() } : {});
+    const wants = (tree: string, ...paths: string[]) => !chosen || paths.some((path) => chosen[tree]?.has(path));
+    // Feed entries hold whole issues, the costliest part of a render: made only when a feed is wanted.
+    const feeds = wants('web', 'atom.xml', 'rss.xml') || wants('gemini', 'atom.xml');
+    const entries = feeds ? toFeedEntries(site, { baseUrl, strings: theme.strings(site.language) }) : [];
+    const editUrl = (source: string) => editUrlOf(site.config, source);
+    web.push(...renderWeb(site, editions, theme, { baseUrl, editUrl, ...only('web') }, report));
+    if (wants('web', 'atom.xml', 'rss.xml')) web.push(...renderWebFeeds(site, entries, baseUrl));
+    const { geminiUrl } = site.config;
+    if (!geminiUrl) continue;
+    capsule.push(...renderCapsule(site, editions, theme, { baseUrl, geminiUrl, editUrl, ...only('gemini') }, report));
+    if (wants('gemini', 'atom.xml')) capsule.push(renderCapsuleFeed(site, entries, geminiUrl));
   }
+  const trees: OutputTrees = { web: removeConflicts(web, 'web', report) };
+  if (editions[0]?.config.geminiUrl) trees['gemini'] = removeConflicts(capsule, 'gemini', report);
   return trees;
 }

@@ -8,7 +8,7 @@ Commands:
   check    check the webzine for mistakes without writing anything
   schema   print the JSON Schema of site.yml and of front matter
   dev      live preview (not available yet)
-  new      start an issue, article or page from the theme's scaffolds
+  new      start an issue, article, page or translation
 
 Options:
   -h, --help      show help (also: mimeo <command> --help)
@@ -57,6 +57,7 @@ Options:
 export const newHelp = `Usage: mimeo new issue [options]
        mimeo new article "Title" [--issue N] [options]
        mimeo new page "Title" [options]
+       mimeo new translation FILE LANG [options]
 
 Creates files from the theme's scaffolds (themes/<name>/scaffolds/, file by
 file over the default theme's) and prints their paths, one a line. Never
@@ -68,6 +69,10 @@ overwrites a file: when one is already there, nothing is written.
   article   content/issues/<N>/<NN>-<slug>.md: the slug made from the title,
             NN the next multiple of 10 in the issue
   page      content/pages/<slug>.md
+  translation
+            FILE.LANG.md beside FILE (an issue.md, article or page, given
+            relative to the root): a copy to translate, LANG one of the
+            languages of site.yml
 
 Options:
   --issue N     the issue to add the article to (default: the newest draft

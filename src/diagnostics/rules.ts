@@ -104,6 +104,16 @@ export const rules = {
     message: ({ folder }) => `the issue folder ${folder} has no issue.md`,
     hint: () => 'Add an issue.md with the issue\'s title, date and editorial.',
   }),
+  'translation/missing-original': rule<{ original: string }>({
+    severity: 'error',
+    message: ({ original }) => `this translation has no original: there is no ${original}`,
+    hint: () => 'A translation is named like its original with the language before .md: 20-current.fr.md translates 20-current.md.',
+  }),
+  'translation/stale': rule<{ original: string; changed: string; translated: string }>({
+    severity: 'warning',
+    message: ({ original, changed, translated }) => `the original, ${original}, changed on ${changed}, after this translation was last changed on ${translated}`,
+    hint: () => 'Bring the translation up to date with the original, then commit it.',
+  }),
   'link/missing-target': rule<{ url: string; suggestion?: string }>({
     severity: 'error',
     message: ({ url }) => `the link "${url}" points to nothing in the webzine`,
@@ -157,6 +167,16 @@ export const rules = {
   'theme/missing': rule<{ name: string; available: string }>({
     severity: 'error',
     message: ({ name, available }) => `there is no theme "${name}"; the themes are ${available}`,
+  }),
+  'theme/missing-strings': rule<{ language: string }>({
+    severity: 'error',
+    message: ({ language }) => `the theme has no UI strings for "${language}", a language of site.yml`,
+    hint: ({ language }) => `Copy the theme's i18n/en.yml to i18n/${language}.yml in your theme and translate its values.`,
+  }),
+  'theme/missing-string': rule<{ key: string; language: string }>({
+    severity: 'error',
+    message: ({ key, language }) => `the UI string "${key}" is missing from the "${language}" strings`,
+    hint: ({ key }) => `Add a "${key}:" line, translated from i18n/en.yml.`,
   }),
   'template/syntax': rule<{ reason: string }>({
     severity: 'error',

@@ -7,6 +7,7 @@ import { toAuthorDirectory } from './authors.js';
 import { classifyPath } from './classify.js';
 import { collectAssets, resolveCover } from './assets.js';
 import { toArticle, toIssue, toPage } from './documents.js';
+import { splitTranslations, toEdition } from './editions.js';
 import type { Article, Asset, Author, Issue, Page, Site, SiteDocument } from './types.js';
 
 /** What {@link assembleSite} works from: the results of load and parse. */
@@ -29,17 +30,21 @@ export interface AssembleOptions {
  * Builds the site model from parsed files: issues with their ordered articles, pages, authors
  * and assets, checking front matter, names and numbers on the way.
  */
-export function assembleSite(input: SiteInput, options: AssembleOptions, report: Report): Site {
+export function assembleSite(input: SiteInput, options: AssembleOptions, report: Report): Site[] {
   const drafts = options.drafts ?? false;
   const directory = toAuthorDirectory(input.authorsFile);
+  const { language } = input.config;
+  const languages = input.config.languages.filter((other) => other !== language);
+  const { originals, translations } = splitTranslations(input.files, languages);
   const issues = new Map<string, Issue>();
   const articles: Article[] = [];
   const pages: Page[] = [];
-  for (const file of input.files) {
+  for (const file of originals) {
     const place = classifyPath(file.path);
-    if (place.kind === 'issue') addIssue(issues, toIssue(file, place.folder, place.folderName, directory, report));
-    else if (place.kind === 'article') pushDefined(articles, toArticle(file, place.folderName, place.fileName, directory, report));
-    else if (place.kind === 'page') pushDefined(pages, toPage(file, place.fileName, report));
+    const origin = { key: file.path, lang: language };
+    if (place.kind === 'issue') addIssue(issues, toIssue(file, origin, place.folder, place.folderName, directory, report));
+    else if (place.kind === 'article') pushDefined(articles, toArticle(file, origin, place.folderName, place.fileName, directory, report));
+    else if (place.kind === 'page') pushDefined(pages, toPage(file, origin, place.fileName, report));
     else if (place.kind === 'nested-markdown') {
       reportRule(report, 'slug/invalid', { file: file.path }, { name: file.path, expected: 'directly inside an issue folder or pages/' });
     }
@@ -59,7 +64,10 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   // Draft articles leave their issue's list but stay documents, so links to them are recognised.
   const published = [...issues.values()].filter((issue) => drafts || !issue.draft).sort((a, b) => b.number - a.number || compare(a.folder, b.folder));
   for (const issue of published) issue.articles = issue.articles.filter((article) => drafts || !article.draft);
-  return {
+  const base: Site = {
+    language,
+    prefix: '',
+    editions: [{ language, prefix: '' }, ...languages.map((other) => ({ language: other, prefix: `${other}/` }))],
     config: input.config,
     issues: published,
     pages: pages.filter((page) => drafts || !page.draft).sort((a, b) => a.order - b.order || compare(a.slug, b.slug)),
@@ -69,6 +77,7 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     documents,
     failed,
   };
+  return [base, ...languages.map((other) => toEdition(base, other, translations.get(other) ?? [], directory, report))];
 }
 
 function addIssue(issues: Map<string, Issue>, issue: Issue | undefined): void {

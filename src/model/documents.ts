@@ -9,8 +9,14 @@ import { resolveAuthors } from './authors.js';
 import { parseArticleName, parseIssueNumber, parsePageName, toSlug } from './classify.js';
 import type { Article, Author, Issue, Page } from './types.js';
 
+/** Which document a file stands for (`key`, the original's path) and in which language it is written. */
+export interface Origin {
+  key: string;
+  lang: string;
+}
+
 /** The issue of an `issue.md`, its front matter checked; `undefined` when its folder is not a number. */
-export function toIssue(file: ParsedFile, folder: string, folderName: string, directory: Map<string, Author>, report: Report): Issue | undefined {
+export function toIssue(file: ParsedFile, origin: Origin, folder: string, folderName: string, directory: Map<string, Author>, report: Report): Issue | undefined {
   const number = parseIssueNumber(folderName);
   if (number === undefined) {
     reportRule(report, 'slug/invalid', { file: file.path }, { name: folder, expected: 'by its issue number, like content/issues/7/' });
@@ -21,7 +27,7 @@ export function toIssue(file: ParsedFile, folder: string, folderName: string, di
   const fields = fieldPositions(file);
   return {
     kind: 'issue',
-    ...documentBase(file, data, fields, `issues/${number}/`),
+    ...documentBase(file, origin, data, fields, `issues/${number}/`),
     draft: data.draft || data.date === undefined,
     number,
     folder,
@@ -35,7 +41,7 @@ export function toIssue(file: ParsedFile, folder: string, folderName: string, di
 }
 
 /** The article of an `NN-slug.md`, its front matter checked; `undefined` when its name is wrong. */
-export function toArticle(file: ParsedFile, folderName: string, fileName: string, directory: Map<string, Author>, report: Report): Article | undefined {
+export function toArticle(file: ParsedFile, origin: Origin, folderName: string, fileName: string, directory: Map<string, Author>, report: Report): Article | undefined {
   const name = parseArticleName(fileName);
   const number = parseIssueNumber(folderName);
   if (!name) {
@@ -47,7 +53,7 @@ export function toArticle(file: ParsedFile, folderName: string, fileName: string
   const fields = fieldPositions(file);
   return {
     kind: 'article',
-    ...documentBase(file, data, fields, `issues/${number}/${name.slug}/`),
+    ...documentBase(file, origin, data, fields, `issues/${number}/${name.slug}/`),
     draft: data.draft,
     issueNumber: number,
     order: name.order,
@@ -58,19 +64,21 @@ export function toArticle(file: ParsedFile, folderName: string, fileName: string
 }
 
 /** The page of a `pages/<slug>.md`, its front matter checked; `undefined` when its name is wrong. */
-export function toPage(file: ParsedFile, fileName: string, report: Report): Page | undefined {
+export function toPage(file: ParsedFile, origin: Origin, fileName: string, report: Report): Page | undefined {
   const slug = parsePageName(fileName);
   if (!slug) {
     reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'lowercase words joined by hyphens, like about.md', suggestion: `${toSlug(fileName.replace(/\.md$/i, '')) || 'page'}.md` });
   }
   const data = validate(file, pageSchema, 'a page', report);
   if (!slug || !data) return undefined;
-  return { kind: 'page', ...documentBase(file, data, fieldPositions(file), `${slug}/`), draft: false, slug, menu: data.menu, order: data.order };
+  return { kind: 'page', ...documentBase(file, origin, data, fieldPositions(file), `${slug}/`), draft: false, slug, menu: data.menu, order: data.order };
 }
 
-function documentBase(file: ParsedFile, data: { title: string; summary?: string | undefined }, fields: Record<string, Position>, route: string) {
+function documentBase(file: ParsedFile, origin: Origin, data: { title: string; summary?: string | undefined }, fields: Record<string, Position>, route: string) {
   return {
     path: file.path,
+    key: origin.key,
+    lang: origin.lang,
     title: data.title,
     ...(data.summary === undefined ? {} : { summary: data.summary }),
     tree: file.tree,

@@ -14,8 +14,14 @@ export interface Author {
 
 /** What every Markdown document of the site has. */
 export interface Document {
-  /** Source path relative to the root: `content/issues/3/20-current.md`. */
+  /** Source path relative to the root: `content/issues/3/20-current.md`, or its translation `…/20-current.fr.md`. */
   path: string;
+  /** The original's path, the same in every edition: links and `documents` know a document by it. */
+  key: string;
+  /** The language the document is written in: the edition's, or the original's when it is not translated. */
+  lang: string;
+  /** For a translation whose original changed after it: the original, to link to (SPEC §2, translations). */
+  staleOriginal?: { route: string; modified: string };
   title: string;
   summary?: string;
   draft: boolean;
@@ -81,9 +87,18 @@ export interface Asset extends AssetSource {
   output: string;
 }
 
-/** The whole webzine as one model, from which every output is rendered. */
-export interface Site {
+/** One language of the webzine: where its pages are published. */
+export interface EditionPlace {
+  language: string;
+  /** Prefix of every route of the edition: `''` for the original language, `fr/` for French. */
+  prefix: string;
+}
+
+/** One edition of the webzine as one model, from which its outputs are rendered. */
+export interface Site extends EditionPlace {
   config: SiteConfig;
+  /** Every edition, the original first: for language switchers and `hreflang`. */
+  editions: EditionPlace[];
   /** Issues, newest (highest number) first. Drafts only when drafts are built. */
   issues: Issue[];
   /** Pages by `order`, then slug. */
@@ -93,7 +108,7 @@ export interface Site {
   assets: Asset[];
   /** Whether drafts are part of this build. */
   drafts: boolean;
-  /** Every document by source path, drafts included, for link resolution. */
+  /** Every document of the edition by key (the original's path), drafts included, for link resolution. */
   documents: Map<string, SiteDocument>;
   /** The short hash of the commit being built, when the webzine is in Git. */
   commit?: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Liquid, LiquidError, type FS, type Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import type { ThemeFiles } from '../load/load-theme.js';
+import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
 import { parseYaml } from '../parse/yaml-data.js';
 import type { OutputFile } from '../write/output-file.js';
 import { toTextLine } from '../render/gemtext/lines.js';
@@ -26,7 +26,8 @@ const templatePrefix = 'templates/';
  * templates escape every output; gemtext templates (`templates/gemini/`) do not, and have the
  * `text_line` filter to keep a value on one line that no client misreads.
  */
-export function createTheme(files: ThemeFiles, report: Report): Theme {
+export function createTheme(files: ThemeFiles, languages: readonly string[], report: Report): Theme {
+  checkStrings(files, languages, report);
   const fs = memoryFs(files);
   const options = { root: ['templates'], extname: '.liquid', fs, cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true };
   const html = new Liquid({ ...options, outputEscape: 'escape' });
@@ -101,6 +102,30 @@ export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackF
   const place = { file: files.get(file)?.displayPath ?? file, line: line ?? 1, column: column ?? 1 };
   if (rule === 'template/syntax') reportRule(report, rule, place, args, error);
   else reportRule(report, rule, place, args, error);
+}
+
+/**
+ * Reports each UI string that a language of the webzine lacks: every key of the theme's
+ * `i18n/en.yml` must be in `i18n/<lang>.yml` (SPEC §6).
+ */
+function checkStrings(files: ThemeFiles, languages: readonly string[], report: Report): void {
+  const reference = files.get('i18n/en.yml');
+  if (!reference) return;
+  const keysOf = (file: ThemeFile) => {
+    const value = parseYaml(file.bytes.toString('utf8'), { file: file.displayPath }, () => undefined)?.value;
+    return value && typeof value === 'object' ? Object.keys(value) : [];
+  };
+  const expected = keysOf(reference);
+  for (const language of languages.filter((l) => l !== 'en')) {
+    const file = files.get(`i18n/${language}.yml`);
+    const place = { file: file?.displayPath ?? reference.displayPath.replace(/en\.yml$/, `${language}.yml`) };
+    if (!file) {
+      reportRule(report, 'theme/missing-strings', place, { language });
+      continue;
+    }
+    const present = new Set(keysOf(file));
+    for (const key of expected.filter((k) => !present.has(k))) reportRule(report, 'theme/missing-string', place, { key, language });
+  }
 }
 
 function stringsOf(files: ThemeFiles, report: Report): (language: string) => Record<string, string> {

@@ -1,6 +1,6 @@
 /** Where a link or image of a Markdown body leads, decided once and rendered by every output. */
 export type LinkTarget =
-  /** Another document (or the same one), maybe at one of its anchors. */
+  /** Another document (or the same one) by its key, the original's path, maybe at one of its anchors. */
   | { kind: 'document'; path: string; anchor?: string }
   /** A copied file, by its output path: `issues/3/cover.svg`. */
   | { kind: 'asset'; output: string }

@@ -32,6 +32,8 @@ export function resolveLinks(site: Site, report: Report): void {
   const index = indexSite(site);
   for (const document of site.documents.values()) {
     if (!site.drafts && document.draft) continue;
+    // An untranslated document in a translated edition shares its tree with the original, resolved there.
+    if (document.lang !== site.language) continue;
     visit(document.tree as Node, (node) => {
       if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
         resolveResource(node as Resource, document, index, report);
@@ -44,8 +46,8 @@ function indexSite(site: Site): Index {
   const documentsByRoute = new Map<string, SiteDocument>();
   const issueFolders = new Map<string, string>();
   for (const document of site.documents.values()) {
-    documentsByRoute.set(document.route, document);
-    if (document.kind === 'issue') issueFolders.set(document.folder, document.path);
+    documentsByRoute.set(document.route.slice(site.prefix.length), document);
+    if (document.kind === 'issue') issueFolders.set(document.folder, document.key);
   }
   const assetsByPath = new Map(site.assets.map((asset) => [asset.path, asset.output]));
   return {
@@ -97,7 +99,8 @@ function findTarget(url: string, document: SiteDocument, index: Index): Resoluti
   if (rawPath.startsWith('/')) return fromRoute(rawPath.slice(1), anchor, index);
   const joined = path.normalize(path.join(path.dirname(document.path), rawPath));
   if (!joined.startsWith('content/')) return { problem: 'outside' };
-  const resolved = joined.replace(/\/$/, '');
+  // A link to a translation (`10-news.fr.md`) means the document, in the edition being built.
+  const resolved = joined.replace(/\/$/, '').replace(/\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/, (suffix) => (index.site.editions.some((e) => suffix === `.${e.language}.md`) ? '.md' : suffix));
   const linked = index.site.documents.get(resolved) ?? index.site.documents.get(index.issueFolders.get(resolved) ?? '');
   if (linked) return toDocument(linked, anchor);
   const output = index.assetsByPath.get(resolved);
@@ -118,9 +121,9 @@ function fromRoute(route: string, anchor: string | undefined, index: Index): Res
 }
 
 function toDocument(document: SiteDocument, anchor: string | undefined): Resolution {
-  if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.path } };
+  if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.key } };
   if (!document.anchors.includes(anchor)) return { problem: 'anchor', anchor, anchors: document.anchors };
-  return { target: { kind: 'document', path: document.path, anchor } };
+  return { target: { kind: 'document', path: document.key, anchor } };
 }
 
 function setTarget(node: Resource, target: LinkTarget): void {

@@ -144,7 +144,7 @@ describe('mimeo new page', () => {
 describe('mimeo new usage', () => {
   it.each([
     [[], 'say what to make: issue, article "Title" or page "Title"'],
-    [['post', 'Hello'], 'the kinds are issue, article and page, got "post"'],
+    [['post', 'Hello'], 'the kinds are issue, article, page and translation, got "post"'],
     [['article'], 'new article needs a title: mimeo new article "The title"'],
     [['page', '  '], 'new page needs a title: mimeo new page "The title"'],
     [['article', 'Two', 'words'], 'new article takes one title, got 2 words; put a title of several words in quotes: "Like this one"'],

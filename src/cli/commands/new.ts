@@ -5,6 +5,7 @@ import { loadTheme } from '../../load/load-theme.js';
 import { readSiteConfig } from '../../load/site-files.js';
 import { indexContent, type ContentFile } from '../../scaffold/content-index.js';
 import { planScaffold } from '../../scaffold/plan-scaffold.js';
+import { planTranslation } from '../../scaffold/plan-translation.js';
 import type { ScaffoldRequest } from '../../scaffold/types.js';
 import { resolveRoot } from './paths.js';
 import { writeScaffold } from '../../write/write-scaffold.js';
@@ -20,7 +21,12 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
   const { report, diagnostics } = createCollector();
   const config = readSiteConfig(sources.texts, report);
   const theme = config && (await loadTheme(root, config.theme, report));
-  const plan = theme && !hasErrors(diagnostics) ? planScaffold(request, indexContent(toContentFiles(sources)), theme, report) : undefined;
+  const plan =
+    request.kind === 'translation'
+      ? config && planTranslation({ ...request, languages: config.languages, files: toContentFiles(sources) })
+      : theme && !hasErrors(diagnostics)
+        ? planScaffold(request, indexContent(toContentFiles(sources)), theme, report)
+        : undefined;
   if (!plan || hasErrors(diagnostics)) {
     terminal.err(formatDiagnostics(diagnostics, 'text', { debug: args.values['debug'] === true }));
     terminal.err(`new failed: ${summarizeDiagnostics(diagnostics)}; nothing was written\n`);
@@ -41,12 +47,17 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
   return exitCodes.success;
 }
 
-const kinds = ['issue', 'article', 'page'] as const;
+const kinds = ['issue', 'article', 'page', 'translation'] as const;
 
-function toRequest({ values, positionals }: ParsedArgs): ScaffoldRequest {
+function toRequest({ values, positionals }: ParsedArgs): ScaffoldRequest | { kind: 'translation'; file: string; language: string } {
   const [kind, title, ...extra] = positionals;
+  if (kind === 'translation') {
+    const [file, language] = [title, extra[0]];
+    if (file === undefined || language === undefined || extra.length > 1) throw new UsageError('new translation takes a file and a language: mimeo new translation content/issues/3/20-current.md fr', 'new');
+    return { kind, file: file.replace(/\\/g, '/').replace(/^\.\//, ''), language };
+  }
   if (kind === undefined) throw new UsageError('say what to make: issue, article "Title" or page "Title"', 'new');
-  if (!(kinds as readonly string[]).includes(kind)) throw new UsageError(`the kinds are issue, article and page, got "${kind}"`, 'new');
+  if (!(kinds as readonly string[]).includes(kind)) throw new UsageError(`the kinds are issue, article, page and translation, got "${kind}"`, 'new');
   if (extra.length > 0) {
     throw new UsageError(`new ${kind} takes one title, got ${positionals.length - 1} words; put a title of several words in quotes: "Like this one"`, 'new');
   }

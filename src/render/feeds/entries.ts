@@ -39,7 +39,7 @@ export function selectFeedIssues(site: Site): Issue[] {
 
 function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
   const url = absoluteUrl(options.baseUrl, issue.route);
-  const scope: PageScope = { site, base: { from: issue.route }, language: site.config.language, strings: options.strings };
+  const scope: PageScope = { site, base: { from: issue.route }, language: site.language, strings: options.strings };
   const parts = [bodyHtml(scope, issue, { ...inIssuePage(issue), absoluteBase: url })];
   for (const article of issue.articles) {
     const articleUrl = absoluteUrl(options.baseUrl, article.route);

@@ -10,14 +10,14 @@ export function renderWebFeeds(site: Site, entries: readonly FeedEntry[], baseUr
   const options = (file: string): FeedOptions => ({
     title: site.config.title,
     description: site.config.description ?? '',
-    language: site.config.language,
-    siteUrl: baseUrl,
-    selfUrl: absoluteUrl(baseUrl, file),
+    language: site.language,
+    siteUrl: absoluteUrl(baseUrl, site.prefix),
+    selfUrl: absoluteUrl(baseUrl, site.prefix + file),
     entryUrl: (entry) => absoluteUrl(baseUrl, entry.route),
   });
   return [
-    { path: 'atom.xml', bytes: renderAtom(entries, options('atom.xml')), source: 'content/site.yml' },
-    { path: 'rss.xml', bytes: renderRss(entries, options('rss.xml')), source: 'content/site.yml' },
+    { path: `${site.prefix}atom.xml`, bytes: renderAtom(entries, options('atom.xml')), source: 'content/site.yml' },
+    { path: `${site.prefix}rss.xml`, bytes: renderRss(entries, options('rss.xml')), source: 'content/site.yml' },
   ];
 }
 
@@ -26,11 +26,11 @@ export function renderCapsuleFeed(site: Site, entries: readonly FeedEntry[], gem
   const bytes = renderAtom(entries, {
     title: site.config.title,
     description: site.config.description ?? '',
-    language: site.config.language,
-    siteUrl: geminiUrl,
-    selfUrl: new URL('atom.xml', geminiUrl).href,
+    language: site.language,
+    siteUrl: new URL(site.prefix, geminiUrl).href,
+    selfUrl: new URL(`${site.prefix}atom.xml`, geminiUrl).href,
     entryUrl: (entry) => new URL(entry.route, geminiUrl).href,
     content: false,
   });
-  return { path: 'atom.xml', bytes, source: 'content/site.yml' };
+  return { path: `${site.prefix}atom.xml`, bytes, source: 'content/site.yml' };
 }

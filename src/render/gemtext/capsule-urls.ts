@@ -4,9 +4,9 @@ import { absoluteUrl, relativePath } from '../html/url.js';
 
 /** The capsule path of a document: `issues/3/` (its index.gmi), `issues/3/current.gmi`, `about.gmi`. */
 export function capsuleRoute(document: SiteDocument): string {
-  if (document.kind === 'issue') return `issues/${document.number}/`;
-  if (document.kind === 'article') return `issues/${document.issueNumber}/${document.slug}.gmi`;
-  return `${document.slug}.gmi`;
+  // The capsule mirrors the web's routes, edition prefix included: a folder page is a folder,
+  // every other page a file (`issues/3/current/` → `issues/3/current.gmi`).
+  return document.kind === 'issue' ? document.route : `${document.route.replace(/\/$/, '')}.gmi`;
 }
 
 /** The file a capsule route is written to: a folder route is its `index.gmi`. */
@@ -27,7 +27,7 @@ export function capsuleHref(site: Site, baseUrl: string, from: string, self: str
   if (target.kind === 'asset') return relativePath(from, target.output);
   if (target.kind === 'route') {
     const twin = generatedTwins[target.route];
-    return twin === undefined ? absoluteUrl(baseUrl, target.route) : relativePath(from, twin);
+    return twin === undefined ? absoluteUrl(baseUrl, site.prefix + target.route) : relativePath(from, site.prefix + twin);
   }
   if (target.path === self) return undefined;
   const document = site.documents.get(target.path);

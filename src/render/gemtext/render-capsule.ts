@@ -29,8 +29,9 @@ interface Scope {
 }
 
 /** Renders the Gemini capsule: index, issues, articles, pages and authors through the theme's gemtext templates. */
-export function renderCapsule(site: Site, theme: Theme, options: CapsuleOptions, report: Report): OutputFile[] {
-  const strings = theme.strings(site.config.language);
+export function renderCapsule(site: Site, editions: readonly Site[], theme: Theme, options: CapsuleOptions, report: Report): OutputFile[] {
+  const strings = theme.strings(site.language);
+  const home = site.prefix;
   const outputs: OutputFile[] = [];
   const page = (route: string, template: string, source: string, draft: boolean, view: (scope: Scope) => object) => {
     const file = capsuleFile(route);
@@ -38,35 +39,52 @@ export function renderCapsule(site: Site, theme: Theme, options: CapsuleOptions,
     const scope: Scope = { site, options, strings, from: file.slice(0, file.lastIndexOf('/') + 1) };
     const context = {
       site: { title: oneLine(site.config.title), description: site.config.description ?? '', commit: site.commit ?? '' },
-      page: { root: relativePath(scope.from, '') , draft, editUrl: options.editUrl(source) },
+      page: { root: relativePath(scope.from, home), draft, editUrl: options.editUrl(source), lang: site.language },
       strings,
       ...view(scope),
     };
     const text = theme.render(`gemini/${template}`, context, `gemini/${file}`);
     if (text !== undefined) outputs.push({ path: file, bytes: text, source });
   };
-  page('', 'home', 'content/site.yml', false, (scope) => ({
+  page(home, 'home', 'content/site.yml', false, (scope) => ({
     issues: site.issues.map((issue) => issueLink(scope, issue)),
     pages: site.pages.map((p) => ({ title: oneLine(p.title), url: relativePath(scope.from, capsuleRoute(p)) })),
-    authorsUrl: 'authors.gmi',
+    authorsUrl: relativePath(scope.from, `${home}authors.gmi`),
+    feedUrl: relativePath(scope.from, `${home}atom.xml`),
+    editions: editions.length < 2 ? [] : editions.map((edition) => ({
+      name: theme.strings(edition.language)['language_name'] ?? edition.language,
+      url: relativePath(scope.from, edition.prefix),
+      current: edition.language === site.language,
+    })),
   }));
   for (const issue of site.issues) {
-    page(capsuleRoute(issue), 'issue', issue.path, issue.draft, (scope) => ({ issue: issueView(scope, issue), up: { title: oneLine(site.config.title), url: relativePath(scope.from, '') } }));
+    page(capsuleRoute(issue), 'issue', issue.path, issue.draft, (scope) => ({ issue: issueView(scope, issue), up: { title: oneLine(site.config.title), url: relativePath(scope.from, home) } }));
     issue.articles.forEach((article, index) => {
       page(capsuleRoute(article), 'article', article.path, article.draft, (scope) => articleView(scope, issue, index));
     });
   }
-  for (const p of site.pages) page(capsuleRoute(p), 'page', p.path, false, (scope) => ({ content: { title: oneLine(p.title), gemtext: body(scope, p) } }));
-  page('authors.gmi', 'authors', 'content/authors.yml', false, (scope) => ({ authors: authorsView(scope) }));
-  outputs.push(...site.assets.map((asset) => ({ path: asset.output, copyFrom: asset.absolutePath, source: asset.path })));
+  for (const p of site.pages) {
+    page(capsuleRoute(p), 'page', p.path, false, (scope) => ({ content: { title: oneLine(p.title), gemtext: body(scope, p), ...translationNotes(scope, p) } }));
+  }
+  page(`${home}authors.gmi`, 'authors', 'content/authors.yml', false, (scope) => ({ authors: authorsView(scope) }));
+  // Images and static files are shared by every edition, copied once.
+  if (home === '') outputs.push(...site.assets.map((asset) => ({ path: asset.output, copyFrom: asset.absolutePath, source: asset.path })));
   return outputs;
+}
+
+/** An untranslated document's language, and the original of a stale translation, for notes in the templates. */
+function translationNotes(scope: Scope, document: SiteDocument) {
+  return {
+    lang: document.lang !== scope.site.language ? document.lang : '',
+    staleOriginal: document.staleOriginal ? { url: relativePath(scope.from, capsuleRoute({ ...document, route: document.staleOriginal.route })) } : '',
+  };
 }
 
 function body(scope: Scope, document: SiteDocument): string {
   const lines = toGemtext(document.tree, {
     placement: scope.site.config.gemini.links,
     footnoteLabel: scope.strings['footnotes'] ?? 'Footnotes',
-    href: (url, target) => capsuleHref(scope.site, scope.options.baseUrl, scope.from, document.path, url, target),
+    href: (url, target) => capsuleHref(scope.site, scope.options.baseUrl, scope.from, document.key, url, target),
   });
   return serializeLines(lines);
 }
@@ -84,7 +102,7 @@ function names(scope: Scope, authors: readonly Author[]): string {
 function issueView(scope: Scope, issue: Issue) {
   return {
     ...issueLink(scope, issue),
-    dateText: formatDate(issue.date, scope.site.config.language),
+    dateText: formatDate(issue.date, scope.site.language),
     editors: issue.editors.map((editor) => oneLine(editor.name)),
     editorsText: names(scope, issue.editors),
     contributorsText: issue.contributors.map(oneLine).join(', '),
@@ -102,8 +120,8 @@ function articleView(scope: Scope, issue: Issue, index: number) {
   const article = issue.articles[index]!;
   const neighbour = (other: Article | undefined) => (other ? articleLink(scope, other) : '');
   return {
-    article: { ...articleLink(scope, article), gemtext: body(scope, article) },
-    issue: { ...issueLink(scope, issue), dateText: formatDate(issue.date, scope.site.config.language) },
+    article: { ...articleLink(scope, article), gemtext: body(scope, article), ...translationNotes(scope, article) },
+    issue: { ...issueLink(scope, issue), dateText: formatDate(issue.date, scope.site.language) },
     previous: neighbour(issue.articles[index - 1]),
     next: neighbour(issue.articles[index + 1]),
     up: { title: oneLine(issue.title), url: relativePath(scope.from, capsuleRoute(issue)) },

@@ -2,22 +2,42 @@ import type { Site } from '../../model/types.js';
 import type { OutputFile } from '../../write/output-file.js';
 import { absoluteUrl } from './url.js';
 
-/** `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page, with the date of its issue. */
-export function renderSitemap(site: Site, baseUrl: string): OutputFile {
+interface Entry {
+  /** The page's route in the original edition; every edition has it under its prefix. */
+  route: string;
+  date?: string | undefined;
+}
+
+/**
+ * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of every edition, with its date,
+ * and its translations as `xhtml:link` alternates (as search engines read them).
+ */
+export function renderSitemap(editions: readonly Site[], baseUrl: string): OutputFile {
+  const [site] = editions;
+  const entries = site ? pagesOf(site) : [];
+  const urls: string[] = [];
+  for (const edition of editions) {
+    for (const { route, date } of entries) {
+      const lastmod = date ? `<lastmod>${date}</lastmod>` : '';
+      const alternates =
+        editions.length < 2 ? '' : editions.map((other) => `<xhtml:link rel="alternate" hreflang="${other.language}" href="${escapeXml(absoluteUrl(baseUrl, other.prefix + route))}"/>`).join('');
+      urls.push(`  <url><loc>${escapeXml(absoluteUrl(baseUrl, edition.prefix + route))}</loc>${lastmod}${alternates}</url>\n`);
+    }
+  }
+  const namespaces = `xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${editions.length < 2 ? '' : ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'}`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset ${namespaces}>\n${urls.join('')}</urlset>\n`;
+  return { path: 'sitemap.xml', bytes: xml, source: 'content/site.yml' };
+}
+
+function pagesOf(site: Site): Entry[] {
   const day = (iso: string | undefined) => iso?.slice(0, 10);
-  const entries: Array<{ route: string; date?: string | undefined }> = [{ route: '', date: day(site.issues[0]?.updated) }, { route: 'authors/' }];
+  const entries: Entry[] = [{ route: '', date: day(site.issues[0]?.updated) }, { route: 'authors/' }];
   for (const issue of site.issues) {
     entries.push({ route: issue.route, date: day(issue.updated) });
     for (const article of issue.articles) entries.push({ route: article.route, date: [issue.date, day(article.modified)].filter(Boolean).sort().pop() });
   }
   for (const page of site.pages) entries.push({ route: page.route, date: day(page.modified) });
-  entries.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
-  const urls = entries.map(({ route, date }) => {
-    const lastmod = date ? `<lastmod>${date}</lastmod>` : '';
-    return `  <url><loc>${escapeXml(absoluteUrl(baseUrl, route))}</loc>${lastmod}</url>\n`;
-  });
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('')}</urlset>\n`;
-  return { path: 'sitemap.xml', bytes: xml, source: 'content/site.yml' };
+  return entries.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
 }
 
 /** `robots.txt`: everything may be crawled; the sitemap is named. */

@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import { toSlug } from '../../model/classify.js';
-import type { Article, Author, Issue, Site } from '../../model/types.js';
+import type { Article, Author, Issue, Site, SiteDocument } from '../../model/types.js';
 import type { LinkTarget } from '../../transform/link-target.js';
 import { toHtmlFragment } from './markdown-to-html.js';
 import { linkTo, type UrlBase } from './url.js';
@@ -39,22 +39,25 @@ export function hrefFor(scope: PageScope, target: LinkTarget): string | undefine
   if (target.kind === 'removed') return undefined;
   if (target.kind === 'asset') return linkTo(scope.base, target.output);
   const anchor = target.anchor ? `#${encodeURIComponent(target.anchor)}` : '';
-  if (target.kind === 'route') return linkTo(scope.base, target.route) + anchor;
+  if (target.kind === 'route') return linkTo(scope.base, scope.site.prefix + target.route) + anchor;
   const document = scope.site.documents.get(target.path);
   if (!document) return undefined;
+  // A page shown in another language than the link was checked against may lack the heading:
+  // the link then leads to the top of the page rather than to nowhere.
+  if (!target.anchor || !document.anchors.includes(target.anchor)) return linkTo(scope.base, document.route);
   // An editorial's anchors carry its prefix on the issue page, where the editorial is shown.
-  const scoped = document.kind === 'issue' && target.anchor ? `#${encodeURIComponent(inIssuePage(document).idPrefix + target.anchor)}` : anchor;
+  const scoped = document.kind === 'issue' ? `#${encodeURIComponent(inIssuePage(document).idPrefix + target.anchor)}` : anchor;
   return linkTo(scope.base, document.route) + scoped;
 }
 
 /** Renders a Markdown body for the page of `scope`. */
 export function bodyHtml(
   scope: PageScope,
-  document: { path: string; tree: Article['tree'] },
+  document: { key: string; tree: Article['tree'] },
   options: { idPrefix?: string; headingShift?: number; absoluteBase?: string } = {},
 ): string {
   return toHtmlFragment(document.tree, {
-    path: document.path,
+    path: document.key,
     href: (target) => hrefFor(scope, target),
     html: scope.site.config.markdown.html,
     footnoteLabel: scope.strings['footnotes'] ?? 'Footnotes',
@@ -79,7 +82,7 @@ export function authorAnchor(site: Site, author: Author): string {
 const authorAnchors = new WeakMap<Site['authors'], Map<string, string>>();
 
 function authorView(scope: PageScope, author: Author): AuthorView {
-  return { name: author.name, url: `${linkTo(scope.base, 'authors/')}#${authorAnchor(scope.site, author)}` };
+  return { name: author.name, url: `${linkTo(scope.base, `${scope.site.prefix}authors/`)}#${authorAnchor(scope.site, author)}` };
 }
 
 /** A date `YYYY-MM-DD` written out in `language`: `1 October 2021`. */
@@ -115,6 +118,20 @@ export function articleView(scope: PageScope, article: Article, where: 'issue' |
     tags: article.tags,
     draft: article.draft,
     html,
+    ...translationView(scope, article),
+  };
+}
+
+/**
+ * How a document stands to its translation, for templates: `lang` is the language its text is in
+ * when that is not the page's (an untranslated article, empty otherwise), `staleOriginal` the
+ * original to read when it changed after the translation (empty otherwise).
+ */
+export function translationView(scope: PageScope, document: SiteDocument) {
+  const stale = document.staleOriginal;
+  return {
+    lang: document.lang !== scope.language ? document.lang : '',
+    staleOriginal: stale ? { url: linkTo(scope.base, stale.route), dateText: formatDate(stale.modified.slice(0, 10), scope.language) } : '',
   };
 }
 
@@ -131,6 +148,7 @@ export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'n
     cover: issue.cover ? { url: linkTo(scope.base, issue.cover), alt: issue.coverAlt ?? '' } : '',
     editors: issue.editors.map((author) => authorView(scope, author)),
     editorialHtml: articles === 'issue' ? bodyHtml(scope, issue, inIssuePage(issue)) : '',
+    ...translationView(scope, issue),
     contributors: issue.contributors,
     articles: issue.articles.map((article) => articleView(scope, article, articles)),
   };
@@ -140,9 +158,9 @@ export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'n
 export function menuView(scope: PageScope, currentRoute: string) {
   const entry = (title: string, route: string) => ({ title, url: linkTo(scope.base, route), current: route === currentRoute });
   return [
-    entry(scope.strings['home'] ?? 'Home', ''),
+    entry(scope.strings['home'] ?? 'Home', scope.site.prefix),
     ...scope.site.pages.filter((page) => page.menu).map((page) => entry(page.title, page.route)),
-    entry(scope.strings['authors'] ?? 'Authors', 'authors/'),
+    entry(scope.strings['authors'] ?? 'Authors', `${scope.site.prefix}authors/`),
     ...scope.site.config.menu.map((item) => ({
       title: item.title,
       url: item.url.startsWith('/') ? linkTo(scope.base, item.url.slice(1)) : item.url,

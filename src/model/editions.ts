@@ -1,0 +1,100 @@
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import type { ParsedFile } from '../parse/parse-file.js';
+import { classifyPath } from './classify.js';
+import { toArticle, toIssue, toPage } from './documents.js';
+import type { Article, Author, Issue, Page, Site, SiteDocument } from './types.js';
+
+/** A translation file, `20-current.fr.md`, and the original it translates. */
+export interface Translation {
+  file: ParsedFile;
+  /** The original's path: `content/issues/3/20-current.md`. */
+  key: string;
+}
+
+/** Sorts Markdown files into originals and translations (`<name>.<lang>.md` for a language of site.yml). */
+export function splitTranslations(files: readonly ParsedFile[], languages: readonly string[]) {
+  const originals: ParsedFile[] = [];
+  const translations = new Map<string, Translation[]>();
+  for (const file of files) {
+    const match = /^(.*)\.([a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/.exec(file.path);
+    const language = match?.[2];
+    if (!match || language === undefined || !languages.includes(language)) {
+      originals.push(file);
+      continue;
+    }
+    translations.set(language, [...(translations.get(language) ?? []), { file, key: `${match[1]}.md` }]);
+  }
+  return { originals, translations };
+}
+
+/**
+ * The edition of the site in `language`, published under `<language>/`: every document of the
+ * original edition, translated where a translation exists and otherwise in the original's
+ * language, so an edition is always complete (SPEC §2). Structure (numbers, order, dates,
+ * drafts, authors) is the original's; text (title, summary, body) is the translation's.
+ */
+export function toEdition(base: Site, language: string, translations: readonly Translation[], directory: Map<string, Author>, report: Report): Site {
+  const prefix = `${language}/`;
+  const translated = new Map<string, SiteDocument>();
+  for (const { file, key } of translations) {
+    const document = base.documents.get(key) ? toTranslated(file, key, language, directory, report) : undefined;
+    if (!base.documents.has(key) && !base.failed.has(key)) reportRule(report, 'translation/missing-original', { file: file.path }, { original: key });
+    if (document) translated.set(key, document);
+  }
+  const copies = new Map<string, SiteDocument>();
+  for (const original of base.documents.values()) copies.set(original.key, editionCopy(original, translated.get(original.key), prefix));
+  for (const copy of copies.values()) {
+    if (copy.kind === 'issue') copy.articles = copy.articles.map((article) => copies.get(article.key) as Article);
+  }
+  const issues = base.issues.map((issue) => ({ ...(copies.get(issue.key) as Issue), articles: issue.articles.map((a) => copies.get(a.key) as Article) }));
+  for (const issue of issues) copies.set(issue.key, issue);
+  return { ...base, language, prefix, issues, pages: base.pages.map((page) => copies.get(page.key) as Page), documents: copies };
+}
+
+function toTranslated(file: ParsedFile, key: string, language: string, directory: Map<string, Author>, report: Report): SiteDocument | undefined {
+  const place = classifyPath(key);
+  const origin = { key, lang: language };
+  if (place.kind === 'issue') return toIssue(file, origin, place.folder, place.folderName, directory, report);
+  if (place.kind === 'article') return toArticle(file, origin, place.folderName, place.fileName, directory, report);
+  if (place.kind === 'page') return toPage(file, origin, place.fileName, report);
+  return undefined;
+}
+
+/** A document as an edition shows it: the original's place, the translation's text if any. */
+function editionCopy(original: SiteDocument, translation: SiteDocument | undefined, prefix: string): SiteDocument {
+  const text = translation ?? original;
+  const copy = {
+    ...original,
+    path: text.path,
+    lang: text.lang,
+    title: text.title,
+    tree: text.tree,
+    anchors: text.anchors,
+    fields: text.fields,
+    route: prefix + original.route,
+    commitAuthors: [],
+  } as SiteDocument;
+  delete copy.modified;
+  if (text.summary === undefined) delete copy.summary;
+  else copy.summary = text.summary;
+  if (copy.kind === 'issue' && text.kind === 'issue' && text.coverAlt !== undefined) copy.coverAlt = text.coverAlt;
+  return copy;
+}
+
+/**
+ * Marks each translation whose original was committed after it, and warns about it: the
+ * translation may say something the original no longer does (SPEC §2, translations).
+ */
+export function markStaleTranslations(editions: readonly Site[], report: Report): void {
+  const [base, ...others] = editions;
+  if (!base) return;
+  for (const edition of others) {
+    for (const document of edition.documents.values()) {
+      const original = base.documents.get(document.key);
+      if (!original || document.path === document.key || !original.modified || !document.modified || original.modified <= document.modified) continue;
+      document.staleOriginal = { route: original.route, modified: original.modified };
+      reportRule(report, 'translation/stale', { file: document.path }, { original: original.path, changed: original.modified.slice(0, 10), translated: document.modified.slice(0, 10) });
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import type { Site } from '../../model/types.js';
+import type { UrlBase } from './url.js';
+import { linkTo } from './url.js';
+import { articleView, authorsView, bodyHtml, issueView, translationView, type PageScope } from './views.js';
+
+/** One HTML page to render: where it goes, with which template, and its own part of the context. */
+export interface PageSpec {
+  route: string;
+  template: string;
+  title: string;
+  description?: string | undefined;
+  draft?: boolean;
+  source: string;
+  /** The output file, when it is not `<route>index.html`. */
+  output?: string;
+  /** Where links are written from, when not from the route. */
+  base?: UrlBase;
+  /** When its content last changed (ISO 8601), shown as the page's last change. */
+  modified?: string | undefined;
+  /** The language of its text when it is not the edition's (an untranslated document). */
+  lang?: string;
+  view: (scope: PageScope) => object;
+}
+
+/** The later of two ISO dates, either of which may be missing. */
+function latestOf(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a || !b) return a || b;
+  return a > b ? a : b;
+}
+
+/** Every HTML page of an edition: home, issues, articles, pages, authors, and (original edition only) 404. */
+export function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: string): PageSpec[] {
+  const specs: PageSpec[] = [];
+  const latest = site.issues[0];
+  specs.push({
+    route: site.prefix,
+    template: 'home',
+    title: site.config.title,
+    source: 'content/site.yml',
+    modified: latest?.updated,
+    view: (scope) => ({ latest: latest ? issueView(scope, latest) : '', issues: site.issues.map((issue) => issueView(scope, issue)) }),
+  });
+  for (const issue of site.issues) {
+    specs.push({
+      route: issue.route,
+      template: 'issue',
+      title: issue.title,
+      description: issue.summary,
+      draft: issue.draft,
+      source: issue.path,
+      lang: issue.lang,
+      modified: issue.updated,
+      view: (scope) => ({ issue: issueView(scope, issue, 'issue') }),
+    });
+    issue.articles.forEach((article, index) => {
+      const previous = issue.articles[index - 1];
+      const next = issue.articles[index + 1];
+      specs.push({
+        route: article.route,
+        template: 'article',
+        title: article.title,
+        description: article.summary ?? issue.summary,
+        draft: article.draft,
+        source: article.path,
+        lang: article.lang,
+        modified: latestOf(issue.date && `${issue.date}T00:00:00.000Z`, article.modified),
+        view: (scope) => ({
+          article: articleView(scope, article, 'own'),
+          issue: issueView(scope, issue),
+          previous: previous ? { title: previous.title, url: linkTo(scope.base, previous.route) } : '',
+          next: next ? { title: next.title, url: linkTo(scope.base, next.route) } : '',
+          up: { title: issue.title, url: linkTo(scope.base, issue.route) },
+        }),
+      });
+    });
+  }
+  for (const page of site.pages) {
+    specs.push({
+      route: page.route,
+      template: 'page',
+      title: page.title,
+      description: page.summary,
+      source: page.path,
+      lang: page.lang,
+      modified: page.modified,
+      view: (scope) => ({ content: { title: page.title, html: bodyHtml(scope, page), ...translationView(scope, page) } }),
+    });
+  }
+  specs.push({ route: `${site.prefix}authors/`, template: 'authors', title: strings['authors'] ?? 'Authors', source: 'content/authors.yml', view: (scope) => ({ authors: authorsView(scope) }) });
+  // One 404 page for the whole site, served at any depth.
+  if (site.prefix !== '') return specs;
+  specs.push({
+    route: '',
+    output: '404.html',
+    template: '404',
+    title: strings['not_found_title'] ?? 'Page not found',
+    source: 'content/site.yml',
+    base: { absolute: new URL(baseUrl).pathname },
+    view: () => ({}),
+  });
+  return specs;
+}

@@ -1,0 +1,34 @@
+import { classifyPath } from '../model/classify.js';
+import type { ContentFile } from './content-index.js';
+import type { Plan } from './types.js';
+
+/** What a translation plan needs: the file to translate, the language, and the webzine's files and languages. */
+export interface TranslationRequest {
+  /** The original, relative to the root: `content/issues/3/20-current.md`. */
+  file: string;
+  language: string;
+  /** The languages of site.yml's `languages`. */
+  languages: readonly string[];
+  files: readonly ContentFile[];
+}
+
+/**
+ * Plans `<name>.<lang>.md` beside an original: a copy of it, front matter and body, with a note
+ * saying what to translate (SPEC §2, translations). Structure (date, authors, order) stays the
+ * original's whatever the copy says, so only the text needs a translator.
+ */
+export function planTranslation({ file, language, languages, files }: TranslationRequest): Plan {
+  if (!languages.includes(language)) {
+    const known = languages.length ? `the languages of site.yml are ${languages.join(', ')}` : 'site.yml lists no other language in `languages`';
+    return { refusal: { kind: 'usage', message: `"${language}" is not a language of the webzine: ${known}` } };
+  }
+  const original = files.find((candidate) => candidate.path === file);
+  const kind = classifyPath(file).kind;
+  if (!original || original.text === undefined || !['issue', 'article', 'page'].includes(kind) || /\.[a-z]{2,3}(-[A-Za-z0-9]+)*\.md$/.test(file.replace(/^.*\//, '').replace(/^[^.]*/, ''))) {
+    return { refusal: { kind: 'usage', message: `"${file}" is not an issue.md, an article or a page of content/ to translate` } };
+  }
+  const path = file.replace(/\.md$/, `.${language}.md`);
+  const note = `<!-- Translation into ${language} of ${file.replace(/^.*\//, '')}: translate the title, the summary and the text below,\n     and keep the rest of the front matter as it is. Remove this note when you are done. -->\n\n`;
+  const text = original.text.replace(/^(---\n[\s\S]*?\n---\n)\n?/, (frontMatter) => `${frontMatter.trimEnd()}\n\n${note}`);
+  return { files: [{ path, text: text === original.text ? note + original.text : text }] };
+}

@@ -1,0 +1,142 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitAll } from '../support/git.js';
+import { readGemtext } from '../support/gemtext.js';
+import { checkHtml } from '../support/vnu.js';
+import { fixtures, listTree, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const twoLanguages = path.join(fixtures, 'translations/two-languages');
+
+async function build(root: string) {
+  const out = await temporaryFolder();
+  const run = await runCli(['build', '--root', root, '--out', out]);
+  expect(run.code, run.stderr + run.stdout).toBe(0);
+  return { out, run, read: (file: string) => readFile(path.join(out, file), 'utf8') };
+}
+
+describe('a webzine in two languages', () => {
+  let built: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    built = await build(await makeWebzine(twoLanguages));
+  });
+
+  it('publishes a complete French edition under fr/, on the web and in the capsule, with its own feeds', async () => {
+    const web = await listTree(path.join(built.out, 'web'));
+    expect(web.filter((file) => file.startsWith('fr/'))).toEqual([
+      'fr/about/index.html',
+      'fr/atom.xml',
+      'fr/authors/index.html',
+      'fr/index.html',
+      'fr/issues/1/first/index.html',
+      'fr/issues/1/index.html',
+      'fr/issues/1/second/index.html',
+      'fr/rss.xml',
+    ]);
+    const capsule = await listTree(path.join(built.out, 'gemini'));
+    expect(capsule.filter((file) => file.startsWith('fr/'))).toEqual([
+      'fr/about.gmi',
+      'fr/atom.xml',
+      'fr/authors.gmi',
+      'fr/index.gmi',
+      'fr/issues/1/first.gmi',
+      'fr/issues/1/index.gmi',
+      'fr/issues/1/second.gmi',
+    ]);
+  });
+
+  it('marks each page with its language and links every edition of it with hreflang', async () => {
+    const french = await built.read('web/fr/issues/1/first/index.html');
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('<link rel="alternate" hreflang="en" href="https://zine.example/issues/1/first/">');
+    expect(french).toContain('<link rel="alternate" hreflang="fr" href="https://zine.example/fr/issues/1/first/">');
+    expect(await built.read('web/issues/1/first/index.html')).toContain('<link rel="alternate" hreflang="fr" href="https://zine.example/fr/issues/1/first/">');
+  });
+
+  it('offers a language switcher that leads to the same page in the other edition', async () => {
+    expect(await built.read('web/issues/1/first/index.html')).toContain('<a href="../../../fr/issues/1/first/" hreflang="fr" lang="fr">Français</a>');
+  });
+
+  it('shows an untranslated article in its original language, marked, in the French edition', async () => {
+    const page = await built.read('web/fr/issues/1/second/index.html');
+    expect(page).toContain('<article class="article" lang="en">');
+    expect(page).toContain('<h1 class="article-header__title">The second article</h1>');
+    expect(page).toContain('class="notice notice--untranslated"');
+    expect(await built.read('gemini/fr/issues/1/second.gmi')).toContain("Cet article n'a pas encore été traduit");
+  });
+
+  it('resolves links to the same edition, anchors included', async () => {
+    const editorial = await built.read('web/fr/issues/1/index.html');
+    expect(editorial).toContain('href="../../about/#histoire"');
+    expect(await built.read('web/fr/issues/1/first/index.html')).toContain('href="../second/#details"');
+    expect(await built.read('gemini/fr/issues/1/index.gmi')).toContain('=> ../../about.gmi page à propos');
+  });
+
+  it('gives each edition a feed of its own, in its language', async () => {
+    const feed = parseFeed(await built.read('web/fr/atom.xml'));
+    expect(feed.items.map((item) => [item.id, item.title])).toEqual([['https://zine.example/fr/issues/1/', 'n° 1: Premières lueurs']]);
+    expect(feed.items[0]!.content).toContain('Bienvenue dans le premier numéro');
+    const capsuleIndex = readGemtext(await built.read('gemini/fr/index.gmi')).map((line) => line.line);
+    expect(capsuleIndex).toContain('=> issues/1/ 2026-03-01 n° 1: Premières lueurs');
+    expect(capsuleIndex).toContain('=> ../ English');
+  });
+
+  it('lists every edition of every page in the sitemap', async () => {
+    const sitemap = await built.read('web/sitemap.xml');
+    expect(sitemap).toContain('<url><loc>https://zine.example/fr/about/</loc><xhtml:link rel="alternate" hreflang="en" href="https://zine.example/about/"/><xhtml:link rel="alternate" hreflang="fr" href="https://zine.example/fr/about/"/></url>');
+  });
+
+  it('is valid HTML in both editions', async () => {
+    expect(await checkHtml([path.join(built.out, 'web')])).toEqual([]);
+  });
+});
+
+describe('a webzine in three languages', () => {
+  it('builds an edition per language, untranslated pages in the original language', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr, de]\n');
+    // German UI strings in the webzine's own theme (English words will do), so the theme speaks all three languages.
+    const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
+    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/i18n/de.yml'), english.replace('language_name: English', 'language_name: Deutsch'));
+    const { read } = await build(root);
+    const german = await read('web/de/issues/1/first/index.html');
+    expect(german).toContain('<html lang="de">');
+    expect(german).toContain('<article class="article" lang="en">');
+    for (const language of ['en', 'fr', 'de']) expect(german).toContain(`hreflang="${language}"`);
+    expect(await read('web/fr/issues/1/first/index.html')).toContain('<h1 class="article-header__title">Le premier article</h1>');
+  });
+});
+
+describe('a translation whose original changed after it', () => {
+  it('is flagged by check with a warning naming both files, and shows a notice linking to the original', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
+    await commitAll(root, [
+      { ...who, date: '2026-03-01T09:00:00Z' },
+      { ...who, date: '2026-03-05T09:00:00Z', files: { 'content/issues/1/10-first.md': '---\ntitle: The first article\nauthors: [ada]\n---\n## Opening\n\nRevised text with a [link](20-second.md#details).\n' } },
+    ]);
+    const check = await runCli(['check', '--root', root]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toBe(
+      'content/issues/1/10-first.fr.md:1:1: warning: the original, content/issues/1/10-first.md, changed on 2026-03-05, after this translation was last changed on 2026-03-01 [translation/stale]\n  Bring the translation up to date with the original, then commit it.\n',
+    );
+    const { read } = await build(root);
+    expect(await read('web/fr/issues/1/first/index.html')).toContain('<a href="../../../../issues/1/first/">Lire l&#39;original</a>');
+    expect(await read('gemini/fr/issues/1/first.gmi')).toContain('=> ../../../issues/1/first.gmi Lire l\'original');
+  });
+
+  it('is not flagged once the translation is committed after the original', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
+    await commitAll(root, [
+      { ...who, date: '2026-03-01T09:00:00Z' },
+      { ...who, date: '2026-03-05T09:00:00Z', files: { 'content/issues/1/10-first.md': '---\ntitle: The first article\n---\n## Opening\n\nRevised.\n' } },
+      { ...who, date: '2026-03-06T09:00:00Z', files: { 'content/issues/1/10-first.fr.md': '---\ntitle: Le premier article\n---\n## Ouverture\n\nRévisé.\n' } },
+    ]);
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+  });
+});

@@ -1,0 +1,41 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+async function frenchWebzine(): Promise<string> {
+  const root = await makeWebzine();
+  await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr]\n');
+  return root;
+}
+
+describe('mimeo new translation', () => {
+  it('copies an article to its translation file with a note on what to translate, and the edition builds', async () => {
+    const root = await frenchWebzine();
+    const run = await runCli(['new', 'translation', 'content/issues/1/20-second.md', 'fr', '--root', root]);
+    expect(run).toMatchObject({ code: 0, stdout: 'content/issues/1/20-second.fr.md\n' });
+    const text = await readFile(path.join(root, 'content/issues/1/20-second.fr.md'), 'utf8');
+    expect(text).toBe(
+      '---\ntitle: The second article\nauthors: [grace, A Reader]\n---\n\n<!-- Translation into fr of 20-second.md: translate the title, the summary and the text below,\n     and keep the rest of the front matter as it is. Remove this note when you are done. -->\n\n## Details\n\nThe details are [here](#details).\n',
+    );
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    expect(await readFile(path.join(out, 'web/fr/issues/1/second/index.html'), 'utf8')).toContain('<html lang="fr">');
+  });
+
+  it('refuses a language the webzine does not have, listing those it has', async () => {
+    const run = await runCli(['new', 'translation', 'content/issues/1/20-second.md', 'de', '--root', await frenchWebzine()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"de" is not a language of the webzine: the languages of site.yml are fr');
+  });
+
+  it('refuses to overwrite a translation that exists', async () => {
+    const root = await frenchWebzine();
+    await runCli(['new', 'translation', 'content/pages/about.md', 'fr', '--root', root]);
+    const again = await runCli(['new', 'translation', 'content/pages/about.md', 'fr', '--root', root]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('content/pages/about.fr.md already exists');
+  });
+});
