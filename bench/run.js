@@ -2,6 +2,7 @@
 // `mimeo build` on it R times as a child process, and prints the median wall time, the time per
 // article and the child's peak memory (max RSS, reported by bench/report-rss.js).
 // Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [--keep]
+// With --dev it measures `mimeo dev` instead (see bench/dev.js): [--edits 20] [--total 200].
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runDevBench } from './dev.js';
 import { generateZine } from './generate.js';
 
 const benchFolder = path.dirname(fileURLToPath(import.meta.url));
@@ -24,13 +26,25 @@ function readOptions() {
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
+      dev: { type: 'boolean', default: false },
+      edits: { type: 'string', default: '20' },
+      total: { type: 'string', default: '200' },
     },
   });
-  const options = { articles: Number(values.articles), runs: Number(values.runs), seed: Number(values.seed), keep: values.keep };
-  for (const name of ['articles', 'runs']) {
+  const options = {
+    articles: Number(values.articles),
+    runs: Number(values.runs),
+    seed: Number(values.seed),
+    keep: values.keep,
+    dev: values.dev,
+    edits: Number(values.edits),
+    total: Number(values.total),
+  };
+  for (const name of ['articles', 'runs', 'edits', 'total']) {
     if (!Number.isInteger(options[name]) || options[name] < 1) fail(`--${name} must be a positive whole number, got "${values[name]}"`);
   }
   if (!Number.isInteger(options.seed)) fail(`--seed must be a whole number, got "${values.seed}"`);
+  if (options.edits > options.total) fail(`--edits must be at most --total (${options.total}), got "${values.edits}"`);
   return options;
 }
 
@@ -82,12 +96,22 @@ function printTable(rows) {
 async function main() {
   const options = readOptions();
   const cpus = os.cpus();
-  console.log(`mimeo build benchmark: node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.arch()}`);
+  console.log(`mimeo ${options.dev ? 'dev' : 'build'} benchmark: node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.arch()}`);
 
   const root = mkdtempSync(path.join(os.tmpdir(), 'mimeo-bench-'));
   const generateStart = performance.now();
   const zine = generateZine(root, { articles: options.articles, seed: options.seed });
   console.log(`corpus: ${zine.articles} articles in ${zine.issues} issues, seed ${options.seed}, generated in ${((performance.now() - generateStart) / 1000).toFixed(2)} s at ${root}`);
+
+  if (options.dev) {
+    try {
+      await runDevBench(root, options, { cli, rssReporter, repoRoot });
+    } finally {
+      if (!options.keep) rmSync(root, { recursive: true, force: true });
+      else console.log(`kept ${root}`);
+    }
+    return;
+  }
 
   const results = [];
   try {

@@ -7,7 +7,7 @@ Commands:
   build    build the webzine: <out>/web (site and feeds), <out>/gemini (capsule)
   check    check the webzine for mistakes without writing anything
   schema   print the JSON Schema of site.yml and of front matter
-  dev      live preview (not available yet)
+  dev      preview the webzine with drafts, rebuilt and reloaded as you save
   new      start an issue, article, page or translation
 
 Options:
@@ -80,6 +80,34 @@ Options:
   --root DIR    the webzine's folder, which holds content/ (default: .)
   --debug       show the underlying error of a template problem
   -h, --help    show this help
+`;
+
+/** `mimeo dev --help`. */
+export const devHelp = `Usage: mimeo dev [options]
+
+Builds the webzine in --root with its drafts, marked, into a preview folder of
+its own under the system's temporary folder (never dist/, so a preview can not
+be deployed by mistake), serves it, and rebuilds what each save affects:
+content/ (site.yml included) and themes/ are watched. Open pages reload when
+their file changes; a change to CSS alone swaps the stylesheet in place. A
+mistake is printed here (file:line:column) and shown over every open page
+until it is fixed, while the last good pages stay served.
+
+  http://127.0.0.1:4000/             the website
+  http://127.0.0.1:4000/_gemini/     the capsule, shown as a Gemini client
+                                     shows it; add ?raw for the text/gemini file
+
+Options:
+  --root DIR     the webzine's folder, which holds content/ (default: .)
+  --port PORT    the port to serve on; the next free one is taken when it is
+                 busy (default: 4000; 0 picks any free port)
+  --host HOST    the address to listen on (default: 127.0.0.1, this machine
+                 only; 0.0.0.0 lets other machines on the network see it)
+  --open         open the preview in the default browser
+  --debug        show the underlying error of each problem
+  -h, --help     show this help
+
+Stop it with Ctrl+C; the preview folder is removed.
 `;
 
 /** `mimeo schema --help`. */

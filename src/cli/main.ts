@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildHelp, checkHelp, mainHelp, newHelp, schemaHelp } from './help.js';
+import { buildHelp, checkHelp, devHelp, mainHelp, newHelp, schemaHelp } from './help.js';
 import { exitCodes, UsageError, type Terminal } from './usage.js';
 
 const processTerminal: Terminal = {
@@ -9,7 +9,7 @@ const processTerminal: Terminal = {
   isInteractive: process.stderr.isTTY === true,
 };
 
-const helps: Record<string, string> = { build: buildHelp, check: checkHelp, new: newHelp, schema: schemaHelp };
+const helps: Record<string, string> = { build: buildHelp, check: checkHelp, dev: devHelp, new: newHelp, schema: schemaHelp };
 
 /** Runs the mimeo command line with `args` (without `node` and the script) and gives the exit code. */
 export async function main(args: readonly string[], terminal: Terminal = processTerminal, cwd = process.cwd()): Promise<number> {
@@ -52,7 +52,7 @@ async function runCommand(command: string, args: readonly string[], terminal: Te
     case 'new':
       return (await import('./commands/new.js')).runNew(parse(command, args, newOptions, true), terminal, cwd);
     case 'dev':
-      throw new UsageError(`"mimeo ${command}" is not available yet in this version`, '');
+      return (await import('./commands/dev.js')).runDev(parse(command, args, devOptions), terminal, cwd);
     default:
       throw new UsageError(`unknown command "${command}"`, '');
   }
@@ -62,6 +62,7 @@ const common = { root: { type: 'string' }, debug: { type: 'boolean' } } as const
 const buildOptions = { ...common, out: { type: 'string' }, drafts: { type: 'boolean' }, 'base-url': { type: 'string' } } as const;
 const checkOptions = { ...common, format: { type: 'string' }, drafts: { type: 'boolean' }, changed: { type: 'string' } } as const;
 const newOptions = { ...common, issue: { type: 'string' } } as const;
+const devOptions = { ...common, port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } } as const;
 
 /** Parsed arguments of one command. */
 export interface ParsedArgs {

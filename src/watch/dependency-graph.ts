@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import type { Issue, Site, SiteDocument } from '../model/types.js';
+import { selectFeedIssues } from '../render/feeds/entries.js';
+import { capsuleFile, capsuleRoute } from '../render/gemtext/capsule-urls.js';
+
+/**
+ * What the outputs of one build's original edition are made of (`build()` renders the other
+ * language editions whole). Inputs are named by key and fingerprinted from the site model, so
+ * comparing two graphs tells what changed whatever the files on disk went through:
+ *
+ * - `site`: site-wide settings (site.yml, the editions, the build's commit, the base URL), read by
+ *   every output;
+ * - `pages`: the list of pages with their titles (the navigation of every web page);
+ * - `authors`: every contributor and what authors.yml says of them;
+ * - `issue:<path>`: an issue and its articles as lists show them (titles, authors, dates, order);
+ * - `body:<path>`: the text of one Markdown file;
+ * - `feed`: which issues the feeds hold;
+ * - `asset:<path>`: a copied file whose output path is also a rendered page's (a conflict).
+ *
+ * Theme files are not part of the model: `theme:web`, `theme:gemini` and `theme:strings` are
+ * changed by the watcher's paths alone (see `affected.ts`).
+ */
+export interface DependencyGraph {
+  /** Fingerprint of each model input, by key. */
+  inputs: ReadonlyMap<string, string>;
+  /** Each rendered output, `web/<path>` or `gemini/<path>`, with the keys of the inputs it reads. */
+  outputs: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Options of {@link toDependencyGraph}. */
+export interface GraphOptions {
+  /** The base URL the build uses. */
+  baseUrl: string;
+  /** The content hash of a Markdown file's text, by path; `undefined` when unknown. */
+  textHash: (path: string) => string | undefined;
+}
+
+// Fields that lists and navigation never show: the body (fingerprinted as `body:`), the ids links
+// may point to and the places of front matter values (both only ever give diagnostics).
+const unlisted = new Set(['tree', 'anchors', 'fields']);
+const collections = new Set(['issues', 'pages', 'authors', 'documents', 'assets', 'failed']);
+
+/** Builds the dependency graph of a site: pure, and cheap next to rendering. */
+export function toDependencyGraph(site: Site, options: GraphOptions): DependencyGraph {
+  const inputs = new Map<string, string>();
+  const outputs = new Map<string, string[]>();
+  const settings = Object.fromEntries(Object.entries(site).filter(([key]) => !collections.has(key)));
+  inputs.set('site', fingerprint({ ...settings, baseUrl: options.baseUrl }));
+  inputs.set('pages', fingerprint(site.pages));
+  inputs.set('authors', fingerprint([...site.authors]));
+  const feedIssues = selectFeedIssues(site);
+  inputs.set('feed', fingerprint(feedIssues.map((issue) => issue.path)));
+  for (const issue of site.issues) inputs.set(issueKey(issue), fingerprint(issue));
+  for (const document of listedDocuments(site)) inputs.set(bodyKey(document), options.textHash(document.path) ?? fingerprint(document.tree));
+
+  const add = (output: string, keys: string[]) => outputs.set(output, [...new Set([...(outputs.get(output) ?? []), 'site', ...keys])]);
+  addWebOutputs(site, feedIssues, add);
+  if (site.config.geminiUrl) addCapsuleOutputs(site, feedIssues, add);
+  addAssetConflicts(site, inputs, outputs);
+  return { inputs, outputs };
+}
+
+type Add = (output: string, keys: string[]) => void;
+
+function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void {
+  const page = ['theme:web', 'theme:strings', 'pages'];
+  const everyIssue = site.issues.map(issueKey);
+  add('web/index.html', [...page, ...everyIssue]);
+  add('web/404.html', page);
+  add('web/authors/index.html', [...page, 'authors', ...everyIssue]);
+  add('web/sitemap.xml', ['pages', ...everyIssue]);
+  add('web/robots.txt', []);
+  for (const issue of site.issues) {
+    add(`web/${issue.route}index.html`, [...page, issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey)]);
+    for (const article of issue.articles) add(`web/${article.route}index.html`, [...page, issueKey(issue), bodyKey(article)]);
+  }
+  for (const document of site.pages) add(`web/${document.route}index.html`, [...page, bodyKey(document)]);
+  // Entries hold whole issues with their bodies (SPEC §3).
+  const feed = ['theme:strings', 'feed', ...feedIssues.flatMap((issue) => [issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey)])];
+  add('web/atom.xml', feed);
+  add('web/rss.xml', feed);
+}
+
+function addCapsuleOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void {
+  const page = ['theme:gemini', 'theme:strings'];
+  const everyIssue = site.issues.map(issueKey);
+  const file = (document: SiteDocument) => `gemini/${capsuleFile(capsuleRoute(document))}`;
+  add('gemini/index.gmi', [...page, 'pages', ...everyIssue]);
+  add('gemini/authors.gmi', [...page, 'authors', ...everyIssue]);
+  for (const issue of site.issues) {
+    add(file(issue), [...page, issueKey(issue), bodyKey(issue)]);
+    for (const article of issue.articles) add(file(article), [...page, issueKey(issue), bodyKey(article)]);
+  }
+  for (const document of site.pages) add(file(document), [...page, bodyKey(document)]);
+  // The capsule's feed carries titles and links, not content.
+  add('gemini/atom.xml', ['theme:strings', 'feed', ...feedIssues.map(issueKey)]);
+}
+
+/**
+ * A copied file with a rendered page's output path is a conflict only a build that renders that
+ * page reports; depending on the file makes the page render while the file is there.
+ */
+function addAssetConflicts(site: Site, inputs: Map<string, string>, outputs: Map<string, string[]>): void {
+  const rendered = new Map<string, string>();
+  for (const output of outputs.keys()) rendered.set(output.toLowerCase(), output);
+  for (const asset of site.assets) {
+    for (const tree of ['web', 'gemini']) {
+      const output = rendered.get(`${tree}/${asset.output}`.toLowerCase());
+      if (output === undefined) continue;
+      const key = `asset:${asset.path}`;
+      inputs.set(key, asset.output);
+      outputs.set(output, [...(outputs.get(output) ?? []), key]);
+    }
+  }
+}
+
+function listedDocuments(site: Site): SiteDocument[] {
+  return [...site.issues.flatMap((issue) => [issue, ...issue.articles]), ...site.pages];
+}
+
+function issueKey(issue: Issue): string {
+  return `issue:${issue.path}`;
+}
+
+function bodyKey(document: SiteDocument): string {
+  return `body:${document.path}`;
+}
+
+/** A short fingerprint of a model value, leaving out what lists never show. */
+function fingerprint(value: unknown): string {
+  const json = JSON.stringify(value, (key, inner: unknown) => {
+    if (unlisted.has(key)) return undefined;
+    if (inner instanceof Map) return [...inner];
+    if (inner instanceof Set) return [...inner];
+    return inner;
+  });
+  return createHash('sha1').update(json ?? 'undefined').digest('base64');
+}

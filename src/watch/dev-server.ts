@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { eventsPath, injectScript, liveReloadScript } from './client-script.js';
+import { contentTypeOf } from './content-types.js';
+import { toGeminiPreview } from './gemini-preview.js';
+import type { LiveReload } from './live-reload.js';
+import { resolveRequest, type Resolution } from './resolve-request.js';
+
+/** Options of {@link createDevHandler}. */
+export interface DevHandlerOptions {
+  /** The preview folder, which holds web/ and gemini/. */
+  outDir: string;
+  liveReload: LiveReload;
+  /** Told of a request that failed for a reason of mimeo's own. */
+  onError: (error: unknown) => void;
+}
+
+/** Where the capsule preview lives in the dev server's URL space. */
+export const capsulePrefix = '/_gemini/';
+
+/**
+ * Makes the dev server's request handler: the web tree at `/`, the capsule at `/_gemini/` (each
+ * `.gmi` shown as a Gemini client would, `?raw` for the file itself), and the live-reload stream.
+ * It serves only files of the preview folder, adds the live-reload script to HTML responses,
+ * answers a missing page with the site's 404 page and never lists a folder (SPEC §4, §7).
+ */
+export function createDevHandler(options: DevHandlerOptions): RequestListener {
+  return (request, response) => {
+    handle(request, response, options).catch((error: unknown) => {
+      options.onError(error);
+      if (!response.headersSent) send(response, request, 500, 'text/plain; charset=utf-8', 'mimeo dev: internal error, see the terminal\n');
+      else response.end();
+    });
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, options: DevHandlerOptions): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('Allow', 'GET, HEAD');
+    return send(response, request, 405, 'text/plain; charset=utf-8', '405 method not allowed\n');
+  }
+  const target = request.url ?? '';
+  // Only origin-form targets (RFC 9112 §3.2.1): a proxy's absolute form has nothing to do here.
+  if (!target.startsWith('/')) return send(response, request, 400, 'text/plain; charset=utf-8', '400 bad request\n');
+  const [urlPath = '/', query = ''] = target.split('?', 2);
+  if (urlPath === eventsPath) return options.liveReload.connect(request, response);
+  if (urlPath === capsulePrefix.slice(0, -1)) return redirect(response, request, capsulePrefix);
+  if (urlPath.startsWith(capsulePrefix)) return serveCapsule(request, response, options, urlPath.slice(capsulePrefix.length - 1), query);
+  if (urlPath.startsWith('/_mimeo/')) return send(response, request, 404, 'text/plain; charset=utf-8', '404 not found\n');
+  const resolution = await resolveRequest(path.join(options.outDir, 'web'), urlPath, 'index.html');
+  if (resolution.kind === 'file') {
+    const bytes = await readFile(resolution.absolute);
+    const type = contentTypeOf(resolution.relative);
+    return send(response, request, 200, type, type.startsWith('text/html') ? withScript(bytes.toString('utf8'), `web/${resolution.relative}`, options) : bytes);
+  }
+  if (resolution.kind === 'missing') {
+    const notFound = await readFile(path.join(options.outDir, 'web', '404.html'), 'utf8').catch(() => '<!doctype html><title>Not found</title><p>404 not found</p>');
+    return send(response, request, 404, 'text/html; charset=utf-8', withScript(notFound, `web/${resolution.relative}`, options));
+  }
+  return refuse(response, request, resolution, '/');
+}
+
+async function serveCapsule(request: IncomingMessage, response: ServerResponse, options: DevHandlerOptions, urlPath: string, query: string): Promise<void> {
+  const folder = path.join(options.outDir, 'gemini');
+  const resolution = await resolveRequest(folder, urlPath, 'index.gmi');
+  if (resolution.kind === 'missing') {
+    const hasCapsule = await readFile(path.join(folder, 'index.gmi')).then(() => true, () => false);
+    const text = hasCapsule ? `# Not found\n\nThe capsule has no file ${resolution.relative}.\n\n=> ${capsulePrefix} The capsule's index\n` : '# No capsule\n\nThis webzine has no capsule: set geminiUrl in content/site.yml to build one.\n';
+    const page = toGeminiPreview(text, { file: resolution.relative, rawUrl: `${capsulePrefix}?raw`, capsuleRoot: capsulePrefix });
+    return send(response, request, 404, 'text/html; charset=utf-8', withScript(page, `gemini/${resolution.relative}`, options));
+  }
+  if (resolution.kind !== 'file') return refuse(response, request, resolution, capsulePrefix);
+  const bytes = await readFile(resolution.absolute);
+  if (!resolution.relative.endsWith('.gmi') || query === 'raw') return send(response, request, 200, contentTypeOf(resolution.relative), bytes);
+  const rawUrl = `${capsulePrefix}${resolution.relative.split('/').map(encodeURIComponent).join('/')}?raw`;
+  const page = toGeminiPreview(bytes.toString('utf8'), { file: resolution.relative, rawUrl, capsuleRoot: capsulePrefix });
+  return send(response, request, 200, 'text/html; charset=utf-8', withScript(page, `gemini/${resolution.relative}`, options));
+}
+
+function withScript(html: string, own: string, options: DevHandlerOptions): string {
+  return injectScript(html, liveReloadScript(own, options.liveReload.build()));
+}
+
+function refuse(response: ServerResponse, request: IncomingMessage, resolution: Exclude<Resolution, { kind: 'file' | 'missing' }>, prefix: string): void {
+  if (resolution.kind === 'redirect') return redirect(response, request, `${prefix}${resolution.relative.split('/').map(encodeURIComponent).join('/')}/`);
+  if (resolution.kind === 'bad') return send(response, request, 400, 'text/plain; charset=utf-8', '400 bad request\n');
+  return send(response, request, 403, 'text/plain; charset=utf-8', '403 forbidden: the dev server serves only the files of its preview folder\n');
+}
+
+function redirect(response: ServerResponse, request: IncomingMessage, location: string): void {
+  response.setHeader('Location', location);
+  send(response, request, 301, 'text/plain; charset=utf-8', `moved to ${location}\n`);
+}
+
+function send(response: ServerResponse, request: IncomingMessage, status: number, type: string, body: string | Buffer): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  // A preview changes with every save: nothing is cached, and nothing is sniffed into another type.
+  response.writeHead(status, { 'Content-Type': type, 'Content-Length': bytes.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.end(request.method === 'HEAD' ? undefined : bytes);
+}

@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks';
+import { createIncrementalBuild, type IncrementalOptions, type RebuildOutcome } from './incremental-build.js';
+import { createRebuildQueue } from './rebuild-queue.js';
+import { watchWebzine } from './watcher.js';
+
+/** What happened in a dev session: a rebuild, or a failure that is mimeo's, not the content's. */
+export type SessionEvent =
+  | { kind: 'rebuilt'; outcome: RebuildOutcome; milliseconds: number }
+  | { kind: 'internal-error'; error: unknown; changes: string[] }
+  | { kind: 'watch-error'; error: Error };
+
+/** Options of {@link startDevSession}. */
+export interface SessionOptions extends IncrementalOptions {
+  /** How long changes must pause before a rebuild, in milliseconds (default: `25`). */
+  quiet?: number;
+}
+
+/** A running dev session. */
+export interface DevSession {
+  /** Stops watching and waits for a running rebuild. */
+  close(): Promise<void>;
+}
+
+/**
+ * Watches a webzine and rebuilds it into the preview folder on every change, first in full: the
+ * part of `mimeo dev` without a server. Every rebuild, good or not, is told to `onEvent`; a
+ * failure keeps the session going, so the next save is built again.
+ */
+export async function startDevSession(options: SessionOptions, onEvent: (event: SessionEvent) => void): Promise<DevSession> {
+  const builder = createIncrementalBuild(options);
+  const queue = createRebuildQueue(
+    async (changes) => {
+      const started = performance.now();
+      try {
+        const outcome = await builder.rebuild(changes);
+        onEvent({ kind: 'rebuilt', outcome, milliseconds: performance.now() - started });
+      } catch (error) {
+        onEvent({ kind: 'internal-error', error, changes });
+      }
+    },
+    options.quiet === undefined ? {} : { quiet: options.quiet },
+  );
+  // Watching starts before the first build, so a save during it makes one more.
+  const watcher = await watchWebzine(options.root, (path) => queue.request([path]), (error) => onEvent({ kind: 'watch-error', error }));
+  queue.request([]);
+  return {
+    async close() {
+      await watcher.close();
+      await queue.close();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createDevHandler, capsulePrefix } from './dev-server.js';
+import { createDevReporter, type Printer } from './dev-reporter.js';
+import { startDevSession, type SessionEvent } from './dev-session.js';
+import { listenOnFreePort } from './listen.js';
+import { createLiveReload } from './live-reload.js';
+import { openBrowser } from './open-browser.js';
+
+/** Options of {@link startDev}. */
+export interface DevOptions {
+  /** The webzine's folder, the one that holds content/. */
+  root: string;
+  /** The address to listen on (default: `127.0.0.1`, loopback only). */
+  host?: string;
+  /** The port to listen on, or the next free one after it (default: `4000`; `0`: any free port). */
+  port?: number;
+  /** Whether the preview is opened in the default browser (default: `false`). */
+  open?: boolean;
+  /** Whether the underlying error of each diagnostic is shown (default: `false`). */
+  debug?: boolean;
+}
+
+/** A running `mimeo dev`. */
+export interface DevServer {
+  /** The address the preview is served at: `http://127.0.0.1:4000/`. */
+  url: string;
+  /** The preview's own folder, under the system's temporary folder. */
+  outDir: string;
+  /** Stops watching and serving, and removes the preview folder. */
+  close(): Promise<void>;
+}
+
+const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Starts `mimeo dev` (SPEC §4): serves a preview folder of its own (never dist/, so a preview can
+ * not be deployed by mistake) on loopback, builds the webzine into it with drafts, then rebuilds
+ * what each save affects, with live reload and errors shown in the terminal and in the pages.
+ * Resolves once the first build is done and its summary printed.
+ */
+export async function startDev(options: DevOptions, print: Printer): Promise<DevServer> {
+  const host = options.host ?? '127.0.0.1';
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'mimeo-dev-'));
+  const liveReload = createLiveReload();
+  const server = createServer(createDevHandler({ outDir, liveReload, onError: (error) => print.err(`mimeo dev: a request failed: ${String(error)}\n`) }));
+  let port: number;
+  try {
+    port = await listenOnFreePort(server, host, options.port ?? 4000);
+  } catch (error) {
+    await rm(outDir, { recursive: true, force: true });
+    throw error;
+  }
+  const url = `http://${urlHost(host)}:${port}/`;
+  print.out(`mimeo dev: previewing ${options.root} at ${url} (the capsule at ${url}${capsulePrefix.slice(1)}); press Ctrl+C to stop\n`);
+  if (!loopbackHosts.has(host)) print.err(`mimeo dev: listening on ${host}, so other machines can reach the preview\n`);
+  const report = createDevReporter(print, liveReload, { debug: options.debug ?? false });
+  let firstEvent: (() => void) | undefined;
+  const built = new Promise<void>((resolve) => (firstEvent = resolve));
+  const onEvent = (event: SessionEvent) => {
+    report(event);
+    firstEvent?.();
+    firstEvent = undefined;
+  };
+  const session = await startDevSession({ root: options.root, outDir, baseUrl: url }, onEvent).catch(async (error: unknown) => {
+    liveReload.close();
+    server.close();
+    await rm(outDir, { recursive: true, force: true });
+    throw new Error(`could not watch ${options.root}`, { cause: error });
+  });
+  await built;
+  if (options.open) openBrowser(url, (reason) => print.err(`mimeo dev: could not open a browser (${reason}); open ${url} yourself\n`));
+  return {
+    url,
+    outDir,
+    async close() {
+      await session.close();
+      liveReload.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The host as written in a URL: IPv6 in brackets, and a wildcard address as `localhost`. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCollector } from '../../src/diagnostics/diagnostic.js';
+import { readAuthorsFile, readSiteConfig } from '../../src/load/site-files.js';
+import { assembleSite } from '../../src/model/assemble.js';
+import { parseFile } from '../../src/parse/parse-file.js';
+import { resolveLinks } from '../../src/transform/links.js';
+import { affected, themeInputsOf } from '../../src/watch/affected.js';
+import { toDependencyGraph, type DependencyGraph } from '../../src/watch/dependency-graph.js';
+import { fixtures, readTree } from '../support/webzine.js';
+
+function graph(inputs: Record<string, string>, outputs: Record<string, string[]>): DependencyGraph {
+  return { inputs: new Map(Object.entries(inputs)), outputs: new Map(Object.entries(outputs)) };
+}
+
+describe('affected', () => {
+  const before = graph({ site: '1', 'body:a.md': '1', 'body:b.md': '1' }, { 'web/a.html': ['site', 'body:a.md'], 'web/b.html': ['site', 'body:b.md'], 'web/both.html': ['body:a.md', 'body:b.md'] });
+
+  it('renders the outputs that read a changed input, and only those', () => {
+    const after = graph({ site: '1', 'body:a.md': '2', 'body:b.md': '1' }, Object.fromEntries(before.outputs) as Record<string, string[]>);
+    expect(affected(['content/a.md'], { before, after })).toEqual({ render: ['web/a.html', 'web/both.html'], remove: [] });
+  });
+
+  it('renders nothing when the fingerprints are the same, whatever the watcher saw', () => {
+    expect(affected(['content/a.md', 'content/b.md'], { before, after: before })).toEqual({ render: [], remove: [] });
+  });
+
+  it('renders an output that read an input which is gone, and removes the outputs that are gone', () => {
+    const after = graph({ site: '1', 'body:a.md': '1' }, { 'web/a.html': ['site', 'body:a.md'], 'web/both.html': ['body:a.md'] });
+    expect(affected(['content/b.md'], { before, after })).toEqual({ render: ['web/both.html'], remove: ['web/b.html'] });
+  });
+
+  it('renders an output that is new', () => {
+    const after = graph({ site: '1', 'body:a.md': '1', 'body:b.md': '1', 'body:c.md': '1' }, { ...(Object.fromEntries(before.outputs) as Record<string, string[]>), 'web/c.html': ['body:c.md'] });
+    expect(affected([], { before, after })).toEqual({ render: ['web/c.html'], remove: [] });
+  });
+
+  it('renders the outputs of a theme input from the watched path alone', () => {
+    const themed = graph({}, { 'web/a.html': ['theme:web'], 'gemini/a.gmi': ['theme:gemini'], 'web/atom.xml': ['theme:strings'] });
+    expect(affected(['themes/default/templates/gemini/article.liquid'], { before: themed, after: themed })).toEqual({ render: ['gemini/a.gmi'], remove: [] });
+  });
+});
+
+describe('themeInputsOf', () => {
+  it.each([
+    ['themes/default/templates/article.liquid', ['theme:web']],
+    ['themes/default/templates/partials/footer.liquid', ['theme:web']],
+    ['themes/default/templates/gemini/article.liquid', ['theme:gemini']],
+    ['themes/default/i18n/fr.yml', ['theme:strings']],
+    ['themes/default/assets/style.css', ['theme:web']],
+    ['themes/default/assets/favicon.svg', []],
+    ['themes/default/scaffolds/article.md', []],
+    ['themes/default/README.md', []],
+    ['themes/default/theme.yml', ['theme:web', 'theme:gemini', 'theme:strings']],
+    ['content/issues/1/10-first.md', []],
+  ])('maps %s to %j', (file, keys) => {
+    expect(themeInputsOf(file)).toEqual(keys);
+  });
+});
+
+/** The base webzine with a capsule, as files in memory. */
+async function baseFiles(): Promise<Record<string, string>> {
+  const tree = await readTree(path.join(fixtures, 'base'));
+  const files = Object.fromEntries([...tree].map(([file, bytes]) => [file, bytes.toString('utf8')]));
+  files['content/site.yml'] += 'geminiUrl: gemini://zine.example/\n';
+  return files;
+}
+
+/** The dependency graph of a webzine held in memory, built with drafts as `mimeo dev` builds. */
+function graphOf(files: Record<string, string>): DependencyGraph {
+  const { report } = createCollector();
+  const texts = Object.entries(files).filter(([file]) => /\.(md|yml)$/.test(file) && !file.startsWith('content/static/')).map(([file, text]) => ({ path: file, text }));
+  const assets = Object.keys(files).filter((file) => !texts.some((text) => text.path === file)).map((file) => ({ path: file, absolutePath: `/nowhere/${file}` }));
+  const config = readSiteConfig(texts, report)!;
+  const authorsFile = readAuthorsFile(texts, report);
+  const parsed = texts.filter((text) => text.path.endsWith('.md')).map((text) => parseFile(text, report));
+  const [site] = assembleSite({ config, files: parsed, assets, ...(authorsFile ? { authorsFile } : {}) }, { drafts: true }, report);
+  resolveLinks(site!, report);
+  return toDependencyGraph(site!, { baseUrl: 'http://127.0.0.1:4000/', textHash: (file) => files[file] });
+}
+
+type Change = (files: Record<string, string>) => void;
+
+const first = 'content/issues/1/10-first.md';
+const retitledSet = [
+  'gemini/atom.xml', 'gemini/authors.gmi', 'gemini/index.gmi', 'gemini/issues/1/first.gmi', 'gemini/issues/1/index.gmi', 'gemini/issues/1/second.gmi',
+  'web/atom.xml', 'web/authors/index.html', 'web/index.html', 'web/issues/1/first/index.html', 'web/issues/1/index.html', 'web/issues/1/second/index.html', 'web/rss.xml', 'web/sitemap.xml',
+];
+const webPages = ['web/404.html', 'web/about/index.html', 'web/authors/index.html', 'web/index.html', 'web/issues/1/first/index.html', 'web/issues/1/index.html', 'web/issues/1/second/index.html'];
+const capsulePages = ['gemini/about.gmi', 'gemini/authors.gmi', 'gemini/index.gmi', 'gemini/issues/1/first.gmi', 'gemini/issues/1/index.gmi', 'gemini/issues/1/second.gmi'];
+const everything = [...capsulePages, 'gemini/atom.xml', ...webPages, 'web/atom.xml', 'web/robots.txt', 'web/rss.xml', 'web/sitemap.xml'].sort();
+
+const cases: Array<{ name: string; change: Change; paths: string[]; render: string[]; remove?: string[] }> = [
+  { name: 'a file saved without a change', change: () => {}, paths: [first], render: [] },
+  {
+    name: 'an article body edited',
+    change: (f) => (f[first] += '\nMore.\n'),
+    paths: [first],
+    render: ['gemini/issues/1/first.gmi', 'web/atom.xml', 'web/issues/1/first/index.html', 'web/issues/1/index.html', 'web/rss.xml'],
+  },
+  { name: 'an article retitled', change: (f) => (f[first] = f[first]!.replace('The first article', 'The opening')), paths: [first], render: retitledSet },
+  { name: 'an author renamed in authors.yml', change: (f) => (f['content/authors.yml'] = f['content/authors.yml']!.replace('Ada Quill', 'Ada Lark')), paths: ['content/authors.yml'], render: retitledSet },
+  {
+    name: 'an article added',
+    change: (f) => (f['content/issues/1/30-third.md'] = '---\ntitle: Third\n---\nText.\n'),
+    paths: ['content/issues/1/30-third.md'],
+    render: [...retitledSet, 'gemini/issues/1/third.gmi', 'web/issues/1/third/index.html'].sort(),
+  },
+  {
+    name: 'an article removed',
+    change: (f) => delete f['content/issues/1/20-second.md'],
+    paths: ['content/issues/1/20-second.md'],
+    render: retitledSet.filter((output) => !output.includes('second')),
+    remove: ['gemini/issues/1/second.gmi', 'web/issues/1/second/index.html'],
+  },
+  {
+    name: 'an issue folder renamed from 1 to 001',
+    change: (f) => {
+      for (const file of Object.keys(f).filter((key) => key.startsWith('content/issues/1/'))) {
+        f[file.replace('/1/', '/001/')] = f[file]!;
+        delete f[file];
+      }
+    },
+    paths: ['content/issues/1/issue.md', 'content/issues/001/issue.md'],
+    render: retitledSet,
+  },
+  {
+    name: 'an issue made a draft by removing its date',
+    change: (f) => (f['content/issues/1/issue.md'] = f['content/issues/1/issue.md']!.replace('date: 2026-03-01\n', '')),
+    paths: ['content/issues/1/issue.md'],
+    render: retitledSet,
+  },
+  {
+    name: 'an editorial edited',
+    change: (f) => (f['content/issues/1/issue.md'] += 'More.\n'),
+    paths: ['content/issues/1/issue.md'],
+    render: ['gemini/issues/1/index.gmi', 'web/atom.xml', 'web/issues/1/index.html', 'web/rss.xml'],
+  },
+  { name: 'a page body edited', change: (f) => (f['content/pages/about.md'] += '\nMore.\n'), paths: ['content/pages/about.md'], render: ['gemini/about.gmi', 'web/about/index.html'] },
+  {
+    name: 'a page taken out of the menu',
+    change: (f) => (f['content/pages/about.md'] = f['content/pages/about.md']!.replace('menu: true', 'menu: false')),
+    paths: ['content/pages/about.md'],
+    render: ['gemini/about.gmi', 'gemini/index.gmi', ...webPages, 'web/sitemap.xml'].sort(),
+  },
+  { name: 'the site title changed', change: (f) => (f['content/site.yml'] = f['content/site.yml']!.replace('Test Zine', 'Other Zine')), paths: ['content/site.yml'], render: everything },
+  {
+    name: 'the capsule turned off',
+    change: (f) => (f['content/site.yml'] = f['content/site.yml']!.replace('geminiUrl: gemini://zine.example/\n', '')),
+    paths: ['content/site.yml'],
+    render: everything.filter((output) => output.startsWith('web/')),
+    remove: [...capsulePages, 'gemini/atom.xml'].sort(),
+  },
+  { name: 'a web template changed', change: () => {}, paths: ['themes/default/templates/partials/footer.liquid'], render: webPages },
+  { name: 'the stylesheet changed', change: () => {}, paths: ['themes/default/assets/style.css'], render: webPages },
+  { name: 'a gemtext template changed', change: () => {}, paths: ['themes/default/templates/gemini/article.liquid'], render: capsulePages },
+  { name: 'the UI strings changed', change: () => {}, paths: ['themes/default/i18n/en.yml'], render: everything.filter((output) => output !== 'web/robots.txt' && output !== 'web/sitemap.xml') },
+  { name: 'a theme image and a scaffold changed', change: () => {}, paths: ['themes/default/assets/favicon.svg', 'themes/default/scaffolds/article.md'], render: [] },
+  { name: 'an image redrawn', change: (f) => (f['content/issues/1/cover.svg'] = '<svg xmlns="http://www.w3.org/2000/svg"/>'), paths: ['content/issues/1/cover.svg'], render: [] },
+  {
+    name: 'a static file added where a page is published',
+    change: (f) => (f['content/static/about/index.html'] = '<p>mine</p>'),
+    paths: ['content/static/about/index.html'],
+    render: ['web/about/index.html'],
+  },
+];
+
+describe('affected, on the base webzine', () => {
+  it.each(cases)('$name: renders exactly what the change affects', async ({ change, paths, render, remove = [] }) => {
+    const files = await baseFiles();
+    const before = graphOf(files);
+    change(files);
+    expect(affected(paths, { before, after: graphOf(files) })).toEqual({ render, remove });
+  });
+});

@@ -1,0 +1,148 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDev, type DevServer } from '../../src/watch/start-dev.js';
+import { get, openEvents } from '../support/http.js';
+import { makeWebzine, removeTemporaryFolders } from '../support/webzine.js';
+
+const silent = { out: () => {}, err: () => {} };
+const servers: DevServer[] = [];
+
+/** A dev server on a free loopback port for a fresh copy of the base webzine, with a capsule. */
+async function serve(): Promise<{ root: string; dev: DevServer }> {
+  const root = await makeWebzine();
+  const siteFile = path.join(root, 'content/site.yml');
+  await writeFile(siteFile, `${await readFile(siteFile, 'utf8')}geminiUrl: gemini://zine.example/\n`);
+  const dev = await startDev({ root, port: 0 }, silent);
+  servers.push(dev);
+  return { root, dev };
+}
+
+afterAll(async () => {
+  await Promise.all(servers.splice(0).map((dev) => dev.close()));
+  await removeTemporaryFolders();
+});
+
+describe('the dev server', () => {
+  let shared: { root: string; dev: DevServer };
+  beforeAll(async () => {
+    shared = await serve();
+  });
+
+  it('listens on loopback by default, and writes its preview under the temporary folder, not dist/', async () => {
+    expect(shared.dev.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(shared.dev.outDir.startsWith(path.join((await import('node:os')).tmpdir(), 'mimeo-dev-'))).toBe(true);
+  });
+
+  it('takes the next free port when the one asked for is taken', async () => {
+    const taken: Server = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const dev = await startDev({ root: shared.root, port }, silent);
+      servers.push(dev);
+      expect(Number(new URL(dev.url).port)).toBeGreaterThan(port);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it.each([
+    ['/', 200, 'text/html; charset=utf-8'],
+    ['/issues/1/first/', 200, 'text/html; charset=utf-8'],
+    ['/issues/1/cover.svg', 200, 'image/svg+xml'],
+    ['/atom.xml', 200, 'application/atom+xml'],
+    ['/rss.xml', 200, 'application/rss+xml'],
+    ['/sitemap.xml', 200, 'application/xml'],
+    ['/robots.txt', 200, 'text/plain; charset=utf-8'],
+    ['/_gemini/issues/1/first.gmi?raw', 200, 'text/gemini; charset=utf-8'],
+    ['/_gemini/issues/1/first.gmi', 200, 'text/html; charset=utf-8'],
+    ['/_gemini/atom.xml', 200, 'application/atom+xml'],
+  ])('serves %s with status %i and type %s', async (url, status, type) => {
+    const response = await get(shared.dev.url, url);
+    expect([response.status, response.headers['content-type']]).toEqual([status, type]);
+  });
+
+  it.each(['/../package.json', '/%2e%2e/package.json', '/issues/%2E%2E/%2e%2e/%2e%2e/etc/passwd', '/..%2fweb%2findex.html', '/_gemini/../web/index.html', '/_gemini/%2e%2e/web/index.html'])(
+    'refuses the traversal attempt %s with 403',
+    async (url) => {
+      expect((await get(shared.dev.url, url)).status).toBe(403);
+    },
+  );
+
+  it('refuses a file or a folder that a symbolic link leads out to', async () => {
+    await writeFile(path.join(shared.dev.outDir, 'secret.txt'), 'not for the web\n');
+    await symlink(path.join(shared.dev.outDir, 'secret.txt'), path.join(shared.dev.outDir, 'web/leak.txt'));
+    await symlink(shared.root, path.join(shared.dev.outDir, 'web/webzine'));
+    expect([(await get(shared.dev.url, '/leak.txt')).status, (await get(shared.dev.url, '/webzine/content/site.yml')).status]).toEqual([403, 403]);
+  });
+
+  it('lists no folder: one without an index answers 404, and a folder without its slash is redirected', async () => {
+    const listing = await get(shared.dev.url, '/issues/');
+    const redirect = await get(shared.dev.url, '/issues/1');
+    expect([listing.status, redirect.status, redirect.headers['location']]).toEqual([404, 301, '/issues/1/']);
+  });
+
+  it('answers only GET and HEAD', async () => {
+    const head = await get(shared.dev.url, '/', 'HEAD');
+    const post = await get(shared.dev.url, '/', 'POST');
+    expect([head.status, head.body, post.status, post.headers['allow']]).toEqual([200, '', 405, 'GET, HEAD']);
+  });
+
+  it('adds the live-reload script to the pages it serves, never to the files it writes', async () => {
+    const served = await get(shared.dev.url, '/issues/1/first/');
+    const written = await readFile(path.join(shared.dev.outDir, 'web/issues/1/first/index.html'), 'utf8');
+    expect([served.body.includes('new EventSource("/_mimeo/events")'), written.includes('<script')]).toEqual([true, false]);
+  });
+
+  it('shows a capsule file as a Gemini client would, with a link to the raw text/gemini', async () => {
+    const page = (await get(shared.dev.url, '/_gemini/issues/1/first.gmi')).body;
+    expect(page).toContain('<h1>The first article</h1>');
+    expect(page).toContain('<a href="/_gemini/issues/1/first.gmi?raw">raw text/gemini</a>');
+    expect(page).toContain('<p class="link"><a href="second.gmi">');
+    expect((await get(shared.dev.url, '/_gemini/issues/1/')).body).toContain('<h1>No. 1: First light</h1>');
+  });
+});
+
+describe('the dev server, as the webzine changes', () => {
+  it('answers 404, with the site\'s 404 page, for a page whose article was removed', async () => {
+    const { root, dev } = await serve();
+    const events = await openEvents(dev.url);
+    await rm(path.join(root, 'content/issues/1/20-second.md'));
+    const first = path.join(root, 'content/issues/1/10-first.md');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('(20-second.md#details)', '(../../pages/about.md)'));
+    await events.next((event) => event.type === 'change' && event.files.includes('web/issues/1/second/index.html'));
+    events.close();
+    const response = await get(dev.url, '/issues/1/second/');
+    expect([response.status, response.body.includes((await readFile(path.join(dev.outDir, 'web/404.html'), 'utf8')).slice(0, 200))]).toEqual([404, true]);
+  });
+
+  it('sends the located errors to every page, also to one opened while they last, then says they are fixed', async () => {
+    const { root, dev } = await serve();
+    const events = await openEvents(dev.url);
+    const file = path.join(root, 'content/issues/1/10-first.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, '---\ntitle: [unclosed\n---\nBroken.\n');
+    const errors = await events.next((event) => event.type === 'errors');
+    const late = await openEvents(dev.url);
+    const lateErrors = await late.next((event) => event.type === 'errors');
+    await writeFile(file, text);
+    await events.next((event) => event.type === 'fixed');
+    events.close();
+    late.close();
+    expect(errors.type === 'errors' && errors.text.startsWith('content/issues/1/10-first.md:2:')).toBe(true);
+    expect(lateErrors).toEqual(errors);
+  });
+
+  it('tells pages to swap the stylesheet, not to reload, when only CSS changed', async () => {
+    const { root, dev } = await serve();
+    const events = await openEvents(dev.url);
+    await mkdir(path.join(root, 'themes/default/assets'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/assets/style.css'), 'body { color: #123; }\n');
+    const event = await events.next((candidate) => candidate.type !== 'hello');
+    events.close();
+    expect(event).toEqual({ type: 'css', files: [expect.stringMatching(/^\/style\.[0-9a-f]{10}\.css$/)] });
+  });
+});

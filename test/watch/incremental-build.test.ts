@@ -1,0 +1,67 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { hasErrors } from '../../src/diagnostics/diagnostic.js';
+import { formatDiagnostics } from '../../src/diagnostics/format.js';
+import { createIncrementalBuild } from '../../src/watch/incremental-build.js';
+import { applyRandomEdit, createRandom, edits, type EditedZine } from '../support/random-edits.js';
+import { differences, toFiles } from '../support/trees.js';
+import { makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const baseUrl = 'http://127.0.0.1:4000/';
+
+async function editedZine(seed: number): Promise<EditedZine> {
+  const root = await makeWebzine();
+  // A capsule too, so gemtext outputs take part.
+  await writeFile(path.join(root, 'content/site.yml'), `${await readFile(path.join(root, 'content/site.yml'), 'utf8')}geminiUrl: gemini://zine.example/\n`);
+  return { root, random: createRandom(seed), serial: 0 };
+}
+
+describe('incremental rebuilds of mimeo dev', () => {
+  it.each([1, 2])('equal a clean build --drafts, byte for byte, after every edit of random sequence %i', async (seed) => {
+    const zine = await editedZine(seed);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    const history: string[] = [];
+    for (let step = 0; step < edits.length + 4; step++) {
+      const edit = await applyRandomEdit(zine);
+      history.push(edit.name);
+      const outcome = await incremental.rebuild(edit.paths);
+      const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
+      const context = `seed ${seed}, after: ${history.join(' → ')}`;
+      expect(formatDiagnostics(outcome.diagnostics, 'text'), context).toBe(formatDiagnostics(clean.diagnostics, 'text'));
+      expect(outcome.ok, context).toBe(!hasErrors(clean.diagnostics));
+      if (outcome.ok) expect(differences(await readTree(outDir), await toFiles(clean.trees)), context).toEqual([]);
+    }
+  });
+
+  it('leaves the same folder as the command build --drafts after a sequence of edits', async () => {
+    const zine = await editedZine(42);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    await incremental.rebuild([]);
+    for (let step = 0; step < 8; step++) await incremental.rebuild((await applyRandomEdit(zine)).paths);
+    if (zine.broken) await incremental.rebuild((await applyRandomEdit(zine)).paths);
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--drafts', '--root', zine.root, '--out', out, '--base-url', baseUrl])).code).toBe(0);
+    expect(differences(await readTree(outDir), await readTree(out))).toEqual([]);
+  });
+
+  it('re-renders only the outputs an edit of one article body affects, and writes only those that changed', async () => {
+    const zine = await editedZine(7);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    await incremental.rebuild([]);
+    const file = 'content/issues/1/20-second.md';
+    await writeFile(path.join(zine.root, file), `${await readFile(path.join(zine.root, file), 'utf8')}\nOne more line.\n`);
+    const outcome = await incremental.rebuild([file]);
+    expect(outcome.ok && { rendered: outcome.rendered, update: outcome.update }).toEqual({
+      rendered: 5,
+      update: { written: ['gemini/issues/1/second.gmi', 'web/atom.xml', 'web/issues/1/index.html', 'web/issues/1/second/index.html', 'web/rss.xml'], removed: [] },
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startDevSession, type DevSession, type SessionEvent } from '../../src/watch/dev-session.js';
+import { cleanBuild, differences } from '../support/trees.js';
+import { makeWebzine, readTree, removeTemporaryFolders, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const baseUrl = 'http://127.0.0.1:4000/';
+const article = 'content/issues/1/10-first.md';
+const sessions: DevSession[] = [];
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.close()));
+});
+
+/** A webzine watched by a dev session in a temporary folder, once its first build is done. */
+async function watchedZine() {
+  const root = await makeWebzine();
+  const outDir = await temporaryFolder();
+  const events: SessionEvent[] = [];
+  let wake: (() => void) | undefined;
+  sessions.push(
+    await startDevSession({ root, outDir, baseUrl }, (event) => {
+      events.push(event);
+      wake?.();
+    }),
+  );
+  /** Waits, rebuild after rebuild, until `check` holds; only a session event wakes it. */
+  const until = async (check: () => Promise<boolean> | boolean) => {
+    for (;;) {
+      const seen = events.length;
+      if (await check()) return;
+      if (events.length === seen) await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  await until(() => events.some((event) => event.kind === 'rebuilt' && event.outcome.ok));
+  /** Waits until the preview folder holds exactly what a clean build of the webzine as it is now makes. */
+  const untilBuiltRight = async () => {
+    const expected = await cleanBuild(root, baseUrl);
+    // A file listed may be gone when it is read: the rebuild removing it wakes `until` again.
+    await until(async () => {
+      const tree = await readTree(outDir).catch(() => undefined);
+      return tree !== undefined && differences(tree, expected).length === 0;
+    });
+    expect(events.filter((event) => event.kind !== 'rebuilt')).toEqual([]);
+  };
+  const file = (relative: string) => path.join(root, relative);
+  return { root, outDir, file, untilBuiltRight, page: () => readFile(path.join(outDir, 'web/issues/1/first/index.html'), 'utf8') };
+}
+
+describe('watching a webzine', { timeout: 15_000 }, () => {
+  it('rebuilds after a save in place', async () => {
+    const zine = await watchedZine();
+    await writeFile(zine.file(article), `${await readFile(zine.file(article), 'utf8')}\nSaved in place.\n`);
+    await zine.untilBuiltRight();
+    expect(await zine.page()).toContain('Saved in place.');
+  });
+
+  it('rebuilds after a write to a temporary file renamed over the article', async () => {
+    const zine = await watchedZine();
+    const temporary = zine.file('content/issues/1/.goutputstream-QX81');
+    await writeFile(temporary, `${await readFile(zine.file(article), 'utf8')}\nRenamed over.\n`);
+    await rename(temporary, zine.file(article));
+    await zine.untilBuiltRight();
+    expect(await zine.page()).toContain('Renamed over.');
+  });
+
+  it('rebuilds after the article is deleted, then created again', async () => {
+    const zine = await watchedZine();
+    const text = await readFile(zine.file(article), 'utf8');
+    await rm(zine.file(article));
+    await writeFile(zine.file(article), `${text}\nCreated again.\n`);
+    await zine.untilBuiltRight();
+    expect(await zine.page()).toContain('Created again.');
+  });
+
+  it('rebuilds after a burst of 50 new articles, and has a page for each', async () => {
+    const zine = await watchedZine();
+    for (let index = 0; index < 50; index++) {
+      await writeFile(zine.file(`content/issues/1/${100 + index}-burst-${index}.md`), `---\ntitle: "Burst ${index}"\n---\nNumber ${index}.\n`);
+    }
+    await zine.untilBuiltRight();
+    const pages = [...(await readTree(zine.outDir)).keys()].filter((file) => /^web\/issues\/1\/burst-\d+\/index\.html$/.test(file));
+    expect(pages.length).toBe(50);
+  });
+
+  it('removes the page of a deleted article', async () => {
+    const zine = await watchedZine();
+    await rm(zine.file('content/issues/1/20-second.md'));
+    await writeFile(zine.file(article), (await readFile(zine.file(article), 'utf8')).replace('(20-second.md#details)', '(../../pages/about.md)'));
+    await zine.untilBuiltRight();
+    expect([...(await readTree(zine.outDir)).keys()].filter((file) => file.includes('second'))).toEqual([]);
+  });
+});
