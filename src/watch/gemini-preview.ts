@@ -104,7 +104,8 @@ function toHtml(block: Block, options: PreviewOptions): string {
 
 // Relative links resolve inside the preview by themselves; a scheme that could run code is shown as text.
 function toHref(url: string, capsuleRoot: string): string | undefined {
-  if (url === '') return undefined;
+  // Browsers drop control characters in URLs, so `\u0001javascript:` would run; such a link is no link.
+  if (url === '' || /[\u0000-\u0020\u007F]/.test(url)) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) return url.startsWith('/') && !url.startsWith('//') ? capsuleRoot + url.slice(1) : url;
   return ['gemini', 'https', 'http', 'mailto', 'gopher'].includes(scheme) ? url : undefined;

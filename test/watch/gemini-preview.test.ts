@@ -15,6 +15,7 @@ describe('the Gemini preview', () => {
     ['=>gemini://zine.example/', '<p class="link"><a href="gemini://zine.example/">gemini://zine.example/</a></p>'],
     ['=> /issues/2/ Issue 2', '<p class="link"><a href="/_gemini/issues/2/">Issue 2</a></p>'],
     ['=> javascript:alert(1) Click', '<p class="link">Click</p>'],
+    ['=> \u0001javascript:alert(1) Click', '<p class="link">Click</p>'],
     ['* one\n* two\ntext', '<ul><li>one</li><li>two</li></ul>\n<p>text</p>'],
     ['> quoted', '<blockquote>quoted</blockquote>'],
     ['```table of prices\n| a | b |\n=> not a link\n```', '<pre aria-label="table of prices" title="table of prices">| a | b |\n=&gt; not a link</pre>'],
