@@ -124,7 +124,9 @@ async function main() {
         process.exitCode = 1;
         return;
       }
-      if (result.stderr.trim() !== '') console.log(`run ${run}: the build printed diagnostics:\n${result.stderr.trimEnd()}`);
+      // Notes (the generated corpus is not a Git repository) are not diagnostics.
+      const printed = result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('note: '));
+      if (printed.length > 0) console.log(`run ${run}: the build printed diagnostics:\n${printed.join('\n')}`);
       const memory = result.maxRssKiB === undefined ? 'n/a' : `${(result.maxRssKiB / 1024).toFixed(1)} MiB`;
       console.log(`run ${run}: ${result.seconds.toFixed(2)} s, ${memory}; mimeo: ${result.stdout.trim()}`);
       results.push(result);
