@@ -96,7 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   markStaleTranslations(editions, report);
   notes.push(...historyNotes(await history));
   if (scope && !scope.whole) return limitTo(scope, result({}, site));
-  const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), editions.map((e) => e.language), report));
+  const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language) }, report));
   const trees = await step('render', () => renderTrees(editions, theme, baseUrl, report, options.select?.(site)));
   if (scope) return limitTo(scope, result({}, site));
   if (hasErrors(diagnostics)) return result({}, site);

@@ -11,6 +11,11 @@ export interface FileHistory {
   modified: string;
   /** Names of the commits' authors, most recent first, each once. Never e-mail addresses. */
   authors: string[];
+  /**
+   * How many commits of the content came after its last one (0: the newest). Commit order, not
+   * dates: rebases and skewed clocks make author dates run backwards.
+   */
+  age: number;
 }
 
 /** The history of a webzine's content, read with one `git log` per build. */
@@ -58,7 +63,7 @@ export function parseLog(log: string): Map<string, FileHistory> {
   // A path's older names, mapped to its name now: commits come newest first, so a rename is met
   // before the commits made under the old name.
   const currentName = new Map<string, string>();
-  for (const chunk of log.split('\x01').slice(1)) {
+  for (const [age, chunk] of log.split('\x01').slice(1).entries()) {
     const [header = '', ...tokens] = chunk.split('\0');
     const [date = '', author = ''] = header.split('\x02');
     const when = new Date(date).toISOString();
@@ -69,17 +74,18 @@ export function parseLog(log: string): Map<string, FileHistory> {
       const path = tokens[renamed ? i + 2 : i + 1] ?? '';
       const current = currentName.get(path) ?? path;
       if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
-      record(files, current, when, author);
+      record(files, current, when, author, age);
       i += renamed ? 2 : 1;
     }
   }
   return files;
 }
 
-function record(files: Map<string, FileHistory>, path: string, when: string, author: string): void {
+function record(files: Map<string, FileHistory>, path: string, when: string, author: string, age: number): void {
   const known = files.get(path);
   if (!known) {
-    files.set(path, { created: when, modified: when, authors: author ? [author] : [] });
+    // Commits come newest first, so the first one met is the file's last.
+    files.set(path, { created: when, modified: when, authors: author ? [author] : [], age });
     return;
   }
   if (when < known.created) known.created = when;

@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import type { TextSource } from '../load/load-sources.js';
+import { classifyPath, parseArticleName, parseIssueNumber, parsePageName } from './classify.js';
 
 /** Which files a check limited to a change parses, and which it reports on. */
 export interface ChangeScope {
@@ -12,10 +13,12 @@ export interface ChangeScope {
 }
 
 const sharedFiles = /^(content\/site\.ya?ml|content\/authors\.ya?ml|themes\/)/;
+const translationSuffix = /\.[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/;
 
 /**
- * Decides, from the files' text alone, what `check --changed` must parse: the changed files,
- * every file that mentions one of them (a superset of the files linking to them), every
+ * Decides, from paths and text alone, what `check --changed` must parse: the changed files
+ * (deleted and renamed ones included), their originals and translations, every file that
+ * mentions one of them by name or by address (a superset of the files linking to them), every
  * Markdown file those mention, and the issue.md of each issue involved (for drafts).
  */
 export function changeScope(texts: readonly TextSource[], changed: ReadonlySet<string>): ChangeScope {
@@ -24,38 +27,89 @@ export function changeScope(texts: readonly TextSource[], changed: ReadonlySet<s
     const all = new Set(markdown.map((text) => text.path));
     return { parse: all, report: new Set([...changed, ...all]), whole: true };
   }
-  const patterns = [...changed].map(mentionPattern);
-  const report = new Set(changed);
-  for (const text of markdown) if (patterns.some((pattern) => pattern.test(text.text))) report.add(text.path);
-  const parse = new Set([...report].filter((file) => file.endsWith('.md')));
+  const related = new Set(changed);
+  for (const file of changed) {
+    related.add(file.replace(translationSuffix, '.md'));
+    for (const text of markdown) if (text.path.replace(translationSuffix, '.md') === file.replace(translationSuffix, '.md')) related.add(text.path);
+  }
+  const patterns = [...related].flatMap(mentionPatterns);
+  const report = new Set(related);
+  for (const text of markdown) {
+    if (patterns.some((pattern) => pattern.test(text.text))) report.add(text.path);
+    // An editorial's anchors are linked as `./#x` or `#x` from its own folder.
+    if ([...related].some((file) => file.endsWith('/issue.md') && path.dirname(file) === path.dirname(text.path))) report.add(text.path);
+  }
   const byPath = new Map(markdown.map((text) => [text.path, text]));
+  const routes = routeIndex(markdown);
+  const parse = new Set([...report].filter((file) => byPath.has(file)));
   for (const file of [...parse]) {
-    for (const target of mentionedMarkdown(byPath.get(file)?.text ?? '', file)) if (byPath.has(target)) parse.add(target);
+    for (const target of mentionedMarkdown(byPath.get(file)?.text ?? '', file, routes)) if (byPath.has(target)) parse.add(target);
   }
   for (const file of [...parse]) {
     const issue = /^content\/issues\/[^/]+\//.exec(file)?.[0];
     if (issue && byPath.has(`${issue}issue.md`)) parse.add(`${issue}issue.md`);
+    for (const text of markdown) if (text.path !== file && text.path.replace(translationSuffix, '.md') === file) parse.add(text.path);
   }
   return { parse, report, whole: false };
 }
 
-/** What a link to `file` contains: its name, or for an issue.md its folder (`../3/`). */
-function mentionPattern(file: string): RegExp {
-  const name = path.basename(file);
+/** What a link to `file` contains: its name, its web address (`/issues/3/current/`), or for an issue.md its folder (`../3/`). */
+function mentionPatterns(file: string): RegExp[] {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (name !== 'issue.md') return new RegExp(escape(name));
-  const folder = path.basename(path.dirname(file));
-  return new RegExp(`${escape(name)}|/${escape(folder)}/?[)#\\s"']`);
+  const name = path.basename(file);
+  const patterns = [new RegExp(escape(name))];
+  const route = routeOf(file.replace(translationSuffix, '.md'));
+  // Root-relative links may carry an edition's prefix (`/fr/about/`).
+  if (route !== undefined) patterns.push(new RegExp(`/(?:[a-zA-Z-]{2,8}/)?${escape(route.replace(/\/$/, ''))}(?:[/#)\\s"']|$)`));
+  if (name === 'issue.md') patterns.push(new RegExp(`/${escape(path.basename(path.dirname(file)))}/?[)#\\s"']`));
+  return patterns;
 }
 
-/** Markdown files a text mentions by relative path, resolved from its folder. */
-function mentionedMarkdown(text: string, file: string): string[] {
+/** The web route of an original Markdown file, from its path alone. */
+function routeOf(file: string): string | undefined {
+  const place = classifyPath(file);
+  if (place.kind === 'page') {
+    const slug = parsePageName(place.fileName);
+    return slug === undefined ? undefined : `${slug}/`;
+  }
+  if (place.kind !== 'issue' && place.kind !== 'article') return undefined;
+  const number = parseIssueNumber(place.folderName);
+  if (number === undefined) return undefined;
+  if (place.kind === 'issue') return `issues/${number}/`;
+  const name = parseArticleName(place.fileName);
+  return name === undefined ? undefined : `issues/${number}/${name.slug}/`;
+}
+
+function routeIndex(markdown: readonly TextSource[]): Map<string, string> {
+  const routes = new Map<string, string>();
+  for (const { path: file } of markdown) {
+    const route = routeOf(file);
+    if (route !== undefined && !translationSuffix.test(path.basename(file).replace(/^[^.]*/, ''))) routes.set(route, file);
+  }
+  return routes;
+}
+
+/** Markdown files a text mentions by relative path or by web address. */
+function mentionedMarkdown(text: string, file: string, routes: Map<string, string>): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/([^\s()<>[\]"']+\.md)(?:#[^\s()]*)?/g)) {
-    found.push(path.normalize(path.join(path.dirname(file), match[1]!)));
+    found.push(path.normalize(path.join(path.dirname(file), safeDecode(match[1]!))));
   }
   for (const match of text.matchAll(/\]\(([^\s()]*\/)(?:#[^\s()]*)?\)/g)) {
     found.push(path.normalize(path.join(path.dirname(file), match[1]!, 'issue.md')));
   }
+  for (const match of text.matchAll(/\(\/(?:[a-zA-Z-]{2,8}\/)?([^\s()#]*)/g)) {
+    const route = match[1]!.endsWith('/') || match[1] === '' ? match[1]! : `${match[1]}/`;
+    const target = routes.get(route);
+    if (target) found.push(target);
+  }
   return found;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -83,6 +83,7 @@ function documentBase(file: ParsedFile, origin: Origin, data: { title: string; s
     ...(data.summary === undefined ? {} : { summary: data.summary }),
     tree: file.tree,
     anchors: file.anchors,
+    ...(file.partial ? { partial: true } : {}),
     fields,
     route,
     commitAuthors: [],

@@ -76,6 +76,9 @@ function editionCopy(original: SiteDocument, translation: SiteDocument | undefin
     commitAuthors: [],
   } as SiteDocument;
   delete copy.modified;
+  delete copy.age;
+  if (text.partial) copy.partial = true;
+  else delete copy.partial;
   if (text.summary === undefined) delete copy.summary;
   else copy.summary = text.summary;
   if (copy.kind === 'issue' && text.kind === 'issue' && text.coverAlt !== undefined) copy.coverAlt = text.coverAlt;
@@ -92,7 +95,9 @@ export function markStaleTranslations(editions: readonly Site[], report: Report)
   for (const edition of others) {
     for (const document of edition.documents.values()) {
       const original = base.documents.get(document.key);
-      if (!original || document.path === document.key || !original.modified || !document.modified || original.modified <= document.modified) continue;
+      // Stale when the original's last commit came after the translation's (commit order, not dates).
+      if (!original || document.path === document.key || original.age === undefined || document.age === undefined || original.age >= document.age) continue;
+      if (!original.modified || !document.modified) continue;
       document.staleOriginal = { route: original.route, modified: original.modified };
       reportRule(report, 'translation/stale', { file: document.path }, { original: original.path, changed: original.modified.slice(0, 10), translated: document.modified.slice(0, 10) });
     }

@@ -13,6 +13,7 @@ export function applyHistory(site: Site, history: GitHistory): void {
     if (file) {
       document.modified = file.modified;
       document.commitAuthors = file.authors;
+      document.age = file.age;
     }
   }
   for (const issue of site.issues) describeIssue(site, issue, committed);

@@ -29,6 +29,8 @@ export interface Document {
   tree: Root;
   /** Ids inside the body that links may point to. */
   anchors: string[];
+  /** Whether its body was not read (`check --changed`), so any anchor may be there. */
+  partial?: boolean;
   /** Where each top-level front matter key's value was written, for located errors. */
   fields: Record<string, Position>;
   /** Web route: the folder of its page, `issues/3/current/` (`''` for the root). */
@@ -37,6 +39,8 @@ export interface Document {
   modified?: string;
   /** Names of the authors of its commits, most recent first. */
   commitAuthors: string[];
+  /** How many commits came after its last one (0: the newest), when Git knows the file as committed. */
+  age?: number;
 }
 
 /** One article of an issue. */

@@ -12,6 +12,8 @@ export interface ParsedFile extends ParsedMarkdown {
   path: string;
   /** Front matter, not yet checked against a schema; `undefined` when unreadable (reported). */
   frontMatter: YamlData | undefined;
+  /** Whether only the front matter was read (`check --changed`): its anchors are unknown, not absent. */
+  partial?: boolean;
 }
 
 /** Parses one Markdown file. Pure: the same text always gives the same result. */
@@ -55,5 +57,5 @@ function treeDepth(tree: Nodes): number {
  */
 export function parseFrontMatterOnly(source: TextSource, report: Report): ParsedFile {
   const { data } = parseFrontMatter(source.text, source.path, report);
-  return { path: source.path, frontMatter: data, tree: { type: 'root', children: [] }, anchors: [] };
+  return { path: source.path, frontMatter: data, tree: { type: 'root', children: [] }, anchors: [], partial: true };
 }

@@ -26,8 +26,8 @@ const templatePrefix = 'templates/';
  * templates escape every output; gemtext templates (`templates/gemini/`) do not, and have the
  * `text_line` filter to keep a value on one line that no client misreads.
  */
-export function createTheme(files: ThemeFiles, languages: readonly string[], report: Report): Theme {
-  checkStrings(files, languages, report);
+export function createTheme(files: ThemeFiles, settings: { name: string; languages: readonly string[] }, report: Report): Theme {
+  checkStrings(files, settings, report);
   const fs = memoryFs(files);
   const options = { root: ['templates'], extname: '.liquid', fs, cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true };
   const html = new Liquid({ ...options, outputEscape: 'escape' });
@@ -108,7 +108,7 @@ export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackF
  * Reports each UI string that a language of the webzine lacks: every key of the theme's
  * `i18n/en.yml` must be in `i18n/<lang>.yml` (SPEC §6).
  */
-function checkStrings(files: ThemeFiles, languages: readonly string[], report: Report): void {
+function checkStrings(files: ThemeFiles, { name, languages }: { name: string; languages: readonly string[] }, report: Report): void {
   const reference = files.get('i18n/en.yml');
   if (!reference) return;
   const keysOf = (file: ThemeFile) => {
@@ -118,7 +118,8 @@ function checkStrings(files: ThemeFiles, languages: readonly string[], report: R
   const expected = keysOf(reference);
   for (const language of languages.filter((l) => l !== 'en')) {
     const file = files.get(`i18n/${language}.yml`);
-    const place = { file: file?.displayPath ?? reference.displayPath.replace(/en\.yml$/, `${language}.yml`) };
+    // A missing file is reported where the webzine's theme would hold it, relative to the root.
+    const place = { file: file?.displayPath ?? `themes/${name}/i18n/${language}.yml` };
     if (!file) {
       reportRule(report, 'theme/missing-strings', place, { language });
       continue;

@@ -110,19 +110,27 @@ function findTarget(url: string, document: SiteDocument, index: Index): Resoluti
 }
 
 function fromRoute(route: string, anchor: string | undefined, index: Index): Resolution {
-  const candidates = [route, route.endsWith('/') || route === '' ? route : `${route}/`, route.replace(/index\.html$/, '')];
+  // A root-relative link may name another edition (`/fr/about/`): it leads there, whatever page it is on.
+  const edition = index.site.editions.find((place) => place.prefix !== '' && (route === place.prefix.slice(0, -1) || route.startsWith(place.prefix)));
+  const rest = edition ? route.slice(edition.prefix.length) : route;
+  const named = edition ? { edition: edition.prefix } : {};
+  const candidates = [rest, rest.endsWith('/') || rest === '' ? rest : `${rest}/`, rest.replace(/index\.html$/, '')];
   for (const candidate of candidates) {
     const linked = index.documentsByRoute.get(candidate);
-    if (linked) return toDocument(linked, anchor);
-    if (index.assetsByOutput.has(candidate)) return { target: { kind: 'asset', output: candidate } };
-    if (generatedRoutes.has(candidate)) return { target: { kind: 'route', route: candidate, ...(anchor ? { anchor } : {}) } };
+    if (linked) {
+      const resolution = toDocument(linked, edition ? undefined : anchor);
+      // Anchors of another edition's pages are that edition's; they are not checked here.
+      return resolution.problem === undefined && edition ? { target: { ...resolution.target, ...named, ...(anchor ? { anchor } : {}) } as LinkTarget } : resolution;
+    }
+    if (!edition && index.assetsByOutput.has(candidate)) return { target: { kind: 'asset', output: candidate } };
+    if (generatedRoutes.has(candidate)) return { target: { kind: 'route', route: candidate, ...named, ...(anchor ? { anchor } : {}) } };
   }
   return { problem: 'missing' };
 }
 
 function toDocument(document: SiteDocument, anchor: string | undefined): Resolution {
   if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.key } };
-  if (!document.anchors.includes(anchor)) return { problem: 'anchor', anchor, anchors: document.anchors };
+  if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', anchor, anchors: document.anchors };
   return { target: { kind: 'document', path: document.key, anchor } };
 }
 

@@ -63,7 +63,9 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
 type Add = (output: string, keys: string[]) => void;
 
 function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void {
-  const page = ['theme:web', 'theme:strings', 'pages'];
+  // Bylines link each author's anchor on the authors page, and anchors are decided over the
+  // whole list of authors (Zoë and Zoe get two), so every page reads `authors`.
+  const page = ['theme:web', 'theme:strings', 'pages', 'authors'];
   const everyIssue = site.issues.map(issueKey);
   add('web/index.html', [...page, ...everyIssue]);
   add('web/404.html', page);

@@ -11,6 +11,11 @@ import { resolveRequest, type Resolution } from './resolve-request.js';
 export interface DevHandlerOptions {
   /** The preview folder, which holds web/ and gemini/. */
   outDir: string;
+  /**
+   * The host names requests may name in their Host header (default: any). On loopback only local
+   * names are let in, so a page on another site can not read the preview by DNS rebinding.
+   */
+  allowedHosts?: ReadonlySet<string>;
   liveReload: LiveReload;
   /** Told of a request that failed for a reason of mimeo's own. */
   onError: (error: unknown) => void;
@@ -40,6 +45,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     response.setHeader('Allow', 'GET, HEAD');
     return send(response, request, 405, 'text/plain; charset=utf-8', '405 method not allowed\n');
   }
+  if (options.allowedHosts && !options.allowedHosts.has(hostName(request.headers.host))) {
+    return send(response, request, 421, 'text/plain; charset=utf-8', '421 misdirected request: this preview answers only to its own address\n');
+  }
   const target = request.url ?? '';
   // Only origin-form targets (RFC 9112 §3.2.1): a proxy's absolute form has nothing to do here.
   if (!target.startsWith('/')) return send(response, request, 400, 'text/plain; charset=utf-8', '400 bad request\n');
@@ -59,6 +67,12 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     return send(response, request, 404, 'text/html; charset=utf-8', withScript(notFound, `web/${resolution.relative}`, options));
   }
   return refuse(response, request, resolution, '/');
+}
+
+/** The host name of a Host header, lower case, without its port: `[::1]:4000` → `[::1]`. */
+function hostName(header: string | undefined): string {
+  const host = (header ?? '').toLowerCase();
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
 }
 
 async function serveCapsule(request: IncomingMessage, response: ServerResponse, options: DevHandlerOptions, urlPath: string, query: string): Promise<void> {

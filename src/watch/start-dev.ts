@@ -45,7 +45,9 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
   const host = options.host ?? '127.0.0.1';
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'mimeo-dev-'));
   const liveReload = createLiveReload();
-  const server = createServer(createDevHandler({ outDir, liveReload, onError: (error) => print.err(`mimeo dev: a request failed: ${String(error)}\n`) }));
+  // On loopback, only local names may be asked for (DNS rebinding); elsewhere the user chose to expose it.
+  const allowedHosts = loopbackHosts.has(host) ? new Set(['127.0.0.1', 'localhost', '[::1]']) : undefined;
+  const server = createServer(createDevHandler({ outDir, liveReload, ...(allowedHosts ? { allowedHosts } : {}), onError: (error) => print.err(`mimeo dev: a request failed: ${String(error)}\n`) }));
   let port: number;
   try {
     port = await listenOnFreePort(server, host, options.port ?? 4000);

@@ -1,9 +1,12 @@
-import { lstat, mkdir, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlannedFile } from '../scaffold/types.js';
 
-/** What {@link writeScaffold} did: the paths it wrote, or those already taken (then it wrote nothing). */
-export type ScaffoldWrite = { written: string[] } | { existing: string[] };
+/**
+ * What {@link writeScaffold} did: the paths it wrote, those already taken, or those whose folder
+ * leads outside content/ through a symbolic link (then it wrote nothing).
+ */
+export type ScaffoldWrite = { written: string[] } | { existing: string[] } | { outside: string[] };
 
 /**
  * Writes the planned files below `root`, all or none: when any of them exists already, nothing is
@@ -14,6 +17,11 @@ export async function writeScaffold(root: string, files: readonly PlannedFile[])
   const taken = await Promise.all(files.map(async (file) => ((await isTaken(toAbsolute(file))) ? [file.path] : [])));
   const existing = taken.flat();
   if (existing.length > 0) return { existing };
+  // A folder on the way may be a symbolic link that a pull request slipped in (SPEC §7).
+  const realRoot = await realpath(root);
+  const content = await realpath(path.join(root, 'content')).catch(() => path.join(realRoot, 'content'));
+  const outside = (await Promise.all(files.map(async (file) => ((await isInside(toAbsolute(file), content, realRoot)) ? [] : [file.path])))).flat();
+  if (outside.length > 0) return { outside };
   const written: string[] = [];
   const createdFolders: string[] = [];
   for (const file of files) {
@@ -31,6 +39,27 @@ export async function writeScaffold(root: string, files: readonly PlannedFile[])
     }
   }
   return { written: files.map((file) => file.path) };
+}
+
+/**
+ * Whether the nearest existing folder of `absolute` is, once links are followed, inside
+ * `folder`, or is the root itself (content/ does not exist yet).
+ */
+async function isInside(absolute: string, folder: string, realRoot: string): Promise<boolean> {
+  let existing = path.dirname(absolute);
+  for (;;) {
+    try {
+      const real = await realpath(existing);
+      if (real === realRoot) return true;
+      const relative = path.relative(folder, real);
+      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    } catch (error) {
+      if (!hasCode(error, 'ENOENT')) throw new Error(`could not look for ${existing}`, { cause: error });
+      const parent = path.dirname(existing);
+      if (parent === existing) return false;
+      existing = parent;
+    }
+  }
 }
 
 async function isTaken(absolute: string): Promise<boolean> {

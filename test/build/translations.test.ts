@@ -94,6 +94,19 @@ describe('a webzine in two languages', () => {
   });
 });
 
+describe('root-relative links to another edition', () => {
+  it('lead into that edition, whichever edition the page is in', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, 'content/issues/1/30-third.md'), '---\ntitle: Third\n---\n[en français](/fr/about/#histoire), [accueil](/fr/) and [feed](/fr/atom.xml).\n');
+    const { read } = await build(root);
+    const page = await read('web/issues/1/third/index.html');
+    expect(page).toContain('href="../../../fr/about/#histoire"');
+    expect(page).toContain('href="../../../fr/"');
+    expect(page).toContain('href="../../../fr/atom.xml"');
+    expect(await read('web/fr/issues/1/third/index.html')).toContain('href="../../../about/#histoire"');
+  });
+});
+
 describe('a webzine in three languages', () => {
   it('builds an edition per language, untranslated pages in the original language', async () => {
     const root = await makeWebzine(twoLanguages);
@@ -127,6 +140,16 @@ describe('a translation whose original changed after it', () => {
     const { read } = await build(root);
     expect(await read('web/fr/issues/1/first/index.html')).toContain('<a href="../../../../issues/1/first/">Lire l&#39;original</a>');
     expect(await read('gemini/fr/issues/1/first.gmi')).toContain('=> ../../../issues/1/first.gmi Lire l\'original');
+  });
+
+  it('is flagged by commit order even when the original\'s commit carries an older date (a rebase)', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
+    await commitAll(root, [
+      { ...who, date: '2026-03-01T09:00:00Z' },
+      { ...who, date: '2020-01-01T09:00:00Z', files: { 'content/issues/1/10-first.md': '---\ntitle: The first article\n---\n## Opening\n\nRebased.\n' } },
+    ]);
+    expect((await runCli(['check', '--root', root])).stdout).toContain('[translation/stale]');
   });
 
   it('is not flagged once the translation is committed after the original', async () => {

@@ -54,3 +54,48 @@ describe('mimeo check --changed', () => {
     expect(run.stderr).toContain('--changed needs a Git revision of this repository, like origin/main; git said: fatal:');
   });
 });
+
+describe('mimeo check --changed finds what a whole check finds in and around the change', () => {
+  async function committed(extra: Record<string, string | null> = {}): Promise<string> {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr]\n');
+    await commitAll(root, [{ ...who, date: '2026-03-01T09:00:00Z', files: extra }]);
+    return root;
+  }
+  const changedSince = (root: string) => runCli(['check', '--root', root, '--changed', 'HEAD']);
+
+  it('counts a staged change', async () => {
+    const root = await committed();
+    await writeFile(path.join(root, 'content/issues/1/20-second.md'), '---\ntitle: Second\n---\n[x](nope.md)\n');
+    await git(root, ['add', '-A']);
+    expect((await changedSince(root)).stdout).toContain('content/issues/1/20-second.md:4:1: error: the link "nope.md" points to nothing');
+  });
+
+  it('reports a link to a file the change renamed', async () => {
+    const root = await committed();
+    await git(root, ['mv', 'content/issues/1/20-second.md', 'content/issues/1/20-later.md']);
+    expect((await changedSince(root)).stdout).toContain('content/issues/1/10-first.md:9:18: error: the link "20-second.md#details" points to nothing');
+  });
+
+  it('reports a root-relative link to a heading the change removed', async () => {
+    const root = await committed({ 'content/issues/1/30-third.md': '---\ntitle: Third\n---\nSee [history](/about/#history).\n' });
+    await writeFile(path.join(root, 'content/pages/about.md'), '---\ntitle: About\n---\n## Origins\n');
+    expect((await changedSince(root)).stdout).toContain('content/issues/1/30-third.md:4:5: error: the link "/about/#history" points to a heading "#history"');
+  });
+
+  it('does not report a root-relative link into a file outside the change', async () => {
+    const root = await committed({ 'content/issues/1/30-third.md': '---\ntitle: Third\n---\nSee [history](/about/#history).\n' });
+    await writeFile(path.join(root, 'content/issues/1/30-third.md'), '---\ntitle: Third\n---\nSee [history](/about/#history) again.\n');
+    expect(await changedSince(root)).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('reports a link to a translated heading when the translation changed', async () => {
+    const root = await committed({
+      'content/pages/about.fr.md': '---\ntitle: À propos\n---\n## Histoire\n',
+      'content/issues/1/30-third.fr.md': '---\ntitle: Troisième\n---\n[histoire](../../pages/about.md#histoire)\n',
+      'content/issues/1/30-third.md': '---\ntitle: Third\n---\nText.\n',
+    });
+    await writeFile(path.join(root, 'content/pages/about.fr.md'), '---\ntitle: À propos\n---\n## Origines\n');
+    expect((await changedSince(root)).stdout).toContain('content/issues/1/30-third.fr.md:4:1: error: the link "../../pages/about.md#histoire" points to a heading "#histoire"');
+  });
+});

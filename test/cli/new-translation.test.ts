@@ -39,3 +39,34 @@ describe('mimeo new translation', () => {
     expect(again.stderr).toContain('content/pages/about.fr.md already exists');
   });
 });
+
+describe('mimeo new page and the addresses mimeo publishes itself', () => {
+  it('refuses a page that would take the address of an edition', async () => {
+    const run = await runCli(['new', 'page', 'FR', '--root', await frenchWebzine()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('a page can not be called "fr": mimeo publishes /fr/ itself');
+  });
+
+  it('refuses a translation into the original language', async () => {
+    const root = await frenchWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: en\nlanguages: [en, fr]\n');
+    const run = await runCli(['new', 'translation', 'content/pages/about.md', 'en', '--root', root]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"en" is not a language of the webzine: the languages of site.yml are fr');
+  });
+});
+
+describe('mimeo new through a symbolic link', () => {
+  it('writes nothing outside content/ when a folder of the way is a link out', async () => {
+    const { mkdir, symlink, rm, readdir } = await import('node:fs/promises');
+    const root = await frenchWebzine();
+    const outside = await temporaryFolder();
+    await rm(path.join(root, 'content/pages'), { recursive: true });
+    await symlink(outside, path.join(root, 'content/pages'));
+    await mkdir(path.join(outside, 'keep'), { recursive: true });
+    const run = await runCli(['new', 'page', 'Escape', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('content/pages/escape.md would be written outside content/ through a symbolic link; nothing was written');
+    expect(await readdir(outside)).toEqual(['keep']);
+  });
+});

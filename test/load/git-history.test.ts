@@ -13,12 +13,12 @@ const bo = { author: 'Bo Rivet', email: 'bo@secret.example' };
 describe('parseLog', () => {
   it('gives each file its first and last dates and its authors, newest first', () => {
     const log = '\x012026-03-02T10:00:00+01:00\x02Bo\0\nM\0content/a.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/a.md\0';
-    expect(parseLog(log).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T09:00:00.000Z', authors: ['Bo', 'Ada'] });
+    expect(parseLog(log).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T09:00:00.000Z', authors: ['Bo', 'Ada'], age: 0 });
   });
 
   it('follows a rename back to the commits made under the old name', () => {
     const log = '\x012026-03-02T00:00:00Z\x02Bo\0\nR090\0content/old.md\0content/new.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/old.md\0';
-    expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'] }]]);
+    expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'], age: 0 }]]);
   });
 });
 
@@ -42,7 +42,7 @@ describe('readGitHistory on a real repository', () => {
     ]);
     const history = await readGitHistory(root);
     expect([...history.files]).toEqual([
-      ['content/issues/1/20-b.md', { created: '2026-03-01T09:00:00.000Z', modified: '2026-03-07T09:00:00.000Z', authors: ['Ada Quill', 'Bo Rivet'] }],
+      ['content/issues/1/20-b.md', { created: '2026-03-01T09:00:00.000Z', modified: '2026-03-07T09:00:00.000Z', authors: ['Ada Quill', 'Bo Rivet'], age: 0 }],
     ]);
     expect(history.commit).toBe(await git(root, ['rev-parse', '--short', 'HEAD']));
     expect(history.missing).toBeUndefined();

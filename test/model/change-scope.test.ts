@@ -25,8 +25,23 @@ describe('changeScope', () => {
     });
   });
 
-  it('finds the files that link to an issue by its folder', () => {
-    expect(scopeOf('content/issues/1/issue.md').report).toEqual(['content/issues/1/issue.md', 'content/issues/2/issue.md']);
+  it('finds the files that link to an issue by its folder, and its own articles (which link its anchors as ./#x)', () => {
+    expect(scopeOf('content/issues/1/issue.md').report).toEqual([
+      'content/issues/1/10-first.md',
+      'content/issues/1/20-second.md',
+      'content/issues/1/issue.md',
+      'content/issues/2/issue.md',
+    ]);
+  });
+
+  it('finds the files that link to an article by its address, with or without an edition prefix', () => {
+    const scope = changeScope([...texts, { path: 'content/pages/help.md', text: 'See [it](/fr/issues/1/second/#details).' }], new Set(['content/issues/1/20-second.md']));
+    expect(scope.report.has('content/pages/help.md')).toBe(true);
+  });
+
+  it('reports a deleted file\'s translations and the files that named it', () => {
+    const scope = changeScope([...texts.filter((t) => t.path !== 'content/pages/about.md'), { path: 'content/pages/about.fr.md', text: '---\ntitle: À propos\n---\n' }], new Set(['content/pages/about.md']));
+    expect([...scope.report].sort()).toEqual(['content/issues/1/20-second.md', 'content/pages/about.fr.md', 'content/pages/about.md']);
   });
 
   it('reports the pages that use a changed image', () => {

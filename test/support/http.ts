@@ -12,10 +12,10 @@ export interface Fetched {
  * Requests `rawPath` from the server at `base` exactly as written: unlike fetch, node:http sends
  * `/../` and `%2e%2e` as they are, which is what an attacker does.
  */
-export function get(base: string, rawPath: string, method = 'GET'): Promise<Fetched> {
+export function get(base: string, rawPath: string, method = 'GET', headers: Record<string, string> = {}): Promise<Fetched> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const outgoing = request({ hostname, port, path: rawPath, method }, (response) => {
+    const outgoing = request({ hostname, port, path: rawPath, method, headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));

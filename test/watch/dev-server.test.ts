@@ -85,6 +85,11 @@ describe('the dev server', () => {
     expect([listing.status, redirect.status, redirect.headers['location']]).toEqual([404, 301, '/issues/1/']);
   });
 
+  it('answers only to its own address on loopback, so another site can not read it by DNS rebinding', async () => {
+    expect((await get(shared.dev.url, '/', 'GET', { host: 'evil.example' })).status).toBe(421);
+    expect((await get(shared.dev.url, '/', 'GET', { host: `localhost:${new URL(shared.dev.url).port}` })).status).toBe(200);
+  });
+
   it('answers only GET and HEAD', async () => {
     const head = await get(shared.dev.url, '/', 'HEAD');
     const post = await get(shared.dev.url, '/', 'POST');

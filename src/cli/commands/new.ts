@@ -6,6 +6,8 @@ import { readSiteConfig } from '../../load/site-files.js';
 import { indexContent, type ContentFile } from '../../scaffold/content-index.js';
 import { planScaffold } from '../../scaffold/plan-scaffold.js';
 import { planTranslation } from '../../scaffold/plan-translation.js';
+import { toSlug } from '../../model/classify.js';
+import { listWords } from '../../parse/validate.js';
 import type { ScaffoldRequest } from '../../scaffold/types.js';
 import { resolveRoot } from './paths.js';
 import { writeScaffold } from '../../write/write-scaffold.js';
@@ -21,9 +23,14 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
   const { report, diagnostics } = createCollector();
   const config = readSiteConfig(sources.texts, report);
   const theme = config && (await loadTheme(root, config.theme, report));
+  // A page may not take the address of what mimeo publishes itself.
+  const reserved = ['authors', 'issues', ...(config?.languages ?? [])];
+  if (request.kind === 'page' && reserved.includes(toSlug(request.title))) {
+    throw new UsageError(`a page can not be called "${toSlug(request.title)}": mimeo publishes /${toSlug(request.title)}/ itself (so are ${listWords(reserved.map((r) => `/${r}/`))})`, 'new');
+  }
   const plan =
     request.kind === 'translation'
-      ? config && planTranslation({ ...request, languages: config.languages, files: toContentFiles(sources) })
+      ? config && planTranslation({ ...request, languages: config.languages.filter((l) => l !== config.language), files: toContentFiles(sources) })
       : theme && !hasErrors(diagnostics)
         ? planScaffold(request, indexContent(toContentFiles(sources)), theme, report)
         : undefined;
@@ -38,6 +45,10 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
     return exitCodes.content;
   }
   const result = await writeScaffold(root, plan.files);
+  if ('outside' in result) {
+    terminal.err(`mimeo: ${result.outside.join(', ')} would be written outside content/ through a symbolic link; nothing was written\n`);
+    return exitCodes.content;
+  }
   if ('existing' in result) {
     const verb = result.existing.length === 1 ? 'exists' : 'exist';
     terminal.err(`mimeo: ${result.existing.join(', ')} already ${verb}, and mimeo new never overwrites a file; nothing was written\n`);

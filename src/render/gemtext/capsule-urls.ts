@@ -25,11 +25,13 @@ export function capsuleHref(site: Site, baseUrl: string, from: string, self: str
   if (!target) return url;
   if (target.kind === 'removed') return undefined;
   if (target.kind === 'asset') return relativePath(from, target.output);
+  const prefix = target.edition ?? site.prefix;
   if (target.kind === 'route') {
     const twin = generatedTwins[target.route];
-    return twin === undefined ? absoluteUrl(baseUrl, site.prefix + target.route) : relativePath(from, site.prefix + twin);
+    return twin === undefined ? absoluteUrl(baseUrl, prefix + target.route) : relativePath(from, prefix + twin);
   }
-  if (target.path === self) return undefined;
+  if (target.path === self && target.edition === undefined) return undefined;
   const document = site.documents.get(target.path);
-  return document ? relativePath(from, capsuleRoute(document)) : undefined;
+  if (!document) return undefined;
+  return relativePath(from, capsuleRoute({ ...document, route: prefix + document.route.slice(site.prefix.length) }));
 }

@@ -39,9 +39,10 @@ export function hrefFor(scope: PageScope, target: LinkTarget): string | undefine
   if (target.kind === 'removed') return undefined;
   if (target.kind === 'asset') return linkTo(scope.base, target.output);
   const anchor = target.anchor ? `#${encodeURIComponent(target.anchor)}` : '';
-  if (target.kind === 'route') return linkTo(scope.base, scope.site.prefix + target.route) + anchor;
+  if (target.kind === 'route') return linkTo(scope.base, (target.edition ?? scope.site.prefix) + target.route) + anchor;
   const document = scope.site.documents.get(target.path);
   if (!document) return undefined;
+  if (target.edition !== undefined) return linkTo(scope.base, target.edition + document.route.slice(scope.site.prefix.length)) + anchor;
   // A page shown in another language than the link was checked against may lack the heading:
   // the link then leads to the top of the page rather than to nowhere.
   if (!target.anchor || !document.anchors.includes(target.anchor)) return linkTo(scope.base, document.route);
