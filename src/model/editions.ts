@@ -47,8 +47,8 @@ export function toEdition(base: Site, language: string, translations: readonly T
   for (const copy of copies.values()) {
     if (copy.kind === 'issue') copy.articles = copy.articles.map((article) => copies.get(article.key) as Article);
   }
-  const issues = base.issues.map((issue) => ({ ...(copies.get(issue.key) as Issue), articles: issue.articles.map((a) => copies.get(a.key) as Article) }));
-  for (const issue of issues) copies.set(issue.key, issue);
+  // The original edition's issues are its documents (their article lists already without drafts when drafts are left out).
+  const issues = base.issues.map((issue) => copies.get(issue.key) as Issue);
   return { ...base, language, prefix, issues, pages: base.pages.map((page) => copies.get(page.key) as Page), documents: copies };
 }
 
