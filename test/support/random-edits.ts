@@ -1,7 +1,9 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createRandom as createBenchRandom } from '../../bench/prose.js';
 
 /** A seeded random source (mulberry32), so a failing sequence can be replayed. */
+/** A seeded random source, the benchmark's own (mulberry32): the same seed gives the same edits. */
 export interface Random {
   next(): number;
   int(min: number, max: number): number;
@@ -10,16 +12,7 @@ export interface Random {
 
 /** Makes a seeded random source. */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  return { next, int, pick: (items) => items[int(0, items.length - 1)]! };
+  return createBenchRandom(seed) as Random;
 }
 
 /** A webzine being edited at random: its folder, the random source and an edit to undo. */
