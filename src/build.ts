@@ -41,6 +41,8 @@ export interface BuildOptions {
   changed?: ReadonlySet<string>;
   /** Parses one Markdown file (default: `parseFile`); `mimeo dev` passes a cache so an edit re-parses one file. */
   parse?: (source: TextSource, report: Report) => ParsedFile;
+  /** Told how many Markdown files are parsed out of how many, after each (default: nobody). */
+  progress?: (parsed: number, total: number) => void;
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
   select?: (site: Site) => OutputSelection | undefined;
 }
@@ -88,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!config) return result();
   const baseUrl = requireBaseUrl(options.baseUrl ?? config.baseUrl, report);
   const scope = options.changed ? changeScope(sources.texts, options.changed) : undefined;
-  const files = await step('parse', () => parseMarkdownFiles(sources, scope, report, options.parse));
+  const files = await step('parse', () => parseMarkdownFiles(sources, scope, report, options.parse, options.progress));
   editions = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
   const site = editions[0]!;
   await step('links', () => editions.forEach((edition) => resolveLinks(edition, report)));
@@ -113,9 +115,13 @@ function historyNotes(history: GitHistory): string[] {
   return [`${count === 1 ? `${first} is` : `${count} files (${first}, …) are`} not committed, so ${count === 1 ? 'its' : 'their'} dates come from front matter only`];
 }
 
-function parseMarkdownFiles(sources: Sources, scope: ChangeScope | undefined, report: Report, parse = parseFile): ParsedFile[] {
+function parseMarkdownFiles(sources: Sources, scope: ChangeScope | undefined, report: Report, parse = parseFile, progress?: BuildOptions['progress']): ParsedFile[] {
   const markdown = sources.texts.filter((text) => text.path.endsWith('.md'));
-  return markdown.map((text) => (!scope || scope.parse.has(text.path) ? parse(text, report) : parseFrontMatterOnly(text, report)));
+  return markdown.map((text, index) => {
+    const parsed = !scope || scope.parse.has(text.path) ? parse(text, report) : parseFrontMatterOnly(text, report);
+    progress?.(index + 1, markdown.length);
+    return parsed;
+  });
 }
 
 /** Keeps the diagnostics of the files a change-limited check reports on. */

@@ -23,7 +23,8 @@ export const buildHelp = `Usage: mimeo build [options]
 Builds the webzine in --root into --out: web/ is the website with its Atom
 and RSS feeds, gemini/ the Gemini capsule (when site.yml has geminiUrl). The build is
 written to a staging folder and swapped in, so a failed build leaves the
-previous output untouched. Ends with one summary line.
+previous output untouched. Ends with one summary line; on a terminal (not in
+CI) a single updating line shows the files parsed so far.
 
 Options:
   --root DIR       the webzine's folder, which holds content/ (default: .)

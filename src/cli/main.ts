@@ -6,7 +6,8 @@ import { exitCodes, UsageError, type Terminal } from './usage.js';
 const processTerminal: Terminal = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  isInteractive: process.stderr.isTTY === true,
+  // CI logs keep every byte written, so an updating line is for terminals people watch (issue 7).
+  isInteractive: process.stderr.isTTY === true && !process.env['CI'],
 };
 
 const helps: Record<string, string> = { build: buildHelp, check: checkHelp, dev: devHelp, new: newHelp, schema: schemaHelp };

@@ -16,6 +16,6 @@ export const exitCodes = { success: 0, content: 1, usage: 2, internal: 3 } as co
 export interface Terminal {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Whether standard error is an interactive terminal. */
+  /** Whether standard error is a terminal someone watches (not a pipe, not CI). */
   isInteractive: boolean;
 }

@@ -6,6 +6,7 @@ import { selectFeedIssues } from '../../render/feeds/entries.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 import { resolveFolders } from './paths.js';
+import { createProgress } from './progress.js';
 
 /** `mimeo build`: builds the webzine and prints its diagnostics and one summary line. */
 export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
@@ -16,11 +17,14 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
     throw new UsageError(`--base-url must be an http(s) URL like https://zine.example/, got "${baseUrl}"`, 'build');
   }
   const started = performance.now();
+  const progress = createProgress(terminal);
   const result = await build({
     ...folders,
+    progress: (parsed, total) => progress.update(parsed, total),
     drafts: values['drafts'] === true,
     ...(typeof baseUrl === 'string' ? { baseUrl } : {}),
   });
+  progress.clear();
   terminal.err(formatNotes(result.notes));
   terminal.err(formatDiagnostics(result.diagnostics, 'text', { debug: values['debug'] === true }));
   if (hasErrors(result.diagnostics)) {
