@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
-import { loadSources, type Sources, type TextSource } from './load/load-sources.js';
+import { loadSources, type TextSource } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { markStaleTranslations } from './model/editions.js';
 import type { OutputFile } from './write/output-file.js';
@@ -10,7 +10,8 @@ import { loadTheme } from './load/load-theme.js';
 import { readAuthorsFile, readSiteConfig } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
 import type { Site } from './model/types.js';
-import { parseFile, parseFrontMatterOnly, type ParsedFile } from './parse/parse-file.js';
+import { compileAll } from './compile/compile-all.js';
+import type { CompiledFile, CompileOptions } from './compile/compiled.js';
 import { changeScope, type ChangeScope } from './model/change-scope.js';
 import { renderWeb } from './render/html/render-web.js';
 import { createTheme, type Theme } from './theme/theme.js';
@@ -39,9 +40,13 @@ export interface BuildOptions {
    * are checked and reported, and nothing is rendered unless the change touches every page.
    */
   changed?: ReadonlySet<string>;
-  /** Parses one Markdown file (default: `parseFile`); `mimeo dev` passes a cache so an edit re-parses one file. */
-  parse?: (source: TextSource, report: Report) => ParsedFile;
-  /** Told how many Markdown files are parsed out of how many, after each (default: nobody). */
+  /** The persistent cache's folder (default: none, every file is compiled). */
+  cacheDir?: string;
+  /** Worker threads that compile Markdown when many files must be (default: the number of cores). */
+  jobs?: number;
+  /** Compiles one Markdown file instead of the persistent cache; `mimeo dev` keeps its own, in memory. */
+  compile?: (source: TextSource, options: CompileOptions) => CompiledFile;
+  /** Told how many Markdown files are compiled out of how many, after each (default: nobody). */
   progress?: (parsed: number, total: number) => void;
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
   select?: (site: Site) => OutputSelection | undefined;
@@ -90,7 +95,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!config) return result();
   const baseUrl = requireBaseUrl(options.baseUrl ?? config.baseUrl, report);
   const scope = options.changed ? changeScope(sources.texts, options.changed) : undefined;
-  const files = await step('parse', () => parseMarkdownFiles(sources, scope, report, options.parse, options.progress));
+  const compile = { html: config.markdown.html, links: config.gemini.links };
+  const compiled = await step('compile', () =>
+    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, compileOne: options.compile, progress: options.progress }, report),
+  );
+  const files = compiled.files;
+  if (compiled.rejected.length > 0) notes.push(cacheNote(compiled.rejected, options.cacheDir ?? ''));
   editions = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
   const site = editions[0]!;
   await step('links', () => editions.forEach((edition) => resolveLinks(edition, report)));
@@ -115,13 +125,9 @@ function historyNotes(history: GitHistory): string[] {
   return [`${count === 1 ? `${first} is` : `${count} files (${first}, …) are`} not committed, so ${count === 1 ? 'its' : 'their'} dates come from front matter only`];
 }
 
-function parseMarkdownFiles(sources: Sources, scope: ChangeScope | undefined, report: Report, parse = parseFile, progress?: BuildOptions['progress']): ParsedFile[] {
-  const markdown = sources.texts.filter((text) => text.path.endsWith('.md'));
-  return markdown.map((text, index) => {
-    const parsed = !scope || scope.parse.has(text.path) ? parse(text, report) : parseFrontMatterOnly(text, report);
-    progress?.(index + 1, markdown.length);
-    return parsed;
-  });
+function cacheNote(rejected: readonly string[], folder: string): string {
+  const count = rejected.length;
+  return `${count === 1 ? 'a cache entry' : `${count} cache entries`} in ${folder} could not be read (${rejected[0]}${count > 1 ? ', …' : ''}) and ${count === 1 ? 'was' : 'were'} made again; delete the folder if this keeps happening`;
 }
 
 /** Keeps the diagnostics of the files a change-limited check reports on. */

@@ -1,7 +1,7 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { AssetSource } from '../load/load-sources.js';
-import type { ParsedFile } from '../parse/parse-file.js';
+import type { LoadedFile } from '../compile/compiled.js';
 import type { AuthorsFile, SiteConfig } from '../parse/schemas.js';
 import { toAuthorDirectory } from './authors.js';
 import { classifyPath } from './classify.js';
@@ -14,7 +14,7 @@ import type { Article, Asset, Author, Issue, Page, Site, SiteDocument } from './
 export interface SiteInput {
   config: SiteConfig;
   authorsFile?: AuthorsFile;
-  files: ParsedFile[];
+  files: LoadedFile[];
   assets: AssetSource[];
   /** Markdown files that could not be read (already reported). */
   unreadable?: string[];

@@ -1,6 +1,6 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import type { ParsedFile } from '../parse/parse-file.js';
+import type { LoadedFile } from '../compile/compiled.js';
 import { articleSchema, issueSchema, pageSchema } from '../parse/schemas.js';
 import { validateData, type ValidationOptions } from '../parse/validate.js';
 import type { Position } from '../parse/yaml-data.js';
@@ -16,7 +16,7 @@ export interface Origin {
 }
 
 /** The issue of an `issue.md`, its front matter checked; `undefined` when its folder is not a number. */
-export function toIssue(file: ParsedFile, origin: Origin, folder: string, folderName: string, directory: Map<string, Author>, report: Report): Issue | undefined {
+export function toIssue(file: LoadedFile, origin: Origin, folder: string, folderName: string, directory: Map<string, Author>, report: Report): Issue | undefined {
   const number = parseIssueNumber(folderName);
   if (number === undefined) {
     reportRule(report, 'slug/invalid', { file: file.path }, { name: folder, expected: 'by its issue number, like content/issues/7/' });
@@ -24,7 +24,7 @@ export function toIssue(file: ParsedFile, origin: Origin, folder: string, folder
   }
   const data = validate(file, issueSchema, 'an issue', report);
   if (!data) return undefined;
-  const fields = fieldPositions(file);
+  const fields = file.fields;
   return {
     kind: 'issue',
     ...documentBase(file, origin, data, fields, `issues/${number}/`),
@@ -41,7 +41,7 @@ export function toIssue(file: ParsedFile, origin: Origin, folder: string, folder
 }
 
 /** The article of an `NN-slug.md`, its front matter checked; `undefined` when its name is wrong. */
-export function toArticle(file: ParsedFile, origin: Origin, folderName: string, fileName: string, directory: Map<string, Author>, report: Report): Article | undefined {
+export function toArticle(file: LoadedFile, origin: Origin, folderName: string, fileName: string, directory: Map<string, Author>, report: Report): Article | undefined {
   const name = parseArticleName(fileName);
   const number = parseIssueNumber(folderName);
   if (!name) {
@@ -50,7 +50,7 @@ export function toArticle(file: ParsedFile, origin: Origin, folderName: string, 
   }
   const data = validate(file, articleSchema, 'an article', report);
   if (!name || !data || number === undefined) return undefined;
-  const fields = fieldPositions(file);
+  const fields = file.fields;
   return {
     kind: 'article',
     ...documentBase(file, origin, data, fields, `issues/${number}/${name.slug}/`),
@@ -64,25 +64,25 @@ export function toArticle(file: ParsedFile, origin: Origin, folderName: string, 
 }
 
 /** The page of a `pages/<slug>.md`, its front matter checked; `undefined` when its name is wrong. */
-export function toPage(file: ParsedFile, origin: Origin, fileName: string, report: Report): Page | undefined {
+export function toPage(file: LoadedFile, origin: Origin, fileName: string, report: Report): Page | undefined {
   const slug = parsePageName(fileName);
   if (!slug) {
     reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'lowercase words joined by hyphens, like about.md', suggestion: `${toSlug(fileName.replace(/\.md$/i, '')) || 'page'}.md` });
   }
   const data = validate(file, pageSchema, 'a page', report);
   if (!slug || !data) return undefined;
-  return { kind: 'page', ...documentBase(file, origin, data, fieldPositions(file), `${slug}/`), draft: false, slug, menu: data.menu, order: data.order };
+  return { kind: 'page', ...documentBase(file, origin, data, file.fields, `${slug}/`), draft: false, slug, menu: data.menu, order: data.order };
 }
 
-function documentBase(file: ParsedFile, origin: Origin, data: { title: string; summary?: string | undefined }, fields: Record<string, Position>, route: string) {
+function documentBase(file: LoadedFile, origin: Origin, data: { title: string; summary?: string | undefined }, fields: Record<string, Position>, route: string) {
   return {
     path: file.path,
     key: origin.key,
     lang: origin.lang,
     title: data.title,
     ...(data.summary === undefined ? {} : { summary: data.summary }),
-    tree: file.tree,
-    anchors: file.anchors,
+    body: file.body,
+    anchors: file.body.anchors,
     ...(file.partial ? { partial: true } : {}),
     fields,
     route,
@@ -91,7 +91,7 @@ function documentBase(file: ParsedFile, origin: Origin, data: { title: string; s
 }
 
 function validate<Schema extends typeof issueSchema | typeof articleSchema | typeof pageSchema>(
-  file: ParsedFile,
+  file: LoadedFile,
   schema: Schema,
   kind: string,
   report: Report,
@@ -103,20 +103,11 @@ function validate<Schema extends typeof issueSchema | typeof articleSchema | typ
   return data ?? (schema.parse({ title: fallbackTitle(file) }) as z.infer<Schema>);
 }
 
-function fallbackTitle(file: ParsedFile): string {
+function fallbackTitle(file: LoadedFile): string {
   const title = (file.frontMatter?.value as { title?: unknown } | undefined)?.title;
   return typeof title === 'string' ? title : file.path.slice(file.path.lastIndexOf('/') + 1);
 }
 
-function fieldPositions(file: ParsedFile): Record<string, Position> {
-  const fields: Record<string, Position> = {};
-  const value = file.frontMatter?.value;
-  if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) fields[key] = file.frontMatter!.locate([key], 'value');
-  }
-  return fields;
-}
-
-function at(file: ParsedFile, fields: Record<string, Position>, key: string): { file: string } & Position {
+function at(file: LoadedFile, fields: Record<string, Position>, key: string): { file: string } & Position {
   return { file: file.path, ...(fields[key] ?? { line: 1, column: 1 }) };
 }

@@ -1,20 +1,20 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import type { ParsedFile } from '../parse/parse-file.js';
+import type { LoadedFile } from '../compile/compiled.js';
 import { classifyPath } from './classify.js';
 import { toArticle, toIssue, toPage } from './documents.js';
 import type { Article, Author, Issue, Page, Site, SiteDocument } from './types.js';
 
 /** A translation file, `20-current.fr.md`, and the original it translates. */
 export interface Translation {
-  file: ParsedFile;
+  file: LoadedFile;
   /** The original's path: `content/issues/3/20-current.md`. */
   key: string;
 }
 
 /** Sorts Markdown files into originals and translations (`<name>.<lang>.md` for a language of site.yml). */
-export function splitTranslations(files: readonly ParsedFile[], languages: readonly string[]) {
-  const originals: ParsedFile[] = [];
+export function splitTranslations(files: readonly LoadedFile[], languages: readonly string[]) {
+  const originals: LoadedFile[] = [];
   const translations = new Map<string, Translation[]>();
   for (const file of files) {
     const match = /^(.*)\.([a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/.exec(file.path);
@@ -52,7 +52,7 @@ export function toEdition(base: Site, language: string, translations: readonly T
   return { ...base, language, prefix, issues, pages: base.pages.map((page) => copies.get(page.key) as Page), documents: copies };
 }
 
-function toTranslated(file: ParsedFile, key: string, language: string, directory: Map<string, Author>, report: Report): SiteDocument | undefined {
+function toTranslated(file: LoadedFile, key: string, language: string, directory: Map<string, Author>, report: Report): SiteDocument | undefined {
   const place = classifyPath(key);
   const origin = { key, lang: language };
   if (place.kind === 'issue') return toIssue(file, origin, place.folder, place.folderName, directory, report);
@@ -69,7 +69,7 @@ function editionCopy(original: SiteDocument, translation: SiteDocument | undefin
     path: text.path,
     lang: text.lang,
     title: text.title,
-    tree: text.tree,
+    body: text.body,
     anchors: text.anchors,
     fields: text.fields,
     route: prefix + original.route,

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { CompiledBody } from '../compile/compiled.js';
 import type { AssetSource } from '../load/load-sources.js';
 import type { SiteConfig } from '../parse/schemas.js';
 import type { Position } from '../parse/yaml-data.js';
@@ -25,8 +25,8 @@ export interface Document {
   title: string;
   summary?: string;
   draft: boolean;
-  /** The parsed body; link nodes carry their resolved target in `data.target` after transform. */
-  tree: Root;
+  /** The compiled body; its links' resolved targets are set in `body.targets` by link resolution. */
+  body: CompiledBody;
   /** Ids inside the body that links may point to. */
   anchors: string[];
   /** Whether its body was not read (`check --changed`), so any anchor may be there. */

@@ -12,8 +12,6 @@ export interface ParsedFile extends ParsedMarkdown {
   path: string;
   /** Front matter, not yet checked against a schema; `undefined` when unreadable (reported). */
   frontMatter: YamlData | undefined;
-  /** Whether only the front matter was read (`check --changed`): its anchors are unknown, not absent. */
-  partial?: boolean;
 }
 
 /** Parses one Markdown file. Pure: the same text always gives the same result. */
@@ -49,13 +47,4 @@ function treeDepth(tree: Nodes): number {
     if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
   }
   return deepest;
-}
-
-/**
- * Reads only a Markdown file's front matter, leaving its body unparsed (an empty tree, no
- * anchors): for files that a `check --changed` run needs to know of but not to check.
- */
-export function parseFrontMatterOnly(source: TextSource, report: Report): ParsedFile {
-  const { data } = parseFrontMatter(source.text, source.path, report);
-  return { path: source.path, frontMatter: data, tree: { type: 'root', children: [] }, anchors: [], partial: true };
 }

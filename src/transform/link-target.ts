@@ -13,12 +13,8 @@ export type LinkTarget =
   /** A URL that could run code; the link keeps its text only. */
   | { kind: 'removed' };
 
-/** mdast node data carrying a resolved target. */
-export interface TargetData {
-  target?: LinkTarget;
-}
-
-/** The resolved target of a link, image or definition node, if it is a local one. */
-export function targetOf(node: { data?: unknown }): LinkTarget | undefined {
-  return (node.data as TargetData | undefined)?.target;
+/** Whether a URL could run code (`javascript:` and the like): such a link keeps its text only, such an image is dropped. */
+export function isUnsafeUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
+  return scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data';
 }

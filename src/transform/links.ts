@@ -1,12 +1,10 @@
-import type { Definition, Image, Link } from 'mdast';
 import path from 'node:path/posix';
-import { visit } from 'unist-util-visit';
-import type { Node } from 'unist';
+import type { Resource } from '../compile/compiled.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
-import type { LinkTarget, TargetData } from './link-target.js';
+import { isUnsafeUrl, type LinkTarget } from './link-target.js';
 
 /** Generated pages a root-relative link may point to without a document behind them. */
 const generatedRoutes = new Set(['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html']);
@@ -21,24 +19,19 @@ interface Index {
   knownPaths: string[];
 }
 
-type Resource = Link | Image | Definition;
-
 /**
  * Resolves every relative and root-relative link and image of every document to its target
- * (stored in the node's `data.target` for the renderers), and reports those that lead nowhere,
+ * (stored in the body's `targets` for the renderers), and reports those that lead nowhere,
  * outside the content, to a missing anchor, or to a draft (SPEC §2).
  */
 export function resolveLinks(site: Site, report: Report): void {
   const index = indexSite(site);
   for (const document of site.documents.values()) {
     if (!site.drafts && document.draft) continue;
-    // An untranslated document in a translated edition shares its tree with the original, resolved there.
+    // An untranslated document in a translated edition shares its body with the original, resolved there.
     if (document.lang !== site.language) continue;
-    visit(document.tree as Node, (node) => {
-      if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-        resolveResource(node as Resource, document, index, report);
-      }
-    });
+    const { body } = document;
+    body.targets = body.resources.map((resource) => resolveResource(resource, document, index, report));
   }
 }
 
@@ -60,30 +53,30 @@ function indexSite(site: Site): Index {
   };
 }
 
-function resolveResource(node: Resource, document: SiteDocument, index: Index, report: Report): void {
-  const url = node.url.trim();
-  const place = { file: document.path, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-  if (url === '' || /^\/\//.test(url)) return;
+function resolveResource(resource: Resource, document: SiteDocument, index: Index, report: Report): LinkTarget | undefined {
+  const url = resource.url.trim();
+  const place = { file: document.path, line: resource.line, column: resource.column };
+  if (url === '' || /^\/\//.test(url)) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined) {
-    if (scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data') {
+    if (isUnsafeUrl(url)) {
       reportRule(report, 'link/unsafe-url', place, { url: url.slice(0, 40) });
-      setTarget(node, { kind: 'removed' });
+      return { kind: 'removed' };
     }
-    return;
+    return undefined;
   }
   const target = findTarget(url, document, index);
   if (target.problem === undefined) {
-    setTarget(node, target.target);
     const linked = target.target.kind === 'document' ? index.site.documents.get(target.target.path) : undefined;
     if (linked && linked.draft && !index.site.drafts) reportRule(report, 'link/draft-target', place, { url });
-    return;
+    return target.target;
   }
-  if (target.problem === 'failed') return;
+  if (target.problem === 'failed') return undefined;
   if (target.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
   else if (target.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMean(target.anchor, target.anchors) });
-  else if (node.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document, index) });
+  else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document, index) });
   else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document, index) });
+  return undefined;
 }
 
 type Resolution =
@@ -132,10 +125,6 @@ function toDocument(document: SiteDocument, anchor: string | undefined): Resolut
   if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.key } };
   if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', anchor, anchors: document.anchors };
   return { target: { kind: 'document', path: document.key, anchor } };
-}
-
-function setTarget(node: Resource, target: LinkTarget): void {
-  node.data = { ...node.data, target } as Resource['data'] & TargetData;
 }
 
 function suggestPath(url: string, document: SiteDocument, index: Index): string | undefined {

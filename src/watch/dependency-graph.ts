@@ -37,7 +37,7 @@ export interface GraphOptions {
 
 // Fields that lists and navigation never show: the body (fingerprinted as `body:`), the ids links
 // may point to and the places of front matter values (both only ever give diagnostics).
-const unlisted = new Set(['tree', 'anchors', 'fields']);
+const unlisted = new Set(['body', 'anchors', 'fields']);
 const collections = new Set(['issues', 'pages', 'authors', 'documents', 'assets', 'failed']);
 
 /** Builds the dependency graph of a site: pure, and cheap next to rendering. */
@@ -51,7 +51,7 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
   const feedIssues = selectFeedIssues(site);
   inputs.set('feed', fingerprint(feedIssues.map((issue) => issue.path)));
   for (const issue of site.issues) inputs.set(issueKey(issue), fingerprint(issue));
-  for (const document of listedDocuments(site)) inputs.set(bodyKey(document), options.textHash(document.path) ?? fingerprint(document.tree));
+  for (const document of listedDocuments(site)) inputs.set(bodyKey(document), options.textHash(document.path) ?? fingerprint(document.body));
 
   const add = (output: string, keys: string[]) => outputs.set(output, [...new Set([...(outputs.get(output) ?? []), 'site', ...keys])]);
   addWebOutputs(site, feedIssues, add);

@@ -76,7 +76,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         plan = affected(seen, { before: last, after: graph });
         return toSelection(plan.render);
       };
-      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, parse: cache.parse, select });
+      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, compile: cache.compile, select });
       cache.sweep();
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: result.notes };
       const made = keysOf(result.trees, (file) => file.copyFrom === undefined);

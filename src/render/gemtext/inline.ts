@@ -1,6 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { targetOf } from '../../transform/link-target.js';
 import type { PendingLink, State } from './state.js';
 
 /** The text of inline content, one entry a line (hard breaks start a new line), and its links. */
@@ -58,7 +57,7 @@ function collectLink(
   if (isImage) append(label);
   else for (const child of (node as { children: Nodes[] }).children) visit(child);
   if (!resource) return;
-  const url = state.href(resource.url, targetOf(resource));
+  const url = state.href(resource.url, resource);
   // A link without a URL (`[text]()`) leads nowhere, and `=>  text` would make its text the URL.
   if (url !== undefined && url.trim() !== '') links.push({ url, label: label || url });
 }

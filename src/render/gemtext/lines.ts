@@ -1,7 +1,7 @@
 /** One line of gemtext (text/gemini, gemini spec §5.4): the six line types and a blank line. */
 export type GemLine =
   | { type: 'text'; text: string }
-  | { type: 'link'; url: string; label?: string }
+  | { type: 'link'; url: string; label?: string; /** A paragraph of its own: its label stays as text when the link is dropped. */ alone?: boolean }
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
   | { type: 'list'; text: string }
   | { type: 'quote'; text: string }

@@ -5,8 +5,8 @@ import type { OutputFile } from '../../write/output-file.js';
 import { formatDate } from '../html/views.js';
 import { relativePath } from '../html/url.js';
 import { capsuleFile, capsuleHref, capsuleRoute } from './capsule-urls.js';
-import { serializeLines } from './lines.js';
-import { toGemtext } from './to-gemtext.js';
+import { markers, slotOf } from '../slots.js';
+import { serializeLines, type GemLine } from './lines.js';
 
 /** Options of {@link renderCapsule}. */
 export interface CapsuleOptions {
@@ -80,12 +80,28 @@ function translationNotes(scope: Scope, document: SiteDocument) {
   };
 }
 
+/**
+ * A compiled body's gemtext on the page of `scope`: links resolved for this page, a link that
+ * leads nowhere here (to this very page) dropped, its label kept when it stood alone.
+ */
 function body(scope: Scope, document: SiteDocument): string {
-  const lines = toGemtext(document.tree, {
-    placement: scope.site.config.gemini.links,
-    footnoteLabel: scope.strings['footnotes'] ?? 'Footnotes',
-    href: (url, target) => capsuleHref(scope.site, scope.options.baseUrl, scope.from, document.key, url, target),
-  });
+  const { gemtext, slots, targets } = document.body;
+  const lines: GemLine[] = [];
+  for (const line of gemtext) {
+    if (line.type === 'heading' && line.text === markers.footnotes) lines.push({ ...line, text: scope.strings['footnotes'] ?? 'Footnotes' });
+    else if (line.type !== 'link') lines.push(line);
+    else {
+      const slot = slotOf(line.url, slots);
+      if (!slot) {
+        lines.push(line);
+        continue;
+      }
+      const target = slot.resource === undefined ? undefined : targets[slot.resource];
+      const url = capsuleHref(scope.site, scope.options.baseUrl, scope.from, document.key, slot.url, target);
+      if (url !== undefined && url.trim() !== '') lines.push({ type: 'link', url, label: line.label === url ? '' : (line.label ?? '') });
+      else if (line.alone && line.label) lines.push({ type: 'text', text: line.label });
+    }
+  }
   return serializeLines(lines);
 }
 

@@ -1,5 +1,4 @@
-import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
-import type { LinkTarget } from '../../transform/link-target.js';
+import type { Definition, FootnoteDefinition, Image, Link, Nodes, Parents } from 'mdast';
 import type { GemLine } from './lines.js';
 
 /** Where inline links go (SPEC §2.1 `gemini.links`). */
@@ -24,7 +23,7 @@ export interface State {
   /** Footnote identifiers in order of first reference, which gives their numbers. */
   footnoteOrder: string[];
   /** The URL of a link on this capsule page, or `undefined` to drop it (a link to this very page). */
-  href: (url: string, target: LinkTarget | undefined) => string | undefined;
+  href: (url: string, resource: Link | Image | Definition) => string | undefined;
   /** Renders the block children of a node. */
   blocks: (parent: Parents) => void;
   /** Writes the pending links as `=>` lines when links go after each block. */

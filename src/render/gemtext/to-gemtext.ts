@@ -1,6 +1,5 @@
-import type { Definition, FootnoteDefinition, Nodes, Parents, Root } from 'mdast';
+import type { Definition, FootnoteDefinition, Image, Link, Nodes, Parents, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { LinkTarget } from '../../transform/link-target.js';
 import { flushSection } from './handlers/heading.js';
 import { handlers } from './handlers/index.js';
 import { toInline } from './inline.js';
@@ -12,7 +11,7 @@ export interface GemtextOptions {
   /** Where inline links go (default: `paragraph`). */
   placement?: LinkPlacement;
   /** The URL of a link on this capsule page; `undefined` drops the link. */
-  href: (url: string, target: LinkTarget | undefined) => string | undefined;
+  href: (url: string, resource: Link | Image | Definition) => string | undefined;
   /** Heading of the footnotes list (default: `Footnotes`). */
   footnoteLabel?: string;
 }

@@ -9,27 +9,30 @@ import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { SiteConfig } from '../../parse/schemas.js';
-import { targetOf, type LinkTarget } from '../../transform/link-target.js';
+import { isUnsafeUrl } from '../../transform/link-target.js';
+import { markers, type Slot } from '../slots.js';
 
-/** How one Markdown body is rendered into one page. */
+/** How a Markdown body is compiled to HTML: once, before links are resolved. */
 export interface FragmentOptions {
-  /** The source path of the body, so links to its own anchors stay on the page. */
-  path: string;
-  /** Turns a resolved target into the URL written on this page. */
-  href: (target: LinkTarget) => string | undefined;
-  /** Prefix of every id in the fragment, for pages that hold several bodies (default: none). */
-  idPrefix?: string;
-  /** Levels added to every heading: 1 inside an issue page (default: `0`). */
-  headingShift?: number;
   /** What raw HTML becomes (SPEC §2.1). */
   html: SiteConfig['markdown']['html'];
-  /** Heading of the footnotes section, in the page's language. */
-  footnoteLabel: string;
-  /** Label of the links back from a footnote to its reference. */
-  footnoteBackLabel: string;
-  /** Resolves every URL of the fragment against this page URL, for feeds (default: URLs stay relative). */
-  absoluteBase?: string;
+  /**
+   * Levels added to every heading when the body is shown inside its issue's page (1 for an
+   * article, 0 for the editorial); `undefined` when it never is (a page).
+   */
+  issueShift?: number | undefined;
 }
+
+/** A body as HTML: on its own page, and inside its issue's page and the feeds. */
+export interface HtmlVariants {
+  /** For the body's own page; its slots are its links and images. */
+  own: string;
+  /** For the issue page and feeds: ids start with the id-prefix marker, every URL is a slot. */
+  inIssue: string;
+}
+
+/** Gives the marker of a new slot. */
+export type AddSlot = (slot: Slot) => string;
 
 // Markdown-made ids (headings, footnotes) must survive, so `id` is not clobbered: built pages
 // carry no script that an id could hijack. `gemini:` links are as safe as `https:` ones.
@@ -66,26 +69,28 @@ const cleaners = {
 const finisher = unified().use(rehypeAutolinkHeadings, anchorLink).use(rehypeHighlight, { detect: false }).use(rehypeStringify).freeze();
 
 /**
- * Renders a Markdown body to an HTML fragment for one page: links written for that page, raw
- * HTML sanitized (or escaped, or trusted), headings shifted and given anchor links, code
- * highlighted at build time.
+ * Compiles a Markdown body to HTML fragments: raw HTML sanitized (or escaped, or trusted),
+ * headings given anchor links, code highlighted at build time. Links and images are slots
+ * (`resource` is the index `compileFile` put in their node's data), filled for each page.
  */
-export function toHtmlFragment(tree: Root, options: FragmentOptions): string {
-  const shift = options.headingShift ?? 0;
+export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: AddSlot): HtmlVariants {
   const hast = toHast(tree, {
     allowDangerousHtml: options.html !== 'escape',
     // Footnote ids get a prefix with a colon, which heading ids (GitHub's slugs) never have.
     clobberPrefix: 'fn:',
-    footnoteLabel: options.footnoteLabel,
-    footnoteBackLabel: options.footnoteBackLabel,
-    footnoteLabelTagName: `h${Math.min(6, 2 + shift)}`,
-    handlers: handlersFor(options, shift),
+    footnoteLabel: markers.footnotes,
+    footnoteBackLabel: markers.backToReference,
+    footnoteLabelTagName: 'h2',
+    handlers: handlersFor(options, addSlot),
   }) as HastRoot;
   const clean = cleaners[options.html][hasRaw(hast) ? 'raw' : 'plain'].runSync(hast) as HastRoot;
-  if (options.idPrefix) scopeIds(clean, options.idPrefix);
   const finished = finisher.runSync(clean) as HastRoot;
-  if (options.absoluteBase) absolutizeUrls(finished, options.absoluteBase);
-  return String(finisher.stringify(finished));
+  const own = String(finisher.stringify(finished));
+  if (options.issueShift === undefined) return { own, inIssue: '' };
+  shiftHeadings(finished, options.issueShift);
+  scopeIds(finished, markers.idPrefix);
+  slotUrls(finished, addSlot);
+  return { own, inIssue: String(finisher.stringify(finished)) };
 }
 
 function hasRaw(tree: HastRoot): boolean {
@@ -97,24 +102,22 @@ function hasRaw(tree: HastRoot): boolean {
   return found;
 }
 
-function handlersFor(options: FragmentOptions, shift: number): Handlers {
-  const own = (target: LinkTarget | undefined): string | undefined => {
-    if (!target) return undefined;
-    if (target.kind === 'document' && target.path === options.path) return target.anchor ? `#${target.anchor}` : '#';
-    return options.href(target);
-  };
+/** The index of a link, image or definition among its body's resources (set by `compileFile`). */
+function resourceOf(node: { data?: unknown }): number | undefined {
+  return (node.data as { resource?: number } | undefined)?.resource;
+}
+
+function handlersFor(options: FragmentOptions, addSlot: AddSlot): Handlers {
   const handlers: Handlers = {
     heading(state: State, node: Heading) {
       const element = defaultHandlers.heading(state, node);
-      element.tagName = `h${Math.min(6, Math.max(2, node.depth) + shift)}`;
+      element.tagName = `h${Math.min(6, Math.max(2, node.depth))}`;
       return element;
     },
-    link: (state: State, node: Link) => patchUrl(defaultHandlers.link(state, node), 'href', targetOf(node), own),
-    image: (state: State, node: Image) => patchUrl(defaultHandlers.image(state, node), 'src', targetOf(node), own),
-    linkReference: (state: State, node: LinkReference) =>
-      patchReference(defaultHandlers.linkReference(state, node), 'href', state, node.identifier, own),
-    imageReference: (state: State, node: ImageReference) =>
-      patchReference(defaultHandlers.imageReference(state, node), 'src', state, node.identifier, own),
+    link: (state: State, node: Link) => patchUrl(defaultHandlers.link(state, node), 'href', node, addSlot),
+    image: (state: State, node: Image) => patchUrl(defaultHandlers.image(state, node), 'src', node, addSlot),
+    linkReference: (state: State, node: LinkReference) => patchReference(defaultHandlers.linkReference(state, node), 'href', state, node.identifier, addSlot),
+    imageReference: (state: State, node: ImageReference) => patchReference(defaultHandlers.imageReference(state, node), 'src', state, node.identifier, addSlot),
   };
   if (options.html === 'escape') handlers['html'] = escapeHtml;
   return handlers;
@@ -127,20 +130,27 @@ function escapeHtml(_state: State, node: Html, parent: Parents | undefined): Ele
   return inline ? text : { type: 'element', tagName: 'p', properties: {}, children: [text] };
 }
 
-type Resolve = (target: LinkTarget | undefined) => string | undefined;
-
-function patchUrl(element: Element, key: 'href' | 'src', target: LinkTarget | undefined, resolve: Resolve): Element | ElementContent[] {
-  // A link that could run code keeps its text; such an image is dropped.
-  if (target?.kind === 'removed') return key === 'href' ? element.children : [];
-  const url = resolve(target);
-  if (url !== undefined) element.properties[key] = url;
+function patchUrl(element: Element, key: 'href' | 'src', resource: { url: string; data?: unknown }, addSlot: AddSlot): Element | ElementContent[] {
+  if (isUnsafeUrl(resource.url)) return key === 'href' ? element.children : [];
+  const index = resourceOf(resource);
+  const url = element.properties[key];
+  if (index !== undefined && typeof url === 'string') element.properties[key] = addSlot({ resource: index, url });
   return element;
 }
 
-function patchReference(result: ElementContent | ElementContent[], key: 'href' | 'src', state: State, identifier: string, resolve: Resolve) {
+function patchReference(result: ElementContent | ElementContent[], key: 'href' | 'src', state: State, identifier: string, addSlot: AddSlot) {
   if (Array.isArray(result) || result.type !== 'element') return result;
   const definition = state.definitionById.get(identifier.toUpperCase());
-  return definition ? patchUrl(result, key, targetOf(definition), resolve) : result;
+  return definition ? patchUrl(result, key, definition, addSlot) : result;
+}
+
+/** Moves every heading down `shift` levels, to h6 at most, for a body shown under an article title. */
+function shiftHeadings(tree: HastRoot, shift: number): void {
+  if (shift === 0) return;
+  visit(tree as HastNodes, 'element', (node: Element) => {
+    const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+    if (level) node.tagName = `h${Math.min(6, Number(level) + shift)}`;
+  });
 }
 
 /** Prefixes every id of a fragment, and the same-page links to them, so bodies can share a page. */
@@ -157,22 +167,16 @@ function scopeIds(tree: HastRoot, prefix: string): void {
 
 const urlProperties = ['href', 'src', 'cite', 'poster'];
 
-/** Resolves every URL of a fragment against the page it comes from (feed readers have no page). */
-function absolutizeUrls(tree: HastRoot, base: string): void {
-  const resolve = (url: string): string => {
-    try {
-      return new URL(url, base).href;
-    } catch {
-      return url;
-    }
-  };
+/** Makes every URL of a fragment a slot, so feeds can resolve it against the page it comes from. */
+function slotUrls(tree: HastRoot, addSlot: AddSlot): void {
+  const slotted = (url: string) => (url.startsWith('\uFDD0') ? url : addSlot({ url }));
   visit(tree as HastNodes, 'element', (node: Element) => {
     const { properties } = node;
     for (const key of urlProperties) {
       const value = properties[key];
-      if (typeof value === 'string') properties[key] = resolve(value);
+      if (typeof value === 'string') properties[key] = slotted(value);
     }
     const srcSet = properties['srcSet'];
-    if (Array.isArray(srcSet)) (properties as Record<string, unknown>)['srcSet'] = srcSet.map((entry) => String(entry).replace(/^\s*(\S+)/, (_m, url: string) => resolve(url)));
+    if (Array.isArray(srcSet)) (properties as Record<string, unknown>)['srcSet'] = srcSet.map((entry) => String(entry).replace(/^\s*(\S+)/, (_m, url: string) => slotted(url)));
   });
 }

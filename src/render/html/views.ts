@@ -2,7 +2,8 @@ import GithubSlugger from 'github-slugger';
 import { toSlug } from '../../model/classify.js';
 import type { Article, Author, Issue, Site, SiteDocument } from '../../model/types.js';
 import type { LinkTarget } from '../../transform/link-target.js';
-import { toHtmlFragment } from './markdown-to-html.js';
+import type { CompiledBody } from '../../compile/compiled.js';
+import { fillHtml, unresolvedUrl, type Slot } from '../slots.js';
 import { linkTo, type UrlBase } from './url.js';
 
 /** What every view of one page is made with: where the page is, its language, its strings. */
@@ -30,8 +31,8 @@ export interface LinkView {
  * prefix ending in a colon (which GitHub's heading slugs never hold), its headings go one level
  * down under the article's title. The feeds render issues the same way.
  */
-export function inIssuePage(document: Article | Issue): { idPrefix: string; headingShift: number } {
-  return document.kind === 'issue' ? { idPrefix: 'editorial:', headingShift: 0 } : { idPrefix: `${document.slug}:`, headingShift: 1 };
+export function inIssuePage(document: Article | Issue): { idPrefix: string } {
+  return { idPrefix: document.kind === 'issue' ? 'editorial:' : `${document.slug}:` };
 }
 
 /** The URL of a resolved Markdown link target on the page of `scope`. */
@@ -51,20 +52,38 @@ export function hrefFor(scope: PageScope, target: LinkTarget): string | undefine
   return linkTo(scope.base, document.route) + scoped;
 }
 
-/** Renders a Markdown body for the page of `scope`. */
-export function bodyHtml(
-  scope: PageScope,
-  document: { key: string; tree: Article['tree'] },
-  options: { idPrefix?: string; headingShift?: number; absoluteBase?: string } = {},
-): string {
-  return toHtmlFragment(document.tree, {
-    path: document.key,
-    href: (target) => hrefFor(scope, target),
-    html: scope.site.config.markdown.html,
-    footnoteLabel: scope.strings['footnotes'] ?? 'Footnotes',
-    footnoteBackLabel: scope.strings['back_to_reference'] ?? 'Back to reference',
-    ...options,
+/**
+ * A compiled body's HTML on the page of `scope`: its own page's, or with `idPrefix` the one
+ * shown inside its issue's page; with `absoluteBase` every URL is absolute (feeds).
+ */
+export function bodyHtml(scope: PageScope, document: { key: string; body: CompiledBody }, options: { idPrefix?: string; absoluteBase?: string } = {}): string {
+  const { body } = document;
+  const prefix = options.idPrefix ?? '';
+  return fillHtml(options.idPrefix === undefined ? body.html : body.issueHtml, body.slots, {
+    url: (slot) => {
+      const url = slotUrl(scope, document.key, body, slot, prefix);
+      return options.absoluteBase === undefined ? url : absolutize(url, options.absoluteBase);
+    },
+    footnotes: scope.strings['footnotes'] ?? 'Footnotes',
+    backToReference: scope.strings['back_to_reference'] ?? 'Back to reference',
+    idPrefix: prefix,
   });
+}
+
+/** The URL of a slot of the body of document `key`; a link to its own anchors stays on the page. */
+function slotUrl(scope: PageScope, key: string, body: CompiledBody, slot: Slot, idPrefix: string): string {
+  const target = slot.resource === undefined ? undefined : body.targets[slot.resource];
+  if (!target) return unresolvedUrl(slot, idPrefix);
+  if (target.kind === 'document' && target.path === key) return target.anchor ? `#${idPrefix}${target.anchor}` : '#';
+  return hrefFor(scope, target) ?? slot.url;
+}
+
+function absolutize(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
 }
 
 /** The id of a contributor's entry on the authors page: unique, readable, from the handle or name. */

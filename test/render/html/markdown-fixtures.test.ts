@@ -2,31 +2,37 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCollector } from '../../../src/diagnostics/diagnostic.js';
-import { parseFile } from '../../../src/parse/parse-file.js';
-import { toHtmlFragment, type FragmentOptions } from '../../../src/render/html/markdown-to-html.js';
+import { compileFile } from '../../../src/compile/compile-file.js';
+import type { CompileOptions } from '../../../src/compile/compiled.js';
+import { fillHtml, unresolvedUrl } from '../../../src/render/slots.js';
 import { expectMatchesFile } from '../../support/expected.js';
 import { fixtures } from '../../support/webzine.js';
 
 const casesFolder = path.join(fixtures, 'markdown');
 
-// Each case: input.md (a Markdown body), optional options.json, expected.html (the fragment).
+/** What options.json may set: the raw HTML mode, and for a body inside its issue's page, its id prefix. */
+interface CaseOptions {
+  html?: CompileOptions['html'];
+  idPrefix?: string;
+}
+
+// Each case: input.md (a Markdown body), optional options.json, expected.html (the fragment). A
+// case with an id prefix is an article shown inside its issue's page: headings one level down.
 describe('Markdown to HTML', () => {
   it.each(readdirSync(casesFolder).sort())('renders %s as expected.html says', async (name) => {
     const folder = path.join(casesFolder, name);
     const text = await readFile(path.join(folder, 'input.md'), 'utf8');
-    const overrides = JSON.parse(await readFile(path.join(folder, 'options.json'), 'utf8').catch(() => '{}')) as Partial<FragmentOptions>;
-    const { report, diagnostics } = createCollector();
-    const parsed = parseFile({ path: 'content/pages/input.md', text }, report);
-    const html = toHtmlFragment(parsed.tree, {
-      path: parsed.path,
-      href: () => undefined,
-      html: 'sanitize',
-      footnoteLabel: 'Footnotes',
-      footnoteBackLabel: 'Back to reference',
-      ...overrides,
+    const options = JSON.parse(await readFile(path.join(folder, 'options.json'), 'utf8').catch(() => '{}')) as CaseOptions;
+    const inIssue = options.idPrefix !== undefined;
+    const compiled = compileFile({ path: inIssue ? 'content/issues/3/10-input.md' : 'content/pages/input.md', text }, { html: options.html ?? 'sanitize', links: 'paragraph' });
+    const { body } = compiled;
+    const html = fillHtml(inIssue ? body.issueHtml : body.html, body.slots, {
+      url: (slot) => unresolvedUrl(slot, options.idPrefix ?? ''),
+      footnotes: 'Footnotes',
+      backToReference: 'Back to reference',
+      ...(inIssue ? { idPrefix: options.idPrefix } : {}),
     });
-    expect(diagnostics).toEqual([]);
+    expect(compiled.diagnostics).toEqual([]);
     await expectMatchesFile(html + '\n', path.join(folder, 'expected.html'));
   });
 });

@@ -8,7 +8,7 @@ export function paragraph(node: Paragraph, state: State): void {
   const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   const only = meaningful.length === 1 ? meaningful[0]!.type : undefined;
   if (links.length === 1 && (only === 'link' || only === 'image' || only === 'linkReference' || only === 'imageReference')) {
-    state.lines.push({ type: 'link', url: links[0]!.url, label: links[0]!.label === links[0]!.url ? '' : links[0]!.label }, { type: 'blank' });
+    state.lines.push({ type: 'link', url: links[0]!.url, label: links[0]!.label === links[0]!.url ? '' : links[0]!.label, alone: true }, { type: 'blank' });
     return;
   }
   for (const text of lines) if (text !== '') state.lines.push({ type: 'text', text });

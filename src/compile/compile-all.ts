@@ -1,0 +1,86 @@
+import { availableParallelism } from 'node:os';
+import type { Report } from '../diagnostics/diagnostic.js';
+import type { TextSource } from '../load/load-sources.js';
+import { compileFrontMatterOnly, toLoadedFile, type CompiledFile, type CompileOptions, type LoadedFile } from './compiled.js';
+import { openFileCache, serializeEntry } from './file-cache.js';
+import type { CompileJob } from './pool.js';
+
+/** Options of {@link compileAll}. */
+export interface CompileAllOptions {
+  compile: CompileOptions;
+  /** The persistent cache's folder; `undefined` builds without one (`--no-cache`). */
+  cacheDir?: string | undefined;
+  /** Worker threads for files that must be compiled (default: the number of cores; `1`: none). */
+  jobs?: number | undefined;
+  /** Files whose bodies are read; the others only have their front matter read (`check --changed`). */
+  bodies?: ReadonlySet<string> | undefined;
+  /** Compiles one file instead of the cache (`mimeo dev` keeps its own, in memory). */
+  compileOne?: ((source: TextSource, options: CompileOptions) => CompiledFile) | undefined;
+  /** Told how many files are compiled out of how many, after each. */
+  progress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** What {@link compileAll} gives: the files, and how the cache served them. */
+export interface CompileResult {
+  files: LoadedFile[];
+  /** Files found in the cache, and compiled. */
+  hits: number;
+  misses: number;
+  /** Cache entries that could not be used (each rebuilt). */
+  rejected: string[];
+}
+
+// Starting workers costs ~50 ms each and loading the Markdown stack in them as much again:
+// below this many files to compile, the main thread is faster alone.
+const workerThreshold = 64;
+
+/**
+ * Compiles every Markdown file once: from the persistent cache when its entry is there, else
+ * with the Markdown stack (loaded only then), in worker threads when there are enough such
+ * files. Reports each file's diagnostics, cached or not, in file order.
+ */
+export async function compileAll(texts: readonly TextSource[], options: CompileAllOptions, report: Report): Promise<CompileResult> {
+  const sources = texts.filter((text) => text.path.endsWith('.md'));
+  const cache = options.cacheDir === undefined || options.compileOne ? undefined : openFileCache(options.cacheDir, options.compile);
+  const compiled: Array<CompiledFile | undefined> = new Array<CompiledFile | undefined>(sources.length);
+  const misses: CompileJob[] = [];
+  let done = 0;
+  const tick = () => options.progress?.(++done, sources.length);
+  sources.forEach((source, index) => {
+    if (options.bodies && !options.bodies.has(source.path)) {
+      compiled[index] = compileFrontMatterOnly(source);
+      return tick();
+    }
+    if (options.compileOne) {
+      compiled[index] = options.compileOne(source, options.compile);
+      return tick();
+    }
+    const key = cache?.keyOf(source) ?? '';
+    const hit = cache?.read(key, source);
+    if (hit) {
+      compiled[index] = hit;
+      return tick();
+    }
+    misses.push({ index, path: source.path, text: source.text, key, cacheFile: cache?.fileOf(key) });
+  });
+  const threads = Math.max(1, options.jobs ?? availableParallelism());
+  if (misses.length >= workerThreshold && threads > 1) {
+    const { compileInWorkers } = await import('./pool.js');
+    const results = await compileInWorkers(misses, options.compile, threads, tick);
+    misses.forEach((job, position) => (compiled[job.index] = results[position]));
+  } else if (misses.length > 0) {
+    const { compileFile } = await import('./compile-file.js');
+    for (const job of misses) {
+      const file = compileFile({ path: job.path, text: job.text }, options.compile);
+      if (cache) cache.write(job.key, serializeEntry(job.key, file));
+      compiled[job.index] = file;
+      tick();
+    }
+  }
+  const files = sources.map((source, index) => {
+    const file = compiled[index]!;
+    for (const diagnostic of file.diagnostics) report(diagnostic);
+    return toLoadedFile(file, source.text);
+  });
+  return { files, hits: sources.length - misses.length, misses: misses.length, rejected: cache?.rejected ?? [] };
+}

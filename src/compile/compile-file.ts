@@ -1,0 +1,53 @@
+import type { Definition, Image, Link } from 'mdast';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TextSource } from '../load/load-sources.js';
+import { parseFile } from '../parse/parse-file.js';
+import { toHtmlVariants } from '../render/html/markdown-to-html.js';
+import { toGemtext } from '../render/gemtext/to-gemtext.js';
+import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
+import { isUnsafeUrl } from '../transform/link-target.js';
+import { fieldPositions, withTextCause, type CompiledBody, type CompileOptions, type CompiledFile, type Resource } from './compiled.js';
+
+// The Markdown stack is imported from here down: a build loads this module only when a file must be compiled.
+
+/**
+ * Compiles one Markdown file: parses it once and derives from the one tree the HTML for its own
+ * page, the HTML inside its issue's page and the feeds, and its gemtext. Pure: the result depends
+ * on the text, the path and `options` only, so it can be cached and made in a worker.
+ */
+export function compileFile(source: TextSource, options: CompileOptions): CompiledFile {
+  const diagnostics: Diagnostic[] = [];
+  const text = source.text.replace(reservedCharacters, '\uFFFD');
+  const parsed = parseFile({ path: source.path, text }, (diagnostic) => diagnostics.push(withTextCause(diagnostic)));
+  const frontMatter = parsed.frontMatter && { value: parsed.frontMatter.value, fields: fieldPositions(parsed.frontMatter) };
+  const resources: Resource[] = [];
+  visit(parsed.tree as Node, (node) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+    const resource = node as Link | Image | Definition;
+    (resource as { data?: object }).data = { ...resource.data, resource: resources.length };
+    resources.push({ type: resource.type, url: resource.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+  });
+  const slots: Slot[] = [];
+  const addSlot = (slot: Slot) => slotMarker(slots.push(slot) - 1);
+  const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path) }, addSlot);
+  const gemtext = toGemtext(parsed.tree, {
+    placement: options.links,
+    footnoteLabel: markers.footnotes,
+    href: (url, resource) => {
+      if (isUnsafeUrl(url)) return undefined;
+      const index = (resource.data as { resource?: number } | undefined)?.resource;
+      return addSlot(index === undefined ? { url } : { resource: index, url });
+    },
+  });
+  const body: CompiledBody = { anchors: parsed.anchors, resources, slots, html: own, issueHtml: inIssue, gemtext, targets: [] };
+  return { path: source.path, frontMatter, body, diagnostics };
+}
+
+/** How far headings move down inside the issue page: an editorial keeps its levels, an article goes under its title. */
+function issueShiftOf(path: string): number | undefined {
+  if (!path.startsWith('content/issues/')) return undefined;
+  return /\/issue(?:\.[A-Za-z0-9-]+)?\.md$/.test(path) ? 0 : 1;
+}
+

@@ -1,0 +1,114 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TextSource } from '../load/load-sources.js';
+import { parseFrontMatter } from '../parse/front-matter.js';
+import type { SiteConfig } from '../parse/schemas.js';
+import type { Position, YamlData } from '../parse/yaml-data.js';
+import type { GemLine } from '../render/gemtext/lines.js';
+import type { Slot } from '../render/slots.js';
+import type { LinkTarget } from '../transform/link-target.js';
+
+// What a compiled file is, without the Markdown stack that makes one (compile-file.ts).
+
+/** What a compiled body depends on besides its text: part of every cache key. */
+export interface CompileOptions {
+  /** What raw HTML becomes (site.yml `markdown.html`). */
+  html: SiteConfig['markdown']['html'];
+  /** Where inline links go in gemtext (site.yml `gemini.links`). */
+  links: SiteConfig['gemini']['links'];
+}
+
+/** A link, image or link definition of a body, in document order: what link checking needs. */
+export interface Resource {
+  type: 'link' | 'image' | 'definition';
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** A Markdown body compiled once into everything every output needs from it. */
+export interface CompiledBody {
+  /** Ids a link may point to with `#id`. */
+  anchors: string[];
+  resources: Resource[];
+  /** URLs that differ from page to page; the fragments hold their markers. */
+  slots: Slot[];
+  /** HTML for the body's own page. */
+  html: string;
+  /** HTML for its issue's page and the feeds (`''` for a page). */
+  issueHtml: string;
+  /** Gemtext lines, link URLs as slot markers, the footnotes heading as its marker. */
+  gemtext: GemLine[];
+  /** The resolved target of each resource, set by link resolution in every build. */
+  targets: Array<LinkTarget | undefined>;
+}
+
+/** One Markdown file compiled: plain data only, so it can cross threads and sit in a cache. */
+export interface CompiledFile {
+  path: string;
+  /** The front matter's value and where each top-level key's value was written; `undefined` when unreadable (reported). */
+  frontMatter: { value: unknown; fields: Record<string, Position> } | undefined;
+  body: CompiledBody;
+  /** What compiling reported, given again each time the result is used. */
+  diagnostics: Diagnostic[];
+  /** Whether only the front matter was read (`check --changed`): its anchors are unknown, not absent. */
+  partial?: boolean;
+}
+
+/** An empty body: for files whose body is not read or could not be. */
+export function emptyBody(): CompiledBody {
+  return { anchors: [], resources: [], slots: [], html: '', issueHtml: '', gemtext: [], targets: [] };
+}
+
+/** Reads only a file's front matter (`check --changed`, for files it need not check): any anchor may be in its body. */
+export function compileFrontMatterOnly(source: TextSource): CompiledFile {
+  const diagnostics: Diagnostic[] = [];
+  const data = parseFrontMatter(source.text, source.path, (diagnostic) => diagnostics.push(withTextCause(diagnostic))).data;
+  return { path: source.path, frontMatter: data && { value: data.value, fields: fieldPositions(data) }, body: emptyBody(), diagnostics, partial: true };
+}
+
+/** A compiled file as the model reads it: front matter that can still say where any of its values was written. */
+export interface LoadedFile {
+  path: string;
+  frontMatter: YamlData | undefined;
+  /** Where each top-level front matter key's value was written. */
+  fields: Record<string, Position>;
+  body: CompiledBody;
+  partial?: boolean;
+}
+
+/**
+ * Gives a compiled file back its front matter's positions: top-level ones are kept, deeper ones
+ * (only ever needed for an error) come from reading the front matter of `text` again.
+ */
+export function toLoadedFile(compiled: CompiledFile, text: string): LoadedFile {
+  const { frontMatter } = compiled;
+  let reread: YamlData | undefined;
+  const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'key'): Position => {
+    const known = path.length === 1 && part === 'value' ? frontMatter?.fields[String(path[0])] : undefined;
+    if (known) return known;
+    reread ??= parseFrontMatter(text, compiled.path, () => {}).data;
+    return reread?.locate(path, part) ?? { line: 1, column: 1 };
+  };
+  return {
+    path: compiled.path,
+    frontMatter: frontMatter && { value: frontMatter.value, locate },
+    fields: frontMatter?.fields ?? {},
+    body: compiled.body,
+    ...(compiled.partial ? { partial: true } : {}),
+  };
+}
+
+/** Where each top-level key's value of some front matter was written. */
+export function fieldPositions(data: { value: unknown; locate: (path: readonly PropertyKey[], part?: 'key' | 'value') => Position }): Record<string, Position> {
+  const fields: Record<string, Position> = {};
+  const value = data.value;
+  if (value && typeof value === 'object') for (const key of Object.keys(value)) fields[key] = data.locate([key], 'value');
+  return fields;
+}
+
+/** A diagnostic whose cause (shown with --debug only) is text, so it crosses threads and caches intact. */
+export function withTextCause(diagnostic: Diagnostic): Diagnostic {
+  const { cause } = diagnostic;
+  if (cause === undefined || typeof cause === 'string') return diagnostic;
+  return { ...diagnostic, cause: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) };
+}
