@@ -21,6 +21,7 @@ import { renderCapsuleFeed, renderWebFeeds } from './render/feeds/render-feeds.j
 import { renderCapsule } from './render/gemtext/render-capsule.js';
 import { resolveLinks } from './transform/links.js';
 import { removeConflicts } from './write/conflicts.js';
+import { openOutputMemo } from './write/output-memo.js';
 import { writeOutputs, type OutputTrees } from './write/write-outputs.js';
 
 /** Options of {@link build}. */
@@ -108,11 +109,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   markStaleTranslations(editions, report);
   notes.push(...historyNotes(await history));
   if (scope && !scope.whole) return limitTo(scope, result({}, site));
-  const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language) }, report));
+  // Pages made from the same inputs as in the last build are linked from it, not rendered again.
+  const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
+  const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language), memo }, report));
   const trees = await step('render', () => renderTrees(editions, theme, baseUrl, report, options.select?.(site)));
   if (scope) return limitTo(scope, result({}, site));
   if (hasErrors(diagnostics)) return result({}, site);
-  if (options.write ?? true) await step('write', () => writeOutputs(options.out, trees, outputTreeNames));
+  if (options.write ?? true) {
+    await step('write', () => writeOutputs(options.out, trees, outputTreeNames));
+    await memo?.save(trees);
+  }
   return result(trees, site);
 }
 

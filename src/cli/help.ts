@@ -24,13 +24,22 @@ Builds the webzine in --root into --out: web/ is the website with its Atom
 and RSS feeds, gemini/ the Gemini capsule (when site.yml has geminiUrl). The build is
 written to a staging folder and swapped in, so a failed build leaves the
 previous output untouched. Ends with one summary line; on a terminal (not in
-CI) a single updating line shows the files parsed so far.
+CI) a single updating line shows the Markdown files compiled so far.
+
+Each Markdown file is compiled once and kept in a cache, so the next build
+compiles only what changed, and pages whose inputs did not change are taken
+from the previous build instead of being rendered again.
 
 Options:
   --root DIR       the webzine's folder, which holds content/ (default: .)
   --out DIR        where web/ and gemini/ are written (default: <root>/dist)
   --drafts         also build draft issues and articles, marked as drafts
   --base-url URL   the address the site is published at (default: baseUrl of site.yml)
+  --cache-dir DIR  where the cache is kept, e.g. a folder CI saves between runs
+                   (default: <root>/node_modules/.cache/mimeo)
+  --no-cache       neither read nor write the cache: compile and render everything
+  --jobs N         threads that compile Markdown when many files changed
+                   (default: the number of cores; 1 compiles on the main thread)
   --debug          show the underlying error of each problem
   -h, --help       show this help
 `;
@@ -39,8 +48,8 @@ Options:
 export const checkHelp = `Usage: mimeo check [options]
 
 Checks everything build checks (site.yml, front matter, names, links,
-anchors, images, templates) without writing anything. Exit code 1 when
-there is an error.
+anchors, images, templates) without writing any output; it shares build's
+cache of compiled Markdown. Exit code 1 when there is an error.
 
 Options:
   --root DIR        the webzine's folder, which holds content/ (default: .)
@@ -50,6 +59,9 @@ Options:
                     (git diff REF...HEAD, plus uncommitted files) and on the
                     files that link to them; much faster on a large webzine
   --drafts          also check drafts as build --drafts would
+  --cache-dir DIR   where the cache is kept (default: <root>/node_modules/.cache/mimeo)
+  --no-cache        neither read nor write the cache
+  --jobs N          threads that compile Markdown (default: the number of cores)
   --debug           show the underlying error of each problem
   -h, --help        show this help
 `;

@@ -60,8 +60,9 @@ async function runCommand(command: string, args: readonly string[], terminal: Te
 }
 
 const common = { root: { type: 'string' }, debug: { type: 'boolean' } } as const;
-const buildOptions = { ...common, out: { type: 'string' }, drafts: { type: 'boolean' }, 'base-url': { type: 'string' } } as const;
-const checkOptions = { ...common, format: { type: 'string' }, drafts: { type: 'boolean' }, changed: { type: 'string' } } as const;
+const compiling = { 'no-cache': { type: 'boolean' }, 'cache-dir': { type: 'string' }, jobs: { type: 'string' } } as const;
+const buildOptions = { ...common, ...compiling, out: { type: 'string' }, drafts: { type: 'boolean' }, 'base-url': { type: 'string' } } as const;
+const checkOptions = { ...common, ...compiling, format: { type: 'string' }, drafts: { type: 'boolean' }, changed: { type: 'string' } } as const;
 const newOptions = { ...common, issue: { type: 'string' } } as const;
 const devOptions = { ...common, port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } } as const;
 

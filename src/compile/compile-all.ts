@@ -44,6 +44,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
   const cache = options.cacheDir === undefined || options.compileOne ? undefined : openFileCache(options.cacheDir, options.compile);
   const compiled: Array<CompiledFile | undefined> = new Array<CompiledFile | undefined>(sources.length);
   const misses: CompileJob[] = [];
+  const keys: string[] = [];
   let done = 0;
   const tick = () => options.progress?.(++done, sources.length);
   sources.forEach((source, index) => {
@@ -56,6 +57,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
       return tick();
     }
     const key = cache?.keyOf(source) ?? '';
+    keys[index] = key;
     const hit = cache?.read(key, source);
     if (hit) {
       compiled[index] = hit;
@@ -79,6 +81,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
   }
   const files = sources.map((source, index) => {
     const file = compiled[index]!;
+    if (keys[index]) file.body.hash = keys[index];
     for (const diagnostic of file.diagnostics) report(diagnostic);
     return toLoadedFile(file, source.text);
   });

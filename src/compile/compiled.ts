@@ -38,6 +38,8 @@ export interface CompiledBody {
   issueHtml: string;
   /** Gemtext lines, link URLs as slot markers, the footnotes heading as its marker. */
   gemtext: GemLine[];
+  /** The cache key it was stored under, when it was compiled with a cache: what it is made of. */
+  hash?: string;
   /** The resolved target of each resource, set by link resolution in every build. */
   targets: Array<LinkTarget | undefined>;
 }

@@ -5,12 +5,20 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
 import { parseYaml } from '../parse/yaml-data.js';
 import type { OutputFile } from '../write/output-file.js';
+import { codeFingerprint } from '../compile/file-cache.js';
 import { toTextLine } from '../render/gemtext/lines.js';
+import { materialize } from '../render/lazy-text.js';
+import type { OutputMemo } from '../write/output-memo.js';
 
 /** A loaded theme, its templates compiled once per build. */
 export interface Theme {
   /** Renders template `name` (`home`, `gemini/issue`, …) with `context`; `undefined` after a reported error. */
   render(name: string, context: object, page: string): string | undefined;
+  /**
+   * Renders the output file `place.path` of tree `place.tree` with template `name`, or, when the
+   * memo knows the previous build made it from the same template and context, links that file.
+   */
+  renderFile(name: string, context: object, place: { tree: string; path: string; source: string; page: string }): OutputFile | undefined;
   /** The UI strings for `language`, falling back to English for missing ones. */
   strings(language: string): Record<string, string>;
   /** The stylesheet's output path, with a content hash: `style.3f2a9c1b0d.css`. */
@@ -26,7 +34,7 @@ const templatePrefix = 'templates/';
  * templates escape every output; gemtext templates (`templates/gemini/`) do not, and have the
  * `text_line` filter to keep a value on one line that no client misreads.
  */
-export function createTheme(files: ThemeFiles, settings: { name: string; languages: readonly string[] }, report: Report): Theme {
+export function createTheme(files: ThemeFiles, settings: { name: string; languages: readonly string[]; memo?: OutputMemo | undefined }, report: Report): Theme {
   checkStrings(files, settings, report);
   const fs = memoryFs(files);
   const options = { root: ['templates'], extname: '.liquid', fs, cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true };
@@ -48,21 +56,40 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
   };
   const stylesheetFile = files.get('assets/style.css');
   const stylesheet = `style.${createHash('sha256').update(stylesheetFile?.bytes ?? '').digest('hex').slice(0, 10)}.css`;
+  const render = (name: string, context: object, page: string): string | undefined => {
+    const templates = compile(name);
+    if (!templates) return undefined;
+    try {
+      return engineOf(name).renderSync(templates, materialize(context) as object) as string;
+    } catch (error) {
+      reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/render', args: { reason, page } }));
+      return undefined;
+    }
+  };
+  const { memo } = settings;
+  const fingerprint = memo ? themeFingerprint(files) : '';
   return {
-    render(name, context, page) {
-      const templates = compile(name);
-      if (!templates) return undefined;
-      try {
-        return engineOf(name).renderSync(templates, context) as string;
-      } catch (error) {
-        reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/render', args: { reason, page } }));
-        return undefined;
-      }
+    render,
+    renderFile(name, context, place) {
+      // The key holds everything the output is made of: mimeo and the theme, the template, the context.
+      const key = memo ? createHash('sha1').update(fingerprint).update(name).update('\0').update(JSON.stringify(context)).digest('base64') : '';
+      const previous = memo?.previous(place.tree, place.path, key);
+      if (previous !== undefined) return { path: place.path, linkFrom: previous, source: place.source };
+      const text = render(name, context, place.page);
+      if (text === undefined) return undefined;
+      memo?.made(place.tree, place.path, key);
+      return { path: place.path, bytes: text, source: place.source };
     },
     strings: stringsOf(files, report),
     stylesheet,
     assets: themeAssets(files, stylesheet),
   };
+}
+
+function themeFingerprint(files: ThemeFiles): string {
+  const hash = createHash('sha1').update(codeFingerprint());
+  for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(file.bytes);
+  return hash.digest('base64');
 }
 
 function memoryFs(files: ThemeFiles): FS {

@@ -6,6 +6,8 @@ export interface OutputFile {
   bytes?: string | Uint8Array;
   /** Absolute path of a file copied as it is. */
   copyFrom?: string;
+  /** Absolute path of the same output in the previous build, linked (or copied) instead of written again. */
+  linkFrom?: string;
   /** The content file it comes from, relative to the root, for messages about conflicts. */
   source: string;
 }

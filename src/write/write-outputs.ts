@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile } from './output-file.js';
 
@@ -43,7 +43,8 @@ async function writeTree(folder: string, files: readonly OutputFile[]): Promise<
   const worker = async () => {
     for (let file = queue.pop(); file; file = queue.pop()) {
       const target = path.join(folder, file.path);
-      if (file.copyFrom !== undefined) await copyFile(file.copyFrom, target);
+      if (file.linkFrom !== undefined) await link(file.linkFrom, target).catch(() => copyFile(file.linkFrom!, target));
+      else if (file.copyFrom !== undefined) await copyFile(file.copyFrom, target);
       else await writeFile(target, file.bytes ?? '');
     }
   };

@@ -5,7 +5,7 @@ import { hasScheme } from '../../parse/schemas.js';
 import { selectFeedIssues } from '../../render/feeds/entries.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
-import { resolveFolders } from './paths.js';
+import { resolveCompiling, resolveFolders } from './paths.js';
 import { createProgress } from './progress.js';
 
 /** `mimeo build`: builds the webzine and prints its diagnostics and one summary line. */
@@ -18,8 +18,10 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
   }
   const started = performance.now();
   const progress = createProgress(terminal);
+  const compiling = resolveCompiling('build', values, folders, cwd);
   const result = await build({
     ...folders,
+    ...compiling,
     progress: (parsed, total) => progress.update(parsed, total),
     drafts: values['drafts'] === true,
     ...(typeof baseUrl === 'string' ? { baseUrl } : {}),

@@ -4,7 +4,7 @@ import { diagnosticFormats, formatDiagnostics, formatNotes, summarizeDiagnostics
 import { listWords } from '../../parse/validate.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
-import { resolveFolders } from './paths.js';
+import { resolveCompiling, resolveFolders } from './paths.js';
 import { readChangedFiles } from '../../load/git-changes.js';
 
 async function changedFiles(root: string, ref: string): Promise<Set<string>> {
@@ -25,7 +25,8 @@ export async function runCheck(args: ParsedArgs, terminal: Terminal, cwd: string
   }
   const folders = resolveFolders('check', values['root'], undefined, cwd);
   const changed = typeof values['changed'] === 'string' ? await changedFiles(folders.root, values['changed']) : undefined;
-  const result = await build({ ...folders, drafts: values['drafts'] === true, write: false, ...(changed ? { changed } : {}) });
+  const compiling = resolveCompiling('check', values, { root: folders.root }, cwd);
+  const result = await build({ ...folders, ...compiling, drafts: values['drafts'] === true, write: false, ...(changed ? { changed } : {}) });
   terminal.err(formatNotes(result.notes));
   terminal.out(formatDiagnostics(result.diagnostics, format, { debug: values['debug'] === true }));
   if (format === 'text') terminal.err(`checked: ${summarizeDiagnostics(result.diagnostics)}\n`);

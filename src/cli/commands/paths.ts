@@ -18,6 +18,26 @@ export function resolveFolders(command: string, root: unknown, out: unknown, cwd
   return { root: resolvedRoot, out: resolvedOut };
 }
 
+/** Where compiled files are cached between runs, and how many threads compile: from `--no-cache`, `--cache-dir`, `--jobs`. */
+export function resolveCompiling(command: string, values: Record<string, string | boolean | undefined>, folders: { root: string; out?: string }, cwd: string): { cacheDir?: string; jobs?: number } {
+  const { 'no-cache': noCache, 'cache-dir': cacheDir, jobs } = values;
+  if (noCache === true && typeof cacheDir === 'string') throw new UsageError('--no-cache and --cache-dir can not be used together', command);
+  const result: { cacheDir?: string; jobs?: number } = {};
+  if (typeof jobs === 'string') {
+    if (!/^[1-9]\d{0,2}$/.test(jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 999, got "${jobs}"`, command);
+    result.jobs = Number(jobs);
+  }
+  if (noCache === true) return result;
+  // Where build tools keep their caches, so it is ignored by Git and dropped with node_modules.
+  const folder = typeof cacheDir === 'string' ? path.resolve(cwd, cacheDir) : path.join(folders.root, 'node_modules', '.cache', 'mimeo');
+  for (const [inside, name] of [[path.join(folders.root, 'content'), 'content/'], ...(folders.out ? [[folders.out, '--out']] : [])] as Array<[string, string]>) {
+    const relative = path.relative(inside, folder);
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) throw new UsageError(`--cache-dir must not be inside ${name}, got ${folder}`, command);
+  }
+  result.cacheDir = folder;
+  return result;
+}
+
 /** The webzine's folder from `--root` (default: the current folder), which must exist. */
 export function resolveRoot(command: string, root: unknown, cwd: string): string {
   const resolved = path.resolve(cwd, typeof root === 'string' ? root : '.');

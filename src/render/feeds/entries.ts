@@ -40,12 +40,12 @@ export function selectFeedIssues(site: Site): Issue[] {
 function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
   const url = absoluteUrl(options.baseUrl, issue.route);
   const scope: PageScope = { site, base: { from: issue.route }, language: site.language, strings: options.strings };
-  const parts = [bodyHtml(scope, issue, { ...inIssuePage(issue), absoluteBase: url })];
+  const parts = [bodyHtml(scope, issue, { ...inIssuePage(issue), absoluteBase: url }).toString()];
   for (const article of issue.articles) {
     const articleUrl = absoluteUrl(options.baseUrl, article.route);
     const byline = article.authors.length ? `<p>${escapeHtml(options.strings['by'] ?? 'By')} ${article.authors.map((a) => escapeHtml(a.name)).join(', ')}</p>\n` : '';
     parts.push(`<h2><a href="${escapeHtml(articleUrl)}">${escapeHtml(article.title)}</a></h2>\n${byline}`);
-    parts.push(bodyHtml(scope, article, { ...inIssuePage(article), absoluteBase: url }));
+    parts.push(bodyHtml(scope, article, { ...inIssuePage(article), absoluteBase: url }).toString());
   }
   const people = new Map<string, { name: string; url?: string }>();
   for (const person of [...issue.editors, ...issue.articles.flatMap((a) => a.authors)]) {

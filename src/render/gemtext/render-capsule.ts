@@ -5,7 +5,9 @@ import type { OutputFile } from '../../write/output-file.js';
 import { formatDate } from '../html/views.js';
 import { relativePath } from '../html/url.js';
 import { capsuleFile, capsuleHref, capsuleRoute } from './capsule-urls.js';
-import { markers, slotOf } from '../slots.js';
+import type { CompiledBody } from '../../compile/compiled.js';
+import { LazyText } from '../lazy-text.js';
+import { markers, slotOf, type Slot } from '../slots.js';
 import { serializeLines, type GemLine } from './lines.js';
 
 /** Options of {@link renderCapsule}. */
@@ -43,8 +45,8 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
       strings,
       ...view(scope),
     };
-    const text = theme.render(`gemini/${template}`, context, `gemini/${file}`);
-    if (text !== undefined) outputs.push({ path: file, bytes: text, source });
+    const output = theme.renderFile(`gemini/${template}`, context, { tree: 'gemini', path: file, source, page: `gemini/${file}` });
+    if (output) outputs.push(output);
   };
   page(home, 'home', 'content/site.yml', false, (scope) => ({
     issues: site.issues.map((issue) => issueLink(scope, issue)),
@@ -84,11 +86,19 @@ function translationNotes(scope: Scope, document: SiteDocument) {
  * A compiled body's gemtext on the page of `scope`: links resolved for this page, a link that
  * leads nowhere here (to this very page) dropped, its label kept when it stood alone.
  */
-function body(scope: Scope, document: SiteDocument): string {
-  const { gemtext, slots, targets } = document.body;
+function body(scope: Scope, document: SiteDocument): LazyText {
+  const { slots, targets, hash } = document.body;
+  const label = scope.strings['footnotes'] ?? 'Footnotes';
+  const url = (slot: Slot) => capsuleHref(scope.site, scope.options.baseUrl, scope.from, document.key, slot.url, slot.resource === undefined ? undefined : targets[slot.resource]);
+  const made = () => fillGemtext(document.body, url, label);
+  return new LazyText(made, () => (hash === undefined ? made() : [hash, label, slots.map(url)]));
+}
+
+function fillGemtext(body: CompiledBody, url: (slot: Slot) => string | undefined, label: string): string {
+  const { gemtext, slots } = body;
   const lines: GemLine[] = [];
   for (const line of gemtext) {
-    if (line.type === 'heading' && line.text === markers.footnotes) lines.push({ ...line, text: scope.strings['footnotes'] ?? 'Footnotes' });
+    if (line.type === 'heading' && line.text === markers.footnotes) lines.push({ ...line, text: label });
     else if (line.type !== 'link') lines.push(line);
     else {
       const slot = slotOf(line.url, slots);
@@ -96,9 +106,8 @@ function body(scope: Scope, document: SiteDocument): string {
         lines.push(line);
         continue;
       }
-      const target = slot.resource === undefined ? undefined : targets[slot.resource];
-      const url = capsuleHref(scope.site, scope.options.baseUrl, scope.from, document.key, slot.url, target);
-      if (url !== undefined && url.trim() !== '') lines.push({ type: 'link', url, label: line.label === url ? '' : (line.label ?? '') });
+      const href = url(slot);
+      if (href !== undefined && href.trim() !== '') lines.push({ type: 'link', url: href, label: line.label === href ? '' : (line.label ?? '') });
       else if (line.alone && line.label) lines.push({ type: 'text', text: line.label });
     }
   }

@@ -29,8 +29,8 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
     if (!wanted(spec.output ?? `${spec.route}index.html`)) continue;
     const scope: PageScope = { site, base: spec.base ?? { from: spec.route }, language: site.language, strings };
     const context = { ...pageContext(scope, spec, editions, theme, options), ...spec.view(scope) };
-    const html = theme.render(spec.template, context, `/${spec.output ?? spec.route}`);
-    if (html !== undefined) outputs.push({ path: spec.output ?? `${spec.route}index.html`, bytes: html, source: spec.source });
+    const file = theme.renderFile(spec.template, context, { tree: 'web', path: spec.output ?? `${spec.route}index.html`, source: spec.source, page: `/${spec.output ?? spec.route}` });
+    if (file) outputs.push(file);
   }
   if (site.prefix !== '') return outputs;
   if (wanted('sitemap.xml')) outputs.push(renderSitemap(editions, options.baseUrl));

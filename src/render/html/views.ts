@@ -3,7 +3,8 @@ import { toSlug } from '../../model/classify.js';
 import type { Article, Author, Issue, Site, SiteDocument } from '../../model/types.js';
 import type { LinkTarget } from '../../transform/link-target.js';
 import type { CompiledBody } from '../../compile/compiled.js';
-import { fillHtml, unresolvedUrl, type Slot } from '../slots.js';
+import { LazyText } from '../lazy-text.js';
+import { fillHtml, unresolvedUrl, type Filling, type Slot } from '../slots.js';
 import { linkTo, type UrlBase } from './url.js';
 
 /** What every view of one page is made with: where the page is, its language, its strings. */
@@ -56,10 +57,11 @@ export function hrefFor(scope: PageScope, target: LinkTarget): string | undefine
  * A compiled body's HTML on the page of `scope`: its own page's, or with `idPrefix` the one
  * shown inside its issue's page; with `absoluteBase` every URL is absolute (feeds).
  */
-export function bodyHtml(scope: PageScope, document: { key: string; body: CompiledBody }, options: { idPrefix?: string; absoluteBase?: string } = {}): string {
+export function bodyHtml(scope: PageScope, document: { key: string; body: CompiledBody }, options: { idPrefix?: string; absoluteBase?: string } = {}): LazyText {
   const { body } = document;
   const prefix = options.idPrefix ?? '';
-  return fillHtml(options.idPrefix === undefined ? body.html : body.issueHtml, body.slots, {
+  const html = options.idPrefix === undefined ? body.html : body.issueHtml;
+  const filling: Filling = {
     url: (slot) => {
       const url = slotUrl(scope, document.key, body, slot, prefix);
       return options.absoluteBase === undefined ? url : absolutize(url, options.absoluteBase);
@@ -67,7 +69,11 @@ export function bodyHtml(scope: PageScope, document: { key: string; body: Compil
     footnotes: scope.strings['footnotes'] ?? 'Footnotes',
     backToReference: scope.strings['back_to_reference'] ?? 'Back to reference',
     idPrefix: prefix,
-  });
+  };
+  const made = () => fillHtml(html, body.slots, filling);
+  // What the text is made of: the compiled body (by its cache key) and what fills it on this page.
+  const identity = () => (body.hash === undefined ? made() : [body.hash, html === body.html, prefix, filling.footnotes, filling.backToReference, body.slots.map((slot) => filling.url(slot))]);
+  return new LazyText(made, identity);
 }
 
 /** The URL of a slot of the body of document `key`; a link to its own anchors stays on the page. */

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { writeEntry } from '../compile/file-cache.js';
+import type { OutputTrees } from './write-outputs.js';
+
+/**
+ * What the previous build of an output folder rendered, so an unchanged page is linked from it
+ * instead of rendered again. An output is reused only when its key (everything it is made of)
+ * is the same and its file is still the one that build wrote (same size and modification time).
+ */
+export interface OutputMemo {
+  /** The previous build's file for `tree/path`, when it was made with `key` and is untouched since. */
+  previous(tree: string, path: string, key: string): string | undefined;
+  /** Tells the memo this build rendered `tree/path` with `key`. */
+  made(tree: string, path: string, key: string): void;
+  /** Records the written outputs (after the swap), for the next build. */
+  save(trees: OutputTrees): Promise<void>;
+}
+
+type Entry = [key: string, size: number, modified: number];
+
+// Changes whenever the manifest's shape does.
+const format = 1;
+
+/** Opens the memo of output folder `outDir`, kept in the cache folder. */
+export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
+  const manifest = path.join(cacheDir, 'outputs', `${createHash('sha1').update(outDir).digest('hex').slice(0, 16)}.json`);
+  const before = readManifest(manifest, outDir);
+  const kept = new Map<string, Entry>();
+  const made = new Map<string, string>();
+  return {
+    previous(tree, file, key) {
+      const name = `${tree}/${file}`;
+      const entry = before.get(name);
+      if (!entry || entry[0] !== key) return undefined;
+      const absolute = path.join(outDir, tree, file);
+      const stats = statSync(absolute, { throwIfNoEntry: false });
+      if (!stats?.isFile() || stats.size !== entry[1] || stats.mtimeMs !== entry[2]) return undefined;
+      kept.set(name, entry);
+      return absolute;
+    },
+    made(tree, file, key) {
+      made.set(`${tree}/${file}`, key);
+    },
+    async save(trees) {
+      const entries: Record<string, Entry> = {};
+      for (const [tree, files] of Object.entries(trees)) {
+        for (const file of files) {
+          const name = `${tree}/${file.path}`;
+          const old = kept.get(name);
+          if (file.linkFrom !== undefined && old) entries[name] = old;
+          const key = made.get(name);
+          if (key === undefined || file.bytes === undefined) continue;
+          const stats = await stat(path.join(outDir, tree, file.path)).catch(() => undefined);
+          if (stats) entries[name] = [key, stats.size, stats.mtimeMs];
+        }
+      }
+      writeEntry(manifest, Buffer.from(JSON.stringify({ format, outDir, entries })));
+    },
+  };
+}
+
+function readManifest(file: string, outDir: string): Map<string, Entry> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; outDir?: unknown; entries?: Record<string, Entry> };
+    if (data.format !== format || data.outDir !== outDir || typeof data.entries !== 'object' || data.entries === null) return new Map();
+    return new Map(Object.entries(data.entries).filter(([, entry]) => Array.isArray(entry) && entry.length === 3));
+  } catch {
+    return new Map();
+  }
+}
