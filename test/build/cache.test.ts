@@ -1,0 +1,179 @@
+import { appendFile, cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateZine } from '../../bench/generate.js';
+import { listTree, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const article = 'content/issues/1/10-first.md';
+
+/** Builds `root` into `out` with the cache in `cache` (or none), expecting success. */
+async function build(root: string, out: string, cache: string | undefined, ...extra: string[]): Promise<string> {
+  const run = await runCli(['build', '--root', root, '--out', out, ...(cache ? ['--cache-dir', cache] : ['--no-cache']), ...extra]);
+  expect(run.stderr.split('\n').filter((line) => line && !line.startsWith('note: '))).toEqual([]);
+  expect(run.code).toBe(0);
+  return run.stderr;
+}
+
+/** What a build with no cache at all makes of `root`: the reference every cached build must equal. */
+async function uncached(root: string): Promise<Map<string, Buffer>> {
+  const out = path.join(await temporaryFolder(), 'dist');
+  await build(root, out, undefined);
+  return readTree(out);
+}
+
+async function cacheFiles(cache: string): Promise<string[]> {
+  return (await listTree(cache)).filter((file) => file.startsWith('files/')).map((file) => path.join(cache, file));
+}
+
+describe('the build cache', () => {
+  it('gives byte for byte the output of a build without it, cold and warm, and puts nothing in the output', async () => {
+    const root = await makeWebzine();
+    const cache = path.join(await temporaryFolder(), 'cache');
+    const out = path.join(root, 'dist');
+    await build(root, out, cache);
+    const cold = await readTree(out);
+    await build(root, out, cache);
+    expect(await readTree(out)).toEqual(cold);
+    expect(cold).toEqual(await uncached(root));
+    expect(await cacheFiles(cache)).toHaveLength(4);
+  });
+
+  it('is kept in node_modules/.cache/mimeo of the webzine unless told otherwise, and --no-cache writes none', async () => {
+    const root = await makeWebzine();
+    await build(root, path.join(root, 'dist'), undefined);
+    await expect(readdir(path.join(root, 'node_modules'))).rejects.toThrow();
+    const run = await runCli(['build', '--root', root]);
+    expect(run.code).toBe(0);
+    expect((await listTree(path.join(root, 'node_modules/.cache/mimeo'))).filter((file) => file.startsWith('files/'))).toHaveLength(4);
+  });
+
+  it.each([
+    ['the source', async (root: string) => appendFile(path.join(root, article), '\nA sentence added since.\n'), 'A sentence added since.'],
+    [
+      'a config option',
+      async (root: string) => {
+        await appendFile(path.join(root, article), '\n<kbd>Ctrl</kbd>\n');
+        await appendFile(path.join(root, 'content/site.yml'), 'markdown:\n  html: escape\n');
+      },
+      '&#x3C;kbd>Ctrl&#x3C;/kbd>',
+    ],
+    [
+      'a template',
+      async (root: string) => {
+        const template = path.join(root, 'themes/own/templates/article.liquid');
+        await mkdir(path.dirname(template), { recursive: true });
+        await cp(path.join(repoRoot, 'themes/default/templates/article.liquid'), template);
+        await writeFile(template, (await readFile(template, 'utf8')).replace('</article>', '<!-- changed template --></article>'));
+        await appendFile(path.join(root, 'content/site.yml'), 'theme: own\n');
+      },
+      '<!-- changed template -->',
+    ],
+  ])('makes new output when %s changes', async (_input, change, expected) => {
+    const root = await makeWebzine();
+    const cache = path.join(await temporaryFolder(), 'cache');
+    const out = path.join(root, 'dist');
+    // A first build fills the cache, the change may only then be made: the second build must see it.
+    await build(root, out, cache);
+    await change(root);
+    await build(root, out, cache);
+    const page = await readFile(path.join(out, 'web/issues/1/first/index.html'), 'utf8');
+    expect(page).toContain(expected);
+    expect(await readTree(out)).toEqual(await uncached(root));
+  });
+
+  it('is not used by another version of mimeo', async () => {
+    // A copy of mimeo whose code differs in one rendered detail: the heading anchors' class.
+    const copy = path.join(await temporaryFolder(), 'mimeo');
+    for (const part of ['bin', 'lib', 'themes', 'package.json']) await cp(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
+    await symlink(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
+    const root = await makeWebzine();
+    const cache = path.join(await temporaryFolder(), 'cache');
+    const cli = (bin: string) => spawnSync(process.execPath, [bin, 'build', '--root', root, '--cache-dir', cache], { encoding: 'utf8' });
+    expect(cli(path.join(repoRoot, 'bin/mimeo.js')).status).toBe(0);
+    const renderer = path.join(copy, 'lib/render/html/markdown-to-html.js');
+    await writeFile(renderer, (await readFile(renderer, 'utf8')).replace("className: ['heading-anchor']", "className: ['heading-anchor', 'changed']"));
+    expect(cli(path.join(copy, 'bin/mimeo.js')).status).toBe(0);
+    expect(await readFile(path.join(root, 'dist/web/issues/1/first/index.html'), 'utf8')).toContain('class="heading-anchor changed"');
+  });
+
+  it('ignores corrupted or misplaced entries, with one note, and rewrites them', async () => {
+    const root = await makeWebzine();
+    const cache = path.join(await temporaryFolder(), 'cache');
+    const out = path.join(root, 'dist');
+    await build(root, out, cache);
+    const [first, second, third, fourth] = await cacheFiles(cache);
+    // Garbage, an entry cut short, and one entry's bytes under another's name.
+    await writeFile(first!, 'not an entry');
+    await writeFile(second!, (await readFile(second!)).subarray(0, 40));
+    await cp(fourth!, third!);
+    const stderr = await build(root, out, cache);
+    expect(stderr.match(/^note: .*cache entr/gm)).toHaveLength(1);
+    expect(stderr).toContain('3 cache entries');
+    expect(await readTree(out)).toEqual(await uncached(root));
+    // Rewritten: the next build finds nothing wrong.
+    expect(await build(root, out, cache)).not.toContain('cache entr');
+  });
+
+  it('renders again a page of the output that was changed or removed by hand', async () => {
+    const root = await makeWebzine();
+    const cache = path.join(await temporaryFolder(), 'cache');
+    const out = path.join(root, 'dist');
+    await build(root, out, cache);
+    const expected = await readTree(out);
+    await writeFile(path.join(out, 'web/about/index.html'), 'edited by hand');
+    await rm(path.join(out, 'web/issues/1/index.html'));
+    await build(root, out, cache);
+    expect(await readTree(out)).toEqual(expected);
+  });
+
+  it('loads no Markdown parser when every file is in the cache', async () => {
+    const root = await makeWebzine();
+    const cache = path.join(await temporaryFolder(), 'cache');
+    const modules = path.join(await temporaryFolder(), 'modules.txt');
+    const hook = path.join(path.dirname(modules), 'hook.mjs');
+    // Records every module the build loads.
+    await writeFile(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
+      `import { appendFileSync } from 'node:fs'; export async function load(url, context, next) { appendFileSync(${JSON.stringify(modules)}, url + '\\n'); return next(url, context); }`,
+    )}));\n`);
+    const cli = () => spawnSync(process.execPath, ['--import', hook, path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--cache-dir', cache], { encoding: 'utf8' });
+    expect(cli().status).toBe(0);
+    expect(await readFile(modules, 'utf8')).toMatch(/micromark/);
+    await rm(modules);
+    expect(cli().status).toBe(0);
+    const loaded = await readFile(modules, 'utf8');
+    expect(loaded).toMatch(/liquidjs/);
+    expect(loaded).not.toMatch(/micromark|remark-parse|mdast-util-to-hast|rehype/);
+  });
+});
+
+describe('compiling in worker threads', () => {
+  it('gives the same output as compiling on the main thread', async () => {
+    const root = await temporaryFolder();
+    generateZine(root, { articles: 70, seed: 3 });
+    const outputs = [];
+    for (const jobs of ['1', '2']) {
+      const out = path.join(root, `dist-${jobs}`);
+      await build(root, out, undefined, '--jobs', jobs);
+      outputs.push(await readTree(out));
+    }
+    expect(outputs[0]!.size).toBeGreaterThan(140);
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+});
+
+describe('the cache options', () => {
+  it.each([
+    [['--no-cache', '--cache-dir', 'x'], '--no-cache and --cache-dir can not be used together'],
+    [['--cache-dir', 'content/cache'], '--cache-dir must not be inside content/'],
+    [['--cache-dir', 'dist/cache'], '--cache-dir must not be inside --out'],
+    [['--jobs', '0'], '--jobs must be a whole number from 1 to 999, got "0"'],
+  ])('refuses %j', async (args, message) => {
+    const root = await makeWebzine();
+    const run = await runCli(['build', '--root', root, ...args], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});
