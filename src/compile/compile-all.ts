@@ -10,7 +10,7 @@ export interface CompileAllOptions {
   compile: CompileOptions;
   /** The persistent cache's folder; `undefined` builds without one (`--no-cache`). */
   cacheDir?: string | undefined;
-  /** Worker threads for files that must be compiled (default: the number of cores; `1`: none). */
+  /** Threads that compile when many files must be, this one included (default: the number of cores; `1`: no worker). */
   jobs?: number | undefined;
   /** Files whose bodies are read; the others only have their front matter read (`check --changed`). */
   bodies?: ReadonlySet<string> | undefined;
@@ -65,18 +65,23 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
     }
     misses.push({ index, path: source.path, text: source.text, key, cacheFile: cache?.fileOf(key) });
   });
-  const threads = Math.max(1, options.jobs ?? availableParallelism());
-  if (misses.length >= workerThreshold && threads > 1) {
-    const { compileInWorkers } = await import('./pool.js');
-    const results = await compileInWorkers(misses, options.compile, threads, tick);
-    misses.forEach((job, position) => (compiled[job.index] = results[position]));
-  } else if (misses.length > 0) {
+  if (misses.length > 0) {
     const { compileFile } = await import('./compile-file.js');
-    for (const job of misses) {
+    const here = (job: CompileJob) => {
       const file = compileFile({ path: job.path, text: job.text }, options.compile);
       if (cache) cache.write(job.key, serializeEntry(job.key, file));
       compiled[job.index] = file;
       tick();
+    };
+    // This thread compiles too: `--jobs 2` is one worker and this thread.
+    const workers = misses.length >= workerThreshold ? Math.max(1, options.jobs ?? availableParallelism()) - 1 : 0;
+    if (workers === 0) misses.forEach(here);
+    else {
+      const { compileInWorkers } = await import('./pool.js');
+      await compileInWorkers(misses, options.compile, workers, here, (job, file) => {
+        compiled[job.index] = file;
+        tick();
+      });
     }
   }
   const files = sources.map((source, index) => {

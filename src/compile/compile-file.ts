@@ -1,6 +1,6 @@
 import type { Definition, Image, Link } from 'mdast';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { walk } from '../parse/walk.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { parseFile } from '../parse/parse-file.js';
@@ -23,7 +23,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   const parsed = parseFile({ path: source.path, text }, (diagnostic) => diagnostics.push(withTextCause(diagnostic)));
   const frontMatter = parsed.frontMatter && { value: parsed.frontMatter.value, fields: fieldPositions(parsed.frontMatter) };
   const resources: Resource[] = [];
-  visit(parsed.tree as Node, (node) => {
+  walk(parsed.tree as Node, (node) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const resource = node as Link | Image | Definition;
     (resource as { data?: object }).data = { ...resource.data, resource: resources.length };

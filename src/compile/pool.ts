@@ -16,44 +16,62 @@ export interface CompileJob {
 /** What a worker sends back for a batch of jobs. */
 export type WorkerReply = { results: Array<{ index: number; bytes: Uint8Array }>; error?: undefined } | { error: string; results?: undefined };
 
-// Small batches keep both workers busy to the end; one message a file would cost more than it saves.
+// Small batches keep every thread busy to the end; one message a file would cost more than it saves.
 const batchSize = 8;
 
 /**
- * Compiles `jobs` on `threads` worker threads, handing out batches as workers come free.
- * Resolves to the compiled files in the order of `jobs`.
+ * Compiles `jobs` on `workers` worker threads and on this thread (`here`), all taking batches
+ * from one queue. Each worker has a second batch waiting, so it never idles while this thread
+ * is busy compiling. `received` is given each file a worker compiled.
  */
-export async function compileInWorkers(jobs: readonly CompileJob[], options: CompileOptions, threads: number, done: () => void): Promise<CompiledFile[]> {
-  const results: CompiledFile[] = new Array<CompiledFile>(jobs.length);
-  const position = new Map(jobs.map((job, index) => [job.index, index]));
+export async function compileInWorkers(
+  jobs: readonly CompileJob[],
+  options: CompileOptions,
+  workers: number,
+  here: (job: CompileJob) => void,
+  received: (job: CompileJob, file: CompiledFile) => void,
+): Promise<void> {
+  const byIndex = new Map(jobs.map((job) => [job.index, job]));
   let next = 0;
-  const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / batchSize)) }, () => new Worker(new URL('../../lib/compile/worker.js', import.meta.url), { workerData: { options } }));
+  const take = () => {
+    const batch = jobs.slice(next, next + batchSize);
+    next += batch.length;
+    return batch;
+  };
+  const threads = Array.from({ length: workers }, () => new Worker(new URL('../../lib/compile/worker.js', import.meta.url), { workerData: { options } }));
+  let failed: Error | undefined;
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= jobs.length) return resolve();
-              worker.postMessage(jobs.slice(next, next + batchSize));
-              next += batchSize;
-            };
-            worker.on('message', (reply: WorkerReply) => {
-              if (reply.error !== undefined) return reject(new Error(`a compile worker failed: ${reply.error}`));
-              for (const result of reply.results) {
-                results[position.get(result.index)!] = (deserialize(result.bytes) as { file: CompiledFile }).file;
-                done();
-              }
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`a compile worker stopped (exit code ${code})`)));
+    const finished = threads.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
+          const send = () => {
+            const batch = take();
+            if (batch.length === 0) return;
+            inFlight++;
+            worker.postMessage(batch);
+          };
+          worker.on('message', (reply: WorkerReply) => {
+            inFlight--;
+            if (reply.error !== undefined) return reject(new Error(`a compile worker failed: ${reply.error}`));
+            for (const result of reply.results) received(byIndex.get(result.index)!, (deserialize(result.bytes) as { file: CompiledFile }).file);
             send();
-          }),
-      ),
+            if (inFlight === 0) resolve();
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => reject(new Error(`a compile worker stopped (exit code ${code})`)));
+          send();
+          send();
+        }),
     );
+    finished.forEach((promise) => promise.catch((error: Error) => (failed ??= error)));
+    // This thread compiles too, one batch at a time, letting the workers' replies in between.
+    for (let batch = take(); batch.length > 0 && !failed; batch = take()) {
+      batch.forEach(here);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(finished);
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(threads.map((worker) => worker.terminate()));
   }
-  return results;
 }

@@ -1,4 +1,5 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
@@ -47,14 +48,15 @@ export async function loadSources(root: string, report: Report): Promise<Sources
     const relative = toPosix(path.relative(root, absolutePath));
     const extension = path.extname(absolutePath).toLowerCase();
     if (markupExtensions.has(extension)) {
-      sources.assets.push({ path: relative, absolutePath, markup: (await readFile(absolutePath)).toString('utf8') });
+      sources.assets.push({ path: relative, absolutePath, markup: readFileSync(absolutePath).toString('utf8') });
       continue;
     }
     if (!textExtensions.has(extension) || relative.startsWith('content/static/')) {
       sources.assets.push({ path: relative, absolutePath });
       continue;
     }
-    const text = decodeText(await readFile(absolutePath), relative, report);
+    // Read one after another without waiting on the event loop: a thousand small awaited reads cost several times more.
+    const text = decodeText(readFileSync(absolutePath), relative, report);
     if (text !== undefined) sources.texts.push({ path: relative, text });
     else sources.unreadable.push(relative);
   }

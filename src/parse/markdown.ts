@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -25,7 +25,7 @@ export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown 
   const tree = parser.parse(body);
   const slugger = new GithubSlugger();
   const anchors: string[] = [];
-  visit(tree as Node, (node) => {
+  walk(tree as Node, (node) => {
     shiftPosition(node, lineOffset);
     if (node.type === 'heading') anchors.push(identifyHeading(node as Heading, slugger));
     if (node.type === 'html') anchors.push(...htmlIds((node as Html).value));

@@ -1,5 +1,5 @@
 import type { Definition, FootnoteDefinition, Image, Link, Nodes, Parents, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../parse/walk.js';
 import { flushSection } from './handlers/heading.js';
 import { handlers } from './handlers/index.js';
 import { toInline } from './inline.js';
@@ -20,7 +20,7 @@ export interface GemtextOptions {
 export function toGemtext(tree: Root, options: GemtextOptions): GemLine[] {
   const definitions = new Map<string, Definition>();
   const footnotes = new Map<string, FootnoteDefinition>();
-  visit(tree, (node) => {
+  walk(tree as Nodes, (node) => {
     if (node.type === 'definition') definitions.set(node.identifier.toUpperCase(), node);
     if (node.type === 'footnoteDefinition') footnotes.set(node.identifier.toUpperCase(), node);
   });

@@ -7,7 +7,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../parse/walk.js';
 import type { SiteConfig } from '../../parse/schemas.js';
 import { isUnsafeUrl } from '../../transform/link-target.js';
 import { markers, type Slot } from '../slots.js';
@@ -87,17 +87,14 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
   if (options.issueShift === undefined) return { own, inIssue: '' };
-  shiftHeadings(finished, options.issueShift);
-  scopeIds(finished, markers.idPrefix);
-  slotUrls(finished, addSlot);
+  toIssueVariant(finished, options.issueShift, addSlot);
   return { own, inIssue: String(finisher.stringify(finished)) };
 }
 
 function hasRaw(tree: HastRoot): boolean {
   let found = false;
-  visit(tree as HastNodes, 'raw', () => {
-    found = true;
-    return false;
+  walk(tree as HastNodes, (node) => {
+    if (node.type === 'raw') found = true;
   });
   return found;
 }
@@ -144,34 +141,24 @@ function patchReference(result: ElementContent | ElementContent[], key: 'href' |
   return definition ? patchUrl(result, key, definition, addSlot) : result;
 }
 
-/** Moves every heading down `shift` levels, to h6 at most, for a body shown under an article title. */
-function shiftHeadings(tree: HastRoot, shift: number): void {
-  if (shift === 0) return;
-  visit(tree as HastNodes, 'element', (node: Element) => {
-    const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+/**
+ * Turns a body's own-page hast into the one shown inside its issue's page, in one walk: headings
+ * move down `shift` levels (to h6 at most), ids and the same-page links to them get the id-prefix
+ * marker, and every URL becomes a slot, so feeds can resolve it against the page it comes from.
+ */
+function toIssueVariant(tree: HastRoot, shift: number, addSlot: AddSlot): void {
+  const prefix = markers.idPrefix;
+  const slotted = (url: string) => (url.startsWith('\uFDD0') ? url : addSlot({ url }));
+  walk(tree as HastNodes, (node) => {
+    if (node.type !== 'element') return;
+    const level = shift === 0 ? undefined : /^h([1-6])$/.exec(node.tagName)?.[1];
     if (level) node.tagName = `h${Math.min(6, Number(level) + shift)}`;
-  });
-}
-
-/** Prefixes every id of a fragment, and the same-page links to them, so bodies can share a page. */
-function scopeIds(tree: HastRoot, prefix: string): void {
-  visit(tree as HastNodes, 'element', (node: Element) => {
     const { properties } = node;
     if (typeof properties['id'] === 'string') properties['id'] = prefix + properties['id'];
     const href = properties['href'];
     if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && href.length > 1) properties['href'] = `#${prefix}${href.slice(1)}`;
     const describedBy = properties['ariaDescribedBy'];
     if (Array.isArray(describedBy)) properties['ariaDescribedBy'] = describedBy.map((id) => prefix + String(id));
-  });
-}
-
-const urlProperties = ['href', 'src', 'cite', 'poster'];
-
-/** Makes every URL of a fragment a slot, so feeds can resolve it against the page it comes from. */
-function slotUrls(tree: HastRoot, addSlot: AddSlot): void {
-  const slotted = (url: string) => (url.startsWith('\uFDD0') ? url : addSlot({ url }));
-  visit(tree as HastNodes, 'element', (node: Element) => {
-    const { properties } = node;
     for (const key of urlProperties) {
       const value = properties[key];
       if (typeof value === 'string') properties[key] = slotted(value);
@@ -180,3 +167,5 @@ function slotUrls(tree: HastRoot, addSlot: AddSlot): void {
     if (Array.isArray(srcSet)) (properties as Record<string, unknown>)['srcSet'] = srcSet.map((entry) => String(entry).replace(/^\s*(\S+)/, (_m, url: string) => slotted(url)));
   });
 }
+
+const urlProperties = ['href', 'src', 'cite', 'poster'];

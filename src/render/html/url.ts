@@ -13,6 +13,20 @@ export function linkTo(base: UrlBase, target: string): string {
 
 /** The relative URL from the page folder `from` to `target`; `./` for the same folder. */
 export function relativePath(from: string, target: string): string {
+  // Pages of a site link to the same few hundred places again and again.
+  const key = `${from}\0${target}`;
+  let url = relativePaths.get(key);
+  if (url === undefined) {
+    url = computeRelativePath(from, target);
+    if (relativePaths.size > 100_000) relativePaths.clear();
+    relativePaths.set(key, url);
+  }
+  return url;
+}
+
+const relativePaths = new Map<string, string>();
+
+function computeRelativePath(from: string, target: string): string {
   const fromParts = from.split('/').filter(Boolean);
   const targetParts = target.split('/');
   const targetFile = targetParts.pop() ?? '';
@@ -25,6 +39,8 @@ export function relativePath(from: string, target: string): string {
 }
 
 function encodePath(text: string): string {
+  // Most paths need no encoding at all; checking costs far less than splitting and joining.
+  if (/^[A-Za-z0-9\-_.!~*'()/]*$/.test(text)) return text;
   return text
     .split('/')
     .map((part) => encodeURIComponent(part))
