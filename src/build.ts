@@ -22,7 +22,7 @@ import { renderCapsule } from './render/gemtext/render-capsule.js';
 import { resolveLinks } from './transform/links.js';
 import { removeConflicts } from './write/conflicts.js';
 import { openOutputMemo } from './write/output-memo.js';
-import { writeOutputs, type OutputTrees } from './write/write-outputs.js';
+import { makeOutputs, writeOutputs, type OutputTrees } from './write/write-outputs.js';
 
 /** Options of {@link build}. */
 export interface BuildOptions {
@@ -100,26 +100,37 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const compiled = await step('compile', () =>
     compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, compileOne: options.compile, progress: options.progress }, report),
   );
-  const files = compiled.files;
-  if (compiled.rejected.length > 0) notes.push(cacheNote(compiled.rejected, options.cacheDir ?? ''));
-  editions = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
-  const site = editions[0]!;
-  await step('links', () => editions.forEach((edition) => resolveLinks(edition, report)));
-  for (const edition of editions) applyHistory(edition, await history);
-  markStaleTranslations(editions, report);
-  notes.push(...historyNotes(await history));
-  if (scope && !scope.whole) return limitTo(scope, result({}, site));
-  // Pages made from the same inputs as in the last build are linked from it, not rendered again.
-  const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
-  const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language), memo }, report));
-  const trees = await step('render', () => renderTrees(editions, theme, baseUrl, report, options.select?.(site)));
-  if (scope) return limitTo(scope, result({}, site));
-  if (hasErrors(diagnostics)) return result({}, site);
-  if (options.write ?? true) {
-    await step('write', () => writeOutputs(options.out, trees, outputTreeNames));
-    await memo?.save(trees);
+  // Pages read compiled fragments from the store until the last one is rendered.
+  try {
+    const files = compiled.files;
+    if (compiled.rejected.length > 0) notes.push(cacheNote(compiled.rejected, options.cacheDir ?? ''));
+    editions = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
+    const site = editions[0]!;
+    await step('links', () => editions.forEach((edition) => resolveLinks(edition, report)));
+    for (const edition of editions) applyHistory(edition, await history);
+    markStaleTranslations(editions, report);
+    notes.push(...historyNotes(await history));
+    if (scope && !scope.whole) return limitTo(scope, result({}, site));
+    // Pages made from the same inputs as in the last build are linked from it, not rendered again.
+    const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
+    const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language), memo }, report));
+    const write = options.write ?? true;
+    // A build that writes makes each page as it writes it; one that does not makes them all now.
+    const trees = await step('render', () => {
+      const lazy = renderTrees(editions, theme, baseUrl, report, options.select?.(site));
+      return write ? lazy : makeOutputs(lazy);
+    });
+    if (scope) return limitTo(scope, result({}, site));
+    if (hasErrors(diagnostics)) return result({}, site);
+    if (write) {
+      const swapped = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics)));
+      if (!swapped) return result({}, site);
+      await memo?.save(trees);
+    }
+    return result(trees, site);
+  } finally {
+    compiled.dispose();
   }
-  return result(trees, site);
 }
 
 function historyNotes(history: GitHistory): string[] {

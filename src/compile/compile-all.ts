@@ -1,8 +1,10 @@
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Report } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { compileFrontMatterOnly, toLoadedFile, type CompiledFile, type CompileOptions, type LoadedFile } from './compiled.js';
-import { openFileCache, serializeEntry } from './file-cache.js';
+import { openFileCache } from './file-cache.js';
 import type { CompileJob } from './pool.js';
 
 /** Options of {@link compileAll}. */
@@ -28,6 +30,8 @@ export interface CompileResult {
   misses: number;
   /** Cache entries that could not be used (each rebuilt). */
   rejected: string[];
+  /** Removes the temporary store, once no page needs the fragments any more. */
+  dispose: () => void;
 }
 
 // Starting workers costs ~50 ms each and loading the Markdown stack in them as much again:
@@ -41,54 +45,65 @@ const workerThreshold = 64;
  */
 export async function compileAll(texts: readonly TextSource[], options: CompileAllOptions, report: Report): Promise<CompileResult> {
   const sources = texts.filter((text) => text.path.endsWith('.md'));
-  const cache = options.cacheDir === undefined || options.compileOne ? undefined : openFileCache(options.cacheDir, options.compile);
-  const compiled: Array<CompiledFile | undefined> = new Array<CompiledFile | undefined>(sources.length);
-  const misses: CompileJob[] = [];
-  const keys: string[] = [];
-  let done = 0;
-  const tick = () => options.progress?.(++done, sources.length);
-  sources.forEach((source, index) => {
-    if (options.bodies && !options.bodies.has(source.path)) {
-      compiled[index] = compileFrontMatterOnly(source);
-      return tick();
-    }
-    if (options.compileOne) {
-      compiled[index] = options.compileOne(source, options.compile);
-      return tick();
-    }
-    const key = cache?.keyOf(source) ?? '';
-    keys[index] = key;
-    const hit = cache?.read(key, source);
-    if (hit) {
-      compiled[index] = hit;
-      return tick();
-    }
-    misses.push({ index, path: source.path, text: source.text, key, cacheFile: cache?.fileOf(key) });
-  });
-  if (misses.length > 0) {
-    const { compileFile } = await import('./compile-file.js');
-    const here = (job: CompileJob) => {
-      const file = compileFile({ path: job.path, text: job.text }, options.compile);
-      if (cache) cache.write(job.key, serializeEntry(job.key, file));
-      compiled[job.index] = file;
-      tick();
-    };
-    // This thread compiles too: `--jobs 2` is one worker and this thread.
-    const workers = misses.length >= workerThreshold ? Math.max(1, options.jobs ?? availableParallelism()) - 1 : 0;
-    if (workers === 0) misses.forEach(here);
-    else {
-      const { compileInWorkers } = await import('./pool.js');
-      await compileInWorkers(misses, options.compile, workers, here, (job, file) => {
+  // Without a cache, compiled fragments wait in a temporary store, removed when the build is done.
+  const temporary = options.cacheDir === undefined && !options.compileOne ? mkdtempSync(path.join(tmpdir(), 'mimeo-compiled-')) : undefined;
+  const folder = options.cacheDir ?? temporary;
+  const store = folder === undefined ? undefined : openFileCache(folder, options.compile);
+  const dispose = () => {
+    if (temporary) rmSync(temporary, { recursive: true, force: true });
+  };
+  try {
+    const compiled: Array<CompiledFile | undefined> = new Array<CompiledFile | undefined>(sources.length);
+    const misses: CompileJob[] = [];
+    const keys: string[] = [];
+    let done = 0;
+    const tick = () => options.progress?.(++done, sources.length);
+    sources.forEach((source, index) => {
+      if (options.bodies && !options.bodies.has(source.path)) {
+        compiled[index] = compileFrontMatterOnly(source);
+        return tick();
+      }
+      if (!store) {
+        compiled[index] = (options.compileOne ?? compileFrontMatterOnly)(source, options.compile);
+        return tick();
+      }
+      const key = store.keyOf(source);
+      keys[index] = key;
+      const hit = temporary ? undefined : store.read(key, source);
+      if (hit) {
+        compiled[index] = hit;
+        return tick();
+      }
+      misses.push({ index, path: source.path, text: source.text, key, files: store.filesOf(key) });
+    });
+    if (store && misses.length > 0) {
+      const { compileFile } = await import('./compile-file.js');
+      const here = (job: CompileJob) => {
+        const file = compileFile({ path: job.path, text: job.text }, options.compile);
+        store.write(job.key, file);
         compiled[job.index] = file;
         tick();
-      });
+      };
+      // This thread compiles too: `--jobs 2` is one worker and this thread.
+      const workers = misses.length >= workerThreshold ? Math.max(1, options.jobs ?? availableParallelism()) - 1 : 0;
+      if (workers === 0) misses.forEach(here);
+      else {
+        const { compileInWorkers } = await import('./pool.js');
+        await compileInWorkers(misses, options.compile, workers, here, (job, file) => {
+          compiled[job.index] = store.adopt(job.key, file);
+          tick();
+        });
+      }
     }
+    const files = sources.map((source, index) => {
+      const file = compiled[index]!;
+      if (keys[index]) file.body.hash = keys[index];
+      for (const diagnostic of file.diagnostics) report(diagnostic);
+      return toLoadedFile(file, source.text);
+    });
+    return { files, hits: sources.length - misses.length, misses: misses.length, rejected: temporary ? [] : (store?.rejected ?? []), dispose };
+  } catch (error) {
+    dispose();
+    throw error;
   }
-  const files = sources.map((source, index) => {
-    const file = compiled[index]!;
-    if (keys[index]) file.body.hash = keys[index];
-    for (const diagnostic of file.diagnostics) report(diagnostic);
-    return toLoadedFile(file, source.text);
-  });
-  return { files, hits: sources.length - misses.length, misses: misses.length, rejected: cache?.rejected ?? [] };
 }

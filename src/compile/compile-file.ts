@@ -41,7 +41,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
       return addSlot(index === undefined ? { url } : { resource: index, url });
     },
   });
-  const body: CompiledBody = { anchors: parsed.anchors, resources, slots, html: own, issueHtml: inIssue, gemtext, targets: [] };
+  const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content: { html: own, issueHtml: inIssue, gemtext }, targets: [] };
   return { path: source.path, frontMatter, body, diagnostics };
 }
 

@@ -32,16 +32,46 @@ export interface CompiledBody {
   resources: Resource[];
   /** URLs that differ from page to page; the fragments hold their markers. */
   slots: Slot[];
+  /**
+   * The fragments, when they are held in memory; a build keeps them in its store instead and
+   * reads them when a page needs them (see {@link contentOf}), so memory does not grow with the site.
+   */
+  content?: BodyContent;
+  /** The cache key it was stored under, when it was compiled with a cache: what it is made of. */
+  hash?: string;
+  /** The resolved target of each resource, set by link resolution in every build. */
+  targets: Array<LinkTarget | undefined>;
+}
+
+/** The rendered fragments of a body: by far its largest part. */
+export interface BodyContent {
   /** HTML for the body's own page. */
   html: string;
   /** HTML for its issue's page and the feeds (`''` for a page). */
   issueHtml: string;
   /** Gemtext lines, link URLs as slot markers, the footnotes heading as its marker. */
   gemtext: GemLine[];
-  /** The cache key it was stored under, when it was compiled with a cache: what it is made of. */
-  hash?: string;
-  /** The resolved target of each resource, set by link resolution in every build. */
-  targets: Array<LinkTarget | undefined>;
+}
+
+const loaders = new WeakMap<CompiledBody, () => BodyContent>();
+const loaded = new WeakMap<CompiledBody, WeakRef<BodyContent>>();
+
+/** Lets go of a body's fragments: they are read again with `load` when a page needs them. */
+export function storeContent(body: CompiledBody, load: () => BodyContent): void {
+  delete body.content;
+  loaders.set(body, load);
+}
+
+/** A body's fragments: in memory, or read from the build's store (kept while the collector lets them be). */
+export function contentOf(body: CompiledBody): BodyContent {
+  if (body.content) return body.content;
+  const held = loaded.get(body)?.deref();
+  if (held) return held;
+  const load = loaders.get(body);
+  if (!load) throw new Error('a compiled body has no content and no store to read it from');
+  const content = load();
+  loaded.set(body, new WeakRef(content));
+  return content;
 }
 
 /** One Markdown file compiled: plain data only, so it can cross threads and sit in a cache. */
@@ -58,7 +88,7 @@ export interface CompiledFile {
 
 /** An empty body: for files whose body is not read or could not be. */
 export function emptyBody(): CompiledBody {
-  return { anchors: [], resources: [], slots: [], html: '', issueHtml: '', gemtext: [], targets: [] };
+  return { anchors: [], resources: [], slots: [], content: { html: '', issueHtml: '', gemtext: [] }, targets: [] };
 }
 
 /** Reads only a file's front matter (`check --changed`, for files it need not check): any anchor may be in its body. */

@@ -4,67 +4,114 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { TextSource } from '../load/load-sources.js';
-import type { CompiledFile, CompileOptions } from './compiled.js';
+import { storeContent, type BodyContent, type CompiledFile, type CompileOptions } from './compiled.js';
 
 /**
- * The persistent cache of compiled Markdown files: one small file an entry, named by the hash
- * of everything the compiled result depends on, so an entry is either right or not found.
+ * Where a build keeps compiled Markdown files: the persistent cache, or a temporary folder when
+ * there is none. An entry is two small files named by the hash of everything the compiled result
+ * depends on: the file's front matter, anchors and links (read by every build), and its
+ * fragments (read only when a page that shows them is rendered). So an entry is either right or
+ * not found, and memory does not grow with the webzine.
  */
 export interface FileCache {
   folder: string;
   /** The entry name of a source: the hash of its path, its text, mimeo's code and the compile options. */
   keyOf(source: TextSource): string;
-  /** The compiled file stored under `key`, if there is one and it can be read back whole. */
+  /** The compiled file stored under `key` (its fragments left in the store), if it can be read back whole. */
   read(key: string, source: TextSource): CompiledFile | undefined;
-  /** Where the entry `key` is written (workers write their own entries). */
-  fileOf(key: string): string;
-  /** Stores a serialized entry (from {@link serializeEntry}); a cache that can not be written is skipped. */
-  write(key: string, bytes: Uint8Array): void;
+  /** Where the two files of entry `key` are (workers write their own entries). */
+  filesOf(key: string): EntryFiles;
+  /** Stores a compiled file and lets go of its fragments, which are read back when needed. */
+  write(key: string, file: CompiledFile): void;
+  /** Takes a compiled file whose entry a worker wrote: its fragments are read back when needed. */
+  adopt(key: string, file: CompiledFile): CompiledFile;
   /** Entries that existed but could not be used (corrupted, or written by something else). */
   readonly rejected: string[];
 }
 
-/** The bytes of one entry: the key is stored inside, so a file renamed or copied into place is not taken. */
-export function serializeEntry(key: string, file: CompiledFile): Uint8Array {
-  return serialize({ format, key, file });
+/** The two files of an entry. */
+export interface EntryFiles {
+  meta: string;
+  content: string;
+}
+
+/** The bytes of one entry. The key is stored in both files and the content's hash in the first, so a file renamed, copied or changed is not taken. */
+export function serializeEntry(key: string, file: CompiledFile): { meta: Uint8Array; content: Uint8Array } {
+  const { content: fragments, ...body } = file.body;
+  const content = serialize({ format, key, content: fragments });
+  const meta = serialize({ format, key, contentHash: hashOf(content), file: { ...file, body } });
+  return { meta, content };
+}
+
+/** Writes both files of an entry, each whole or not at all. */
+export function writeEntryFiles(files: EntryFiles, bytes: { meta: Uint8Array; content: Uint8Array }): void {
+  // The content first: a meta file only ever stands beside the content it names.
+  writeEntry(files.content, bytes.content);
+  writeEntry(files.meta, bytes.meta);
 }
 
 // Changes whenever the shape of an entry does.
-const format = 1;
+const format = 2;
 
-/** Opens (creating on first write) the cache in `folder`, for builds with these compile options. */
+/** Opens (creating on first write) the store in `folder`, for builds with these compile options. */
 export function openFileCache(folder: string, options: CompileOptions): FileCache {
   const salt = `${format}\0${codeFingerprint()}\0${JSON.stringify(options)}`;
   const rejected: string[] = [];
-  const fileOf = (key: string) => path.join(folder, 'files', key.slice(0, 2), key.slice(2));
+  const filesOf = (key: string): EntryFiles => ({
+    meta: path.join(folder, 'files', key.slice(0, 2), key.slice(2)),
+    content: path.join(folder, 'bodies', key.slice(0, 2), key.slice(2)),
+  });
+  const loader = (key: string) => () => {
+    const file = filesOf(key).content;
+    try {
+      const entry = deserialize(readFileSync(file)) as { format?: unknown; key?: unknown; content?: BodyContent };
+      if (entry.format === format && entry.key === key && isContent(entry.content)) return entry.content;
+    } catch {
+      // Reported below.
+    }
+    throw new Error(`the cache entry ${file} changed while mimeo was building; build again`);
+  };
+  const adopt = (key: string, file: CompiledFile): CompiledFile => {
+    storeContent(file.body, loader(key));
+    return file;
+  };
   return {
     folder,
     keyOf: (source) => createHash('sha256').update(salt).update('\0').update(source.path).update('\0').update(source.text).digest('hex'),
-    fileOf,
+    filesOf,
     read(key, source) {
-      let bytes: Buffer;
+      const files = filesOf(key);
+      let meta: Buffer;
       try {
-        bytes = readFileSync(fileOf(key));
+        meta = readFileSync(files.meta);
       } catch {
         return undefined;
       }
       try {
-        const entry = deserialize(bytes) as { format?: unknown; key?: unknown; file?: CompiledFile };
+        const entry = deserialize(meta) as { format?: unknown; key?: unknown; contentHash?: unknown; file?: CompiledFile };
         if (entry.format !== format || entry.key !== key || !isCompiledFile(entry.file, source.path)) throw new Error('not an entry of this cache');
-        return entry.file;
+        // The fragments are read now only to be sure they are whole: a page must never show a torn one.
+        if (hashOf(readFileSync(files.content)) !== entry.contentHash) throw new Error('fragments do not match');
+        return adopt(key, entry.file);
       } catch {
-        rejected.push(path.relative(folder, fileOf(key)));
+        rejected.push(path.relative(folder, files.meta));
         return undefined;
       }
     },
-    write(key, bytes) {
-      writeEntry(fileOf(key), bytes);
+    write(key, file) {
+      writeEntryFiles(filesOf(key), serializeEntry(key, file));
+      adopt(key, file);
     },
+    adopt,
     rejected,
   };
 }
 
-/** Writes an entry whole or not at all: a build stopped half-way leaves no torn entry. */
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
+
+/** Writes a file whole or not at all: a build stopped half-way leaves no torn file. */
 export function writeEntry(file: string, bytes: Uint8Array): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -83,13 +130,15 @@ function isCompiledFile(file: CompiledFile | undefined, path: string): file is C
     file.path === path &&
     Array.isArray(file.diagnostics) &&
     body !== undefined &&
-    typeof body.html === 'string' &&
-    typeof body.issueHtml === 'string' &&
     Array.isArray(body.anchors) &&
     Array.isArray(body.resources) &&
     Array.isArray(body.slots) &&
-    Array.isArray(body.gemtext)
+    Array.isArray(body.targets)
   );
+}
+
+function isContent(content: BodyContent | undefined): content is BodyContent {
+  return content !== undefined && typeof content.html === 'string' && typeof content.issueHtml === 'string' && Array.isArray(content.gemtext);
 }
 
 let fingerprint: string | undefined;

@@ -1,6 +1,7 @@
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { CompiledFile, CompileOptions } from './compiled.js';
+import type { EntryFiles } from './file-cache.js';
 
 /** One file for a worker to compile. */
 export interface CompileJob {
@@ -9,12 +10,12 @@ export interface CompileJob {
   text: string;
   /** Its cache key, stored inside the entry. */
   key: string;
-  /** Where to write its cache entry (`undefined`: no cache). */
-  cacheFile?: string | undefined;
+  /** Where to write its entry. */
+  files: EntryFiles;
 }
 
 /** What a worker sends back for a batch of jobs. */
-export type WorkerReply = { results: Array<{ index: number; bytes: Uint8Array }>; error?: undefined } | { error: string; results?: undefined };
+export type WorkerReply = { results: Array<{ index: number; meta: Uint8Array }>; error?: undefined } | { error: string; results?: undefined };
 
 // Small batches keep every thread busy to the end; one message a file would cost more than it saves.
 const batchSize = 8;
@@ -54,7 +55,7 @@ export async function compileInWorkers(
           worker.on('message', (reply: WorkerReply) => {
             inFlight--;
             if (reply.error !== undefined) return reject(new Error(`a compile worker failed: ${reply.error}`));
-            for (const result of reply.results) received(byIndex.get(result.index)!, (deserialize(result.bytes) as { file: CompiledFile }).file);
+            for (const result of reply.results) received(byIndex.get(result.index)!, (deserialize(result.meta) as { file: CompiledFile }).file);
             send();
             if (inFlight === 0) resolve();
           });

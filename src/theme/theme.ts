@@ -15,10 +15,11 @@ export interface Theme {
   /** Renders template `name` (`home`, `gemini/issue`, …) with `context`; `undefined` after a reported error. */
   render(name: string, context: object, page: string): string | undefined;
   /**
-   * Renders the output file `place.path` of tree `place.tree` with template `name`, or, when the
-   * memo knows the previous build made it from the same template and context, links that file.
+   * The output file `place.path` of tree `place.tree`, made with template `name` when it is
+   * written, or, when the memo knows the previous build made it from the same template and
+   * context, linked from that build.
    */
-  renderFile(name: string, context: object, place: { tree: string; path: string; source: string; page: string }): OutputFile | undefined;
+  renderFile(name: string, context: object, place: { tree: string; path: string; source: string; page: string }): OutputFile;
   /** The UI strings for `language`, falling back to English for missing ones. */
   strings(language: string): Record<string, string>;
   /** The stylesheet's output path, with a content hash: `style.3f2a9c1b0d.css`. */
@@ -75,10 +76,12 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
       const key = memo ? createHash('sha1').update(fingerprint).update(name).update('\0').update(JSON.stringify(context)).digest('base64') : '';
       const previous = memo?.previous(place.tree, place.path, key);
       if (previous !== undefined) return { path: place.path, linkFrom: previous, source: place.source };
-      const text = render(name, context, place.page);
-      if (text === undefined) return undefined;
-      memo?.made(place.tree, place.path, key);
-      return { path: place.path, bytes: text, source: place.source };
+      const make = () => {
+        const text = render(name, context, place.page);
+        if (text !== undefined) memo?.made(place.tree, place.path, key);
+        return text;
+      };
+      return { path: place.path, make, source: place.source };
     },
     strings: stringsOf(files, report),
     stylesheet,

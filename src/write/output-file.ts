@@ -2,8 +2,13 @@
 export interface OutputFile {
   /** Path inside the output tree, with forward slashes: `issues/3/index.html`. */
   path: string;
-  /** The content; absent when the file is copied from `copyFrom`. */
+  /** The content; absent when the file is copied from `copyFrom`, linked from `linkFrom` or made by `make`. */
   bytes?: string | Uint8Array;
+  /**
+   * Makes the content when the file is written (`undefined` after a reported error): pages are
+   * rendered one at a time as they are written, so the output is never all in memory.
+   */
+  make?: () => string | undefined;
   /** Absolute path of a file copied as it is. */
   copyFrom?: string;
   /** Absolute path of the same output in the previous build, linked (or copied) instead of written again. */

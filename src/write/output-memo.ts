@@ -52,7 +52,7 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
           const old = kept.get(name);
           if (file.linkFrom !== undefined && old) entries[name] = old;
           const key = made.get(name);
-          if (key === undefined || file.bytes === undefined) continue;
+          if (key === undefined || file.linkFrom !== undefined) continue;
           const stats = await stat(path.join(outDir, tree, file.path)).catch(() => undefined);
           if (stats) entries[name] = [key, stats.size, stats.mtimeMs];
         }

@@ -12,9 +12,10 @@ const retiredName = '.mimeo-retired';
 /**
  * Writes the output trees into a staging folder inside `outDir`, then swaps each into place, so
  * a build that fails midway leaves the previous output untouched and a good one leaves no stale
- * file (SPEC §4). Trees of `known` that this build does not make are removed.
+ * file (SPEC §4). Trees of `known` that this build does not make are removed. `ready` is asked
+ * once everything is staged; when it says no, nothing is swapped in and `false` is returned.
  */
-export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[]): Promise<void> {
+export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[], ready: () => boolean = () => true): Promise<boolean> {
   const staging = path.join(outDir, stagingName);
   const retired = path.join(outDir, retiredName);
   await rm(staging, { recursive: true, force: true });
@@ -25,6 +26,11 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+  // Pages made while they were written may have failed (a template error): then nothing is swapped in.
+  if (!ready()) {
+    await rm(staging, { recursive: true, force: true });
+    return false;
+  }
   await mkdir(retired, { recursive: true });
   for (const name of known) {
     const current = path.join(outDir, name);
@@ -33,6 +39,21 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
   }
   await rm(retired, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
+  return true;
+}
+
+/** Makes the content of every output made on demand, dropping those that failed (reported): for builds that do not write. */
+export function makeOutputs(trees: OutputTrees): OutputTrees {
+  const made: OutputTrees = {};
+  for (const [name, files] of Object.entries(trees)) {
+    made[name] = files.flatMap((file) => {
+      if (!file.make) return [file];
+      const bytes = file.make();
+      const { make: _make, ...rest } = file;
+      return bytes === undefined ? [] : [{ ...rest, bytes }];
+    });
+  }
+  return made;
 }
 
 async function writeTree(folder: string, files: readonly OutputFile[]): Promise<void> {
@@ -45,7 +66,10 @@ async function writeTree(folder: string, files: readonly OutputFile[]): Promise<
       const target = path.join(folder, file.path);
       if (file.linkFrom !== undefined) await link(file.linkFrom, target).catch(() => copyFile(file.linkFrom!, target));
       else if (file.copyFrom !== undefined) await copyFile(file.copyFrom, target);
-      else await writeFile(target, file.bytes ?? '');
+      else if (file.make) {
+        const text = file.make();
+        if (text !== undefined) await writeFile(target, text);
+      } else await writeFile(target, file.bytes ?? '');
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));

@@ -1,7 +1,7 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { cp, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { fixtures, listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -20,6 +20,19 @@ describe('writing the output', () => {
     const run = await runCli(['build', '--root', root, '--out', out]);
     expect(run.code).toBe(1);
     expect(await readTree(out)).toEqual(before);
+  });
+
+  it('leaves the previous output as it was when a template fails while the pages are written', async () => {
+    const { root, out } = await builtWebzine();
+    const before = await readTree(out);
+    // Pages are rendered as they are written: a template that fails at render time stops the swap.
+    await cp(path.join(fixtures, 'errors/template-render'), root, { recursive: true, filter: (source) => !source.endsWith('diagnostics.txt') });
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.stderr).toContain('[template/render]');
+    expect(run.code).toBe(1);
+    expect(await readTree(out)).toEqual(before);
+    // No staging folder is left behind either.
+    expect(await readdir(out)).toEqual(['web']);
   });
 
   it('removes a file that the new build no longer makes', async () => {

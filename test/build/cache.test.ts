@@ -105,13 +105,17 @@ describe('the build cache', () => {
     const out = path.join(root, 'dist');
     await build(root, out, cache);
     const [first, second, third, fourth] = await cacheFiles(cache);
-    // Garbage, an entry cut short, and one entry's bytes under another's name.
+    // Garbage, an entry cut short, one entry's bytes under another's name, and fragments with one byte changed.
     await writeFile(first!, 'not an entry');
     await writeFile(second!, (await readFile(second!)).subarray(0, 40));
     await cp(fourth!, third!);
+    const fragments = fourth!.replace(`${path.sep}files${path.sep}`, `${path.sep}bodies${path.sep}`);
+    const bytes = await readFile(fragments);
+    bytes[bytes.length - 2] ^= 1;
+    await writeFile(fragments, bytes);
     const stderr = await build(root, out, cache);
     expect(stderr.match(/^note: .*cache entr/gm)).toHaveLength(1);
-    expect(stderr).toContain('3 cache entries');
+    expect(stderr).toContain('4 cache entries');
     expect(await readTree(out)).toEqual(await uncached(root));
     // Rewritten: the next build finds nothing wrong.
     expect(await build(root, out, cache)).not.toContain('cache entr');
@@ -156,7 +160,9 @@ describe('compiling in worker threads', () => {
     const outputs = [];
     for (const jobs of ['1', '2']) {
       const out = path.join(root, `dist-${jobs}`);
-      await build(root, out, undefined, '--jobs', jobs);
+      // As a child process: workers run the compiled lib/, and so does this side then.
+      const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--out', out, '--no-cache', '--jobs', jobs], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
       outputs.push(await readTree(out));
     }
     expect(outputs[0]!.size).toBeGreaterThan(140);

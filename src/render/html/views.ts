@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import { toSlug } from '../../model/classify.js';
 import type { Article, Author, Issue, Site, SiteDocument } from '../../model/types.js';
 import type { LinkTarget } from '../../transform/link-target.js';
-import type { CompiledBody } from '../../compile/compiled.js';
+import { contentOf, type CompiledBody } from '../../compile/compiled.js';
 import { LazyText } from '../lazy-text.js';
 import { fillHtml, unresolvedUrl, type Filling, type Slot } from '../slots.js';
 import { linkTo, type UrlBase } from './url.js';
@@ -60,7 +60,7 @@ export function hrefFor(scope: PageScope, target: LinkTarget): string | undefine
 export function bodyHtml(scope: PageScope, document: { key: string; body: CompiledBody }, options: { idPrefix?: string; absoluteBase?: string } = {}): LazyText {
   const { body } = document;
   const prefix = options.idPrefix ?? '';
-  const html = options.idPrefix === undefined ? body.html : body.issueHtml;
+  const own = options.idPrefix === undefined;
   const filling: Filling = {
     url: (slot) => {
       const url = slotUrl(scope, document.key, body, slot, prefix);
@@ -70,9 +70,12 @@ export function bodyHtml(scope: PageScope, document: { key: string; body: Compil
     backToReference: scope.strings['back_to_reference'] ?? 'Back to reference',
     idPrefix: prefix,
   };
-  const made = () => fillHtml(html, body.slots, filling);
+  const made = () => {
+    const content = contentOf(body);
+    return fillHtml(own ? content.html : content.issueHtml, body.slots, filling);
+  };
   // What the text is made of: the compiled body (by its cache key) and what fills it on this page.
-  const identity = () => (body.hash === undefined ? made() : [body.hash, html === body.html, prefix, filling.footnotes, filling.backToReference, body.slots.map((slot) => filling.url(slot))]);
+  const identity = () => (body.hash === undefined ? made() : [body.hash, own, prefix, filling.footnotes, filling.backToReference, body.slots.map((slot) => filling.url(slot))]);
   return new LazyText(made, identity);
 }
 

@@ -26,7 +26,7 @@ describe('Markdown to HTML', () => {
     const inIssue = options.idPrefix !== undefined;
     const compiled = compileFile({ path: inIssue ? 'content/issues/3/10-input.md' : 'content/pages/input.md', text }, { html: options.html ?? 'sanitize', links: 'paragraph' });
     const { body } = compiled;
-    const html = fillHtml(inIssue ? body.issueHtml : body.html, body.slots, {
+    const html = fillHtml(inIssue ? body.content!.issueHtml : body.content!.html, body.slots, {
       url: (slot) => unresolvedUrl(slot, options.idPrefix ?? ''),
       footnotes: 'Footnotes',
       backToReference: 'Back to reference',
