@@ -84,15 +84,20 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
         compiled[job.index] = file;
         tick();
       };
-      // This thread compiles too: `--jobs 2` is one worker and this thread.
-      const workers = misses.length >= workerThreshold ? Math.max(1, options.jobs ?? availableParallelism()) - 1 : 0;
-      if (workers === 0) misses.forEach(here);
+      const workers = misses.length >= workerThreshold ? Math.max(1, options.jobs ?? availableParallelism()) : 1;
+      if (workers === 1) misses.forEach(here);
       else {
         const { compileInWorkers } = await import('./pool.js');
-        await compileInWorkers(misses, options.compile, workers, here, (job, file) => {
-          compiled[job.index] = store.adopt(job.key, file);
-          tick();
-        });
+        try {
+          await compileInWorkers(misses, options.compile, workers, (job, file) => {
+            compiled[job.index] = store.adopt(job.key, file);
+            tick();
+          });
+        } catch {
+          // A worker that ran out of its bounded memory (a huge file) or failed: what is left is
+          // compiled here, where a real error is thrown again with its whole story.
+          for (const job of misses) if (!compiled[job.index]) here(job);
+        }
       }
     }
     const files = sources.map((source, index) => {

@@ -166,7 +166,6 @@ const markdownPackages = [
   'mdast-util-to-hast',
   'rehype-raw',
   'rehype-sanitize',
-  'rehype-autolink-headings',
   'rehype-highlight',
   'rehype-stringify',
   'hast-util-to-html',

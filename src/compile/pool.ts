@@ -21,17 +21,11 @@ export type WorkerReply = { results: Array<{ index: number; meta: Uint8Array }>;
 const batchSize = 8;
 
 /**
- * Compiles `jobs` on `workers` worker threads and on this thread (`here`), all taking batches
- * from one queue. Each worker has a second batch waiting, so it never idles while this thread
- * is busy compiling. `received` is given each file a worker compiled.
+ * Compiles `jobs` on `workers` worker threads taking batches from one queue; each worker has a
+ * second batch waiting so it never idles. This thread only takes the results (`received`), so
+ * its heap holds no syntax tree; each worker's heap is bounded, which makes it collect early.
  */
-export async function compileInWorkers(
-  jobs: readonly CompileJob[],
-  options: CompileOptions,
-  workers: number,
-  here: (job: CompileJob) => void,
-  received: (job: CompileJob, file: CompiledFile) => void,
-): Promise<void> {
+export async function compileInWorkers(jobs: readonly CompileJob[], options: CompileOptions, workers: number, received: (job: CompileJob, file: CompiledFile) => void): Promise<void> {
   const byIndex = new Map(jobs.map((job) => [job.index, job]));
   let next = 0;
   const take = () => {
@@ -39,40 +33,40 @@ export async function compileInWorkers(
     next += batch.length;
     return batch;
   };
-  const threads = Array.from({ length: workers }, () => new Worker(new URL('../../lib/compile/worker.js', import.meta.url), { workerData: { options } }));
-  let failed: Error | undefined;
+  const threads = Array.from(
+    { length: workers },
+    () => new Worker(new URL('../../lib/compile/worker.js', import.meta.url), { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } }),
+  );
   try {
-    const finished = threads.map(
-      (worker) =>
-        new Promise<void>((resolve, reject) => {
-          let inFlight = 0;
-          const send = () => {
-            const batch = take();
-            if (batch.length === 0) return;
-            inFlight++;
-            worker.postMessage(batch);
-          };
-          worker.on('message', (reply: WorkerReply) => {
-            inFlight--;
-            if (reply.error !== undefined) return reject(new Error(`a compile worker failed: ${reply.error}`));
-            for (const result of reply.results) received(byIndex.get(result.index)!, (deserialize(result.meta) as { file: CompiledFile }).file);
+    await Promise.all(
+      threads.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
+            const send = () => {
+              const batch = take();
+              if (batch.length === 0) return;
+              inFlight++;
+              worker.postMessage(batch);
+            };
+            worker.on('message', (reply: WorkerReply) => {
+              inFlight--;
+              if (reply.error !== undefined) return reject(new Error(`a compile worker failed: ${reply.error}`));
+              for (const result of reply.results) received(byIndex.get(result.index)!, (deserialize(result.meta) as { file: CompiledFile }).file);
+              send();
+              if (inFlight === 0) resolve();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`a compile worker stopped (exit code ${code})`)));
             send();
-            if (inFlight === 0) resolve();
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => reject(new Error(`a compile worker stopped (exit code ${code})`)));
-          send();
-          send();
-        }),
+            send();
+          }),
+      ),
     );
-    finished.forEach((promise) => promise.catch((error: Error) => (failed ??= error)));
-    // This thread compiles too, one batch at a time, letting the workers' replies in between.
-    for (let batch = take(); batch.length > 0 && !failed; batch = take()) {
-      batch.forEach(here);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    await Promise.all(finished);
   } finally {
     await Promise.all(threads.map((worker) => worker.terminate()));
   }
 }
+
+// A batch's syntax trees take a few megabytes; the bound keeps a worker from letting garbage pile up.
+const workerHeapMb = 128;

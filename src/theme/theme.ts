@@ -17,9 +17,10 @@ export interface Theme {
   /**
    * The output file `place.path` of tree `place.tree`, made with template `name` when it is
    * written, or, when the memo knows the previous build made it from the same template and
-   * context, linked from that build.
+   * context, linked from that build. `context` is called when needed: contexts are not kept
+   * from one page to the next.
    */
-  renderFile(name: string, context: object, place: { tree: string; path: string; source: string; page: string }): OutputFile;
+  renderFile(name: string, context: () => object, place: { tree: string; path: string; source: string; page: string }): OutputFile;
   /** The UI strings for `language`, falling back to English for missing ones. */
   strings(language: string): Record<string, string>;
   /** The stylesheet's output path, with a content hash: `style.3f2a9c1b0d.css`. */
@@ -73,11 +74,11 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
     render,
     renderFile(name, context, place) {
       // The key holds everything the output is made of: mimeo and the theme, the template, the context.
-      const key = memo ? createHash('sha1').update(fingerprint).update(name).update('\0').update(JSON.stringify(context)).digest('base64') : '';
+      const key = memo ? createHash('sha1').update(fingerprint).update(name).update('\0').update(JSON.stringify(context())).digest('base64') : '';
       const previous = memo?.previous(place.tree, place.path, key);
       if (previous !== undefined) return { path: place.path, linkFrom: previous, source: place.source };
       const make = () => {
-        const text = render(name, context, place.page);
+        const text = render(name, context(), place.page);
         if (text !== undefined) memo?.made(place.tree, place.path, key);
         return text;
       };

@@ -39,12 +39,12 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
     const file = capsuleFile(route);
     if (options.only && !options.only.has(file)) return;
     const scope: Scope = { site, options, strings, from: file.slice(0, file.lastIndexOf('/') + 1) };
-    const context = {
+    const context = () => ({
       site: { title: oneLine(site.config.title), description: site.config.description ?? '', commit: site.commit ?? '' },
       page: { root: relativePath(scope.from, home), draft, editUrl: options.editUrl(source), lang: site.language },
       strings,
       ...view(scope),
-    };
+    });
     const output = theme.renderFile(`gemini/${template}`, context, { tree: 'gemini', path: file, source, page: `gemini/${file}` });
     outputs.push(output);
   };

@@ -28,7 +28,7 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
   for (const spec of pageSpecs(site, strings, options.baseUrl)) {
     if (!wanted(spec.output ?? `${spec.route}index.html`)) continue;
     const scope: PageScope = { site, base: spec.base ?? { from: spec.route }, language: site.language, strings };
-    const context = { ...pageContext(scope, spec, editions, theme, options), ...spec.view(scope) };
+    const context = () => ({ ...pageContext(scope, spec, editions, theme, options), ...spec.view(scope) });
     const file = theme.renderFile(spec.template, context, { tree: 'web', path: spec.output ?? `${spec.route}index.html`, source: spec.source, page: `/${spec.output ?? spec.route}` });
     outputs.push(file);
   }
