@@ -6,10 +6,11 @@
 // Usage: npm run bench -- --dev [--articles 1000] [--edits 20] [--total 200] [--seed 1] [--keep]
 
 import { spawn } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { listArticles } from './generate.js';
 import { createRandom, hashSeed } from './prose.js';
 
 /** Runs the dev benchmark on the corpus in `root`; `options` as parsed by run.js. */
@@ -96,13 +97,6 @@ function openEvents(url) {
     outgoing.on('error', reject);
     outgoing.end();
   });
-}
-
-function listArticles(root) {
-  return readdirSync(path.join(root, 'content/issues'), { recursive: true })
-    .map((entry) => `content/issues/${entry.split(path.sep).join('/')}`)
-    .filter((file) => /\/\d+-[a-z0-9-]+\.md$/.test(file))
-    .sort();
 }
 
 /** Resident and peak memory of a process in MiB, from /proc (Linux); `undefined` elsewhere. */

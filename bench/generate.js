@@ -3,7 +3,7 @@
 // footnotes), one SVG figure per issue and an about page. The same seed always gives the same bytes.
 // Script use: node bench/generate.js <folder> [--articles 1000] [--seed 1]
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -124,6 +124,14 @@ function toSlug(text) {
 }
 
 /** A heading id as github-slugger makes it, for the plain-word headings generated here. */
+/** The article files of a generated webzine in `folder`, relative to it (`content/issues/3/20-slug.md`), sorted. */
+export function listArticles(folder) {
+  return readdirSync(path.join(folder, 'content/issues'), { recursive: true })
+    .map((entry) => `content/issues/${entry.split(path.sep).join('/')}`)
+    .filter((file) => /\/\d+-[a-z0-9-]+\.md$/.test(file))
+    .sort();
+}
+
 export function toHeadingId(text) {
   return text.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
 }

@@ -1,16 +1,17 @@
-// The build benchmark: generates a seeded webzine of N articles in a temporary folder, runs
-// `mimeo build` on it R times as a child process, and prints the median wall time, the time per
-// article and the child's peak memory (max RSS, reported by bench/report-rss.js).
+// The build benchmark: generates a seeded webzine of N articles in a temporary folder, then runs
+// R rounds of five commands on it as child processes (the parse floor, mimeo build cold, warm and
+// after a ten-article edit, and cp -r), and prints their median wall times, time per article, peak
+// memory (max RSS, reported by bench/report-rss.js) and ratios (see bench/build.js).
 // Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [--keep]
 // With --dev it measures `mimeo dev` instead (see bench/dev.js): [--edits 20] [--total 200].
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runBuildBench } from './build.js';
 import { runDevBench } from './dev.js';
 import { generateZine } from './generate.js';
 
@@ -53,46 +54,6 @@ function fail(message) {
   process.exit(1);
 }
 
-/** Runs one build of `root` in a child process; resolves to its exit code, output, wall time and peak RSS. */
-function runBuild(root, run) {
-  const rssFile = path.join(root, `max-rss-${run}.txt`);
-  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, ['--import', rssReporter, cli, 'build', '--root', root], {
-      cwd: repoRoot,
-      env: { ...process.env, MIMEO_BENCH_RSS_FILE: rssFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      const seconds = (performance.now() - start) / 1000;
-      let maxRssKiB;
-      try {
-        maxRssKiB = Number(readFileSync(rssFile, 'utf8'));
-      } catch {
-        maxRssKiB = undefined;
-      }
-      resolve({ code: code ?? signal, stdout, stderr, seconds, maxRssKiB });
-    });
-  });
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function printTable(rows) {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  for (const row of rows) console.log(row.map((cell, column) => cell.padStart(widths[column])).join('  '));
-}
-
 async function main() {
   const options = readOptions();
   const cpus = os.cpus();
@@ -103,52 +64,13 @@ async function main() {
   const zine = generateZine(root, { articles: options.articles, seed: options.seed });
   console.log(`corpus: ${zine.articles} articles in ${zine.issues} issues, seed ${options.seed}, generated in ${((performance.now() - generateStart) / 1000).toFixed(2)} s at ${root}`);
 
-  if (options.dev) {
-    try {
-      await runDevBench(root, options, { cli, rssReporter, repoRoot });
-    } finally {
-      if (!options.keep) rmSync(root, { recursive: true, force: true });
-      else console.log(`kept ${root}`);
-    }
-    return;
-  }
-
-  const results = [];
   try {
-    for (let run = 1; run <= options.runs; run++) {
-      const result = await runBuild(root, run);
-      if (result.code !== 0) {
-        console.error(`bench: run ${run}: mimeo build exited with ${result.code}; its stderr follows.\n`);
-        console.error(result.stderr.trimEnd() || '(empty)');
-        console.error(options.keep ? `\nthe corpus is kept at ${root}` : '\nre-run with --keep to inspect the corpus');
-        process.exitCode = 1;
-        return;
-      }
-      // Notes (the generated corpus is not a Git repository) are not diagnostics.
-      const printed = result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('note: '));
-      if (printed.length > 0) console.log(`run ${run}: the build printed diagnostics:\n${printed.join('\n')}`);
-      const memory = result.maxRssKiB === undefined ? 'n/a' : `${(result.maxRssKiB / 1024).toFixed(1)} MiB`;
-      console.log(`run ${run}: ${result.seconds.toFixed(2)} s, ${memory}; mimeo: ${result.stdout.trim()}`);
-      results.push(result);
-    }
+    if (options.dev) await runDevBench(root, options, { cli, rssReporter, repoRoot });
+    else await runBuildBench(root, options, { cli, rssReporter, repoRoot });
   } finally {
     if (!options.keep) rmSync(root, { recursive: true, force: true });
     else console.log(`kept ${root}`);
   }
-
-  const seconds = median(results.map((result) => result.seconds));
-  const rss = results.map((result) => result.maxRssKiB).filter((value) => Number.isFinite(value));
-  console.log('');
-  printTable([
-    ['articles', 'runs', 'median wall (s)', 'ms/article', 'peak RSS (MiB)'],
-    [
-      String(options.articles),
-      String(options.runs),
-      seconds.toFixed(2),
-      ((seconds * 1000) / options.articles).toFixed(1),
-      rss.length > 0 ? (Math.max(...rss) / 1024).toFixed(1) : 'n/a',
-    ],
-  ]);
 }
 
 await main();

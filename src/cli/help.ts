@@ -38,8 +38,9 @@ Options:
   --cache-dir DIR  where the cache is kept, e.g. a folder CI saves between runs
                    (default: <root>/node_modules/.cache/mimeo)
   --no-cache       neither read nor write the cache: compile and render everything
-  --jobs N         threads that compile Markdown when many files changed
-                   (default: the number of cores; 1 compiles on the main thread)
+  --jobs N         worker threads that compile Markdown (1: none, the main
+                   thread does; default: one a core when 200 files or more
+                   must be compiled, else none)
   --debug          show the underlying error of each problem
   -h, --help       show this help
 `;
@@ -61,7 +62,7 @@ Options:
   --drafts          also check drafts as build --drafts would
   --cache-dir DIR   where the cache is kept (default: <root>/node_modules/.cache/mimeo)
   --no-cache        neither read nor write the cache
-  --jobs N          threads that compile Markdown (default: the number of cores)
+  --jobs N          worker threads that compile Markdown (default: as build)
   --debug           show the underlying error of each problem
   -h, --help        show this help
 `;

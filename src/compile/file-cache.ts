@@ -111,10 +111,17 @@ function hashOf(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
 }
 
+// Folders already made by this thread: an entry's folder is one of 256, made once.
+const madeFolders = new Set<string>();
+
 /** Writes a file whole or not at all: a build stopped half-way leaves no torn file. */
 export function writeEntry(file: string, bytes: Uint8Array): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    const folder = path.dirname(file);
+    if (!madeFolders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, bytes);
     renameSync(temporary, file);

@@ -20,14 +20,24 @@ export class LazyText {
   }
 }
 
-/** A template context with its lazy texts made: a copy of plain objects and arrays. */
-export function materialize(value: unknown): unknown {
-  if (value instanceof LazyText) return value.toString();
-  if (Array.isArray(value)) return value.map(materialize);
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = materialize(item);
-    return copy;
+/**
+ * Makes the lazy texts of a template context, in place: a context is made for one render and
+ * thrown away after it (its plain objects and arrays are its own).
+ */
+export function materialize<Value>(value: Value): Value {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (item instanceof LazyText) value[index] = item.toString();
+      else if (item !== null && typeof item === 'object') materialize(item);
+    }
+  } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const item = record[key];
+      if (item instanceof LazyText) record[key] = item.toString();
+      else if (item !== null && typeof item === 'object') materialize(item);
+    }
   }
   return value;
 }

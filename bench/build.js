@@ -1,0 +1,144 @@
+// The build benchmark: on one generated corpus, times five commands round by round, alternating
+// their order so that drift of the machine (heat, other load) falls on all of them alike:
+//   floor   bench/floor.js, the least work a Markdown-to-HTML build must do (see there)
+//   cold    mimeo build --no-cache, after deleting dist/
+//   warm    mimeo build --cache-dir, right after a build of the same content with that cache
+//   edit10  the same as warm, after appending a sentence to ten articles (others each round)
+//   cp      cp -r content/ to a fresh folder: the cost of merely reading and writing the files
+// Then prints each command's median, ms per article and peak memory, and the three ratios that
+// mimeo aims for (see build-report.js).
+// A priming build fills the cache first. When cold ran since the last cached build, one more cached
+// build ("settle", not counted) runs before edit10, so that every edit starts, like a writer's, from
+// the output and cache of a cached build of the same content.
+
+import { createHash } from 'node:crypto';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { printSummary } from './build-report.js';
+import { listArticles } from './generate.js';
+import { createRandom, hashSeed, sentence } from './prose.js';
+import { runTimed } from './timed-run.js';
+
+const editsPerRound = 10;
+
+/** Runs the build benchmark on the corpus in `root`; `options` as parsed by run.js. */
+export async function runBuildBench(root, options, context) {
+  const state = { codeChanges: 0 };
+  const measure = createMeasure(root, options.seed, context, state);
+  try {
+    printSummary(await runRounds(measure, options.runs), options);
+    if (state.codeChanges > 0) console.log(`\nwarning: lib/ changed ${state.codeChanges} time${state.codeChanges === 1 ? '' : 's'} during the bench (see above), so some cached builds were not warm; run it again once lib/ stays put`);
+  } catch (error) {
+    if (!(error instanceof CommandFailure)) throw error;
+    console.error(`bench: ${error.message}; its stderr follows.\n`);
+    console.error(error.stderr.trimEnd() || '(empty)');
+    console.error(options.keep ? `\nthe corpus is kept at ${root}` : '\nre-run with --keep to inspect the corpus');
+    process.exitCode = 1;
+  }
+}
+
+/** Primes the cache, then runs the rounds; resolves to each command's results, one per round. */
+async function runRounds(measure, runs) {
+  const results = { floor: [], cold: [], warm: [], edit10: [], cp: [] };
+  await measure('warm', 'prime');
+  let afterCold = false;
+  for (let round = 1; round <= runs; round++) {
+    for (const name of roundOrder(round)) {
+      if (name === 'edit10' && afterCold) await measure('warm', `round ${round} settle`);
+      results[name].push(await measure(name, `round ${round} ${name}`));
+      if (name === 'cold' || name === 'warm') afterCold = name === 'cold';
+    }
+  }
+  return results;
+}
+
+/**
+ * Returns a function that readies the corpus for a command, runs it, prints the outcome and
+ * resolves to it; a failed command throws. Counts changes to mimeo's compiled code in `state`.
+ */
+function createMeasure(root, seed, { cli, rssReporter, repoRoot }, state) {
+  const commands = planCommands(root, seed, cli, path.join(repoRoot, 'bench', 'floor.js'));
+  const compiled = path.join(repoRoot, 'lib');
+  let code = fingerprintOf(compiled);
+  return async (name, label) => {
+    const command = commands[name];
+    command.prepare?.();
+    const result = await runTimed(command, { cwd: repoRoot, rssReporter, rssFile: path.join(root, 'max-rss.txt') });
+    if (result.code !== 0) throw new CommandFailure(label, command, result);
+    printRun(label, result);
+    // mimeo's compiled code is part of every cache key, so a change to lib/ makes the next cached build compile everything.
+    const now = fingerprintOf(compiled);
+    if (now !== code) {
+      console.log(`warning: lib/ changed by the end of ${label}; the next cached build (settle, edit10 or warm) is not warm`);
+      state.codeChanges++;
+    }
+    code = now;
+    return result;
+  };
+}
+
+/**
+ * The commands of a round in order: floor, cp and cold before the edit10 → warm pair in odd
+ * rounds, after it and reversed in even rounds, so no command always runs first or last.
+ */
+function roundOrder(round) {
+  return round % 2 === 1 ? ['floor', 'cp', 'cold', 'edit10', 'warm'] : ['edit10', 'warm', 'cold', 'cp', 'floor'];
+}
+
+/** The five commands, each with the untimed step that readies the corpus for it. */
+function planCommands(root, seed, cli, floorScript) {
+  const content = path.join(root, 'content');
+  const build = (...args) => ({ script: cli, args: ['build', '--root', root, ...args], isMimeo: true });
+  const cached = build('--cache-dir', path.join(root, '.mimeo-cache'));
+  const remove = (folder) => () => rmSync(folder, { recursive: true, force: true });
+  const floorOut = path.join(root, 'floor-html');
+  const copy = path.join(root, 'content-copy');
+  return {
+    floor: { script: floorScript, args: [content, floorOut], prepare: remove(floorOut) },
+    cold: { ...build('--no-cache'), prepare: remove(path.join(root, 'dist')) },
+    warm: cached,
+    edit10: { ...cached, prepare: planEdits(root, seed) },
+    cp: { program: 'cp', args: ['-r', content, copy], prepare: remove(copy) },
+  };
+}
+
+/** Returns a step that appends one seeded sentence, as its own paragraph, to the next ten articles of a seeded shuffle. */
+function planEdits(root, seed) {
+  const random = createRandom(hashSeed(`${seed}:edit10`));
+  const articles = listArticles(root);
+  const order = random.sample(articles, articles.length);
+  let next = 0;
+  return () => {
+    for (let edit = 0; edit < Math.min(editsPerRound, order.length); edit++) {
+      appendFileSync(path.join(root, order[next % order.length]), `\n${sentence(random)}\n`);
+      next++;
+    }
+  };
+}
+
+/** A hash of the names and bytes of the files under `folder`. */
+function fingerprintOf(folder) {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(folder, { recursive: true }).sort()) {
+    const full = path.join(folder, file);
+    if (statSync(full).isFile()) hash.update(file).update(readFileSync(full));
+  }
+  return hash.digest('hex');
+}
+
+function printRun(label, result) {
+  const memory = result.maxRssKiB === undefined ? 'n/a' : `${(result.maxRssKiB / 1024).toFixed(1)} MiB`;
+  const said = result.stdout.trim().split('\n').at(-1);
+  console.log(`${label.padEnd(15)} ${result.seconds.toFixed(2).padStart(6)} s  ${memory.padStart(9)}${said ? `  ${said}` : ''}`);
+  // Notes (the generated corpus is not a Git repository) are not diagnostics.
+  const printed = result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('note: '));
+  if (printed.length > 0) console.log(`${label} printed diagnostics:\n${printed.join('\n')}`);
+}
+
+/** A benchmarked command that exited with a code other than 0: the bench stops and shows its stderr. */
+class CommandFailure extends Error {
+  constructor(label, command, result) {
+    super(`${label}: ${command.isMimeo ? 'mimeo build' : path.basename(command.script ?? command.program)} exited with ${result.code}`);
+    this.stderr = result.stderr;
+  }
+}
