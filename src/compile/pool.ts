@@ -34,7 +34,7 @@ export async function compileInWorkers(jobs: readonly CompileJob[], options: Com
     return batch;
   };
   const threads = Array.from(
-    { length: workers },
+    { length: Math.min(workers, Math.ceil(jobs.length / batchSize)) },
     () => new Worker(new URL('../../lib/compile/worker.js', import.meta.url), { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } }),
   );
   try {
@@ -60,6 +60,8 @@ export async function compileInWorkers(jobs: readonly CompileJob[], options: Com
             worker.on('exit', (code) => reject(new Error(`a compile worker stopped (exit code ${code})`)));
             send();
             send();
+            // More workers than batches: this one had none.
+            if (inFlight === 0) resolve();
           }),
       ),
     );
