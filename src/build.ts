@@ -102,9 +102,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   );
   // Pages read compiled fragments from the store until the last one is rendered.
   try {
-    const files = compiled.files;
     if (compiled.rejected.length > 0) notes.push(cacheNote(compiled.rejected, options.cacheDir ?? ''));
-    editions = await step('assemble', () => assembleSite({ config, files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
+    editions = await step('assemble', () => assembleSite({ config, files: compiled.files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
+    // Front matter is checked: the texts (which the files keep to locate its errors) are not needed any more.
+    sources.texts.length = 0;
+    compiled.files.length = 0;
     const site = editions[0]!;
     await step('links', () => editions.forEach((edition) => resolveLinks(edition, report)));
     for (const edition of editions) applyHistory(edition, await history);
