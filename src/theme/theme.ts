@@ -74,7 +74,7 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
     render,
     renderFile(name, context, place) {
       // The key holds everything the output is made of: mimeo and the theme, the template, the context.
-      const key = memo ? createHash('sha1').update(fingerprint).update(name).update('\0').update(JSON.stringify(context())).digest('base64') : '';
+      const key = memo ? pageKey(fingerprint, name, context()) : '';
       const previous = memo?.previous(place.tree, place.path, key);
       if (previous !== undefined) return { path: place.path, linkFrom: previous, source: place.source };
       const make = () => {
@@ -89,6 +89,22 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
     assets: themeAssets(files, stylesheet),
   };
 }
+
+/**
+ * The key of a page: the theme, the template and the context as JSON. The UI strings, the same
+ * object on every page of a language, enter by their own hash, computed once.
+ */
+function pageKey(fingerprint: string, name: string, context: object): string {
+  const { strings, ...rest } = context as { strings?: object };
+  let stringsKey = strings ? stringKeys.get(strings) : '';
+  if (stringsKey === undefined) {
+    stringsKey = createHash('sha1').update(JSON.stringify(strings)).digest('base64');
+    stringKeys.set(strings!, stringsKey);
+  }
+  return createHash('sha1').update(fingerprint).update(name).update('\0').update(stringsKey).update('\0').update(JSON.stringify(rest)).digest('base64');
+}
+
+const stringKeys = new WeakMap<object, string>();
 
 function themeFingerprint(files: ThemeFiles): string {
   const hash = createHash('sha1').update(codeFingerprint());
