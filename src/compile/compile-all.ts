@@ -22,16 +22,36 @@ export interface CompileAllOptions {
   progress?: ((done: number, total: number) => void) | undefined;
 }
 
-/** What {@link compileAll} gives: the files, and how the cache served them. */
+/** What {@link compileAll} gives: the files, and the cache entries it could not use. */
 export interface CompileResult {
   files: LoadedFile[];
-  /** Files found in the cache, and compiled. */
-  hits: number;
-  misses: number;
   /** Cache entries that could not be used (each rebuilt). */
   rejected: string[];
   /** Removes the temporary store, once no page needs the fragments any more. */
   dispose: () => void;
+}
+
+// Temporary stores still there when the process ends (a build stopped by an error) are removed then.
+const temporaryStores = new Set<string>();
+let cleanupRegistered = false;
+
+/**
+ * A new temporary folder for compiled fragments. Where none can be made, a folder name that can
+ * not be written either: the store then keeps every fragment in memory.
+ */
+function temporaryStore(): string {
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    const cleanup = () => temporaryStores.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+    process.once('exit', cleanup);
+  }
+  try {
+    const folder = mkdtempSync(path.join(tmpdir(), 'mimeo-compiled-'));
+    temporaryStores.add(folder);
+    return folder;
+  } catch {
+    return path.join(tmpdir(), 'mimeo-compiled-unavailable', String(process.pid));
+  }
 }
 
 // Each worker loads the Markdown stack and warms up its compiler on its own: below this many
@@ -47,11 +67,13 @@ const workerThreshold = 200;
 export async function compileAll(texts: readonly TextSource[], options: CompileAllOptions, report: Report): Promise<CompileResult> {
   const sources = texts.filter((text) => text.path.endsWith('.md'));
   // Without a cache, compiled fragments wait in a temporary store, removed when the build is done.
-  const temporary = options.cacheDir === undefined && !options.compileOne ? mkdtempSync(path.join(tmpdir(), 'mimeo-compiled-')) : undefined;
+  const temporary = options.cacheDir === undefined && !options.compileOne ? temporaryStore() : undefined;
   const folder = options.cacheDir ?? temporary;
-  const store = folder === undefined ? undefined : openFileCache(folder, options.compile);
+  const store = folder === undefined || options.compileOne ? undefined : openFileCache(folder, options.compile);
   const dispose = () => {
-    if (temporary) rmSync(temporary, { recursive: true, force: true });
+    if (!temporary) return;
+    rmSync(temporary, { recursive: true, force: true });
+    temporaryStores.delete(temporary);
   };
   try {
     const compiled: Array<CompiledFile | undefined> = new Array<CompiledFile | undefined>(sources.length);
@@ -65,7 +87,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
         return tick();
       }
       if (!store) {
-        compiled[index] = (options.compileOne ?? compileFrontMatterOnly)(source, options.compile);
+        compiled[index] = options.compileOne?.(source, options.compile) ?? compileFrontMatterOnly(source);
         return tick();
       }
       const key = store.keyOf(source);
@@ -92,7 +114,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
         const { compileInWorkers } = await import('./pool.js');
         try {
           await compileInWorkers(misses, options.compile, workers, (job, file) => {
-            compiled[job.index] = store.adopt(job.key, file);
+            compiled[job.index] = file.body.content ? file : store.adopt(job.key, file);
             tick();
           });
         } catch {
@@ -108,7 +130,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
       for (const diagnostic of file.diagnostics) report(diagnostic);
       return toLoadedFile(file, source.text);
     });
-    return { files, hits: sources.length - misses.length, misses: misses.length, rejected: temporary ? [] : (store?.rejected ?? []), dispose };
+    return { files, rejected: temporary ? [] : (store?.rejected ?? []), dispose };
   } catch (error) {
     dispose();
     throw error;

@@ -24,6 +24,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   const frontMatter = parsed.frontMatter && { value: parsed.frontMatter.value, fields: fieldPositions(parsed.frontMatter) };
   const resources: Resource[] = [];
   walk(parsed.tree as Node, (node) => {
+    withoutReservedCharacters(node as unknown as Record<string, unknown>);
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const resource = node as Link | Image | Definition;
     (resource as { data?: object }).data = { ...resource.data, resource: resources.length };
@@ -43,6 +44,21 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   });
   const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content: { html: own, issueHtml: inIssue, gemtext }, targets: [] };
   return { path: source.path, frontMatter, body, diagnostics };
+}
+
+// Character references decode to text only after the source was cleaned: in Markdown (`&#xFDD0;`
+// in a link or text) and in raw HTML, which the HTML parser decodes later.
+const reservedReference = /&#(?:[xX]0*[fF][dD](?:[dD][0-9a-fA-F]|[eE][0-9a-fA-F])|0*(?:6497[6-9]|649[89][0-9]|6500[0-7]));?/g;
+
+/** Replaces the characters reserved for slot markers in a node's text, so no content can forge a marker. */
+function withoutReservedCharacters(node: Record<string, unknown>): void {
+  for (const key of ['value', 'url', 'title', 'alt']) {
+    const text = node[key];
+    if (typeof text !== 'string') continue;
+    let clean = text.replace(reservedCharacters, '\uFFFD');
+    if (node['type'] === 'html') clean = clean.replace(reservedReference, '&#xFFFD;');
+    if (clean !== text) node[key] = clean;
+  }
 }
 
 /** How far headings move down inside the issue page: an editorial keeps its levels, an article goes under its title. */

@@ -87,7 +87,7 @@ export interface CompiledFile {
 }
 
 /** An empty body: for files whose body is not read or could not be. */
-export function emptyBody(): CompiledBody {
+function emptyBody(): CompiledBody {
   return { anchors: [], resources: [], slots: [], content: { html: '', issueHtml: '', gemtext: [] }, targets: [] };
 }
 

@@ -14,14 +14,13 @@ import { storeContent, type BodyContent, type CompiledFile, type CompileOptions 
  * not found, and memory does not grow with the webzine.
  */
 export interface FileCache {
-  folder: string;
   /** The entry name of a source: the hash of its path, its text, mimeo's code and the compile options. */
   keyOf(source: TextSource): string;
   /** The compiled file stored under `key` (its fragments left in the store), if it can be read back whole. */
   read(key: string, source: TextSource): CompiledFile | undefined;
   /** Where the two files of entry `key` are (workers write their own entries). */
   filesOf(key: string): EntryFiles;
-  /** Stores a compiled file and lets go of its fragments, which are read back when needed. */
+  /** Stores a compiled file and lets go of its fragments, which are read back when needed (kept when the store can not take them). */
   write(key: string, file: CompiledFile): void;
   /** Takes a compiled file whose entry a worker wrote: its fragments are read back when needed. */
   adopt(key: string, file: CompiledFile): CompiledFile;
@@ -39,19 +38,19 @@ export interface EntryFiles {
 export function serializeEntry(key: string, file: CompiledFile): { meta: Uint8Array; content: Uint8Array } {
   const { content: fragments, ...body } = file.body;
   const content = serialize({ format, key, content: fragments });
-  const meta = serialize({ format, key, contentHash: hashOf(content), file: { ...file, body } });
+  const payload = serialize({ ...file, body });
+  const meta = serialize({ format, key, contentHash: hashOf(content), payloadHash: hashOf(payload), payload });
   return { meta, content };
 }
 
-/** Writes both files of an entry, each whole or not at all. */
-export function writeEntryFiles(files: EntryFiles, bytes: { meta: Uint8Array; content: Uint8Array }): void {
+/** Writes both files of an entry, each whole or not at all; `false` when the store could not take them. */
+export function writeEntryFiles(files: EntryFiles, bytes: { meta: Uint8Array; content: Uint8Array }): boolean {
   // The content first: a meta file only ever stands beside the content it names.
-  writeEntry(files.content, bytes.content);
-  writeEntry(files.meta, bytes.meta);
+  return writeEntry(files.content, bytes.content) && writeEntry(files.meta, bytes.meta);
 }
 
 // Changes whenever the shape of an entry does.
-const format = 2;
+const format = 3;
 
 /** Opens (creating on first write) the store in `folder`, for builds with these compile options. */
 export function openFileCache(folder: string, options: CompileOptions): FileCache {
@@ -76,7 +75,6 @@ export function openFileCache(folder: string, options: CompileOptions): FileCach
     return file;
   };
   return {
-    folder,
     keyOf: (source) => createHash('sha256').update(salt).update('\0').update(source.path).update('\0').update(source.text).digest('hex'),
     filesOf,
     read(key, source) {
@@ -88,19 +86,20 @@ export function openFileCache(folder: string, options: CompileOptions): FileCach
         return undefined;
       }
       try {
-        const entry = deserialize(meta) as { format?: unknown; key?: unknown; contentHash?: unknown; file?: CompiledFile };
-        if (entry.format !== format || entry.key !== key || !isCompiledFile(entry.file, source.path)) throw new Error('not an entry of this cache');
+        const entry = deserialize(meta) as { format?: unknown; key?: unknown; contentHash?: unknown; payloadHash?: unknown; payload?: Uint8Array };
+        if (entry.format !== format || entry.key !== key || !(entry.payload instanceof Uint8Array) || hashOf(entry.payload) !== entry.payloadHash) throw new Error('not an entry of this cache');
+        const file = deserialize(entry.payload) as CompiledFile | undefined;
+        if (!isCompiledFile(file, source.path)) throw new Error('not a compiled file');
         // The fragments are read now only to be sure they are whole: a page must never show a torn one.
         if (hashOf(readFileSync(files.content)) !== entry.contentHash) throw new Error('fragments do not match');
-        return adopt(key, entry.file);
+        return adopt(key, file);
       } catch {
         rejected.push(path.relative(folder, files.meta));
         return undefined;
       }
     },
     write(key, file) {
-      writeEntryFiles(filesOf(key), serializeEntry(key, file));
-      adopt(key, file);
+      if (writeEntryFiles(filesOf(key), serializeEntry(key, file))) adopt(key, file);
     },
     adopt,
     rejected,
@@ -114,20 +113,25 @@ function hashOf(bytes: Uint8Array): string {
 // Folders already made by this thread: an entry's folder is one of 256, made once.
 const madeFolders = new Set<string>();
 
-/** Writes a file whole or not at all: a build stopped half-way leaves no torn file. */
-export function writeEntry(file: string, bytes: Uint8Array): void {
-  try {
-    const folder = path.dirname(file);
-    if (!madeFolders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
+/** Writes a file whole or not at all (a build stopped half-way leaves no torn file); `false` when it could not. */
+export function writeEntry(file: string, bytes: Uint8Array): boolean {
+  const folder = path.dirname(file);
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  for (const known of [madeFolders.has(folder), false]) {
+    try {
+      if (!known) mkdirSync(folder, { recursive: true });
       madeFolders.add(folder);
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, file);
+      return true;
+    } catch {
+      // A folder thought made may have been removed since: made again once. A store that can not
+      // be written (read-only, full) only makes the next build slower.
+      madeFolders.delete(folder);
+      if (!known) return false;
     }
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, file);
-  } catch {
-    // A cache that can not be written (read-only, full) only makes the next build slower.
   }
+  return false;
 }
 
 function isCompiledFile(file: CompiledFile | undefined, path: string): file is CompiledFile {
@@ -160,6 +164,8 @@ export function codeFingerprint(): string {
   const code = fileURLToPath(new URL('..', import.meta.url));
   for (const file of listFiles(code)) hash.update(file).update(readFileSync(path.join(code, file)));
   for (const name of markdownPackages) hash.update(name).update(packageVersion(name));
+  // Every installed version, where npm keeps the list: dependencies of dependencies change output too.
+  hash.update(installedPackages());
   fingerprint = hash.digest('hex');
   return fingerprint;
 }
@@ -181,7 +187,19 @@ const markdownPackages = [
   'github-slugger',
   'gray-matter',
   'yaml',
+  'liquidjs',
 ];
+
+/** npm's list of what is installed in the node_modules that holds mimeo's Markdown parser, or `''`. */
+function installedPackages(): string {
+  try {
+    const entry = fileURLToPath(import.meta.resolve('micromark'));
+    const modules = entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}`) + '/node_modules'.length);
+    return readFileSync(path.join(modules, '.package-lock.json'), 'utf8');
+  } catch {
+    return '';
+  }
+}
 
 /** The version of an installed package, found from its entry point wherever it is installed. */
 function packageVersion(name: string): string {

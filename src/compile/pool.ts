@@ -1,6 +1,6 @@
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { CompiledFile, CompileOptions } from './compiled.js';
+import type { BodyContent, CompiledFile, CompileOptions } from './compiled.js';
 import type { EntryFiles } from './file-cache.js';
 
 /** One file for a worker to compile. */
@@ -15,14 +15,15 @@ export interface CompileJob {
 }
 
 /** What a worker sends back for a batch of jobs. */
-export type WorkerReply = { results: Array<{ index: number; meta: Uint8Array }>; error?: undefined } | { error: string; results?: undefined };
+export type WorkerReply = { results: Array<{ index: number; meta: Uint8Array; content?: Uint8Array }>; error?: undefined } | { error: string; results?: undefined };
 
 // Small batches keep every thread busy to the end; one message a file would cost more than it saves.
 const batchSize = 8;
 
 /**
  * Compiles `jobs` on `workers` worker threads taking batches from one queue; each worker has a
- * second batch waiting so it never idles. This thread only takes the results (`received`), so
+ * second batch waiting so it never idles. This thread only takes the results (`received`, with
+ * the fragments only when the store could not take them), so
  * its heap holds no syntax tree; each worker's heap is bounded, which makes it collect early.
  */
 export async function compileInWorkers(jobs: readonly CompileJob[], options: CompileOptions, workers: number, received: (job: CompileJob, file: CompiledFile) => void): Promise<void> {
@@ -52,7 +53,12 @@ export async function compileInWorkers(jobs: readonly CompileJob[], options: Com
             worker.on('message', (reply: WorkerReply) => {
               inFlight--;
               if (reply.error !== undefined) return reject(new Error(`a compile worker failed: ${reply.error}`));
-              for (const result of reply.results) received(byIndex.get(result.index)!, (deserialize(result.meta) as { file: CompiledFile }).file);
+              for (const result of reply.results) {
+                const file = deserialize((deserialize(result.meta) as { payload: Uint8Array }).payload) as CompiledFile;
+                // Fragments the store could not take stay in memory.
+                if (result.content) file.body.content = (deserialize(result.content) as { content: BodyContent }).content;
+                received(byIndex.get(result.index)!, file);
+              }
               send();
               if (inFlight === 0) resolve();
             });

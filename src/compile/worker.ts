@@ -14,11 +14,11 @@ parentPort?.on('message', (jobs: CompileJob[]) => {
   try {
     const results = jobs.map((job) => {
       const bytes = serializeEntry(job.key, compileFile({ path: job.path, text: job.text }, options));
-      writeEntryFiles(job.files, bytes);
-      return { index: job.index, meta: bytes.meta };
+      // When the store can not take the fragments, they travel back with the rest.
+      return writeEntryFiles(job.files, bytes) ? { index: job.index, meta: bytes.meta } : { index: job.index, meta: bytes.meta, content: bytes.content };
     });
     const reply: WorkerReply = { results };
-    parentPort?.postMessage(reply, movable(results.map((result) => result.meta)));
+    parentPort?.postMessage(reply, movable(results.flatMap((result) => (result.content ? [result.meta, result.content] : [result.meta]))));
   } catch (error) {
     const reply: WorkerReply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     parentPort?.postMessage(reply);

@@ -68,7 +68,8 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
       return undefined;
     }
   };
-  const { memo } = settings;
+  // A template that reads the clock makes another page every day: its pages are never reused.
+  const memo = readsClock(files) ? undefined : settings.memo;
   const fingerprint = memo ? themeFingerprint(files) : '';
   return {
     render,
@@ -106,8 +107,13 @@ function pageKey(fingerprint: string, name: string, context: object): string {
 
 const stringKeys = new WeakMap<object, string>();
 
+function readsClock(files: ThemeFiles): boolean {
+  return [...files].some(([name, file]) => name.startsWith(templatePrefix) && /["'](?:now|today)["']/.test(file.bytes.toString('utf8')));
+}
+
 function themeFingerprint(files: ThemeFiles): string {
-  const hash = createHash('sha1').update(codeFingerprint());
+  // Liquid's `date` filter writes local time: the time zone is an input of every page.
+  const hash = createHash('sha1').update(codeFingerprint()).update(Intl.DateTimeFormat().resolvedOptions().timeZone);
   for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(file.bytes);
   return hash.digest('base64');
 }

@@ -49,10 +49,9 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
       for (const [tree, files] of Object.entries(trees)) {
         for (const file of files) {
           const name = `${tree}/${file.path}`;
-          const old = kept.get(name);
-          if (file.linkFrom !== undefined && old) entries[name] = old;
-          const key = made.get(name);
-          if (key === undefined || file.linkFrom !== undefined) continue;
+          // A reused file is as it was, unless it had to be copied (no hard links): its own stats are recorded.
+          const key = file.linkFrom !== undefined ? kept.get(name)?.[0] : made.get(name);
+          if (key === undefined) continue;
           const stats = await stat(path.join(outDir, tree, file.path)).catch(() => undefined);
           if (stats) entries[name] = [key, stats.size, stats.mtimeMs];
         }

@@ -195,3 +195,15 @@ describe('the cache options', () => {
     expect(run.stderr).toContain(message);
   });
 });
+
+describe('a store that can not be written', () => {
+  it.each([['1'], ['2']])('still builds everything, with --jobs %s', async (jobs) => {
+    const root = await makeWebzine();
+    // A cache folder below a file: no entry can be written there.
+    const blocker = path.join(await temporaryFolder(), 'file');
+    await writeFile(blocker, 'not a folder');
+    const out = path.join(root, 'dist');
+    await build(root, out, path.join(blocker, 'cache'), '--jobs', jobs);
+    expect(await outputOf(out)).toEqual(await uncached(root));
+  });
+});

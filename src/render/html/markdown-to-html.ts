@@ -118,10 +118,10 @@ function handlersFor(options: FragmentOptions, addSlot: AddSlot): Handlers {
       element.tagName = `h${Math.min(6, Math.max(2, node.depth))}`;
       return element;
     },
-    link: (state: State, node: Link) => patchUrl(defaultHandlers.link(state, node), 'href', node, addSlot),
-    image: (state: State, node: Image) => patchUrl(defaultHandlers.image(state, node), 'src', node, addSlot),
-    linkReference: (state: State, node: LinkReference) => patchReference(defaultHandlers.linkReference(state, node), 'href', state, node.identifier, addSlot),
-    imageReference: (state: State, node: ImageReference) => patchReference(defaultHandlers.imageReference(state, node), 'src', state, node.identifier, addSlot),
+    link: (state: State, node: Link) => patchUrl(defaultHandlers.link(state, node), 'href', node, options, addSlot),
+    image: (state: State, node: Image) => patchUrl(defaultHandlers.image(state, node), 'src', node, options, addSlot),
+    linkReference: (state: State, node: LinkReference) => patchReference(defaultHandlers.linkReference(state, node), 'href', state, node.identifier, options, addSlot),
+    imageReference: (state: State, node: ImageReference) => patchReference(defaultHandlers.imageReference(state, node), 'src', state, node.identifier, options, addSlot),
   };
   if (options.html === 'escape') handlers['html'] = escapeHtml;
   return handlers;
@@ -134,18 +134,30 @@ function escapeHtml(_state: State, node: Html, parent: Parents | undefined): Ele
   return inline ? text : { type: 'element', tagName: 'p', properties: {}, children: [text] };
 }
 
-function patchUrl(element: Element, key: 'href' | 'src', resource: { url: string; data?: unknown }, addSlot: AddSlot): Element | ElementContent[] {
+function patchUrl(element: Element, key: 'href' | 'src', resource: { url: string; data?: unknown }, options: FragmentOptions, addSlot: AddSlot): Element | ElementContent[] {
   if (isUnsafeUrl(resource.url)) return key === 'href' ? element.children : [];
   const index = resourceOf(resource);
   const url = element.properties[key];
-  if (index !== undefined && typeof url === 'string') element.properties[key] = addSlot({ resource: index, url });
+  if (typeof url !== 'string') return element;
+  // The sanitizer sees the slot, not the URL: the schema's protocols are checked here instead.
+  if (options.html !== 'trust' && !allowedProtocol(url, schema.protocols?.[key] ?? [])) delete element.properties[key];
+  else if (index !== undefined) element.properties[key] = addSlot({ resource: index, url });
   return element;
 }
 
-function patchReference(result: ElementContent | ElementContent[], key: 'href' | 'src', state: State, identifier: string, addSlot: AddSlot) {
+/** Whether `url` is relative or has one of `protocols`, as hast-util-sanitize decides it. */
+function allowedProtocol(url: string, protocols: readonly string[]): boolean {
+  const colon = url.indexOf(':');
+  const before = (mark: string) => url.indexOf(mark) > -1 && colon > url.indexOf(mark);
+  if (colon < 0 || before('/') || before('?') || before('#')) return true;
+  const scheme = url.slice(0, colon);
+  return protocols.includes(scheme);
+}
+
+function patchReference(result: ElementContent | ElementContent[], key: 'href' | 'src', state: State, identifier: string, options: FragmentOptions, addSlot: AddSlot) {
   if (Array.isArray(result) || result.type !== 'element') return result;
   const definition = state.definitionById.get(identifier.toUpperCase());
-  return definition ? patchUrl(result, key, definition, addSlot) : result;
+  return definition ? patchUrl(result, key, definition, options, addSlot) : result;
 }
 
 /**
