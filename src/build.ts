@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
-import { loadSources, type TextSource } from './load/load-sources.js';
+import { loadSources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { markStaleTranslations } from './model/editions.js';
 import type { OutputFile } from './write/output-file.js';
@@ -10,8 +10,7 @@ import { loadTheme } from './load/load-theme.js';
 import { readAuthorsFile, readSiteConfig } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
 import type { Site } from './model/types.js';
-import { compileAll } from './compile/compile-all.js';
-import type { CompiledFile, CompileOptions } from './compile/compiled.js';
+import { compileAll, type CompileMemory } from './compile/compile-all.js';
 import { changeScope, type ChangeScope } from './model/change-scope.js';
 import { renderWeb } from './render/html/render-web.js';
 import { createTheme, type Theme } from './theme/theme.js';
@@ -45,8 +44,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Worker threads that compile Markdown when many files must be (default: the number of cores). */
   jobs?: number;
-  /** Compiles one Markdown file instead of the persistent cache; `mimeo dev` keeps its own, in memory. */
-  compile?: (source: TextSource, options: CompileOptions) => CompiledFile;
+  /** Compiled files kept from one build to the next in this process (`mimeo dev`); needs `cacheDir`. */
+  remember?: CompileMemory;
   /** Told how many Markdown files are compiled out of how many, after each (default: nobody). */
   progress?: (parsed: number, total: number) => void;
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
@@ -98,7 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const scope = options.changed ? changeScope(sources.texts, options.changed) : undefined;
   const compile = { html: config.markdown.html, links: config.gemini.links };
   const compiled = await step('compile', () =>
-    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, compileOne: options.compile, progress: options.progress }, report),
+    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress }, report),
   );
   // Pages read compiled fragments from the store until the last one is rendered.
   try {

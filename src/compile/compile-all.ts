@@ -16,10 +16,20 @@ export interface CompileAllOptions {
   jobs?: number | undefined;
   /** Files whose bodies are read; the others only have their front matter read (`check --changed`). */
   bodies?: ReadonlySet<string> | undefined;
-  /** Compiles one file instead of the cache (`mimeo dev` keeps its own, in memory). */
-  compileOne?: ((source: TextSource, options: CompileOptions) => CompiledFile) | undefined;
+  /**
+   * Compiled files kept between builds in this process (`mimeo dev`): asked first, told every
+   * file compiled. Needs `cacheDir`: their fragments must outlive the build.
+   */
+  remember?: CompileMemory | undefined;
   /** Told how many files are compiled out of how many, after each. */
   progress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Compiled files a long-running process keeps, so an edit compiles one file (see `src/watch/parse-cache.ts`). */
+export interface CompileMemory {
+  /** The file compiled last from this very text with these options, if any. */
+  get(source: TextSource, options: CompileOptions): CompiledFile | undefined;
+  set(source: TextSource, options: CompileOptions, file: CompiledFile): void;
 }
 
 /** What {@link compileAll} gives: the files, and the cache entries it could not use. */
@@ -67,9 +77,9 @@ const workerThreshold = 200;
 export async function compileAll(texts: readonly TextSource[], options: CompileAllOptions, report: Report): Promise<CompileResult> {
   const sources = texts.filter((text) => text.path.endsWith('.md'));
   // Without a cache, compiled fragments wait in a temporary store, removed when the build is done.
-  const temporary = options.cacheDir === undefined && !options.compileOne ? temporaryStore() : undefined;
-  const folder = options.cacheDir ?? temporary;
-  const store = folder === undefined || options.compileOne ? undefined : openFileCache(folder, options.compile);
+  const folder = options.cacheDir ?? temporaryStore();
+  const temporary = options.cacheDir === undefined ? folder : undefined;
+  const store = openFileCache(folder, options.compile);
   const dispose = () => {
     if (!temporary) return;
     rmSync(temporary, { recursive: true, force: true });
@@ -86,8 +96,9 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
         compiled[index] = compileFrontMatterOnly(source);
         return tick();
       }
-      if (!store) {
-        compiled[index] = options.compileOne?.(source, options.compile) ?? compileFrontMatterOnly(source);
+      const known = options.remember?.get(source, options.compile);
+      if (known) {
+        compiled[index] = known;
         return tick();
       }
       const key = store.keyOf(source);
@@ -99,7 +110,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
       }
       misses.push({ index, path: source.path, text: source.text, key, files: store.filesOf(key) });
     });
-    if (store && misses.length > 0) {
+    if (misses.length > 0) {
       const { compileFile } = await import('./compile-file.js');
       const here = (job: CompileJob) => {
         const file = compileFile({ path: job.path, text: job.text }, options.compile);
@@ -126,7 +137,10 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
     }
     const files = sources.map((source, index) => {
       const file = compiled[index]!;
-      if (keys[index]) file.body.hash = keys[index];
+      if (keys[index]) {
+        file.body.hash = keys[index];
+        options.remember?.set(source, options.compile, file);
+      }
       for (const diagnostic of file.diagnostics) report(diagnostic);
       return toLoadedFile(file, source.text);
     });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { build, type OutputSelection } from '../build.js';
 import { hasErrors, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Site } from '../model/types.js';
@@ -16,6 +17,8 @@ export interface IncrementalOptions {
   outDir: string;
   /** The address the preview is served at, used as the site's base URL. */
   baseUrl: string;
+  /** Where compiled files are kept (default: `build`'s, `<root>/node_modules/.cache/mimeo`: a preview warms it and starts warm from it). */
+  cacheDir?: string;
 }
 
 /** A rebuild that went through: what it changed in the output folder. */
@@ -76,7 +79,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         plan = affected(seen, { before: last, after: graph });
         return toSelection(plan.render);
       };
-      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, compile: cache.compile, select });
+      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, cacheDir: options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo'), select });
       cache.sweep();
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: result.notes };
       const made = keysOf(result.trees, (file) => file.copyFrom === undefined);

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { TextSource } from '../load/load-sources.js';
-import { compileFile } from '../compile/compile-file.js';
-import type { CompiledFile, CompileOptions } from '../compile/compiled.js';
+import type { CompileMemory } from '../compile/compile-all.js';
+import type { CompiledFile } from '../compile/compiled.js';
 
-/** Compile results kept between builds, so an edit compiles only the file that changed. */
-export interface ParseCache {
-  /** Compiles `source`, or gives its last result when its text and the options are unchanged. */
-  compile(source: TextSource, options: CompileOptions): CompiledFile;
+/** Compiled files kept between builds, so an edit compiles only the file that changed. */
+export interface ParseCache extends CompileMemory {
   /** The content hash of the text last compiled for `path`. */
   textHash(path: string): string | undefined;
-  /** Forgets the files not compiled since the last sweep, so renames and deletions do not pile up. */
+  /** Forgets the files not asked for since the last sweep, so renames and deletions do not pile up. */
   sweep(): void;
 }
 
@@ -20,22 +17,22 @@ interface Entry {
 }
 
 /**
- * Makes an in-memory compile cache keyed by path, content hash and compile options. Compiling is
- * pure (`compileFile`), so a cached result is the one compiling would give; link resolution sets
- * its body's targets again in every build.
+ * Makes an in-memory memory of compiled files keyed by path, content hash and compile options.
+ * Compiling is pure, so a kept result is the one compiling would give; link resolution sets its
+ * body's targets again in every build. Their fragments stay in the build's cache folder.
  */
 export function createParseCache(): ParseCache {
   const entries = new Map<string, Entry>();
+  const hashOf = (text: string, options: object) => createHash('sha1').update(JSON.stringify(options)).update('\0').update(text).digest('base64');
   return {
-    compile(source, options) {
-      const hash = createHash('sha1').update(JSON.stringify(options)).update('\0').update(source.text).digest('base64');
-      let entry = entries.get(source.path);
-      if (entry?.hash !== hash) {
-        entry = { hash, file: compileFile(source, options), used: false };
-        entries.set(source.path, entry);
-      }
+    get(source, options) {
+      const entry = entries.get(source.path);
+      if (entry?.hash !== hashOf(source.text, options)) return undefined;
       entry.used = true;
       return entry.file;
+    },
+    set(source, options, file) {
+      entries.set(source.path, { hash: hashOf(source.text, options), file, used: true });
     },
     textHash: (path) => entries.get(path)?.hash,
     sweep() {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -7,7 +7,7 @@ import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { createIncrementalBuild } from '../../src/watch/incremental-build.js';
 import { applyRandomEdit, createRandom, edits, type EditedZine } from '../support/random-edits.js';
 import { differences, toFiles } from '../support/trees.js';
-import { makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -21,6 +21,24 @@ async function editedZine(seed: number): Promise<EditedZine> {
 }
 
 describe('incremental rebuilds of mimeo dev', () => {
+  it("keep compiled files in build's cache, so a build after a preview compiles nothing", async () => {
+    const zine = await editedZine(7);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    const cache = path.join(zine.root, 'node_modules/.cache/mimeo');
+    const entries = (await listTree(cache)).filter((file) => file.startsWith('files/'));
+    const markdown = (await listTree(path.join(zine.root, 'content'))).filter((file) => file.endsWith('.md'));
+    expect(entries).toHaveLength(markdown.length);
+    // The command build finds every file in that cache: it rewrites no entry (a rewrite is a new file).
+    const written = async () => Promise.all(entries.map(async (file) => (await stat(path.join(cache, file))).ino));
+    const before = await written();
+    const run = await runCli(['build', '--root', zine.root, '--out', path.join(await temporaryFolder(), 'dist'), '--drafts', '--base-url', baseUrl]);
+    expect(run.code).toBe(0);
+    expect(await written()).toEqual(before);
+    expect((await listTree(cache)).filter((file) => file.startsWith('files/'))).toEqual(entries);
+  });
+
   it.each([1, 2])('equal a clean build --drafts, byte for byte, after every edit of random sequence %i', async (seed) => {
     const zine = await editedZine(seed);
     const outDir = await temporaryFolder();
