@@ -25,7 +25,7 @@ export interface CompileAllOptions {
   progress?: ((done: number, total: number) => void) | undefined;
 }
 
-/** Compiled files a long-running process keeps, so an edit compiles one file (see `src/watch/parse-cache.ts`). */
+/** Compiled files a long-running process keeps, so an edit compiles one file (see `src/watch/compile-memory.ts`). */
 export interface CompileMemory {
   /** The file compiled last from this very text with these options, if any. */
   get(source: TextSource, options: CompileOptions): CompiledFile | undefined;

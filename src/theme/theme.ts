@@ -12,8 +12,6 @@ import type { OutputMemo } from '../write/output-memo.js';
 
 /** A loaded theme, its templates compiled once per build. */
 export interface Theme {
-  /** Renders template `name` (`home`, `gemini/issue`, …) with `context`; `undefined` after a reported error. */
-  render(name: string, context: object, page: string): string | undefined;
   /**
    * The output file `place.path` of tree `place.tree`, made with template `name` when it is
    * written, or, when the memo knows the previous build made it from the same template and
@@ -72,7 +70,6 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
   const memo = readsClock(files) ? undefined : settings.memo;
   const fingerprint = memo ? themeFingerprint(files) : '';
   return {
-    render,
     renderFile(name, context, place) {
       // The key holds everything the output is made of: mimeo and the theme, the template, the context.
       const key = memo ? pageKey(fingerprint, name, context()) : '';

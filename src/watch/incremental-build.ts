@@ -7,7 +7,7 @@ import type { OutputFile } from '../write/output-file.js';
 import type { OutputTrees } from '../write/write-outputs.js';
 import { affected, type RebuildPlan } from './affected.js';
 import { toDependencyGraph, type DependencyGraph } from './dependency-graph.js';
-import { createParseCache } from './parse-cache.js';
+import { createCompileMemory } from './compile-memory.js';
 
 /** Options of {@link createIncrementalBuild}. */
 export interface IncrementalOptions {
@@ -62,7 +62,7 @@ export interface IncrementalBuild {
  * writing only files whose bytes changed. Its output always equals a clean build's (tested).
  */
 export function createIncrementalBuild(options: IncrementalOptions): IncrementalBuild {
-  const cache = createParseCache();
+  const cache = createCompileMemory();
   const written: WrittenFiles = new Map();
   // Theme paths count until a build goes through: a failed build renders nothing.
   const pending = new Set<string>();

@@ -29,15 +29,19 @@ async function uncached(root: string): Promise<Record<string, string>> {
   return outputOf(out);
 }
 
+/** The base webzine, a cache folder of its own outside it, and its output folder. */
+async function cachedZine(): Promise<{ root: string; cache: string; out: string }> {
+  const root = await makeWebzine();
+  return { root, cache: path.join(await temporaryFolder(), 'cache'), out: path.join(root, 'dist') };
+}
+
 async function cacheFiles(cache: string): Promise<string[]> {
   return (await listTree(cache)).filter((file) => file.startsWith('files/')).map((file) => path.join(cache, file));
 }
 
 describe('the build cache', () => {
   it('gives byte for byte the output of a build without it, cold and warm, and puts nothing in the output', async () => {
-    const root = await makeWebzine();
-    const cache = path.join(await temporaryFolder(), 'cache');
-    const out = path.join(root, 'dist');
+    const { root, cache, out } = await cachedZine();
     await build(root, out, cache);
     const cold = await outputOf(out);
     await build(root, out, cache);
@@ -77,9 +81,7 @@ describe('the build cache', () => {
       '<!-- changed template -->',
     ],
   ])('makes new output when %s changes', async (_input, change, expected) => {
-    const root = await makeWebzine();
-    const cache = path.join(await temporaryFolder(), 'cache');
-    const out = path.join(root, 'dist');
+    const { root, cache, out } = await cachedZine();
     // A first build fills the cache, the change may only then be made: the second build must see it.
     await build(root, out, cache);
     await change(root);
@@ -105,9 +107,7 @@ describe('the build cache', () => {
   });
 
   it('ignores corrupted or misplaced entries, with one note, and rewrites them', async () => {
-    const root = await makeWebzine();
-    const cache = path.join(await temporaryFolder(), 'cache');
-    const out = path.join(root, 'dist');
+    const { root, cache, out } = await cachedZine();
     await build(root, out, cache);
     const [first, second, third, fourth] = await cacheFiles(cache);
     // Garbage, an entry cut short, one entry's bytes under another's name, and fragments with one byte changed.
@@ -127,9 +127,7 @@ describe('the build cache', () => {
   });
 
   it('renders again a page of the output that was changed or removed by hand', async () => {
-    const root = await makeWebzine();
-    const cache = path.join(await temporaryFolder(), 'cache');
-    const out = path.join(root, 'dist');
+    const { root, cache, out } = await cachedZine();
     await build(root, out, cache);
     const expected = await outputOf(out);
     await writeFile(path.join(out, 'web/about/index.html'), 'edited by hand');

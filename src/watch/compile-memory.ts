@@ -3,7 +3,7 @@ import type { CompileMemory } from '../compile/compile-all.js';
 import type { CompiledFile } from '../compile/compiled.js';
 
 /** Compiled files kept between builds, so an edit compiles only the file that changed. */
-export interface ParseCache extends CompileMemory {
+export interface DevCompileMemory extends CompileMemory {
   /** The content hash of the text last compiled for `path`. */
   textHash(path: string): string | undefined;
   /** Forgets the files not asked for since the last sweep, so renames and deletions do not pile up. */
@@ -17,11 +17,11 @@ interface Entry {
 }
 
 /**
- * Makes an in-memory memory of compiled files keyed by path, content hash and compile options.
+ * Makes the memory of compiled files `mimeo dev` keeps, keyed by path, content hash and compile options.
  * Compiling is pure, so a kept result is the one compiling would give; link resolution sets its
  * body's targets again in every build. Their fragments stay in the build's cache folder.
  */
-export function createParseCache(): ParseCache {
+export function createCompileMemory(): DevCompileMemory {
   const entries = new Map<string, Entry>();
   const hashOf = (text: string, options: object) => createHash('sha1').update(JSON.stringify(options)).update('\0').update(text).digest('base64');
   return {
