@@ -124,9 +124,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (scope) return limitTo(scope, result({}, site));
     if (hasErrors(diagnostics)) return result({}, site);
     if (write) {
-      const swapped = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics)));
-      if (!swapped) return result({}, site);
-      await memo?.save(trees);
+      const written = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics)));
+      if (!written) return result({}, site);
+      await memo?.save(trees, written);
     }
     return result(trees, site);
   } finally {

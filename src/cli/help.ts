@@ -22,8 +22,9 @@ export const buildHelp = `Usage: mimeo build [options]
 
 Builds the webzine in --root into --out: web/ is the website with its Atom
 and RSS feeds, gemini/ the Gemini capsule (when site.yml has geminiUrl). The build is
-written to a staging folder and swapped in, so a failed build leaves the
-previous output untouched. Ends with one summary line; on a terminal (not in
+written to a staging folder first, so a failed build leaves the previous
+output untouched; then only new and changed files are moved into place, and
+files the build no longer makes are removed. Ends with one summary line; on a terminal (not in
 CI) a single updating line shows the Markdown files compiled so far.
 
 Each Markdown file is compiled once and kept in a cache, so the next build

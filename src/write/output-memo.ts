@@ -15,8 +15,8 @@ export interface OutputMemo {
   previous(tree: string, path: string, key: string): string | undefined;
   /** Tells the memo this build rendered `tree/path` with `key`. */
   made(tree: string, path: string, key: string): void;
-  /** Records the written outputs (after the swap), for the next build. */
-  save(trees: OutputTrees): Promise<void>;
+  /** Records the written outputs (after they are in place: `how` they came), for the next build. */
+  save(trees: OutputTrees, how: 'swapped' | 'patched'): Promise<void>;
 }
 
 type Entry = [key: string, size: number, modified: number];
@@ -44,13 +44,18 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
     made(tree, file, key) {
       made.set(`${tree}/${file}`, key);
     },
-    async save(trees) {
+    async save(trees, how) {
       const entries: Record<string, Entry> = {};
       for (const [tree, files] of Object.entries(trees)) {
         for (const file of files) {
           const name = `${tree}/${file.path}`;
-          // A reused file is as it was, unless it had to be copied (no hard links): its own stats are recorded.
-          const key = file.linkFrom !== undefined ? kept.get(name)?.[0] : made.get(name);
+          const before = file.linkFrom !== undefined ? kept.get(name) : undefined;
+          // A patch leaves a reused file alone; a swap links it, or copies it where there are no links (new stats).
+          if (before && how === 'patched') {
+            entries[name] = before;
+            continue;
+          }
+          const key = before?.[0] ?? made.get(name);
           if (key === undefined) continue;
           const stats = await stat(path.join(outDir, tree, file.path)).catch(() => undefined);
           if (stats) entries[name] = [key, stats.size, stats.mtimeMs];

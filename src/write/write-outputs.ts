@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile } from './output-file.js';
@@ -6,31 +6,58 @@ import type { OutputFile } from './output-file.js';
 /** The output trees of a build, by folder name: `web`, and `gemini` when there is a capsule. */
 export type OutputTrees = Record<string, OutputFile[]>;
 
+/**
+ * How the output reached its folder: `swapped` (each tree written whole, then swapped in) or
+ * `patched` (only new and changed files written, then moved in), or `false` when nothing was.
+ */
+export type WriteOutcome = 'swapped' | 'patched' | false;
+
 /** The folder trees are written in before they are swapped in, inside the output folder. */
 const stagingName = '.mimeo-staging';
 const retiredName = '.mimeo-retired';
 
 /**
- * Writes the output trees into a staging folder inside `outDir`, then swaps each into place, so
- * a build that fails midway leaves the previous output untouched and a good one leaves no stale
- * file (SPEC §4). Trees of `known` that this build does not make are removed. `ready` is asked
- * once everything is staged; when it says no, nothing is swapped in and `false` is returned.
+ * Writes the output trees into a staging folder inside `outDir` and only then brings them into
+ * place, so a build that fails midway leaves the previous output untouched and a good one leaves
+ * no stale file (SPEC §4). Trees of `known` that this build does not make are removed. `ready`
+ * is asked once everything is staged; when it says no, nothing is brought in.
+ *
+ * When the build reuses files of the previous output (`linkFrom` naming the same file in place),
+ * only the other files are staged; they are then renamed over the old ones and every file the
+ * build did not make is removed, so an unchanged file is never touched. Otherwise (a first
+ * build, `--no-cache`, or a file that must become a folder) each tree is staged whole and swapped.
  */
-export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[], ready: () => boolean = () => true): Promise<boolean> {
+export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[], ready: () => boolean = () => true): Promise<WriteOutcome> {
   const staging = path.join(outDir, stagingName);
   const retired = path.join(outDir, retiredName);
   await rm(staging, { recursive: true, force: true });
   await rm(retired, { recursive: true, force: true });
+  // Per tree, the files to write: all of them, or for a patch those not kept in place.
+  const fresh = Object.fromEntries(Object.entries(trees).map(([name, files]) => [name, files.filter((file) => !keptInPlace(outDir, name, file))]));
+  const patching = Object.entries(trees).some(([name, files]) => fresh[name]!.length < files.length);
   try {
-    for (const [name, files] of Object.entries(trees)) writeTree(path.join(staging, name), files);
+    for (const [name, files] of Object.entries(trees)) writeTree(path.join(staging, name), patching ? fresh[name]! : files);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  // Pages made while they were written may have failed (a template error): then nothing is swapped in.
+  // Pages made while they were written may have failed (a template error): then nothing is brought in.
   if (!ready()) {
     await rm(staging, { recursive: true, force: true });
     return false;
+  }
+  if (patching && Object.keys(trees).every((name) => patchable(path.join(outDir, name), fresh[name]!))) {
+    for (const name of known) {
+      const files = trees[name];
+      if (files) patchTree(path.join(staging, name), path.join(outDir, name), files);
+      else rmSync(path.join(outDir, name), { recursive: true, force: true });
+    }
+    rmSync(staging, { recursive: true, force: true });
+    return 'patched';
+  }
+  // A tree that can not be patched is staged whole: the files kept in place join it by link.
+  if (patching) {
+    for (const [name, files] of Object.entries(trees)) writeTree(path.join(staging, name), files.filter((file) => keptInPlace(outDir, name, file)));
   }
   await mkdir(retired, { recursive: true });
   for (const name of known) {
@@ -41,7 +68,7 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
   // The previous output is gone from view: removing it (thousands of files) need not wait on the loop either.
   rmSync(retired, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
-  return true;
+  return 'swapped';
 }
 
 /** Makes the content of every output made on demand, dropping those that failed (reported): for builds that do not write. */
@@ -56,6 +83,11 @@ export function makeOutputs(trees: OutputTrees): OutputTrees {
     });
   }
   return made;
+}
+
+/** Whether `file` is the previous build's file at the same place, which a patch leaves alone. */
+function keptInPlace(outDir: string, tree: string, file: OutputFile): boolean {
+  return file.linkFrom !== undefined && file.linkFrom === path.join(outDir, tree, file.path);
 }
 
 function writeTree(folder: string, files: readonly OutputFile[]): void {
@@ -73,6 +105,67 @@ function writeTree(folder: string, files: readonly OutputFile[]): void {
       if (text !== undefined) writeFileSync(target, text);
     } else writeFileSync(target, file.bytes ?? '');
   }
+}
+
+/**
+ * Whether the staged `files` can be renamed into `folder`: no file of theirs stands where a folder
+ * is now, and no folder of theirs where a file is (a page that moved from `about` to `about/`).
+ */
+function patchable(folder: string, files: readonly OutputFile[]): boolean {
+  if (!isFolder(folder)) return false;
+  const checked = new Set<string>();
+  for (const file of files) {
+    const target = path.join(folder, file.path);
+    for (let dir = path.dirname(target); dir.length > folder.length && !checked.has(dir); dir = path.dirname(dir)) {
+      checked.add(dir);
+      const kind = lstatSync(dir, { throwIfNoEntry: false });
+      if (kind && !kind.isDirectory()) return false;
+    }
+    const stats = lstatSync(target, { throwIfNoEntry: false });
+    if (stats && !stats.isFile()) return false;
+  }
+  return true;
+}
+
+/** Moves the staged files of a tree into `folder`, then removes what the build did not make and the folders left empty. */
+function patchTree(staged: string, folder: string, files: readonly OutputFile[]): void {
+  const present = new Set(files.map((file) => path.join(folder, file.path)));
+  for (const from of listFiles(staged)) {
+    const to = path.join(folder, path.relative(staged, from));
+    mkdirSync(path.dirname(to), { recursive: true });
+    renameSync(from, to);
+  }
+  for (const file of listFiles(folder)) if (!present.has(file)) unlinkSync(file);
+  removeEmptyFolders(folder);
+}
+
+/** Every file (or other entry that is not a folder) under `folder`, as absolute paths. */
+function listFiles(folder: string): string[] {
+  const files: string[] = [];
+  const pending = [folder];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else files.push(full);
+    }
+  }
+  return files;
+}
+
+/** Removes the empty folders under `folder` (kept), deepest first; says whether `folder` is left empty. */
+function removeEmptyFolders(folder: string): boolean {
+  let empty = true;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory() && removeEmptyFolders(full)) rmdirSync(full);
+    else empty = false;
+  }
+  return empty;
+}
+
+function isFolder(folder: string): boolean {
+  return lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /** A hard link to the previous build's file, or a copy where the file system has no links. */
