@@ -119,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A build that writes makes each page as it writes it; one that does not makes them all now.
     const trees = await step('render', () => {
       const lazy = renderTrees(editions, theme, baseUrl, report, options.select?.(site));
-      return write ? lazy : makeOutputs(lazy);
+      return write ? (memo?.reuseWritten(lazy) ?? lazy) : makeOutputs(lazy);
     });
     if (scope) return limitTo(scope, result({}, site));
     if (hasErrors(diagnostics)) return result({}, site);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +15,11 @@ export interface OutputMemo {
   previous(tree: string, path: string, key: string): string | undefined;
   /** Tells the memo this build rendered `tree/path` with `key`. */
   made(tree: string, path: string, key: string): void;
+  /**
+   * The same trees where every file whose bytes are known now (feeds, the sitemap, copied
+   * assets) and are the ones the previous build wrote is linked from it instead.
+   */
+  reuseWritten(trees: OutputTrees): OutputTrees;
   /** Records the written outputs (after they are in place: `how` they came), for the next build. */
   save(trees: OutputTrees, how: 'swapped' | 'patched'): Promise<void>;
 }
@@ -43,6 +48,21 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
     },
     made(tree, file, key) {
       made.set(`${tree}/${file}`, key);
+    },
+    reuseWritten(trees) {
+      const reused: OutputTrees = {};
+      for (const [tree, files] of Object.entries(trees)) {
+        reused[tree] = files.map((file) => {
+          if (file.make || file.linkFrom !== undefined) return file;
+          const bytes = file.copyFrom === undefined ? file.bytes ?? '' : readFileSync(file.copyFrom);
+          const key = `bytes:${hash('sha1', bytes, 'base64')}`;
+          const previous = this.previous(tree, file.path, key);
+          if (previous !== undefined) return { path: file.path, linkFrom: previous, source: file.source };
+          this.made(tree, file.path, key);
+          return file;
+        });
+      }
+      return reused;
     },
     async save(trees, how) {
       const entries: Record<string, Entry> = {};

@@ -35,8 +35,9 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
   // Per tree, the files to write: all of them, or for a patch those not kept in place.
   const fresh = Object.fromEntries(Object.entries(trees).map(([name, files]) => [name, files.filter((file) => !keptInPlace(outDir, name, file))]));
   const patching = Object.entries(trees).some(([name, files]) => fresh[name]!.length < files.length);
+  const staged: Record<string, OutputFile[]> = {};
   try {
-    for (const [name, files] of Object.entries(trees)) writeTree(path.join(staging, name), patching ? fresh[name]! : files);
+    for (const [name, files] of Object.entries(trees)) staged[name] = writeTree(path.join(staging, name), patching ? fresh[name]! : files);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -49,7 +50,7 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
   if (patching && Object.keys(trees).every((name) => patchable(path.join(outDir, name), fresh[name]!))) {
     for (const name of known) {
       const files = trees[name];
-      if (files) patchTree(path.join(staging, name), path.join(outDir, name), files);
+      if (files) patchTree(path.join(staging, name), path.join(outDir, name), files, staged[name]!);
       else rmSync(path.join(outDir, name), { recursive: true, force: true });
     }
     rmSync(staging, { recursive: true, force: true });
@@ -90,7 +91,9 @@ function keptInPlace(outDir: string, tree: string, file: OutputFile): boolean {
   return file.linkFrom !== undefined && file.linkFrom === path.join(outDir, tree, file.path);
 }
 
-function writeTree(folder: string, files: readonly OutputFile[]): void {
+/** Writes `files` below `folder`; returns those written (a page whose template failed is not). */
+function writeTree(folder: string, files: readonly OutputFile[]): OutputFile[] {
+  const written: OutputFile[] = [];
   const folders = new Set(files.map((file) => path.dirname(path.join(folder, file.path))));
   folders.add(folder);
   // One small file after another, without waiting on the event loop between them: a site is
@@ -102,9 +105,12 @@ function writeTree(folder: string, files: readonly OutputFile[]): void {
     else if (file.copyFrom !== undefined) copyFileSync(file.copyFrom, target);
     else if (file.make) {
       const text = file.make();
-      if (text !== undefined) writeFileSync(target, text);
+      if (text === undefined) continue;
+      writeFileSync(target, text);
     } else writeFileSync(target, file.bytes ?? '');
+    written.push(file);
   }
+  return written;
 }
 
 /**
@@ -128,38 +134,31 @@ function patchable(folder: string, files: readonly OutputFile[]): boolean {
 }
 
 /** Moves the staged files of a tree into `folder`, then removes what the build did not make and the folders left empty. */
-function patchTree(staged: string, folder: string, files: readonly OutputFile[]): void {
-  const present = new Set(files.map((file) => path.join(folder, file.path)));
-  for (const from of listFiles(staged)) {
-    const to = path.join(folder, path.relative(staged, from));
-    mkdirSync(path.dirname(to), { recursive: true });
-    renameSync(from, to);
+function patchTree(staged: string, folder: string, files: readonly OutputFile[], moved: readonly OutputFile[]): void {
+  const folders = new Set<string>();
+  for (const file of moved) {
+    const to = path.join(folder, file.path);
+    const parent = path.dirname(to);
+    if (!folders.has(parent)) mkdirSync(parent, { recursive: true });
+    folders.add(parent);
+    renameSync(path.join(staged, file.path), to);
   }
-  for (const file of listFiles(folder)) if (!present.has(file)) unlinkSync(file);
-  removeEmptyFolders(folder);
+  prune(folder, '', new Set(files.map((file) => file.path)));
 }
 
-/** Every file (or other entry that is not a folder) under `folder`, as absolute paths. */
-function listFiles(folder: string): string[] {
-  const files: string[] = [];
-  const pending = [folder];
-  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) pending.push(full);
-      else files.push(full);
-    }
-  }
-  return files;
-}
-
-/** Removes the empty folders under `folder` (kept), deepest first; says whether `folder` is left empty. */
-function removeEmptyFolders(folder: string): boolean {
+/**
+ * Removes the files under `folder` whose path (after `prefix`) is not `present`, and the folders
+ * left empty, deepest first; says whether `folder` is left empty.
+ */
+function prune(folder: string, prefix: string, present: ReadonlySet<string>): boolean {
   let empty = true;
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory() && removeEmptyFolders(full)) rmdirSync(full);
-    else empty = false;
+    if (entry.isDirectory()) {
+      if (prune(full, `${prefix}${entry.name}/`, present)) rmdirSync(full);
+      else empty = false;
+    } else if (present.has(prefix + entry.name)) empty = false;
+    else unlinkSync(full);
   }
   return empty;
 }

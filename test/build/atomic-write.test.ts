@@ -68,7 +68,15 @@ describe('writing the output', () => {
     expect(await untouched('issues/1/first/index.html')).toBe(false);
     expect(await untouched('issues/1/second/index.html')).toBe(true);
     expect(await untouched('about/index.html')).toBe(true);
+    // So are files whose bytes are known before they are written: a copied image, robots.txt.
+    expect(await untouched('issues/1/cover.svg')).toBe(true);
+    expect(await untouched('robots.txt')).toBe(true);
     expect((await stat(web)).ino).toBe(folder);
+    // A copied file that changed is written again.
+    await writeFile(path.join(root, 'content/issues/1/cover.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    expect(await readFile(path.join(web, 'issues/1/cover.svg'), 'utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(await untouched('robots.txt')).toBe(true);
     const clean = await temporaryFolder();
     expect((await runCli(['build', '--root', root, '--out', clean, '--no-cache'])).code).toBe(0);
     expect(await readTree(out)).toEqual(await readTree(clean));
