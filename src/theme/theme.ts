@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as hashOnce } from 'node:crypto';
 import { Liquid, LiquidError, type FS, type Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
@@ -93,13 +93,16 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
  * object on every page of a language, enter by their own hash, computed once.
  */
 function pageKey(fingerprint: string, name: string, context: object): string {
-  const { strings, ...rest } = context as { strings?: object };
+  const record = context as { strings?: object };
+  const { strings } = record;
   let stringsKey = strings ? stringKeys.get(strings) : '';
   if (stringsKey === undefined) {
-    stringsKey = createHash('sha1').update(JSON.stringify(strings)).digest('base64');
+    stringsKey = hashOnce('sha1', JSON.stringify(strings), 'base64');
     stringKeys.set(strings!, stringsKey);
   }
-  return createHash('sha1').update(fingerprint).update(name).update('\0').update(stringsKey).update('\0').update(JSON.stringify(rest)).digest('base64');
+  // The context is made for this key alone: it can lose its strings (JSON leaves out undefined).
+  record.strings = undefined;
+  return hashOnce('sha1', `${fingerprint}\0${name}\0${stringsKey}\0${JSON.stringify(context)}`, 'base64');
 }
 
 const stringKeys = new WeakMap<object, string>();
