@@ -3,7 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Report } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
-import { compileFrontMatterOnly, toLoadedFile, type CompiledFile, type CompileOptions, type LoadedFile } from './compiled.js';
+import { compileFrontMatterOnly, forgetRecentContent, toLoadedFile, type CompiledFile, type CompileOptions, type LoadedFile } from './compiled.js';
 import { openFileCache } from './file-cache.js';
 import type { CompileJob } from './pool.js';
 
@@ -81,6 +81,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
   const temporary = options.cacheDir === undefined ? folder : undefined;
   const store = openFileCache(folder, options.compile);
   const dispose = () => {
+    forgetRecentContent();
     if (!temporary) return;
     rmSync(temporary, { recursive: true, force: true });
     temporaryStores.delete(temporary);

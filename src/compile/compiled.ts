@@ -54,24 +54,39 @@ export interface BodyContent {
 }
 
 const loaders = new WeakMap<CompiledBody, () => BodyContent>();
-const loaded = new WeakMap<CompiledBody, WeakRef<BodyContent>>();
+// The fragments read last, most recent last: an issue's page and then its articles' pages use the
+// same few. A strong, bounded list rather than weak references, whose targets stay alive until
+// the synchronous job that read them ends (here: writing a whole tree).
+const recent = new Map<CompiledBody, BodyContent>();
+const recentLimit = 32;
 
 /** Lets go of a body's fragments: they are read again with `load` when a page needs them. */
 export function storeContent(body: CompiledBody, load: () => BodyContent): void {
   delete body.content;
+  recent.delete(body);
   loaders.set(body, load);
 }
 
-/** A body's fragments: in memory, or read from the build's store (kept while the collector lets them be). */
+/** A body's fragments: in memory, or read from the build's store (the last few read are kept). */
 export function contentOf(body: CompiledBody): BodyContent {
   if (body.content) return body.content;
-  const held = loaded.get(body)?.deref();
-  if (held) return held;
+  const held = recent.get(body);
+  if (held) {
+    recent.delete(body);
+    recent.set(body, held);
+    return held;
+  }
   const load = loaders.get(body);
   if (!load) throw new Error('a compiled body has no content and no store to read it from');
   const content = load();
-  loaded.set(body, new WeakRef(content));
+  recent.set(body, content);
+  if (recent.size > recentLimit) recent.delete(recent.keys().next().value!);
   return content;
+}
+
+/** Forgets the fragments kept from the store (its build is over). */
+export function forgetRecentContent(): void {
+  recent.clear();
 }
 
 /** One Markdown file compiled: plain data only, so it can cross threads and sit in a cache. */

@@ -1,6 +1,7 @@
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { createHeapGuard } from './heap-guard.js';
 import type { OutputFile } from './output-file.js';
 
 /** The output trees of a build, by folder name: `web`, and `gemini` when there is a capsule. */
@@ -94,6 +95,8 @@ function keptInPlace(outDir: string, tree: string, file: OutputFile): boolean {
 /** Writes `files` below `folder`; returns those written (a page whose template failed is not). */
 function writeTree(folder: string, files: readonly OutputFile[]): OutputFile[] {
   const written: OutputFile[] = [];
+  // Each page is made here and dropped once written: its garbage is collected as it goes.
+  const guard = createHeapGuard();
   const folders = new Set(files.map((file) => path.dirname(path.join(folder, file.path))));
   folders.add(folder);
   // One small file after another, without waiting on the event loop between them: a site is
@@ -104,6 +107,7 @@ function writeTree(folder: string, files: readonly OutputFile[]): OutputFile[] {
     if (file.linkFrom !== undefined) linkOrCopy(file.linkFrom, target);
     else if (file.copyFrom !== undefined) copyFileSync(file.copyFrom, target);
     else if (file.make) {
+      guard();
       const text = file.make();
       if (text === undefined) continue;
       writeFileSync(target, text);
