@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
-import { loadSources } from './load/load-sources.js';
+import { loadSources, type SourceMemory } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { markStaleTranslations } from './model/editions.js';
 import type { OutputFile } from './write/output-file.js';
@@ -46,6 +46,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Compiled files kept from one build to the next in this process (`mimeo dev`); needs `cacheDir`. */
   remember?: CompileMemory;
+  /** Texts kept from one build to the next in this process (`mimeo dev`): only files it forgot are read again. */
+  sourceMemory?: SourceMemory;
   /** Told how many Markdown files are compiled out of how many, after each (default: nobody). */
   progress?: (parsed: number, total: number) => void;
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
@@ -89,7 +91,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result = (trees: OutputTrees = {}, site?: Site): BuildResult => ({ diagnostics, trees, timings, notes, ...(site ? { site, editions } : {}) });
 
   const history = step('git', () => readGitHistory(options.root));
-  const sources = await step('load', () => loadSources(options.root, report));
+  const sources = await step('load', () => loadSources(options.root, report, options.sourceMemory));
   const config = readSiteConfig(sources.texts, report);
   const authorsFile = readAuthorsFile(sources.texts, report);
   if (!config) return result();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Report } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { decodeText } from './decode.js';
 
@@ -39,34 +39,94 @@ const markupExtensions = new Set(['.svg', '.svgz', '.html', '.htm', '.xhtml', '.
  * files are skipped; a symbolic link that leads outside the root is reported and skipped
  * (SPEC §7).
  */
-export async function loadSources(root: string, report: Report): Promise<Sources> {
+export async function loadSources(root: string, report: Report, memory?: SourceMemory): Promise<Sources> {
   const sources: Sources = { texts: [], assets: [], unreadable: [] };
   // Links may lead anywhere inside content/, never out of it (SPEC §7).
   const realContent = await realpath(path.join(root, 'content')).catch(() => path.join(root, 'content'));
   const files = await walk(path.join(root, 'content'), realContent, root, report);
-  for (const absolutePath of files) {
+  for (const { absolutePath, linked } of files) {
+    // The watcher reports a change at the file's real place: one reached through a link is always read.
+    const read = memory && !linked ? memory.read : readFile;
     const relative = toPosix(path.relative(root, absolutePath));
     const extension = path.extname(absolutePath).toLowerCase();
     if (markupExtensions.has(extension)) {
-      sources.assets.push({ path: relative, absolutePath, markup: readFileSync(absolutePath).toString('utf8') });
+      sources.assets.push({ path: relative, absolutePath, markup: read(absolutePath, relative, report, readMarkup) ?? '' });
       continue;
     }
     if (!textExtensions.has(extension) || relative.startsWith('content/static/')) {
       sources.assets.push({ path: relative, absolutePath });
       continue;
     }
-    // Read one after another without waiting on the event loop: a thousand small awaited reads cost several times more.
-    const text = decodeText(readFileSync(absolutePath), relative, report);
+    const text = read(absolutePath, relative, report, decodeText);
     if (text !== undefined) sources.texts.push({ path: relative, text });
     else sources.unreadable.push(relative);
   }
+  memory?.sweep();
   sources.texts.sort((a, b) => compare(a.path, b.path));
   sources.assets.sort((a, b) => compare(a.path, b.path));
   return sources;
 }
 
-async function walk(folder: string, realContent: string, root: string, report: Report, seen = new Set<string>()): Promise<string[]> {
-  const found: string[] = [];
+/** Turns a file's bytes into its text, reporting what is wrong with them; `undefined` when unreadable. */
+type Decode = (bytes: Uint8Array, file: string, report: Report) => string | undefined;
+
+type Read = (absolutePath: string, relative: string, report: Report, decode: Decode) => string | undefined;
+
+// Read one after another without waiting on the event loop: a thousand small awaited reads cost several times more.
+const readFile: Read = (absolutePath, relative, report, decode) => decode(readFileSync(absolutePath), relative, report);
+
+const readMarkup: Decode = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
+/**
+ * The texts read by the last loads, for `mimeo dev`, whose watcher says which files changed: a
+ * file not changed since is not read again, and what reading it reported is reported again.
+ */
+export interface SourceMemory {
+  /** Reads a file, or gives the text it had when last read; for {@link loadSources}. */
+  read: Read;
+  /** Forgets what was read of these paths (relative to the root): the watcher saw them change. */
+  forget(paths: Iterable<string>): void;
+  /** Forgets the files the last load did not list (removed); for {@link loadSources}. */
+  sweep(): void;
+}
+
+/** Makes an empty {@link SourceMemory}. */
+export function createSourceMemory(): SourceMemory {
+  const known = new Map<string, { text: string | undefined; diagnostics: Diagnostic[]; used: boolean }>();
+  return {
+    read(absolutePath, relative, report, decode) {
+      let entry = known.get(relative);
+      if (!entry) {
+        const diagnostics: Diagnostic[] = [];
+        const text = readFile(absolutePath, relative, (diagnostic) => diagnostics.push(diagnostic), decode);
+        entry = { text, diagnostics, used: false };
+        // An unreadable file is read again each time: nothing of it is kept.
+        if (text !== undefined) known.set(relative, entry);
+      }
+      entry.used = true;
+      entry.diagnostics.forEach(report);
+      return entry.text;
+    },
+    forget(paths) {
+      for (const file of paths) known.delete(file);
+    },
+    sweep() {
+      for (const [file, entry] of known) {
+        if (!entry.used) known.delete(file);
+        entry.used = false;
+      }
+    },
+  };
+}
+
+/** A file found in content/; `linked` when a symbolic link leads to it. */
+interface Found {
+  absolutePath: string;
+  linked: boolean;
+}
+
+async function walk(folder: string, realContent: string, root: string, report: Report, seen = new Set<string>(), linked = false): Promise<Found[]> {
+  const found: Found[] = [];
   // Symbolic links can lead back into a folder being read; each real folder is read once.
   const real = await realpath(folder).catch(() => folder);
   if (seen.has(real)) {
@@ -97,8 +157,9 @@ async function walk(folder: string, realContent: string, root: string, report: R
     } else if (!entry.isFile() && !isDirectory) {
       continue;
     }
-    if (isDirectory) found.push(...(await walk(absolute, realContent, root, report, seen)));
-    else found.push(absolute);
+    const throughLink = linked || entry.isSymbolicLink();
+    if (isDirectory) found.push(...(await walk(absolute, realContent, root, report, seen, throughLink)));
+    else found.push({ absolutePath: absolute, linked: throughLink });
   }
   return found;
 }

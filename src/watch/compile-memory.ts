@@ -12,6 +12,9 @@ export interface DevCompileMemory extends CompileMemory {
 
 interface Entry {
   hash: string;
+  /** The text compiled (the very string the source memory keeps: comparing it costs nothing). */
+  text: string;
+  options: string;
   file: CompiledFile;
   used: boolean;
 }
@@ -27,12 +30,15 @@ export function createCompileMemory(): DevCompileMemory {
   return {
     get(source, options) {
       const entry = entries.get(source.path);
-      if (entry?.hash !== hashOf(source.text, options)) return undefined;
+      if (!entry) return undefined;
+      const same = entry.text === source.text && entry.options === JSON.stringify(options);
+      if (!same && entry.hash !== hashOf(source.text, options)) return undefined;
+      entry.text = source.text;
       entry.used = true;
       return entry.file;
     },
     set(source, options, file) {
-      entries.set(source.path, { hash: hashOf(source.text, options), file, used: true });
+      entries.set(source.path, { hash: hashOf(source.text, options), text: source.text, options: JSON.stringify(options), file, used: true });
     },
     textHash: (path) => entries.get(path)?.hash,
     sweep() {

@@ -8,6 +8,7 @@ import type { OutputTrees } from '../write/write-outputs.js';
 import { affected, type RebuildPlan } from './affected.js';
 import { toDependencyGraph, type DependencyGraph } from './dependency-graph.js';
 import { createCompileMemory } from './compile-memory.js';
+import { createSourceMemory } from '../load/load-sources.js';
 
 /** Options of {@link createIncrementalBuild}. */
 export interface IncrementalOptions {
@@ -63,6 +64,7 @@ export interface IncrementalBuild {
  */
 export function createIncrementalBuild(options: IncrementalOptions): IncrementalBuild {
   const cache = createCompileMemory();
+  const sources = createSourceMemory();
   const written: WrittenFiles = new Map();
   // Theme paths count until a build goes through: a failed build renders nothing.
   const pending = new Set<string>();
@@ -71,6 +73,8 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
     async rebuild(changes) {
       for (const path of changes) pending.add(path);
       const seen = [...pending].sort();
+      // The watcher names every file that changed: the others are not read again.
+      sources.forget(seen);
       let graph: DependencyGraph | undefined;
       let plan: RebuildPlan | undefined;
       const select = (site: Site): OutputSelection | undefined => {
@@ -79,7 +83,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         plan = affected(seen, { before: last, after: graph });
         return toSelection(plan.render);
       };
-      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, cacheDir: options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo'), select });
+      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, sourceMemory: sources, cacheDir: options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo'), select });
       cache.sweep();
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: result.notes };
       const made = keysOf(result.trees, (file) => file.copyFrom === undefined);

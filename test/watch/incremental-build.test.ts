@@ -69,6 +69,26 @@ describe('incremental rebuilds of mimeo dev', () => {
     expect(differences(await readTree(outDir), await readTree(out))).toEqual([]);
   });
 
+  it('reads again only the files the watcher names, and still reports what reading the others found', async () => {
+    const zine = await editedZine(3);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    const second = path.join(zine.root, 'content/issues/1/20-second.md');
+    // A control character is dropped with a warning, found when the file is read.
+    await writeFile(second, (await readFile(second, 'utf8')).replace('The details', 'The\u0007 details'));
+    const rules = (outcome: { diagnostics: { ruleId: string; file: string }[] }) => outcome.diagnostics.map((d) => `${d.file} ${d.ruleId}`);
+    expect(rules(await incremental.rebuild([]))).toEqual(['content/issues/1/20-second.md encoding/control-character']);
+    const first = path.join(zine.root, 'content/issues/1/10-first.md');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('Some text', 'Some edited text'));
+    const outcome = await incremental.rebuild(['content/issues/1/10-first.md']);
+    expect(rules(outcome)).toEqual(['content/issues/1/20-second.md encoding/control-character']);
+    expect(await readFile(path.join(outDir, 'web/issues/1/first/index.html'), 'utf8')).toContain('Some edited text');
+    // A file changed behind the watcher's back waits for its own event.
+    await writeFile(second, (await readFile(second, 'utf8')).replace('The\u0007 details', 'The details'));
+    expect(rules(await incremental.rebuild(['content/issues/1/10-first.md']))).toHaveLength(1);
+    expect(rules(await incremental.rebuild(['content/issues/1/20-second.md']))).toEqual([]);
+  });
+
   it('re-renders only the outputs an edit of one article body affects, and writes only those that changed', async () => {
     const zine = await editedZine(7);
     const outDir = await temporaryFolder();
