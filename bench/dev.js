@@ -1,7 +1,7 @@
 // The dev benchmark: runs `mimeo dev` on a generated webzine as a child process, saves one random
 // article at a time (in place, as an editor does) and times each save until the server's
 // live-reload event names that article's page. Prints the median and 90th percentile of that
-// time, and the child's memory after its first build, after the timed edits and after all edits
+// time, the rebuild times mimeo dev prints, and the child's memory after its first build, after the timed edits and after all edits
 // (resident now and peak, from /proc on Linux; peak at exit from report-rss.js everywhere).
 // Usage: npm run bench -- --dev [--articles 1000] [--edits 20] [--total 200] [--seed 1] [--keep]
 
@@ -45,7 +45,7 @@ export async function runDevBench(root, options, { cli, rssReporter, repoRoot })
     events.close();
     child.kill('SIGTERM');
     await new Promise((resolve) => child.on('exit', resolve));
-    report(options, times, memory, readPeak(rssFile));
+    report(options, times, rebuildTimes(output), memory, readPeak(rssFile));
   } catch (error) {
     child.kill('SIGTERM');
     console.error(`bench: ${error.message}\nmimeo dev said:\n${output}`);
@@ -123,11 +123,22 @@ function percentile(values, fraction) {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
 }
 
-function report(options, times, memory, peakAtExit) {
+/**
+ * How long each rebuild took, from the change seen (the rebuild's start, once the watcher's burst
+ * settled) to every affected output written, as `mimeo dev` prints it: `rebuilt …: … in 84 ms`.
+ */
+function rebuildTimes(output) {
+  return [...output.matchAll(/^rebuilt .* in (\d+(?:\.\d+)?) (ms|s)$/gm)].map(([, value, unit]) => Number(value) * (unit === 's' ? 1000 : 1));
+}
+
+function report(options, times, rebuilds, memory, peakAtExit) {
   const timed = times.slice(0, options.edits);
   console.log('');
   console.log(`save → reload event over the first ${timed.length} edits: median ${percentile(timed, 0.5).toFixed(0)} ms, p90 ${percentile(timed, 0.9).toFixed(0)} ms`);
   console.log(`save → reload event over all ${times.length} edits: median ${percentile(times, 0.5).toFixed(0)} ms, p90 ${percentile(times, 0.9).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
+  if (rebuilds.length > 0) {
+    console.log(`change seen → outputs written (as mimeo dev prints it) over ${rebuilds.length} rebuilds: median ${percentile(rebuilds, 0.5).toFixed(0)} ms, p90 ${percentile(rebuilds, 0.9).toFixed(0)} ms`);
+  }
   for (const [when, usage] of memory) {
     console.log(`memory ${when}: ${usage ? `${usage.rss.toFixed(1)} MiB resident, ${usage.peak.toFixed(1)} MiB peak` : 'n/a (no /proc)'}`);
   }

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputTrees } from './write-outputs.js';
 
-/** What is in an output folder that {@link updateOutputs} keeps: content hash by `tree/path`. */
-export type WrittenFiles = Map<string, string>;
+/**
+ * What is in an output folder that {@link updateOutputs} keeps, by `tree/path`: the content's
+ * hash, and for a copied file the size and modification time its source had then.
+ */
+export type WrittenFiles = Map<string, { hash: string; source?: string }>;
 
 /** The files an update wrote and removed, as `tree/path` keys, sorted. */
 export interface OutputUpdate {
@@ -31,12 +35,17 @@ export async function updateOutputs(outDir: string, trees: OutputTrees, present:
   for (const [tree, files] of Object.entries(trees)) {
     for (const file of files) {
       const key = `${tree}/${file.path}`;
+      const before = written.get(key);
+      // A copied file whose source kept its size and time is not read again (hundreds of images).
+      const source = file.copyFrom === undefined ? undefined : stampOf(file.copyFrom);
+      if (source !== undefined && before?.source === source) continue;
       const bytes = file.copyFrom === undefined ? file.bytes ?? '' : await readFile(file.copyFrom);
       const hash = createHash('sha1').update(bytes).digest('base64');
-      if (written.get(key) === hash) continue;
-      await writeAtomically(path.join(outDir, tree, file.path), bytes);
-      written.set(key, hash);
-      update.written.push(key);
+      if (before?.hash !== hash) {
+        await writeAtomically(path.join(outDir, tree, file.path), bytes);
+        update.written.push(key);
+      }
+      written.set(key, { hash, ...(source === undefined ? {} : { source }) });
     }
   }
   update.written.sort();
@@ -62,4 +71,10 @@ async function removeEmptyFolders(folder: string, top: string): Promise<void> {
       throw new Error(`could not remove the empty folder ${current}`, { cause: error });
     }
   }
+}
+
+/** A file's size and modification time, or `undefined` when it can not be read. */
+function stampOf(file: string): string | undefined {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats ? `${stats.size}:${stats.mtimeMs}` : undefined;
 }
