@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
@@ -127,8 +127,9 @@ interface Found {
 
 async function walk(folder: string, realContent: string, root: string, report: Report, seen = new Set<string>(), linked = false): Promise<Found[]> {
   const found: Found[] = [];
-  // Symbolic links can lead back into a folder being read; each real folder is read once.
-  const real = await realpath(folder).catch(() => folder);
+  // Symbolic links can lead back into a folder being read; each real folder is read once. Below
+  // content/ and no link, a folder's real path is known without asking.
+  const real = linked ? await realpath(folder).catch(() => folder) : path.join(realContent, path.relative(path.join(root, 'content'), folder));
   if (seen.has(real)) {
     const file = toPosix(path.relative(root, folder));
     reportRule(report, 'path/link-loop', { file }, { folder: ['content', toPosix(path.relative(realContent, real))].filter(Boolean).join('/') });
@@ -137,7 +138,8 @@ async function walk(folder: string, realContent: string, root: string, report: R
   seen.add(real);
   let entries;
   try {
-    entries = await readdir(folder, { withFileTypes: true });
+    // Folder after folder without waiting on the event loop, as files are read.
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
     if (isMissing(error)) return found;
     throw new Error(`could not read the folder ${folder}`, { cause: error });

@@ -16,12 +16,26 @@ export function applyHistory(site: Site, history: GitHistory): void {
       document.age = file.age;
     }
   }
-  for (const issue of site.issues) describeIssue(site, issue, committed);
+  const assetsOf = assetsByIssue(site);
+  for (const issue of site.issues) describeIssue(issue, (assetsOf.get(issue.folder) ?? []).map(committed));
   if (history.commit) site.commit = history.commit;
 }
 
-function describeIssue(site: Site, issue: Issue, committed: (path: string) => { modified: string; authors: string[] } | undefined): void {
-  const assets = site.assets.filter((asset) => asset.path.startsWith(issue.folder + '/')).map((asset) => committed(asset.path));
+/** The paths of the assets below each issue's folder (at any depth), by folder. */
+function assetsByIssue(site: Site): Map<string, string[]> {
+  const found = new Map<string, string[]>(site.issues.map((issue) => [issue.folder, []]));
+  for (const asset of site.assets) {
+    for (let end = asset.path.indexOf('/'); end !== -1; end = asset.path.indexOf('/', end + 1)) found.get(asset.path.slice(0, end))?.push(asset.path);
+  }
+  return found;
+}
+
+// Sorting names by one collator: `localeCompare` with a locale makes one every time.
+const byName = new Intl.Collator('en').compare;
+
+type Commits = { modified: string; authors: string[] } | undefined;
+
+function describeIssue(issue: Issue, assets: readonly Commits[]): void {
   const dates = [issue.date ? `${issue.date}T00:00:00.000Z` : undefined, issue.modified, ...issue.articles.map((a) => a.modified), ...assets.map((a) => a?.modified)];
   const known = dates.filter((date): date is string => date !== undefined).sort();
   const newest = known[known.length - 1];
@@ -29,5 +43,5 @@ function describeIssue(site: Site, issue: Issue, committed: (path: string) => { 
   const names = new Set<string>();
   for (const person of [...issue.editors, ...issue.articles.flatMap((a) => a.authors)]) names.add(person.name);
   for (const name of [...issue.commitAuthors, ...issue.articles.flatMap((a) => a.commitAuthors), ...assets.flatMap((a) => a?.authors ?? [])]) names.add(name);
-  issue.contributors = [...names].sort((a, b) => a.localeCompare(b, 'en'));
+  issue.contributors = [...names].sort(byName);
 }

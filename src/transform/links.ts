@@ -90,7 +90,7 @@ function findTarget(url: string, document: SiteDocument, index: Index): Resoluti
   const rawPath = safeDecode((withoutHash ?? '').split('?')[0] ?? '');
   if (rawPath === '') return toDocument(document, anchor);
   if (rawPath.startsWith('/')) return fromRoute(rawPath.slice(1), anchor, index);
-  const joined = path.normalize(path.join(path.dirname(document.path), rawPath));
+  const joined = joinedPath(document.path, rawPath);
   if (!joined.startsWith('content/')) return { problem: 'outside' };
   // A link to a translation (`10-news.fr.md`) means the document, in the edition being built.
   const resolved = joined.replace(/\/$/, '').replace(/\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/, (suffix) => (index.site.editions.some((e) => suffix === `.${e.language}.md`) ? '.md' : suffix));
@@ -120,6 +120,27 @@ function fromRoute(route: string, anchor: string | undefined, index: Index): Res
   }
   return { problem: 'missing' };
 }
+
+/** `rawPath` read from the folder of the file `from`; documents of one folder link to the same few places. */
+function joinedPath(from: string, rawPath: string): string {
+  const folder = path.dirname(from);
+  let byPath = joinedPaths.get(folder);
+  if (!byPath) joinedPaths.set(folder, (byPath = new Map()));
+  let joined = byPath.get(rawPath);
+  if (joined === undefined) {
+    joined = path.normalize(path.join(folder, rawPath));
+    // Pure path arithmetic, kept from build to build (mimeo dev), within bounds.
+    if (++joinedCount > 100_000) {
+      joinedPaths.clear();
+      joinedCount = 0;
+    }
+    byPath.set(rawPath, joined);
+  }
+  return joined;
+}
+
+const joinedPaths = new Map<string, Map<string, string>>();
+let joinedCount = 0;
 
 function toDocument(document: SiteDocument, anchor: string | undefined): Resolution {
   if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.key } };
