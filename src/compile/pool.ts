@@ -36,7 +36,7 @@ export async function compileInWorkers(jobs: readonly CompileJob[], options: Com
   };
   const threads = Array.from(
     { length: Math.min(workers, Math.ceil(jobs.length / batchSize)) },
-    () => new Worker(new URL('../../lib/compile/worker.js', import.meta.url), { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: workerYoungMb } }),
+    () => new Worker(new URL('../../lib/compile/worker.js', import.meta.url), { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } }),
   );
   try {
     await Promise.all(
@@ -78,6 +78,3 @@ export async function compileInWorkers(jobs: readonly CompileJob[], options: Com
 
 // A batch's syntax trees take a few megabytes; the bound keeps a worker from letting garbage pile up.
 const workerHeapMb = 128;
-// The young generation is where a parse's short-lived nodes die: 16 MiB (instead of up to 64) keeps
-// two workers and the main thread of a 10 000-article build under 400 MiB together.
-const workerYoungMb = 16;

@@ -17,7 +17,7 @@ export interface HeapGuardOptions {
  * about 100 ms a collection at that size. Where the collector can not be reached, it does nothing.
  */
 export function createHeapGuard(options: HeapGuardOptions = {}): () => void {
-  const slack = (options.slackMb ?? 96) * 1024 * 1024;
+  const slack = (options.slackMb ?? 48) * 1024 * 1024;
   const every = options.every ?? 100;
   let calls = 0;
   let floor = v8.getHeapStatistics().used_heap_size;
