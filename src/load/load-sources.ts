@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Diagnostic, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { decodeText } from './decode.js';
+import { fileStamp } from './file-stamp.js';
 
 /** A text file of the webzine, decoded (see {@link decodeText}). */
 export interface TextSource {
@@ -78,8 +79,10 @@ const readFile: Read = (absolutePath, relative, report, decode) => decode(readFi
 const readMarkup: Decode = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
 /**
- * The texts read by the last loads, for `mimeo dev`, whose watcher says which files changed: a
- * file not changed since is not read again, and what reading it reported is reported again.
+ * The texts read by the last loads, for `mimeo dev`: a file whose stamp (size, times, inode) is
+ * the same and that the watcher did not name is not read again, and what reading it reported is
+ * reported again. The stamp catches what a watcher misses (an overflowing event queue, a mount
+ * that sends no events); the watcher's word, what a coarse clock misses.
  */
 export interface SourceMemory {
   /** Reads a file, or gives the text it had when last read; for {@link loadSources}. */
@@ -92,16 +95,18 @@ export interface SourceMemory {
 
 /** Makes an empty {@link SourceMemory}. */
 export function createSourceMemory(): SourceMemory {
-  const known = new Map<string, { text: string | undefined; diagnostics: Diagnostic[]; used: boolean }>();
+  const known = new Map<string, { text: string | undefined; diagnostics: Diagnostic[]; stamp: string | undefined; used: boolean }>();
   return {
     read(absolutePath, relative, report, decode) {
+      const stamp = fileStamp(absolutePath);
       let entry = known.get(relative);
-      if (!entry) {
+      if (!entry || stamp === undefined || entry.stamp !== stamp) {
         const diagnostics: Diagnostic[] = [];
         const text = readFile(absolutePath, relative, (diagnostic) => diagnostics.push(diagnostic), decode);
-        entry = { text, diagnostics, used: false };
+        entry = { text, diagnostics, stamp, used: false };
         // An unreadable file is read again each time: nothing of it is kept.
         if (text !== undefined) known.set(relative, entry);
+        else known.delete(relative);
       }
       entry.used = true;
       entry.diagnostics.forEach(report);

@@ -1,4 +1,5 @@
 import { createHash, hash } from 'node:crypto';
+import { fileStamp } from '../load/file-stamp.js';
 import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,8 +17,8 @@ export interface OutputMemo {
   /** Tells the memo this build rendered `tree/path` with `key`. */
   made(tree: string, path: string, key: string): void;
   /**
-   * The same trees where every file whose bytes are known now (feeds, the sitemap, copied
-   * assets) and are the ones the previous build wrote is linked from it instead.
+   * The same trees where every file whose bytes are known now (feeds, the sitemap) or whose
+   * source kept its stamp (copied assets) and that the previous build wrote is linked from it instead.
    */
   reuseWritten(trees: OutputTrees): OutputTrees;
   /** Records the written outputs (after they are in place: `how` they came), for the next build. */
@@ -54,8 +55,10 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
       for (const [tree, files] of Object.entries(trees)) {
         reused[tree] = files.map((file) => {
           if (file.make || file.linkFrom !== undefined) return file;
-          const bytes = file.copyFrom === undefined ? file.bytes ?? '' : readFileSync(file.copyFrom);
-          const key = `bytes:${hash('sha1', bytes, 'base64')}`;
+          // A copied file (maybe a video of gigabytes) is known by its source's stamp, never read.
+          const stamp = file.copyFrom === undefined ? undefined : fileStamp(file.copyFrom);
+          if (file.copyFrom !== undefined && stamp === undefined) return file;
+          const key = stamp === undefined ? `bytes:${hash('sha1', file.bytes ?? '', 'base64')}` : `copy:${file.copyFrom}:${stamp}`;
           const previous = this.previous(tree, file.path, key);
           if (previous !== undefined) return { path: file.path, linkFrom: previous, source: file.source };
           this.made(tree, file.path, key);

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { fileStamp } from '../load/file-stamp.js';
 import path from 'node:path';
 import type { OutputTrees } from './write-outputs.js';
 
 /**
  * What is in an output folder that {@link updateOutputs} keeps, by `tree/path`: the content's
- * hash, and for a copied file the size and modification time its source had then.
+ * hash, and for a copied file the stamp its source had then (see {@link fileStamp}).
  */
 export type WrittenFiles = Map<string, { hash: string; source?: string }>;
 
@@ -36,8 +36,8 @@ export async function updateOutputs(outDir: string, trees: OutputTrees, present:
     for (const file of files) {
       const key = `${tree}/${file.path}`;
       const before = written.get(key);
-      // A copied file whose source kept its size and time is not read again (hundreds of images).
-      const source = file.copyFrom === undefined ? undefined : stampOf(file.copyFrom);
+      // A copied file whose source kept its stamp is not read again (hundreds of images).
+      const source = file.copyFrom === undefined ? undefined : fileStamp(file.copyFrom);
       if (source !== undefined && before?.source === source) continue;
       const bytes = file.copyFrom === undefined ? file.bytes ?? '' : await readFile(file.copyFrom);
       const hash = createHash('sha1').update(bytes).digest('base64');
@@ -71,10 +71,4 @@ async function removeEmptyFolders(folder: string, top: string): Promise<void> {
       throw new Error(`could not remove the empty folder ${current}`, { cause: error });
     }
   }
-}
-
-/** A file's size and modification time, or `undefined` when it can not be read. */
-function stampOf(file: string): string | undefined {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  return stats ? `${stats.size}:${stats.mtimeMs}` : undefined;
 }

@@ -69,7 +69,7 @@ describe('incremental rebuilds of mimeo dev', () => {
     expect(differences(await readTree(outDir), await readTree(out))).toEqual([]);
   });
 
-  it('reads again only the files the watcher names, and still reports what reading the others found', async () => {
+  it('sees every change, even one whose event was lost, and reports again what reading an unchanged file found', async () => {
     const zine = await editedZine(3);
     const outDir = await temporaryFolder();
     const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
@@ -83,10 +83,9 @@ describe('incremental rebuilds of mimeo dev', () => {
     const outcome = await incremental.rebuild(['content/issues/1/10-first.md']);
     expect(rules(outcome)).toEqual(['content/issues/1/20-second.md encoding/control-character']);
     expect(await readFile(path.join(outDir, 'web/issues/1/first/index.html'), 'utf8')).toContain('Some edited text');
-    // A file changed behind the watcher's back waits for its own event.
+    // A file changed behind the watcher's back (its event lost) is read again all the same.
     await writeFile(second, (await readFile(second, 'utf8')).replace('The\u0007 details', 'The details'));
-    expect(rules(await incremental.rebuild(['content/issues/1/10-first.md']))).toHaveLength(1);
-    expect(rules(await incremental.rebuild(['content/issues/1/20-second.md']))).toEqual([]);
+    expect(rules(await incremental.rebuild(['content/issues/1/10-first.md']))).toEqual([]);
   });
 
   it('re-renders only the outputs an edit of one article body affects, and writes only those that changed', async () => {
