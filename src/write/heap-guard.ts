@@ -3,7 +3,7 @@ import vm from 'node:vm';
 
 /** Options of {@link createHeapGuard}. */
 export interface HeapGuardOptions {
-  /** How much the heap may grow past what the last full collection left, in MiB (default: `96`). */
+  /** How much the heap may grow past what the last full collection left, in MiB (default: `48`). */
   slackMb?: number;
   /** Calls between two looks at the heap (default: `100`). */
   every?: number;

@@ -12,6 +12,14 @@ describe('relativePath', () => {
     ['issues/3/', 'issues/3/cover.svg', 'cover.svg'],
     ['about/', 'style.abc.css', '../style.abc.css'],
     ['', 'issues/1/a b.png', 'issues/1/a%20b.png'],
+    // Names that share a beginning are different folders.
+    ['issues/3/', 'issues/30/', '../30/'],
+    ['ab/', 'a/x', '../a/x'],
+    // A file named like the folder the page is in.
+    ['a/b/', 'a/b', '../b'],
+    // Routes that are not written as folders are read as folders.
+    ['/issues//3', 'issues/3/cover.svg', 'cover.svg'],
+    ['issues/3', 'issues/', '../'],
   ])('from %j to %j is %j', (from, target, expected) => {
     expect(relativePath(from, target)).toBe(expected);
   });
