@@ -9,6 +9,7 @@ import { codeFingerprint } from '../compile/file-cache.js';
 import { toTextLine } from '../render/gemtext/lines.js';
 import { materialize } from '../render/lazy-text.js';
 import type { OutputMemo } from '../write/output-memo.js';
+import { createHeapGuard } from '../write/heap-guard.js';
 
 /** A loaded theme, its templates compiled once per build. */
 export interface Theme {
@@ -69,8 +70,11 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
   // A template that reads the clock makes another page every day: its pages are never reused.
   const memo = readsClock(files) ? undefined : settings.memo;
   const fingerprint = memo ? themeFingerprint(files) : '';
+  // Every page's context is made and dropped for its key: its garbage is collected as it goes.
+  const guard = memo ? createHeapGuard() : () => {};
   return {
     renderFile(name, context, place) {
+      guard();
       // The key holds everything the output is made of: mimeo and the theme, the template, the context.
       const key = memo ? pageKey(fingerprint, name, context()) : '';
       const previous = memo?.previous(place.tree, place.path, key);
