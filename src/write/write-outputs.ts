@@ -26,7 +26,8 @@ const retiredName = '.mimeo-retired';
  * When the build reuses files of the previous output (`linkFrom` naming the same file in place),
  * only the other files are staged; they are then renamed over the old ones and every file the
  * build did not make is removed, so an unchanged file is never touched. Otherwise (a first
- * build, `--no-cache`, or a file that must become a folder) each tree is staged whole and swapped.
+ * build, `--no-cache`, a file that must become a folder, a name spelt with other case) each tree
+ * is staged whole and swapped.
  */
 export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[], ready: () => boolean = () => true): Promise<WriteOutcome> {
   const staging = path.join(outDir, stagingName);
