@@ -46,7 +46,7 @@ export interface BuildOptions {
   jobs?: number;
   /** Compiled files kept from one build to the next in this process (`mimeo dev`); needs `cacheDir`. */
   remember?: CompileMemory;
-  /** Texts kept from one build to the next in this process (`mimeo dev`): only files it forgot are read again. */
+  /** Texts kept from one build to the next in this process (`mimeo dev`): a file is read again when it was forgotten or its stamp changed. */
   sourceMemory?: SourceMemory;
   /** Told how many Markdown files are compiled out of how many, after each (default: nobody). */
   progress?: (parsed: number, total: number) => void;

@@ -145,7 +145,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
       for (const diagnostic of file.diagnostics) report(diagnostic);
       return toLoadedFile(file, source.text);
     });
-    return { files, rejected: temporary ? [] : (store?.rejected ?? []), dispose };
+    return { files, rejected: temporary ? [] : store.rejected, dispose };
   } catch (error) {
     dispose();
     throw error;

@@ -73,7 +73,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
     async rebuild(changes) {
       for (const path of changes) pending.add(path);
       const seen = [...pending].sort();
-      // The watcher names every file that changed: the others are not read again.
+      // What the watcher names is read again even when its stamp did not change (a coarse clock).
       sources.forget(seen);
       let graph: DependencyGraph | undefined;
       let plan: RebuildPlan | undefined;

@@ -1,8 +1,8 @@
 import { createHash, hash } from 'node:crypto';
-import { fileStamp } from '../load/file-stamp.js';
 import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileStamp } from '../load/file-stamp.js';
 import { writeEntry } from '../compile/file-cache.js';
 import type { OutputTrees } from './write-outputs.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { fileStamp } from '../load/file-stamp.js';
 import path from 'node:path';
+import { fileStamp } from '../load/file-stamp.js';
 import type { OutputTrees } from './write-outputs.js';
 
 /**
