@@ -11,8 +11,10 @@ import { readAuthorsFile, readSiteConfig } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
 import type { Site } from './model/types.js';
 import { compileAll, type CompileMemory } from './compile/compile-all.js';
+import { corruptEntryIn, type FragmentCheck } from './compile/file-cache.js';
 import { changeScope, type ChangeScope } from './model/change-scope.js';
 import { renderWeb } from './render/html/render-web.js';
+import { inputsOf, toDependencyGraph } from './render/dependency-graph.js';
 import { createTheme, type Theme } from './theme/theme.js';
 import { editUrlOf } from './model/edit-url.js';
 import { toFeedEntries } from './render/feeds/entries.js';
@@ -76,6 +78,20 @@ export const outputTreeNames = ['web', 'gemini'] as const;
 
 /** Builds a webzine: load → parse → assemble → transform → render → write (STYLE §1). */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // Cached fragments are checked when a page first needs them, so a warm build reads none of
+  // the pages it does not render again. A torn one found then costs a second build, which checks
+  // every entry as it is looked up and makes the torn ones again. `mimeo dev` keeps compiled
+  // files from build to build, so it checks at lookup.
+  if (options.cacheDir === undefined || options.remember) return buildOnce(options, 'at-lookup');
+  try {
+    return await buildOnce(options, 'at-use');
+  } catch (error) {
+    if (!corruptEntryIn(error)) throw error;
+    return buildOnce(options, 'at-lookup');
+  }
+}
+
+async function buildOnce(options: BuildOptions, check: FragmentCheck): Promise<BuildResult> {
   const { report, diagnostics } = createCollector();
   const timings: Record<string, number> = {};
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
@@ -99,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const scope = options.changed ? changeScope(sources.texts, options.changed) : undefined;
   const compile = { html: config.markdown.html, links: config.gemini.links };
   const compiled = await step('compile', () =>
-    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress }, report),
+    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress, check }, report),
   );
   // Pages read compiled fragments from the store until the last one is rendered.
   try {
@@ -116,7 +132,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (scope && !scope.whole) return limitTo(scope, result({}, site));
     // Pages made from the same inputs as in the last build are linked from it, not rendered again.
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
-    const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language), memo }, report));
+    // With a memo, a page of the original edition is keyed by its inputs in the model, not by its whole context.
+    const inputs = memo ? await step('graph', () => pageInputs(site, baseUrl)) : undefined;
+    const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs }, report));
     const write = options.write ?? true;
     // A build that writes makes each page as it writes it; one that does not makes them all now.
     const trees = await step('render', () => {
@@ -134,6 +152,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     compiled.dispose();
   }
+}
+
+/** What each output of the original edition is made of, from its dependency graph. */
+function pageInputs(site: Site, baseUrl: string): (tree: string, path: string) => string | undefined {
+  // A body enters by its cache key: its text, the compile options and mimeo's code.
+  const graph = toDependencyGraph(site, { baseUrl, textHash: (path) => site.documents.get(path)?.body.hash });
+  return (tree, path) => inputsOf(graph, `${tree}/${path}`);
 }
 
 function historyNotes(history: GitHistory): string[] {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Report } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { compileFrontMatterOnly, forgetRecentContent, toLoadedFile, type CompiledFile, type CompileOptions, type LoadedFile } from './compiled.js';
-import { openFileCache } from './file-cache.js';
+import { openFileCache, type FragmentCheck } from './file-cache.js';
 import type { CompileJob } from './pool.js';
 
 /** Options of {@link compileAll}. */
@@ -23,6 +23,8 @@ export interface CompileAllOptions {
   remember?: CompileMemory | undefined;
   /** Told how many files are compiled out of how many, after each. */
   progress?: ((done: number, total: number) => void) | undefined;
+  /** When cached fragments are checked (default: when their entry is looked up). */
+  check?: FragmentCheck | undefined;
 }
 
 /** Compiled files a long-running process keeps, so an edit compiles one file (see `src/watch/compile-memory.ts`). */
@@ -79,7 +81,7 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
   // Without a cache, compiled fragments wait in a temporary store, removed when the build is done.
   const folder = options.cacheDir ?? temporaryStore();
   const temporary = options.cacheDir === undefined ? folder : undefined;
-  const store = openFileCache(folder, options.compile);
+  const store = openFileCache(folder, options.compile, options.check);
   const dispose = () => {
     forgetRecentContent();
     if (!temporary) return;

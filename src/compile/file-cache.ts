@@ -52,21 +52,54 @@ export function writeEntryFiles(files: EntryFiles, bytes: { meta: Uint8Array; co
 // Changes whenever the shape of an entry does.
 const format = 3;
 
+/**
+ * When an entry's fragments are checked against the hash its first file holds: when the entry is
+ * looked up (a torn entry is then simply not found), or when a page first needs them, which
+ * spares reading the fragments of every page a warm build does not render again; a torn entry
+ * then throws {@link CorruptCacheEntry} in the middle of the build, to be built again checking
+ * at lookup.
+ */
+export type FragmentCheck = 'at-lookup' | 'at-use';
+
+/** Thrown, when fragments are checked at use, by a page that needs fragments that do not match their entry. */
+export class CorruptCacheEntry extends Error {
+  constructor(readonly entry: string) {
+    super(`the cache entry ${entry} is corrupted`);
+  }
+}
+
+/** The {@link CorruptCacheEntry} an error is, or was caused by, if any. */
+export function corruptEntryIn(error: unknown): CorruptCacheEntry | undefined {
+  for (let cause = error; cause instanceof Error; cause = cause.cause ?? (cause as { originalError?: unknown }).originalError) {
+    if (cause instanceof CorruptCacheEntry) return cause;
+  }
+  return undefined;
+}
+
 /** Opens (creating on first write) the store in `folder`, for builds with these compile options. */
-export function openFileCache(folder: string, options: CompileOptions): FileCache {
+export function openFileCache(folder: string, options: CompileOptions, check: FragmentCheck = 'at-lookup'): FileCache {
   const salt = `${format}\0${codeFingerprint()}\0${JSON.stringify(options)}`;
   const rejected: string[] = [];
   const filesOf = (key: string): EntryFiles => ({
     meta: path.join(folder, 'files', key.slice(0, 2), key.slice(2)),
     content: path.join(folder, 'bodies', key.slice(0, 2), key.slice(2)),
   });
-  const loader = (key: string) => () => {
+  // `expected`: the hash the fragments must have, when they were not checked at lookup.
+  const loader = (key: string, expected?: string) => () => {
     const file = filesOf(key).content;
     try {
-      const entry = deserialize(readFileSync(file)) as { format?: unknown; key?: unknown; content?: BodyContent };
-      if (entry.format === format && entry.key === key && isContent(entry.content)) return entry.content;
-    } catch {
-      // Reported below.
+      const bytes = readFileSync(file);
+      if (expected !== undefined && hashOf(bytes) !== expected) throw new CorruptCacheEntry(path.relative(folder, filesOf(key).meta));
+      const entry = deserialize(bytes) as { format?: unknown; key?: unknown; content?: BodyContent };
+      if (entry.format === format && entry.key === key && isContent(entry.content)) {
+        // Checked once: read again, the same file is taken as it is.
+        expected = undefined;
+        return entry.content;
+      }
+    } catch (error) {
+      if (error instanceof CorruptCacheEntry) throw error;
+      if (expected !== undefined) throw new CorruptCacheEntry(path.relative(folder, filesOf(key).meta));
+      // Else reported below.
     }
     throw new Error(`the cache entry ${file} changed while mimeo was building; build again`);
   };
@@ -90,6 +123,11 @@ export function openFileCache(folder: string, options: CompileOptions): FileCach
         if (entry.format !== format || entry.key !== key || !(entry.payload instanceof Uint8Array) || hashOf(entry.payload) !== entry.payloadHash) throw new Error('not an entry of this cache');
         const file = deserialize(entry.payload) as CompiledFile | undefined;
         if (!isCompiledFile(file, source.path)) throw new Error('not a compiled file');
+        if (typeof entry.contentHash !== 'string') throw new Error('not an entry of this cache');
+        if (check === 'at-use') {
+          storeContent(file.body, loader(key, entry.contentHash));
+          return file;
+        }
         // The fragments are read now only to be sure they are whole: a page must never show a torn one.
         if (hashOf(readFileSync(files.content)) !== entry.contentHash) throw new Error('fragments do not match');
         return adopt(key, file);

@@ -30,12 +30,27 @@ export interface Theme {
 
 const templatePrefix = 'templates/';
 
+/** What {@link createTheme} needs to know of the build. */
+export interface ThemeSettings {
+  /** The theme's name, to locate its missing files. */
+  name: string;
+  /** The languages of the webzine's editions. */
+  languages: readonly string[];
+  /** The previous build's outputs: a page made from the same inputs is linked from it. */
+  memo?: OutputMemo | undefined;
+  /**
+   * What output `path` of `tree` is made of besides the theme, when the build knows it from the
+   * model (`inputsOf` of the dependency graph); a page it does not know is keyed by its context.
+   */
+  inputsOf?: ((tree: string, path: string) => string | undefined) | undefined;
+}
+
 /**
  * Compiles a theme's templates (reporting errors at the template's file and line). HTML
  * templates escape every output; gemtext templates (`templates/gemini/`) do not, and have the
  * `text_line` filter to keep a value on one line that no client misreads.
  */
-export function createTheme(files: ThemeFiles, settings: { name: string; languages: readonly string[]; memo?: OutputMemo | undefined }, report: Report): Theme {
+export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: Report): Theme {
   checkStrings(files, settings, report);
   const fs = memoryFs(files);
   const options = { root: ['templates'], extname: '.liquid', fs, cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true };
@@ -75,8 +90,10 @@ export function createTheme(files: ThemeFiles, settings: { name: string; languag
   return {
     renderFile(name, context, place) {
       guard();
-      // The key holds everything the output is made of: mimeo and the theme, the template, the context.
-      const key = memo ? pageKey(fingerprint, name, context()) : '';
+      // The key holds everything the output is made of: mimeo and the theme, the template, and
+      // the page's inputs in the model or else its whole context.
+      const inputs = memo ? settings.inputsOf?.(place.tree, place.path) : undefined;
+      const key = !memo ? '' : inputs === undefined ? pageKey(fingerprint, name, context()) : hashOnce('sha1', `${fingerprint}\0${name}\0inputs\0${inputs}`, 'base64');
       const previous = memo?.previous(place.tree, place.path, key);
       if (previous !== undefined) return { path: place.path, linkFrom: previous, source: place.source };
       const make = () => {

@@ -1,4 +1,4 @@
-import type { DependencyGraph } from './dependency-graph.js';
+import type { DependencyGraph } from '../render/dependency-graph.js';
 
 /** The dependency graphs of the last good build and of the build being made. */
 export interface GraphPair {

@@ -6,7 +6,7 @@ import { updateOutputs, type OutputUpdate, type WrittenFiles } from '../write/up
 import type { OutputFile } from '../write/output-file.js';
 import type { OutputTrees } from '../write/write-outputs.js';
 import { affected, type RebuildPlan } from './affected.js';
-import { toDependencyGraph, type DependencyGraph } from './dependency-graph.js';
+import { toDependencyGraph, type DependencyGraph } from '../render/dependency-graph.js';
 import { createCompileMemory } from './compile-memory.js';
 import { createSourceMemory } from '../load/load-sources.js';
 

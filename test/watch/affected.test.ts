@@ -7,7 +7,7 @@ import { compileFile } from '../../src/compile/compile-file.js';
 import { toLoadedFile } from '../../src/compile/compiled.js';
 import { resolveLinks } from '../../src/transform/links.js';
 import { affected, themeInputsOf } from '../../src/watch/affected.js';
-import { toDependencyGraph, type DependencyGraph } from '../../src/watch/dependency-graph.js';
+import { toDependencyGraph, type DependencyGraph } from '../../src/render/dependency-graph.js';
 import { fixtures, readTree } from '../support/webzine.js';
 
 function graph(inputs: Record<string, string>, outputs: Record<string, string[]>): DependencyGraph {

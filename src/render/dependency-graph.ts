@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Issue, Site, SiteDocument } from '../model/types.js';
-import { selectFeedIssues } from '../render/feeds/entries.js';
-import { capsuleFile, capsuleRoute } from '../render/gemtext/capsule-urls.js';
+import { selectFeedIssues } from './feeds/entries.js';
+import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
 
 /**
- * What the outputs of one build's original edition are made of (`build()` renders the other
- * language editions whole). Inputs are named by key and fingerprinted from the site model, so
+ * What the outputs of one build's original edition are made of. `mimeo dev` compares two graphs
+ * to pick the outputs a change affects (it renders the other language editions whole); `build()`
+ * keys each page of the original edition by the fingerprints of its inputs
+ * ({@link inputsOf}). Inputs are named by key and fingerprinted from the site model, so
  * comparing two graphs tells what changed whatever the files on disk went through:
  *
  * - `site`: site-wide settings (site.yml, the editions, the build's commit, the base URL), read by
@@ -18,7 +20,8 @@ import { capsuleFile, capsuleRoute } from '../render/gemtext/capsule-urls.js';
  * - `asset:<path>`: a copied file whose output path is also a rendered page's (a conflict).
  *
  * Theme files are not part of the model: `theme:web`, `theme:gemini` and `theme:strings` are
- * changed by the watcher's paths alone (see `affected.ts`).
+ * changed by the watcher's paths alone (see `affected.ts`), and `build()` puts a hash of the
+ * whole theme in every page's key.
  */
 export interface DependencyGraph {
   /** Fingerprint of each model input, by key. */
@@ -58,6 +61,15 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
   if (site.config.geminiUrl) addCapsuleOutputs(site, feedIssues, add);
   addAssetConflicts(site, inputs, outputs);
   return { inputs, outputs };
+}
+
+/**
+ * What output `output` (`web/<path>`, `gemini/<path>`) is made of, as one string of its inputs'
+ * keys and fingerprints (theme inputs, which the model does not hold, with none); `undefined`
+ * when the graph does not name the output.
+ */
+export function inputsOf(graph: DependencyGraph, output: string): string | undefined {
+  return graph.outputs.get(output)?.map((key) => `${key}=${graph.inputs.get(key) ?? ''}`).join('\n');
 }
 
 type Add = (output: string, keys: string[]) => void;
