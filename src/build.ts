@@ -17,7 +17,7 @@ import { renderWeb } from './render/html/render-web.js';
 import { inputsOf, toDependencyGraph } from './render/dependency-graph.js';
 import { createTheme, type Theme } from './theme/theme.js';
 import { editUrlOf } from './model/edit-url.js';
-import { toFeedEntries } from './render/feeds/entries.js';
+import { toFeedEntries, type FeedEntry } from './render/feeds/entries.js';
 import { renderCapsuleFeed, renderWebFeeds } from './render/feeds/render-feeds.js';
 import { renderCapsule } from './render/gemtext/render-capsule.js';
 import { resolveLinks } from './transform/links.js';
@@ -196,16 +196,16 @@ function renderTrees(editions: readonly Site[], theme: Theme, baseUrl: string, r
     const chosen = site.prefix === '' ? selection : undefined;
     const only = (tree: string) => (chosen ? { only: chosen[tree] ?? new Set<string>() } : {});
     const wants = (tree: string, ...paths: string[]) => !chosen || paths.some((path) => chosen[tree]?.has(path));
-    // Feed entries hold whole issues, the costliest part of a render: made only when a feed is wanted.
-    const feeds = wants('web', 'atom.xml', 'rss.xml') || wants('gemini', 'atom.xml');
-    const entries = feeds ? toFeedEntries(site, { baseUrl, strings: theme.strings(site.language) }) : [];
+    // Feed entries hold whole issues, the costliest part of a render: made only when a feed is.
+    let made: FeedEntry[] | undefined;
+    const entries = () => (made ??= toFeedEntries(site, { baseUrl, strings: theme.strings(site.language) }));
     const editUrl = (source: string) => editUrlOf(site.config, source);
     web.push(...renderWeb(site, editions, theme, { baseUrl, editUrl, ...only('web') }, report));
-    if (wants('web', 'atom.xml', 'rss.xml')) web.push(...renderWebFeeds(site, entries, baseUrl));
+    if (wants('web', 'atom.xml', 'rss.xml')) web.push(...renderWebFeeds(site, entries, baseUrl, theme));
     const { geminiUrl } = site.config;
     if (!geminiUrl) continue;
     capsule.push(...renderCapsule(site, editions, theme, { baseUrl, geminiUrl, editUrl, ...only('gemini') }, report));
-    if (wants('gemini', 'atom.xml')) capsule.push(renderCapsuleFeed(site, entries, geminiUrl));
+    if (wants('gemini', 'atom.xml')) capsule.push(renderCapsuleFeed(site, entries, geminiUrl, theme));
   }
   const trees: OutputTrees = { web: removeConflicts(web, 'web', report) };
   if (editions[0]?.config.geminiUrl) trees['gemini'] = removeConflicts(capsule, 'gemini', report);

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { parseYaml, type YamlData } from './yaml-data.js';
 
@@ -16,8 +16,13 @@ export interface FrontMatterSplit {
 // options object also keeps gray-matter from caching every input for the life of the process.
 const splitOptions = { engines: { yaml: () => ({}) } };
 
+// Loaded when a file is first split (a warm build splits none): it is CommonJS, so `require` can.
+let matter: typeof import('gray-matter') | undefined;
+const load = createRequire(import.meta.url);
+
 /** Splits the `---` front matter from a Markdown file's text (SPEC §2). */
 export function parseFrontMatter(text: string, file: string, report: Report): FrontMatterSplit {
+  matter ??= load('gray-matter') as typeof import('gray-matter');
   const split = matter(text, splitOptions);
   const body = split.content;
   const bodyLineOffset = countLines(text.slice(0, text.length - body.length));

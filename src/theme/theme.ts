@@ -1,5 +1,6 @@
 import { createHash, hash as hashOnce } from 'node:crypto';
-import { Liquid, LiquidError, type FS, type Template } from 'liquidjs';
+import { createRequire } from 'node:module';
+import type { FS, Liquid, Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
@@ -20,6 +21,11 @@ export interface Theme {
    * from one page to the next.
    */
   renderFile(name: string, context: () => object, place: { tree: string; path: string; source: string; page: string }): OutputFile;
+  /**
+   * An output made without a template (a feed), linked from the previous build like a page when
+   * the memo knows its inputs (`inputsOf`) are the same; else `make` is called now.
+   */
+  dataFile(make: () => string, place: { tree: string; path: string; source: string }): OutputFile;
   /** The UI strings for `language`, falling back to English for missing ones. */
   strings(language: string): Record<string, string>;
   /** The stylesheet's output path, with a content hash: `style.3f2a9c1b0d.css`. */
@@ -29,6 +35,10 @@ export interface Theme {
 }
 
 const templatePrefix = 'templates/';
+
+// LiquidJS is CommonJS (its `main`, which `import` takes too): `require` loads it when first needed.
+const load = createRequire(import.meta.url);
+const liquid = () => load('liquidjs') as typeof import('liquidjs');
 
 /** What {@link createTheme} needs to know of the build. */
 export interface ThemeSettings {
@@ -52,13 +62,20 @@ export interface ThemeSettings {
  */
 export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: Report): Theme {
   checkStrings(files, settings, report);
-  const fs = memoryFs(files);
-  const options = { root: ['templates'], extname: '.liquid', fs, cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true };
-  const html = new Liquid({ ...options, outputEscape: 'escape' });
-  const gemtext = new Liquid(options);
-  gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
+  // The engines are made when a first template is needed: a warm build may render no page.
+  let engines: { html: Liquid; gemtext: Liquid } | undefined;
+  const makeEngines = () => {
+    const { Liquid } = liquid();
+    const options = { root: ['templates'], extname: '.liquid', fs: memoryFs(files), cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true };
+    const gemtext = new Liquid(options);
+    gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
+    return { html: new Liquid({ ...options, outputEscape: 'escape' }), gemtext };
+  };
   const compiled = new Map<string, Template[] | undefined>();
-  const engineOf = (name: string) => (name.startsWith('gemini/') ? gemtext : html);
+  const engineOf = (name: string) => {
+    engines ??= makeEngines();
+    return name.startsWith('gemini/') ? engines.gemtext : engines.html;
+  };
   const compile = (name: string): Template[] | undefined => {
     if (compiled.has(name)) return compiled.get(name);
     let templates: Template[] | undefined;
@@ -87,23 +104,38 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   const fingerprint = memo ? themeFingerprint(files) : '';
   // Every page's context is made and dropped for its key: its garbage is collected as it goes.
   const guard = memo ? createHeapGuard() : () => {};
+  const strings = stringsOf(files, report);
+  // Read now: what reading them reports must not depend on which pages are rendered again.
+  for (const language of settings.languages) strings(language);
+  const inputsOf = (place: { tree: string; path: string }) => (memo ? settings.inputsOf?.(place.tree, place.path) : undefined);
+  // What `name` (a template, or a file made without one) makes of `inputs`, with this theme and mimeo.
+  const inputsKey = (name: string, inputs: string) => hashOnce('sha1', `${fingerprint}\0${name}\0inputs\0${inputs}`, 'base64');
+  // The previous build's file when its key is `key`, else one made when it is written.
+  const keep = (key: string, place: { tree: string; path: string; source: string }, make: () => string | undefined): OutputFile => {
+    const previous = memo?.previous(place.tree, place.path, key);
+    if (previous !== undefined) return { path: place.path, linkFrom: previous, source: place.source };
+    const made = () => {
+      const text = make();
+      if (text !== undefined) memo?.made(place.tree, place.path, key);
+      return text;
+    };
+    return { path: place.path, make: made, source: place.source };
+  };
   return {
     renderFile(name, context, place) {
       guard();
       // The key holds everything the output is made of: mimeo and the theme, the template, and
       // the page's inputs in the model or else its whole context.
-      const inputs = memo ? settings.inputsOf?.(place.tree, place.path) : undefined;
-      const key = !memo ? '' : inputs === undefined ? pageKey(fingerprint, name, context()) : hashOnce('sha1', `${fingerprint}\0${name}\0inputs\0${inputs}`, 'base64');
-      const previous = memo?.previous(place.tree, place.path, key);
-      if (previous !== undefined) return { path: place.path, linkFrom: previous, source: place.source };
-      const make = () => {
-        const text = render(name, context(), place.page);
-        if (text !== undefined) memo?.made(place.tree, place.path, key);
-        return text;
-      };
-      return { path: place.path, make, source: place.source };
+      const inputs = inputsOf(place);
+      const key = !memo ? '' : inputs === undefined ? pageKey(fingerprint, name, context()) : inputsKey(name, inputs);
+      return keep(key, place, () => render(name, context(), place.page));
     },
-    strings: stringsOf(files, report),
+    dataFile(make, place) {
+      const inputs = inputsOf(place);
+      if (inputs === undefined) return { path: place.path, bytes: make(), source: place.source };
+      return keep(inputsKey(`file:${place.path}`, inputs), place, make);
+    },
+    strings,
     stylesheet,
     assets: themeAssets(files, stylesheet),
   };
@@ -168,7 +200,7 @@ export type Conversion = (reason: string) =>
  * other error is rethrown with the template's path.
  */
 export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackFile: string, report: Report, convert: Conversion): void {
-  if (!(error instanceof LiquidError)) throw new Error(`the template ${fallbackFile} failed`, { cause: error });
+  if (!(error instanceof liquid().LiquidError)) throw new Error(`the template ${fallbackFile} failed`, { cause: error });
   const file = error.token?.file ?? fallbackFile;
   const [line, column] = error.token ? error.token.getPosition() : [1, 1];
   const reason = (error.originalError?.message ?? error.message).split(', line:')[0]!.replace(/^ENOENT: /, '');

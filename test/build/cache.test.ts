@@ -168,23 +168,40 @@ describe('the build cache', () => {
     }
   });
 
-  it('loads no Markdown parser when every file is in the cache', async () => {
+  it('loads no Markdown parser, and no template engine when no page changed, when every file is in the cache', async () => {
     const root = await makeWebzine();
     const cache = path.join(await temporaryFolder(), 'cache');
     const modules = path.join(await temporaryFolder(), 'modules.txt');
     const hook = path.join(path.dirname(modules), 'hook.mjs');
-    // Records every module the build loads.
-    await writeFile(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
-      `import { appendFileSync } from 'node:fs'; export async function load(url, context, next) { appendFileSync(${JSON.stringify(modules)}, url + '\\n'); return next(url, context); }`,
-    )}));\n`);
-    const cli = () => spawnSync(process.execPath, ['--import', hook, path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--cache-dir', cache], { encoding: 'utf8' });
-    expect(cli().status).toBe(0);
-    expect(await readFile(modules, 'utf8')).toMatch(/micromark/);
+    // Records every module the build loads: ES modules as they load, CommonJS ones (which
+    // `require` loads past the hooks) at exit.
+    const record = `import { appendFileSync } from 'node:fs'; export async function load(url, context, next) { appendFileSync(${JSON.stringify(modules)}, url + '\\n'); return next(url, context); }`;
+    await writeFile(
+      hook,
+      [
+        `import { createRequire, register } from 'node:module';`,
+        `import { appendFileSync } from 'node:fs';`,
+        `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(record)}));`,
+        `const { cache } = createRequire(import.meta.url);`,
+        `process.on('exit', () => appendFileSync(${JSON.stringify(modules)}, Object.keys(cache).join('\\n')));`,
+      ].join('\n'),
+    );
+    const cli = (out: string) => spawnSync(process.execPath, ['--import', hook, path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--cache-dir', cache, '--out', out], { encoding: 'utf8' });
+    const out = path.join(await temporaryFolder(), 'dist');
+    expect(cli(out).status).toBe(0);
+    const cold = await readFile(modules, 'utf8');
+    for (const name of ['micromark', 'liquidjs', 'gray-matter']) expect(cold).toContain(`/node_modules/${name}/`);
     await rm(modules);
-    expect(cli().status).toBe(0);
-    const loaded = await readFile(modules, 'utf8');
-    expect(loaded).toMatch(/liquidjs/);
-    expect(loaded).not.toMatch(/micromark|remark-parse|mdast-util-to-hast|rehype/);
+    // Into another folder: every page is rendered again, from the cache.
+    expect(cli(path.join(await temporaryFolder(), 'dist')).status).toBe(0);
+    const rendering = await readFile(modules, 'utf8');
+    expect(rendering).toMatch(/liquidjs/);
+    expect(rendering).not.toMatch(/micromark|remark-parse|mdast-util-to-hast|rehype|gray-matter/);
+    await rm(modules);
+    expect(cli(out).status).toBe(0);
+    const unchanged = await readFile(modules, 'utf8');
+    expect(unchanged).toMatch(/\/lib\/build\.js/);
+    expect(unchanged).not.toMatch(/micromark|remark-parse|mdast-util-to-hast|rehype|gray-matter|liquidjs/);
   });
 });
 
