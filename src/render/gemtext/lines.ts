@@ -16,7 +16,7 @@ const misreadable = /^(=>|#|\* |>|```)/;
 
 /** A line of plain text as gemtext: one line, and never mistaken for another line type. */
 export function toTextLine(text: string): string {
-  const single = text.replace(/\s*\n\s*/g, ' ');
+  const single = joinLines(text);
   return misreadable.test(single) ? shield + single : single;
 }
 
@@ -59,7 +59,12 @@ function collapseBlanks(lines: readonly GemLine[]): GemLine[] {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return joinLines(text).trim();
+}
+
+/** The lines of `text` joined by single spaces; the check first spares the regular expression's scan of every space. */
+function joinLines(text: string): string {
+  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
 }
 
 function encodeSpaces(url: string): string {

@@ -117,9 +117,19 @@ function authorView(scope: PageScope, author: Author): AuthorView {
 /** A date `YYYY-MM-DD` written out in `language`: `1 October 2021`. */
 export function formatDate(date: string | undefined, language: string): string {
   if (!date) return '';
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return dateFormat(language).format(new Date(Date.UTC(year, month - 1, day)));
+  // A site has few dates, shown on many pages.
+  const key = `${language}\0${date}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    text = dateFormat(language).format(new Date(Date.UTC(year, month - 1, day)));
+    if (formattedDates.size >= 10_000) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 }
+
+const formattedDates = new Map<string, string>();
 
 // Making a formatter costs far more than using one, and every page formats dates.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
