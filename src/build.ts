@@ -9,6 +9,7 @@ import type { OutputFile } from './write/output-file.js';
 import { loadTheme } from './load/load-theme.js';
 import { readAuthorsFile, readSiteConfig } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
+import { prepareAssetChecks } from './model/assets.js';
 import type { Site } from './model/types.js';
 import { compileAll, type CompileMemory } from './compile/compile-all.js';
 import { corruptEntryIn, type FragmentCheck } from './compile/file-cache.js';
@@ -120,7 +121,10 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck): Promise<B
   // Pages read compiled fragments from the store until the last one is rendered.
   try {
     if (compiled.rejected.length > 0) notes.push(cacheNote(compiled.rejected, options.cacheDir ?? ''));
-    editions = await step('assemble', () => assembleSite({ config, files: compiled.files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report));
+    editions = await step('assemble', async () => {
+      await prepareAssetChecks(sources.assets);
+      return assembleSite({ config, files: compiled.files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report);
+    });
     // Front matter is checked: the texts (which the files keep to locate its errors) are not needed any more.
     sources.texts.length = 0;
     compiled.files.length = 0;

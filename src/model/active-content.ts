@@ -1,7 +1,7 @@
-import type { Element, Nodes } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Nodes } from 'hast';
 import { SaxesParser } from 'saxes';
-import { visit } from 'unist-util-visit';
+import { InternalError } from '../diagnostics/diagnostic.js';
+import { walk } from '../parse/walk.js';
 
 /** Something in a copied file that would run as script when the file is opened on the site. */
 export interface Danger {
@@ -61,15 +61,23 @@ export function findXmlDanger(text: string): Danger | undefined {
   return danger;
 }
 
+// A whole HTML parser (parse5), loaded only by a build that copies HTML files: see loadHtmlParser.
+let parseHtml: typeof import('hast-util-from-html').fromHtml | undefined;
+
+/** Loads the parser {@link findHtmlDanger} needs; call it before, when HTML files are to be checked. */
+export async function loadHtmlParser(): Promise<void> {
+  parseHtml ??= (await import('hast-util-from-html')).fromHtml;
+}
+
 /** The first danger in an HTML document, as a browser would parse it. */
 export function findHtmlDanger(text: string): Danger | undefined {
+  if (!parseHtml) throw new InternalError('findHtmlDanger was called before loadHtmlParser');
   let danger: Danger | undefined;
-  visit(fromHtml(text) as Nodes, 'element', (node: Element) => {
-    if (danger) return false;
+  walk(parseHtml(text) as Nodes, (node) => {
+    if (danger || node.type !== 'element') return;
     const attributes = Object.entries(node.properties).map(([key, value]): [string, string] => [htmlName(key), Array.isArray(value) ? value.join(' ') : String(value)]);
     const found = dangerOf(node.tagName, attributes);
     if (found) danger = { found, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-    return undefined;
   });
   return danger;
 }

@@ -28,7 +28,8 @@ export interface AssembleOptions {
 
 /**
  * Builds the site model from parsed files: issues with their ordered articles, pages, authors
- * and assets, checking front matter, names and numbers on the way.
+ * and assets, checking front matter, names and numbers on the way. Call `prepareAssetChecks`
+ * with the assets first.
  */
 export function assembleSite(input: SiteInput, options: AssembleOptions, report: Report): Site[] {
   const drafts = options.drafts ?? false;

@@ -3,13 +3,13 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { AssetSource } from '../load/load-sources.js';
-import { findHtmlDanger, findXmlDanger } from './active-content.js';
+import { findHtmlDanger, findXmlDanger, loadHtmlParser } from './active-content.js';
 import { classifyPath, parseIssueNumber } from './classify.js';
 import type { Asset, Issue } from './types.js';
 
 /**
  * Places the copied files: an issue's files beside its pages (`issues/<n>/…`), files of pages/
- * and static/ at the root (SPEC §2).
+ * and static/ at the root (SPEC §2). {@link prepareAssetChecks} must have been called with them.
  */
 export function collectAssets(sources: readonly AssetSource[], report: Report): Asset[] {
   const assets: Asset[] = [];
@@ -28,14 +28,27 @@ export function collectAssets(sources: readonly AssetSource[], report: Report): 
   return assets;
 }
 
+/** Prepares what {@link collectAssets} needs to check these files: call it first. */
+export async function prepareAssetChecks(sources: readonly AssetSource[]): Promise<void> {
+  if (sources.some((source) => source.markup !== undefined && isHtml(extensionOf(source.path)))) await loadHtmlParser();
+}
+
+function extensionOf(file: string): string {
+  return file.slice(file.lastIndexOf('.')).toLowerCase();
+}
+
+function isHtml(extension: string): boolean {
+  return extension === '.html' || extension === '.htm';
+}
+
 /** Reports a copied file that would run script when opened on the site (SPEC §7); a compressed SVG can not be inspected. */
 function checkActiveContent(source: AssetSource, report: Report): void {
   if (source.markup === undefined) return;
-  const extension = source.path.slice(source.path.lastIndexOf('.')).toLowerCase();
+  const extension = extensionOf(source.path);
   const danger =
     extension === '.svgz'
       ? { found: 'compressed SVG, which mimeo can not inspect', line: 1, column: 1 }
-      : extension === '.html' || extension === '.htm'
+      : isHtml(extension)
         ? findHtmlDanger(source.markup)
         : findXmlDanger(source.markup);
   if (!danger) return;
