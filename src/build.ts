@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
-import { readGitHistory, type GitHistory } from './load/git-history.js';
+import { readGitHistory, type GitHistory, type HistoryMemory } from './load/git-history.js';
 import { loadSources, type SourceMemory } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { markStaleTranslations } from './model/editions.js';
@@ -51,6 +51,8 @@ export interface BuildOptions {
   remember?: CompileMemory;
   /** Texts kept from one build to the next in this process (`mimeo dev`): a file is read again when it was forgotten or its stamp changed. */
   sourceMemory?: SourceMemory;
+  /** The Git history kept from one build to the next in this process (`mimeo dev`): read again when HEAD moved. */
+  historyMemory?: HistoryMemory;
   /** Told how many Markdown files are compiled out of how many, after each (default: nobody). */
   progress?: (parsed: number, total: number) => void;
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
@@ -107,7 +109,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck): Promise<B
   let editions: Site[] = [];
   const result = (trees: OutputTrees = {}, site?: Site): BuildResult => ({ diagnostics, trees, timings, notes, ...(site ? { site, editions } : {}) });
 
-  const history = step('git', () => readGitHistory(options.root));
+  const history = step('git', () => readGitHistory(options.root, options.historyMemory));
   const sources = await step('load', () => loadSources(options.root, report, options.sourceMemory));
   const config = readSiteConfig(sources.texts, report);
   const authorsFile = readAuthorsFile(sources.texts, report);

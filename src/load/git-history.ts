@@ -31,26 +31,39 @@ export interface GitHistory {
 }
 
 /**
- * Reads the history of `content/` below `root` from Git: one `git log` for every file (not one
- * per file), following renames, plus the commit and the uncommitted files (SPEC §3).
+ * The history a long-running process (`mimeo dev`) read last, by the commit it was read at:
+ * saving a file does not change the log, only which files are uncommitted.
  */
-export async function readGitHistory(root: string): Promise<GitHistory> {
+export interface HistoryMemory {
+  /** The full hash of HEAD when `files` was read. */
+  head?: string;
+  files?: Map<string, FileHistory>;
+}
+
+/**
+ * Reads the history of `content/` below `root` from Git: one `git log` for every file (not one
+ * per file), following renames, plus the commit and the uncommitted files (SPEC §3). With a
+ * `memory`, `git log` runs only when HEAD is another commit than the last time.
+ */
+export async function readGitHistory(root: string, memory?: HistoryMemory): Promise<GitHistory> {
   const git = (args: string[]) => run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 512 * 1024 * 1024 }).then((r) => r.stdout);
   const empty: GitHistory = { files: new Map(), uncommitted: new Set() };
   let facts: string[];
   try {
-    facts = (await git(['rev-parse', '--is-shallow-repository', '--show-prefix', '--short', 'HEAD'])).split('\n');
+    facts = (await git(['rev-parse', '--is-shallow-repository', '--show-prefix', 'HEAD', '--short', 'HEAD'])).split('\n');
   } catch {
     return { ...empty, missing: 'no-repository' };
   }
-  const [shallow, prefix = '', commit] = facts;
+  const [shallow, prefix = '', head, commit] = facts;
   if (shallow === 'true') return { ...empty, missing: 'shallow', ...(commit ? { commit } : {}) };
   try {
-    const [log, status] = await Promise.all([
-      git(['log', '--relative', '-M', '--name-status', '-z', '--format=%x01%aI%x02%an', '--', 'content']),
+    const known = memory?.head !== undefined && memory.head === head ? memory.files : undefined;
+    const [files, status] = await Promise.all([
+      known ?? git(['log', '--relative', '-M', '--name-status', '-z', '--format=%x01%aI%x02%an', '--', 'content']).then(parseLog),
       git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
     ]);
-    return { files: parseLog(log), uncommitted: parseStatus(status, prefix), ...(commit ? { commit } : {}) };
+    if (memory && head) Object.assign(memory, { head, files });
+    return { files, uncommitted: parseStatus(status, prefix), ...(commit ? { commit } : {}) };
   } catch {
     // A repository without a first commit has a HEAD that `git log` can not read.
     return { ...empty, missing: 'no-repository' };

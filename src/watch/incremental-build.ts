@@ -9,6 +9,7 @@ import { affected, type RebuildPlan } from './affected.js';
 import { toDependencyGraph, type DependencyGraph } from '../render/dependency-graph.js';
 import { createCompileMemory } from './compile-memory.js';
 import { createSourceMemory } from '../load/load-sources.js';
+import type { HistoryMemory } from '../load/git-history.js';
 
 /** Options of {@link createIncrementalBuild}. */
 export interface IncrementalOptions {
@@ -65,6 +66,7 @@ export interface IncrementalBuild {
 export function createIncrementalBuild(options: IncrementalOptions): IncrementalBuild {
   const cache = createCompileMemory();
   const sources = createSourceMemory();
+  const history: HistoryMemory = {};
   const written: WrittenFiles = new Map();
   // Theme paths count until a build goes through: a failed build renders nothing.
   const pending = new Set<string>();
@@ -83,7 +85,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         plan = affected(seen, { before: last, after: graph });
         return toSelection(plan.render);
       };
-      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, sourceMemory: sources, cacheDir: options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo'), select });
+      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, sourceMemory: sources, historyMemory: history, cacheDir: options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo'), select });
       cache.sweep();
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: result.notes };
       const made = keysOf(result.trees, (file) => file.copyFrom === undefined);

@@ -56,6 +56,22 @@ describe('readGitHistory on a real repository', () => {
     expect([...(await readGitHistory(root)).uncommitted].sort()).toEqual(['content/a.md', 'content/b.md']);
   });
 
+  it('with a memory (mimeo dev), reads the log again only when HEAD moved, and what is uncommitted every time', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n' } }]);
+    const memory = {};
+    const first = await readGitHistory(root, memory);
+    await writeFile(path.join(root, 'content/a.md'), 'saved\n');
+    const saved = await readGitHistory(root, memory);
+    expect(saved.files).toBe(first.files);
+    expect([...saved.uncommitted]).toEqual(['content/a.md']);
+    await commitAll(root, [{ ...bo, date: '2026-03-04T09:00:00Z', files: { 'content/a.md': 'two\n' } }]);
+    const committed = await readGitHistory(root, memory);
+    expect(committed.files.get('content/a.md')).toEqual({ created: '2026-03-01T09:00:00.000Z', modified: '2026-03-04T09:00:00.000Z', authors: ['Bo Rivet', 'Ada Quill'], age: 0 });
+    expect(committed.uncommitted.size).toBe(0);
+    expect(committed.commit).toBe(await git(root, ['rev-parse', '--short', 'HEAD']));
+  });
+
   it('says there is no repository outside Git', async () => {
     expect((await readGitHistory(await makeWebzine())).missing).toBe('no-repository');
   });
