@@ -85,16 +85,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // the pages it does not render again. A torn one found then costs a second build, which checks
   // every entry as it is looked up and makes the torn ones again. `mimeo dev` keeps compiled
   // files from build to build, so it checks at lookup.
-  if (options.cacheDir === undefined || options.remember) return buildOnce(options, 'at-lookup');
+  // The entries each attempt could not use, all named in one note.
+  const rejected = new Set<string>();
+  if (options.cacheDir === undefined || options.remember) return buildOnce(options, 'at-lookup', rejected);
   try {
-    return await buildOnce(options, 'at-use');
+    return await buildOnce(options, 'at-use', rejected);
   } catch (error) {
-    if (!corruptEntryIn(error)) throw error;
-    return buildOnce(options, 'at-lookup');
+    const corrupt = corruptEntryIn(error);
+    if (!corrupt) throw error;
+    rejected.add(corrupt.entry);
+    return buildOnce(options, 'at-lookup', rejected);
   }
 }
 
-async function buildOnce(options: BuildOptions, check: FragmentCheck): Promise<BuildResult> {
+async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: Set<string>): Promise<BuildResult> {
   const { report, diagnostics } = createCollector();
   const timings: Record<string, number> = {};
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
@@ -122,7 +126,8 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck): Promise<B
   );
   // Pages read compiled fragments from the store until the last one is rendered.
   try {
-    if (compiled.rejected.length > 0) notes.push(cacheNote(compiled.rejected, options.cacheDir ?? ''));
+    for (const entry of compiled.rejected) rejected.add(entry);
+    if (rejected.size > 0) notes.push(cacheNote([...rejected].sort(), options.cacheDir ?? ''));
     editions = await step('assemble', async () => {
       await prepareAssetChecks(sources.assets);
       return assembleSite({ config, files: compiled.files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report);

@@ -70,8 +70,11 @@ export class CorruptCacheEntry extends Error {
 
 /** The {@link CorruptCacheEntry} an error is, or was caused by, if any. */
 export function corruptEntryIn(error: unknown): CorruptCacheEntry | undefined {
-  for (let cause = error; cause instanceof Error; cause = cause.cause ?? (cause as { originalError?: unknown }).originalError) {
+  let cause = error;
+  // A few levels of wrapping at most; a chain of causes may loop.
+  for (let depth = 0; depth < 8 && cause instanceof Error; depth++) {
     if (cause instanceof CorruptCacheEntry) return cause;
+    cause = cause.cause ?? (cause as { originalError?: unknown }).originalError;
   }
   return undefined;
 }

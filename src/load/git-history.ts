@@ -62,7 +62,8 @@ export async function readGitHistory(root: string, memory?: HistoryMemory): Prom
       known ?? git(['log', '--relative', '-M', '--name-status', '-z', '--format=%x01%aI%x02%an', '--', 'content']).then(parseLog),
       git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
     ]);
-    if (memory && head) Object.assign(memory, { head, files });
+    // A commit made while the log was read would leave it newer than `head`: kept only when HEAD stayed.
+    if (memory && head && (known !== undefined || (await git(['rev-parse', 'HEAD']).catch(() => '')).trim() === head)) Object.assign(memory, { head, files });
     return { files, uncommitted: parseStatus(status, prefix), ...(commit ? { commit } : {}) };
   } catch {
     // A repository without a first commit has a HEAD that `git log` can not read.

@@ -6,7 +6,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
 import { parseYaml } from '../parse/yaml-data.js';
 import type { OutputFile } from '../write/output-file.js';
-import { codeFingerprint } from '../compile/file-cache.js';
+import { codeFingerprint, corruptEntryIn } from '../compile/file-cache.js';
 import { toTextLine } from '../render/gemtext/lines.js';
 import { materialize } from '../render/lazy-text.js';
 import type { OutputMemo } from '../write/output-memo.js';
@@ -165,8 +165,10 @@ function readsClock(files: ThemeFiles): boolean {
 }
 
 function themeFingerprint(files: ThemeFiles): string {
-  // Liquid's `date` filter writes local time: the time zone is an input of every page.
-  const hash = createHash('sha1').update(codeFingerprint()).update(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // Liquid's `date` filter writes local time: the time zone is an input of every page. Dates are
+  // written with Node's Intl: another Node or ICU may spell them otherwise.
+  const { node, icu, cldr, tz, unicode } = process.versions;
+  const hash = createHash('sha1').update(codeFingerprint()).update(Intl.DateTimeFormat().resolvedOptions().timeZone).update(JSON.stringify([node, icu, cldr, tz, unicode]));
   for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(file.bytes);
   return hash.digest('base64');
 }
@@ -200,6 +202,8 @@ export type Conversion = (reason: string) =>
  * other error is rethrown with the template's path.
  */
 export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackFile: string, report: Report, convert: Conversion): void {
+  // Fragments torn in the cache are the build's to handle (it starts again), not a template's fault.
+  if (corruptEntryIn(error)) throw error;
   if (!(error instanceof liquid().LiquidError)) throw new Error(`the template ${fallbackFile} failed`, { cause: error });
   const file = error.token?.file ?? fallbackFile;
   const [line, column] = error.token ? error.token.getPosition() : [1, 1];

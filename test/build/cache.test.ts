@@ -7,6 +7,7 @@ import { build as buildSite } from '../../src/build.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { applyRandomEdit, createRandom, edits, type EditedZine } from '../support/random-edits.js';
+import { commitAll } from '../support/git.js';
 import { differences, toFiles } from '../support/trees.js';
 import { listTree, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
@@ -139,6 +140,21 @@ describe('the build cache', () => {
     expect(await build(root, path.join(await temporaryFolder(), 'dist'), cache)).not.toContain('cache entr');
   });
 
+  it('names in one note the entries found torn before and after a build starts again', async () => {
+    const { root, cache, out } = await cachedZine();
+    await build(root, out, cache);
+    const [first, second] = await cacheFiles(cache);
+    await writeFile(first!, 'not an entry');
+    // The second entry's fragments are found torn only when a page needs them, which makes the build start again.
+    const fragments = second!.replace(`${path.sep}files${path.sep}`, `${path.sep}bodies${path.sep}`);
+    await writeFile(fragments, (await readFile(fragments)).subarray(0, 50));
+    const elsewhere = path.join(await temporaryFolder(), 'dist');
+    const stderr = await build(root, elsewhere, cache);
+    expect(stderr.match(/^note: .*cache entr/gm)).toHaveLength(1);
+    expect(stderr).toContain(`2 cache entries in ${cache} could not be read`);
+    expect(await outputOf(elsewhere)).toEqual(await uncached(root));
+  });
+
   it('renders again a page of the output that was changed or removed by hand', async () => {
     const { root, cache, out } = await cachedZine();
     await build(root, out, cache);
@@ -149,22 +165,34 @@ describe('the build cache', () => {
     expect(await outputOf(out)).toEqual(expected);
   });
 
-  it('gives the output of a clean build after every edit of a random sequence, drafts built or not', async () => {
+  it.each([false, true])('gives the output of a clean build after every edit of a random sequence, with commits between edits (drafts: %s)', async (drafts) => {
     // Pages of the original edition are reused by the inputs the dependency graph names: an input
-    // it misses would leave a page stale here.
+    // it misses would leave a page stale here. Commits change dates, contributors and the
+    // build's commit; halfway through, the base URL changes too.
     const root = await makeWebzine();
     await appendFile(path.join(root, 'content/site.yml'), 'geminiUrl: gemini://zine.example/\n');
-    const zine: EditedZine = { root, random: createRandom(5), serial: 0 };
+    const authors = [
+      { author: 'Ada Quill', email: 'ada@example.invalid' },
+      { author: 'Bo Rivet', email: 'bo@example.invalid' },
+    ];
+    const commit = (step: number) => commitAll(root, [{ ...authors[step % 2]!, date: `2026-03-${String(1 + step).padStart(2, '0')}T09:00:00Z` }]);
+    await commit(0);
+    const zine: EditedZine = { root, random: createRandom(drafts ? 6 : 5), serial: 0 };
     const [out, cacheDir] = [path.join(root, 'dist'), path.join(await temporaryFolder(), 'cache')];
     const history: string[] = [];
-    for (let step = 0; step < edits.length + 4; step++) {
-      const drafts = step % 3 === 0;
-      const cached = await buildSite({ root, out, cacheDir, drafts });
-      const clean = await buildSite({ root, out, drafts, write: false });
-      const context = `after: ${history.join(' → ')}${drafts ? ', with drafts' : ''}`;
+    const steps = edits.length + 4;
+    for (let step = 0; step < steps; step++) {
+      const baseUrl = step < steps / 2 ? 'https://zine.example/' : 'https://mirror.example/zine/';
+      const cached = await buildSite({ root, out, cacheDir, drafts, baseUrl });
+      const clean = await buildSite({ root, out, drafts, baseUrl, write: false });
+      const context = `after: ${history.join(' → ')}`;
       expect(formatDiagnostics(cached.diagnostics, 'text'), context).toBe(formatDiagnostics(clean.diagnostics, 'text'));
       if (!hasErrors(clean.diagnostics)) expect(differences(await readTree(out), await toFiles(clean.trees)), context).toEqual([]);
       history.push((await applyRandomEdit(zine)).name);
+      if (step % 2 === 1) {
+        await commit(step + 1);
+        history.push('commit');
+      }
     }
   });
 
