@@ -122,7 +122,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
   const scope = options.changed ? changeScope(sources.texts, options.changed) : undefined;
   const compile = { html: config.markdown.html, links: config.gemini.links };
   const compiled = await step('compile', () =>
-    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress, check }, report),
+    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress, check, consume: true }, report),
   );
   // Pages read compiled fragments from the store until the last one is rendered.
   try {

@@ -5,7 +5,8 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { compileFrontMatterOnly, forgetRecentContent, toLoadedFile, type CompiledFile, type CompileOptions, type LoadedFile } from './compiled.js';
 import { openFileCache, type FragmentCheck } from './file-cache.js';
-import type { CompileJob } from './pool.js';
+import { compileInWorkers, textOf, type CompileJob } from './pool.js';
+import { collectGarbage } from '../write/heap-guard.js';
 
 /** Options of {@link compileAll}. */
 export interface CompileAllOptions {
@@ -25,6 +26,13 @@ export interface CompileAllOptions {
   progress?: ((done: number, total: number) => void) | undefined;
   /** When cached fragments are checked (default: when their entry is looked up). */
   check?: FragmentCheck | undefined;
+  /**
+   * Whether compiling takes the texts over (`build`, which needs them no more): `texts` is
+   * emptied and each text let go once it is keyed, but for its front matter (to locate errors);
+   * those to compile wait as UTF-8 bytes, half what V8 takes for a text with a curly quote or a
+   * dash (such a string costs two bytes a character). Not with `remember`.
+   */
+  consume?: boolean | undefined;
 }
 
 /** Compiled files a long-running process keeps, so an edit compiles one file (see `src/watch/compile-memory.ts`). */
@@ -76,8 +84,14 @@ const workerThreshold = 200;
  * with the Markdown stack (loaded only then), in worker threads when there are enough such
  * files. Reports each file's diagnostics, cached or not, in file order.
  */
-export async function compileAll(texts: readonly TextSource[], options: CompileAllOptions, report: Report): Promise<CompileResult> {
-  const sources = texts.filter((text) => text.path.endsWith('.md'));
+export async function compileAll(texts: TextSource[], options: CompileAllOptions, report: Report): Promise<CompileResult> {
+  const sources: Array<TextSource | undefined> = texts.filter((text) => text.path.endsWith('.md'));
+  const consume = (options.consume ?? false) && !options.remember;
+  if (consume) texts.length = 0;
+  const total = sources.length;
+  const paths = sources.map((source) => source!.path);
+  // What each file's front-matter errors are located in: its text, or only its front matter.
+  const located: string[] = new Array<string>(total);
   // Without a cache, compiled fragments wait in a temporary store, removed when the build is done.
   const folder = options.cacheDir ?? temporaryStore();
   const temporary = options.cacheDir === undefined ? folder : undefined;
@@ -89,12 +103,15 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
     temporaryStores.delete(temporary);
   };
   try {
-    const compiled: Array<CompiledFile | undefined> = new Array<CompiledFile | undefined>(sources.length);
+    const compiled: Array<CompiledFile | undefined> = new Array<CompiledFile | undefined>(total);
     const misses: CompileJob[] = [];
     const keys: string[] = [];
     let done = 0;
-    const tick = () => options.progress?.(++done, sources.length);
-    sources.forEach((source, index) => {
+    const tick = () => options.progress?.(++done, total);
+    sources.forEach((held, index) => {
+      const source = held!;
+      located[index] = consume ? frontMatterPart(source.text) : source.text;
+      if (consume) sources[index] = undefined;
       if (options.bodies && !options.bodies.has(source.path)) {
         compiled[index] = compileFrontMatterOnly(source);
         return tick();
@@ -111,12 +128,18 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
         compiled[index] = hit;
         return tick();
       }
-      misses.push({ index, path: source.path, text: source.text, key, files: store.filesOf(key) });
+      misses.push({ index, path: source.path, text: consume ? utf8.encode(source.text) : source.text, key, files: store.filesOf(key) });
     });
     if (misses.length > 0) {
+      // The texts just let go are most of this thread's heap: freed before workers take memory
+      // too (V8 gives the emptied pages back to the system at the second collection).
+      if (consume) {
+        collectGarbage();
+        collectGarbage();
+      }
       const { compileFile } = await import('./compile-file.js');
       const here = (job: CompileJob) => {
-        const file = compileFile({ path: job.path, text: job.text }, options.compile);
+        const file = compileFile({ path: job.path, text: textOf(job) }, options.compile);
         store.write(job.key, file);
         compiled[job.index] = file;
         tick();
@@ -125,10 +148,11 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
       const workers = options.jobs ?? (misses.length >= workerThreshold ? availableParallelism() : 1);
       if (workers === 1) misses.forEach(here);
       else {
-        const { compileInWorkers } = await import('./pool.js');
         try {
           await compileInWorkers(misses, options.compile, workers, (job, file) => {
             compiled[job.index] = file.body.content ? file : store.adopt(job.key, file);
+            // Compiled: its text is not needed any more.
+            job.text = '';
             tick();
           });
         } catch {
@@ -138,18 +162,32 @@ export async function compileAll(texts: readonly TextSource[], options: CompileA
         }
       }
     }
-    const files = sources.map((source, index) => {
+    const files = paths.map((path, index) => {
       const file = compiled[index]!;
       if (keys[index]) {
         file.body.hash = keys[index];
-        options.remember?.set(source, options.compile, file);
+        options.remember?.set({ path, text: located[index]! }, options.compile, file);
       }
       for (const diagnostic of file.diagnostics) report(diagnostic);
-      return toLoadedFile(file, source.text);
+      return toLoadedFile(file, located[index]!);
     });
     return { files, rejected: temporary ? [] : store.rejected, dispose };
   } catch (error) {
     dispose();
     throw error;
   }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * The front matter of a text, up to its closing `---` line (the whole text when it has no end),
+ * as a string of its own: a slice would keep the whole text alive.
+ */
+function frontMatterPart(text: string): string {
+  if (!text.startsWith('---')) return '';
+  const close = text.indexOf('\n---', 3);
+  const end = close < 0 ? -1 : text.indexOf('\n', close + 4);
+  const part = close < 0 || end < 0 ? text : text.slice(0, end + 1);
+  return Buffer.from(part, 'utf8').toString('utf8');
 }

@@ -7,11 +7,17 @@ import type { EntryFiles } from './file-cache.js';
 export interface CompileJob {
   index: number;
   path: string;
-  text: string;
+  /** Its text, or (when the build let the string go) its UTF-8 bytes. */
+  text: string | Uint8Array;
   /** Its cache key, stored inside the entry. */
   key: string;
   /** Where to write its entry. */
   files: EntryFiles;
+}
+
+/** The text of a job, waiting as a string or as UTF-8 bytes. */
+export function textOf(job: { text: string | Uint8Array }): string {
+  return typeof job.text === 'string' ? job.text : Buffer.from(job.text.buffer, job.text.byteOffset, job.text.byteLength).toString('utf8');
 }
 
 /** What a worker sends back for a batch of jobs. */

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileFile } from './compile-file.js';
 import type { CompileOptions } from './compiled.js';
 import { serializeEntry, writeEntryFiles } from './file-cache.js';
-import type { CompileJob, WorkerReply } from './pool.js';
+import { textOf, type CompileJob, type WorkerReply } from './pool.js';
 
 // A compile worker: compiles the files it is sent, writes their entries into the build's store,
 // and sends back the part every build reads (front matter, anchors, links), moving its bytes
@@ -13,7 +13,7 @@ const options = (workerData as { options: CompileOptions }).options;
 parentPort?.on('message', (jobs: CompileJob[]) => {
   try {
     const results = jobs.map((job) => {
-      const bytes = serializeEntry(job.key, compileFile({ path: job.path, text: job.text }, options));
+      const bytes = serializeEntry(job.key, compileFile({ path: job.path, text: textOf(job) }, options));
       // When the store can not take the fragments, they travel back with the rest.
       return writeEntryFiles(job.files, bytes) ? { index: job.index, meta: bytes.meta } : { index: job.index, meta: bytes.meta, content: bytes.content };
     });

@@ -30,6 +30,11 @@ export function createHeapGuard(options: HeapGuardOptions = {}): () => void {
   };
 }
 
+/** Asks for a full collection now, where the collector can be reached. */
+export function collectGarbage(): void {
+  collector()?.();
+}
+
 let found: (() => void) | null | undefined;
 
 /** The collector, as `--expose-gc` would give it (asked once, the first time it is needed). */
