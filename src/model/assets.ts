@@ -3,7 +3,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { AssetSource } from '../load/load-sources.js';
-import { findHtmlDanger, findXmlDanger, loadHtmlParser } from './active-content.js';
+import { findHtmlDanger, findXmlDanger, loadHtmlParser, type Danger } from './active-content.js';
 import { classifyPath, parseIssueNumber } from './classify.js';
 import type { Asset, Issue } from './types.js';
 
@@ -41,16 +41,26 @@ function isHtml(extension: string): boolean {
   return extension === '.html' || extension === '.htm';
 }
 
+// What the last check of each file found, with the text it checked: `mimeo dev` reads an
+// unchanged file once and gives the same string again, so its check is not made again.
+const checked = new Map<string, { markup: string; danger: Danger | undefined }>();
+
 /** Reports a copied file that would run script when opened on the site (SPEC §7); a compressed SVG can not be inspected. */
 function checkActiveContent(source: AssetSource, report: Report): void {
-  if (source.markup === undefined) return;
+  const { markup } = source;
+  if (markup === undefined) return;
   const extension = extensionOf(source.path);
+  const known = checked.get(source.path);
   const danger =
-    extension === '.svgz'
-      ? { found: 'compressed SVG, which mimeo can not inspect', line: 1, column: 1 }
-      : isHtml(extension)
-        ? findHtmlDanger(source.markup)
-        : findXmlDanger(source.markup);
+    known?.markup === markup
+      ? known.danger
+      : extension === '.svgz'
+        ? { found: 'compressed SVG, which mimeo can not inspect', line: 1, column: 1 }
+        : isHtml(extension)
+          ? findHtmlDanger(markup)
+          : findXmlDanger(markup);
+  if (checked.size >= 10_000 && !known) checked.clear();
+  checked.set(source.path, { markup, danger });
   if (!danger) return;
   const place = { file: source.path, line: danger.line, column: danger.column };
   if (extension === '.svg' || extension === '.svgz') reportRule(report, 'asset/unsafe-svg', place, { found: danger.found });

@@ -88,6 +88,21 @@ describe('incremental rebuilds of mimeo dev', () => {
     expect(rules(await incremental.rebuild(['content/issues/1/10-first.md']))).toEqual([]);
   });
 
+  it('reports an image made unsafe between two rebuilds, and again on the next rebuild until it is mended', async () => {
+    const zine = await editedZine(4);
+    const incremental = createIncrementalBuild({ root: zine.root, outDir: await temporaryFolder(), baseUrl });
+    const cover = 'content/issues/1/cover.svg';
+    const safe = await readFile(path.join(zine.root, cover), 'utf8');
+    const rules = (outcome: { diagnostics: { ruleId: string; file: string }[] }) => outcome.diagnostics.map((d) => `${d.file} ${d.ruleId}`);
+    expect(rules(await incremental.rebuild([]))).toEqual([]);
+    await writeFile(path.join(zine.root, cover), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n');
+    expect(rules(await incremental.rebuild([cover]))).toEqual([`${cover} asset/unsafe-svg`]);
+    // An edit elsewhere: the cover is not read again, and what its check found still holds.
+    expect(rules(await incremental.rebuild(['content/issues/1/10-first.md']))).toEqual([`${cover} asset/unsafe-svg`]);
+    await writeFile(path.join(zine.root, cover), safe);
+    expect((await incremental.rebuild([cover])).ok).toBe(true);
+  });
+
   it('re-renders only the outputs an edit of one article body affects, and writes only those that changed', async () => {
     const zine = await editedZine(7);
     const outDir = await temporaryFolder();
