@@ -102,7 +102,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   // A template that reads the clock makes another page every day: its pages are never reused.
   const memo = readsClock(files) ? undefined : settings.memo;
   const fingerprint = memo ? themeFingerprint(files) : '';
-  // Every page's context is made and dropped for its key: its garbage is collected as it goes.
+  // A page keyed by its context makes one and drops it: its garbage is collected as it goes.
   const guard = memo ? createHeapGuard() : () => {};
   const strings = stringsOf(files, report);
   // Read now: what reading them reports must not depend on which pages are rendered again.

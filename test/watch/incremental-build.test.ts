@@ -13,6 +13,11 @@ afterAll(removeTemporaryFolders);
 
 const baseUrl = 'http://127.0.0.1:4000/';
 
+/** A rebuild's diagnostics as `file rule-id` lines. */
+function rules(outcome: { diagnostics: { ruleId: string; file: string }[] }): string[] {
+  return outcome.diagnostics.map((d) => `${d.file} ${d.ruleId}`);
+}
+
 async function editedZine(seed: number): Promise<EditedZine> {
   const root = await makeWebzine();
   // A capsule too, so gemtext outputs take part.
@@ -76,7 +81,6 @@ describe('incremental rebuilds of mimeo dev', () => {
     const second = path.join(zine.root, 'content/issues/1/20-second.md');
     // A control character is dropped with a warning, found when the file is read.
     await writeFile(second, (await readFile(second, 'utf8')).replace('The details', 'The\u0007 details'));
-    const rules = (outcome: { diagnostics: { ruleId: string; file: string }[] }) => outcome.diagnostics.map((d) => `${d.file} ${d.ruleId}`);
     expect(rules(await incremental.rebuild([]))).toEqual(['content/issues/1/20-second.md encoding/control-character']);
     const first = path.join(zine.root, 'content/issues/1/10-first.md');
     await writeFile(first, (await readFile(first, 'utf8')).replace('Some text', 'Some edited text'));
@@ -93,7 +97,6 @@ describe('incremental rebuilds of mimeo dev', () => {
     const incremental = createIncrementalBuild({ root: zine.root, outDir: await temporaryFolder(), baseUrl });
     const cover = 'content/issues/1/cover.svg';
     const safe = await readFile(path.join(zine.root, cover), 'utf8');
-    const rules = (outcome: { diagnostics: { ruleId: string; file: string }[] }) => outcome.diagnostics.map((d) => `${d.file} ${d.ruleId}`);
     expect(rules(await incremental.rebuild([]))).toEqual([]);
     await writeFile(path.join(zine.root, cover), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n');
     expect(rules(await incremental.rebuild([cover]))).toEqual([`${cover} asset/unsafe-svg`]);
