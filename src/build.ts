@@ -145,7 +145,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
     // With a memo, a page of the original edition is keyed by its inputs in the model, not by its whole context.
     const inputs = memo ? await step('graph', () => pageInputs(site, baseUrl)) : undefined;
-    const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs }, report));
+    const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit }, report));
     const write = options.write ?? true;
     // A build that writes makes each page as it writes it; one that does not makes them all now.
     const trees = await step('render', () => {
@@ -167,9 +167,10 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
 
 /** What each output of the original edition is made of, from its dependency graph. */
 function pageInputs(site: Site, baseUrl: string): (tree: string, path: string) => string | undefined {
-  // A body enters by its cache key: its text, the compile options and mimeo's code.
+  // A body enters by its cache key: its text, the compile options and mimeo's code. The commit
+  // does not: the theme keys the pages that show it by it (see `createTheme`).
   const graph = toDependencyGraph(site, { baseUrl, textHash: (path) => site.documents.get(path)?.body.hash });
-  return (tree, path) => inputsOf(graph, `${tree}/${path}`);
+  return (tree, path) => inputsOf(graph, `${tree}/${path}`, 'commit');
 }
 
 function historyNotes(history: GitHistory): string[] {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Issue, Site, SiteDocument } from '../model/types.js';
+import type { Issue, Page, Site, SiteDocument } from '../model/types.js';
 import { selectFeedIssues } from './feeds/entries.js';
 import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
 
@@ -10,9 +10,12 @@ import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
  * ({@link inputsOf}). Inputs are named by key and fingerprinted from the site model, so
  * comparing two graphs tells what changed whatever the files on disk went through:
  *
- * - `site`: site-wide settings (site.yml, the editions, the build's commit, the base URL), read by
- *   every output;
- * - `pages`: the list of pages with their titles (the navigation of every web page);
+ * - `site`: site-wide settings (site.yml, the editions, the base URL), read by every output;
+ * - `commit`: the build's commit, which every output may show (`build()` leaves it out of page
+ *   keys: the theme knows which pages showed it, see `createTheme`);
+ * - `menu`: the pages in the web navigation, with their titles (every web page shows it);
+ * - `pages`: every page with its title (the capsule's home page lists them);
+ * - `page:<path>`: a page as its own outputs and the sitemap show it (title, dates, draft);
  * - `authors`: every contributor and what authors.yml says of them;
  * - `issue:<path>`: an issue and its articles as lists show them (titles, authors, dates, order);
  * - `body:<path>`: the text of one Markdown file;
@@ -40,23 +43,29 @@ export interface GraphOptions {
 
 // Fields that lists and navigation never show: the body (fingerprinted as `body:`), the ids links
 // may point to and the places of front matter values (both only ever give diagnostics).
-const unlisted = new Set(['body', 'anchors', 'fields']);
-const collections = new Set(['issues', 'pages', 'authors', 'documents', 'assets', 'failed']);
+// A document's `age` (commits since it changed) grows with every commit; only which of an original
+// and its translation changed last is shown, and that is on the translation.
+const unlisted = new Set(['body', 'anchors', 'fields', 'age']);
+// Fields of a site that are not its settings: its collections (inputs of their own) and its commit.
+const notSettings = new Set(['issues', 'pages', 'authors', 'documents', 'assets', 'failed', 'commit']);
 
 /** Builds the dependency graph of a site: pure, and cheap next to rendering. */
 export function toDependencyGraph(site: Site, options: GraphOptions): DependencyGraph {
   const inputs = new Map<string, string>();
   const outputs = new Map<string, string[]>();
-  const settings = Object.fromEntries(Object.entries(site).filter(([key]) => !collections.has(key)));
+  const settings = Object.fromEntries(Object.entries(site).filter(([key]) => !notSettings.has(key)));
   inputs.set('site', fingerprint({ ...settings, baseUrl: options.baseUrl }));
-  inputs.set('pages', fingerprint(site.pages));
+  inputs.set('commit', site.commit ?? '');
+  inputs.set('menu', fingerprint(site.pages.filter((page) => page.menu).map((page) => [page.title, page.route])));
+  inputs.set('pages', fingerprint(site.pages.map((page) => [page.title, page.route])));
+  for (const page of site.pages) inputs.set(pageKey(page), fingerprint(page));
   inputs.set('authors', fingerprint([...site.authors]));
   const feedIssues = selectFeedIssues(site);
   inputs.set('feed', fingerprint(feedIssues.map((issue) => issue.path)));
   for (const issue of site.issues) inputs.set(issueKey(issue), fingerprint(issue));
   for (const document of listedDocuments(site)) inputs.set(bodyKey(document), options.textHash(document.path) ?? fingerprint(document.body));
 
-  const add = (output: string, keys: string[]) => outputs.set(output, [...new Set([...(outputs.get(output) ?? []), 'site', ...keys])]);
+  const add = (output: string, keys: string[]) => outputs.set(output, [...new Set([...(outputs.get(output) ?? []), 'site', 'commit', ...keys])]);
   addWebOutputs(site, feedIssues, add);
   if (site.config.geminiUrl) addCapsuleOutputs(site, feedIssues, add);
   addAssetConflicts(site, inputs, outputs);
@@ -66,10 +75,14 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
 /**
  * What output `output` (`web/<path>`, `gemini/<path>`) is made of, as one string of its inputs'
  * keys and fingerprints (theme inputs, which the model does not hold, with none); `undefined`
- * when the graph does not name the output.
+ * when the graph does not name the output. `leaveOut` names an input key to leave out.
  */
-export function inputsOf(graph: DependencyGraph, output: string): string | undefined {
-  return graph.outputs.get(output)?.map((key) => `${key}=${graph.inputs.get(key) ?? ''}`).join('\n');
+export function inputsOf(graph: DependencyGraph, output: string, leaveOut?: string): string | undefined {
+  return graph.outputs
+    .get(output)
+    ?.filter((key) => key !== leaveOut)
+    .map((key) => `${key}=${graph.inputs.get(key) ?? ''}`)
+    .join('\n');
 }
 
 type Add = (output: string, keys: string[]) => void;
@@ -77,18 +90,18 @@ type Add = (output: string, keys: string[]) => void;
 function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void {
   // Bylines link each author's anchor on the authors page, and anchors are decided over the
   // whole list of authors (Zoë and Zoe get two), so every page reads `authors`.
-  const page = ['theme:web', 'theme:strings', 'pages', 'authors'];
+  const page = ['theme:web', 'theme:strings', 'menu', 'authors'];
   const everyIssue = site.issues.map(issueKey);
   add('web/index.html', [...page, ...everyIssue]);
   add('web/404.html', page);
   add('web/authors/index.html', [...page, 'authors', ...everyIssue]);
-  add('web/sitemap.xml', ['pages', ...everyIssue]);
+  add('web/sitemap.xml', [...site.pages.map(pageKey), ...everyIssue]);
   add('web/robots.txt', []);
   for (const issue of site.issues) {
     add(`web/${issue.route}index.html`, [...page, issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey)]);
     for (const article of issue.articles) add(`web/${article.route}index.html`, [...page, issueKey(issue), bodyKey(article)]);
   }
-  for (const document of site.pages) add(`web/${document.route}index.html`, [...page, bodyKey(document)]);
+  for (const document of site.pages) add(`web/${document.route}index.html`, [...page, pageKey(document), bodyKey(document)]);
   // Entries hold whole issues with their bodies (SPEC §3).
   const feed = ['theme:strings', 'feed', ...feedIssues.flatMap((issue) => [issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey)])];
   add('web/atom.xml', feed);
@@ -105,7 +118,7 @@ function addCapsuleOutputs(site: Site, feedIssues: readonly Issue[], add: Add): 
     add(file(issue), [...page, issueKey(issue), bodyKey(issue)]);
     for (const article of issue.articles) add(file(article), [...page, issueKey(issue), bodyKey(article)]);
   }
-  for (const document of site.pages) add(file(document), [...page, bodyKey(document)]);
+  for (const document of site.pages) add(file(document), [...page, pageKey(document), bodyKey(document)]);
   // The capsule's feed carries titles and links, not content.
   add('gemini/atom.xml', ['theme:strings', 'feed', ...feedIssues.map(issueKey)]);
 }
@@ -134,6 +147,10 @@ function listedDocuments(site: Site): SiteDocument[] {
 
 function issueKey(issue: Issue): string {
   return `issue:${issue.path}`;
+}
+
+function pageKey(page: Page): string {
+  return `page:${page.path}`;
 }
 
 function bodyKey(document: SiteDocument): string {

@@ -53,6 +53,8 @@ export interface ThemeSettings {
    * model (`inputsOf` of the dependency graph); a page it does not know is keyed by its context.
    */
   inputsOf?: ((tree: string, path: string) => string | undefined) | undefined;
+  /** The short hash of the commit being built, `build.commit` in templates (default: none, empty). */
+  commit?: string | undefined;
 }
 
 /**
@@ -89,11 +91,26 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   };
   const stylesheetFile = files.get('assets/style.css');
   const stylesheet = `style.${createHash('sha256').update(stylesheetFile?.bytes ?? '').digest('hex').slice(0, 10)}.css`;
+  // The build's commit is read through a getter: a page that showed it is kept only for the same
+  // commit, any other across commits (the default theme shows it on the home pages alone, so a
+  // new commit does not make every page again).
+  let commitRead = false;
+  const commit = settings.commit ?? '';
+  const build = {
+    get commit() {
+      commitRead = true;
+      return commit;
+    },
+  };
+  const withCommit = (key: string) => `${key} commit=${commit}`;
   const render = (name: string, context: object, page: string): string | undefined => {
     const templates = compile(name);
     if (!templates) return undefined;
     try {
-      return engineOf(name).renderSync(templates, materialize(context) as object) as string;
+      // Assigned, not spread: spreading would read the getter.
+      const scope = materialize(context) as Record<string, unknown>;
+      scope['build'] = build;
+      return engineOf(name).renderSync(templates, scope) as string;
     } catch (error) {
       reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/render', args: { reason, page } }));
       return undefined;
@@ -112,11 +129,12 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   const inputsKey = (name: string, inputs: string) => hashOnce('sha1', `${fingerprint}\0${name}\0inputs\0${inputs}`, 'base64');
   // The previous build's file when its key is `key`, else one made when it is written.
   const keep = (key: string, place: { tree: string; path: string; source: string }, make: () => string | undefined): OutputFile => {
-    const previous = memo?.previous(place.tree, place.path, key);
+    const previous = memo?.previous(place.tree, place.path, key) ?? memo?.previous(place.tree, place.path, withCommit(key));
     if (previous !== undefined) return { path: place.path, linkFrom: previous, source: place.source };
     const made = () => {
+      commitRead = false;
       const text = make();
-      if (text !== undefined) memo?.made(place.tree, place.path, key);
+      if (text !== undefined) memo?.made(place.tree, place.path, commitRead ? withCommit(key) : key);
       return text;
     };
     return { path: place.path, make: made, source: place.source };

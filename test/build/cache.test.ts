@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { build as buildSite } from '../../src/build.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { applyRandomEdit, createRandom, edits, type EditedZine } from '../support/random-edits.js';
-import { commitAll } from '../support/git.js';
+import { commitAll, git } from '../support/git.js';
 import { differences, toFiles } from '../support/trees.js';
 import { listTree, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
@@ -39,6 +39,11 @@ async function uncached(root: string): Promise<Record<string, string>> {
 async function cachedZine(): Promise<{ root: string; cache: string; out: string }> {
   const root = await makeWebzine();
   return { root, cache: path.join(await temporaryFolder(), 'cache'), out: path.join(root, 'dist') };
+}
+
+/** The inode of every file of an output folder: a file written again gets a new one. */
+async function inodes(out: string): Promise<Map<string, number>> {
+  return new Map(await Promise.all((await listTree(out)).map(async (file) => [file, (await stat(path.join(out, file))).ino] as const)));
 }
 
 async function cacheFiles(cache: string): Promise<string[]> {
@@ -163,6 +168,54 @@ describe('the build cache', () => {
     await rm(path.join(out, 'web/issues/1/index.html'));
     await build(root, out, cache);
     expect(await outputOf(out)).toEqual(expected);
+  });
+
+  describe('after a new commit', () => {
+    const ada = { author: 'Ada Quill', email: 'ada@example.invalid' };
+    /**
+     * The base webzine with a capsule and a French edition (and `theme`), committed and built
+     * with a cache, then built again after a commit that edits the about page: every other file
+     * is then one commit older.
+     */
+    async function committedTwice(theme?: (root: string) => Promise<void>) {
+      const { root, cache, out } = await cachedZine();
+      await appendFile(path.join(root, 'content/site.yml'), 'geminiUrl: gemini://zine.example/\nlanguages: [fr]\n');
+      await theme?.(root);
+      await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z' }]);
+      await build(root, out, cache);
+      const [before, bytesBefore] = [await inodes(out), await outputOf(out)];
+      const about = path.join(root, 'content/pages/about.md');
+      await commitAll(root, [{ ...ada, date: '2026-03-02T09:00:00Z', files: { 'content/pages/about.md': `${await readFile(about, 'utf8')}\nA sentence added since.\n` } }]);
+      await build(root, out, cache);
+      const [after, bytesAfter] = [await inodes(out), await outputOf(out)];
+      const rewritten = [...after].filter(([file, inode]) => before.get(file) !== inode).map(([file]) => file);
+      const changed = Object.keys(bytesAfter).filter((file) => bytesBefore[file] !== bytesAfter[file]);
+      return { root, out, rewritten, changed, commit: await git(root, ['rev-parse', '--short', 'HEAD']) };
+    }
+
+    it('writes again only the pages that show the build\'s commit: the home pages of the default theme', async () => {
+      const { root, out, rewritten, changed, commit } = await committedTwice();
+      // The issue's files are one commit older, and the same.
+      expect(rewritten).toEqual(changed);
+      expect(rewritten).toEqual(expect.arrayContaining(['gemini/fr/index.gmi', 'gemini/index.gmi', 'web/fr/index.html', 'web/index.html', 'web/about/index.html']));
+      expect(await readFile(path.join(out, 'web/index.html'), 'utf8')).toContain(`<meta name="revision" content="${commit}">`);
+      expect(await outputOf(out)).toEqual(await uncached(root));
+    });
+
+    it('makes every page again when the theme shows the commit on every page', async () => {
+      const footer = async (root: string) => {
+        const layout = path.join(root, 'themes/own/templates/layouts/base.liquid');
+        await mkdir(path.dirname(layout), { recursive: true });
+        await writeFile(layout, (await readFile(path.join(repoRoot, 'themes/default/templates/layouts/base.liquid'), 'utf8')).replace('</body>', '<p>{{ build.commit }}</p>\n</body>'));
+        await appendFile(path.join(root, 'content/site.yml'), 'theme: own\n');
+      };
+      const { root, out, rewritten, commit } = await committedTwice(footer);
+      const pages = (await listTree(out)).filter((file) => file.endsWith('.html'));
+      expect(pages.length).toBeGreaterThan(10);
+      for (const page of pages) expect(await readFile(path.join(out, page), 'utf8'), page).toContain(`<p>${commit}</p>`);
+      expect(rewritten).toEqual(expect.arrayContaining(pages));
+      expect(await outputOf(out)).toEqual(await uncached(root));
+    });
   });
 
   it.each([false, true])('gives the output of a clean build after every edit of a random sequence, with commits between edits (drafts: %s)', async (drafts) => {

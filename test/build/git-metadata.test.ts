@@ -58,10 +58,12 @@ describe('a webzine in Git', () => {
     expect(atom).toContain('<published>2026-03-01T00:00:00.000Z</published>');
   });
 
-  it('records the commit in a meta tag and in the capsule footer', async () => {
+  it('records the commit on the home pages alone, so a commit does not change every page', async () => {
     const commit = await git(root, ['rev-parse', '--short', 'HEAD']);
     expect(await built.page('web/index.html')).toContain(`<meta name="revision" content="${commit}">`);
-    expect(await built.page('gemini/issues/1/second.gmi')).toContain(`Built from commit ${commit}`);
+    expect(await built.page('gemini/index.gmi')).toMatch(new RegExp(`\n\nBuilt from commit ${commit}\n$`));
+    expect(await built.page('web/issues/1/second/index.html')).not.toContain(commit);
+    expect(await built.page('gemini/issues/1/second.gmi')).not.toContain(commit);
   });
 
   it('links every page to its source for editing', async () => {

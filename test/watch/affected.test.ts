@@ -145,7 +145,8 @@ const cases: Array<{ name: string; change: Change; paths: string[]; render: stri
     name: 'a page taken out of the menu',
     change: (f) => (f['content/pages/about.md'] = f['content/pages/about.md']!.replace('menu: true', 'menu: false')),
     paths: ['content/pages/about.md'],
-    render: ['gemini/about.gmi', 'gemini/index.gmi', ...webPages, 'web/sitemap.xml'].sort(),
+    // The capsule's home page lists every page, in the menu or not.
+    render: ['gemini/about.gmi', ...webPages, 'web/sitemap.xml'].sort(),
   },
   { name: 'the site title changed', change: (f) => (f['content/site.yml'] = f['content/site.yml']!.replace('Test Zine', 'Other Zine')), paths: ['content/site.yml'], render: everything },
   {
