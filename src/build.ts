@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
-import { readGitHistory, type GitHistory, type HistoryMemory } from './load/git-history.js';
-import { loadSources, type SourceMemory } from './load/load-sources.js';
+import { readGitHistory, type GitHistory } from './load/git-history.js';
+import { loadSources, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { markStaleTranslations } from './model/editions.js';
 import type { OutputFile } from './write/output-file.js';
@@ -49,10 +49,11 @@ export interface BuildOptions {
   jobs?: number;
   /** Compiled files kept from one build to the next in this process (`mimeo dev`); needs `cacheDir`. */
   remember?: CompileMemory;
-  /** Texts kept from one build to the next in this process (`mimeo dev`): a file is read again when it was forgotten or its stamp changed. */
-  sourceMemory?: SourceMemory;
-  /** The Git history kept from one build to the next in this process (`mimeo dev`): read again when HEAD moved. */
-  historyMemory?: HistoryMemory;
+  /**
+   * The sources (with what reading them reported) and Git history, when the caller read them
+   * already: `mimeo dev`, which reads them through its memories (a `SourceMemory`, a `HistoryMemory`).
+   */
+  read?: { sources: Sources; diagnostics: readonly Diagnostic[]; history: Promise<GitHistory> };
   /** Told how many Markdown files are compiled out of how many, after each (default: nobody). */
   progress?: (parsed: number, total: number) => void;
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
@@ -74,6 +75,8 @@ export interface BuildResult {
   editions?: Site[];
   /** Things the contributor should know that are not mistakes, said once: `not a Git repository`. */
   notes: string[];
+  /** The Git history the build read, once it got that far. */
+  history?: GitHistory;
 }
 
 /** The output trees mimeo owns inside the output folder. */
@@ -111,10 +114,12 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
   };
   const notes: string[] = [];
   let editions: Site[] = [];
-  const result = (trees: OutputTrees = {}, site?: Site): BuildResult => ({ diagnostics, trees, timings, notes, ...(site ? { site, editions } : {}) });
+  let gitHistory: GitHistory | undefined;
+  const result = (trees: OutputTrees = {}, site?: Site): BuildResult => ({ diagnostics, trees, timings, notes, ...(site ? { site, editions } : {}), ...(gitHistory ? { history: gitHistory } : {}) });
 
-  const history = step('git', () => readGitHistory(options.root, options.historyMemory));
-  const sources = await step('load', () => loadSources(options.root, report, options.sourceMemory));
+  const history = options.read?.history ?? step('git', () => readGitHistory(options.root));
+  options.read?.diagnostics.forEach(report);
+  const sources = options.read?.sources ?? (await step('load', () => loadSources(options.root, report)));
   const config = readSiteConfig(sources.texts, report);
   const authorsFile = readAuthorsFile(sources.texts, report);
   if (!config) return result();
@@ -137,9 +142,10 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     compiled.files.length = 0;
     const site = editions[0]!;
     await step('links', () => editions.forEach((edition) => resolveLinks(edition, report)));
-    for (const edition of editions) applyHistory(edition, await history);
+    gitHistory = await history;
+    for (const edition of editions) applyHistory(edition, gitHistory);
     markStaleTranslations(editions, report);
-    notes.push(...historyNotes(await history));
+    notes.push(...historyNotes(gitHistory));
     if (scope && !scope.whole) return limitTo(scope, result({}, site));
     // Pages made from the same inputs as in the last build are linked from it, not rendered again.
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
@@ -200,7 +206,8 @@ function requireBaseUrl(baseUrl: string | undefined, report: Report): string {
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
 }
 
-function renderTrees(editions: readonly Site[], theme: Theme, baseUrl: string, report: Report, selection?: OutputSelection): OutputTrees {
+/** Renders the outputs of every edition (only the selected ones of the original edition, with a selection), to be made when written. */
+export function renderTrees(editions: readonly Site[], theme: Theme, baseUrl: string, report: Report, selection?: OutputSelection): OutputTrees {
   const web: OutputFile[] = [];
   const capsule: OutputFile[] = [];
   for (const site of editions) {

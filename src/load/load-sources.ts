@@ -45,10 +45,12 @@ export async function loadSources(root: string, report: Report, memory?: SourceM
   // Links may lead anywhere inside content/, never out of it (SPEC §7).
   const realContent = await realpath(path.join(root, 'content')).catch(() => path.join(root, 'content'));
   const files = await walk(path.join(root, 'content'), realContent, root, report);
+  const found: string[] = [];
   for (const { absolutePath, linked } of files) {
     // The watcher reports a change at the file's real place: one reached through a link is always read.
     const read = memory && !linked ? memory.read : readFile;
     const relative = toPosix(path.relative(root, absolutePath));
+    found.push(linked ? `${relative} (linked)` : relative);
     const extension = path.extname(absolutePath).toLowerCase();
     if (markupExtensions.has(extension)) {
       sources.assets.push({ path: relative, absolutePath, markup: read(absolutePath, relative, report, readMarkup) ?? '' });
@@ -62,7 +64,7 @@ export async function loadSources(root: string, report: Report, memory?: SourceM
     if (text !== undefined) sources.texts.push({ path: relative, text });
     else sources.unreadable.push(relative);
   }
-  memory?.sweep();
+  memory?.sweep(found.sort(compare));
   sources.texts.sort((a, b) => compare(a.path, b.path));
   sources.assets.sort((a, b) => compare(a.path, b.path));
   return sources;
@@ -87,15 +89,36 @@ const readMarkup: Decode = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset
 export interface SourceMemory {
   /** Reads a file, or gives the text it had when last read; for {@link loadSources}. */
   read: Read;
-  /** Forgets what was read of these paths (relative to the root): the watcher saw them change. */
+  /** Reads again these paths (relative to the root) at the next load: the watcher saw them change. */
   forget(paths: Iterable<string>): void;
-  /** Forgets the files the last load did not list (removed); for {@link loadSources}. */
-  sweep(): void;
+  /** Forgets the files the last load did not list (removed), given every file it found; for {@link loadSources}. */
+  sweep(found: readonly string[]): void;
+  /** What the last load found changed since the load before it (everything, after the first). */
+  lastChanges(): SourceChanges;
+  /**
+   * Reads again the Markdown files `paths` (relative to `root`), alone, taking the watcher's word
+   * that nothing else changed: their texts, and which of them changed since they were read
+   * (`mimeo dev`, for a save that changes bodies only). `undefined` when one of them is not a
+   * text the last load read, or can not be read now. Not counted by {@link lastChanges}.
+   */
+  reread(root: string, paths: readonly string[], report: Report): { texts: TextSource[]; changed: Set<string> } | undefined;
+}
+
+/** What changed in `content/` from one load to the next, as a {@link SourceMemory} saw it. */
+export interface SourceChanges {
+  /** Whether files were added, removed or renamed, or are reached through a symbolic link (read every time, not compared). */
+  listChanged: boolean;
+  /** The files read (texts and checked markup) whose text is not the one the load before read, or whose reading reported something then or now. */
+  changed: ReadonlySet<string>;
 }
 
 /** Makes an empty {@link SourceMemory}. */
 export function createSourceMemory(): SourceMemory {
   const known = new Map<string, { text: string | undefined; diagnostics: Diagnostic[]; stamp: string | undefined; used: boolean }>();
+  // Found by the load under way, then kept as the last load's.
+  let changed = new Set<string>();
+  let list: readonly string[] = [];
+  let last: SourceChanges = { listChanged: true, changed: new Set() };
   return {
     read(absolutePath, relative, report, decode) {
       const stamp = fileStamp(absolutePath);
@@ -103,6 +126,8 @@ export function createSourceMemory(): SourceMemory {
       if (!entry || stamp === undefined || entry.stamp !== stamp) {
         const diagnostics: Diagnostic[] = [];
         const text = readFile(absolutePath, relative, (diagnostic) => diagnostics.push(diagnostic), decode);
+        // What reading reported counts too: a dropped control character leaves the same text.
+        if (text === undefined || text !== entry?.text || diagnostics.length > 0 || (entry?.diagnostics.length ?? 0) > 0) changed.add(relative);
         entry = { text, diagnostics, stamp, used: false };
         // An unreadable file is read again each time: nothing of it is kept.
         if (text !== undefined) known.set(relative, entry);
@@ -113,13 +138,39 @@ export function createSourceMemory(): SourceMemory {
       return entry.text;
     },
     forget(paths) {
-      for (const file of paths) known.delete(file);
+      // Kept, to tell whether the text read again is another: only its stamp is forgotten.
+      for (const file of paths) {
+        const entry = known.get(file);
+        if (entry) entry.stamp = undefined;
+      }
     },
-    sweep() {
+    sweep(found) {
       for (const [file, entry] of known) {
         if (!entry.used) known.delete(file);
         entry.used = false;
       }
+      const listChanged = found.length !== list.length || found.some((file, index) => file !== list[index] || file.endsWith(' (linked)'));
+      last = { listChanged, changed };
+      [list, changed] = [found, new Set()];
+    },
+    lastChanges: () => last,
+    reread(root, paths, report) {
+      const texts: TextSource[] = [];
+      const rereadChanged = new Set<string>();
+      for (const relative of paths) {
+        const entry = known.get(relative);
+        const absolutePath = path.join(root, relative);
+        const stamp = fileStamp(absolutePath);
+        if (!entry || entry.text === undefined || stamp === undefined || path.extname(relative) !== '.md') return undefined;
+        const diagnostics: Diagnostic[] = [];
+        const text = readFile(absolutePath, relative, (diagnostic) => diagnostics.push(diagnostic), decodeText);
+        if (text === undefined) return undefined;
+        if (text !== entry.text || diagnostics.length > 0 || entry.diagnostics.length > 0) rereadChanged.add(relative);
+        known.set(relative, { text, diagnostics, stamp, used: entry.used });
+        diagnostics.forEach(report);
+        texts.push({ path: relative, text });
+      }
+      return { texts, changed: rereadChanged };
     },
   };
 }

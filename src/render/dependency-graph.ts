@@ -85,6 +85,16 @@ export function inputsOf(graph: DependencyGraph, output: string, leaveOut?: stri
     .join('\n');
 }
 
+/**
+ * The graph after the bodies of some Markdown files changed and nothing else did (`mimeo dev`):
+ * `hashes` gives each one's new content hash, by path.
+ */
+export function withBodies(graph: DependencyGraph, hashes: ReadonlyMap<string, string>): DependencyGraph {
+  const inputs = new Map(graph.inputs);
+  for (const [path, hash] of hashes) if (inputs.has(bodyKeyOf(path))) inputs.set(bodyKeyOf(path), hash);
+  return { inputs, outputs: graph.outputs };
+}
+
 type Add = (output: string, keys: string[]) => void;
 
 function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void {
@@ -154,7 +164,11 @@ function pageKey(page: Page): string {
 }
 
 function bodyKey(document: SiteDocument): string {
-  return `body:${document.path}`;
+  return bodyKeyOf(document.path);
+}
+
+function bodyKeyOf(path: string): string {
+  return `body:${path}`;
 }
 
 /** A short fingerprint of a model value, leaving out what lists never show. */

@@ -35,6 +35,15 @@ export function resolveLinks(site: Site, report: Report): void {
   }
 }
 
+/**
+ * Resolves the links of one document of `site` again (its body changed, nothing else did: the
+ * other documents' links, and what they report, stay as they were).
+ */
+export function resolveDocumentLinks(site: Site, document: SiteDocument, report: Report): void {
+  const index = indexSite(site);
+  document.body.targets = document.body.resources.map((resource) => resolveResource(resource, document, index, report));
+}
+
 function indexSite(site: Site): Index {
   const documentsByRoute = new Map<string, SiteDocument>();
   const issueFolders = new Map<string, string>();

@@ -6,6 +6,8 @@ import type { CompiledFile } from '../compile/compiled.js';
 export interface DevCompileMemory extends CompileMemory {
   /** The content hash of the text last compiled for `path`. */
   textHash(path: string): string | undefined;
+  /** What `path` compiled to last. */
+  fileOf(path: string): CompiledFile | undefined;
   /** Forgets the files not asked for since the last sweep, so renames and deletions do not pile up. */
   sweep(): void;
 }
@@ -41,6 +43,7 @@ export function createCompileMemory(): DevCompileMemory {
       entries.set(source.path, { hash: hashOf(source.text, options), text: source.text, options: JSON.stringify(options), file, used: true });
     },
     textHash: (path) => entries.get(path)?.hash,
+    fileOf: (path) => entries.get(path)?.file,
     sweep() {
       for (const [path, entry] of entries) {
         if (!entry.used) entries.delete(path);

@@ -13,7 +13,12 @@ export type SessionEvent =
 export interface SessionOptions extends IncrementalOptions {
   /** How long changes must pause before a rebuild, in milliseconds (default: `25`). */
   quiet?: number;
+  /** How long after a rebuild the session looks for changes the watcher missed, in milliseconds (default: `200`). */
+  lookAfter?: number;
 }
+
+// Not a path: asks the queue's next run to look for missed changes.
+const lookForMissed = '\0look for missed changes';
 
 /** A running dev session. */
 export interface DevSession {
@@ -28,15 +33,23 @@ export interface DevSession {
  */
 export async function startDevSession(options: SessionOptions, onEvent: (event: SessionEvent) => void): Promise<DevSession> {
   const builder = createIncrementalBuild(options);
+  // Once saves pause, the session looks for changes the watcher missed (a rebuild of a body
+  // edit takes its word), through the queue so that it never runs with a rebuild.
+  let lookLater: NodeJS.Timeout | undefined;
   const queue = createRebuildQueue(
-    async (changes) => {
+    async (requested) => {
+      clearTimeout(lookLater);
+      const changes = requested.filter((path) => path !== lookForMissed);
       const started = performance.now();
       try {
+        // Asked to look, and nothing was saved since: a rebuild only when something was missed.
+        if (changes.length < requested.length && changes.length === 0 && !(await builder.verify())) return;
         const outcome = await builder.rebuild(changes);
         onEvent({ kind: 'rebuilt', outcome, milliseconds: performance.now() - started });
       } catch (error) {
         onEvent({ kind: 'internal-error', error, changes });
       }
+      lookLater = setTimeout(() => queue.request([lookForMissed]), options.lookAfter ?? 200);
     },
     options.quiet === undefined ? {} : { quiet: options.quiet },
   );
@@ -47,6 +60,7 @@ export async function startDevSession(options: SessionOptions, onEvent: (event: 
     async close() {
       await watcher.close();
       await queue.close();
+      clearTimeout(lookLater);
     },
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { build, type OutputSelection } from '../build.js';
-import { hasErrors, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createCollector, hasErrors, InternalError, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
 import type { Site } from '../model/types.js';
 import { updateOutputs, type OutputUpdate, type WrittenFiles } from '../write/update-outputs.js';
 import type { OutputFile } from '../write/output-file.js';
@@ -8,8 +8,9 @@ import type { OutputTrees } from '../write/write-outputs.js';
 import { affected, type RebuildPlan } from './affected.js';
 import { toDependencyGraph, type DependencyGraph } from '../render/dependency-graph.js';
 import { createCompileMemory } from './compile-memory.js';
-import { createSourceMemory } from '../load/load-sources.js';
-import type { HistoryMemory } from '../load/git-history.js';
+import { createSourceMemory, loadSources } from '../load/load-sources.js';
+import { readGitHistory, type GitHistory, type HistoryMemory } from '../load/git-history.js';
+import { rebuildBodies, type LastBuild } from './body-edits.js';
 
 /** Options of {@link createIncrementalBuild}. */
 export interface IncrementalOptions {
@@ -56,6 +57,12 @@ export type RebuildOutcome = GoodRebuild | FailedRebuild;
 export interface IncrementalBuild {
   /** Rebuilds after the watcher saw `changes` (paths relative to the root); never run two at once. */
   rebuild(changes: readonly string[]): Promise<RebuildOutcome>;
+  /**
+   * Looks at every source for changes the watcher did not report (an overflowing event queue, a
+   * mount that sends no events) since a rebuild took its word; `true` when there are, and the
+   * next rebuild, which must follow, then looks at everything. Never run with a rebuild.
+   */
+  verify(): Promise<boolean>;
 }
 
 /**
@@ -68,15 +75,49 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
   const sources = createSourceMemory();
   const history: HistoryMemory = {};
   const written: WrittenFiles = new Map();
+  const cacheDir = options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo');
   // Theme paths count until a build goes through: a failed build renders nothing.
   const pending = new Set<string>();
   let last: DependencyGraph | undefined;
+  // What the last good build left for a save that changes bodies alone; none after a patch gave up half-way.
+  let patchable: LastBuild | undefined;
+  // Whether a patch took the watcher's word since the sources were last all looked at.
+  let unverified = false;
   return {
+    async verify() {
+      if (!unverified) return false;
+      unverified = false;
+      await loadSources(options.root, () => {}, sources);
+      const { listChanged, changed } = sources.lastChanges();
+      if (!listChanged && changed.size === 0) return false;
+      // Changed behind the watcher's back: the next rebuild looks at everything.
+      patchable = undefined;
+      return true;
+    },
     async rebuild(changes) {
       for (const path of changes) pending.add(path);
       const seen = [...pending].sort();
       // What the watcher names is read again even when its stamp did not change (a coarse clock).
       sources.forget(seen);
+      let historyRun: Promise<GitHistory> | undefined;
+      const historyNow = () => (historyRun ??= readGitHistory(options.root, history));
+      if (patchable) {
+        const saved = { seen, reread: (paths: readonly string[], report: Report) => sources.reread(options.root, paths, report), history: historyNow };
+        const patched = await rebuildBodies(patchable, saved, { root: options.root, baseUrl: options.baseUrl, cacheDir, cache });
+        if (patched.done) {
+          checkRendered(patched.graph, keysOf(patched.trees, (file) => file.copyFrom === undefined), patched.plan);
+          const update = await updateOutputs(options.outDir, patched.trees, patchable.present, written);
+          last = patchable.graph = patched.graph;
+          pending.clear();
+          unverified = true;
+          const { present, diagnostics, notes } = patchable;
+          return { ok: true, full: false, changes: seen, rendered: patched.plan.render.length, update, present, diagnostics, notes };
+        }
+        if (patched.spoiled) patchable = undefined;
+      }
+      const loading = createCollector();
+      const read = { history: historyNow(), sources: await loadSources(options.root, loading.report, sources), diagnostics: loading.diagnostics };
+      unverified = false;
       let graph: DependencyGraph | undefined;
       let plan: RebuildPlan | undefined;
       const select = (site: Site): OutputSelection | undefined => {
@@ -85,8 +126,9 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         plan = affected(seen, { before: last, after: graph });
         return toSelection(plan.render);
       };
-      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, sourceMemory: sources, historyMemory: history, cacheDir: options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo'), select });
+      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, read, cacheDir, select });
       cache.sweep();
+      patchable = undefined;
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: result.notes };
       const made = keysOf(result.trees, (file) => file.copyFrom === undefined);
       checkRendered(graph, made, plan);
@@ -96,6 +138,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       const update = await updateOutputs(options.outDir, result.trees, present, written);
       last = graph;
       pending.clear();
+      if (result.editions && result.history) patchable = { editions: result.editions, graph, diagnostics: result.diagnostics, notes: result.notes, history: result.history, present };
       const rendered = plan?.render.length ?? graph.outputs.size;
       return { ok: true, full: plan === undefined, changes: seen, rendered, update, present, diagnostics: result.diagnostics, notes: result.notes };
     },

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -6,6 +6,7 @@ import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { createIncrementalBuild } from '../../src/watch/incremental-build.js';
 import { applyRandomEdit, createRandom, edits, type EditedZine } from '../support/random-edits.js';
+import { commitAll } from '../support/git.js';
 import { differences, toFiles } from '../support/trees.js';
 import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
@@ -74,7 +75,7 @@ describe('incremental rebuilds of mimeo dev', () => {
     expect(differences(await readTree(outDir), await readTree(out))).toEqual([]);
   });
 
-  it('sees every change, even one whose event was lost, and reports again what reading an unchanged file found', async () => {
+  it('sees every change, even one whose event was lost (once it looks for missed changes), and reports again what reading an unchanged file found', async () => {
     const zine = await editedZine(3);
     const outDir = await temporaryFolder();
     const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
@@ -87,9 +88,20 @@ describe('incremental rebuilds of mimeo dev', () => {
     const outcome = await incremental.rebuild(['content/issues/1/10-first.md']);
     expect(rules(outcome)).toEqual(['content/issues/1/20-second.md encoding/control-character']);
     expect(await readFile(path.join(outDir, 'web/issues/1/first/index.html'), 'utf8')).toContain('Some edited text');
-    // A file changed behind the watcher's back (its event lost) is read again all the same.
+    expect(await incremental.verify()).toBe(false);
+    // A file changed behind the watcher's back (its event lost) is found when the session looks
+    // for missed changes, and read again by the rebuild that follows.
     await writeFile(second, (await readFile(second, 'utf8')).replace('The\u0007 details', 'The details'));
-    expect(rules(await incremental.rebuild(['content/issues/1/10-first.md']))).toEqual([]);
+    await writeFile(first, (await readFile(first, 'utf8')).replace('Some edited text', 'Some text edited twice'));
+    expect(rules(await incremental.rebuild(['content/issues/1/10-first.md']))).toEqual(['content/issues/1/20-second.md encoding/control-character']);
+    expect(await incremental.verify()).toBe(true);
+    expect(rules(await incremental.rebuild([]))).toEqual([]);
+    // So is a file added behind its back.
+    await writeFile(path.join(zine.root, 'content/issues/1/30-third.md'), '---\ntitle: Third\n---\nA third article, [broken](missing.md).\n');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('Some text edited twice', 'Some text edited thrice'));
+    expect((await incremental.rebuild(['content/issues/1/10-first.md'])).ok).toBe(true);
+    expect(await incremental.verify()).toBe(true);
+    expect(rules(await incremental.rebuild([]))).toEqual(['content/issues/1/30-third.md link/missing-target']);
   });
 
   it('reports an image made unsafe between two rebuilds, and again on the next rebuild until it is mended', async () => {
@@ -104,6 +116,66 @@ describe('incremental rebuilds of mimeo dev', () => {
     expect(rules(await incremental.rebuild(['content/issues/1/10-first.md']))).toEqual([`${cover} asset/unsafe-svg`]);
     await writeFile(path.join(zine.root, cover), safe);
     expect((await incremental.rebuild([cover])).ok).toBe(true);
+  });
+
+  it("rebuilds saves that change bodies alone from the last build's model, with a clean build's output and diagnostics", async () => {
+    const zine = await editedZine(11);
+    const [first, second, about, editorial] = ['content/issues/1/10-first.md', 'content/issues/1/20-second.md', 'content/pages/about.md', 'content/issues/1/issue.md'];
+    // A French edition, where the first article is not translated (it shows the original's body) and the second is.
+    await appendFile(path.join(zine.root, 'content/site.yml'), 'languages: [fr]\n');
+    await writeFile(path.join(zine.root, 'content/issues/1/20-second.fr.md'), '---\ntitle: Le deuxième article\n---\n## Détails\n\nEn français.\n');
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    const edit = async (file: string, change: (text: string) => string) => writeFile(path.join(zine.root, file), change(await readFile(path.join(zine.root, file), 'utf8')));
+    const steps: Array<[string, () => Promise<unknown>, string[]]> = [
+      ['a paragraph', () => edit(first, (t) => `${t}\nA paragraph added.\n`), [first]],
+      ['a link to an anchor of another page', () => edit(first, (t) => `${t}\nSee [its history](../../pages/about.md#history).\n`), [first]],
+      ['a link to an anchor not there yet', () => edit(about, (t) => `${t}\nSee [later](../issues/1/10-first.md#later).\n`), [about]],
+      ['a heading, so the anchor', () => edit(first, (t) => `${t}\n## Later\n\nMore.\n`), [first]],
+      ['the heading renamed, so the link broken', () => edit(first, (t) => t.replace('## Later', '## Afterwards')), [first]],
+      ['the heading named back', () => edit(first, (t) => t.replace('## Afterwards', '## Later')), [first]],
+      ['a broken link', () => edit(first, (t) => `${t}\nA [broken link](missing.md).\n`), [first]],
+      ['the broken link mended', () => edit(first, (t) => t.replace('(missing.md)', '(20-second.md)')), [first]],
+      ['two articles at once', async () => (await edit(first, (t) => `${t}\nOne.\n`), await edit(second, (t) => `${t}\nTwo.\n`)), [first, second]],
+      ['a page', () => edit(about, (t) => `${t}\nIt moved to a garage.\n`), [about]],
+      ['an editorial', () => edit(editorial, (t) => `${t}\nA word from the editors.\n`), [editorial]],
+      ['a save that changes nothing', () => edit(first, (t) => t), [first]],
+      ['a title', () => edit(first, (t) => t.replace('title: The first article', 'title: The very first article')), [first]],
+    ];
+    for (const [name, change, paths] of steps) {
+      await change();
+      const outcome = await incremental.rebuild(paths);
+      const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
+      expect(formatDiagnostics(outcome.diagnostics, 'text'), name).toBe(formatDiagnostics(clean.diagnostics, 'text'));
+      expect(outcome.ok, name).toBe(!hasErrors(clean.diagnostics));
+      if (outcome.ok) expect(differences(await readTree(outDir), await toFiles(clean.trees)), name).toEqual([]);
+    }
+    expect(await readFile(path.join(outDir, 'web/fr/issues/1/first/index.html'), 'utf8')).toContain('A paragraph added.');
+  });
+
+  it('gives a clean build\'s dates and notes when body edits make a committed file uncommitted, and after a commit', async () => {
+    const zine = await editedZine(12);
+    const ada = { author: 'Ada Quill', email: 'ada@example.invalid' };
+    await commitAll(zine.root, [{ ...ada, date: '2026-03-01T09:00:00Z' }]);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    const first = 'content/issues/1/10-first.md';
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ['a first edit, so the file is not committed any more', () => appendFile(path.join(zine.root, first), '\nEdited once.\n')],
+      ['a second edit', () => appendFile(path.join(zine.root, first), '\nEdited twice.\n')],
+      ['a commit', () => commitAll(zine.root, [{ ...ada, date: '2026-03-09T09:00:00Z' }])],
+      ['an edit after the commit', () => appendFile(path.join(zine.root, first), '\nEdited thrice.\n')],
+    ];
+    for (const [name, change] of steps) {
+      await change();
+      const outcome = await incremental.rebuild([first]);
+      const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
+      expect(outcome.notes, name).toEqual(clean.notes);
+      expect(formatDiagnostics(outcome.diagnostics, 'text'), name).toBe(formatDiagnostics(clean.diagnostics, 'text'));
+      expect(differences(await readTree(outDir), await toFiles(clean.trees)), name).toEqual([]);
+    }
   });
 
   it('re-renders only the outputs an edit of one article body affects, and writes only those that changed', async () => {

@@ -1,0 +1,126 @@
+import { renderTrees } from '../build.js';
+import { compileAll } from '../compile/compile-all.js';
+import type { CompiledFile, LoadedFile } from '../compile/compiled.js';
+import { createCollector, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
+import type { GitHistory } from '../load/git-history.js';
+import type { TextSource } from '../load/load-sources.js';
+import { loadTheme } from '../load/load-theme.js';
+import type { Site } from '../model/types.js';
+import { withBodies, type DependencyGraph } from '../render/dependency-graph.js';
+import { createTheme, type Theme } from '../theme/theme.js';
+import { resolveDocumentLinks } from '../transform/links.js';
+import { makeOutputs, type OutputTrees } from '../write/write-outputs.js';
+import { affected, type RebuildPlan } from './affected.js';
+import type { DevCompileMemory } from './compile-memory.js';
+
+/** What the last good rebuild of `mimeo dev` left for the next one to patch. */
+export interface LastBuild {
+  /** Its site model: patched in place by {@link rebuildBodies}. */
+  editions: Site[];
+  graph: DependencyGraph;
+  diagnostics: Diagnostic[];
+  notes: string[];
+  history: GitHistory;
+  /** Every output the preview folder holds, as `tree/path` keys. */
+  present: ReadonlySet<string>;
+  /** The theme, made by the first patch and kept until a full rebuild (theme files change only through one). */
+  theme?: Theme;
+}
+
+/** What a save changed, as far as the watcher saw. */
+export interface SavedFiles {
+  /** The paths the watcher saw since the last good build, relative to the root. */
+  seen: readonly string[];
+  /** Reads them again: their texts and which changed (with what reading reported), or `undefined` when one is not a text read before. */
+  reread: (paths: readonly string[], report: Report) => { texts: TextSource[]; changed: ReadonlySet<string> } | undefined;
+  /** The Git history now. */
+  history: () => Promise<GitHistory>;
+}
+
+/** Where and how the preview is built. */
+export interface PatchOptions {
+  root: string;
+  baseUrl: string;
+  cacheDir: string;
+  cache: DevCompileMemory;
+}
+
+/** A patch that went through, or why not: `spoiled` when the model was changed before it gave up. */
+export type PatchResult = { done: true; trees: OutputTrees; graph: DependencyGraph; plan: RebuildPlan } | { done: false; spoiled: boolean };
+
+/**
+ * Rebuilds after the commonest save of all: Markdown bodies edited, their front matter and
+ * anchors the same, in a file that had and has nothing to report. Then nothing but those bodies
+ * changed in the model, so the last build's model is patched (the bodies swapped, their links
+ * resolved again) and its graph tells which outputs to render, without loading, assembling or
+ * resolving the whole site again. It takes the watcher's word for what changed: the dev session
+ * looks for missed changes once saves pause (`IncrementalBuild.verify`). Any other change is
+ * declined, for the full rebuild; so is one that brings something to report, whose diagnostics
+ * only a full rebuild gets right.
+ */
+export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options: PatchOptions): Promise<PatchResult> {
+  const declined = { done: false, spoiled: false } as const;
+  const [site] = last.editions;
+  const { seen } = saved;
+  if (!site || seen.length === 0 || !seen.every((path) => path.endsWith('.md') && site.documents.get(path)?.path === path)) return declined;
+  const reported = new Set(last.diagnostics.map((diagnostic) => diagnostic.file));
+  if (seen.some((path) => reported.has(path))) return declined;
+  // Started now, awaited once the files are compiled: `git status` runs meanwhile.
+  const history = saved.history();
+  const { report, diagnostics } = createCollector();
+  const read = saved.reread(seen, report);
+  if (!read || diagnostics.length > 0) return declined;
+  const texts = read.texts.filter((text) => read.changed.has(text.path));
+  const before = new Map(texts.map((text) => [text.path, options.cache.fileOf(text.path)]));
+  const config = site.config;
+  const compiled = await compileAll(texts, { compile: { html: config.markdown.html, links: config.gemini.links }, cacheDir: options.cacheDir, remember: options.cache, check: 'at-lookup' }, report);
+  try {
+    if (compiled.rejected.length > 0 || diagnostics.length > 0) return declined;
+    if (!sameHistory(last.history, await history)) return declined;
+    if (!compiled.files.every((file) => sameOutside(before.get(file.path), file))) return declined;
+    if (!last.theme) {
+      // A theme that reports something (strings missing) has its say in full rebuilds.
+      const theme = createCollector();
+      const made = createTheme(await loadTheme(options.root, config.theme, theme.report), { name: config.theme, languages: last.editions.map((edition) => edition.language) }, theme.report);
+      if (theme.diagnostics.length > 0) return declined;
+      last.theme = made;
+    }
+    // From here the model changes: a patch that gives up leaves it to a full rebuild.
+    const spoiled = { done: false, spoiled: true } as const;
+    const hashes = new Map<string, string>();
+    for (const file of compiled.files) {
+      const document = site.documents.get(file.path)!;
+      // Other editions show an untranslated document with the original's body (links resolved in the original).
+      const body = document.body;
+      for (const edition of last.editions) for (const other of edition.documents.values()) if (other.body === body) other.body = file.body;
+      resolveDocumentLinks(site, document, report);
+      hashes.set(file.path, options.cache.textHash(file.path) ?? '');
+    }
+    if (diagnostics.length > 0) return spoiled;
+    const graph = withBodies(last.graph, hashes);
+    const plan = affected(seen, { before: last.graph, after: graph });
+    if (plan.remove.length > 0) return spoiled;
+    const selection = { web: new Set<string>(), gemini: new Set<string>() };
+    for (const key of plan.render) selection[key.startsWith('web/') ? 'web' : 'gemini'].add(key.slice(key.indexOf('/') + 1));
+    const trees = makeOutputs(renderTrees(last.editions, last.theme, options.baseUrl, report, selection));
+    if (diagnostics.length > 0) return spoiled;
+    return { done: true, trees, graph, plan };
+  } finally {
+    compiled.dispose();
+  }
+}
+
+/** Whether two histories tell the model the same: the same commit, log and uncommitted files. */
+function sameHistory(before: GitHistory, now: GitHistory): boolean {
+  if (before.missing !== now.missing || before.commit !== now.commit) return false;
+  // The dev build's history memory gives the very same log while HEAD stays.
+  if (before.files !== now.files && (before.files.size > 0 || now.files.size > 0)) return false;
+  return before.uncommitted.size === now.uncommitted.size && [...now.uncommitted].every((path) => before.uncommitted.has(path));
+}
+
+/** Whether a file compiled again differs from what it compiled to before in its body alone (front matter, its places, anchors). */
+function sameOutside(before: CompiledFile | undefined, now: LoadedFile): boolean {
+  if (!before || before.partial || now.partial) return false;
+  const outside = (frontMatter: unknown, fields: unknown, anchors: unknown) => JSON.stringify([frontMatter, fields, anchors]);
+  return outside(before.frontMatter?.value, before.frontMatter?.fields ?? {}, before.body.anchors) === outside(now.frontMatter?.value, now.fields, now.body.anchors);
+}
