@@ -102,6 +102,11 @@ export interface SourceMemory {
    * text the last load read, or can not be read now. Not counted by {@link lastChanges}.
    */
   reread(root: string, paths: readonly string[], report: Report): { texts: TextSource[]; changed: Set<string> } | undefined;
+  /**
+   * Whether the last load found no file through a symbolic link, and each of `files` (copied
+   * files of `content/`) is still there, those it read (SVG, HTML) with the stamp it read them at.
+   */
+  asLoaded(files: ReadonlyArray<{ path: string; absolutePath: string }>): boolean;
 }
 
 /** What changed in `content/` from one load to the next, as a {@link SourceMemory} saw it. */
@@ -154,6 +159,14 @@ export function createSourceMemory(): SourceMemory {
       [list, changed] = [found, new Set()];
     },
     lastChanges: () => last,
+    asLoaded(files) {
+      if (list.some((file) => file.endsWith(' (linked)'))) return false;
+      return files.every((file) => {
+        const stamp = fileStamp(file.absolutePath);
+        const entry = known.get(file.path);
+        return stamp !== undefined && (entry === undefined || entry.stamp === stamp);
+      });
+    },
     reread(root, paths, report) {
       const texts: TextSource[] = [];
       const rereadChanged = new Set<string>();

@@ -5,7 +5,7 @@ import { createCollector, type Diagnostic, type Report } from '../diagnostics/di
 import type { GitHistory } from '../load/git-history.js';
 import type { TextSource } from '../load/load-sources.js';
 import { loadTheme } from '../load/load-theme.js';
-import type { Site } from '../model/types.js';
+import type { Asset, Site } from '../model/types.js';
 import { withBodies, type DependencyGraph } from '../render/dependency-graph.js';
 import { createTheme, type Theme } from '../theme/theme.js';
 import { resolveDocumentLinks } from '../transform/links.js';
@@ -23,8 +23,11 @@ export interface LastBuild {
   history: GitHistory;
   /** Every output the preview folder holds, as `tree/path` keys. */
   present: ReadonlySet<string>;
-  /** The theme, made by the first patch and kept until a full rebuild (theme files change only through one). */
-  theme?: Theme;
+  /**
+   * The theme, made by the first patch and kept until a full rebuild (theme files change only
+   * through one), with where it reports: into the patch under way.
+   */
+  theme?: { theme: Theme; sink: { report: Report } };
 }
 
 /** What a save changed, as far as the watcher saw. */
@@ -35,6 +38,12 @@ export interface SavedFiles {
   reread: (paths: readonly string[], report: Report) => { texts: TextSource[]; changed: ReadonlySet<string> } | undefined;
   /** The Git history now. */
   history: () => Promise<GitHistory>;
+  /**
+   * Whether the files of `content/` that are copied are where and as the last load found them,
+   * and none is reached through a symbolic link (those are read by every full load only): the
+   * patch copies them without checking them again.
+   */
+  assetsAsLoaded: (assets: readonly Asset[]) => boolean;
 }
 
 /** Where and how the preview is built. */
@@ -64,7 +73,7 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
   const { seen } = saved;
   if (!site || seen.length === 0 || !seen.every((path) => path.endsWith('.md') && site.documents.get(path)?.path === path)) return declined;
   const reported = new Set(last.diagnostics.map((diagnostic) => diagnostic.file));
-  if (seen.some((path) => reported.has(path))) return declined;
+  if (seen.some((path) => reported.has(path)) || !saved.assetsAsLoaded(site.assets)) return declined;
   // Started now, awaited once the files are compiled: `git status` runs meanwhile.
   const history = saved.history();
   const { report, diagnostics } = createCollector();
@@ -80,11 +89,13 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
     if (!compiled.files.every((file) => sameOutside(before.get(file.path), file))) return declined;
     if (!last.theme) {
       // A theme that reports something (strings missing) has its say in full rebuilds.
-      const theme = createCollector();
-      const made = createTheme(await loadTheme(options.root, config.theme, theme.report), { name: config.theme, languages: last.editions.map((edition) => edition.language) }, theme.report);
-      if (theme.diagnostics.length > 0) return declined;
-      last.theme = made;
+      const sink = { report };
+      const settings = { name: config.theme, languages: last.editions.map((edition) => edition.language), commit: site.commit };
+      const theme = createTheme(await loadTheme(options.root, config.theme, report), settings, (diagnostic) => sink.report(diagnostic));
+      if (diagnostics.length > 0) return declined;
+      last.theme = { theme, sink };
     }
+    last.theme.sink.report = report;
     // From here the model changes: a patch that gives up leaves it to a full rebuild.
     const spoiled = { done: false, spoiled: true } as const;
     const hashes = new Map<string, string>();
@@ -102,7 +113,7 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
     if (plan.remove.length > 0) return spoiled;
     const selection = { web: new Set<string>(), gemini: new Set<string>() };
     for (const key of plan.render) selection[key.startsWith('web/') ? 'web' : 'gemini'].add(key.slice(key.indexOf('/') + 1));
-    const trees = makeOutputs(renderTrees(last.editions, last.theme, options.baseUrl, report, selection));
+    const trees = makeOutputs(renderTrees(last.editions, last.theme.theme, options.baseUrl, report, selection));
     if (diagnostics.length > 0) return spoiled;
     return { done: true, trees, graph, plan };
   } finally {

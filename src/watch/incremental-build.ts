@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build, type OutputSelection } from '../build.js';
 import { createCollector, hasErrors, InternalError, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
-import type { Site } from '../model/types.js';
+import type { Asset, Site } from '../model/types.js';
 import { updateOutputs, type OutputUpdate, type WrittenFiles } from '../write/update-outputs.js';
 import type { OutputFile } from '../write/output-file.js';
 import type { OutputTrees } from '../write/write-outputs.js';
@@ -86,8 +86,8 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
   return {
     async verify() {
       if (!unverified) return false;
-      unverified = false;
       await loadSources(options.root, () => {}, sources);
+      unverified = false;
       const { listChanged, changed } = sources.lastChanges();
       if (!listChanged && changed.size === 0) return false;
       // Changed behind the watcher's back: the next rebuild looks at everything.
@@ -101,19 +101,28 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       sources.forget(seen);
       let historyRun: Promise<GitHistory> | undefined;
       const historyNow = () => (historyRun ??= readGitHistory(options.root, history));
-      if (patchable) {
-        const saved = { seen, reread: (paths: readonly string[], report: Report) => sources.reread(options.root, paths, report), history: historyNow };
-        const patched = await rebuildBodies(patchable, saved, { root: options.root, baseUrl: options.baseUrl, cacheDir, cache });
+      // Taken while a patch runs: one that fails half-way (or throws) leaves the next rebuild a full one.
+      const base = patchable;
+      patchable = undefined;
+      if (base) {
+        const saved = {
+          seen,
+          reread: (paths: readonly string[], report: Report) => sources.reread(options.root, paths, report),
+          history: historyNow,
+          assetsAsLoaded: (assets: readonly Asset[]) => sources.asLoaded(assets.map((asset) => ({ path: asset.path, absolutePath: asset.absolutePath }))),
+        };
+        const patched = await rebuildBodies(base, saved, { root: options.root, baseUrl: options.baseUrl, cacheDir, cache });
         if (patched.done) {
           checkRendered(patched.graph, keysOf(patched.trees, (file) => file.copyFrom === undefined), patched.plan);
-          const update = await updateOutputs(options.outDir, patched.trees, patchable.present, written);
-          last = patchable.graph = patched.graph;
+          const update = await updateOutputs(options.outDir, patched.trees, base.present, written);
+          last = base.graph = patched.graph;
+          patchable = base;
           pending.clear();
           unverified = true;
-          const { present, diagnostics, notes } = patchable;
+          const { present, diagnostics, notes } = base;
           return { ok: true, full: false, changes: seen, rendered: patched.plan.render.length, update, present, diagnostics, notes };
         }
-        if (patched.spoiled) patchable = undefined;
+        if (!patched.spoiled) patchable = base;
       }
       const loading = createCollector();
       const read = { history: historyNow(), sources: await loadSources(options.root, loading.report, sources), diagnostics: loading.diagnostics };

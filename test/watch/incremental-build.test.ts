@@ -1,4 +1,4 @@
-import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -104,6 +104,21 @@ describe('incremental rebuilds of mimeo dev', () => {
     expect(rules(await incremental.rebuild([]))).toEqual(['content/issues/1/30-third.md link/missing-target']);
   });
 
+  it('checks a copied file changed or removed behind the watcher\'s back before a body edit is rebuilt', async () => {
+    const zine = await editedZine(5);
+    const incremental = createIncrementalBuild({ root: zine.root, outDir: await temporaryFolder(), baseUrl });
+    const [cover, first] = ['content/issues/1/cover.svg', 'content/issues/1/10-first.md'];
+    expect(rules(await incremental.rebuild([]))).toEqual([]);
+    const edit = () => appendFile(path.join(zine.root, first), '\nOne more line.\n');
+    // Made unsafe, and the watcher says nothing of it: the rebuild of the edit finds it all the same.
+    await writeFile(path.join(zine.root, cover), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n');
+    await edit();
+    expect(rules(await incremental.rebuild([first]))).toEqual([`${cover} asset/unsafe-svg`]);
+    await rm(path.join(zine.root, cover));
+    await edit();
+    expect(rules(await incremental.rebuild([first]))).toEqual(["content/issues/1/issue.md asset/missing"]);
+  });
+
   it('reports an image made unsafe between two rebuilds, and again on the next rebuild until it is mended', async () => {
     const zine = await editedZine(4);
     const incremental = createIncrementalBuild({ root: zine.root, outDir: await temporaryFolder(), baseUrl });
@@ -157,6 +172,8 @@ describe('incremental rebuilds of mimeo dev', () => {
   it('gives a clean build\'s dates and notes when body edits make a committed file uncommitted, and after a commit', async () => {
     const zine = await editedZine(12);
     const ada = { author: 'Ada Quill', email: 'ada@example.invalid' };
+    // A French edition too: its home pages show the commit, and are rendered whole by every rebuild.
+    await appendFile(path.join(zine.root, 'content/site.yml'), 'languages: [fr]\n');
     await commitAll(zine.root, [{ ...ada, date: '2026-03-01T09:00:00Z' }]);
     const outDir = await temporaryFolder();
     const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
