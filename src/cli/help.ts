@@ -29,7 +29,8 @@ CI) a single updating line shows the Markdown files compiled so far.
 
 Each Markdown file is compiled once and kept in a cache, so the next build
 compiles only what changed, and pages whose inputs did not change are taken
-from the previous build instead of being rendered again.
+from the previous build instead of being rendered again. Entries no build
+uses any more are removed from time to time.
 
 Options:
   --root DIR       the webzine's folder, which holds content/ (default: .)

@@ -5,6 +5,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { compileFrontMatterOnly, forgetRecentContent, toLoadedFile, type CompiledFile, type CompileOptions, type LoadedFile } from './compiled.js';
 import { openFileCache, type FragmentCheck } from './file-cache.js';
+import { pruneCache } from './cache-prune.js';
 import { compileInWorkers, textOf, type CompileJob } from './pool.js';
 import { collectGarbage } from '../write/heap-guard.js';
 
@@ -85,6 +86,7 @@ const workerThreshold = 200;
  * files. Reports each file's diagnostics, cached or not, in file order.
  */
 export async function compileAll(texts: TextSource[], options: CompileAllOptions, report: Report): Promise<CompileResult> {
+  const startedAt = Date.now();
   const sources: Array<TextSource | undefined> = texts.filter((text) => text.path.endsWith('.md'));
   const consume = (options.consume ?? false) && !options.remember;
   if (consume) texts.length = 0;
@@ -171,6 +173,8 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
       for (const diagnostic of file.diagnostics) report(diagnostic);
       return toLoadedFile(file, located[index]!);
     });
+    // A build that looked every file up knows which entries are current: the others may go.
+    if (!temporary) pruneCache(folder, options.remember || options.bodies ? undefined : new Set(keys.filter(Boolean)), misses.length, startedAt);
     return { files, rejected: temporary ? [] : store.rejected, dispose };
   } catch (error) {
     dispose();

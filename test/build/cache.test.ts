@@ -102,6 +102,25 @@ describe('the build cache', () => {
     expect(await outputOf(out)).toEqual(await uncached(root));
   });
 
+  it('removes the entries no build needs any more: an edited file\'s old version, a removed file', async () => {
+    const { root, cache, out } = await cachedZine();
+    await build(root, out, cache);
+    const before = await cacheFiles(cache);
+    expect(before).toHaveLength(4);
+    await appendFile(path.join(root, article), '\nA sentence added since.\n');
+    await build(root, out, cache);
+    const after = await cacheFiles(cache);
+    expect(after).toHaveLength(4);
+    expect(after.filter((file) => !before.includes(file))).toHaveLength(1);
+    // Fragments go with their entry.
+    expect((await listTree(cache)).filter((file) => file.startsWith('bodies/'))).toHaveLength(4);
+    await rm(path.join(root, 'content/issues/1/20-second.md'));
+    await writeFile(path.join(root, article), (await readFile(path.join(root, article), 'utf8')).replace('[link to the second article](20-second.md#details)', 'text'));
+    await build(root, out, cache);
+    expect(await cacheFiles(cache)).toHaveLength(3);
+    expect(await outputOf(out)).toEqual(await uncached(root));
+  });
+
   it('is not used by another version of mimeo', async () => {
     // A copy of mimeo whose code differs in one rendered detail: the heading anchors' class.
     const copy = path.join(await temporaryFolder(), 'mimeo');
