@@ -7,7 +7,7 @@ import { compileFrontMatterOnly, forgetRecentContent, toLoadedFile, type Compile
 import { openFileCache, type FragmentCheck } from './file-cache.js';
 import { pruneCache } from './cache-prune.js';
 import { compileInWorkers, textOf, type CompileJob } from './pool.js';
-import { collectGarbage } from '../write/heap-guard.js';
+import { giveMemoryBack } from '../write/heap-guard.js';
 
 /** Options of {@link compileAll}. */
 export interface CompileAllOptions {
@@ -133,12 +133,8 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
       misses.push({ index, path: source.path, text: consume ? utf8.encode(source.text) : source.text, key, files: store.filesOf(key) });
     });
     if (misses.length > 0) {
-      // The texts just let go are most of this thread's heap: freed before workers take memory
-      // too (V8 gives the emptied pages back to the system at the second collection).
-      if (consume) {
-        collectGarbage();
-        collectGarbage();
-      }
+      // The texts just let go are most of this thread's heap: freed before workers take memory too.
+      if (consume) giveMemoryBack();
       const { compileFile } = await import('./compile-file.js');
       const here = (job: CompileJob) => {
         const file = compileFile({ path: job.path, text: textOf(job) }, options.compile);

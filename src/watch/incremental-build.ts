@@ -9,6 +9,7 @@ import { affected, type RebuildPlan } from './affected.js';
 import { toDependencyGraph, type DependencyGraph } from '../render/dependency-graph.js';
 import { createCompileMemory } from './compile-memory.js';
 import { createSourceMemory, loadSources } from '../load/load-sources.js';
+import { giveMemoryBack } from '../write/heap-guard.js';
 import { readGitHistory, type GitHistory, type HistoryMemory } from '../load/git-history.js';
 import { rebuildBodies, type LastBuild } from './body-edits.js';
 
@@ -145,6 +146,9 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       // they are all in this one; copied files always are.
       const present = new Set([...graph.outputs.keys(), ...made, ...keysOf(result.trees, (file) => file.copyFrom !== undefined)]);
       const update = await updateOutputs(options.outDir, result.trees, present, written);
+      // A rebuild of everything (the first) leaves hundreds of MiB of garbage, pages included once
+      // this returns, that V8 would keep for a long while in a process that then waits for saves.
+      if (!plan || plan.render.length > manyOutputs) setImmediate(giveMemoryBack);
       last = graph;
       pending.clear();
       if (result.editions && result.history) patchable = { editions: result.editions, graph, diagnostics: result.diagnostics, notes: result.notes, history: result.history, present };
@@ -153,6 +157,9 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
     },
   };
 }
+
+// Outputs rendered again above which a rebuild gives its garbage back at once.
+const manyOutputs = 500;
 
 function toSelection(keys: readonly string[]): OutputSelection {
   const selection: Record<string, Set<string>> = { web: new Set(), gemini: new Set() };

@@ -73,9 +73,12 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
 /** Makes the content of every output made on demand, dropping those that failed (reported): for builds that do not write. */
 export function makeOutputs(trees: OutputTrees): OutputTrees {
   const made: OutputTrees = {};
+  // The pages are kept, the garbage of making them is not (`mimeo dev`'s first build makes every page).
+  const guard = createHeapGuard();
   for (const [name, files] of Object.entries(trees)) {
     made[name] = files.flatMap((file) => {
       if (!file.make) return [file];
+      guard();
       const bytes = file.make();
       const { make: _make, ...rest } = file;
       return bytes === undefined ? [] : [{ ...rest, bytes }];
