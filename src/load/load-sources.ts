@@ -5,6 +5,7 @@ import type { Diagnostic, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { decodeText } from './decode.js';
 import { fileStamp } from './file-stamp.js';
+import { isEditorLeftover } from './editor-files.js';
 
 /** A text file of the webzine, decoded (see {@link decodeText}). */
 export interface TextSource {
@@ -214,7 +215,7 @@ async function walk(folder: string, realContent: string, root: string, report: R
     throw new Error(`could not read the folder ${folder}`, { cause: error });
   }
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
+    if (isEditorLeftover(entry.name)) continue;
     const absolute = path.join(folder, entry.name);
     let isDirectory = entry.isDirectory();
     if (entry.isSymbolicLink()) {

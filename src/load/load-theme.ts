@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
+import { isEditorLeftover } from './editor-files.js';
 
 /** A file of a theme, found in the webzine's theme or in the built-in one. */
 export interface ThemeFile {
@@ -52,7 +53,7 @@ async function listFiles(folder: string, prefix = ''): Promise<string[]> {
   }
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.') || entry.name === 'README.md') continue;
+    if (isEditorLeftover(entry.name) || entry.name === 'README.md') continue;
     const relative = prefix + entry.name;
     if (entry.isDirectory()) found.push(...(await listFiles(path.join(folder, entry.name), relative + '/')));
     else if (entry.isFile()) found.push(relative);

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import path from 'node:path';
 import { watch } from 'chokidar';
+import { isEditorLeftover } from '../load/editor-files.js';
 
 /** A running watch of a webzine's files. */
 export interface Watcher {
@@ -9,15 +10,6 @@ export interface Watcher {
 
 /** The folders of a webzine that builds read: content/ (site.yml included) and themes/. */
 const watchedFolders = ['content', 'themes'];
-
-/**
- * Files editors make beside the real one while saving, which no build reads: hidden files (vim
- * swap files, `.#` Emacs locks), backups ending in `~`, Emacs autosaves `#name#`, vim's `4913`
- * write test and JetBrains' safe-write copies.
- */
-function isEditorLeftover(name: string): boolean {
-  return name.startsWith('.') || name.endsWith('~') || /^#.*#$/.test(name) || name === '4913' || name.includes('___jb_');
-}
 
 /**
  * Watches content/ and themes/ below `root` with chokidar and calls `onChange` with the path,

@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../support/vnu.js';
-import { makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -66,5 +66,30 @@ describe('bad input', () => {
     expect(run.stderr).toContain('content/issues/1/30-control.md:2:8: warning: this file holds the invisible control character U+0007, which was left out [encoding/control-character]');
     expect(run.stderr).toContain('content/issues/1/30-control.md:4:7: warning: this file holds the invisible control character U+000C, which was left out [encoding/control-character]');
     expect(await checkHtml([path.join(out, 'web/issues/1/control/index.html'), path.join(out, 'web/issues/1/index.html')])).toEqual([]);
+  });
+});
+
+describe('files editors leave behind', () => {
+  it('publishes no backup, autosave, lock or safe-write file beside an article or in the theme, and reads none as one', async () => {
+    const root = await makeWebzine();
+    const leftovers = [
+      'content/issues/1/10-first.md~',
+      'content/issues/1/#10-first.md#',
+      'content/issues/1/.#10-first.md',
+      'content/issues/1/4913',
+      'content/issues/1/30-next.md___jb_tmp___',
+      'content/pages/about.md~',
+      'themes/default/assets/style.css~',
+    ];
+    for (const file of leftovers) {
+      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await writeFile(path.join(root, file), '---\ntitle: Not yet\n---\nA draft nobody should read yet.\n');
+    }
+    const out = path.join(await temporaryFolder(), 'dist');
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('error');
+    expect((await listTree(out)).filter((file) => /~|#|4913|___jb_/.test(file))).toEqual([]);
+    for (const [file, bytes] of await readTree(out)) expect(bytes.toString('utf8'), file).not.toContain('nobody should read');
   });
 });
