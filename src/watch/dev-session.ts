@@ -15,6 +15,8 @@ export interface SessionOptions extends IncrementalOptions {
   quiet?: number;
   /** How long after a rebuild the session looks for changes the watcher missed, in milliseconds (default: `200`). */
   lookAfter?: number;
+  /** Starts the watcher (default: {@link watchWebzine}); tests make one that misses events. */
+  watch?: typeof watchWebzine;
 }
 
 // Not a path: asks the queue's next run to look for missed changes.
@@ -54,7 +56,7 @@ export async function startDevSession(options: SessionOptions, onEvent: (event: 
     options.quiet === undefined ? {} : { quiet: options.quiet },
   );
   // Watching starts before the first build, so a save during it makes one more.
-  const watcher = await watchWebzine(options.root, (path) => queue.request([path]), (error) => onEvent({ kind: 'watch-error', error }));
+  const watcher = await (options.watch ?? watchWebzine)(options.root, (path) => queue.request([path]), (error) => onEvent({ kind: 'watch-error', error }));
   queue.request([]);
   return {
     async close() {
