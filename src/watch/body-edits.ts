@@ -54,8 +54,12 @@ export interface PatchOptions {
   cache: DevCompileMemory;
 }
 
-/** A patch that went through, or why not: `spoiled` when the model was changed before it gave up. */
-export type PatchResult = { done: true; trees: OutputTrees; graph: DependencyGraph; plan: RebuildPlan } | { done: false; spoiled: boolean };
+/** A patch that went through: what to write, and the graph of the patched model. */
+export interface Patched {
+  trees: OutputTrees;
+  graph: DependencyGraph;
+  plan: RebuildPlan;
+}
 
 /**
  * Rebuilds after the commonest save of all: Markdown bodies edited, their front matter and
@@ -67,37 +71,36 @@ export type PatchResult = { done: true; trees: OutputTrees; graph: DependencyGra
  * declined, for the full rebuild; so is one that brings something to report, whose diagnostics
  * only a full rebuild gets right.
  */
-export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options: PatchOptions): Promise<PatchResult> {
-  const declined = { done: false, spoiled: false } as const;
+export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options: PatchOptions): Promise<Patched | undefined> {
   const [site] = last.editions;
   const { seen } = saved;
-  if (!site || seen.length === 0 || !seen.every((path) => path.endsWith('.md') && site.documents.get(path)?.path === path)) return declined;
+  if (!site || seen.length === 0 || !seen.every((path) => path.endsWith('.md') && site.documents.get(path)?.path === path)) return undefined;
   const reported = new Set(last.diagnostics.map((diagnostic) => diagnostic.file));
-  if (seen.some((path) => reported.has(path)) || !saved.assetsAsLoaded(site.assets)) return declined;
+  if (seen.some((path) => reported.has(path)) || !saved.assetsAsLoaded(site.assets)) return undefined;
   // Started now, awaited once the files are compiled: `git status` runs meanwhile.
   const history = saved.history();
   const { report, diagnostics } = createCollector();
   const read = saved.reread(seen, report);
-  if (!read || diagnostics.length > 0) return declined;
+  if (!read || diagnostics.length > 0) return undefined;
   const texts = read.texts.filter((text) => read.changed.has(text.path));
   const before = new Map(texts.map((text) => [text.path, options.cache.fileOf(text.path)]));
   const config = site.config;
   const compiled = await compileAll(texts, { compile: { html: config.markdown.html, links: config.gemini.links }, cacheDir: options.cacheDir, remember: options.cache, check: 'at-lookup' }, report);
   try {
-    if (compiled.rejected.length > 0 || diagnostics.length > 0) return declined;
-    if (!sameHistory(last.history, await history)) return declined;
-    if (!compiled.files.every((file) => sameOutside(before.get(file.path), file))) return declined;
+    if (compiled.rejected.length > 0 || diagnostics.length > 0) return undefined;
+    if (!sameHistory(last.history, await history)) return undefined;
+    if (!compiled.files.every((file) => sameOutside(before.get(file.path), file))) return undefined;
     if (!last.theme) {
       // A theme that reports something (strings missing) has its say in full rebuilds.
       const sink = { report };
       const settings = { name: config.theme, languages: last.editions.map((edition) => edition.language), commit: site.commit };
       const theme = createTheme(await loadTheme(options.root, config.theme, report), settings, (diagnostic) => sink.report(diagnostic));
-      if (diagnostics.length > 0) return declined;
+      if (diagnostics.length > 0) return undefined;
       last.theme = { theme, sink };
     }
     last.theme.sink.report = report;
-    // From here the model changes: a patch that gives up leaves it to a full rebuild.
-    const spoiled = { done: false, spoiled: true } as const;
+    // From here the model changes: a patch that gives up leaves it to the full rebuild that
+    // follows, which makes a model of its own.
     const hashes = new Map<string, string>();
     for (const file of compiled.files) {
       const document = site.documents.get(file.path)!;
@@ -107,15 +110,15 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
       resolveDocumentLinks(site, document, report);
       hashes.set(file.path, options.cache.textHash(file.path) ?? '');
     }
-    if (diagnostics.length > 0) return spoiled;
+    if (diagnostics.length > 0) return undefined;
     const graph = withBodies(last.graph, hashes);
     const plan = affected(seen, { before: last.graph, after: graph });
-    if (plan.remove.length > 0) return spoiled;
+    if (plan.remove.length > 0) return undefined;
     const selection = { web: new Set<string>(), gemini: new Set<string>() };
     for (const key of plan.render) selection[key.startsWith('web/') ? 'web' : 'gemini'].add(key.slice(key.indexOf('/') + 1));
     const trees = makeOutputs(renderTrees(last.editions, last.theme.theme, options.baseUrl, report, selection));
-    if (diagnostics.length > 0) return spoiled;
-    return { done: true, trees, graph, plan };
+    if (diagnostics.length > 0) return undefined;
+    return { trees, graph, plan };
   } finally {
     compiled.dispose();
   }

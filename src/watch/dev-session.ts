@@ -45,7 +45,7 @@ export async function startDevSession(options: SessionOptions, onEvent: (event: 
       const started = performance.now();
       try {
         // Asked to look, and nothing was saved since: a rebuild only when something was missed.
-        if (changes.length < requested.length && changes.length === 0 && !(await builder.verify())) return;
+        if (requested.length > 0 && changes.length === 0 && !(await builder.verify())) return;
         const outcome = await builder.rebuild(changes);
         onEvent({ kind: 'rebuilt', outcome, milliseconds: performance.now() - started });
       } catch (error) {

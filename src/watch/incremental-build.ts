@@ -102,7 +102,8 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       sources.forget(seen);
       let historyRun: Promise<GitHistory> | undefined;
       const historyNow = () => (historyRun ??= readGitHistory(options.root, history));
-      // Taken while a patch runs: one that fails half-way (or throws) leaves the next rebuild a full one.
+      // Taken while a patch runs, and given back only by one that goes through: a full rebuild
+      // (the one below, or the next after a throw) makes the next model to patch.
       const base = patchable;
       patchable = undefined;
       if (base) {
@@ -113,7 +114,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
           assetsAsLoaded: (assets: readonly Asset[]) => sources.asLoaded(assets.map((asset) => ({ path: asset.path, absolutePath: asset.absolutePath }))),
         };
         const patched = await rebuildBodies(base, saved, { root: options.root, baseUrl: options.baseUrl, cacheDir, cache });
-        if (patched.done) {
+        if (patched) {
           checkRendered(patched.graph, keysOf(patched.trees, (file) => file.copyFrom === undefined), patched.plan);
           const update = await updateOutputs(options.outDir, patched.trees, base.present, written);
           last = base.graph = patched.graph;
@@ -123,7 +124,6 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
           const { present, diagnostics, notes } = base;
           return { ok: true, full: false, changes: seen, rendered: patched.plan.render.length, update, present, diagnostics, notes };
         }
-        if (!patched.spoiled) patchable = base;
       }
       const loading = createCollector();
       const read = { history: historyNow(), sources: await loadSources(options.root, loading.report, sources), diagnostics: loading.diagnostics };
@@ -138,7 +138,6 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       };
       const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, read, cacheDir, select });
       cache.sweep();
-      patchable = undefined;
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: result.notes };
       const made = keysOf(result.trees, (file) => file.copyFrom === undefined);
       checkRendered(graph, made, plan);
