@@ -97,7 +97,7 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
   // Without a cache, compiled fragments wait in a temporary store, removed when the build is done.
   const folder = options.cacheDir ?? temporaryStore();
   const temporary = options.cacheDir === undefined ? folder : undefined;
-  const store = openFileCache(folder, options.compile, options.check);
+  const store = openFileCache(folder, options.compile, options.check, temporary !== undefined);
   const dispose = () => {
     forgetRecentContent();
     if (!temporary) return;

@@ -28,9 +28,12 @@ export interface FileCache {
   readonly rejected: string[];
 }
 
-/** The two files of an entry. */
+/**
+ * The files of an entry. A temporary store (a build without the cache) has no meta file: this
+ * build alone reads the store, and it never reads a meta file back.
+ */
 export interface EntryFiles {
-  meta: string;
+  meta?: string | undefined;
   content: string;
 }
 
@@ -43,8 +46,10 @@ export function serializeEntry(key: string, file: CompiledFile): { meta: Uint8Ar
   return { meta, content };
 }
 
-/** Writes both files of an entry, each whole or not at all; `false` when the store could not take them. */
+/** Writes the files of an entry, each whole or not at all; `false` when the store could not take them. */
 export function writeEntryFiles(files: EntryFiles, bytes: { meta: Uint8Array; content: Uint8Array }): boolean {
+  // No other process sees a temporary store, and it goes with the build: written in place.
+  if (files.meta === undefined) return writeTemporary(files.content, bytes.content);
   // The content first: a meta file only ever stands beside the content it names.
   return writeEntry(files.content, bytes.content) && writeEntry(files.meta, bytes.meta);
 }
@@ -79,20 +84,27 @@ export function corruptEntryIn(error: unknown): CorruptCacheEntry | undefined {
   return undefined;
 }
 
-/** Opens (creating on first write) the store in `folder`, for builds with these compile options. */
-export function openFileCache(folder: string, options: CompileOptions, check: FragmentCheck = 'at-lookup'): FileCache {
+/**
+ * Opens (creating on first write) the store in `folder`, for builds with these compile options.
+ * A temporary store (made for one build, removed after it) is looked up by no one: its entries
+ * are only written, their fragments straight into `folder`, to be read back by the pages.
+ */
+export function openFileCache(folder: string, options: CompileOptions, check: FragmentCheck = 'at-lookup', temporary = false): FileCache {
   const salt = `${format}\0${codeFingerprint()}\0${JSON.stringify(options)}`;
   const rejected: string[] = [];
-  const filesOf = (key: string): EntryFiles => ({
-    meta: path.join(folder, 'files', key.slice(0, 2), key.slice(2)),
-    content: path.join(folder, 'bodies', key.slice(0, 2), key.slice(2)),
-  });
+  const filesOf = (key: string): EntryFiles =>
+    temporary
+      ? { content: path.join(folder, key) }
+      : {
+          meta: path.join(folder, 'files', key.slice(0, 2), key.slice(2)),
+          content: path.join(folder, 'bodies', key.slice(0, 2), key.slice(2)),
+        };
   // `expected`: the hash the fragments must have, when they were not checked at lookup.
   const loader = (key: string, expected?: string) => () => {
-    const file = filesOf(key).content;
+    const { content: file, meta = file } = filesOf(key);
     try {
       const bytes = readFileSync(file);
-      if (expected !== undefined && hashOf(bytes) !== expected) throw new CorruptCacheEntry(path.relative(folder, filesOf(key).meta));
+      if (expected !== undefined && hashOf(bytes) !== expected) throw new CorruptCacheEntry(path.relative(folder, meta));
       const entry = deserialize(bytes) as { format?: unknown; key?: unknown; content?: BodyContent };
       if (entry.format === format && entry.key === key && isContent(entry.content)) {
         // Checked once: read again, the same file is taken as it is.
@@ -101,7 +113,7 @@ export function openFileCache(folder: string, options: CompileOptions, check: Fr
       }
     } catch (error) {
       if (error instanceof CorruptCacheEntry) throw error;
-      if (expected !== undefined) throw new CorruptCacheEntry(path.relative(folder, filesOf(key).meta));
+      if (expected !== undefined) throw new CorruptCacheEntry(path.relative(folder, meta));
       // Else reported below.
     }
     throw new Error(`the cache entry ${file} changed while mimeo was building; build again`);
@@ -115,6 +127,7 @@ export function openFileCache(folder: string, options: CompileOptions, check: Fr
     filesOf,
     read(key, source) {
       const files = filesOf(key);
+      if (files.meta === undefined) return undefined;
       let meta: Buffer;
       try {
         meta = readFileSync(files.meta);
@@ -173,6 +186,16 @@ export function writeEntry(file: string, bytes: Uint8Array): boolean {
     }
   }
   return false;
+}
+
+/** Writes a file of a temporary store: its folder exists, and nothing reads the file before it is whole. */
+function writeTemporary(file: string, bytes: Uint8Array): boolean {
+  try {
+    writeFileSync(file, bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isCompiledFile(file: CompiledFile | undefined, path: string): file is CompiledFile {
