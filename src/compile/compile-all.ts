@@ -52,7 +52,8 @@ export interface CompileResult {
   dispose: () => void;
 }
 
-// Temporary stores still there when the process ends (a build stopped by an error) are removed then.
+// Temporary stores still there when the process ends (a build stopped by an error, or by Ctrl+C)
+// are removed then.
 const temporaryStores = new Set<string>();
 let cleanupRegistered = false;
 
@@ -65,6 +66,14 @@ function temporaryStore(): string {
     cleanupRegistered = true;
     const cleanup = () => temporaryStores.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
     process.once('exit', cleanup);
+    // A signal ends the process without 'exit': the store is removed first, then the signal
+    // stops the process as it would have (unless something else here handles it, `mimeo dev`).
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.once(signal, () => {
+        cleanup();
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+    }
   }
   try {
     const folder = mkdtempSync(path.join(tmpdir(), 'mimeo-compiled-'));

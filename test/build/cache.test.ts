@@ -1,6 +1,6 @@
 import { appendFile, cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateZine } from '../../bench/generate.js';
 import { build as buildSite } from '../../src/build.js';
@@ -340,6 +340,36 @@ describe('the cache options', () => {
     const run = await runCli(['build', '--root', root, ...args], root);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe('a build without the cache', () => {
+  // Its compiled fragments wait in a folder of the system's temporary folder until pages are made.
+  const leftovers = async (temporary: string) => (await readdir(temporary)).filter((name) => name.startsWith('mimeo-compiled-'));
+
+  it('leaves nothing in the temporary folder, whether it finishes or is stopped with Ctrl+C', async () => {
+    const root = await temporaryFolder();
+    generateZine(root, { articles: 150, seed: 5 });
+    const temporary = await temporaryFolder();
+    const env = { ...process.env, TMPDIR: temporary };
+    const args = [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--no-cache', '--jobs', '1'];
+    const finished = spawnSync(process.execPath, args, { encoding: 'utf8', env });
+    expect(finished.status).toBe(0);
+    expect(await leftovers(temporary)).toEqual([]);
+
+    const child = spawn(process.execPath, [...args, '--out', path.join(root, 'stopped')], { env, stdio: 'ignore' });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    // Stopped once it has compiled a few files into its store.
+    for (let waited = 0; ; waited += 20) {
+      const [store] = await leftovers(temporary);
+      if (store && (await readdir(path.join(temporary, store))).length >= 3) break;
+      if (waited > 60_000) throw new Error('the build never started compiling');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+    expect(await leftovers(temporary)).toEqual([]);
+    await expect(readdir(path.join(root, 'stopped/web'))).rejects.toThrow();
   });
 });
 
