@@ -14,7 +14,8 @@ Options:
   -h, --help      show help (also: mimeo <command> --help)
   -v, --version   show mimeo's version
 
-Exit codes: 0 success, 1 mistakes in the content, 2 wrong usage, 3 a bug in mimeo.
+Exit codes: 0 success, 1 mistakes in the content, 2 wrong usage, 3 the file
+system refused a write (a full disk, a read-only folder) or a bug in mimeo.
 `;
 
 /** `mimeo build --help`. */

@@ -37,6 +37,11 @@ export async function main(args: readonly string[], terminal: Terminal = process
       terminal.err(`mimeo: ${error.message}\nSee \`${helpCommand}\`.\n`);
       return exitCodes.usage;
     }
+    const refused = systemError(error);
+    if (refused) {
+      terminal.err(`mimeo: ${refused}\nhint: mimeo must be able to write its output folder (--out) and its cache folder (--cache-dir): check both, and that the disk has room left\n`);
+      return exitCodes.internal;
+    }
     terminal.err(`mimeo: internal error. This is a bug in mimeo; please report it with the text below.\n${describe(error)}\n`);
     return exitCodes.internal;
   }
@@ -85,6 +90,51 @@ function parse(command: string, args: readonly string[], options: ParseArgsConfi
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
+}
+
+// What the system's refusals mean, in words; others are told as the system puts them.
+const reasons: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EBUSY: 'it is in use by another program',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'the disk reported an input/output error',
+};
+
+// What each call was doing, in words.
+const actions: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  write: 'write',
+  mkdir: 'make the folder',
+  rename: 'move',
+  lstat: 'look at',
+  stat: 'look at',
+  unlink: 'remove',
+  rmdir: 'remove the folder',
+  rm: 'remove',
+  copyfile: 'copy to',
+  link: 'link to',
+  scandir: 'list',
+};
+
+/**
+ * What the file system refused, when `error` is such a refusal (a full disk, an output folder
+ * below a file or read-only): not a bug of mimeo, so told without a stack trace.
+ */
+function systemError(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || typeof syscall !== 'string') return undefined;
+  const reason = reasons[code] ?? error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
+  return `could not ${actions[syscall] ?? syscall}${path ? ` ${path}` : ''}: ${reason} (${code})`;
 }
 
 function describe(error: unknown): string {

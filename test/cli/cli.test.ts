@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,18 @@ describe('the mimeo command', () => {
     ]);
     expect(run.stderr).toContain('build failed: 1 error, 0 warnings; nothing was written');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 3 without a stack trace when the output can not be written, saying where and why', async () => {
+    const root = await makeWebzine();
+    const file = path.join(await temporaryFolder(), 'a-file');
+    await writeFile(file, 'not a folder');
+    const run = await mimeo(['build', '--root', root, '--out', path.join(file, 'dist')]);
+    expect(run.code).toBe(3);
+    const [said, hint, ...rest] = run.stderr.split('\n').filter((line) => !line.startsWith('note: '));
+    expect(said).toMatch(new RegExp(`^mimeo: could not [a-z ]+ ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/dist\\S*: part of the path is a file, not a folder \\(ENOTDIR\\)$`));
+    expect(hint).toMatch(/^hint: mimeo must be able to write its output folder \(--out\)/);
+    expect(rest).toEqual(['']);
   });
 
   it('prints check results as GitHub annotations', async () => {
