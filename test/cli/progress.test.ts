@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { createProgress } from '../../src/cli/commands/progress.js';
@@ -15,6 +17,16 @@ describe('the progress of a build', () => {
     expect(stderr.startsWith('\r\x1b[Kparsing ')).toBe(true);
     expect(stderr).toContain('\r\x1b[Kparsing 4/4 files\r\x1b[Knote: ');
     expect(stdout).toMatch(/^built 7 pages/);
+  });
+
+  it('is cleared before the message of a build that could not write its output', async () => {
+    let stderr = '';
+    const terminal = { out: () => {}, err: (t: string) => (stderr += t), isInteractive: true };
+    const file = path.join(await temporaryFolder(), 'a-file');
+    await writeFile(file, 'not a folder');
+    const code = await main(['build', '--root', await makeWebzine(), '--out', path.join(file, 'dist')], terminal);
+    expect(code).toBe(3);
+    expect(stderr).toContain('\r\x1b[Kparsing 4/4 files\r\x1b[Kmimeo: could not ');
   });
 
   it('is not shown when the output is not a terminal (a pipe, a CI log)', async () => {

@@ -19,14 +19,14 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
   const started = performance.now();
   const progress = createProgress(terminal);
   const compiling = resolveCompiling('build', values, folders, cwd);
+  // Cleared whatever happens: a message about a failed write starts on a line of its own.
   const result = await build({
     ...folders,
     ...compiling,
     progress: (parsed, total) => progress.update(parsed, total),
     drafts: values['drafts'] === true,
     ...(typeof baseUrl === 'string' ? { baseUrl } : {}),
-  });
-  progress.clear();
+  }).finally(() => progress.clear());
   terminal.err(formatNotes(result.notes));
   terminal.err(formatDiagnostics(result.diagnostics, 'text', { debug: values['debug'] === true }));
   if (hasErrors(result.diagnostics)) {
