@@ -54,4 +54,11 @@ describe('links between Markdown files', () => {
   it('links the 404 page from the site root, since it is served at any depth', async () => {
     expect(hrefs(await page('404.html'))).toContain('/about/');
   });
+
+  it('marks the menu entry of the page being read as current, and none on the 404 page', async () => {
+    const current = (html: string) => [...html.matchAll(/<a href="([^"]*)" aria-current="page">/g)].map((m) => m[1]);
+    expect(current(await page('index.html'))).toEqual(['./']);
+    expect(current(await page('about/index.html'))).toEqual(['./']);
+    expect(current(await page('404.html'))).toEqual([]);
+  });
 });

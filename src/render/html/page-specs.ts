@@ -11,7 +11,7 @@ export interface PageSpec {
   description?: string | undefined;
   draft?: boolean;
   source: string;
-  /** The output file, when it is not `<route>index.html`. */
+  /** The output file, when it is not `<route>index.html` (the 404 page, which stands for no entry of the menu). */
   output?: string;
   /** Where links are written from, when not from the route. */
   base?: UrlBase;

@@ -193,8 +193,8 @@ export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'n
   };
 }
 
-/** The navigation: home, pages in the menu, authors, then site.yml's own entries. */
-export function menuView(scope: PageScope, currentRoute: string) {
+/** The navigation: home, pages in the menu, authors, then site.yml's own entries; the entry of `currentRoute` is marked. */
+export function menuView(scope: PageScope, currentRoute: string | undefined) {
   const entry = (title: string, route: string) => ({ title, url: linkTo(scope.base, route), current: route === currentRoute });
   return [
     entry(scope.strings['home'] ?? 'Home', scope.site.prefix),
