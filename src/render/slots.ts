@@ -26,7 +26,7 @@ export const markers = {
   footnotes: `${open}F${close}`,
   /** The label of a footnote's link back to its reference. */
   backToReference: `${open}B${close}`,
-  /** The prefix of every id of a body shown inside its issue's page (`editorial:`, `<slug>:`). */
+  /** The prefix of every id of a body shown inside its issue's page (`_editorial:`, `<slug>:`). */
   idPrefix: `${open}P${close}`,
 };
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
@@ -60,5 +60,29 @@ describe('links between Markdown files', () => {
     expect(current(await page('index.html'))).toEqual(['./']);
     expect(current(await page('about/index.html'))).toEqual(['./']);
     expect(current(await page('404.html'))).toEqual([]);
+  });
+});
+
+describe('ids on a page', () => {
+  it('never repeat, whatever an article is called and whatever its headings say', async () => {
+    const root = await makeWebzine();
+    // An article called `editorial`, headings that slug to the ids mimeo gives the footnotes heading and the editorial's.
+    await appendFile(path.join(root, 'content/issues/1/issue.md'), '\n## Intro\n\nThe editorial has a note.[^e]\n\n[^e]: Its note.\n');
+    const article = '---\ntitle: Editorial, the article\n---\n## Intro\n\nA claim.[^1]\n\n## Footnote label\n\nMore.\n\n[^1]: Its source.\n';
+    await writeFile(path.join(root, 'content/issues/1/30-editorial.md'), article);
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    for (const file of ['issues/1/index.html', 'issues/1/editorial/index.html', 'atom.xml']) {
+      const text = await readFile(path.join(out, 'web', file), 'utf8');
+      const ids = [...text.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]);
+      expect(ids.length, file).toBeGreaterThan(4);
+      expect(ids.filter((id, index) => ids.indexOf(id) !== index), file).toEqual([]);
+    }
+    // A footnote reference is described by the footnotes heading, not by the heading "Footnote label".
+    const own = await readFile(path.join(out, 'web/issues/1/editorial/index.html'), 'utf8');
+    const describedBy = /<a [^>]*data-footnote-ref[^>]*aria-describedby="([^"]*)"/.exec(own)?.[1] ?? /aria-describedby="([^"]*)"[^>]*data-footnote-ref/.exec(own)?.[1];
+    expect(describedBy).toBeDefined();
+    expect(new RegExp(`<h2[^>]* id="${describedBy}"[^>]*>Footnotes<`).test(own)).toBe(true);
+    expect(own).toMatch(/<h2 id="footnote-label">Footnote label<a class="heading-anchor"/);
   });
 });

@@ -45,6 +45,26 @@ const schema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.['href'] ?? []), 'gemini'] },
 };
 
+// The footnotes heading's id, with a colon (which heading slugs never hold) as footnotes' own ids
+// have (`clobberPrefix`): mdast-util-to-hast calls it `footnote-label`, the slug of a heading
+// "Footnote label" in the body.
+const footnoteLabelId = 'fn:footnote-label';
+
+/** Gives the footnotes heading (and the references that it describes) {@link footnoteLabelId}. */
+function renameFootnoteLabel(tree: HastRoot): void {
+  walk(tree as HastNodes, (node) => {
+    if (node.type !== 'element') return;
+    const { properties } = node;
+    const describedBy = properties['ariaDescribedBy'];
+    if (properties['dataFootnoteRef'] !== undefined && Array.isArray(describedBy)) {
+      properties['ariaDescribedBy'] = describedBy.map((id) => (id === 'footnote-label' ? footnoteLabelId : id));
+    }
+    if (properties['dataFootnotes'] === undefined) return;
+    const heading = node.children.find((child) => child.type === 'element');
+    if (heading?.type === 'element' && heading.properties['id'] === 'footnote-label') heading.properties['id'] = footnoteLabelId;
+  });
+}
+
 /**
  * Appends to every heading with an id (but the footnotes heading) a link to itself, as
  * rehype-autolink-headings's `append` does; a walk of our own costs a third of the plugin's.
@@ -53,7 +73,7 @@ function addHeadingAnchors(tree: HastRoot): void {
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element' || !/^h[1-6]$/.test(node.tagName)) return;
     const id = node.properties['id'];
-    if (typeof id !== 'string' || id === '' || id.endsWith('footnote-label')) return;
+    if (typeof id !== 'string' || id === '' || id === footnoteLabelId) return;
     const properties = { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1, href: `#${id}` };
     node.children.push({ type: 'element', tagName: 'a', properties, children: [{ type: 'text', value: '#' }] });
   });
@@ -89,6 +109,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
     footnoteLabelTagName: 'h2',
     handlers: handlersFor(options, addSlot),
   }) as HastRoot;
+  renameFootnoteLabel(hast);
   const clean = cleaners[options.html][hasRaw(hast) ? 'raw' : 'plain'].runSync(hast) as HastRoot;
   addHeadingAnchors(clean);
   const finished = finisher.runSync(clean) as HastRoot;

@@ -33,7 +33,8 @@ export interface LinkView {
  * down under the article's title. The feeds render issues the same way.
  */
 export function inIssuePage(document: Article | Issue): { idPrefix: string } {
-  return { idPrefix: document.kind === 'issue' ? 'editorial:' : `${document.slug}:` };
+  // The editorial's starts with `_`, which article slugs never hold: an article may be `editorial`.
+  return { idPrefix: document.kind === 'issue' ? '_editorial:' : `${document.slug}:` };
 }
 
 /** The URL of a resolved Markdown link target on the page of `scope`. */
