@@ -78,6 +78,9 @@ describe('a webzine in two languages', () => {
   it('gives each edition a feed of its own, in its language', async () => {
     const feed = parseFeed(await built.read('web/fr/atom.xml'));
     expect(feed.items.map((item) => [item.id, item.title])).toEqual([['https://zine.example/fr/issues/1/', 'n° 1: Premières lueurs']]);
+    for (const [file, language] of [['web/atom.xml', 'en'], ['web/fr/atom.xml', 'fr'], ['web/fr/rss.xml', 'fr'], ['gemini/atom.xml', 'en'], ['gemini/fr/atom.xml', 'fr']]) {
+      expect(parseFeed(await built.read(file!)).language, file).toBe(language);
+    }
     expect(feed.items[0]!.content).toContain('Bienvenue dans le premier numéro');
     const capsuleIndex = readGemtext(await built.read('gemini/fr/index.gmi')).map((line) => line.line);
     expect(capsuleIndex).toContain('=> issues/1/ 2026-03-01 n° 1: Premières lueurs');

@@ -34,7 +34,12 @@ export function renderAtom(entries: readonly FeedEntry[], options: FeedOptions):
       category: entry.categories.map((name) => ({ term: toXmlText(name), name: toXmlText(name) })),
     });
   }
-  return escapeCategoryAttributes(feed.atom1()) + '\n';
+  return withLanguage(escapeCategoryAttributes(feed.atom1()), options.language) + '\n';
+}
+
+/** Gives the feed its language, `xml:lang` on its root (RFC 4287 §2), which the feed package leaves out. */
+function withLanguage(xml: string, language: string): string {
+  return xml.replace('<feed ', `<feed xml:lang="${escapeHtml(language)}" `);
 }
 
 /**
