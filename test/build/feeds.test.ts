@@ -67,6 +67,17 @@ describe('the sample webzine\'s feeds', () => {
     }
   });
 
+  it('show headings without the anchor links the web pages give them, which readers without the stylesheet show as a bare #', async () => {
+    const issue = await readFile(path.join(out, 'web/issues/3/index.html'), 'utf8');
+    const anchored = [...issue.matchAll(/<h[3-6] id="[^"]+">([^<]+)<a class="heading-anchor"/g)].map((m) => m[1]!);
+    expect(anchored.length).toBeGreaterThan(0);
+    for (const feed of [atom, rss]) {
+      const content = parseFeed(feed).items.find((item) => item.id === 'https://pilotlight.example/issues/3/')?.content ?? '';
+      for (const heading of anchored) expect(content).toMatch(new RegExp(`<h[3-6] id="[^"]+">${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h[3-6]>`));
+      expect(content).not.toContain('heading-anchor');
+    }
+  });
+
   it('are linked from every page with the right types', async () => {
     const page = await readFile(path.join(out, 'web/issues/2/index.html'), 'utf8');
     expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Pilot Light (Atom feed)" href="../../atom.xml">');

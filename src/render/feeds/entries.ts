@@ -1,6 +1,7 @@
-import type { Issue, Site } from '../../model/types.js';
+import type { Article, Issue, Site } from '../../model/types.js';
 import { absoluteUrl } from '../html/url.js';
 import { bodyHtml, inIssuePage, type PageScope } from '../html/views.js';
+import { withoutHeadingAnchors } from '../html/heading-anchor.js';
 import { escapeHtml } from './xml-text.js';
 
 /** One feed entry, the same for every feed format: a published issue. */
@@ -40,12 +41,14 @@ export function selectFeedIssues(site: Site): Issue[] {
 function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
   const url = absoluteUrl(options.baseUrl, issue.route);
   const scope: PageScope = { site, base: { from: issue.route }, language: site.language, strings: options.strings };
-  const parts = [bodyHtml(scope, issue, { ...inIssuePage(issue), absoluteBase: url }).toString()];
+  // Feed readers have no stylesheet to hide the headings' anchor links.
+  const body = (document: Issue | Article) => withoutHeadingAnchors(bodyHtml(scope, document, { ...inIssuePage(document), absoluteBase: url }).toString());
+  const parts = [body(issue)];
   for (const article of issue.articles) {
     const articleUrl = absoluteUrl(options.baseUrl, article.route);
     const byline = article.authors.length ? `<p>${escapeHtml(options.strings['by'] ?? 'By')} ${article.authors.map((a) => escapeHtml(a.name)).join(', ')}</p>\n` : '';
     parts.push(`<h2><a href="${escapeHtml(articleUrl)}">${escapeHtml(article.title)}</a></h2>\n${byline}`);
-    parts.push(bodyHtml(scope, article, { ...inIssuePage(article), absoluteBase: url }).toString());
+    parts.push(body(article));
   }
   const people = new Map<string, { name: string; url?: string }>();
   for (const person of [...issue.editors, ...issue.articles.flatMap((a) => a.authors)]) {

@@ -10,6 +10,7 @@ import { walk } from '../../parse/walk.js';
 import type { SiteConfig } from '../../parse/schemas.js';
 import { isUnsafeUrl } from '../../transform/link-target.js';
 import { markers, type Slot } from '../slots.js';
+import { headingAnchorProperties } from './heading-anchor.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
 export interface FragmentOptions {
@@ -74,8 +75,7 @@ function addHeadingAnchors(tree: HastRoot): void {
     if (node.type !== 'element' || !/^h[1-6]$/.test(node.tagName)) return;
     const id = node.properties['id'];
     if (typeof id !== 'string' || id === '' || id === footnoteLabelId) return;
-    const properties = { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1, href: `#${id}` };
-    node.children.push({ type: 'element', tagName: 'a', properties, children: [{ type: 'text', value: '#' }] });
+    node.children.push({ type: 'element', tagName: 'a', properties: headingAnchorProperties(id), children: [{ type: 'text', value: '#' }] });
   });
 }
 
