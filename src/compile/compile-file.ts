@@ -32,7 +32,8 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   });
   const slots: Slot[] = [];
   const addSlot = (slot: Slot) => slotMarker(slots.push(slot) - 1);
-  const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path) }, addSlot);
+  const addResource = (resource: Resource) => resources.push(resource) - 1;
+  const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path) }, addSlot, addResource);
   const gemtext = toGemtext(parsed.tree, {
     placement: options.links,
     footnoteLabel: markers.footnotes,

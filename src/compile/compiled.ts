@@ -17,7 +17,7 @@ export interface CompileOptions {
   links: SiteConfig['gemini']['links'];
 }
 
-/** A link, image or link definition of a body, in document order: what link checking needs. */
+/** A link, image or link definition of a body (Markdown's in document order, then raw HTML's): what link checking needs. */
 export interface Resource {
   type: 'link' | 'image' | 'definition';
   url: string;

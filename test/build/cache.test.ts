@@ -130,7 +130,7 @@ describe('the build cache', () => {
     const cache = path.join(await temporaryFolder(), 'cache');
     const cli = (bin: string) => spawnSync(process.execPath, [bin, 'build', '--root', root, '--cache-dir', cache], { encoding: 'utf8' });
     expect(cli(path.join(repoRoot, 'bin/mimeo.js')).status).toBe(0);
-    const renderer = path.join(copy, 'lib/render/html/markdown-to-html.js');
+    const renderer = path.join(copy, 'lib/render/html/heading-anchor.js');
     await writeFile(renderer, (await readFile(renderer, 'utf8')).replace("className: ['heading-anchor']", "className: ['heading-anchor', 'changed']"));
     expect(cli(path.join(copy, 'bin/mimeo.js')).status).toBe(0);
     expect(await readFile(path.join(root, 'dist/web/issues/1/first/index.html'), 'utf8')).toContain('class="heading-anchor changed"');

@@ -86,3 +86,48 @@ describe('ids on a page', () => {
     expect(own).toMatch(/<h2 id="footnote-label">Footnote label<a class="heading-anchor"/);
   });
 });
+
+describe('links and images in raw HTML', () => {
+  const raw = [
+    '---',
+    'title: Raw',
+    '---',
+    'A drawing: <img src="cover.svg" alt="The cover"> and <a href="10-first.md">the first article</a>.',
+    '',
+    '<p>See <a href="../../pages/about.md#history">the history</a> and <a href="https://example.org/">elsewhere</a>.</p>',
+    '',
+  ].join('\n');
+
+  it('are rewritten as Markdown ones are, on the page, in the issue and in the feeds', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-raw.md'), raw);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out, '--base-url', 'https://zine.example/sub/']);
+    expect(run.stderr).not.toContain('error');
+    expect(run.code).toBe(0);
+    const own = await readFile(path.join(out, 'web/issues/1/raw/index.html'), 'utf8');
+    expect(own).toContain('<img src="../cover.svg" alt="The cover">');
+    expect(hrefs(own)).toEqual(expect.arrayContaining(['../first/', '../../../about/#history', 'https://example.org/']));
+    const issue = await readFile(path.join(out, 'web/issues/1/index.html'), 'utf8');
+    expect(issue).toContain('<img src="cover.svg" alt="The cover">');
+    expect(hrefs(issue)).toEqual(expect.arrayContaining(['first/', '../../about/#history']));
+    const atom = await readFile(path.join(out, 'web/atom.xml'), 'utf8');
+    expect(atom).toContain('src="https://zine.example/sub/issues/1/cover.svg"');
+    expect(atom).toContain('href="https://zine.example/sub/issues/1/first/"');
+    expect(atom).not.toMatch(/\.md["#]/);
+  });
+
+  it('are checked as Markdown ones are, each error located where the HTML wrote it', async () => {
+    const root = await makeWebzine();
+    const broken = raw.replace('cover.svg', 'covers.svg').replace('10-first.md', '10-frist.md').replace('#history', '#histories');
+    await writeFile(path.join(root, 'content/issues/1/30-raw.md'), broken);
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split('\n').filter((line) => line.includes(': error: '));
+    expect(errors).toEqual([
+      expect.stringMatching(/^content\/issues\/1\/30-raw\.md:4:12: error: .*covers\.svg.*\[asset\/missing\]$/),
+      expect.stringMatching(/^content\/issues\/1\/30-raw\.md:4:55: error: .*10-frist\.md.*\[link\/missing-target\]$/),
+      expect.stringMatching(/^content\/issues\/1\/30-raw\.md:6:8: error: .*histories.*\[link\/missing-anchor\]$/),
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { unified, type Processor } from 'unified';
 import { walk } from '../../parse/walk.js';
 import type { SiteConfig } from '../../parse/schemas.js';
 import { isUnsafeUrl } from '../../transform/link-target.js';
+import type { Resource } from '../../compile/compiled.js';
 import { markers, type Slot } from '../slots.js';
 import { headingAnchorProperties } from './heading-anchor.js';
 
@@ -33,6 +34,9 @@ export interface HtmlVariants {
 
 /** Gives the marker of a new slot. */
 export type AddSlot = (slot: Slot) => string;
+
+/** Adds a link or image that raw HTML holds to the body's resources; gives its index. */
+export type AddResource = (resource: Resource) => number;
 
 // Markdown-made ids (headings, footnotes) must survive, so `id` is not clobbered: built pages
 // carry no script that an id could hijack. `gemini:` links are as safe as `https:` ones.
@@ -99,7 +103,7 @@ const finisher = unified().use(rehypeHighlight, { detect: false }).use(rehypeStr
  * headings given anchor links, code highlighted at build time. Links and images are slots
  * (`resource` is the index `compileFile` put in their node's data), filled for each page.
  */
-export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: AddSlot): HtmlVariants {
+export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: AddSlot, addResource: AddResource): HtmlVariants {
   const hast = toHast(tree, {
     allowDangerousHtml: options.html !== 'escape',
     // Footnote ids get a prefix with a colon, which heading ids (GitHub's slugs) never have.
@@ -110,7 +114,9 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
     handlers: handlersFor(options, addSlot),
   }) as HastRoot;
   renameFootnoteLabel(hast);
-  const clean = cleaners[options.html][hasRaw(hast) ? 'raw' : 'plain'].runSync(hast) as HastRoot;
+  const raw = hasRaw(hast);
+  const clean = cleaners[options.html][raw ? 'raw' : 'plain'].runSync(hast) as HastRoot;
+  if (raw) slotRawUrls(clean, addSlot, addResource);
   addHeadingAnchors(clean);
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
@@ -125,6 +131,37 @@ function hasRaw(tree: HastRoot): boolean {
     if (node.type === 'raw') found = true;
   });
   return found;
+}
+
+// The URLs raw HTML may hold (after the sanitizer, when there is one), by element: links to a
+// page, or files shown in place.
+const rawUrls: Record<string, ReadonlyArray<readonly [property: string, type: Resource['type']]>> = {
+  a: [['href', 'link']],
+  area: [['href', 'link']],
+  img: [['src', 'image']],
+  source: [['src', 'image']],
+  video: [['src', 'image'], ['poster', 'image']],
+  audio: [['src', 'image']],
+  track: [['src', 'image']],
+};
+
+/**
+ * Makes the links and images of raw HTML resources of the body, as Markdown ones are: checked,
+ * rewritten to their target's address on each page (`10-first.md` becomes the article's URL,
+ * `cover.svg` the copied file's from any page), located where the HTML wrote them.
+ */
+function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource): void {
+  walk(tree as HastNodes, (node) => {
+    if (node.type !== 'element') return;
+    for (const [key, type] of rawUrls[node.tagName] ?? []) {
+      const url = node.properties[key];
+      // Markdown's own links are slots already.
+      if (typeof url !== 'string' || url.trim() === '' || url.startsWith('\uFDD0')) continue;
+      const start = node.position?.start;
+      const resource = addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 });
+      node.properties[key] = addSlot({ resource, url });
+    }
+  });
 }
 
 /** The index of a link, image or definition among its body's resources (set by `compileFile`). */
