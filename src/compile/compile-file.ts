@@ -62,9 +62,11 @@ function withoutReservedCharacters(node: Record<string, unknown>): void {
   }
 }
 
-/** How far headings move down inside the issue page: an editorial keeps its levels, an article goes under its title. */
+/**
+ * How far headings move down inside the issue page: one level, an article's under its title, the
+ * editorial's under the page's "Editorial" heading (both `h2`, as a body's own top level is).
+ */
 function issueShiftOf(path: string): number | undefined {
-  if (!path.startsWith('content/issues/')) return undefined;
-  return /\/issue(?:\.[A-Za-z0-9-]+)?\.md$/.test(path) ? 0 : 1;
+  return path.startsWith('content/issues/') ? 1 : undefined;
 }
 

@@ -87,6 +87,18 @@ describe('ids on a page', () => {
   });
 });
 
+describe('headings on an issue page', () => {
+  it('go one level down under the heading that introduces them: the editorial\'s too', async () => {
+    const root = await makeWebzine();
+    await appendFile(path.join(root, 'content/issues/1/issue.md'), '\n## A word on lamps\n\nThey glow.\n');
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    const issue = await readFile(path.join(out, 'web/issues/1/index.html'), 'utf8');
+    const headings = [...issue.matchAll(/<h([2-6])[^>]*>([^<]*)/g)].map((m) => `h${m[1]} ${m[2]}`);
+    expect(headings.slice(0, 2)).toEqual(['h2 Editorial', 'h3 A word on lamps']);
+  });
+});
+
 describe('links and images in raw HTML', () => {
   const raw = [
     '---',
