@@ -31,7 +31,8 @@ const httpsUrl = z.string().refine((v) => hasScheme(v, ['https:']), { message: '
 const webUrl = z.string().refine((v) => hasScheme(v, ['https:', 'http:']), { message: 'a web address like https://ada.example/' });
 const geminiUrl = z.string().refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' });
 // A menu entry may lead to a path of the site or to an address whose scheme can not run code.
-const menuUrl = z.string().refine((v) => !/^\s*[a-z][a-z0-9+.-]*:/i.test(v) || hasScheme(v.trim(), ['https:', 'http:', 'mailto:', 'gemini:']), {
+// Browsers drop tabs and line breaks anywhere in a URL (`java<tab>script:`): none may be inside.
+const menuUrl = z.string().refine((v) => !/[\s\u0000-\u001F\u007F]/.test(v.trim()) && (!/^[a-z][a-z0-9+.-]*:/i.test(v.trim()) || hasScheme(v.trim(), ['https:', 'http:', 'mailto:', 'gemini:'])), {
   message: 'a path like /about/ or an http, https, mailto or gemini URL',
 });
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag like en or pt-BR' });
