@@ -3,7 +3,8 @@ import type { Node } from 'unist';
 import { walk } from '../parse/walk.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
-import { parseFile } from '../parse/parse-file.js';
+import { maxDepth, parseFile } from '../parse/parse-file.js';
+import { reportRule } from '../diagnostics/rules.js';
 import { toHtmlVariants } from '../render/html/markdown-to-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
@@ -33,17 +34,27 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   const slots: Slot[] = [];
   const addSlot = (slot: Slot) => slotMarker(slots.push(slot) - 1);
   const addResource = (resource: Resource) => resources.push(resource) - 1;
-  const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path) }, addSlot, addResource);
-  const gemtext = toGemtext(parsed.tree, {
-    placement: options.links,
-    footnoteLabel: markers.footnotes,
-    href: (url, resource) => {
-      if (isUnsafeUrl(url)) return undefined;
-      const index = (resource.data as { resource?: number } | undefined)?.resource;
-      return addSlot(index === undefined ? { url } : { resource: index, url });
-    },
-  });
-  const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content: { html: own, issueHtml: inIssue, gemtext }, targets: [] };
+  let content: CompiledBody['content'];
+  try {
+    const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path) }, addSlot, addResource);
+    const gemtext = toGemtext(parsed.tree, {
+      placement: options.links,
+      footnoteLabel: markers.footnotes,
+      href: (url, resource) => {
+        if (isUnsafeUrl(url)) return undefined;
+        const index = (resource.data as { resource?: number } | undefined)?.resource;
+        return addSlot(index === undefined ? { url } : { resource: index, url });
+      },
+    });
+    content = { html: own, issueHtml: inIssue, gemtext };
+  } catch (error) {
+    // Raw HTML nested deeper than `parseFile` could tell (the HTML parser's tree builder recurses once a level).
+    if (!(error instanceof RangeError)) throw error;
+    reportRule((diagnostic) => diagnostics.push(withTextCause(diagnostic)), 'markdown/too-deep', { file: source.path, line: 1 }, { depth: 'thousands of', limit: maxDepth }, error);
+    const body: CompiledBody = { anchors: [], resources: [], slots: [], content: { html: '', issueHtml: '', gemtext: [] }, targets: [] };
+    return { path: source.path, frontMatter, body, diagnostics };
+  }
+  const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content, targets: [] };
   return { path: source.path, frontMatter, body, diagnostics };
 }
 

@@ -45,7 +45,7 @@ export const rules = {
   }),
   'markdown/too-deep': rule<{ depth: string; limit: number }>({
     severity: 'error',
-    message: ({ depth, limit }) => `this file nests quotes, lists or emphasis ${depth} levels deep, and mimeo reads at most ${limit}`,
+    message: ({ depth, limit }) => `this file nests quotes, lists, emphasis or HTML elements ${depth} levels deep, and mimeo reads at most ${limit}`,
     hint: () => 'Flatten the nesting; no reader can follow that many levels anyway.',
   }),
   'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string }>({

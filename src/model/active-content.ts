@@ -72,8 +72,16 @@ export async function loadHtmlParser(): Promise<void> {
 /** The first danger in an HTML document, as a browser would parse it. */
 export function findHtmlDanger(text: string): Danger | undefined {
   if (!parseHtml) throw new InternalError('findHtmlDanger was called before loadHtmlParser');
+  let tree: Nodes;
+  try {
+    tree = parseHtml(text) as Nodes;
+  } catch (error) {
+    // The parser's tree builder recurses once a level: thousands of nested elements exhaust the stack.
+    if (!(error instanceof RangeError)) throw error;
+    return { found: 'elements nested thousands of levels deep, which mimeo can not check', line: 1, column: 1 };
+  }
   let danger: Danger | undefined;
-  walk(parseHtml(text) as Nodes, (node) => {
+  walk(tree, (node) => {
     if (danger || node.type !== 'element') return;
     const attributes = Object.entries(node.properties).map(([key, value]): [string, string] => [htmlName(key), Array.isArray(value) ? value.join(' ') : String(value)]);
     const found = dangerOf(node.tagName, attributes);

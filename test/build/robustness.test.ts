@@ -38,7 +38,32 @@ describe('bad input', () => {
   it('reports Markdown nested thousands of levels deep instead of overflowing the stack', async () => {
     const run = await checkWith('content/issues/1/30-deep.md', `---\ntitle: Deep\n---\n${'> '.repeat(10_000)}deep\n`);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^content\/issues\/1\/30-deep\.md:4:1: error: this file nests quotes, lists or emphasis .* levels deep, and mimeo reads at most 200 \[markdown\/too-deep\]/m);
+    expect(run.stdout).toMatch(/^content\/issues\/1\/30-deep\.md:4:1: error: this file nests quotes, lists, emphasis or HTML elements .* levels deep, and mimeo reads at most 200 \[markdown\/too-deep\]/m);
+  });
+
+  it.each([
+    ['in one block', `${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}`, '2000'],
+    ['a block a line', Array.from({ length: 2000 }, () => '<div>\n').join('\n'), '2000'],
+    ['written as empty elements, which HTML opens all the same', '<div/>'.repeat(30_000), 'thousands of'],
+  ])('reports raw HTML nested thousands of levels deep (%s) instead of overflowing the stack, on every thread', async (_case, html, depth) => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-deep.md'), `---\ntitle: Deep\n---\n${html}\n`);
+    for (const jobs of ['1', '2']) {
+      const run = await runCli(['check', '--root', root, '--no-cache', '--jobs', jobs]);
+      expect(run.code).toBe(1);
+      expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^content/issues/1/30-deep\\.md:\\d+:1: error: this file nests quotes, lists, emphasis or HTML elements ${depth} levels deep, and mimeo reads at most 200 \\[markdown/too-deep\\]$`));
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('reports a copied HTML file nested thousands of levels deep as one it can not check, instead of overflowing the stack', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/deep.html'), `<!doctype html><title>x</title>${'<div>'.repeat(20_000)}`);
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/static/deep.html:1:1: error: ');
+    expect(run.stdout).toContain('nested thousands of levels deep');
   });
 
   it('reads a symbolic link loop once and reports it', async () => {
