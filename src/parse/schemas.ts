@@ -44,7 +44,15 @@ export const siteConfigSchema = z.strictObject({
   baseUrl: httpsUrl.optional().describe('The https address the site is published at; required by `build`.'),
   geminiUrl: geminiUrl.optional().describe('The gemini:// address of the capsule; without it no capsule is built.'),
   language: language.default('en').describe('Language of the original edition (default: `en`).'),
-  languages: z.array(language).default([]).describe('Languages of the translated editions.'),
+  languages: z
+    .array(language)
+    .default([])
+    .superRefine((list, context) =>
+      list.forEach((item, index) => {
+        if (list.indexOf(item) !== index) context.addIssue({ code: 'custom', path: [index], message: 'a language not listed before' });
+      }),
+    )
+    .describe('Languages of the translated editions.'),
   repoUrl: webUrl.optional().describe('Address of the webzine\'s repository, for "edit this page" links.'),
   editPath: text.optional().describe('Path joined to repoUrl before a file\'s path, like `blob/main/`.'),
   theme: text.default('default').describe('Name of the theme folder under themes/ (default: `default`).'),

@@ -113,9 +113,9 @@ function describeExpected(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `one of ${listWords(issue.values.map((v) => `\`${String(v)}\``))}`;
     case 'too_small':
-      return `at least ${String(issue.minimum)}`;
+      return issue.inclusive === false ? `more than ${String(issue.minimum)}` : `at least ${String(issue.minimum)}`;
     case 'too_big':
-      return `at most ${String(issue.maximum)}`;
+      return issue.inclusive === false ? `less than ${String(issue.maximum)}` : `at most ${String(issue.maximum)}`;
     case 'invalid_format':
       return issue.message.startsWith('Invalid') ? `text of the form ${issue.format}` : issue.message;
     default:
