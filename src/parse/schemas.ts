@@ -27,7 +27,14 @@ export function hasScheme(value: string, schemes: readonly string[]): boolean {
 const isoDate = z.string().refine(isIsoDate, { message: 'a date like 2021-10-01' });
 const text = z.string();
 const textList = z.array(z.string());
-const httpsUrl = z.string().refine((v) => hasScheme(v, ['https:']), { message: 'an https URL like https://zine.example/' });
+/**
+ * Whether `value` can be the address a site is published at: a URL with one of `schemes` and
+ * nothing after its path (no `?query` or `#fragment`, which every page's address would carry).
+ */
+export function isSiteAddress(value: string, schemes: readonly string[]): boolean {
+  return hasScheme(value, schemes) && !/[?#]/.test(value) && !/^[a-z]+:\/\/[^/]*@/i.test(value);
+}
+const siteAddress = z.string().refine((v) => isSiteAddress(v, ['https:']), { message: 'an https URL like https://zine.example/, without ?query or #fragment' });
 const webUrl = z.string().refine((v) => hasScheme(v, ['https:', 'http:']), { message: 'a web address like https://ada.example/' });
 const geminiUrl = z.string().refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' });
 // A menu entry may lead to a path of the site or to an address whose scheme can not run code.
@@ -41,7 +48,7 @@ const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message:
 export const siteConfigSchema = z.strictObject({
   title: text.describe('The webzine\'s name, shown in the masthead and feeds.'),
   description: text.optional().describe('One sentence about the webzine, for meta descriptions and feeds.'),
-  baseUrl: httpsUrl.optional().describe('The https address the site is published at; required by `build`.'),
+  baseUrl: siteAddress.optional().describe('The https address the site is published at; required by `build`.'),
   geminiUrl: geminiUrl.optional().describe('The gemini:// address of the capsule; without it no capsule is built.'),
   language: language.default('en').describe('Language of the original edition (default: `en`).'),
   languages: z

@@ -76,10 +76,18 @@ describe('bad input', () => {
     expect(run.stdout).toContain('content/static/a:1:1: error: this symbolic link leads back to content/static, a folder already read [path/link-loop]');
   });
 
-  it('refuses a --base-url that is not a URL, as a usage error', async () => {
-    const run = await runCli(['build', '--root', await makeWebzine(), '--out', await temporaryFolder(), '--base-url', 'http://x y/']);
+  it.each([['http://x y/'], ['https://zine.example/?from=feed'], ['https://zine.example/#top']])('refuses a --base-url that is not the address of a site (%s), as a usage error', async (url) => {
+    const run = await runCli(['build', '--root', await makeWebzine(), '--out', await temporaryFolder(), '--base-url', url]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--base-url must be an http(s) URL');
+  });
+
+  it('refuses a baseUrl in site.yml with a query, which every page\'s address would carry', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/?q=1\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/site.yml:2:10: error: "baseUrl" must be an https URL like https://zine.example/, without ?query or #fragment, got "https://zine.example/?q=1" [site-config/invalid]');
   });
 
   it('leaves control characters out of pages, with a warning, so they stay valid HTML', async () => {

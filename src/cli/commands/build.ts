@@ -1,7 +1,7 @@
 import { build } from '../../build.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, formatNotes, plural, summarizeDiagnostics } from '../../diagnostics/format.js';
-import { hasScheme } from '../../parse/schemas.js';
+import { isSiteAddress } from '../../parse/schemas.js';
 import { selectFeedIssues } from '../../render/feeds/entries.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
@@ -13,8 +13,8 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
   const { values } = args;
   const folders = resolveFolders('build', values['root'], values['out'], cwd);
   const baseUrl = values['base-url'];
-  if (typeof baseUrl === 'string' && !hasScheme(baseUrl, ['https:', 'http:'])) {
-    throw new UsageError(`--base-url must be an http(s) URL like https://zine.example/, got "${baseUrl}"`, 'build');
+  if (typeof baseUrl === 'string' && !isSiteAddress(baseUrl, ['https:', 'http:'])) {
+    throw new UsageError(`--base-url must be an http(s) URL like https://zine.example/, without ?query or #fragment, got "${baseUrl}"`, 'build');
   }
   const started = performance.now();
   const progress = createProgress(terminal);
