@@ -10,6 +10,7 @@ const authorsFile = 'content/authors.yml';
 
 /** Reads and checks `content/site.yml`; `undefined` when it is missing or wrong (reported). */
 export function readSiteConfig(texts: readonly TextSource[], report: Report): SiteConfig | undefined {
+  reportOtherSpelling(texts, siteFile, report);
   const source = texts.find((text) => text.path === siteFile);
   if (!source) {
     reportRule(report, 'site-config/missing', { file: siteFile }, { file: siteFile });
@@ -21,8 +22,16 @@ export function readSiteConfig(texts: readonly TextSource[], report: Report): Si
 
 /** Reads and checks the optional `content/authors.yml`. */
 export function readAuthorsFile(texts: readonly TextSource[], report: Report): AuthorsFile | undefined {
+  reportOtherSpelling(texts, authorsFile, report);
   const source = texts.find((text) => text.path === authorsFile);
   if (!source) return undefined;
   const data = parseYaml(source.text, { file: authorsFile }, report);
   return data && validateData(authorsSchema, data, { file: authorsFile, kind: 'authors.yml', area: 'authors-file' }, report);
+}
+
+/** Reports `file` spelt `.yaml`, which mimeo does not read (it would be silently left out). */
+function reportOtherSpelling(texts: readonly TextSource[], file: string, report: Report): void {
+  const other = file.replace(/\.yml$/, '.yaml');
+  if (!texts.some((text) => text.path === other)) return;
+  reportRule(report, 'slug/invalid', { file: other }, { name: other, expected: file, suggestion: file.slice(file.lastIndexOf('/') + 1) });
 }

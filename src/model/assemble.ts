@@ -46,7 +46,8 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     if (place.kind === 'issue') addIssue(issues, toIssue(file, origin, place.folder, place.folderName, directory, report));
     else if (place.kind === 'article') pushDefined(articles, toArticle(file, origin, place.folderName, place.fileName, directory, report));
     else if (place.kind === 'page') pushDefined(pages, toPage(file, origin, place.fileName, report));
-    else if (place.kind === 'nested-markdown') {
+    // Markdown anywhere else would be left out without a word (`content/contact.md`, `content/page/faq.md`).
+    else if (place.kind === 'nested-markdown' || place.kind === 'other') {
       reportRule(report, 'slug/invalid', { file: file.path }, { name: file.path, expected: 'directly inside an issue folder or pages/' });
     }
   }

@@ -66,6 +66,24 @@ describe('bad input', () => {
     expect(run.stdout).toContain('nested thousands of levels deep');
   });
 
+  it('reports Markdown and YAML files mimeo would leave out without a word, each where it is', async () => {
+    const root = await makeWebzine();
+    const lost = '---\ntitle: Lost\n---\nWhere am I?\n';
+    await writeFile(path.join(root, 'content/contact.md'), lost);
+    await writeFile(path.join(root, 'content/issues/30-lost.md'), lost);
+    await mkdir(path.join(root, 'content/page'));
+    await writeFile(path.join(root, 'content/page/faq.md'), lost);
+    await writeFile(path.join(root, 'content/authors.yaml'), 'ada:\n  name: Ada\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => line.includes(': error: '))).toEqual([
+      'content/authors.yaml:1:1: error: "content/authors.yaml" must be named content/authors.yml [slug/invalid]',
+      'content/contact.md:1:1: error: "content/contact.md" must be named directly inside an issue folder or pages/ [slug/invalid]',
+      'content/issues/30-lost.md:1:1: error: "content/issues/30-lost.md" must be named directly inside an issue folder or pages/ [slug/invalid]',
+      'content/page/faq.md:1:1: error: "content/page/faq.md" must be named directly inside an issue folder or pages/ [slug/invalid]',
+    ]);
+  });
+
   it('reads a symbolic link loop once and reports it', async () => {
     const root = await makeWebzine();
     await mkdir(path.join(root, 'content/static'), { recursive: true });
