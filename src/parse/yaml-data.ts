@@ -31,7 +31,8 @@ export interface YamlOptions {
 export function parseYaml(text: string, options: YamlOptions, report: Report): YamlData | undefined {
   const lineOffset = options.lineOffset ?? 0;
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Warnings are not printed to the process's standard error: what matters is reported below.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
@@ -44,6 +45,19 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     return undefined;
   }
   const start = toPosition(0);
+  // A list or mapping as a key (`? [x, y]`) would be turned into text: no front matter means that.
+  let collectionKey: Position | undefined;
+  visit(document, {
+    Pair(_key, pair) {
+      if (collectionKey || pair.key === null || isScalar(pair.key)) return;
+      const range = (pair.key as { range?: [number, number, number] }).range;
+      collectionKey = range ? toPosition(range[0]) : start;
+    },
+  });
+  if (collectionKey) {
+    reportRule(report, 'yaml/syntax', { file: options.file, ...collectionKey }, { reason: 'a key must be a single value, not a list or a mapping' });
+    return undefined;
+  }
   let value: unknown;
   try {
     // A bound on aliases keeps a "billion laughs" document from taking the build down.

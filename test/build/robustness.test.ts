@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../support/vnu.js';
-import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { listTree, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -24,6 +25,16 @@ describe('bad input', () => {
     const run = await checkWith('content/issues/1/30-alias.md', '---\ntitle: *missing\n---\n');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^content\/issues\/1\/30-alias\.md:2:8: error: the YAML here can not be read: .*\[yaml\/syntax\]/m);
+  });
+
+  it('reports a list used as a YAML key where it is, and prints no warning of the YAML library', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-key.md'), '---\ntitle: Key\n? [x, y]\n: z\n---\n');
+    // As a process of its own: the library's warnings go to the process's standard error.
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'check', '--root', root], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('content/issues/1/30-key.md:3:3: error: the YAML here can not be read: a key must be a single value, not a list or a mapping [yaml/syntax]');
+    expect(run.stderr).not.toContain('Warning');
   });
 
   it('refuses a "billion laughs" front matter instead of expanding it', async () => {
