@@ -149,6 +149,11 @@ export const rules = {
     message: ({ found }) => `this file holds ${found}, which would run as script when it is opened on the site`,
     hint: () => 'Write the page in Markdown instead, or remove scripts, event handlers and javascript: links from the file.',
   }),
+  'asset/unreadable-markup': rule<{ reason: string }>({
+    severity: 'error',
+    message: ({ reason }) => `this file can not be read as its extension says (${reason}), so mimeo can not check that it runs no script`,
+    hint: () => 'Fix the file (an XML or HTML checker shows where it goes wrong), or export it again from the program that made it.',
+  }),
   'path/outside-root': rule<{ url: string }>({
     severity: 'error',
     message: ({ url }) => `"${url}" leads outside the webzine's content folder`,

@@ -5,10 +5,12 @@ import { walk } from '../parse/walk.js';
 
 /** Something in a copied file that would run as script when the file is opened on the site. */
 export interface Danger {
-  /** What it is, for the message: `a <script> element`. */
+  /** What it is, for the message: `a <script> element`; or, for a file that can not be read, why. */
   found: string;
   line: number;
   column: number;
+  /** The file could not be read (not well-formed XML, nested too deep), so it could not be checked. */
+  unreadable?: true;
 }
 
 // Elements that run script or load other documents into the page.
@@ -45,18 +47,25 @@ function dangerOf(name: string, attributes: Iterable<[string, string]>): string 
 export function findXmlDanger(text: string): Danger | undefined {
   const parser = new SaxesParser({ xmlns: true, position: true });
   let danger: Danger | undefined;
+  // saxes tells where it is once it read a tag's name and the character after it: the tag's `<`
+  // stands that far before (columns counted from 1 here).
+  let tagStart = { line: 1, column: 1 };
+  parser.on('opentagstart', (tag) => {
+    tagStart = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
+  });
   parser.on('opentag', (tag) => {
     const attributes = Object.values(tag.attributes).map((a): [string, string] => [a.prefix === 'xlink' ? `xlink:${a.local}` : a.local, a.value]);
     const found = danger ? undefined : dangerOf(tag.local ?? tag.name, attributes);
-    if (found) danger = { found, line: parser.line, column: parser.column };
+    if (found) danger = { found, ...tagStart };
   });
   parser.on('processinginstruction', (instruction) => {
-    if (!danger && instruction.target === 'xml-stylesheet') danger = { found: 'a stylesheet instruction', line: parser.line, column: parser.column };
+    if (!danger && instruction.target === 'xml-stylesheet') danger = { found: 'a stylesheet instruction', line: parser.line, column: Math.max(1, parser.column) };
   });
   try {
     parser.write(text).close();
   } catch (error) {
-    return danger ?? { found: `XML that can not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, line: parser.line, column: parser.column };
+    const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+    return danger ?? { found: reason, line: parser.line, column: Math.max(1, parser.column), unreadable: true };
   }
   return danger;
 }
@@ -78,7 +87,7 @@ export function findHtmlDanger(text: string): Danger | undefined {
   } catch (error) {
     // The parser's tree builder recurses once a level: thousands of nested elements exhaust the stack.
     if (!(error instanceof RangeError)) throw error;
-    return { found: 'elements nested thousands of levels deep, which mimeo can not check', line: 1, column: 1 };
+    return { found: 'its elements are nested thousands of levels deep', line: 1, column: 1, unreadable: true };
   }
   let danger: Danger | undefined;
   walk(tree, (node) => {

@@ -63,7 +63,8 @@ function checkActiveContent(source: AssetSource, report: Report): void {
   checked.set(source.path, { markup, danger });
   if (!danger) return;
   const place = { file: source.path, line: danger.line, column: danger.column };
-  if (extension === '.svg' || extension === '.svgz') reportRule(report, 'asset/unsafe-svg', place, { found: danger.found });
+  if (danger.unreadable) reportRule(report, 'asset/unreadable-markup', place, { reason: danger.found });
+  else if (extension === '.svg' || extension === '.svgz') reportRule(report, 'asset/unsafe-svg', place, { found: danger.found });
   else reportRule(report, 'asset/active-content', place, { found: danger.found });
 }
 
