@@ -259,12 +259,16 @@ function checkStrings(files: ThemeFiles, { name, languages }: { name: string; la
 
 function stringsOf(files: ThemeFiles, report: Report): (language: string) => Record<string, string> {
   const cache = new Map<string, Record<string, string>>();
+  // Each file read once: English, under every other language, is reported once.
+  const readFiles = new Map<string, Record<string, string>>();
   const read = (language: string): Record<string, string> => {
+    const known = readFiles.get(language);
+    if (known) return known;
     const file = files.get(`i18n/${language}.yml`);
-    if (!file) return {};
-    const data = parseYaml(file.bytes.toString('utf8'), { file: file.displayPath }, report);
-    const value = data?.value;
-    return value && typeof value === 'object' ? (Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+    const value = file ? parseYaml(file.bytes.toString('utf8'), { file: file.displayPath }, report)?.value : undefined;
+    const strings = value && typeof value === 'object' ? (Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+    readFiles.set(language, strings);
+    return strings;
   };
   return (language) => {
     let strings = cache.get(language);

@@ -110,6 +110,17 @@ describe('root-relative links to another edition', () => {
   });
 });
 
+describe('UI strings that can not be read', () => {
+  it('are reported once, though English underlies every language', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/i18n/en.yml'), 'home: [unclosed\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => line.includes('[yaml/syntax]'))).toEqual([expect.stringMatching(/^themes\/default\/i18n\/en\.yml:\d+:\d+: error: /)]);
+  });
+});
+
 describe('a webzine in three languages', () => {
   it('builds an edition per language, untranslated pages in the original language', async () => {
     const root = await makeWebzine(twoLanguages);
