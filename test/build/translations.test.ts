@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,31 @@ describe('root-relative links to another edition', () => {
     expect(page).toContain('href="../../../fr/"');
     expect(page).toContain('href="../../../fr/atom.xml"');
     expect(await read('web/fr/issues/1/third/index.html')).toContain('href="../../../about/#histoire"');
+  });
+});
+
+describe('untranslated text on a page of another edition', () => {
+  it('is marked with its language wherever it shows: menu, contents, archive, issue header, cover, authors', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const second = path.join(root, 'content/issues/1/20-second.md');
+    await writeFile(second, (await readFile(second, 'utf8')).replace('title: The second article', 'title: The second article\nsummary: Second things second.'));
+    await writeFile(path.join(root, 'content/pages/contact.md'), '---\ntitle: Write to us\nmenu: true\n---\nBy post.\n');
+    await mkdir(path.join(root, 'content/issues/2'));
+    await cp(path.join(root, 'content/issues/1/cover.svg'), path.join(root, 'content/issues/2/cover.svg'));
+    await writeFile(path.join(root, 'content/issues/2/issue.md'), '---\ntitle: Second light\ndate: 2026-04-01\nsummary: The next one.\ncover: cover.svg\ncoverAlt: Two lamps.\n---\nAgain.\n');
+    const { read } = await build(root);
+    // The element that shows `text` says it is English.
+    const marked = (html: string, text: string) => new RegExp(`<[a-z]+ [^>]*lang="en"[^>]*>${text}<`).test(html);
+    const home = await read('web/fr/index.html');
+    for (const text of ['Write to us', 'Second light', 'The next one.']) expect(marked(home, text), text).toBe(true);
+    expect(home).toMatch(/alt="Two lamps\." lang="en"/);
+    const issue = await read('web/fr/issues/1/index.html');
+    for (const text of ['The second article', 'Second things second.']) expect(marked(issue, text), text).toBe(true);
+    expect(marked(issue, 'Le premier article')).toBe(false);
+    expect(marked(await read('web/fr/authors/index.html'), 'The second article')).toBe(true);
+    // Nothing is marked in the original edition.
+    expect(marked(await read('web/index.html'), 'Write to us')).toBe(false);
+    expect(marked(await read('web/issues/1/index.html'), 'The second article')).toBe(false);
   });
 });
 

@@ -196,15 +196,17 @@ export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'n
 
 /** The navigation: home, pages in the menu, authors, then site.yml's own entries; the entry of `currentRoute` is marked. */
 export function menuView(scope: PageScope, currentRoute: string | undefined) {
-  const entry = (title: string, route: string) => ({ title, url: linkTo(scope.base, route), current: route === currentRoute });
+  // `lang`: the language of a page's title when it is not the page's (an untranslated page), else empty.
+  const entry = (title: string, route: string, lang = '') => ({ title, url: linkTo(scope.base, route), current: route === currentRoute, lang });
   return [
     entry(scope.strings['home'] ?? 'Home', scope.site.prefix),
-    ...scope.site.pages.filter((page) => page.menu).map((page) => entry(page.title, page.route)),
+    ...scope.site.pages.filter((page) => page.menu).map((page) => entry(page.title, page.route, translationView(scope, page).lang)),
     entry(scope.strings['authors'] ?? 'Authors', `${scope.site.prefix}authors/`),
     ...scope.site.config.menu.map((item) => ({
       title: item.title,
       url: item.url.startsWith('/') ? linkTo(scope.base, item.url.slice(1)) : item.url,
       current: false,
+      lang: '',
     })),
   ];
 }
@@ -216,6 +218,7 @@ export function authorsView(scope: PageScope) {
       issue.articles.filter((article) => article.authors.some((a) => a.key === author.key)).map((article) => ({
         title: article.title,
         url: linkTo(scope.base, article.route),
+        lang: translationView(scope, article).lang,
         issue: issueLabel(scope, issue),
       })),
     );
