@@ -146,12 +146,17 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     for (const edition of editions) applyHistory(edition, gitHistory);
     markStaleTranslations(editions, report);
     notes.push(...historyNotes(gitHistory));
-    if (scope && !scope.whole) return limitTo(scope, result({}, site));
     // Pages made from the same inputs as in the last build are linked from it, not rendered again.
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
     // With a memo, a page of the original edition is keyed by its inputs in the model, not by its whole context.
     const inputs = memo ? await step('graph', () => pageInputs(site, baseUrl)) : undefined;
     const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit }, report));
+    if (scope && !scope.whole) {
+      // A check limited to a change makes no page, but lists where each would be written: files
+      // that would be written to the same place are found as a whole check finds them.
+      renderTrees(editions, theme, baseUrl, report);
+      return limitTo(scope, result({}, site));
+    }
     const write = options.write ?? true;
     // A build that writes makes each page as it writes it; one that does not makes them all now.
     const trees = await step('render', () => {
@@ -193,9 +198,10 @@ function cacheNote(rejected: readonly string[], folder: string): string {
   return `${count === 1 ? 'a cache entry' : `${count} cache entries`} in ${folder} could not be read (${rejected[0]}${count > 1 ? ', …' : ''}) and ${count === 1 ? 'was' : 'were'} made again; delete the folder if this keeps happening`;
 }
 
-/** Keeps the diagnostics of the files a change-limited check reports on. */
+/** Keeps the diagnostics of the files a change-limited check reports on, and those their files are involved in. */
 function limitTo(scope: ChangeScope, result: BuildResult): BuildResult {
-  return { ...result, diagnostics: result.diagnostics.filter((diagnostic) => scope.report.has(diagnostic.file)) };
+  const involved = (diagnostic: Diagnostic) => scope.report.has(diagnostic.file) || (diagnostic.related ?? []).some((file) => scope.report.has(file));
+  return { ...result, diagnostics: result.diagnostics.filter(involved) };
 }
 
 function requireBaseUrl(baseUrl: string | undefined, report: Report): string {

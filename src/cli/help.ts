@@ -60,8 +60,9 @@ Options:
   --format FORMAT   text (default), json (one object a line) or github
                     (workflow annotations)
   --changed REF     report only on files changed since the Git revision REF
-                    (git diff REF...HEAD, plus uncommitted files) and on the
-                    files that link to them; much faster on a large webzine
+                    (git diff REF...HEAD, plus uncommitted files), on the
+                    files that link to them and on the mistakes they take
+                    part in (a slug used twice); much faster on a large webzine
   --drafts          also check drafts as build --drafts would
   --cache-dir DIR   where the cache is kept (default: <root>/node_modules/.cache/mimeo)
   --no-cache        neither read nor write the cache

@@ -18,6 +18,8 @@ export interface Diagnostic {
   hint?: string;
   /** The underlying third-party error, shown only with `--debug`. */
   cause?: unknown;
+  /** Other files the mistake is made of (the twin of a duplicate): a change to one of them may have made it. */
+  related?: readonly string[];
 }
 
 /** Where a diagnostic points, before it becomes one. */
@@ -25,6 +27,8 @@ export interface Place {
   file: string;
   line?: number;
   column?: number;
+  /** See {@link Diagnostic.related}. */
+  related?: readonly string[];
 }
 
 /** The sink every stage reports to; stages keep going after reporting. */

@@ -212,6 +212,7 @@ export function diagnostic<Id extends RuleId>(id: Id, place: Place, args: RuleAr
     message: definition.message(args),
     ...(hint === undefined ? {} : { hint }),
     ...(cause === undefined ? {} : { cause }),
+    ...(place.related ? { related: place.related } : {}),
   };
 }
 

@@ -102,7 +102,7 @@ function attachArticles(issues: Issue[], articles: Article[], failed: Set<string
     }
     const twin = issue.articles.find((other) => other.slug === article.slug);
     if (twin) {
-      reportRule(report, 'slug/duplicate', { file: article.path }, { url: `/${article.route}`, other: twin.path });
+      reportRule(report, 'slug/duplicate', { file: article.path, related: [twin.path] }, { url: `/${article.route}`, other: twin.path });
       continue;
     }
     issue.articles.push(issue.draft ? { ...article, draft: true } : article);
@@ -115,7 +115,7 @@ function removeDuplicateNumbers(issues: Map<string, Issue>, report: Report): voi
     const twin = byNumber.get(issue.number);
     if (!twin) byNumber.set(issue.number, issue);
     else {
-      reportRule(report, 'slug/duplicate', { file: issue.path }, { url: `/${issue.route}`, other: twin.path });
+      reportRule(report, 'slug/duplicate', { file: issue.path, related: [twin.path] }, { url: `/${issue.route}`, other: twin.path });
       issues.delete(issue.folder);
     }
   }

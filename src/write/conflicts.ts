@@ -13,7 +13,7 @@ export function removeConflicts(files: readonly OutputFile[], tree: string, repo
     if (!isSafeOutputPath(file.path)) throw new InternalError(`unsafe output path "${file.path}" from ${file.source}`);
     const key = file.path.toLowerCase();
     const first = seen.get(key);
-    if (first) reportRule(report, 'path/conflict', { file: file.source }, { output: `${tree}/${file.path}`, other: first.source });
+    if (first) reportRule(report, 'path/conflict', { file: file.source, related: [first.source] }, { output: `${tree}/${file.path}`, other: first.source });
     else seen.set(key, file);
   }
   return [...seen.values()];

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitAll, git } from '../support/git.js';
@@ -97,5 +97,25 @@ describe('mimeo check --changed finds what a whole check finds in and around the
     });
     await writeFile(path.join(root, 'content/pages/about.fr.md'), '---\ntitle: À propos\n---\n## Origines\n');
     expect((await changedSince(root)).stdout).toContain('content/issues/1/30-third.fr.md:4:1: error: the link "../../pages/about.md#histoire" points to a heading "#histoire"');
+  });
+
+  it('reports a slug the change made twice, though the error stands at the other file', async () => {
+    const root = await committed();
+    await writeFile(path.join(root, 'content/issues/1/05-first.md'), '---\ntitle: Also first\n---\nText.\n');
+    const run = await changedSince(root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[slug/duplicate]');
+    expect(run.stdout).toBe((await runCli(['check', '--root', root])).stdout);
+  });
+
+  it('reports files the change would write where mimeo writes its own', async () => {
+    const root = await committed();
+    await mkdir(path.join(root, 'content/static'));
+    await writeFile(path.join(root, 'content/static/robots.txt'), 'User-agent: *\n');
+    await writeFile(path.join(root, 'content/pages/fr.md'), '---\ntitle: Fr\n---\nText.\n');
+    const run = await changedSince(root);
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/\[path\/conflict\]/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(run.stdout).toBe((await runCli(['check', '--root', root])).stdout);
   });
 });
