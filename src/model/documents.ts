@@ -105,7 +105,7 @@ function validate<Schema extends typeof issueSchema | typeof articleSchema | typ
 
 function fallbackTitle(file: LoadedFile): string {
   const title = (file.frontMatter?.value as { title?: unknown } | undefined)?.title;
-  return typeof title === 'string' ? title : file.path.slice(file.path.lastIndexOf('/') + 1);
+  return typeof title === 'string' && title.trim() !== '' ? title : file.path.slice(file.path.lastIndexOf('/') + 1);
 }
 
 function at(file: LoadedFile, fields: Record<string, Position>, key: string): { file: string } & Position {

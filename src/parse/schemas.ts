@@ -26,7 +26,9 @@ export function hasScheme(value: string, schemes: readonly string[]): boolean {
 // Custom checks carry the expected value's wording as their message; see `validate.ts`.
 const isoDate = z.string().refine(isIsoDate, { message: 'a date like 2021-10-01' });
 const text = z.string();
-const textList = z.array(z.string());
+// What a reader must see something of: a title, a name, a tag (a blank one shows as nothing at all).
+const words = z.string().refine((value) => value.trim() !== '', { message: 'some text, not blank' });
+const wordList = z.array(words);
 /**
  * Whether `value` can be the address a site is published at: a URL with one of `schemes` and
  * nothing after its path (no `?query` or `#fragment`, which every page's address would carry).
@@ -46,7 +48,7 @@ const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message:
 
 /** `site.yml` (SPEC §2.1). */
 export const siteConfigSchema = z.strictObject({
-  title: text.describe('The webzine\'s name, shown in the masthead and feeds.'),
+  title: words.describe('The webzine\'s name, shown in the masthead and feeds.'),
   description: text.optional().describe('One sentence about the webzine, for meta descriptions and feeds.'),
   baseUrl: siteAddress.optional().describe('The https address the site is published at; required by `build`.'),
   geminiUrl: geminiUrl.optional().describe('The gemini:// address of the capsule; without it no capsule is built.'),
@@ -64,7 +66,7 @@ export const siteConfigSchema = z.strictObject({
   editPath: text.optional().describe('Path joined to repoUrl before a file\'s path, like `blob/main/`.'),
   theme: text.default('default').describe('Name of the theme folder under themes/ (default: `default`).'),
   menu: z
-    .array(z.strictObject({ title: text, url: menuUrl }))
+    .array(z.strictObject({ title: words, url: menuUrl }))
     .default([])
     .describe('Extra navigation entries after the pages.'),
   feed: z.strictObject({ limit: z.number().int().positive().default(20) }).default({ limit: 20 }),
@@ -82,27 +84,27 @@ export type SiteConfig = z.infer<typeof siteConfigSchema>;
 
 /** Front matter of `issues/<N>/issue.md`. */
 export const issueSchema = z.strictObject({
-  title: text.describe('The issue\'s title.'),
+  title: words.describe('The issue\'s title.'),
   date: isoDate.optional().describe('Publication date; without it the issue is a draft.'),
   draft: z.boolean().default(false).describe('Whether the issue is a draft (default: `false`).'),
   summary: text.optional(),
   cover: text.optional().describe('Cover image, relative to the issue folder.'),
   coverAlt: text.optional().describe('Text alternative of the cover image.'),
-  editors: textList.default([]).describe('Handles or names of the issue\'s editors.'),
+  editors: wordList.default([]).describe('Handles or names of the issue\'s editors.'),
 });
 
 /** Front matter of an article, `issues/<N>/<NN>-<slug>.md`. */
 export const articleSchema = z.strictObject({
-  title: text,
-  authors: textList.default([]).describe('Handles from authors.yml, or names.'),
+  title: words,
+  authors: wordList.default([]).describe('Handles from authors.yml, or names.'),
   summary: text.optional(),
-  tags: textList.default([]),
+  tags: wordList.default([]),
   draft: z.boolean().default(false),
 });
 
 /** Front matter of a page, `pages/<slug>.md`. */
 export const pageSchema = z.strictObject({
-  title: text,
+  title: words,
   menu: z.boolean().default(false).describe('Whether the page is in the navigation (default: `false`).'),
   order: z.number().default(0).describe('Place in the navigation, smallest first (default: `0`).'),
   summary: text.optional(),
@@ -111,7 +113,7 @@ export const pageSchema = z.strictObject({
 /** `authors.yml`: handle → who they are. */
 export const authorsSchema = z.record(
   z.string(),
-  z.strictObject({ name: text, url: webUrl.optional(), fediverse: text.optional() }),
+  z.strictObject({ name: words, url: webUrl.optional(), fediverse: text.optional() }),
 );
 
 export type IssueFrontMatter = z.infer<typeof issueSchema>;
