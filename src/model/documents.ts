@@ -45,8 +45,11 @@ export function toArticle(file: LoadedFile, origin: Origin, folderName: string, 
   const name = parseArticleName(fileName);
   const number = parseIssueNumber(folderName);
   if (!name) {
-    const suggestion = `${/^\d+/.exec(fileName)?.[0] ?? '10'}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
-    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'NN-slug.md: an order number, a hyphen, then lowercase words joined by hyphens', suggestion });
+    // The order number keeps its digits, but 9 at most (`0000000001-ten.md` becomes `1-ten.md`).
+    const digits = /^\d+/.exec(fileName)?.[0];
+    const order = digits === undefined ? '10' : digits.length > 9 ? String(Number(digits.slice(-9))) : digits;
+    const suggestion = `${order}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'NN-slug.md: an order number (9 digits at most), a hyphen, then lowercase words joined by hyphens', suggestion });
   }
   const data = validate(file, articleSchema, 'an article', report);
   if (!name || !data || number === undefined) return undefined;

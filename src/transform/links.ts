@@ -159,8 +159,11 @@ function toDocument(document: SiteDocument, anchor: string | undefined): Resolut
 
 function suggestPath(url: string, document: SiteDocument, index: Index): string | undefined {
   const from = path.dirname(document.path);
-  const candidates = index.knownPaths.map((known) => path.relative(from, known));
-  return didYouMean(url.split('#')[0] ?? url, candidates);
+  // Written as a link must write them: a file named `a%20b.svg` is linked as `a%2520b.svg`.
+  const candidates = index.knownPaths.map((known) => path.relative(from, known).replace(/[% ()<>#?]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`));
+  const written = url.split('#')[0] ?? url;
+  const suggestion = didYouMean(written, candidates);
+  return suggestion === written ? undefined : suggestion;
 }
 
 function safeDecode(text: string): string {

@@ -95,6 +95,17 @@ describe('bad input', () => {
     ]);
   });
 
+  it('suggests names that work, never the one written', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/0000000001-ten.md'), '---\ntitle: Ten\n---\nText.\n');
+    await writeFile(path.join(root, 'content/issues/1/a%20b.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await writeFile(path.join(root, 'content/issues/1/30-picture.md'), '---\ntitle: Picture\n---\n![x](a%20b.svg)\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout).toContain('"0000000001-ten.md" must be named NN-slug.md: an order number (9 digits at most)');
+    expect(run.stdout).toContain('Rename it to "1-ten.md".');
+    expect(run.stdout).toContain('the file "a%20b.svg" does not exist [asset/missing]\n  Did you mean "a%2520b.svg"?');
+  });
+
   it('reads a symbolic link loop once and reports it', async () => {
     const root = await makeWebzine();
     await mkdir(path.join(root, 'content/static'), { recursive: true });
