@@ -40,7 +40,10 @@ function identifyHeading(heading: Heading, slugger: GithubSlugger): string {
 }
 
 function htmlIds(html: string): string[] {
-  return [...html.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  // Ids, and the names of `<a name="top">`, which browsers scroll to as well.
+  const ids = [...html.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)];
+  const names = [...html.matchAll(/<a\b[^>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)];
+  return [...ids, ...names].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
 function shiftPosition(node: Node, lineOffset: number): void {

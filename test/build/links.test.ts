@@ -129,6 +129,31 @@ describe('links and images in raw HTML', () => {
     expect(atom).not.toMatch(/\.md["#]/);
   });
 
+  it('leave what Markdown made alone, and what trusted HTML keeps: footnotes, <a name> anchors, javascript: and data: URLs', async () => {
+    const root = await makeWebzine();
+    await appendFile(path.join(root, 'content/site.yml'), 'markdown:\n  html: trust\n');
+    const body = [
+      '---',
+      'title: Trusted',
+      '---',
+      '<a name="top"></a>A claim.[^1] Some <em>raw</em> emphasis.',
+      '',
+      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="dot"> <a href="javascript:void(0)">nothing</a> <a href="#top">back to top</a>',
+      '',
+      '[^1]: The source.',
+      '',
+    ].join('\n');
+    await writeFile(path.join(root, 'content/issues/1/30-trusted.md'), body);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.stdout + run.stderr).not.toMatch(/error|warning/);
+    expect(run.code).toBe(0);
+    const own = await readFile(path.join(out, 'web/issues/1/trusted/index.html'), 'utf8');
+    expect(own).toContain('src="data:image/gif;base64,R0lGODlhAQABAAAAACw="');
+    expect(own).toContain('href="javascript:void(0)"');
+    expect(hrefs(own)).toEqual(expect.arrayContaining(['#top', '#fn:fn-1', '#fn:fnref-1']));
+  });
+
   it('are checked as Markdown ones are, each error located where the HTML wrote it', async () => {
     const root = await makeWebzine();
     const broken = raw.replace('cover.svg', 'covers.svg').replace('10-first.md', '10-frist.md').replace('#history', '#histories');

@@ -152,11 +152,12 @@ const rawUrls: Record<string, ReadonlyArray<readonly [property: string, type: Re
  */
 function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource): void {
   walk(tree as HastNodes, (node) => {
-    if (node.type !== 'element') return;
+    // Markdown's own links are slots already, but for footnote references and back-references.
+    if (node.type !== 'element' || node.properties['dataFootnoteRef'] !== undefined || node.properties['dataFootnoteBackref'] !== undefined) return;
     for (const [key, type] of rawUrls[node.tagName] ?? []) {
       const url = node.properties[key];
-      // Markdown's own links are slots already.
-      if (typeof url !== 'string' || url.trim() === '' || url.startsWith('\uFDD0')) continue;
+      // A URL that could run code is left as the HTML wrote it: only `trust` keeps one.
+      if (typeof url !== 'string' || url.trim() === '' || url.startsWith('\uFDD0') || isUnsafeUrl(url)) continue;
       const start = node.position?.start;
       const resource = addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 });
       node.properties[key] = addSlot({ resource, url });
