@@ -3,7 +3,7 @@ import type { Node } from 'unist';
 import { walk } from '../parse/walk.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
-import { maxDepth, parseFile } from '../parse/parse-file.js';
+import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { toHtmlVariants } from '../render/html/markdown-to-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
@@ -21,7 +21,16 @@ import { fieldPositions, withTextCause, type CompiledBody, type CompileOptions, 
 export function compileFile(source: TextSource, options: CompileOptions): CompiledFile {
   const diagnostics: Diagnostic[] = [];
   const text = source.text.replace(reservedCharacters, '\uFFFD');
-  const parsed = parseFile({ path: source.path, text }, (diagnostic) => diagnostics.push(withTextCause(diagnostic)));
+  const report = (diagnostic: Diagnostic) => diagnostics.push(withTextCause(diagnostic));
+  const parsed = parseFile({ path: source.path, text }, report);
+  // Raw HTML that the HTML parser will build too deep for its stack: as one document, or (shown as
+  // text, when only the capsule takes the text out of each block) block by block.
+  const nested = deepHtml(parsed.tree, options.html === 'escape');
+  if (nested) {
+    reportRule(report, 'markdown/too-deep', { file: source.path, line: nested.line }, { depth: String(nested.depth), limit: maxDepth });
+    parsed.tree = { type: 'root', children: [] };
+    parsed.anchors = [];
+  }
   const frontMatter = parsed.frontMatter && { value: parsed.frontMatter.value, fields: fieldPositions(parsed.frontMatter) };
   const resources: Resource[] = [];
   walk(parsed.tree as Node, (node) => {
@@ -50,7 +59,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   } catch (error) {
     // Raw HTML nested deeper than `parseFile` could tell (the HTML parser's tree builder recurses once a level).
     if (!(error instanceof RangeError)) throw error;
-    reportRule((diagnostic) => diagnostics.push(withTextCause(diagnostic)), 'markdown/too-deep', { file: source.path, line: 1 }, { depth: 'thousands of', limit: maxDepth }, error);
+    reportRule(report, 'markdown/too-deep', { file: source.path, line: 1 }, { depth: 'thousands of', limit: maxDepth }, error);
     const body: CompiledBody = { anchors: [], resources: [], slots: [], content: { html: '', issueHtml: '', gemtext: [] }, targets: [] };
     return { path: source.path, frontMatter, body, diagnostics };
   }

@@ -47,11 +47,11 @@ function dangerOf(name: string, attributes: Iterable<[string, string]>): string 
 export function findXmlDanger(text: string): Danger | undefined {
   const parser = new SaxesParser({ xmlns: true, position: true });
   let danger: Danger | undefined;
-  // saxes tells where it is once it read a tag's name and the character after it: the tag's `<`
-  // stands that far before (columns counted from 1 here).
+  // saxes tells where it is once it read a tag's name and the character after it (a line break,
+  // often): the tag's `<` stands that many characters before, found in the text.
   let tagStart = { line: 1, column: 1 };
   parser.on('opentagstart', (tag) => {
-    tagStart = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
+    tagStart = placeOf(text, parser.position - tag.name.length - 2);
   });
   parser.on('opentag', (tag) => {
     const attributes = Object.values(tag.attributes).map((a): [string, string] => [a.prefix === 'xlink' ? `xlink:${a.local}` : a.local, a.value]);
@@ -68,6 +68,13 @@ export function findXmlDanger(text: string): Danger | undefined {
     return danger ?? { found: reason, line: parser.line, column: Math.max(1, parser.column), unreadable: true };
   }
   return danger;
+}
+
+/** The line and column (from 1) of the character at `offset` in `text`. */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 // A whole HTML parser (parse5), loaded only by a build that copies HTML files: see loadHtmlParser.

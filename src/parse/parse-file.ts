@@ -1,6 +1,4 @@
 import type { Html, Nodes } from 'mdast';
-import type { Node } from 'unist';
-import { walk } from './walk.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { TextSource } from '../load/load-sources.js';
@@ -29,7 +27,7 @@ export function parseFile(source: TextSource, report: Report): ParsedFile {
     reportRule(report, 'markdown/too-deep', { file: source.path, line: bodyLineOffset + 1 }, { depth: 'thousands of', limit: maxDepth }, error);
     return { path: source.path, frontMatter: data, ...empty };
   }
-  const depth = Math.max(treeDepth(markdown.tree), htmlDepth(markdown.tree));
+  const depth = treeDepth(markdown.tree);
   if (depth > maxDepth) {
     reportRule(report, 'markdown/too-deep', { file: source.path, line: bodyLineOffset + 1 }, { depth: String(depth), limit: maxDepth });
     return { path: source.path, frontMatter: data, ...empty };
@@ -45,24 +43,47 @@ const selfClosing = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'tbody', '
 // Elements that never have content.
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+// What holds no tags for the HTML parser: comments, CDATA, and the text of script-like elements.
+const notTags = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<(script|style|textarea|title|xmp)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+// Markdown nodes whose raw HTML the parser closes when they end: a stray `<T>` in a paragraph ends with it.
+const phrasing = new Set(['paragraph', 'heading', 'tableCell']);
 
 /**
- * How deep a body's raw HTML nests its elements, read in order as one document (which the HTML
- * parser later makes of it, each `<div>` of a line of its own inside the one before).
+ * How deep a body's raw HTML nests its elements, as the HTML parser will build them (a `<div>`
+ * a block, one block after another, nests them all; a stray `<T>` in a paragraph ends with it),
+ * and the line where it first goes deeper than {@link maxDepth}; `undefined` when it never does.
+ * Its tree is at most {@link maxDepth} deep, checked before. `blockByBlock`: each node of raw HTML
+ * is parsed on its own (HTML shown as text, whose capsule lines still take its text out of it).
  */
-function htmlDepth(tree: Nodes): number {
-  let depth = 0;
+export function deepHtml(tree: Nodes, blockByBlock = false): { depth: number; line: number } | undefined {
   let deepest = 0;
-  walk(tree as Node, (node) => {
-    if (node.type !== 'html') return;
-    for (const [, closing, name, empty] of (node as Html).value.matchAll(tag)) {
+  let line: number | undefined;
+  let flow = 0;
+  const scan = (node: Html, depth: number): number => {
+    for (const [, closing, name, empty] of node.value.replace(notTags, '').matchAll(tag)) {
       const element = name!.toLowerCase();
       if (empty || voidElements.has(element) || selfClosing.has(element)) continue;
       if (closing) depth = Math.max(0, depth - 1);
-      else deepest = Math.max(deepest, ++depth);
+      else if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > maxDepth) line ??= node.position?.start.line ?? 1;
+      }
     }
-  });
-  return deepest;
+    return depth;
+  };
+  const visit = (node: Nodes, inline: { depth: number } | undefined): void => {
+    if (node.type === 'html') {
+      if (blockByBlock) scan(node, 0);
+      else if (inline) inline.depth = scan(node, inline.depth);
+      else flow = scan(node, flow);
+      return;
+    }
+    if (!('children' in node)) return;
+    const inside = inline ?? (phrasing.has(node.type) ? { depth: flow } : undefined);
+    for (const child of node.children) visit(child, inside);
+  };
+  visit(tree, undefined);
+  return line === undefined ? undefined : { depth: deepest, line };
 }
 
 function treeDepth(tree: Nodes): number {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../support/vnu.js';
@@ -65,6 +65,27 @@ describe('bad input', () => {
       expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^content/issues/1/30-deep\\.md:\\d+:1: error: this file nests quotes, lists, emphasis or HTML elements ${depth} levels deep, and mimeo reads at most 200 \\[markdown/too-deep\\]$`));
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it.each([
+    ['stray tags in paragraphs, which end with them', Array.from({ length: 210 }, (_, n) => `Step ${n} returns a Promise<T> to the caller.`).join('\n\n'), 'sanitize'],
+    ['tags inside comments', Array.from({ length: 210 }, (_, n) => `<!-- <section> draft ${n} -->\n\nText ${n}.`).join('\n\n'), 'sanitize'],
+    ['blocks of raw HTML shown as text, each read on its own', Array.from({ length: 210 }, (_, n) => `<div class="step">\n\nStep ${n}.`).join('\n\n'), 'escape'],
+  ])('does not call flat content deep: %s', async (_case, body, html) => {
+    const root = await makeWebzine();
+    await appendFile(path.join(root, 'content/site.yml'), `markdown:\n  html: ${html}\n`);
+    await writeFile(path.join(root, 'content/issues/1/30-flat.md'), `---\ntitle: Flat\n---\n${body}\n`);
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('locates a script in a copied SVG at its tag, when the tag goes on over lines', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/drawing.svg'), '<svg xmlns="http://www.w3.org/2000/svg">\n  <rect width="1"/>\n  <script\n     id="s1">alert(1)</script>\n</svg>\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout).toContain('content/static/drawing.svg:3:3: error: this SVG image holds a <script> element');
   });
 
   it('reports a copied HTML file nested thousands of levels deep as one it can not check, instead of overflowing the stack', async () => {
