@@ -41,7 +41,7 @@ const webUrl = z.string().refine((v) => hasScheme(v, ['https:', 'http:']), { mes
 const geminiUrl = z.string().refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' });
 // A menu entry may lead to a path of the site or to an address whose scheme can not run code.
 // Browsers drop tabs and line breaks anywhere in a URL (`java<tab>script:`): none may be inside.
-const menuUrl = z.string().refine((v) => !/[\s\u0000-\u001F\u007F]/.test(v.trim()) && (!/^[a-z][a-z0-9+.-]*:/i.test(v.trim()) || hasScheme(v.trim(), ['https:', 'http:', 'mailto:', 'gemini:'])), {
+const menuUrl = z.string().refine((v) => !/[\u0000-\u001F\u007F]/.test(v.trim()) && (!/^[a-z][a-z0-9+.-]*:/i.test(v.trim()) || hasScheme(v.trim(), ['https:', 'http:', 'mailto:', 'gemini:'])), {
   message: 'a path like /about/ or an http, https, mailto or gemini URL',
 });
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag like en or pt-BR' });
@@ -58,7 +58,8 @@ export const siteConfigSchema = z.strictObject({
     .default([])
     .superRefine((list, context) =>
       list.forEach((item, index) => {
-        if (list.indexOf(item) !== index) context.addIssue({ code: 'custom', path: [index], message: 'a language not listed before' });
+        // Language tags, and the folders named after them, do not tell case apart.
+        if (list.findIndex((other) => other.toLowerCase() === item.toLowerCase()) !== index) context.addIssue({ code: 'custom', path: [index], message: 'a language not listed before' });
       }),
     )
     .describe('Languages of the translated editions.'),
