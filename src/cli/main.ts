@@ -40,6 +40,7 @@ export async function main(args: readonly string[], terminal: Terminal = process
     const refused = systemError(error);
     if (refused) {
       terminal.err(`mimeo: ${refused}\nhint: mimeo must be able to write its output folder (--out) and its cache folder (--cache-dir): check both, and that the disk has room left\n`);
+      if (rest.includes('--debug')) terminal.err(`${describe(error)}\n`);
       return exitCodes.internal;
     }
     terminal.err(`mimeo: internal error. This is a bug in mimeo; please report it with the text below.\n${describe(error)}\n`);
@@ -92,7 +93,7 @@ function version(): string {
   return manifest.version;
 }
 
-// What the system's refusals mean, in words; others are told as the system puts them.
+// What the system's refusals mean, in words; any other error is told as a bug, with its stack.
 const reasons: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
@@ -132,8 +133,10 @@ const actions: Record<string, string> = {
 function systemError(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const { code, syscall, path } = error as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || typeof syscall !== 'string') return undefined;
-  const reason = reasons[code] ?? error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
+  // Only refusals a machine makes (a file missing where mimeo looks is more likely mimeo's mistake).
+  if (typeof code !== 'string' || typeof syscall !== 'string') return undefined;
+  const reason = reasons[code];
+  if (reason === undefined) return undefined;
   return `could not ${actions[syscall] ?? syscall}${path ? ` ${path}` : ''}: ${reason} (${code})`;
 }
 

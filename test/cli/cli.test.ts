@@ -91,6 +91,9 @@ describe('the mimeo command', () => {
     expect(said).toMatch(new RegExp(`^mimeo: could not [a-z ]+ ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/dist\\S*: part of the path is a file, not a folder \\(ENOTDIR\\)$`));
     expect(hint).toMatch(/^hint: mimeo must be able to write its output folder \(--out\)/);
     expect(rest).toEqual(['']);
+    // --debug shows the error itself, in case it was mimeo's own mistake after all.
+    const debug = await mimeo(['build', '--root', root, '--out', path.join(file, 'dist'), '--debug']);
+    expect(debug.stderr).toMatch(/\nError: ENOTDIR: not a directory, \w+ '/);
   });
 
   it('prints check results as GitHub annotations', async () => {
