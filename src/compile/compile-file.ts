@@ -9,7 +9,7 @@ import { toHtmlVariants } from '../render/html/markdown-to-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
 import { isUnsafeUrl } from '../transform/link-target.js';
-import { fieldPositions, withTextCause, type CompiledBody, type CompileOptions, type CompiledFile, type Resource } from './compiled.js';
+import { emptyBody, fieldPositions, withTextCause, type CompiledBody, type CompileOptions, type CompiledFile, type Resource } from './compiled.js';
 
 // The Markdown stack is imported from here down: a build loads this module only when a file must be compiled.
 
@@ -57,11 +57,10 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     });
     content = { html: own, issueHtml: inIssue, gemtext };
   } catch (error) {
-    // Raw HTML nested deeper than `parseFile` could tell (the HTML parser's tree builder recurses once a level).
+    // Raw HTML nested deeper than `deepHtml` could tell (the HTML parser's tree builder recurses once a level).
     if (!(error instanceof RangeError)) throw error;
     reportRule(report, 'markdown/too-deep', { file: source.path, line: 1 }, { depth: 'thousands of', limit: maxDepth }, error);
-    const body: CompiledBody = { anchors: [], resources: [], slots: [], content: { html: '', issueHtml: '', gemtext: [] }, targets: [] };
-    return { path: source.path, frontMatter, body, diagnostics };
+    return { path: source.path, frontMatter, body: emptyBody(), diagnostics };
   }
   const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content, targets: [] };
   return { path: source.path, frontMatter, body, diagnostics };

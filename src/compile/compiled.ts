@@ -102,7 +102,7 @@ export interface CompiledFile {
 }
 
 /** An empty body: for files whose body is not read or could not be. */
-function emptyBody(): CompiledBody {
+export function emptyBody(): CompiledBody {
   return { anchors: [], resources: [], slots: [], content: { html: '', issueHtml: '', gemtext: [] }, targets: [] };
 }
 
