@@ -1,8 +1,8 @@
-import type { Report } from '../diagnostics/diagnostic.js';
+import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { authorsSchema, siteConfigSchema, type AuthorsFile, type SiteConfig } from '../parse/schemas.js';
 import { validateData } from '../parse/validate.js';
-import { parseYaml } from '../parse/yaml-data.js';
+import { parseYaml, type YamlData } from '../parse/yaml-data.js';
 import type { TextSource } from './load-sources.js';
 
 const siteFile = 'content/site.yml';
@@ -17,7 +17,17 @@ export function readSiteConfig(texts: readonly TextSource[], report: Report): Si
     return undefined;
   }
   const data = parseYaml(source.text, { file: siteFile }, report);
-  return data && validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config' }, report);
+  const config = data && validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config' }, report);
+  if (config) configPlaces.set(config, data.locate);
+  return config;
+}
+
+// Where each value of a read site.yml was written, for what later stages report about it.
+const configPlaces = new WeakMap<SiteConfig, YamlData['locate']>();
+
+/** Where the value at `path` of `config` (read by {@link readSiteConfig}) is in site.yml. */
+export function configPlace(config: SiteConfig, path: readonly PropertyKey[]): Place {
+  return { file: siteFile, ...configPlaces.get(config)?.(path, 'value') };
 }
 
 /** Reads and checks the optional `content/authors.yml`. */

@@ -4,6 +4,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
+import { configPlace } from '../load/site-files.js';
 import { isUnsafeUrl, type LinkTarget } from './link-target.js';
 
 /** Generated pages a root-relative link may point to without a document behind them. */
@@ -26,6 +27,8 @@ interface Index {
  */
 export function resolveLinks(site: Site, report: Report): void {
   const index = indexSite(site);
+  // The menu of site.yml, the same in every edition: checked once.
+  if (site.prefix === '') checkMenu(index, report);
   for (const document of site.documents.values()) {
     if (!site.drafts && document.draft) continue;
     // An untranslated document in a translated edition shares its body with the original, resolved there.
@@ -42,6 +45,19 @@ export function resolveLinks(site: Site, report: Report): void {
 export function resolveDocumentLinks(site: Site, document: SiteDocument, report: Report): void {
   const index = indexSite(site);
   document.body.targets = document.body.resources.map((resource) => resolveResource(resource, document, index, report));
+}
+
+/** Reports each root-relative `menu` entry of site.yml that leads to nothing, or to a heading its page lacks. */
+function checkMenu(index: Index, report: Report): void {
+  index.site.config.menu.forEach(({ url }, item) => {
+    if (!url.startsWith('/') || url.startsWith('//')) return;
+    const [withoutHash, ...hashParts] = url.split('#');
+    const anchor = hashParts.length > 0 ? safeDecode(hashParts.join('#')) : undefined;
+    const resolution = fromRoute(safeDecode((withoutHash ?? '').split('?')[0] ?? '').slice(1), anchor, index);
+    const place = configPlace(index.site.config, ['menu', item, 'url']);
+    if (resolution.problem === 'missing') reportRule(report, 'link/missing-target', place, { url });
+    else if (resolution.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: resolution.anchor, suggestion: didYouMean(resolution.anchor, resolution.anchors) });
+  });
 }
 
 function indexSite(site: Site): Index {
