@@ -154,6 +154,20 @@ describe('links and images in raw HTML', () => {
     expect(hrefs(own)).toEqual(expect.arrayContaining(['#top', '#fn:fn-1', '#fn:fnref-1']));
   });
 
+  it('are rewritten in srcset candidates and SVG xlink:href too', async () => {
+    const root = await makeWebzine();
+    await appendFile(path.join(root, 'content/site.yml'), 'markdown:\n  html: trust\n');
+    const body = '---\ntitle: Pictures\n---\n<picture><source srcset="cover.svg"><img src="cover.svg" srcset="cover.svg 2x" alt="c"></picture>\n\n<svg><a xlink:href="10-first.md"><text>first</text></a></svg>\n';
+    await writeFile(path.join(root, 'content/issues/1/30-pictures.md'), body);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code).toBe(0);
+    const own = await readFile(path.join(out, 'web/issues/1/pictures/index.html'), 'utf8');
+    expect(own).toContain('<source srcset="../cover.svg">');
+    expect(own).toContain('srcset="../cover.svg 2x"');
+    expect(own).toContain('xlink:href="../first/"');
+  });
+
   it('are checked as Markdown ones are, each error located where the HTML wrote it', async () => {
     const root = await makeWebzine();
     const broken = raw.replace('cover.svg', 'covers.svg').replace('10-first.md', '10-frist.md').replace('#history', '#histories');

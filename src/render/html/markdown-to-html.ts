@@ -135,11 +135,13 @@ function hasRaw(tree: HastRoot): boolean {
 
 // The URLs raw HTML may hold (after the sanitizer, when there is one), by element: links to a
 // page, or files shown in place.
+// `srcSet` holds candidates (`cover.svg 2x`), each URL a resource; `xLinkHref` is SVG's older `href`.
 const rawUrls: Record<string, ReadonlyArray<readonly [property: string, type: Resource['type']]>> = {
-  a: [['href', 'link']],
+  a: [['href', 'link'], ['xLinkHref', 'link']],
   area: [['href', 'link']],
-  img: [['src', 'image']],
-  source: [['src', 'image']],
+  img: [['src', 'image'], ['srcSet', 'image']],
+  image: [['href', 'image'], ['xLinkHref', 'image']],
+  source: [['src', 'image'], ['srcSet', 'image']],
   video: [['src', 'image'], ['poster', 'image']],
   audio: [['src', 'image']],
   track: [['src', 'image']],
@@ -154,13 +156,17 @@ function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource)
   walk(tree as HastNodes, (node) => {
     // Markdown's own links are slots already, but for footnote references and back-references.
     if (node.type !== 'element' || node.properties['dataFootnoteRef'] !== undefined || node.properties['dataFootnoteBackref'] !== undefined) return;
+    const start = node.position?.start;
+    // A URL that could run code is left as the HTML wrote it: only `trust` keeps one.
+    const slotted = (url: string, type: Resource['type']) =>
+      url.trim() === '' || url.startsWith('\uFDD0') || isUnsafeUrl(url) ? url : addSlot({ resource: addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 }), url });
+    // Each candidate of a srcset (`cover.svg 2x, big.svg 3x`) begins with its URL.
+    const candidates = (list: string) => list.split(',').map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_all, space: string, url: string) => space + slotted(url, 'image'))).join(',');
+    const { properties } = node;
     for (const [key, type] of rawUrls[node.tagName] ?? []) {
-      const url = node.properties[key];
-      // A URL that could run code is left as the HTML wrote it: only `trust` keeps one.
-      if (typeof url !== 'string' || url.trim() === '' || url.startsWith('\uFDD0') || isUnsafeUrl(url)) continue;
-      const start = node.position?.start;
-      const resource = addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 });
-      node.properties[key] = addSlot({ resource, url });
+      const value = properties[key];
+      if (key === 'srcSet' && (typeof value === 'string' || Array.isArray(value))) properties[key] = candidates(Array.isArray(value) ? value.join(',') : value);
+      else if (typeof value === 'string') properties[key] = slotted(value, type);
     }
   });
 }
