@@ -55,9 +55,14 @@ const schema: SanitizeSchema = {
 // "Footnote label" in the body.
 const footnoteLabelId = 'fn:footnote-label';
 
-/** Gives the footnotes heading (and the references that it describes) {@link footnoteLabelId}. */
-function renameFootnoteLabel(tree: HastRoot): void {
+/**
+ * Gives the footnotes heading (and the references that it describes) {@link footnoteLabelId}, and
+ * says whether the tree holds raw HTML: one walk for both.
+ */
+function renameFootnoteLabelAndFindRaw(tree: HastRoot): boolean {
+  let raw = false;
   walk(tree as HastNodes, (node) => {
+    if (node.type === 'raw') raw = true;
     if (node.type !== 'element') return;
     const { properties } = node;
     const describedBy = properties['ariaDescribedBy'];
@@ -68,6 +73,7 @@ function renameFootnoteLabel(tree: HastRoot): void {
     const heading = node.children.find((child) => child.type === 'element');
     if (heading?.type === 'element' && heading.properties['id'] === 'footnote-label') heading.properties['id'] = footnoteLabelId;
   });
+  return raw;
 }
 
 /**
@@ -129,8 +135,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
     footnoteLabelTagName: 'h2',
     handlers: handlersFor(options, addSlot),
   }) as HastRoot;
-  renameFootnoteLabel(hast);
-  const raw = hasRaw(hast);
+  const raw = renameFootnoteLabelAndFindRaw(hast);
   const clean = cleaners[options.html][raw ? 'raw' : 'plain'].runSync(hast) as HastRoot;
   if (raw) slotRawUrls(clean, addSlot, addResource);
   addHeadingAnchors(clean);
@@ -139,14 +144,6 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   if (options.issueShift === undefined) return { own, inIssue: '' };
   toIssueVariant(finished, options.issueShift, addSlot);
   return { own, inIssue: String(finisher.stringify(finished)) };
-}
-
-function hasRaw(tree: HastRoot): boolean {
-  let found = false;
-  walk(tree as HastNodes, (node) => {
-    if (node.type === 'raw') found = true;
-  });
-  return found;
 }
 
 // The URLs raw HTML may hold (after the sanitizer, when there is one), by element: links to a
