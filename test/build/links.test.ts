@@ -15,6 +15,21 @@ beforeAll(async () => {
 afterAll(removeTemporaryFolders);
 
 const page = (file: string) => readFile(path.join(web, file), 'utf8');
+
+/**
+ * Builds the base webzine after `change`, expecting a build without errors or warnings; gives
+ * a reader of the web tree.
+ */
+async function buildChanged(change: (root: string) => Promise<unknown>, ...options: string[]): Promise<(file: string) => Promise<string>> {
+  const root = await makeWebzine();
+  await change(root);
+  const out = await temporaryFolder();
+  const run = await runCli(['build', '--root', root, '--out', out, ...options]);
+  expect(run.stdout + run.stderr).not.toMatch(/error|warning/);
+  expect(run.code).toBe(0);
+  return (file) => readFile(path.join(out, 'web', file), 'utf8');
+}
+const trusted = (root: string) => appendFile(path.join(root, 'content/site.yml'), 'markdown:\n  html: trust\n');
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
 
 describe('links between Markdown files', () => {
@@ -65,21 +80,20 @@ describe('links between Markdown files', () => {
 
 describe('ids on a page', () => {
   it('never repeat, whatever an article is called and whatever its headings say', async () => {
-    const root = await makeWebzine();
     // An article called `editorial`, headings that slug to the ids mimeo gives the footnotes heading and the editorial's.
-    await appendFile(path.join(root, 'content/issues/1/issue.md'), '\n## Intro\n\nThe editorial has a note.[^e]\n\n[^e]: Its note.\n');
     const article = '---\ntitle: Editorial, the article\n---\n## Intro\n\nA claim.[^1]\n\n## Footnote label\n\nMore.\n\n[^1]: Its source.\n';
-    await writeFile(path.join(root, 'content/issues/1/30-editorial.md'), article);
-    const out = await temporaryFolder();
-    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    const read = await buildChanged(async (root) => {
+      await appendFile(path.join(root, 'content/issues/1/issue.md'), '\n## Intro\n\nThe editorial has a note.[^e]\n\n[^e]: Its note.\n');
+      await writeFile(path.join(root, 'content/issues/1/30-editorial.md'), article);
+    });
     for (const file of ['issues/1/index.html', 'issues/1/editorial/index.html', 'atom.xml']) {
-      const text = await readFile(path.join(out, 'web', file), 'utf8');
+      const text = await read(file);
       const ids = [...text.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]);
       expect(ids.length, file).toBeGreaterThan(4);
       expect(ids.filter((id, index) => ids.indexOf(id) !== index), file).toEqual([]);
     }
     // A footnote reference is described by the footnotes heading, not by the heading "Footnote label".
-    const own = await readFile(path.join(out, 'web/issues/1/editorial/index.html'), 'utf8');
+    const own = await read('issues/1/editorial/index.html');
     const describedBy = /<a [^>]*data-footnote-ref[^>]*aria-describedby="([^"]*)"/.exec(own)?.[1] ?? /aria-describedby="([^"]*)"[^>]*data-footnote-ref/.exec(own)?.[1];
     expect(describedBy).toBeDefined();
     expect(new RegExp(`<h2[^>]* id="${describedBy}"[^>]*>Footnotes<`).test(own)).toBe(true);
@@ -89,11 +103,8 @@ describe('ids on a page', () => {
 
 describe('headings on an issue page', () => {
   it('go one level down under the heading that introduces them: the editorial\'s too', async () => {
-    const root = await makeWebzine();
-    await appendFile(path.join(root, 'content/issues/1/issue.md'), '\n## A word on lamps\n\nThey glow.\n');
-    const out = await temporaryFolder();
-    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
-    const issue = await readFile(path.join(out, 'web/issues/1/index.html'), 'utf8');
+    const read = await buildChanged((root) => appendFile(path.join(root, 'content/issues/1/issue.md'), '\n## A word on lamps\n\nThey glow.\n'));
+    const issue = await read('issues/1/index.html');
     const headings = [...issue.matchAll(/<h([2-6])[^>]*>([^<]*)/g)].map((m) => `h${m[1]} ${m[2]}`);
     expect(headings.slice(0, 2)).toEqual(['h2 Editorial', 'h3 A word on lamps']);
   });
@@ -111,27 +122,20 @@ describe('links and images in raw HTML', () => {
   ].join('\n');
 
   it('are rewritten as Markdown ones are, on the page, in the issue and in the feeds', async () => {
-    const root = await makeWebzine();
-    await writeFile(path.join(root, 'content/issues/1/30-raw.md'), raw);
-    const out = await temporaryFolder();
-    const run = await runCli(['build', '--root', root, '--out', out, '--base-url', 'https://zine.example/sub/']);
-    expect(run.stderr).not.toContain('error');
-    expect(run.code).toBe(0);
-    const own = await readFile(path.join(out, 'web/issues/1/raw/index.html'), 'utf8');
+    const read = await buildChanged((root) => writeFile(path.join(root, 'content/issues/1/30-raw.md'), raw), '--base-url', 'https://zine.example/sub/');
+    const own = await read('issues/1/raw/index.html');
     expect(own).toContain('<img src="../cover.svg" alt="The cover">');
     expect(hrefs(own)).toEqual(expect.arrayContaining(['../first/', '../../../about/#history', 'https://example.org/']));
-    const issue = await readFile(path.join(out, 'web/issues/1/index.html'), 'utf8');
+    const issue = await read('issues/1/index.html');
     expect(issue).toContain('<img src="cover.svg" alt="The cover">');
     expect(hrefs(issue)).toEqual(expect.arrayContaining(['first/', '../../about/#history']));
-    const atom = await readFile(path.join(out, 'web/atom.xml'), 'utf8');
+    const atom = await read('atom.xml');
     expect(atom).toContain('src="https://zine.example/sub/issues/1/cover.svg"');
     expect(atom).toContain('href="https://zine.example/sub/issues/1/first/"');
     expect(atom).not.toMatch(/\.md["#]/);
   });
 
   it('leave what Markdown made alone, and what trusted HTML keeps: footnotes, <a name> anchors, javascript: and data: URLs', async () => {
-    const root = await makeWebzine();
-    await appendFile(path.join(root, 'content/site.yml'), 'markdown:\n  html: trust\n');
     const body = [
       '---',
       'title: Trusted',
@@ -143,26 +147,23 @@ describe('links and images in raw HTML', () => {
       '[^1]: The source.',
       '',
     ].join('\n');
-    await writeFile(path.join(root, 'content/issues/1/30-trusted.md'), body);
-    const out = await temporaryFolder();
-    const run = await runCli(['build', '--root', root, '--out', out]);
-    expect(run.stdout + run.stderr).not.toMatch(/error|warning/);
-    expect(run.code).toBe(0);
-    const own = await readFile(path.join(out, 'web/issues/1/trusted/index.html'), 'utf8');
+    const read = await buildChanged(async (root) => {
+      await trusted(root);
+      await writeFile(path.join(root, 'content/issues/1/30-trusted.md'), body);
+    });
+    const own = await read('issues/1/trusted/index.html');
     expect(own).toContain('src="data:image/gif;base64,R0lGODlhAQABAAAAACw="');
     expect(own).toContain('href="javascript:void(0)"');
     expect(hrefs(own)).toEqual(expect.arrayContaining(['#top', '#fn:fn-1', '#fn:fnref-1']));
   });
 
   it('are rewritten in srcset candidates and SVG xlink:href too', async () => {
-    const root = await makeWebzine();
-    await appendFile(path.join(root, 'content/site.yml'), 'markdown:\n  html: trust\n');
     const body = '---\ntitle: Pictures\n---\n<picture><source srcset="cover.svg"><img src="cover.svg" srcset="cover.svg 2x" alt="c"></picture>\n\n<svg><a xlink:href="10-first.md"><text>first</text></a></svg>\n';
-    await writeFile(path.join(root, 'content/issues/1/30-pictures.md'), body);
-    const out = await temporaryFolder();
-    const run = await runCli(['build', '--root', root, '--out', out]);
-    expect(run.code).toBe(0);
-    const own = await readFile(path.join(out, 'web/issues/1/pictures/index.html'), 'utf8');
+    const read = await buildChanged(async (root) => {
+      await trusted(root);
+      await writeFile(path.join(root, 'content/issues/1/30-pictures.md'), body);
+    });
+    const own = await read('issues/1/pictures/index.html');
     expect(own).toContain('<source srcset="../cover.svg">');
     expect(own).toContain('srcset="../cover.svg 2x"');
     expect(own).toContain('xlink:href="../first/"');
