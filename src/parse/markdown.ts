@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading, Html, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -27,14 +27,23 @@ export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown 
   const anchors: string[] = [];
   walk(tree as Node, (node) => {
     shiftPosition(node, lineOffset);
-    if (node.type === 'heading') anchors.push(identifyHeading(node as Heading, slugger));
+    if (node.type === 'heading') {
+      const id = identifyHeading(node as Heading, slugger);
+      if (id !== undefined) anchors.push(id);
+    }
     if (node.type === 'html') anchors.push(...htmlIds((node as Html).value));
   });
   return { tree, anchors };
 }
 
-function identifyHeading(heading: Heading, slugger: GithubSlugger): string {
-  const id = slugger.slug(toString(heading));
+/**
+ * Gives a heading its id as GitHub makes it, but never one that begins with `_`: those are the
+ * theme's (`_main`, `_contents`). A heading with nothing to make an id of (`## !!!`) gets none.
+ */
+function identifyHeading(heading: Heading, slugger: GithubSlugger): string | undefined {
+  const base = slug(toString(heading)).replace(/^_+/, '');
+  if (base === '') return undefined;
+  const id = slugger.slug(base);
   heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id } };
   return id;
 }
