@@ -1,7 +1,7 @@
 import type { Definition, Image, Link } from 'mdast';
 import type { Node } from 'unist';
 import { walk } from '../parse/walk.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isStackOverflow, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
 import { reportRule } from '../diagnostics/rules.js';
@@ -58,7 +58,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     content = { html: own, issueHtml: inIssue, gemtext };
   } catch (error) {
     // Raw HTML nested deeper than `deepHtml` could tell (the HTML parser's tree builder recurses once a level).
-    if (!(error instanceof RangeError)) throw error;
+    if (!isStackOverflow(error)) throw error;
     reportRule(report, 'markdown/too-deep', { file: source.path, line: 1 }, { depth: 'thousands of', limit: maxDepth }, error);
     return { path: source.path, frontMatter, body: emptyBody(), diagnostics };
   }

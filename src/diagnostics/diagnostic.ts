@@ -73,3 +73,12 @@ function compareText(a: string, b: string): number {
 export class InternalError extends Error {
   override name = 'InternalError';
 }
+
+/**
+ * Whether `error` is the engine running out of stack: what a parser or renderer that recurses
+ * once a level meets in input nested thousands deep, and so a fault of the input. Any other
+ * `RangeError` (a string or array too long) is not.
+ */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}

@@ -1,6 +1,6 @@
 import type { Nodes } from 'hast';
 import { SaxesParser } from 'saxes';
-import { InternalError } from '../diagnostics/diagnostic.js';
+import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
 import { walk } from '../parse/walk.js';
 
 /** Something in a copied file that would run as script when the file is opened on the site. */
@@ -93,7 +93,7 @@ export function findHtmlDanger(text: string): Danger | undefined {
     tree = parseHtml(text) as Nodes;
   } catch (error) {
     // The parser's tree builder recurses once a level: thousands of nested elements exhaust the stack.
-    if (!(error instanceof RangeError)) throw error;
+    if (!isStackOverflow(error)) throw error;
     return { found: 'its elements are nested thousands of levels deep', line: 1, column: 1, unreadable: true };
   }
   let danger: Danger | undefined;

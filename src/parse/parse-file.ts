@@ -1,5 +1,5 @@
 import type { Html, Nodes } from 'mdast';
-import type { Report } from '../diagnostics/diagnostic.js';
+import { isStackOverflow, type Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { TextSource } from '../load/load-sources.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -23,7 +23,7 @@ export function parseFile(source: TextSource, report: Report): ParsedFile {
     markdown = parseMarkdown(body, bodyLineOffset);
   } catch (error) {
     // The parsers recurse once a level: thousands of nested quotes or lists exhaust the stack.
-    if (!(error instanceof RangeError)) throw new Error(`could not parse ${source.path}`, { cause: error });
+    if (!isStackOverflow(error)) throw new Error(`could not parse ${source.path}`, { cause: error });
     reportRule(report, 'markdown/too-deep', { file: source.path, line: bodyLineOffset + 1 }, { depth: 'thousands of', limit: maxDepth }, error);
     return { path: source.path, frontMatter: data, ...empty };
   }
