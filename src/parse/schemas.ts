@@ -28,7 +28,21 @@ const isoDate = z.string().refine(isIsoDate, { message: 'a date like 2021-10-01'
 const text = z.string();
 // What a reader must see something of: a title, a name, a tag (a blank one shows as nothing at all).
 const words = z.string().refine((value) => value.trim() !== '', { message: 'some text, not blank' });
-const wordList = z.array(words);
+/**
+ * A list of `item`s none of which is listed twice, told apart as `keyOf` says; `what` names an
+ * item in the message (`a tag`).
+ */
+function uniqueList<T extends z.ZodType<string>>(item: T, what: string, keyOf: (value: string) => string) {
+  return z.array(item).superRefine((list, context) =>
+    list.forEach((value, index) => {
+      if (list.findIndex((other) => keyOf(other) === keyOf(value)) !== index) context.addIssue({ code: 'custom', path: [index], message: `${what} not listed before` });
+    }),
+  );
+}
+// Names and tags that differ only in case or surrounding spaces are the same to a reader.
+const sameWords = (value: string) => value.trim().toLowerCase();
+const nameList = uniqueList(words, 'a name', sameWords);
+const tagList = uniqueList(words, 'a tag', sameWords);
 /**
  * Whether `value` can be the address a site is published at: a URL with one of `schemes` and
  * nothing after its path (no `?query` or `#fragment`, which every page's address would carry).
@@ -53,15 +67,9 @@ export const siteConfigSchema = z.strictObject({
   baseUrl: siteAddress.optional().describe('The https address the site is published at; required by `build`.'),
   geminiUrl: geminiUrl.optional().describe('The gemini:// address of the capsule; without it no capsule is built.'),
   language: language.default('en').describe('Language of the original edition (default: `en`).'),
-  languages: z
-    .array(language)
+  // Language tags, and the folders named after them, do not tell case apart.
+  languages: uniqueList(language, 'a language', (value) => value.toLowerCase())
     .default([])
-    .superRefine((list, context) =>
-      list.forEach((item, index) => {
-        // Language tags, and the folders named after them, do not tell case apart.
-        if (list.findIndex((other) => other.toLowerCase() === item.toLowerCase()) !== index) context.addIssue({ code: 'custom', path: [index], message: 'a language not listed before' });
-      }),
-    )
     .describe('Languages of the translated editions.'),
   repoUrl: webUrl.optional().describe('Address of the webzine\'s repository, for "edit this page" links.'),
   editPath: text.optional().describe('Path joined to repoUrl before a file\'s path, like `blob/main/`.'),
@@ -91,15 +99,15 @@ export const issueSchema = z.strictObject({
   summary: text.optional(),
   cover: text.optional().describe('Cover image, relative to the issue folder.'),
   coverAlt: text.optional().describe('Text alternative of the cover image.'),
-  editors: wordList.default([]).describe('Handles or names of the issue\'s editors.'),
+  editors: nameList.default([]).describe('Handles or names of the issue\'s editors.'),
 });
 
 /** Front matter of an article, `issues/<N>/<NN>-<slug>.md`. */
 export const articleSchema = z.strictObject({
   title: words,
-  authors: wordList.default([]).describe('Handles from authors.yml, or names.'),
+  authors: nameList.default([]).describe('Handles from authors.yml, or names.'),
   summary: text.optional(),
-  tags: wordList.default([]),
+  tags: tagList.default([]),
   draft: z.boolean().default(false),
 });
 

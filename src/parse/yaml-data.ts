@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 
@@ -97,6 +97,12 @@ function locateIn(
   for (let length = path.length; length > 0; length--) {
     const parent = document.getIn(path.slice(0, length - 1), true);
     const last = path[length - 1];
+    // An item of a list (`tags: [a, b]` as much as one per line) is found by its index.
+    if (isSeq(parent)) {
+      const item = parent.items[Number(last)] as { range?: [number, number, number] } | undefined;
+      if (item?.range) return toPosition(item.range[0]);
+      continue;
+    }
     if (!isMap(parent)) continue;
     const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
     if (!pair) continue;
