@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
 import type { TextSource } from '../load/load-sources.js';
 import { classifyPath, parseArticleName, parseIssueNumber, parsePageName } from './classify.js';
+import { safeDecode } from '../transform/link-target.js';
 
 /** Which files a check limited to a change parses, and which it reports on. */
 export interface ChangeScope {
@@ -104,12 +105,4 @@ function mentionedMarkdown(text: string, file: string, routes: Map<string, strin
     if (target) found.push(target);
   }
   return found;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -18,3 +18,23 @@ export function isUnsafeUrl(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
   return scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data';
 }
+
+/** `text` with its `%xx` escapes decoded, or as it is where they are not valid. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A root-relative URL of the site (`/files/a%20b.txt?v=2#top`, not `//host/`) as the path it
+ * names inside the site, decoded and without its leading slash (`files/a b.txt`), and its
+ * `?query#fragment` as written; `undefined` for any other URL.
+ */
+export function splitSitePath(url: string): { path: string; rest: string } | undefined {
+  if (!url.startsWith('/') || url.startsWith('//')) return undefined;
+  const end = url.search(/[?#]/);
+  return { path: safeDecode(end < 0 ? url : url.slice(0, end)).slice(1), rest: end < 0 ? '' : url.slice(end) };
+}

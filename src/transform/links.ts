@@ -5,7 +5,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
 import { configPlace } from '../load/site-files.js';
-import { isUnsafeUrl, type LinkTarget } from './link-target.js';
+import { isUnsafeUrl, safeDecode, splitSitePath, type LinkTarget } from './link-target.js';
 
 /** Generated pages a root-relative link may point to without a document behind them. */
 const generatedRoutes = new Set(['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html']);
@@ -50,10 +50,11 @@ export function resolveDocumentLinks(site: Site, document: SiteDocument, report:
 /** Reports each root-relative `menu` entry of site.yml that leads to nothing, or to a heading its page lacks. */
 function checkMenu(index: Index, report: Report): void {
   index.site.config.menu.forEach(({ url }, item) => {
-    if (!url.startsWith('/') || url.startsWith('//')) return;
-    const [withoutHash, ...hashParts] = url.split('#');
-    const anchor = hashParts.length > 0 ? safeDecode(hashParts.join('#')) : undefined;
-    const resolution = fromRoute(safeDecode((withoutHash ?? '').split('?')[0] ?? '').slice(1), anchor, index);
+    const inSite = splitSitePath(url.trim());
+    if (!inSite) return;
+    const hash = inSite.rest.indexOf('#');
+    const anchor = hash < 0 ? undefined : safeDecode(inSite.rest.slice(hash + 1));
+    const resolution = fromRoute(inSite.path, anchor, index);
     const place = configPlace(index.site.config, ['menu', item, 'url']);
     if (resolution.problem === 'missing') reportRule(report, 'link/missing-target', place, { url });
     else if (resolution.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: resolution.anchor, suggestion: didYouMean(resolution.anchor, resolution.anchors) });
@@ -180,12 +181,4 @@ function suggestPath(url: string, document: SiteDocument, index: Index): string 
   const written = url.split('#')[0] ?? url;
   const suggestion = didYouMean(written, candidates);
   return suggestion === written ? undefined : suggestion;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

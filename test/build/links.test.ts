@@ -1,4 +1,4 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
@@ -75,6 +75,20 @@ describe('links between Markdown files', () => {
     expect(current(await page('index.html'))).toEqual(['./']);
     expect(current(await page('about/index.html'))).toEqual(['./']);
     expect(current(await page('404.html'))).toEqual([]);
+  });
+});
+
+describe("site.yml's own menu entries", () => {
+  it('lead where they say from every page: a path with its anchor or query, an escaped file name, another site', async () => {
+    const read = await buildChanged(async (root) => {
+      await mkdir(path.join(root, 'content/static/files'), { recursive: true });
+      await writeFile(path.join(root, 'content/static/files/annual report.txt'), 'Figures.\n');
+      const menu = ['/about/#history', '/files/annual%20report.txt', '/atom.xml?from=menu', '/', 'https://example.org/a%20b'].map((url, index) => `  - title: Entry ${index}\n    url: "${url}"\n`);
+      await appendFile(path.join(root, 'content/site.yml'), `menu:\n${menu.join('')}`);
+    });
+    const entries = (html: string) => [...html.matchAll(/<a href="([^"]*)"[^>]*>Entry \d</g)].map((m) => m[1]);
+    expect(entries(await read('index.html'))).toEqual(['about/#history', 'files/annual%20report.txt', 'atom.xml?from=menu', './', 'https://example.org/a%20b']);
+    expect(entries(await read('issues/1/first/index.html'))).toEqual(['../../../about/#history', '../../../files/annual%20report.txt', '../../../atom.xml?from=menu', '../../../', 'https://example.org/a%20b']);
   });
 });
 

@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { toSlug } from '../../model/classify.js';
 import type { Article, Author, Issue, Site, SiteDocument } from '../../model/types.js';
-import type { LinkTarget } from '../../transform/link-target.js';
+import { splitSitePath, type LinkTarget } from '../../transform/link-target.js';
 import { contentOf, type CompiledBody } from '../../compile/compiled.js';
 import { LazyText } from '../lazy-text.js';
 import { fillHtml, unresolvedUrl, type Filling, type Slot } from '../slots.js';
@@ -202,12 +202,11 @@ export function menuView(scope: PageScope, currentRoute: string | undefined) {
     entry(scope.strings['home'] ?? 'Home', scope.site.prefix),
     ...scope.site.pages.filter((page) => page.menu).map((page) => entry(page.title, page.route, translationView(scope, page).lang)),
     entry(scope.strings['authors'] ?? 'Authors', `${scope.site.prefix}authors/`),
-    ...scope.site.config.menu.map((item) => ({
-      title: item.title,
-      url: item.url.startsWith('/') ? linkTo(scope.base, item.url.slice(1)) : item.url,
-      current: false,
-      lang: '',
-    })),
+    ...scope.site.config.menu.map((item) => {
+      // A path of the site is linked like any page (`/files/a%20b.txt` names the file `a b.txt`), its `?query#fragment` kept.
+      const inSite = splitSitePath(item.url.trim());
+      return { title: item.title, url: inSite ? linkTo(scope.base, inSite.path) + inSite.rest : item.url.trim(), current: false, lang: '' };
+    }),
   ];
 }
 
