@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 /** What a path under content/ is, decided from the path alone (SPEC §2). */
 export type ContentPath =
   | { kind: 'issue'; folder: string; folderName: string }
@@ -48,11 +49,12 @@ export function parsePageName(fileName: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
-/** A slug made from any text: lowercase letters, digits and single hyphens. */
+/**
+ * A slug made from any text: lowercase letters, digits and single hyphens. Other letters are
+ * spelt in Latin ones first (`Cœur` is `coeur`, `Straße` is `strasse`, `Ελλάδα` is `ellada`).
+ */
 export function toSlug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return anyAscii(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

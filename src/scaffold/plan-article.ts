@@ -11,7 +11,7 @@ import type { Plan, Refusal } from './types.js';
  * `scaffolds/article.md`: `NN-slug.md`, NN the next multiple of 10 in the issue.
  */
 export function planArticle(index: ContentIndex, title: string, issueNumber: number | undefined, theme: ThemeFiles, report: Report): Plan {
-  const slug = toSlug(title);
+  const slug = fileSlug(title);
   if (slug === '') return { refusal: emptySlug(title) };
   const issue = issueNumber === undefined ? newestDraft(index) : index.issues.find((entry) => entry.number === issueNumber);
   if (!issue) return { refusal: issueNumber === undefined ? noDraft() : noSuchIssue(issueNumber, index) };
@@ -25,6 +25,17 @@ export function planArticle(index: ContentIndex, title: string, issueNumber: num
   const context = { title, slug, order, number: issue.number, folder: issue.folderName };
   const text = renderScaffold(theme, 'scaffolds/article.md', context, path, report);
   return { files: text === undefined ? [] : [{ path, text }] };
+}
+
+// Long enough for any real title's words, short enough for a file name and an address.
+const maxSlugLength = 60;
+
+/** The slug a new article or page is named by: its title's, cut after a word to at most {@link maxSlugLength} characters. */
+export function fileSlug(title: string): string {
+  const slug = toSlug(title);
+  if (slug.length <= maxSlugLength) return slug;
+  const end = slug.lastIndexOf('-', maxSlugLength);
+  return slug.slice(0, end > 0 ? end : maxSlugLength).replace(/-+$/, '');
 }
 
 /** The slug refusal shared by articles and pages. */

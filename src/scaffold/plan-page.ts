@@ -1,13 +1,12 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import type { ThemeFiles } from '../load/load-theme.js';
-import { toSlug } from '../model/classify.js';
-import { emptySlug } from './plan-article.js';
+import { emptySlug, fileSlug } from './plan-article.js';
 import { renderScaffold } from './render-scaffold.js';
 import type { Plan } from './types.js';
 
 /** Plans page `title` from `scaffolds/page.md`: `content/pages/<slug>.md`. */
 export function planPage(title: string, theme: ThemeFiles, report: Report): Plan {
-  const slug = toSlug(title);
+  const slug = fileSlug(title);
   if (slug === '') return { refusal: emptySlug(title) };
   const path = `content/pages/${slug}.md`;
   const text = renderScaffold(theme, 'scaffolds/page.md', { title, slug }, path, report);

@@ -64,7 +64,9 @@ describe('toSlug', () => {
     ['My Article', 'my-article'],
     ['Ça va? Oui!', 'ca-va-oui'],
     ['  --x--  ', 'x'],
-    ['日本', ''],
+    ['Cœur, Straße, Ærø, Łódź, þing', 'coeur-strasse-aero-lodz-thing'],
+    ['Ελλάδα', 'ellada'],
+    ['¿¡…!? “”', ''],
   ])('makes %j into %j', (text, slug) => {
     expect(toSlug(text)).toBe(slug);
   });

@@ -104,10 +104,22 @@ describe('planScaffold', () => {
       { refusal: { kind: 'content', message: 'content/issues/02/35-b.md already has the slug "b"; give the new article another title' } },
     ],
     [
-      'no page without a slug',
-      { kind: 'page', title: '日本語' },
+      'a page whose title has letters outside a to z, spelt in Latin ones',
+      { kind: 'page', title: 'Cœur, Straße, Łódź, Ελλάδα' },
       index,
-      { refusal: { kind: 'usage', message: 'the title "日本語" has no letter or digit from a to z or 0 to 9 to make its file name from' } },
+      { files: [{ path: 'content/pages/coeur-strasse-lodz-ellada.md', text: 'title: "Cœur, Straße, Łódź, Ελλάδα" (coeur-strasse-lodz-ellada)\n' }] },
+    ],
+    [
+      'an article with a very long title, named by its first words',
+      { kind: 'article', title: 'A very long title '.repeat(30) },
+      index,
+      { files: [{ path: 'content/issues/02/40-a-very-long-title-a-very-long-title-a-very-long-title-a-very.md', text: `title: "${'A very long title '.repeat(30)}" (a-very-long-title-a-very-long-title-a-very-long-title-a-very, 40, issue 2 in 02)\n` }] },
+    ],
+    [
+      'no page without a slug',
+      { kind: 'page', title: '¿¡…!?' },
+      index,
+      { refusal: { kind: 'usage', message: 'the title "¿¡…!?" has no letter or digit from a to z or 0 to 9 to make its file name from' } },
     ],
   ])('plans %s', (_name, request, content, expected) => {
     expect(plan(request, content)).toEqual(expected);
