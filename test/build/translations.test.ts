@@ -80,7 +80,7 @@ describe('a webzine in two languages', () => {
     expect(languagesOf(page, 'The second article')).toEqual(['en']);
     expect(languagesOf(page, 'Details')).toEqual(['en']);
     expect(page).toContain('class="notice notice--untranslated"');
-    expect(await built.read('gemini/fr/issues/1/second.gmi')).toContain("Cet article n'a pas encore été traduit");
+    expect(await built.read('gemini/fr/issues/1/second.gmi')).toContain("Ce texte n'a pas encore été traduit");
   });
 
   it("keeps the edition's own words around an untranslated article in the edition's language", async () => {
@@ -186,6 +186,26 @@ describe('a webzine in three languages', () => {
     expect(languagesOf(german, 'The first article')).toEqual(['en']);
     for (const language of ['en', 'fr', 'de']) expect(german).toContain(`hreflang="${language}"`);
     expect(await read('web/fr/issues/1/first/index.html')).toContain('<h1 class="article-header__title">Le premier article</h1>');
+  });
+});
+
+describe('translation notes in the capsule', () => {
+  it("stand over an issue's editorial as over an article: not translated yet, or changed since", async () => {
+    const root = await makeWebzine(twoLanguages);
+    await mkdir(path.join(root, 'content/issues/2'));
+    await writeFile(path.join(root, 'content/issues/2/issue.md'), '---\ntitle: Second light\ndate: 2026-04-01\n---\nAgain.\n');
+    const issue = path.join(root, 'content/issues/1/issue.md');
+    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
+    await commitAll(root, [
+      { ...who, date: '2026-03-01T09:00:00Z' },
+      { ...who, date: '2026-03-05T09:00:00Z', files: { 'content/issues/1/issue.md': (await readFile(issue, 'utf8')).replace('Welcome', 'A warm welcome') } },
+    ]);
+    const { read } = await build(root);
+    const stale = readGemtext(await read('gemini/fr/issues/1/index.gmi')).map((line) => line.line);
+    expect(stale).toContain("L'original de cette page a été modifié depuis sa traduction.");
+    expect(stale).toContain("=> ../../../issues/1/ Lire l'original");
+    expect(await read('gemini/fr/issues/2/index.gmi')).toContain("Ce texte n'a pas encore été traduit");
+    expect(await read('gemini/issues/2/index.gmi')).not.toContain('has not been translated');
   });
 });
 

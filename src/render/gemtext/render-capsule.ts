@@ -134,6 +134,7 @@ function issueView(scope: Scope, issue: Issue) {
     contributorsText: issue.contributors.map(oneLine).join(', '),
     cover: issue.cover ? { url: relativePath(scope.from, issue.cover), alt: oneLine(issue.coverAlt ?? '') } : '',
     editorialGemtext: body(scope, issue),
+    ...translationNotes(scope, issue),
     articles: issue.articles.map((article) => articleLink(scope, article)),
   };
 }
