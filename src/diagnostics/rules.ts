@@ -109,6 +109,17 @@ export const rules = {
     message: ({ original }) => `this translation has no original: there is no ${original}`,
     hint: () => 'A translation is named like its original with the language before .md: 20-current.fr.md translates 20-current.md.',
   }),
+  'translation/unknown-language': rule<{ language: string; name: string; reason: 'unlisted' | 'original' | 'case'; listed: readonly string[] }>({
+    severity: 'error',
+    message: ({ language, name, reason }) =>
+      `this file is named as a translation into ${name} (${language}), ${reason === 'original' ? 'the language of the original edition' : reason === 'case' ? 'spelt otherwise in site.yml' : "which is not one of the webzine's languages"}`,
+    hint: ({ language, reason, listed }) =>
+      reason === 'original'
+        ? `The original edition's files have no language in their name: drop ".${language}" from it.`
+        : reason === 'case'
+          ? `Write the language as site.yml lists it: ".${listed.find((other) => other.toLowerCase() === language.toLowerCase()) ?? language}.md".`
+          : `Add ${language} to languages: in content/site.yml (${listed.length === 0 ? 'there is none yet' : `it lists ${listed.join(', ')}`}), or drop ".${language}" from the file's name.`,
+  }),
   'translation/stale': rule<{ original: string; changed: string; translated: string }>({
     severity: 'warning',
     message: ({ original, changed, translated }) => `the original, ${original}, changed on ${changed}, after this translation was last changed on ${translated}`,

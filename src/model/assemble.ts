@@ -36,7 +36,7 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   const directory = toAuthorDirectory(input.authorsFile);
   const { language } = input.config;
   const languages = input.config.languages.filter((other) => other !== language);
-  const { originals, translations } = splitTranslations(input.files, languages);
+  const { originals, translations } = splitTranslations(input.files, languages, language, report);
   const issues = new Map<string, Issue>();
   const articles: Article[] = [];
   const pages: Page[] = [];

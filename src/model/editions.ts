@@ -12,20 +12,42 @@ export interface Translation {
   key: string;
 }
 
-/** Sorts Markdown files into originals and translations (`<name>.<lang>.md` for a language of site.yml). */
-export function splitTranslations(files: readonly LoadedFile[], languages: readonly string[]) {
+/**
+ * Sorts Markdown files into originals and translations (`<name>.<lang>.md` for a language of
+ * site.yml). A file named as a translation into a language the webzine does not list (or into
+ * the original edition's own, `language`) is reported and left out: as an original, its name
+ * would only be reported as a misspelt slug.
+ */
+export function splitTranslations(files: readonly LoadedFile[], languages: readonly string[], language: string, report: Report) {
   const originals: LoadedFile[] = [];
   const translations = new Map<string, Translation[]>();
   for (const file of files) {
     const match = /^(.*)\.([a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/.exec(file.path);
-    const language = match?.[2];
-    if (!match || language === undefined || !languages.includes(language)) {
-      originals.push(file);
+    const tag = match?.[2];
+    if (match && tag !== undefined && languages.includes(tag)) {
+      translations.set(tag, [...(translations.get(tag) ?? []), { file, key: `${match[1]}.md` }]);
       continue;
     }
-    translations.set(language, [...(translations.get(language) ?? []), { file, key: `${match[1]}.md` }]);
+    const name = tag === undefined ? undefined : languageName(tag);
+    if (tag !== undefined && name !== undefined) {
+      const reason = tag.toLowerCase() === language.toLowerCase() ? 'original' : languages.some((other) => other.toLowerCase() === tag.toLowerCase()) ? 'case' : 'unlisted';
+      reportRule(report, 'translation/unknown-language', { file: file.path }, { language: tag, name, reason, listed: languages });
+      continue;
+    }
+    originals.push(file);
   }
   return { originals, translations };
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** The English name of the language `tag` stands for (`fr`: French), or `undefined` when it names none (`old`, `tmp`). */
+function languageName(tag: string): string | undefined {
+  try {
+    return languageNames.of(tag);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
