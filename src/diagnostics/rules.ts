@@ -187,7 +187,8 @@ export const rules = {
   'theme/missing-strings': rule<{ language: string }>({
     severity: 'error',
     message: ({ language }) => `the theme has no UI strings for "${language}", a language of site.yml`,
-    hint: ({ language }) => `Copy the theme's i18n/en.yml to i18n/${language}.yml in your theme and translate its values.`,
+    hint: ({ language }) =>
+      `Copy the theme's i18n/en.yml to i18n/${language}.yml in your theme and translate its values${language.includes('-') ? ` (or to i18n/${language.split('-')[0]}.yml, which every variant of the language falls back on)` : ''}.`,
   }),
   'theme/missing-string': rule<{ key: string; language: string }>({
     severity: 'error',

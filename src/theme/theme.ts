@@ -244,17 +244,28 @@ function checkStrings(files: ThemeFiles, { name, languages }: { name: string; la
     return value && typeof value === 'object' ? Object.keys(value) : [];
   };
   const expected = keysOf(reference);
-  for (const language of languages.filter((l) => l !== 'en')) {
-    const file = files.get(`i18n/${language}.yml`);
+  for (const language of languages) {
+    // English needs nothing more, and so does a regional English (`en-GB`), which falls back on it.
+    if (language.split('-')[0] === 'en') continue;
+    const own = stringChain(language).slice(1);
+    const found = own.map((code) => files.get(`i18n/${code}.yml`)).filter((file) => file !== undefined);
     // A missing file is reported where the webzine's theme would hold it, relative to the root.
-    const place = { file: file?.displayPath ?? `themes/${name}/i18n/${language}.yml` };
-    if (!file) {
+    const place = { file: found.at(-1)?.displayPath ?? `themes/${name}/i18n/${language}.yml` };
+    if (found.length === 0) {
       reportRule(report, 'theme/missing-strings', place, { language });
       continue;
     }
-    const present = new Set(keysOf(file));
+    const present = new Set(found.flatMap(keysOf));
     for (const key of expected.filter((k) => !present.has(k))) reportRule(report, 'theme/missing-string', place, { key, language });
   }
+}
+
+/**
+ * The strings files a language's UI strings are layered from, each over the one before:
+ * English, then the language (`fr`), then the regional language (`fr-CA`), each once.
+ */
+function stringChain(language: string): string[] {
+  return [...new Set(['en', language.split('-')[0]!, language])];
 }
 
 function stringsOf(files: ThemeFiles, report: Report): (language: string) => Record<string, string> {
@@ -273,7 +284,7 @@ function stringsOf(files: ThemeFiles, report: Report): (language: string) => Rec
   return (language) => {
     let strings = cache.get(language);
     if (!strings) {
-      strings = { ...read('en'), ...read(language) };
+      strings = Object.assign({}, ...stringChain(language).map(read)) as Record<string, string>;
       cache.set(language, strings);
     }
     return strings;

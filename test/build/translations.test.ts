@@ -161,6 +161,21 @@ describe('untranslated text on a page of another edition', () => {
   });
 });
 
+describe('a regional language', () => {
+  it('takes the UI strings of its language, under any of its own', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: en-GB\nlanguages: [fr-CA]\n');
+    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/i18n/fr-CA.yml'), 'contents: Table des matières\n');
+    const { read } = await build(root);
+    const issue = await read('web/fr-CA/issues/1/index.html');
+    expect(issue).toContain('<html lang="fr-CA">');
+    expect(issue).toContain('>Table des matières<');
+    expect(issue).toContain('>Accueil<');
+    expect(await read('web/issues/1/index.html')).toContain('>Contents<');
+  });
+});
+
 describe('UI strings that can not be read', () => {
   it('are reported once, though English underlies every language', async () => {
     const root = await makeWebzine(twoLanguages);
