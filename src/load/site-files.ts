@@ -8,7 +8,12 @@ import type { TextSource } from './load-sources.js';
 const siteFile = 'content/site.yml';
 const authorsFile = 'content/authors.yml';
 
-/** Reads and checks `content/site.yml`; `undefined` when it is missing or wrong (reported). */
+/**
+ * Reads and checks `content/site.yml`; `undefined` when it is missing or can not be read as YAML
+ * (reported). When it holds wrong settings (reported), the content is still checked, with a
+ * stand-in made of its good settings and defaults for the others, so that every error shows at
+ * once (SPEC §5); nothing is built from it, since the build has errors.
+ */
 export function readSiteConfig(texts: readonly TextSource[], report: Report): SiteConfig | undefined {
   reportOtherSpelling(texts, siteFile, report);
   const source = texts.find((text) => text.path === siteFile);
@@ -18,8 +23,33 @@ export function readSiteConfig(texts: readonly TextSource[], report: Report): Si
   }
   const data = parseYaml(source.text, { file: siteFile }, report);
   const config = data && validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config' }, report);
-  if (config) configPlaces.set(config, data.locate);
-  return config;
+  const used = config ?? (data && standInConfig(data.value));
+  if (used) configPlaces.set(used, data!.locate);
+  return used;
+}
+
+/**
+ * The settings of a site.yml with mistakes that can be trusted: those without one. A setting a
+ * later check would miss is stood in for, so it adds no error of its own: a title, a base URL
+ * when one was given, and the right languages of a list that holds a wrong one.
+ */
+function standInConfig(value: unknown): SiteConfig | undefined {
+  const written = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const result = siteConfigSchema.safeParse(written);
+  const wrong = new Set<PropertyKey>();
+  for (const issue of result.error?.issues ?? []) {
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) issue.keys.forEach((key) => wrong.add(key));
+    else if (issue.path[0] !== undefined) wrong.add(issue.path[0]);
+  }
+  const kept = Object.fromEntries(Object.entries(written).filter(([key]) => !wrong.has(key)));
+  const listed = [written['languages']].flat().filter((tag): tag is string => typeof tag === 'string' && siteConfigSchema.shape.languages.safeParse([tag]).success);
+  const stand = {
+    title: 'Untitled',
+    ...('baseUrl' in written ? { baseUrl: 'https://example.invalid/' } : {}),
+    languages: listed.filter((tag, index) => listed.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index),
+    ...kept,
+  };
+  return siteConfigSchema.safeParse(stand).data;
 }
 
 // Where each value of a read site.yml was written, for what later stages report about it.

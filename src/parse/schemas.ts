@@ -35,6 +35,8 @@ const words = z.string().refine((value) => value.trim() !== '', { message: 'some
 function uniqueList<T extends z.ZodType<string>>(item: T, what: string, keyOf: (value: string) => string) {
   return z.array(item).superRefine((list, context) =>
     list.forEach((value, index) => {
+      // A wrong item is reported as such, and only that.
+      if (!item.safeParse(value).success) return;
       if (list.findIndex((other) => keyOf(other) === keyOf(value)) !== index) context.addIssue({ code: 'custom', path: [index], message: `${what} not listed before` });
     }),
   );
