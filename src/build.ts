@@ -198,8 +198,9 @@ function cacheNote(rejected: readonly string[], folder: string): string {
   return `${count === 1 ? 'a cache entry' : `${count} cache entries`} in ${folder} could not be read (${rejected[0]}${count > 1 ? ', …' : ''}) and ${count === 1 ? 'was' : 'were'} made again; delete the folder if this keeps happening`;
 }
 
-/** Keeps the diagnostics of the files a change-limited check reports on, and those their files are involved in. */
+/** Keeps the diagnostics of the files a change-limited check reports on, and those their files are involved in (all of them when it checks the whole). */
 function limitTo(scope: ChangeScope, result: BuildResult): BuildResult {
+  if (scope.whole) return result;
   const involved = (diagnostic: Diagnostic) => scope.report.has(diagnostic.file) || (diagnostic.related ?? []).some((file) => scope.report.has(file));
   return { ...result, diagnostics: result.diagnostics.filter(involved) };
 }

@@ -62,7 +62,9 @@ Options:
   --changed REF     report only on files changed since the Git revision REF
                     (git diff REF...HEAD, plus uncommitted files), on the
                     files that link to them and on the mistakes they take
-                    part in (a slug used twice); much faster on a large webzine
+                    part in (a slug used twice); everything when site.yml,
+                    authors.yml or the theme changed; much faster on a large
+                    webzine. Needs the history REF and HEAD share
   --drafts          also check drafts as build --drafts would
   --cache-dir DIR   where the cache is kept (default: <root>/node_modules/.cache/mimeo)
   --no-cache        neither read nor write the cache

@@ -6,16 +6,33 @@ const run = promisify(execFile);
 /**
  * The files changed since `ref`, relative to the root: what `git diff --name-only ref...HEAD`
  * lists (the changes of this branch since it left `ref`), plus staged, unstaged and untracked files.
- * Throws with Git's own words when `ref` is not a known revision.
+ * Throws a {@link ChangeBaseError} when `ref` is not a known revision or has no commit in common with HEAD.
  */
 export async function readChangedFiles(root: string, ref: string): Promise<Set<string>> {
   const git = (args: string[]) => run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).then((r) => r.stdout);
   // Where the branch left `ref`, compared with the working tree: commits, staged and unstaged
   // changes alike. Without rename detection a renamed file counts under both its names.
-  const base = (await git(['merge-base', ref, 'HEAD'])).trim();
+  await git(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`]).catch((error: unknown) => {
+    const said = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n')[0] : String(error);
+    throw new ChangeBaseError(`--changed needs a Git revision of this repository, like origin/main; git said: ${said}`);
+  });
+  const base = (
+    await git(['merge-base', ref, 'HEAD']).catch(async () => {
+      // A CI clone fetched one commit deep holds both tips but not the commit they share.
+      const shallow = (await git(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true';
+      throw new ChangeBaseError(
+        `--changed ${ref}: HEAD and ${ref} have no commit in common in this clone${shallow ? ', which is shallow; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)' : ''}`,
+      );
+    })
+  ).trim();
   const [changed, untracked] = await Promise.all([
     git(['diff', '--name-only', '--no-renames', '--relative', '-z', base, '--', 'content', 'themes']),
     git(['ls-files', '--others', '--exclude-standard', '-z', '--', 'content', 'themes']),
   ]);
   return new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
+}
+
+/** Why the files changed since a revision can not be told, in words for the person who asked. */
+export class ChangeBaseError extends Error {
+  override name = 'ChangeBaseError';
 }

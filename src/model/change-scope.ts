@@ -7,9 +7,9 @@ import { safeDecode } from '../transform/link-target.js';
 export interface ChangeScope {
   /** Markdown files parsed in full: the changed ones, those that may link to them, and what those link to. */
   parse: Set<string>;
-  /** Files whose diagnostics are reported: the changed ones and those that may link to them. */
+  /** Files whose diagnostics are reported: the changed ones and those that may link to them (site.yml's menu among them). */
   report: Set<string>;
-  /** Whether the change touches what every page depends on (site.yml, authors.yml, a theme): then everything is checked. */
+  /** Whether the change touches what every page depends on (site.yml, authors.yml, a theme): then everything is checked and reported. */
   whole: boolean;
 }
 
@@ -31,10 +31,17 @@ export function changeScope(texts: readonly TextSource[], changed: ReadonlySet<s
   const related = new Set(changed);
   for (const file of changed) {
     related.add(file.replace(translationSuffix, '.md'));
-    for (const text of markdown) if (text.path.replace(translationSuffix, '.md') === file.replace(translationSuffix, '.md')) related.add(text.path);
+    for (const text of markdown) {
+      if (text.path.replace(translationSuffix, '.md') === file.replace(translationSuffix, '.md')) related.add(text.path);
+      // An issue.md that changed may have made its issue a draft, or published it: and so every article of it.
+      if (path.basename(file) === 'issue.md' && text.path.startsWith(`${path.dirname(file)}/`)) related.add(text.path);
+    }
   }
   const patterns = [...related].flatMap(mentionPatterns);
   const report = new Set(related);
+  // site.yml's menu may lead to a changed page (a menu entry is a link like any other).
+  const config = texts.find((text) => text.path === 'content/site.yml');
+  if (config && patterns.some((pattern) => pattern.test(config.text))) report.add(config.path);
   for (const text of markdown) {
     if (patterns.some((pattern) => pattern.test(text.text))) report.add(text.path);
     // An editorial's anchors are linked as `./#x` or `#x` from its own folder.

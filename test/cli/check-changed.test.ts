@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitAll, git } from '../support/git.js';
-import { makeWebzine, removeTemporaryFolders, runCli } from '../support/webzine.js';
+import { makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -52,6 +52,18 @@ describe('mimeo check --changed', () => {
     const run = await runCli(['check', '--root', await branchWithMistakes(), '--changed', 'no-such-branch']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--changed needs a Git revision of this repository, like origin/main; git said: fatal:');
+  });
+});
+
+describe('mimeo check --changed in a shallow clone', () => {
+  it('says the clone lacks the shared history and how to fetch it', async () => {
+    const origin = await branchWithMistakes();
+    const clone = await temporaryFolder();
+    await git(origin, ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, clone]);
+    await git(clone, ['fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main']);
+    const run = await runCli(['check', '--root', clone, '--changed', 'origin/main']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--changed origin/main: HEAD and origin/main have no commit in common in this clone, which is shallow; fetch the whole history');
   });
 });
 
@@ -105,6 +117,30 @@ describe('mimeo check --changed finds what a whole check finds in and around the
     const run = await changedSince(root);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('[slug/duplicate]');
+    expect(run.stdout).toBe((await runCli(['check', '--root', root])).stdout);
+  });
+
+  it('reports links to the articles of an issue the change made a draft', async () => {
+    const root = await committed({ 'content/issues/2/issue.md': '---\ntitle: Second light\ndate: 2026-04-01\n---\nAs [the first article](../1/10-first.md) said.\n' });
+    await writeFile(path.join(root, 'content/issues/1/issue.md'), '---\ntitle: First light\n---\nNot yet.\n');
+    const run = await changedSince(root);
+    expect(run.stdout).toContain('content/issues/2/issue.md:5:4: error: the link "../1/10-first.md" points to');
+    expect(run.stdout).toBe((await runCli(['check', '--root', root])).stdout);
+  });
+
+  it("reports site.yml's menu entry to a page the change removed", async () => {
+    const root = await committed({ 'content/site.yml': 'title: Test Zine\nbaseUrl: https://zine.example/\nmenu:\n  - title: Team\n    url: /team/\n', 'content/pages/team.md': '---\ntitle: Team\n---\nUs.\n' });
+    await git(root, ['rm', '-q', 'content/pages/team.md']);
+    const run = await changedSince(root);
+    expect(run.stdout).toContain('content/site.yml:5:10: error: the link "/team/" points to nothing');
+    expect(run.stdout).toBe((await runCli(['check', '--root', root])).stdout);
+  });
+
+  it('reports everything a whole check does when the change touches site.yml', async () => {
+    const root = await committed();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr, de]\n');
+    const run = await changedSince(root);
+    expect(run.stdout).toContain('[theme/missing-strings]');
     expect(run.stdout).toBe((await runCli(['check', '--root', root])).stdout);
   });
 

@@ -5,14 +5,14 @@ import { listWords } from '../../parse/validate.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 import { resolveCompiling, resolveFolders } from './paths.js';
-import { readChangedFiles } from '../../load/git-changes.js';
+import { ChangeBaseError, readChangedFiles } from '../../load/git-changes.js';
 
 async function changedFiles(root: string, ref: string): Promise<Set<string>> {
   try {
     return await readChangedFiles(root, ref);
   } catch (error) {
-    const reason = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n')[0] : String(error);
-    throw new UsageError(`--changed needs a Git revision of this repository, like origin/main; git said: ${reason}`, 'check');
+    if (error instanceof ChangeBaseError) throw new UsageError(error.message, 'check');
+    throw error;
   }
 }
 
