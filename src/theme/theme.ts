@@ -103,6 +103,8 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     },
   };
   const withCommit = (key: string) => `${key} commit=${commit}`;
+  // A template that fails the same way on every page that uses it is told once, at its first page.
+  const told = new Set<string>();
   const render = (name: string, context: object, page: string): string | undefined => {
     const templates = compile(name);
     if (!templates) return undefined;
@@ -112,7 +114,10 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       scope['build'] = build;
       return engineOf(name).renderSync(templates, scope) as string;
     } catch (error) {
-      reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/render', args: { reason, page } }));
+      // A partial is parsed when a page first renders it: a mistake in its syntax is one, however many pages it fails.
+      const { ParseError, TokenizationError } = liquid();
+      const syntax = error instanceof ParseError || error instanceof TokenizationError;
+      reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => (syntax ? { rule: 'template/syntax', args: { reason } } : { rule: 'template/render', args: { reason, page } }), told);
       return undefined;
     }
   };
@@ -216,18 +221,22 @@ export type Conversion = (reason: string) =>
   | { rule: 'template/render'; args: { reason: string; page: string } };
 
 /**
- * Reports a LiquidJS error at the template's file and line, as the rule `convert` picks; any
- * other error is rethrown with the template's path.
+ * Reports a LiquidJS error at the template's file and line, as the rule `convert` picks, unless
+ * `told` holds the same mistake at the same place already; any other error is rethrown with the
+ * template's path.
  */
-export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackFile: string, report: Report, convert: Conversion): void {
+export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackFile: string, report: Report, convert: Conversion, told?: Set<string>): void {
   // Fragments torn in the cache are the build's to handle (it starts again), not a template's fault.
   if (corruptEntryIn(error)) throw error;
   if (!(error instanceof liquid().LiquidError)) throw new Error(`the template ${fallbackFile} failed`, { cause: error });
   const file = error.token?.file ?? fallbackFile;
   const [line, column] = error.token ? error.token.getPosition() : [1, 1];
-  const reason = (error.originalError?.message ?? error.message).split(', line:')[0]!.replace(/^ENOENT: /, '');
+  const reason = (error.originalError?.message ?? error.message).split(/, (?:file|line):/)[0]!.replace(/^ENOENT: /, '');
   const { rule, args } = convert(reason);
   const place = { file: files.get(file)?.displayPath ?? file, line: line ?? 1, column: column ?? 1 };
+  const key = `${place.file}:${place.line}:${place.column}:${rule}:${reason}`;
+  if (told?.has(key)) return;
+  told?.add(key);
   if (rule === 'template/syntax') reportRule(report, rule, place, args, error);
   else reportRule(report, rule, place, args, error);
 }
