@@ -175,10 +175,10 @@ export const rules = {
     message: ({ folder }) => `this symbolic link leads back to ${folder}, a folder already read`,
     hint: () => 'Remove the link, or make it point to a folder outside its own path.',
   }),
-  'path/conflict': rule<{ output: string; other: string }>({
+  'path/conflict': rule<{ output: string; other: string; own: boolean }>({
     severity: 'error',
-    message: ({ output, other }) => `this file would be written to ${output}, and so would ${other}`,
-    hint: () => 'Rename one of the two.',
+    message: ({ output, other, own }) => (own ? `this file would be written to ${output}, where mimeo writes a file of its own (from ${other})` : `this file would be written to ${output}, and so would ${other}`),
+    hint: ({ own }) => (own ? 'Rename this file: that place is taken.' : 'Rename one of the two.'),
   }),
   'theme/missing': rule<{ name: string; available: string }>({
     severity: 'error',

@@ -4,8 +4,11 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { OutputFile } from './output-file.js';
 
 /**
- * Reports two sources that would write the same output file, and keeps the first. An output path
- * that is absolute or climbs with `..` is a bug: models only make paths inside their tree.
+ * Reports two sources that would write the same output file, and keeps the first. The error
+ * stands at the file a contributor can rename: where one of the two is a file mimeo makes itself
+ * (a home page, a feed, the authors page, from site.yml or authors.yml; a theme's asset), at the
+ * other. An output path that is absolute or climbs with `..` is a bug: models only make paths
+ * inside their tree.
  */
 export function removeConflicts(files: readonly OutputFile[], tree: string, report: Report): OutputFile[] {
   const seen = new Map<string, OutputFile>();
@@ -13,10 +16,19 @@ export function removeConflicts(files: readonly OutputFile[], tree: string, repo
     if (!isSafeOutputPath(file.path)) throw new InternalError(`unsafe output path "${file.path}" from ${file.source}`);
     const key = file.path.toLowerCase();
     const first = seen.get(key);
-    if (first) reportRule(report, 'path/conflict', { file: file.source, related: [first.source] }, { output: `${tree}/${file.path}`, other: first.source });
-    else seen.set(key, file);
+    if (!first) {
+      seen.set(key, file);
+      continue;
+    }
+    const [blamed, other] = madeByMimeo(file.source) && !madeByMimeo(first.source) ? [first, file] : [file, first];
+    reportRule(report, 'path/conflict', { file: blamed.source, related: [other.source] }, { output: `${tree}/${file.path}`, other: other.source, own: madeByMimeo(other.source) });
   }
   return [...seen.values()];
+}
+
+/** Whether an output of `source` is one mimeo makes itself, rather than a contributor's page or file. */
+function madeByMimeo(source: string): boolean {
+  return source === 'content/site.yml' || source === 'content/authors.yml' || source.startsWith('themes/');
 }
 
 /** Whether `path` stays inside the folder it is relative to. */
