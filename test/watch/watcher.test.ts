@@ -1,8 +1,9 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startDevSession, type DevSession, type SessionEvent } from '../../src/watch/dev-session.js';
 import { watchWebzine } from '../../src/watch/watcher.js';
+import { commitAll } from '../support/git.js';
 import { cleanBuild, differences } from '../support/trees.js';
 import { makeWebzine, readTree, removeTemporaryFolders, temporaryFolder } from '../support/webzine.js';
 
@@ -15,9 +16,13 @@ afterEach(async () => {
   await Promise.all(sessions.splice(0).map((session) => session.close()));
 });
 
-/** A webzine watched by a dev session in a temporary folder, once its first build is done; the watcher misses the events of `missed`. */
-async function watchedZine(missed = new Set<string>()) {
+/**
+ * A webzine watched by a dev session in a temporary folder, once its first build is done; the
+ * watcher misses the events of `missed`. `prepare` readies the webzine before the session starts.
+ */
+async function watchedZine(missed = new Set<string>(), prepare: (root: string) => Promise<unknown> = async () => {}) {
   const root = await makeWebzine();
+  await prepare(root);
   const outDir = await temporaryFolder();
   const events: SessionEvent[] = [];
   let wake: (() => void) | undefined;
@@ -52,6 +57,38 @@ async function watchedZine(missed = new Set<string>()) {
 }
 
 describe('watching a webzine', { timeout: 15_000 }, () => {
+  it('rebuilds after a commit alone, which changes dates and contributors', async () => {
+    const ada = { author: 'Ada Quill', email: 'ada@secret.example' };
+    const zine = await watchedZine(new Set(), (root) => commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z' }]));
+    await writeFile(zine.file(article), `${await readFile(zine.file(article), 'utf8')}\nRevised.\n`);
+    await zine.untilBuiltRight();
+    await commitAll(zine.root, [{ author: 'Bo Reviser', email: 'bo@secret.example', date: '2026-03-09T09:00:00Z' }]);
+    await zine.untilBuiltRight();
+    expect(await readFile(path.join(zine.outDir, 'web/issues/1/index.html'), 'utf8')).toContain('Bo Reviser');
+  });
+
+  it('does not follow a symbolic link out of content/', async () => {
+    const root = await makeWebzine();
+    const outside = await temporaryFolder();
+    await writeFile(path.join(outside, 'notes.txt'), 'Elsewhere.\n');
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await symlink(outside, path.join(root, 'content/static/linked'));
+    const seen: string[] = [];
+    let sentinel: (() => void) | undefined;
+    const watcher = await watchWebzine(root, (file) => (seen.push(file), file === article && sentinel?.()), (error) => seen.push(error.message));
+    try {
+      await writeFile(path.join(outside, 'notes.txt'), 'Changed elsewhere.\n');
+      const saved = new Promise<void>((resolve) => (sentinel = resolve));
+      await writeFile(path.join(root, article), `${await readFile(path.join(root, article), 'utf8')}\nSaved.\n`);
+      await saved;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The link itself may be named; nothing behind it.
+      expect(seen.filter((file) => file.startsWith('content/static/linked/'))).toEqual([]);
+    } finally {
+      await watcher.close();
+    }
+  });
+
   it('rebuilds after a save in place', async () => {
     const zine = await watchedZine();
     await writeFile(zine.file(article), `${await readFile(zine.file(article), 'utf8')}\nSaved in place.\n`);
