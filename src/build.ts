@@ -7,7 +7,7 @@ import { applyHistory } from './model/history.js';
 import { markStaleTranslations } from './model/editions.js';
 import type { OutputFile } from './write/output-file.js';
 import { loadTheme } from './load/load-theme.js';
-import { readAuthorsFile, readSiteConfig } from './load/site-files.js';
+import { configPlace, readAuthorsFile, readSiteConfig } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
 import { prepareAssetChecks } from './model/assets.js';
 import type { Site } from './model/types.js';
@@ -150,7 +150,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
     // With a memo, a page of the original edition is keyed by its inputs in the model, not by its whole context.
     const inputs = memo ? await step('graph', () => pageInputs(site, baseUrl)) : undefined;
-    const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit }, report));
+    const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report, configPlace(config, ['theme'])), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit }, report));
     if (scope && !scope.whole) {
       // A check limited to a change makes no page, but lists where each would be written: files
       // that would be written to the same place are found as a whole check finds them.

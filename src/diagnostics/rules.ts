@@ -180,9 +180,10 @@ export const rules = {
     message: ({ output, other, own }) => (own ? `this file would be written to ${output}, where mimeo writes a file of its own (from ${other})` : `this file would be written to ${output}, and so would ${other}`),
     hint: ({ own }) => (own ? 'Rename this file: that place is taken.' : 'Rename one of the two.'),
   }),
-  'theme/missing': rule<{ name: string; available: string }>({
+  'theme/missing': rule<{ name: string; available: string; suggestion?: string }>({
     severity: 'error',
     message: ({ name, available }) => `there is no theme "${name}"; the themes are ${available}`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'theme/missing-strings': rule<{ language: string }>({
     severity: 'error',

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Report } from '../diagnostics/diagnostic.js';
+import type { Place, Report } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { isEditorLeftover } from './editor-files.js';
 
@@ -21,15 +22,15 @@ export const builtInThemeFolder = fileURLToPath(new URL('../../themes/default/',
 
 /**
  * Reads theme `name`: the webzine's `themes/<name>/` first, file by file over the built-in
- * default theme (SPEC §6).
+ * default theme (SPEC §6). A theme that does not exist is reported at `named` (where site.yml names it).
  */
-export async function loadTheme(root: string, name: string, report: Report): Promise<ThemeFiles> {
+export async function loadTheme(root: string, name: string, report: Report, named: Place = { file: 'content/site.yml' }): Promise<ThemeFiles> {
   const files: ThemeFiles = new Map();
   const own = path.join(root, 'themes', name);
   const ownFiles = await listFiles(own);
   if (ownFiles.length === 0 && name !== 'default') {
     const available = ['default', ...(await listFolders(path.join(root, 'themes'))).filter((n) => n !== 'default')];
-    reportRule(report, 'theme/missing', { file: 'content/site.yml' }, { name, available: available.map((n) => `"${n}"`).join(', ') });
+    reportRule(report, 'theme/missing', named, { name, available: available.map((n) => `"${n}"`).join(', '), suggestion: didYouMean(name, available) });
   }
   const layers = path.resolve(own) === path.resolve(builtInThemeFolder) ? [own] : [own, builtInThemeFolder];
   for (const folder of layers) {

@@ -5,6 +5,7 @@ import { createCollector, type Diagnostic, type Report } from '../diagnostics/di
 import type { GitHistory } from '../load/git-history.js';
 import type { TextSource } from '../load/load-sources.js';
 import { loadTheme } from '../load/load-theme.js';
+import { configPlace } from '../load/site-files.js';
 import type { Asset, Site } from '../model/types.js';
 import { withBodies, type DependencyGraph } from '../render/dependency-graph.js';
 import { createTheme, type Theme } from '../theme/theme.js';
@@ -94,7 +95,7 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
       // A theme that reports something (strings missing) has its say in full rebuilds.
       const sink = { report };
       const settings = { name: config.theme, languages: last.editions.map((edition) => edition.language), commit: site.commit };
-      const theme = createTheme(await loadTheme(options.root, config.theme, report), settings, (diagnostic) => sink.report(diagnostic));
+      const theme = createTheme(await loadTheme(options.root, config.theme, report, configPlace(config, ['theme'])), settings, (diagnostic) => sink.report(diagnostic));
       if (diagnostics.length > 0) return undefined;
       last.theme = { theme, sink };
     }

@@ -2,7 +2,7 @@ import { createCollector, hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, summarizeDiagnostics } from '../../diagnostics/format.js';
 import { loadSources, type Sources } from '../../load/load-sources.js';
 import { loadTheme } from '../../load/load-theme.js';
-import { readSiteConfig } from '../../load/site-files.js';
+import { configPlace, readSiteConfig } from '../../load/site-files.js';
 import { indexContent, type ContentFile } from '../../scaffold/content-index.js';
 import { planScaffold } from '../../scaffold/plan-scaffold.js';
 import { planTranslation } from '../../scaffold/plan-translation.js';
@@ -22,7 +22,7 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
   const sources = await loadSources(root, createCollector().report);
   const { report, diagnostics } = createCollector();
   const config = readSiteConfig(sources.texts, report);
-  const theme = config && (await loadTheme(root, config.theme, report));
+  const theme = config && (await loadTheme(root, config.theme, report, configPlace(config, ['theme'])));
   // A page may not take the address of what mimeo publishes itself.
   const reserved = ['authors', 'issues', ...(config?.languages ?? [])];
   if (request.kind === 'page' && reserved.includes(toSlug(request.title))) {
