@@ -74,7 +74,7 @@ export const siteConfigSchema = z.strictObject({
     .default([])
     .describe('Languages of the translated editions.'),
   repoUrl: webUrl.optional().describe('Address of the webzine\'s repository, for "edit this page" links.'),
-  editPath: text.optional().describe('Path joined to repoUrl before a file\'s path, like `blob/main/`.'),
+  editPath: text.optional().describe('Path joined to repoUrl before a file\'s path, like `blob/main/` (`blob/main/zine/` for a webzine in the zine/ folder of its repository).'),
   theme: text.default('default').describe('Name of the theme folder under themes/ (default: `default`).'),
   menu: z
     .array(z.strictObject({ title: words, url: menuUrl }))
