@@ -43,7 +43,8 @@ export function createDevReporter(print: Printer, liveReload: LiveReload, option
     state.warnings = shown;
     if (state.failing) liveReload.send({ type: 'fixed' });
     const summary = state.built ? rebuiltLine(outcome) : builtLine(outcome);
-    print.out(`${state.failing ? 'fixed: the webzine builds again; ' : ''}${summary} in ${duration(milliseconds)}${state.built ? '' : ', drafts included'}\n`);
+    const fixed = !state.failing ? '' : state.built ? 'fixed: the webzine builds again; ' : 'fixed: the webzine builds; ';
+    print.out(`${fixed}${summary} in ${duration(milliseconds)}${state.built ? '' : ', drafts included'}\n`);
     state.failing = false;
     state.built = true;
     sendReload(outcome, liveReload);

@@ -79,8 +79,15 @@ async function serveCapsule(request: IncomingMessage, response: ServerResponse, 
   const folder = path.join(options.outDir, 'gemini');
   const resolution = await resolveRequest(folder, urlPath, 'index.gmi');
   if (resolution.kind === 'missing') {
-    const hasCapsule = await readFile(path.join(folder, 'index.gmi')).then(() => true, () => false);
-    const text = hasCapsule ? `# Not found\n\nThe capsule has no file ${resolution.relative}.\n\n=> ${capsulePrefix} The capsule's index\n` : '# No capsule\n\nThis webzine has no capsule: set geminiUrl in content/site.yml to build one.\n';
+    const exists = (file: string) => readFile(file).then(() => true, () => false);
+    const hasCapsule = await exists(path.join(folder, 'index.gmi'));
+    // Before a first good build there is no website either: the capsule may be missing for that alone.
+    const built = hasCapsule || (await exists(path.join(options.outDir, 'web', 'index.html')));
+    const text = hasCapsule
+      ? `# Not found\n\nThe capsule has no file ${resolution.relative}.\n\n=> ${capsulePrefix} The capsule's index\n`
+      : built
+        ? '# No capsule\n\nThis webzine has no capsule: set geminiUrl in content/site.yml to build one.\n'
+        : '# Not built yet\n\nThe webzine has not built yet: mimeo dev shows why in its terminal.\n';
     const page = toGeminiPreview(text, { file: resolution.relative, rawUrl: `${capsulePrefix}?raw`, capsuleRoot: capsulePrefix });
     return send(response, request, 404, 'text/html; charset=utf-8', withScript(page, `gemini/${resolution.relative}`, options));
   }

@@ -4,18 +4,20 @@ import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from '../../src/watch/start-dev.js';
+import type { Printer } from '../../src/watch/dev-reporter.js';
 import { get, openEvents } from '../support/http.js';
 import { makeWebzine, removeTemporaryFolders } from '../support/webzine.js';
 
-const silent = { out: () => {}, err: () => {} };
+const silent: Printer = { out: () => {}, err: () => {} };
 const servers: DevServer[] = [];
 
 /** A dev server on a free loopback port for a fresh copy of the base webzine, with a capsule. */
-async function serve(): Promise<{ root: string; dev: DevServer }> {
+async function serve(prepare: (root: string) => Promise<unknown> = async () => {}, print = silent): Promise<{ root: string; dev: DevServer }> {
   const root = await makeWebzine();
   const siteFile = path.join(root, 'content/site.yml');
   await writeFile(siteFile, `${await readFile(siteFile, 'utf8')}geminiUrl: gemini://zine.example/\n`);
-  const dev = await startDev({ root, port: 0 }, silent);
+  await prepare(root);
+  const dev = await startDev({ root, port: 0 }, print);
   servers.push(dev);
   return { root, dev };
 }
@@ -139,6 +141,27 @@ describe('the dev server, as the webzine changes', () => {
     late.close();
     expect(errors.type === 'errors' && errors.text.startsWith('content/issues/1/10-first.md:2:')).toBe(true);
     expect(lateErrors).toEqual(errors);
+  });
+
+  it('says the webzine builds, not that it builds again, when it never built before, and why the capsule is missing till then', async () => {
+    const printed: string[] = [];
+    const file = (root: string) => path.join(root, 'content/issues/1/10-first.md');
+    let text = '';
+    const { root, dev } = await serve(
+      async (root) => {
+        text = await readFile(file(root), 'utf8');
+        await writeFile(file(root), '---\ntitle: [unclosed\n---\nBroken.\n');
+      },
+      { out: (line) => void printed.push(line), err: (line) => void printed.push(line) },
+    );
+    // The capsule is not said to be missing for want of a geminiUrl.
+    expect((await get(dev.url, '/_gemini/')).body).toContain('The webzine has not built yet');
+    const events = await openEvents(dev.url);
+    await writeFile(file(root), text);
+    await events.next((event) => event.type === 'fixed');
+    events.close();
+    expect(printed.join('')).toMatch(/^fixed: the webzine builds; /m);
+    expect((await get(dev.url, '/_gemini/')).body).not.toContain('not built yet');
   });
 
   it('tells pages to swap the stylesheet, not to reload, when only CSS changed', async () => {
