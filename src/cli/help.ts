@@ -92,8 +92,8 @@ overwrites a file: when one is already there, nothing is written.
   page      content/pages/<slug>.md
   translation
             FILE.LANG.md beside FILE (an issue.md, article or page, given
-            relative to the root): a copy to translate, LANG one of the
-            languages of site.yml
+            from the current folder or from the root): a copy to
+            translate, LANG one of the languages of site.yml
 
 Options:
   --issue N     the issue to add the article to (default: the newest draft

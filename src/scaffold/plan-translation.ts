@@ -29,6 +29,7 @@ export function planTranslation({ file, language, languages, files }: Translatio
   }
   const path = file.replace(/\.md$/, `.${language}.md`);
   const note = `<!-- Translation into ${language} of ${file.replace(/^.*\//, '')}: translate the title, the summary and the text below,\n     and keep the rest of the front matter as it is. Remove this note when you are done. -->\n\n`;
-  const text = original.text.replace(/^(---\n[\s\S]*?\n---\n)\n?/, (frontMatter) => `${frontMatter.trimEnd()}\n\n${note}`);
+  // After the front matter, however its lines end, and when nothing follows it.
+  const text = original.text.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)(?:\r?\n)?/, (frontMatter) => `${frontMatter.trimEnd()}\n\n${note}`);
   return { files: [{ path, text: text === original.text ? note + original.text : text }] };
 }

@@ -25,6 +25,17 @@ describe('mimeo new translation', () => {
     expect(await readFile(path.join(out, 'web/fr/issues/1/second/index.html'), 'utf8')).toContain('<html lang="fr">');
   });
 
+  it('takes the file by a path from the current folder too, and puts the note after front matter that ends the file', async () => {
+    const root = await frenchWebzine();
+    await writeFile(path.join(root, 'content/pages/empty.md'), '---\ntitle: Empty for now\n---');
+    const run = await runCli(['new', 'translation', path.join(root, 'content/pages/empty.md'), 'fr', '--root', root]);
+    expect(run).toMatchObject({ code: 0, stdout: 'content/pages/empty.fr.md\n' });
+    expect(await readFile(path.join(root, 'content/pages/empty.fr.md'), 'utf8')).toMatch(/^---\ntitle: Empty for now\n---\n\n<!-- Translation into fr of empty\.md/);
+    const fromIssue = await runCli(['new', 'translation', '20-second.md', 'fr', '--root', '../../..'], path.join(root, 'content/issues/1'));
+    expect(fromIssue).toMatchObject({ code: 0, stdout: 'content/issues/1/20-second.fr.md\n' });
+    expect((await runCli(['check', '--root', root])).code).toBe(0);
+  });
+
   it('refuses a language the webzine does not have, listing those it has', async () => {
     const run = await runCli(['new', 'translation', 'content/issues/1/20-second.md', 'de', '--root', await frenchWebzine()]);
     expect(run.code).toBe(2);

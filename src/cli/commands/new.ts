@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createCollector, hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, summarizeDiagnostics } from '../../diagnostics/format.js';
 import { loadSources, type Sources } from '../../load/load-sources.js';
@@ -16,8 +18,9 @@ import { exitCodes, UsageError, type Terminal } from '../usage.js';
 
 /** `mimeo new issue | article "Title" | page "Title"`: creates files from the theme's scaffolds. */
 export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
-  const request = toRequest(args);
+  const asked = toRequest(args);
   const root = resolveRoot('new', args.values['root'], cwd);
+  const request = asked.kind === 'translation' ? { ...asked, file: fromRoot(asked.file, root, cwd) } : asked;
   // Mistakes elsewhere in content/ are `mimeo check`'s to report: a new file does not need them fixed.
   const sources = await loadSources(root, createCollector().report);
   const { report, diagnostics } = createCollector();
@@ -56,6 +59,18 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
   }
   terminal.out(result.written.map((file) => `${file}\n`).join(''));
   return exitCodes.success;
+}
+
+/**
+ * The path of the file to translate relative to the root, from what was typed: a path from the
+ * current folder (absolute, or `20-current.md` from inside the issue) when it names a file of the
+ * webzine there, else a path from the root (`content/issues/3/20-current.md` with `--root`).
+ */
+function fromRoot(file: string, root: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  const inRoot = path.relative(root, absolute);
+  const inside = inRoot !== '' && !inRoot.startsWith('..') && !path.isAbsolute(inRoot);
+  return inside && existsSync(absolute) ? inRoot.split(path.sep).join('/') : file;
 }
 
 const kinds = ['issue', 'article', 'page', 'translation'] as const;
