@@ -57,7 +57,7 @@ export interface BuildOptions {
   /** Told how many Markdown files are compiled out of how many, after each (default: nobody). */
   progress?: (parsed: number, total: number) => void;
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
-  select?: (site: Site) => OutputSelection | undefined;
+  select?: (site: Site, editions: readonly Site[]) => OutputSelection | undefined;
 }
 
 /** The outputs a build renders, by tree name then path (`web` → `issues/3/index.html`); copied files are always listed. */
@@ -149,7 +149,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     // Pages made from the same inputs as in the last build are linked from it, not rendered again.
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
     // With a memo, a page of the original edition is keyed by its inputs in the model, not by its whole context.
-    const inputs = memo ? await step('graph', () => pageInputs(site, baseUrl)) : undefined;
+    const inputs = memo ? await step('graph', () => pageInputs(site, editions, baseUrl)) : undefined;
     const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report, configPlace(config, ['theme'])), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit }, report));
     if (scope && !scope.whole) {
       // A check limited to a change makes no page, but lists where each would be written: files
@@ -160,7 +160,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     const write = options.write ?? true;
     // A build that writes makes each page as it writes it; one that does not makes them all now.
     const trees = await step('render', () => {
-      const lazy = renderTrees(editions, theme, baseUrl, report, options.select?.(site));
+      const lazy = renderTrees(editions, theme, baseUrl, report, options.select?.(site, editions));
       return write ? (memo?.reuseWritten(lazy) ?? lazy) : makeOutputs(lazy);
     });
     if (scope) return limitTo(scope, result({}, site));
@@ -177,10 +177,10 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
 }
 
 /** What each output of the original edition is made of, from its dependency graph. */
-function pageInputs(site: Site, baseUrl: string): (tree: string, path: string) => string | undefined {
+function pageInputs(site: Site, editions: readonly Site[], baseUrl: string): (tree: string, path: string) => string | undefined {
   // A body enters by its cache key: its text, the compile options and mimeo's code. The commit
   // does not: the theme keys the pages that show it by it (see `createTheme`).
-  const graph = toDependencyGraph(site, { baseUrl, textHash: (path) => site.documents.get(path)?.body.hash });
+  const graph = toDependencyGraph(site, { baseUrl, textHash: (path) => site.documents.get(path)?.body.hash, editions });
   return (tree, path) => inputsOf(graph, `${tree}/${path}`, 'commit');
 }
 

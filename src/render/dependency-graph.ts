@@ -20,7 +20,8 @@ import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
  * - `issue:<path>`: an issue and its articles as lists show them (titles, authors, dates, order);
  * - `body:<path>`: the text of one Markdown file;
  * - `feed`: which issues the feeds hold;
- * - `asset:<path>`: a copied file whose output path is also a rendered page's (a conflict).
+ * - `asset:<path>`: a copied file whose output path is also a rendered page's (a conflict);
+ * - `editions`: the dates of the other editions' pages, which the sitemap shows too.
  *
  * Theme files are not part of the model: `theme:web`, `theme:gemini` and `theme:strings` are
  * changed by the watcher's paths alone (see `affected.ts`), and `build()` puts a hash of the
@@ -39,6 +40,8 @@ export interface GraphOptions {
   baseUrl: string;
   /** The content hash of a Markdown file's text, by path; `undefined` when unknown. */
   textHash: (path: string) => string | undefined;
+  /** Every edition, the original's among them, when there are others (default: none). */
+  editions?: readonly Site[] | undefined;
 }
 
 // Fields that lists and navigation never show: the body (fingerprinted as `body:`), the ids links
@@ -64,6 +67,9 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
   inputs.set('feed', fingerprint(feedIssues.map((issue) => issue.path)));
   for (const issue of site.issues) inputs.set(issueKey(issue), fingerprint(issue));
   for (const document of listedDocuments(site)) inputs.set(bodyKey(document), options.textHash(document.path) ?? fingerprint(document.body));
+  // A translation has dates of its own (from its file's history).
+  const others = (options.editions ?? []).filter((edition) => edition !== site);
+  inputs.set('editions', fingerprint(others.map((edition) => [edition.language, [...edition.documents.values()].map((document) => [document.route, document.modified ?? '', 'updated' in document ? (document.updated ?? '') : ''])])));
 
   const add = (output: string, keys: string[]) => outputs.set(output, [...new Set([...(outputs.get(output) ?? []), 'site', 'commit', ...keys])]);
   addWebOutputs(site, feedIssues, add);
@@ -105,7 +111,7 @@ function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void
   add('web/index.html', [...page, ...everyIssue]);
   add('web/404.html', page);
   add('web/authors/index.html', [...page, 'authors', ...everyIssue]);
-  add('web/sitemap.xml', [...site.pages.map(pageKey), ...everyIssue]);
+  add('web/sitemap.xml', [...site.pages.map(pageKey), ...everyIssue, 'editions']);
   add('web/robots.txt', []);
   for (const issue of site.issues) {
     add(`web/${issue.route}index.html`, [...page, issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey)]);

@@ -130,8 +130,8 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       unverified = false;
       let graph: DependencyGraph | undefined;
       let plan: RebuildPlan | undefined;
-      const select = (site: Site): OutputSelection | undefined => {
-        graph = toDependencyGraph(site, { baseUrl: options.baseUrl, textHash: cache.textHash });
+      const select = (site: Site, editions: readonly Site[]): OutputSelection | undefined => {
+        graph = toDependencyGraph(site, { baseUrl: options.baseUrl, textHash: cache.textHash, editions });
         if (!last) return undefined;
         plan = affected(seen, { before: last, after: graph });
         return toSelection(plan.render);

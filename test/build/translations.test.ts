@@ -240,6 +240,23 @@ describe('a translation whose original changed after it', () => {
     const { read } = await build(root);
     expect(await read('web/fr/issues/1/first/index.html')).toContain('<a href="../../../../issues/1/first/">Lire l&#39;original</a>');
     expect(await read('gemini/fr/issues/1/first.gmi')).toContain('=> ../../../issues/1/first.gmi Lire l\'original');
+    // The sitemap dates each edition's page by its own file: the translation was not changed on the 5th.
+    const sitemap = await read('web/sitemap.xml');
+    expect(sitemap).toContain('<loc>https://zine.example/issues/1/first/</loc><lastmod>2026-03-05</lastmod>');
+    expect(sitemap).toContain('<loc>https://zine.example/fr/issues/1/first/</loc><lastmod>2026-03-01</lastmod>');
+  });
+
+  it('dates its page in the sitemap by its own last commit, in a build that keeps a cache', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
+    await commitAll(root, [{ ...who, date: '2026-03-01T09:00:00Z' }]);
+    const [out, cache] = [await temporaryFolder(), await temporaryFolder()];
+    const cached = () => runCli(['build', '--root', root, '--out', out, '--cache-dir', cache]);
+    expect((await cached()).code).toBe(0);
+    const about = path.join(root, 'content/pages/about.fr.md');
+    await commitAll(root, [{ ...who, date: '2026-03-07T09:00:00Z', files: { 'content/pages/about.fr.md': `${await readFile(about, 'utf8')}\nRévisé.\n` } }]);
+    expect((await cached()).code).toBe(0);
+    expect(await readFile(path.join(out, 'web/sitemap.xml'), 'utf8')).toContain('<loc>https://zine.example/fr/about/</loc><lastmod>2026-03-07</lastmod>');
   });
 
   it('is flagged by commit order even when the original\'s commit carries an older date (a rebase)', async () => {

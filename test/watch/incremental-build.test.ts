@@ -179,15 +179,20 @@ describe('incremental rebuilds of mimeo dev', () => {
     const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
     expect((await incremental.rebuild([])).ok).toBe(true);
     const first = 'content/issues/1/10-first.md';
-    const steps: Array<[string, () => Promise<unknown>]> = [
+    const about = 'content/pages/about.fr.md';
+    const steps: Array<[string, () => Promise<unknown>, string?]> = [
       ['a first edit, so the file is not committed any more', () => appendFile(path.join(zine.root, first), '\nEdited once.\n')],
       ['a second edit', () => appendFile(path.join(zine.root, first), '\nEdited twice.\n')],
       ['a commit', () => commitAll(zine.root, [{ ...ada, date: '2026-03-09T09:00:00Z' }])],
       ['an edit after the commit', () => appendFile(path.join(zine.root, first), '\nEdited thrice.\n')],
+      // The sitemap dates the French page by its own commits.
+      ['a translation committed', () => commitAll(zine.root, [{ ...ada, date: '2026-03-12T09:00:00Z', files: { [about]: '---\ntitle: À propos\n---\nNous.\n' } }]), about],
+      ['the translation edited, not committed', () => appendFile(path.join(zine.root, about), '\nNous, encore.\n'), about],
+      ['the translation alone committed again', () => commitAll(zine.root, [{ ...ada, date: '2026-03-15T09:00:00Z' }]), about],
     ];
-    for (const [name, change] of steps) {
+    for (const [name, change, changed = first] of steps) {
       await change();
-      const outcome = await incremental.rebuild([first]);
+      const outcome = await incremental.rebuild([changed]);
       const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
       expect(outcome.notes, name).toEqual(clean.notes);
       expect(formatDiagnostics(outcome.diagnostics, 'text'), name).toBe(formatDiagnostics(clean.diagnostics, 'text'));

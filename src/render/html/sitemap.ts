@@ -9,15 +9,14 @@ interface Entry {
 }
 
 /**
- * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of every edition, with its date,
- * and its translations as `xhtml:link` alternates (as search engines read them).
+ * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of every edition, with its date in
+ * that edition (a translation's own), and its translations as `xhtml:link` alternates (as search
+ * engines read them).
  */
 export function renderSitemap(editions: readonly Site[], baseUrl: string): OutputFile {
-  const [site] = editions;
-  const entries = site ? pagesOf(site) : [];
   const urls: string[] = [];
   for (const edition of editions) {
-    for (const { route, date } of entries) {
+    for (const { route, date } of pagesOf(edition)) {
       const lastmod = date ? `<lastmod>${date}</lastmod>` : '';
       const alternates =
         editions.length < 2 ? '' : editions.map((other) => `<xhtml:link rel="alternate" hreflang="${other.language}" href="${escapeXml(absoluteUrl(baseUrl, other.prefix + route))}"/>`).join('');
@@ -29,14 +28,16 @@ export function renderSitemap(editions: readonly Site[], baseUrl: string): Outpu
   return { path: 'sitemap.xml', bytes: xml, source: 'content/site.yml' };
 }
 
+/** The pages of an edition, by their route in the original edition, with their dates in this one. */
 function pagesOf(site: Site): Entry[] {
   const day = (iso: string | undefined) => iso?.slice(0, 10);
+  const route = (own: string) => own.slice(site.prefix.length);
   const entries: Entry[] = [{ route: '', date: day(site.issues[0]?.updated) }, { route: 'authors/' }];
   for (const issue of site.issues) {
-    entries.push({ route: issue.route, date: day(issue.updated) });
-    for (const article of issue.articles) entries.push({ route: article.route, date: [issue.date, day(article.modified)].filter(Boolean).sort().pop() });
+    entries.push({ route: route(issue.route), date: day(issue.updated) });
+    for (const article of issue.articles) entries.push({ route: route(article.route), date: [issue.date, day(article.modified)].filter(Boolean).sort().pop() });
   }
-  for (const page of site.pages) entries.push({ route: page.route, date: day(page.modified) });
+  for (const page of site.pages) entries.push({ route: route(page.route), date: day(page.modified) });
   return entries.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
 }
 
