@@ -53,10 +53,10 @@ export const rules = {
     message: ({ key, kind }) => `"${key}" is not a front matter field of ${kind}`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'front-matter/required': rule<{ key: string; kind: string }>({
+  'front-matter/required': rule<{ key: string; kind: string; block: boolean }>({
     severity: 'error',
     message: ({ key, kind }) => `${kind} needs a "${key}" in its front matter, and there is none`,
-    hint: ({ key }) => `Start the file with a front matter block:\n---\n${key}: …\n---`,
+    hint: ({ key, block }) => (block ? `Add a line "${key}: …" between the two --- lines.` : `Start the file with a front matter block:\n---\n${key}: …\n---`),
   }),
   'front-matter/date': rule<{ key: string; actual: string }>({
     severity: 'error',
@@ -122,7 +122,8 @@ export const rules = {
   }),
   'translation/stale': rule<{ original: string; changed: string; translated: string }>({
     severity: 'warning',
-    message: ({ original, changed, translated }) => `the original, ${original}, changed on ${changed}, after this translation was last changed on ${translated}`,
+    message: ({ original, changed, translated }) =>
+      `the original, ${original}, changed on ${changed}, after this translation was last changed ${changed === translated ? 'earlier that day' : `on ${translated}`}`,
     hint: () => 'Bring the translation up to date with the original, then commit it.',
   }),
   'link/missing-target': rule<{ url: string; suggestion?: string }>({

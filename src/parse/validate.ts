@@ -49,7 +49,9 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
   const actualValue = valueAt(data.value, path);
   const place = { file, ...data.locate(path, 'value') };
   if (actualValue === undefined && issue.code === 'invalid_type' && area === 'front-matter') {
-    reportRule(report, 'front-matter/required', { file, ...data.locate([], 'key') }, { key, kind });
+    // A block that holds other fields needs a line more; no block (or an empty one) needs one whole.
+    const block = typeof data.value === 'object' && data.value !== null && Object.keys(data.value).length > 0;
+    reportRule(report, 'front-matter/required', { file, ...data.locate([], 'key') }, { key, kind, block });
     return;
   }
   const actual = describeValue(actualValue);

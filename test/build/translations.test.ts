@@ -269,6 +269,16 @@ describe('a translation whose original changed after it', () => {
     expect((await runCli(['check', '--root', root])).stdout).toContain('[translation/stale]');
   });
 
+  it('says "earlier that day" when both changed on the same day', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
+    await commitAll(root, [
+      { ...who, date: '2026-03-01T09:00:00Z' },
+      { ...who, date: '2026-03-01T17:00:00Z', files: { 'content/issues/1/10-first.md': '---\ntitle: The first article\n---\n## Opening\n\nLater that day.\n' } },
+    ]);
+    expect((await runCli(['check', '--root', root])).stdout).toContain('changed on 2026-03-01, after this translation was last changed earlier that day [translation/stale]');
+  });
+
   it('is not flagged once the translation is committed after the original', async () => {
     const root = await makeWebzine(twoLanguages);
     const who = { author: 'Ada Quill', email: 'ada@secret.example' };
