@@ -17,13 +17,13 @@ export function toAuthorDirectory(file: AuthorsFile | undefined): Map<string, Au
  * contributor, a name gives a contributor of that name. A value shaped like a handle that
  * authors.yml lacks is a mistake, reported with the nearest handle.
  */
-export function resolveAuthors(values: readonly string[], directory: Map<string, Author>, place: { file: string } & Position, report: Report): Author[] {
+export function resolveAuthors(values: readonly string[], directory: Map<string, Author>, placeOf: (index: number) => { file: string } & Position, report: Report): Author[] {
   const authors: Author[] = [];
-  for (const value of values) {
+  for (const [index, value] of values.entries()) {
     const known = directory.get(value);
     if (known) authors.push(known);
     else if (/^[a-z0-9_.-]+$/.test(value) && directory.size > 0) {
-      reportRule(report, 'author/unknown-handle', place, { handle: value, suggestion: didYouMean(value, directory.keys()) });
+      reportRule(report, 'author/unknown-handle', placeOf(index), { handle: value, suggestion: didYouMean(value, directory.keys()) });
     } else authors.push({ key: value, name: value });
   }
   return authors;

@@ -34,7 +34,7 @@ export function toIssue(file: LoadedFile, origin: Origin, folder: string, folder
     ...(data.date === undefined ? {} : { date: data.date }),
     ...(data.cover === undefined ? {} : { cover: data.cover }),
     ...(data.coverAlt === undefined ? {} : { coverAlt: data.coverAlt }),
-    editors: resolveAuthors(data.editors, directory, at(file, fields, 'editors'), report),
+    editors: resolveAuthors(data.editors, directory, (index) => itemAt(file, 'editors', index), report),
     articles: [],
     contributors: [],
   };
@@ -61,7 +61,7 @@ export function toArticle(file: LoadedFile, origin: Origin, folderName: string, 
     issueNumber: number,
     order: name.order,
     slug: name.slug,
-    authors: resolveAuthors(data.authors, directory, at(file, fields, 'authors'), report),
+    authors: resolveAuthors(data.authors, directory, (index) => itemAt(file, 'authors', index), report),
     tags: data.tags,
   };
 }
@@ -111,6 +111,7 @@ function fallbackTitle(file: LoadedFile): string {
   return typeof title === 'string' && title.trim() !== '' ? title : file.path.slice(file.path.lastIndexOf('/') + 1);
 }
 
-function at(file: LoadedFile, fields: Record<string, Position>, key: string): { file: string } & Position {
-  return { file: file.path, ...(fields[key] ?? { line: 1, column: 1 }) };
+/** Where item `index` of the front matter list `key` of `file` is. */
+function itemAt(file: LoadedFile, key: string, index: number): { file: string } & Position {
+  return { file: file.path, ...(file.frontMatter?.locate([key, index], 'value') ?? file.fields[key] ?? { line: 1, column: 1 }) };
 }
