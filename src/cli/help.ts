@@ -35,7 +35,9 @@ uses any more are removed from time to time.
 
 Options:
   --root DIR       the webzine's folder, which holds content/ (default: .)
-  --out DIR        where web/ and gemini/ are written (default: <root>/dist)
+  --out DIR        where web/ and gemini/ are written (default: <root>/dist);
+                   never the root, a folder holding it, or inside content/,
+                   symbolic links followed
   --drafts         also build draft issues and articles, marked as drafts
   --base-url URL   the address the site is published at (default: baseUrl of site.yml)
   --cache-dir DIR  where the cache is kept, e.g. a folder CI saves between runs

@@ -1,4 +1,4 @@
-import { readFile, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -62,5 +62,18 @@ describe('content from outsiders', () => {
     const run = await runCli(['build', '--root', root, '--out', root]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--out must not be the webzine\'s folder or hold it');
+  });
+
+  it('refuses an output folder reached through a symbolic link into content/, and writes nothing there', async () => {
+    const root = await makeWebzine();
+    const link = path.join(await temporaryFolder(), 'out');
+    await symlink(path.join(root, 'content/issues'), link);
+    const before = await listTree(path.join(root, 'content'));
+    for (const out of [link, path.join(link, 'deeper')]) {
+      const run = await runCli(['build', '--root', root, '--out', out]);
+      expect(run.code, out).toBe(2);
+      expect(run.stderr).toContain(`--out must not be inside content/, got ${out} (${path.join(await realpath(root), 'content/issues')}`);
+    }
+    expect(await listTree(path.join(root, 'content'))).toEqual(before);
   });
 });

@@ -1,21 +1,43 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../usage.js';
 
-/** The webzine root and output folder of a command, checked so output never lands in content. */
+/**
+ * The webzine root and output folder of a command, checked so output never lands in content:
+ * as written, and once symbolic links are followed (an output folder that is a link into content/).
+ */
 export function resolveFolders(command: string, root: unknown, out: unknown, cwd: string): { root: string; out: string } {
   const resolvedRoot = resolveRoot(command, root, cwd);
   const resolvedOut = typeof out === 'string' ? path.resolve(cwd, out) : path.join(resolvedRoot, 'dist');
-  const relative = path.relative(resolvedOut, resolvedRoot);
-  if (relative === '' || !relative.startsWith('..')) {
-    throw new UsageError(`--out must not be the webzine's folder or hold it, got ${resolvedOut}`, command);
-  }
-  const content = path.join(resolvedRoot, 'content');
-  const inContent = path.relative(content, resolvedOut);
-  if (inContent === '' || (!inContent.startsWith('..') && !path.isAbsolute(inContent))) {
-    throw new UsageError(`--out must not be inside content/, got ${resolvedOut}`, command);
+  const pairs = [
+    [resolvedRoot, resolvedOut],
+    [linksFollowed(resolvedRoot), linksFollowed(resolvedOut)],
+  ] as const;
+  const shown = (real: string) => (real === resolvedOut ? resolvedOut : `${resolvedOut} (${real})`);
+  for (const [rootPath, outPath] of pairs) {
+    if (isWithin(rootPath, outPath)) throw new UsageError(`--out must not be the webzine's folder or hold it, got ${shown(outPath)}`, command);
+    if (isWithin(outPath, path.join(rootPath, 'content'))) throw new UsageError(`--out must not be inside content/, got ${shown(outPath)}`, command);
   }
   return { root: resolvedRoot, out: resolvedOut };
+}
+
+/** Whether `folder` is `parent` or inside it. */
+function isWithin(folder: string, parent: string): boolean {
+  const relative = path.relative(parent, folder);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** `target` with the symbolic links among its existing folders followed; the part that does not exist yet is kept as written. */
+function linksFollowed(target: string): string {
+  const rest: string[] = [];
+  for (let existing = target; ; existing = path.dirname(existing)) {
+    try {
+      return path.join(realpathSync(existing), ...rest.reverse());
+    } catch {
+      if (path.dirname(existing) === existing) return target;
+      rest.push(path.basename(existing));
+    }
+  }
 }
 
 /** Where compiled files are cached between runs, and how many threads compile: from `--no-cache`, `--cache-dir`, `--jobs`. */
