@@ -74,6 +74,9 @@ describe('content from outsiders', () => {
       expect(run.code, out).toBe(2);
       expect(run.stderr).toContain(`--out must not be inside content/, got ${out} (${path.join(await realpath(root), 'content/issues')}`);
     }
+    const cache = await runCli(['build', '--root', root, '--cache-dir', path.join(link, 'cache')]);
+    expect(cache.code).toBe(2);
+    expect(cache.stderr).toContain('--cache-dir must not be inside content/');
     expect(await listTree(path.join(root, 'content'))).toEqual(before);
   });
 });

@@ -53,8 +53,7 @@ export function resolveCompiling(command: string, values: Record<string, string 
   // Where build tools keep their caches, so it is ignored by Git and dropped with node_modules.
   const folder = typeof cacheDir === 'string' ? path.resolve(cwd, cacheDir) : path.join(folders.root, 'node_modules', '.cache', 'mimeo');
   for (const [inside, name] of [[path.join(folders.root, 'content'), 'content/'], ...(folders.out ? [[folders.out, '--out']] : [])] as Array<[string, string]>) {
-    const relative = path.relative(inside, folder);
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) throw new UsageError(`--cache-dir must not be inside ${name}, got ${folder}`, command);
+    if (isWithin(folder, inside) || isWithin(linksFollowed(folder), linksFollowed(inside))) throw new UsageError(`--cache-dir must not be inside ${name}, got ${folder}`, command);
   }
   result.cacheDir = folder;
   return result;
