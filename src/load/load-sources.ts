@@ -245,9 +245,10 @@ async function resolveLink(absolute: string): Promise<string | undefined> {
   }
 }
 
-function isInside(target: string, folder: string): boolean {
+/** Whether `target` is `folder` or inside it (paths compared as written). */
+export function isInside(target: string, folder: string): boolean {
   const relative = path.relative(folder, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 function isMissing(error: unknown): boolean {

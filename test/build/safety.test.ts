@@ -1,4 +1,4 @@
-import { mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -74,6 +74,14 @@ describe('content from outsiders', () => {
       expect(run.code, out).toBe(2);
       expect(run.stderr).toContain(`--out must not be inside content/, got ${out} (${path.join(await realpath(root), 'content/issues')}`);
     }
+    // content/ itself a link: an output folder inside where it leads is inside content/.
+    const elsewhere = await temporaryFolder();
+    const moved = await makeWebzine();
+    await rename(path.join(moved, 'content'), path.join(elsewhere, 'content'));
+    await symlink(path.join(elsewhere, 'content'), path.join(moved, 'content'));
+    const through = await runCli(['build', '--root', moved, '--out', path.join(elsewhere, 'content/out')]);
+    expect(through.code).toBe(2);
+    expect(through.stderr).toContain('--out must not be inside content/');
     const cache = await runCli(['build', '--root', root, '--cache-dir', path.join(link, 'cache')]);
     expect(cache.code).toBe(2);
     expect(cache.stderr).toContain('--cache-dir must not be inside content/');

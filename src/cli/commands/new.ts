@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createCollector, hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, summarizeDiagnostics } from '../../diagnostics/format.js';
-import { loadSources, type Sources } from '../../load/load-sources.js';
+import { isInside, loadSources, type Sources } from '../../load/load-sources.js';
 import { loadTheme } from '../../load/load-theme.js';
 import { configPlace, readSiteConfig } from '../../load/site-files.js';
 import { indexContent, type ContentFile } from '../../scaffold/content-index.js';
@@ -68,9 +68,7 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
  */
 function fromRoot(file: string, root: string, cwd: string): string {
   const absolute = path.resolve(cwd, file);
-  const inRoot = path.relative(root, absolute);
-  const inside = inRoot !== '' && !inRoot.startsWith('..') && !path.isAbsolute(inRoot);
-  return inside && existsSync(absolute) ? inRoot.split(path.sep).join('/') : file;
+  return absolute !== root && isInside(absolute, root) && existsSync(absolute) ? path.relative(root, absolute).split(path.sep).join('/') : file;
 }
 
 const kinds = ['issue', 'article', 'page', 'translation'] as const;

@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../../load/load-sources.js';
 import { UsageError } from '../usage.js';
 
 /**
@@ -9,22 +10,18 @@ import { UsageError } from '../usage.js';
 export function resolveFolders(command: string, root: unknown, out: unknown, cwd: string): { root: string; out: string } {
   const resolvedRoot = resolveRoot(command, root, cwd);
   const resolvedOut = typeof out === 'string' ? path.resolve(cwd, out) : path.join(resolvedRoot, 'dist');
-  const pairs = [
-    [resolvedRoot, resolvedOut],
-    [linksFollowed(resolvedRoot), linksFollowed(resolvedOut)],
+  const content = path.join(resolvedRoot, 'content');
+  // As written, then with links followed (content/ itself may be one).
+  const triples = [
+    [resolvedRoot, content, resolvedOut],
+    [linksFollowed(resolvedRoot), linksFollowed(content), linksFollowed(resolvedOut)],
   ] as const;
   const shown = (real: string) => (real === resolvedOut ? resolvedOut : `${resolvedOut} (${real})`);
-  for (const [rootPath, outPath] of pairs) {
-    if (isWithin(rootPath, outPath)) throw new UsageError(`--out must not be the webzine's folder or hold it, got ${shown(outPath)}`, command);
-    if (isWithin(outPath, path.join(rootPath, 'content'))) throw new UsageError(`--out must not be inside content/, got ${shown(outPath)}`, command);
+  for (const [rootPath, contentPath, outPath] of triples) {
+    if (isInside(rootPath, outPath)) throw new UsageError(`--out must not be the webzine's folder or hold it, got ${shown(outPath)}`, command);
+    if (isInside(outPath, contentPath)) throw new UsageError(`--out must not be inside content/, got ${shown(outPath)}`, command);
   }
   return { root: resolvedRoot, out: resolvedOut };
-}
-
-/** Whether `folder` is `parent` or inside it. */
-function isWithin(folder: string, parent: string): boolean {
-  const relative = path.relative(parent, folder);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** `target` with the symbolic links among its existing folders followed; the part that does not exist yet is kept as written. */
@@ -53,7 +50,7 @@ export function resolveCompiling(command: string, values: Record<string, string 
   // Where build tools keep their caches, so it is ignored by Git and dropped with node_modules.
   const folder = typeof cacheDir === 'string' ? path.resolve(cwd, cacheDir) : path.join(folders.root, 'node_modules', '.cache', 'mimeo');
   for (const [inside, name] of [[path.join(folders.root, 'content'), 'content/'], ...(folders.out ? [[folders.out, '--out']] : [])] as Array<[string, string]>) {
-    if (isWithin(folder, inside) || isWithin(linksFollowed(folder), linksFollowed(inside))) throw new UsageError(`--cache-dir must not be inside ${name}, got ${folder}`, command);
+    if (isInside(folder, inside) || isInside(linksFollowed(folder), linksFollowed(inside))) throw new UsageError(`--cache-dir must not be inside ${name}, got ${folder}`, command);
   }
   result.cacheDir = folder;
   return result;
