@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { watch } from 'chokidar';
 import { isEditorLeftover } from '../load/editor-files.js';
+import { isInside } from '../load/load-sources.js';
 
 /** A running watch of a webzine's files. */
 export interface Watcher {
@@ -18,28 +20,50 @@ const watchedFolders = ['content', 'themes'];
  * relative to the root with forward slashes, of every file added, changed or removed.
  * It watches the root itself, ignoring everything else at its top, so a themes/ folder made
  * later is seen, and gives `ready` only once every watched folder is (chokidar reports ready too
- * early when a watched path does not exist yet). Symbolic links are not followed: a link out of
- * content/ (which builds refuse) would have it watch a whole other tree. In a Git repository it
- * also watches HEAD's log, which every commit, checkout or reset writes to: dates, contributors
- * and stale translations come from the history, so it calls `onChange` with that log's path too.
+ * early when a watched path does not exist yet). A symbolic link in content/ that leads out of
+ * it (which builds refuse) is not followed, lest it watch a whole other tree; content/ itself and
+ * themes may be links. In a Git repository it also watches HEAD's log, which every commit,
+ * checkout or reset writes to: dates, contributors and stale translations come from the history,
+ * so it then calls `onChange` with {@link historyMoved}.
  */
 export async function watchWebzine(root: string, onChange: (path: string) => void, onError: (error: Error) => void): Promise<Watcher> {
   const relative = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
   const headLog = await headLogOf(root);
+  const content = path.join(root, 'content');
+  const realContent = realPath(content) ?? content;
   const ignored = (absolute: string) => {
     const file = relative(absolute);
     if (file === '' || absolute === headLog) return false;
     const [top] = file.split('/');
-    return !watchedFolders.includes(top ?? '') || isEditorLeftover(path.basename(absolute));
+    if (!watchedFolders.includes(top ?? '') || isEditorLeftover(path.basename(absolute))) return true;
+    return top === 'content' && leadsOut(absolute, realContent);
   };
-  const watcher = watch(headLog === undefined ? [root] : [root, headLog], { ignoreInitial: true, ignored, persistent: true, followSymlinks: false });
+  const watcher = watch(headLog === undefined ? [root] : [root, headLog], { ignoreInitial: true, ignored, persistent: true });
   // Folder events are left out: chokidar also reports every file of a folder added, moved or removed.
   watcher.on('all', (event, absolute) => {
-    if (event === 'add' || event === 'change' || event === 'unlink') onChange(relative(absolute));
+    if (event === 'add' || event === 'change' || event === 'unlink') onChange(absolute === headLog ? historyMoved : relative(absolute));
   });
   watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
   await once(watcher, 'ready');
   return { close: () => watcher.close() };
+}
+
+/** What the watcher names for a move of HEAD (a commit, a checkout, a reset): not a path, and never a file's. */
+export const historyMoved = 'a Git commit, checkout or reset';
+
+/** Whether `absolute` is a symbolic link that leads out of `folder` (a real path). */
+function leadsOut(absolute: string, folder: string): boolean {
+  if (!lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink()) return false;
+  const real = realPath(absolute);
+  return real !== undefined && !isInside(real, folder);
+}
+
+function realPath(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The absolute path of the log of HEAD of the Git repository `root` is in, or `undefined` outside one. */

@@ -67,6 +67,17 @@ describe('watching a webzine', { timeout: 15_000 }, () => {
     expect(await readFile(path.join(zine.outDir, 'web/issues/1/index.html'), 'utf8')).toContain('Bo Reviser');
   });
 
+  it('rebuilds after a save when content/ is itself a symbolic link', async () => {
+    const zine = await watchedZine(new Set(), async (root) => {
+      const real = path.join(await temporaryFolder(), 'content');
+      await rename(path.join(root, 'content'), real);
+      await symlink(real, path.join(root, 'content'));
+    });
+    await writeFile(zine.file(article), `${await readFile(zine.file(article), 'utf8')}\nThrough the link.\n`);
+    await zine.untilBuiltRight();
+    expect(await zine.page()).toContain('Through the link.');
+  });
+
   it('does not follow a symbolic link out of content/', async () => {
     const root = await makeWebzine();
     const outside = await temporaryFolder();
