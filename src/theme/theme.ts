@@ -32,11 +32,6 @@ export interface Theme {
   stylesheet: string;
   /** The theme's files for the web root: the hashed stylesheet and every other asset. */
   assets: OutputFile[];
-  /**
-   * Forgets the template mistakes told (each is told once, at its first page), so that a theme
-   * kept for another render (`mimeo dev`) tells them again.
-   */
-  forgetTold(): void;
 }
 
 const templatePrefix = 'templates/';
@@ -166,7 +161,6 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     strings,
     stylesheet,
     assets: themeAssets(files, stylesheet),
-    forgetTold: () => told.clear(),
   };
 }
 

@@ -100,7 +100,6 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
       last.theme = { theme, sink };
     }
     last.theme.sink.report = report;
-    last.theme.theme.forgetTold();
     // From here the model changes: a patch that gives up leaves it to the full rebuild that
     // follows, which makes a model of its own.
     const hashes = new Map<string, string>();
