@@ -34,7 +34,7 @@ export function toIssue(file: LoadedFile, origin: Origin, folder: string, folder
     ...(data.date === undefined ? {} : { date: data.date }),
     ...(data.cover === undefined ? {} : { cover: data.cover }),
     ...(data.coverAlt === undefined ? {} : { coverAlt: data.coverAlt }),
-    editors: resolveAuthors(data.editors, directory, (index) => itemAt(file, 'editors', index), report),
+    editors: resolveAuthors(data.editors, directory, 'editors', (index) => itemAt(file, 'editors', index), report),
     articles: [],
     contributors: [],
   };
@@ -61,7 +61,7 @@ export function toArticle(file: LoadedFile, origin: Origin, folderName: string, 
     issueNumber: number,
     order: name.order,
     slug: name.slug,
-    authors: resolveAuthors(data.authors, directory, (index) => itemAt(file, 'authors', index), report),
+    authors: resolveAuthors(data.authors, directory, 'authors', (index) => itemAt(file, 'authors', index), report),
     tags: data.tags,
   };
 }

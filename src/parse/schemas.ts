@@ -37,14 +37,14 @@ function uniqueList<T extends z.ZodType<string>>(item: T, what: string, keyOf: (
     list.forEach((value, index) => {
       // A wrong item is reported as such, and only that.
       if (!item.safeParse(value).success) return;
-      if (list.findIndex((other) => keyOf(other) === keyOf(value)) !== index) context.addIssue({ code: 'custom', path: [index], message: `${what} not listed before` });
+      if (list.findIndex((other) => item.safeParse(other).success && keyOf(other) === keyOf(value)) !== index) context.addIssue({ code: 'custom', path: [index], message: `${what} not listed before` });
     }),
   );
 }
-// Names and tags that differ only in case or surrounding spaces are the same to a reader.
-const sameWords = (value: string) => value.trim().toLowerCase();
-const nameList = uniqueList(words, 'a name', sameWords);
-const tagList = uniqueList(words, 'a tag', sameWords);
+// Tags that differ only in case, surrounding spaces or how their accents are encoded are the
+// same to a reader. (Authors are told apart once handles are resolved: see `resolveAuthors`.)
+const tagList = uniqueList(words, 'a tag', (value) => value.normalize('NFC').trim().toLowerCase());
+const nameList = z.array(words);
 /**
  * Whether `value` can be the address a site is published at: a URL with one of `schemes` and
  * nothing after its path (no `?query` or `#fragment`, which every page's address would carry).
