@@ -42,6 +42,7 @@ function standInConfig(value: unknown): SiteConfig | undefined {
     else if (issue.path[0] !== undefined) wrong.add(issue.path[0]);
   }
   const kept = Object.fromEntries(Object.entries(written).filter(([key]) => !wrong.has(key)));
+  const uncertain = wrong.has('language') || wrong.has('languages');
   const listed = [written['languages']].flat().filter((tag): tag is string => typeof tag === 'string' && siteConfigSchema.shape.languages.safeParse([tag]).success);
   const stand = {
     title: 'Untitled',
@@ -49,7 +50,20 @@ function standInConfig(value: unknown): SiteConfig | undefined {
     languages: listed.filter((tag, index) => listed.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index),
     ...kept,
   };
-  return siteConfigSchema.safeParse(stand).data;
+  const config = siteConfigSchema.safeParse(stand).data;
+  if (config && uncertain) uncertainLanguages.add(config);
+  return config;
+}
+
+// Stand-ins for a site.yml whose `language` or `languages` is wrong.
+const uncertainLanguages = new WeakSet<SiteConfig>();
+
+/**
+ * Whether `config` stands in for a site.yml whose languages are wrong (reported): which files
+ * are translations can then not be told, and a file named for a language is no mistake of its own.
+ */
+export function languagesUncertain(config: SiteConfig): boolean {
+  return uncertainLanguages.has(config);
 }
 
 // Where each value of a read site.yml was written, for what later stages report about it.

@@ -1,6 +1,7 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { AssetSource } from '../load/load-sources.js';
+import { languagesUncertain } from '../load/site-files.js';
 import type { LoadedFile } from '../compile/compiled.js';
 import type { AuthorsFile, SiteConfig } from '../parse/schemas.js';
 import { toAuthorDirectory } from './authors.js';
@@ -36,7 +37,8 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   const directory = toAuthorDirectory(input.authorsFile);
   const { language } = input.config;
   const languages = input.config.languages.filter((other) => other !== language);
-  const { originals, translations } = splitTranslations(input.files, languages, language, report);
+  // With site.yml's languages wrong (reported), a file named for a language is not told about.
+  const { originals, translations } = splitTranslations(input.files, languages, language, languagesUncertain(input.config) ? () => {} : report);
   const issues = new Map<string, Issue>();
   const articles: Article[] = [];
   const pages: Page[] = [];
