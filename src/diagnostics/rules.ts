@@ -56,7 +56,7 @@ export const rules = {
   'front-matter/required': rule<{ key: string; kind: string; block: boolean }>({
     severity: 'error',
     message: ({ key, kind }) => `${kind} needs a "${key}" in its front matter, and there is none`,
-    hint: ({ key, block }) => (block ? `Add a line "${key}: …" between the two --- lines.` : `Start the file with a front matter block:\n---\n${key}: …\n---`),
+    hint: ({ key, block }) => (block ? `Add a line "${key}: …" between the two --- lines.` : `Put a line "${key}: …" in a front matter block at the very top of the file:\n---\n${key}: …\n---`),
   }),
   'front-matter/date': rule<{ key: string; actual: string }>({
     severity: 'error',
