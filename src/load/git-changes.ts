@@ -12,10 +12,16 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
   const git = (args: string[]) => run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).then((r) => r.stdout);
   // Where the branch left `ref`, compared with the working tree: commits, staged and unstaged
   // changes alike. Without rename detection a renamed file counts under both its names.
-  await git(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`]).catch((error: unknown) => {
-    const said = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n')[0] : String(error);
-    throw new ChangeBaseError(`--changed needs a Git revision of this repository, like origin/main; git said: ${said}`);
-  });
+  // A revision is never an option (`--output=…`), whatever Git's version.
+  if (ref.startsWith('-')) throw new ChangeBaseError(`--changed needs a Git revision of this repository, like origin/main, got "${ref}"`);
+  for (const revision of [ref, 'HEAD']) {
+    await git(['rev-parse', '--verify', `${revision}^{commit}`]).catch((error: unknown) => {
+      const said = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n')[0] : String(error);
+      throw new ChangeBaseError(
+        revision === 'HEAD' ? `--changed ${ref}: this repository has no commit checked out yet; git said: ${said}` : `--changed needs a Git revision of this repository, like origin/main; git said: ${said}`,
+      );
+    });
+  }
   const base = (
     await git(['merge-base', ref, 'HEAD']).catch(async () => {
       // A CI clone fetched one commit deep holds both tips but not the commit they share.

@@ -52,6 +52,10 @@ describe('mimeo check --changed', () => {
     const run = await runCli(['check', '--root', await branchWithMistakes(), '--changed', 'no-such-branch']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--changed needs a Git revision of this repository, like origin/main; git said: fatal:');
+    // Never an option of Git's.
+    const option = await runCli(['check', '--root', await branchWithMistakes(), '--changed=--output=/tmp/x']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('--changed needs a Git revision of this repository, like origin/main, got "--output=/tmp/x"');
   });
 });
 
