@@ -1,6 +1,6 @@
 import path from 'node:path/posix';
 import type { TextSource } from '../load/load-sources.js';
-import { classifyPath, parseArticleName, parseIssueNumber, parsePageName } from './classify.js';
+import { classifyPath, parseArticleName, parseIssueNumber, parsePageName, translationSuffix } from './classify.js';
 import { safeDecode } from '../transform/link-target.js';
 
 /** Which files a check limited to a change parses, and which it reports on. */
@@ -14,7 +14,6 @@ export interface ChangeScope {
 }
 
 const sharedFiles = /^(content\/site\.ya?ml|content\/authors\.ya?ml|themes\/)/;
-const translationSuffix = /\.[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/;
 
 /**
  * Decides, from paths and text alone, what `check --changed` must parse: the changed files

@@ -43,6 +43,12 @@ export function parseArticleName(fileName: string): { order: number; slug: strin
   return match ? { order: Number(match[1]), slug: match[2]! } : undefined;
 }
 
+/**
+ * The end of a translation's name, `.<language>.md` (`.fr.md`, `.pt-BR.md`), the language in its
+ * group 1: whatever the case, since a misspelt one is reported, not taken for another name.
+ */
+export const translationSuffix = /\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/;
+
 /** The slug of a page file name: `about.md` → `about`. */
 export function parsePageName(fileName: string): string | undefined {
   const match = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(fileName);
@@ -54,7 +60,8 @@ export function parsePageName(fileName: string): string | undefined {
  * spelt in Latin ones first (`Cœur` is `coeur`, `Straße` is `strasse`, `Ελλάδα` is `ellada`).
  */
 export function toSlug(text: string): string {
-  return anyAscii(text)
+  // Pictures and symbols (🎉, ©) are not words: any-ascii would spell them (`tada`, `c`).
+  return anyAscii(text.replace(/[\p{Extended_Pictographic}\p{So}]/gu, ' '))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

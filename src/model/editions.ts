@@ -1,7 +1,7 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { LoadedFile } from '../compile/compiled.js';
-import { classifyPath } from './classify.js';
+import { classifyPath, translationSuffix } from './classify.js';
 import { toArticle, toIssue, toPage } from './documents.js';
 import type { Article, Author, Issue, Page, Site, SiteDocument } from './types.js';
 
@@ -22,10 +22,9 @@ export function splitTranslations(files: readonly LoadedFile[], languages: reado
   const originals: LoadedFile[] = [];
   const translations = new Map<string, Translation[]>();
   for (const file of files) {
-    const match = /^(.*)\.([a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/.exec(file.path);
-    const tag = match?.[2];
-    if (match && tag !== undefined && languages.includes(tag)) {
-      translations.set(tag, [...(translations.get(tag) ?? []), { file, key: `${match[1]}.md` }]);
+    const tag = translationSuffix.exec(file.path)?.[1];
+    if (tag !== undefined && languages.includes(tag)) {
+      translations.set(tag, [...(translations.get(tag) ?? []), { file, key: file.path.replace(translationSuffix, '.md') }]);
       continue;
     }
     const name = tag === undefined ? undefined : languageName(tag);

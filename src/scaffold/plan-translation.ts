@@ -1,4 +1,4 @@
-import { classifyPath } from '../model/classify.js';
+import { classifyPath, translationSuffix } from '../model/classify.js';
 import type { ContentFile } from './content-index.js';
 import type { Plan } from './types.js';
 
@@ -24,7 +24,7 @@ export function planTranslation({ file, language, languages, files }: Translatio
   }
   const original = files.find((candidate) => candidate.path === file);
   const kind = classifyPath(file).kind;
-  if (!original || original.text === undefined || !['issue', 'article', 'page'].includes(kind) || /\.[a-z]{2,3}(-[A-Za-z0-9]+)*\.md$/.test(file.replace(/^.*\//, '').replace(/^[^.]*/, ''))) {
+  if (!original || original.text === undefined || !['issue', 'article', 'page'].includes(kind) || translationSuffix.test(file.replace(/^.*\//, '').replace(/^[^.]*/, ''))) {
     return { refusal: { kind: 'usage', message: `"${file}" is not an issue.md, an article or a page of content/ to translate` } };
   }
   const path = file.replace(/\.md$/, `.${language}.md`);

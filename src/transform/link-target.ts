@@ -28,13 +28,20 @@ export function safeDecode(text: string): string {
   }
 }
 
-/**
- * A root-relative URL of the site (`/files/a%20b.txt?v=2#top`, not `//host/`) as the path it
- * names inside the site, decoded and without its leading slash (`files/a b.txt`), and its
- * `?query#fragment` as written; `undefined` for any other URL.
- */
-export function splitSitePath(url: string): { path: string; rest: string } | undefined {
-  if (!url.startsWith('/') || url.startsWith('//')) return undefined;
+/** A link split into the path it names (decoded, without `?query#fragment`), its anchor (the decoded `#fragment`), and its `?query#fragment` as written. */
+export function splitLink(url: string): { path: string; anchor: string | undefined; rest: string } {
   const end = url.search(/[?#]/);
-  return { path: safeDecode(end < 0 ? url : url.slice(0, end)).slice(1), rest: end < 0 ? '' : url.slice(end) };
+  const hash = url.indexOf('#');
+  return { path: safeDecode(end < 0 ? url : url.slice(0, end)), anchor: hash < 0 ? undefined : safeDecode(url.slice(hash + 1)), rest: end < 0 ? '' : url.slice(end) };
+}
+
+/**
+ * A root-relative URL of the site (`/files/a%20b.txt?v=2#top`, not `//host/`) split as
+ * {@link splitLink} does, its path without its leading slash (`files/a b.txt`); `undefined` for
+ * any other URL.
+ */
+export function splitSitePath(url: string): ReturnType<typeof splitLink> | undefined {
+  if (!url.startsWith('/') || url.startsWith('//')) return undefined;
+  const link = splitLink(url);
+  return { ...link, path: link.path.slice(1) };
 }

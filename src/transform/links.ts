@@ -4,8 +4,9 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
+import { translationSuffix } from '../model/classify.js';
 import { configPlace } from '../load/site-files.js';
-import { isUnsafeUrl, safeDecode, splitSitePath, type LinkTarget } from './link-target.js';
+import { isUnsafeUrl, splitLink, splitSitePath, type LinkTarget } from './link-target.js';
 
 /** Generated pages a root-relative link may point to without a document behind them. */
 const generatedRoutes = new Set(['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html']);
@@ -52,9 +53,7 @@ function checkMenu(index: Index, report: Report): void {
   index.site.config.menu.forEach(({ url }, item) => {
     const inSite = splitSitePath(url.trim());
     if (!inSite) return;
-    const hash = inSite.rest.indexOf('#');
-    const anchor = hash < 0 ? undefined : safeDecode(inSite.rest.slice(hash + 1));
-    const resolution = fromRoute(inSite.path, anchor, index);
+    const resolution = fromRoute(inSite.path, inSite.anchor, index);
     const place = configPlace(index.site.config, ['menu', item, 'url']);
     if (resolution.problem === 'missing') reportRule(report, 'link/missing-target', place, { url });
     else if (resolution.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: resolution.anchor, suggestion: didYouMean(resolution.anchor, resolution.anchors) });
@@ -111,15 +110,13 @@ type Resolution =
   | { problem: 'anchor'; anchor: string; anchors: string[] };
 
 function findTarget(url: string, document: SiteDocument, index: Index): Resolution {
-  const [withoutHash, ...hashParts] = url.split('#');
-  const anchor = hashParts.length > 0 ? safeDecode(hashParts.join('#')) : undefined;
-  const rawPath = safeDecode((withoutHash ?? '').split('?')[0] ?? '');
+  const { path: rawPath, anchor } = splitLink(url);
   if (rawPath === '') return toDocument(document, anchor);
   if (rawPath.startsWith('/')) return fromRoute(rawPath.slice(1), anchor, index);
   const joined = joinedPath(document.path, rawPath);
   if (!joined.startsWith('content/')) return { problem: 'outside' };
   // A link to a translation (`10-news.fr.md`) means the document, in the edition being built.
-  const resolved = joined.replace(/\/$/, '').replace(/\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/, (suffix) => (index.site.editions.some((e) => suffix === `.${e.language}.md`) ? '.md' : suffix));
+  const resolved = joined.replace(/\/$/, '').replace(translationSuffix, (suffix) => (index.site.editions.some((e) => suffix === `.${e.language}.md`) ? '.md' : suffix));
   const linked = index.site.documents.get(resolved) ?? index.site.documents.get(index.issueFolders.get(resolved) ?? '');
   if (linked) return toDocument(linked, anchor);
   const output = index.assetsByPath.get(resolved);

@@ -67,6 +67,7 @@ describe('toSlug', () => {
     ['Cœur, Straße, Ærø, Łódź, þing', 'coeur-strasse-aero-lodz-thing'],
     ['Ελλάδα', 'ellada'],
     ['¿¡…!? “”', ''],
+    ['🎉 Launch © 2026', 'launch-2026'],
   ])('makes %j into %j', (text, slug) => {
     expect(toSlug(text)).toBe(slug);
   });
