@@ -1,4 +1,9 @@
-import anyAscii from 'any-ascii';
+import { createRequire } from 'node:module';
+
+// any-ascii's tables are loaded when a first slug is made: a build that renders nothing (a warm
+// build) never makes one.
+const load = createRequire(import.meta.url);
+let anyAscii: ((text: string) => string) | undefined;
 /** What a path under content/ is, decided from the path alone (SPEC §2). */
 export type ContentPath =
   | { kind: 'issue'; folder: string; folderName: string }
@@ -61,6 +66,7 @@ export function parsePageName(fileName: string): string | undefined {
  */
 export function toSlug(text: string): string {
   // Pictures and symbols (🎉, ©) are not words: any-ascii would spell them (`tada`, `c`).
+  anyAscii ??= (load('any-ascii') as { default: (text: string) => string }).default;
   return anyAscii(text.replace(/[\p{Extended_Pictographic}\p{So}]/gu, ' '))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
