@@ -1,7 +1,7 @@
 import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { authorsSchema, siteConfigSchema, type AuthorsFile, type SiteConfig } from '../parse/schemas.js';
-import { validateData } from '../parse/validate.js';
+import { validateData, withoutMistakes } from '../parse/validate.js';
 import { parseYaml, type YamlData } from '../parse/yaml-data.js';
 import type { TextSource } from './load-sources.js';
 
@@ -35,24 +35,14 @@ export function readSiteConfig(texts: readonly TextSource[], report: Report): Si
  */
 function standInConfig(value: unknown): SiteConfig | undefined {
   const written = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  const result = siteConfigSchema.safeParse(written);
-  const wrong = new Set<PropertyKey>();
-  for (const issue of result.error?.issues ?? []) {
-    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) issue.keys.forEach((key) => wrong.add(key));
-    else if (issue.path[0] !== undefined) wrong.add(issue.path[0]);
-  }
-  const kept = Object.fromEntries(Object.entries(written).filter(([key]) => !wrong.has(key)));
-  const uncertain = wrong.has('language') || wrong.has('languages');
   const listed = [written['languages']].flat().filter((tag): tag is string => typeof tag === 'string' && siteConfigSchema.shape.languages.safeParse([tag]).success);
-  const stand = {
+  const stand = withoutMistakes(siteConfigSchema, written, {
     title: 'Untitled',
     ...('baseUrl' in written ? { baseUrl: 'https://example.invalid/' } : {}),
     languages: listed.filter((tag, index) => listed.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index),
-    ...kept,
-  };
-  const config = siteConfigSchema.safeParse(stand).data;
-  if (config && uncertain) uncertainLanguages.add(config);
-  return config;
+  });
+  if (stand && (stand.wrong.has('language') || stand.wrong.has('languages'))) uncertainLanguages.add(stand.data);
+  return stand?.data;
 }
 
 // Stand-ins for a site.yml whose `language` or `languages` is wrong.

@@ -2,7 +2,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { LoadedFile } from '../compile/compiled.js';
 import { articleSchema, issueSchema, pageSchema } from '../parse/schemas.js';
-import { validateData, type ValidationOptions } from '../parse/validate.js';
+import { validateData, withoutMistakes, type ValidationOptions } from '../parse/validate.js';
 import type { Position } from '../parse/yaml-data.js';
 import type { z } from 'zod';
 import { resolveAuthors } from './authors.js';
@@ -101,9 +101,13 @@ function validate<Schema extends typeof issueSchema | typeof articleSchema | typ
 ): z.infer<Schema> {
   const options: ValidationOptions = { file: file.path, kind, area: 'front-matter' };
   const data = file.frontMatter && (validateData(schema, file.frontMatter, options, report) as z.infer<Schema> | undefined);
-  // Front matter with mistakes (reported) still gives a document, so the links in its body are
-  // checked in the same run and links to it are not reported missing.
-  return data ?? (schema.parse({ title: fallbackTitle(file) }) as z.infer<Schema>);
+  // Front matter with mistakes (reported) still gives a document, of its fields without one, so
+  // the links in its body and its authors are checked in the same run, and links to it are not
+  // reported missing.
+  // An issue whose date is wrong stays published: as a draft, its articles would turn every link to them into an error.
+  const dated = schema === issueSchema && typeof file.frontMatter?.value === 'object' && file.frontMatter.value !== null && 'date' in file.frontMatter.value;
+  const defaults = { title: fallbackTitle(file), ...(dated ? { date: '1970-01-01' } : {}) };
+  return data ?? ((withoutMistakes(schema, file.frontMatter?.value, defaults)?.data ?? schema.parse({ title: defaults.title })) as z.infer<Schema>);
 }
 
 function fallbackTitle(file: LoadedFile): string {

@@ -15,6 +15,23 @@ export interface ValidationOptions {
 }
 
 /**
+ * What can be trusted of YAML data that `schema` refused (its mistakes reported): its top-level
+ * keys without a mistake, over `defaults`, as `schema` reads them, and the keys left out;
+ * `undefined` when even that does not pass.
+ */
+export function withoutMistakes<Schema extends z.ZodType>(schema: Schema, value: unknown, defaults: Record<string, unknown>): { data: z.infer<Schema>; wrong: Set<PropertyKey> } | undefined {
+  const written = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const wrong = new Set<PropertyKey>();
+  for (const issue of schema.safeParse(written).error?.issues ?? []) {
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) issue.keys.forEach((key) => wrong.add(key));
+    else if (issue.path[0] !== undefined) wrong.add(issue.path[0]);
+  }
+  const kept = Object.fromEntries(Object.entries(written).filter(([key]) => !wrong.has(key)));
+  const result = schema.safeParse({ ...defaults, ...kept });
+  return result.success ? { data: result.data, wrong } : undefined;
+}
+
+/**
  * Checks YAML data against a schema and reports every mismatch where it was written, wording
  * what was expected and what was found. Gives the typed value, or `undefined` on any error.
  */
