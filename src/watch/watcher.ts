@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { lstatSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, watch as watchFolder } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { watch } from 'chokidar';
@@ -45,7 +45,21 @@ export async function watchWebzine(root: string, onChange: (path: string) => voi
   });
   watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
   await once(watcher, 'ready');
-  return { close: () => watcher.close() };
+  // In a repository without a commit yet, HEAD's log appears with the first one.
+  const awaitingLog = headLog === undefined || existsSync(headLog) ? undefined : watchFolder(path.dirname(path.dirname(headLog)), () => {
+    if (!existsSync(headLog!)) return;
+    awaitingLog?.close();
+    watcher.add(headLog!);
+    onChange(historyMoved);
+  });
+  // A Git folder that goes away (the repository deleted) only ends this wait.
+  awaitingLog?.on('error', () => awaitingLog.close());
+  return {
+    close: async () => {
+      awaitingLog?.close();
+      await watcher.close();
+    },
+  };
 }
 
 /** What the watcher names for a move of HEAD (a commit, a checkout, a reset): not a path, and never a file's. */

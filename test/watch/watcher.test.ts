@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startDevSession, type DevSession, type SessionEvent } from '../../src/watch/dev-session.js';
 import { watchWebzine } from '../../src/watch/watcher.js';
-import { commitAll } from '../support/git.js';
+import { commitAll, git } from '../support/git.js';
 import { cleanBuild, differences } from '../support/trees.js';
 import { makeWebzine, readTree, removeTemporaryFolders, temporaryFolder } from '../support/webzine.js';
 
@@ -76,6 +76,13 @@ describe('watching a webzine', { timeout: 15_000 }, () => {
     await writeFile(zine.file(article), `${await readFile(zine.file(article), 'utf8')}\nThrough the link.\n`);
     await zine.untilBuiltRight();
     expect(await zine.page()).toContain('Through the link.');
+  });
+
+  it('rebuilds after the first commit of a repository that had none when it started', async () => {
+    const zine = await watchedZine(new Set(), (root) => git(root, ['init', '-q', '-b', 'main']));
+    await commitAll(zine.root, [{ author: 'Bo Reviser', email: 'bo@secret.example', date: '2026-03-09T09:00:00Z' }]);
+    await zine.untilBuiltRight();
+    expect(await readFile(path.join(zine.outDir, 'web/issues/1/index.html'), 'utf8')).toContain('Bo Reviser');
   });
 
   it('does not follow a symbolic link out of content/', async () => {
