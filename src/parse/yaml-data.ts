@@ -39,7 +39,7 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
   };
   if (document.errors.length > 0) {
     for (const error of document.errors) {
-      const position = toPosition(error.pos[0]);
+      const position = toPosition(errorOffset(text, error));
       reportRule(report, 'yaml/syntax', { file: options.file, ...position }, { reason: firstLine(error.message) }, error);
     }
     return undefined;
@@ -112,6 +112,16 @@ function locateIn(
   }
   const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
   return node?.range ? toPosition(node.range[0]) : undefined;
+}
+
+/**
+ * Where to show a YAML error: where the library found it, except for a quote never closed, found
+ * at the end of the text, which is shown at the quote that opens it.
+ */
+function errorOffset(text: string, error: { code: string; message: string; pos: [number, number] }): number {
+  const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
+  const opening = quote === undefined ? -1 : text.lastIndexOf(quote, error.pos[0] - 1);
+  return opening < 0 ? error.pos[0] : opening;
 }
 
 /** Where the first alias to an anchor that does not exist stands, if one does. */
