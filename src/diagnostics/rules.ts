@@ -11,6 +11,21 @@ function rule<Args>(definition: Rule<Args>): Rule<Args> {
   return definition;
 }
 
+/**
+ * A key of YAML data (dotted, items of lists by their index) as a message says it: `"feed.limit"`,
+ * and an item of a list by its place counted from 1: `item 2 of "tags"`, `"url" of item 1 of "menu"`.
+ */
+function keyText(key: string): string {
+  const parts = key.split('.');
+  let last = -1;
+  // An index needs a list before it: a key of digits alone stands first.
+  for (let index = 1; index < parts.length; index++) if (/^\d+$/.test(parts[index]!)) last = index;
+  if (last < 0) return `"${key}"`;
+  const item = `item ${Number(parts[last]) + 1} of "${parts.slice(0, last).join('.')}"`;
+  const rest = parts.slice(last + 1);
+  return rest.length === 0 ? item : `"${rest.join('.')}" of ${item}`;
+}
+
 const maybe = (suggestion: string | undefined, text: (s: string) => string): string | undefined =>
   suggestion === undefined ? undefined : text(suggestion);
 
@@ -26,12 +41,12 @@ export const rules = {
   }),
   'site-config/unknown-key': rule<{ key: string; suggestion?: string }>({
     severity: 'error',
-    message: ({ key }) => `"${key}" is not a setting of site.yml`,
+    message: ({ key }) => `${keyText(key)} is not a setting of site.yml`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'site-config/invalid': rule<{ key: string; expected: string; actual: string }>({
     severity: 'error',
-    message: ({ key, expected, actual }) => `"${key}" must be ${expected}, got ${actual}`,
+    message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
   }),
   'site-config/base-url': rule<Record<string, never>>({
     severity: 'error',
@@ -50,7 +65,7 @@ export const rules = {
   }),
   'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string }>({
     severity: 'error',
-    message: ({ key, kind }) => `"${key}" is not a front matter field of ${kind}`,
+    message: ({ key, kind }) => `${keyText(key)} is not a front matter field of ${kind}`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'front-matter/required': rule<{ key: string; kind: string; block: boolean }>({
@@ -60,16 +75,16 @@ export const rules = {
   }),
   'front-matter/date': rule<{ key: string; actual: string }>({
     severity: 'error',
-    message: ({ key, actual }) => `"${key}" must be a date like 2021-10-01, got ${actual}`,
+    message: ({ key, actual }) => `${keyText(key)} must be a date like 2021-10-01, got ${actual}`,
     hint: () => 'Write the date as year-month-day; leave it out while the issue is a draft.',
   }),
   'front-matter/invalid': rule<{ key: string; expected: string; actual: string }>({
     severity: 'error',
-    message: ({ key, expected, actual }) => `"${key}" must be ${expected}, got ${actual}`,
+    message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
   }),
   'authors-file/invalid': rule<{ key: string; expected: string; actual: string }>({
     severity: 'error',
-    message: ({ key, expected, actual }) => `"${key}" must be ${expected}, got ${actual}`,
+    message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
   }),
   'author/unknown-handle': rule<{ handle: string; suggestion?: string }>({
     severity: 'error',
