@@ -209,6 +209,9 @@ describe('translation notes in the capsule', () => {
     const root = await makeWebzine(twoLanguages);
     await mkdir(path.join(root, 'content/issues/2'));
     await writeFile(path.join(root, 'content/issues/2/issue.md'), '---\ntitle: Second light\ndate: 2026-04-01\n---\nAgain.\n');
+    // No editorial, no note over it: as on the web page.
+    await mkdir(path.join(root, 'content/issues/3'));
+    await writeFile(path.join(root, 'content/issues/3/issue.md'), '---\ntitle: Third light\ndate: 2026-05-01\n---\n');
     const issue = path.join(root, 'content/issues/1/issue.md');
     const who = { author: 'Ada Quill', email: 'ada@secret.example' };
     await commitAll(root, [
@@ -221,6 +224,8 @@ describe('translation notes in the capsule', () => {
     expect(stale).toContain("=> ../../../issues/1/ Lire l'original");
     expect(await read('gemini/fr/issues/2/index.gmi')).toContain("Ce texte n'a pas encore été traduit");
     expect(await read('gemini/issues/2/index.gmi')).not.toContain('has not been translated');
+    expect(await read('gemini/fr/issues/3/index.gmi')).not.toContain('pas encore été traduit');
+    expect(await read('web/fr/issues/3/index.html')).not.toContain('pas encore été traduit');
   });
 });
 
