@@ -56,7 +56,10 @@ export const rules = {
   'yaml/syntax': rule<{ reason: string }>({
     severity: 'error',
     message: ({ reason }) => `the YAML here can not be read: ${reason}`,
-    hint: () => 'Check the indentation and quote values that contain a colon followed by a space.',
+    hint: ({ reason }) =>
+      /^Missing closing (["'])quote/.test(reason)
+        ? 'End the value with the same quote it starts with, on its line.'
+        : 'Check the indentation and quote values that contain a colon followed by a space.',
   }),
   'markdown/too-deep': rule<{ depth: string; limit: number }>({
     severity: 'error',
