@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasScheme, isSiteAddress } from './addresses.js';
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
@@ -7,20 +8,6 @@ export function isIsoDate(value: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/**
- * Whether `value` is a URL of one of `schemes`, written as one: no white space or control
- * character, which URL parsing would drop silently but the text would carry into pages and
- * gemtext lines.
- */
-export function hasScheme(value: string, schemes: readonly string[]): boolean {
-  if (/[\s\u0000-\u001F\u007F]/.test(value)) return false;
-  try {
-    return schemes.includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
 }
 
 // Custom checks carry the expected value's wording as their message; see `validate.ts`.
@@ -45,13 +32,6 @@ function uniqueList<T extends z.ZodType<string>>(item: T, what: string, keyOf: (
 // same to a reader. (Authors are told apart once handles are resolved: see `resolveAuthors`.)
 const tagList = uniqueList(words, 'a tag', (value) => value.normalize('NFC').trim().toLowerCase());
 const nameList = z.array(words);
-/**
- * Whether `value` can be the address a site is published at: a URL with one of `schemes` and
- * nothing after its path (no `?query` or `#fragment`, which every page's address would carry).
- */
-export function isSiteAddress(value: string, schemes: readonly string[]): boolean {
-  return hasScheme(value, schemes) && !/[?#]/.test(value) && !/^[a-z]+:\/\/[^/]*@/i.test(value);
-}
 const siteAddress = z.string().refine((v) => isSiteAddress(v, ['https:']), { message: 'an https URL like https://zine.example/, without ?query or #fragment' });
 const webUrl = z.string().refine((v) => hasScheme(v, ['https:', 'http:']), { message: 'a web address like https://ada.example/' });
 const geminiUrl = z.string().refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' });

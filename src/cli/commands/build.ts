@@ -1,7 +1,7 @@
 import { build } from '../../build.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, formatNotes, plural, summarizeDiagnostics } from '../../diagnostics/format.js';
-import { isSiteAddress } from '../../parse/schemas.js';
+import { isSiteAddress } from '../../parse/addresses.js';
 import { selectFeedIssues } from '../../render/feeds/entries.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
