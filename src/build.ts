@@ -25,6 +25,9 @@ import { resolveLinks } from './transform/links.js';
 import { removeConflicts } from './write/conflicts.js';
 import { openOutputMemo } from './write/output-memo.js';
 import { makeOutputs, writeOutputs, type OutputTrees } from './write/write-outputs.js';
+import { outputTreeNames } from './write/output-file.js';
+import { forgetStamp, saveStamp, takeInputStates, type InputStates, type StampOptions } from './write/build-stamp.js';
+import { selectFeedIssues } from './render/feeds/entries.js';
 
 /** Options of {@link build}. */
 export interface BuildOptions {
@@ -56,6 +59,8 @@ export interface BuildOptions {
   read?: { sources: Sources; diagnostics: readonly Diagnostic[]; history: Promise<GitHistory> };
   /** Told how many Markdown files are compiled out of how many, after each (default: nobody). */
   progress?: (parsed: number, total: number) => void;
+  /** The state of the inputs, taken before anything was read (by `upToDate`): recorded in the output's stamp. */
+  inputStates?: InputStates;
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
   select?: (site: Site, editions: readonly Site[]) => OutputSelection | undefined;
 }
@@ -79,8 +84,7 @@ export interface BuildResult {
   history?: GitHistory;
 }
 
-/** The output trees mimeo owns inside the output folder. */
-export const outputTreeNames = ['web', 'gemini'] as const;
+export { outputTreeNames };
 
 /** Builds a webzine: load → parse → assemble → transform → render → write (STYLE §1). */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -91,17 +95,43 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The entries each attempt could not use, all named in one note.
   const rejected = new Set<string>();
   if (options.cacheDir === undefined || options.remember) return buildOnce(options, 'at-lookup', rejected);
+  const stamp = stampOf(options, options.cacheDir);
   try {
-    return await buildOnce(options, 'at-use', rejected);
+    return await buildOnce(options, 'at-use', rejected, stamp);
   } catch (error) {
     const corrupt = corruptEntryIn(error);
     if (!corrupt) throw error;
     rejected.add(corrupt.entry);
-    return buildOnce(options, 'at-lookup', rejected);
+    return buildOnce(options, 'at-lookup', rejected, stamp);
   }
 }
 
-async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: Set<string>): Promise<BuildResult> {
+/**
+ * For a whole build that writes with a cache: forgets the output's stamp (this build may change
+ * the output), and takes the state of the inputs, before they are read, for the next stamp.
+ */
+function stampOf(options: BuildOptions, cacheDir: string): { options: StampOptions; inputs: InputStates } | undefined {
+  if (options.write === false || options.select || options.changed || options.read) return undefined;
+  const stampOptions = { root: options.root, out: options.out, cacheDir, drafts: options.drafts ?? false, baseUrl: options.baseUrl };
+  try {
+    forgetStamp(stampOptions);
+    return { options: stampOptions, inputs: options.inputStates ?? takeInputStates(stampOptions) };
+  } catch {
+    // An input that can not even be looked at: this build tells what is wrong, and records nothing.
+    return undefined;
+  }
+}
+
+/** What a build's summary line counts. */
+export function countOutputs(trees: OutputTrees, site: Site | undefined): { pages: number; entries: number; gemtext: number } {
+  return {
+    pages: (trees['web'] ?? []).filter((file) => file.path.endsWith('.html')).length,
+    entries: site ? selectFeedIssues(site).length : 0,
+    gemtext: (trees['gemini'] ?? []).filter((file) => file.path.endsWith('.gmi')).length,
+  };
+}
+
+async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: Set<string>, stamp?: { options: StampOptions; inputs: InputStates }): Promise<BuildResult> {
   const { report, diagnostics } = createCollector();
   const timings: Record<string, number> = {};
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
@@ -169,6 +199,8 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
       const written = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics)));
       if (!written) return result({}, site);
       await memo?.save(trees, written);
+      // A theme that reads the clock makes other pages tomorrow; a rejected entry's note is not told again.
+      if (stamp && !theme.readsClock && rejected.size === 0) saveStamp(stamp.options, stamp.inputs, gitHistory, { notes, diagnostics, ...countOutputs(trees, site) });
     }
     return result(trees, site);
   } finally {

@@ -31,7 +31,10 @@ CI) a single updating line shows the Markdown files compiled so far.
 Each Markdown file is compiled once and kept in a cache, so the next build
 compiles only what changed, and pages whose inputs did not change are taken
 from the previous build instead of being rendered again. Entries no build
-uses any more are removed from time to time.
+uses any more are removed from time to time. When nothing the last build was
+made of changed (content/, themes/, site.yml, the Git commit and uncommitted
+files, the options, mimeo) and its output is as it left it, the build says
+"nothing changed" and what that build said, and does no other work.
 
 Options:
   --root DIR       the webzine's folder, which holds content/ (default: .)
@@ -43,10 +46,11 @@ Options:
   --cache-dir DIR  where the cache is kept, e.g. a folder CI saves between runs
                    (default: <root>/node_modules/.cache/mimeo)
   --no-cache       neither read nor write the cache: compile and render everything
+                   (and never say "nothing changed")
   --jobs N         worker threads that compile Markdown (1: none, the main
                    thread does; default: one a core when 200 files or more
                    must be compiled, else none)
-  --debug          show the underlying error of each problem
+  --debug          show the underlying error of each problem (always builds)
   -h, --help       show this help
 `;
 

@@ -24,6 +24,8 @@ export interface GitHistory {
   missing?: 'no-repository' | 'shallow';
   /** The short hash of the commit being built. */
   commit?: string;
+  /** The full hash of the commit being built. */
+  head?: string;
   /** History by path relative to the root (`content/issues/3/20-current.md`), renames followed. */
   files: Map<string, FileHistory>;
   /** Content files that differ from the commit: modified, added or untracked. */
@@ -43,9 +45,11 @@ export interface HistoryMemory {
 /**
  * Reads the history of `content/` below `root` from Git: one `git log` for every file (not one
  * per file), following renames, plus the commit and the uncommitted files (SPEC §3). With a
- * `memory`, `git log` runs only when HEAD is another commit than the last time.
+ * `memory`, `git log` runs only when HEAD is another commit than the last time. Without `log`,
+ * only the commit and the uncommitted files are read (the build stamp's question: is this the
+ * state of the last build?).
  */
-export async function readGitHistory(root: string, memory?: HistoryMemory): Promise<GitHistory> {
+export async function readGitHistory(root: string, memory?: HistoryMemory, log = true): Promise<GitHistory> {
   const git = (args: string[]) => run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 512 * 1024 * 1024 }).then((r) => r.stdout);
   const empty: GitHistory = { files: new Map(), uncommitted: new Set() };
   let facts: string[];
@@ -55,16 +59,17 @@ export async function readGitHistory(root: string, memory?: HistoryMemory): Prom
     return { ...empty, missing: 'no-repository' };
   }
   const [shallow, prefix = '', head, commit] = facts;
-  if (shallow === 'true') return { ...empty, missing: 'shallow', ...(commit ? { commit } : {}) };
+  const commits = { ...(commit ? { commit } : {}), ...(head ? { head } : {}) };
+  if (shallow === 'true') return { ...empty, missing: 'shallow', ...commits };
   try {
-    const known = memory?.head !== undefined && memory.head === head ? memory.files : undefined;
+    const known = !log ? new Map<string, FileHistory>() : memory?.head !== undefined && memory.head === head ? memory.files : undefined;
     const [files, status] = await Promise.all([
       known ?? git(['log', '--relative', '-M', '--name-status', '-z', '--format=%x01%aI%x02%an', '--', 'content']).then(parseLog),
       git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
     ]);
     // A commit made while the log was read would leave it newer than `head`: kept only when HEAD stayed.
-    if (memory && head && (known !== undefined || (await git(['rev-parse', 'HEAD']).catch(() => '')).trim() === head)) Object.assign(memory, { head, files });
-    return { files, uncommitted: parseStatus(status, prefix), ...(commit ? { commit } : {}) };
+    if (memory && log && head && (known !== undefined || (await git(['rev-parse', 'HEAD']).catch(() => '')).trim() === head)) Object.assign(memory, { head, files });
+    return { files, uncommitted: parseStatus(status, prefix), ...commits };
   } catch {
     // A repository without a first commit has a HEAD that `git log` can not read.
     return { ...empty, missing: 'no-repository' };

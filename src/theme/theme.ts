@@ -11,6 +11,7 @@ import { toTextLine } from '../render/gemtext/lines.js';
 import { materialize } from '../render/lazy-text.js';
 import type { OutputMemo } from '../write/output-memo.js';
 import { createHeapGuard } from '../write/heap-guard.js';
+import { runtimeFacts } from '../write/build-stamp.js';
 
 /** A loaded theme, its templates compiled once per build. */
 export interface Theme {
@@ -32,6 +33,8 @@ export interface Theme {
   stylesheet: string;
   /** The theme's files for the web root: the hashed stylesheet and every other asset. */
   assets: OutputFile[];
+  /** Whether a template reads the clock (`"now"`): its pages change from day to day, so none is reused. */
+  readsClock: boolean;
 }
 
 const templatePrefix = 'templates/';
@@ -122,7 +125,8 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     }
   };
   // A template that reads the clock makes another page every day: its pages are never reused.
-  const memo = readsClock(files) ? undefined : settings.memo;
+  const clock = readsClock(files);
+  const memo = clock ? undefined : settings.memo;
   const fingerprint = memo ? themeFingerprint(files) : '';
   // A page keyed by its context makes one and drops it: its garbage is collected as it goes.
   const guard = memo ? createHeapGuard() : () => {};
@@ -161,6 +165,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     strings,
     stylesheet,
     assets: themeAssets(files, stylesheet),
+    readsClock: clock,
   };
 }
 
@@ -188,10 +193,8 @@ function readsClock(files: ThemeFiles): boolean {
 }
 
 function themeFingerprint(files: ThemeFiles): string {
-  // Liquid's `date` filter writes local time: the time zone is an input of every page. Dates are
-  // written with Node's Intl: another Node or ICU may spell them otherwise.
-  const { node, icu, cldr, tz, unicode } = process.versions;
-  const hash = createHash('sha1').update(codeFingerprint()).update(Intl.DateTimeFormat().resolvedOptions().timeZone).update(JSON.stringify([node, icu, cldr, tz, unicode]));
+  // The time zone, Node and its ICU are inputs of every page (see `runtimeFacts`).
+  const hash = createHash('sha1').update(codeFingerprint()).update(runtimeFacts());
   for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(file.bytes);
   return hash.digest('base64');
 }

@@ -16,3 +16,6 @@ export interface OutputFile {
   /** The content file it comes from, relative to the root, for messages about conflicts. */
   source: string;
 }
+
+/** The output trees mimeo owns inside the output folder. */
+export const outputTreeNames = ['web', 'gemini'] as const;

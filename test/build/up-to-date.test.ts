@@ -1,0 +1,189 @@
+import { appendFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commitAll } from '../support/git.js';
+import { makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder, type CliRun } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const article = 'content/issues/1/10-first.md';
+const unchanged = /^nothing changed since the last build: \d+ pages, \d+ feed entr(y|ies), \d+ gemtext files? are as it wrote them \(\d+\.\d\d s\)\n$/;
+const built = /^built \d+ pages/;
+
+/** A webzine with a capsule, its output folder and a cache folder outside it. */
+async function zine(): Promise<{ root: string; out: string; cache: string }> {
+  const root = await makeWebzine();
+  await appendFile(path.join(root, 'content/site.yml'), 'geminiUrl: gemini://zine.example/\n');
+  return { root, out: path.join(root, 'dist'), cache: path.join(await temporaryFolder(), 'cache') };
+}
+
+async function build(place: { root: string; out: string; cache: string }, ...extra: string[]): Promise<CliRun> {
+  return runCli(['build', '--root', place.root, '--out', place.out, '--cache-dir', place.cache, ...extra]);
+}
+
+/** Every output file's bytes and state: a file written again has another state. */
+async function snapshot(out: string): Promise<Map<string, string>> {
+  const files = await readTree(out);
+  const states = await Promise.all([...files].map(async ([file, bytes]) => {
+    const stats = await stat(path.join(out, file));
+    return [file, `${stats.ino}:${stats.mtimeMs}:${bytes.toString('latin1')}`] as const;
+  }));
+  return new Map(states);
+}
+
+/** The output a build without the cache makes of `root` now. */
+async function uncached(root: string): Promise<Map<string, Buffer>> {
+  const out = path.join(await temporaryFolder(), 'dist');
+  const run = await runCli(['build', '--root', root, '--out', out, '--no-cache']);
+  expect(run.code).toBe(0);
+  return readTree(out);
+}
+
+describe('a build when nothing changed since the last one', () => {
+  it('says so, touches no output file, and tells the last build\'s warnings and notes again', async () => {
+    const place = await zine();
+    // A control character is a warning: the build still writes.
+    await appendFile(path.join(place.root, article), '\nA bell \u0007 rings.\n');
+    const first = await build(place);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(built);
+    expect(first.stderr).toContain('[encoding/control-character]');
+    expect(first.stderr).toContain('note: the webzine is not in a Git repository');
+    const before = await snapshot(place.out);
+    const second = await build(place);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(unchanged);
+    expect(second.stdout).toContain(first.stdout.match(/^built (.*) in /)![1]);
+    expect(second.stderr).toBe(first.stderr);
+    expect(await snapshot(place.out)).toEqual(before);
+  });
+
+  it('is a real build with --no-cache or --debug', async () => {
+    const place = await zine();
+    await build(place);
+    for (const option of ['--debug', '--no-cache']) {
+      const run = option === '--no-cache' ? await runCli(['build', '--root', place.root, '--out', place.out, option]) : await build(place, option);
+      expect(run.code).toBe(0);
+      expect(run.stdout, option).toMatch(built);
+    }
+  });
+
+  it('builds again after any input changed, and gives what a build without the cache gives', async () => {
+    const place = await zine();
+    const changes: Array<[string, () => Promise<void>, ...string[]]> = [
+      ['an article edited', () => appendFile(path.join(place.root, article), '\nOne more sentence.\n')],
+      ['a file added', async () => {
+        await mkdir(path.join(place.root, 'content/static'), { recursive: true });
+        await writeFile(path.join(place.root, 'content/static/notes.txt'), 'notes\n');
+      }],
+      ['a file removed', () => rm(path.join(place.root, 'content/static/notes.txt'))],
+      ['site.yml edited', () => appendFile(path.join(place.root, 'content/site.yml'), 'languages: [fr]\n')],
+      ['a theme of the webzine', async () => {
+        const layout = path.join(place.root, 'themes/default/templates/layouts/base.liquid');
+        await mkdir(path.dirname(layout), { recursive: true });
+        await writeFile(layout, (await readFile(path.join(repoRoot, 'themes/default/templates/layouts/base.liquid'), 'utf8')).replace('</body>', '<p>own footer</p>\n</body>'));
+      }],
+      ['--drafts given', async () => {}, '--drafts'],
+      ['--base-url given', async () => {}, '--base-url', 'https://mirror.example/zine/'],
+      ['a first commit', () => commitAll(place.root, [{ author: 'Ada Quill', email: 'ada@example.invalid', date: '2026-03-01T09:00:00Z' }])],
+      ['a commit that changes no file', () => commitAll(place.root, [{ author: 'Bo Rivet', email: 'bo@example.invalid', date: '2026-03-02T09:00:00Z', files: {} }])],
+      ['a file changed but not committed', () => appendFile(path.join(place.root, article), '\nNot committed yet.\n')],
+      ['that change committed', () => commitAll(place.root, [{ author: 'Bo Rivet', email: 'bo@example.invalid', date: '2026-03-03T09:00:00Z' }])],
+    ];
+    expect((await build(place)).code).toBe(0);
+    for (const [name, change, ...options] of changes) {
+      await change();
+      const run = await build(place, ...options);
+      expect(run.code, name).toBe(0);
+      expect(run.stdout, name).toMatch(built);
+      expect((await build(place, ...options)).stdout, `${name}, then nothing`).toMatch(unchanged);
+    }
+    // The last change gave no option: the output is that of the webzine as it is.
+    expect(await readTree(place.out)).toEqual(await uncached(place.root));
+  });
+
+  it('builds again when the output was changed, removed or added to by hand', async () => {
+    const place = await zine();
+    await build(place);
+    const expected = await readTree(place.out);
+    const handwork: Array<[string, () => Promise<void>]> = [
+      ['a page edited', () => writeFile(path.join(place.out, 'web/about/index.html'), 'edited by hand')],
+      ['a page removed', () => rm(path.join(place.out, 'web/issues/1/index.html'))],
+      ['a file added', () => writeFile(path.join(place.out, 'gemini/extra.gmi'), '# extra\n')],
+      ['a tree removed', () => rm(path.join(place.out, 'gemini'), { recursive: true })],
+    ];
+    for (const [name, change] of handwork) {
+      await change();
+      expect((await build(place)).stdout, name).toMatch(built);
+      expect(await readTree(place.out), name).toEqual(expected);
+    }
+  });
+
+  it('compares files by their state, and a file changed with the same size and time by its bytes', async () => {
+    const place = await zine();
+    const file = path.join(place.root, article);
+    const sameSize = async () => {
+      const { atime, mtime } = await stat(file);
+      const text = await readFile(file, 'utf8');
+      const next = text.replace(/The (first|FIRST) article/, (_title, word: string) => `The ${word === 'first' ? 'FIRST' : 'first'} article`);
+      expect(next).not.toBe(text);
+      await writeFile(file, next);
+      await utimes(file, atime, mtime);
+    };
+    // Just written: the state of the files can not be trusted (a clock ticks coarsely), their bytes are compared.
+    await build(place);
+    await writeFile(file, await readFile(file));
+    expect((await build(place)).stdout).toMatch(unchanged);
+    await sameSize();
+    expect((await build(place)).stdout).toMatch(built);
+    expect(await readFile(path.join(place.out, 'web/issues/1/first/index.html'), 'utf8')).toContain('The FIRST article');
+    // Long enough after the last change for states to tell: a write changes the change time, which can not be set back.
+    await sleep(3100);
+    expect((await build(place)).stdout).toMatch(unchanged);
+    // A build that records the files' states (an output removed by hand makes one).
+    await rm(path.join(place.out, 'web/sitemap.xml'));
+    expect((await build(place)).stdout).toMatch(built);
+    expect((await build(place)).stdout).toMatch(unchanged);
+    await sameSize();
+    expect((await build(place)).stdout).toMatch(built);
+    expect(await readTree(place.out)).toEqual(await uncached(place.root));
+  });
+
+  it('gives the right output after a failed build, which wrote nothing, and the mistake mended', async () => {
+    const place = await zine();
+    await build(place);
+    const text = await readFile(path.join(place.root, article), 'utf8');
+    await writeFile(path.join(place.root, article), text.replace(/^title: .*$/m, 'title: [broken'));
+    const failed = await build(place);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    await writeFile(path.join(place.root, article), `${text}\nMended.\n`);
+    expect((await build(place)).stdout).toMatch(built);
+    expect(await readTree(place.out)).toEqual(await uncached(place.root));
+  });
+
+  it('builds again in another time zone, whose local time the theme may write', async () => {
+    const place = await zine();
+    const zone = process.env['TZ'];
+    try {
+      process.env['TZ'] = 'UTC';
+      await build(place);
+      process.env['TZ'] = 'Pacific/Auckland';
+      expect((await build(place)).stdout).toMatch(built);
+      expect((await build(place)).stdout).toMatch(unchanged);
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
+  });
+
+  it('is never found with a theme that reads the clock', async () => {
+    const place = await zine();
+    const layout = path.join(place.root, 'themes/default/templates/layouts/base.liquid');
+    await mkdir(path.dirname(layout), { recursive: true });
+    await writeFile(layout, (await readFile(path.join(repoRoot, 'themes/default/templates/layouts/base.liquid'), 'utf8')).replace('</body>', '<p>{{ "now" | date: "%Y" }}</p>\n</body>'));
+    expect((await build(place)).stdout).toMatch(built);
+    expect((await build(place)).stdout).toMatch(built);
+  });
+});
