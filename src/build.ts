@@ -198,9 +198,12 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     if (write) {
       const written = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics)));
       if (!written) return result({}, site);
-      await memo?.save(trees, written);
+      await step('memo', () => memo?.save(trees, written));
       // A theme that reads the clock makes other pages tomorrow; a rejected entry's note is not told again.
-      if (stamp && !theme.readsClock && rejected.size === 0) saveStamp(stamp.options, stamp.inputs, gitHistory, { notes, diagnostics, ...countOutputs(trees, site) });
+      if (stamp && !theme.readsClock && rejected.size === 0) {
+        const git = gitHistory;
+        await step('stamp', () => saveStamp(stamp.options, stamp.inputs, git, { notes, diagnostics, ...countOutputs(trees, site) }));
+      }
     }
     return result(trees, site);
   } finally {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -199,7 +199,7 @@ function walkInputs(root: string, found: (file: string, stats: Stats) => void): 
   const content = path.join(root, 'content');
   walkFolder(content, realOf(content), found);
   const themes = path.join(root, 'themes');
-  for (const name of namesIn(themes, found)) {
+  for (const { name } of entriesOf(themes, found)) {
     const theme = path.join(themes, name);
     walkFolder(theme, realOf(theme), found);
   }
@@ -220,10 +220,10 @@ function realOf(folder: string): string {
   }
 }
 
-/** The names in `folder`, sorted; a folder that can not be listed is recorded as such. */
-function namesIn(folder: string, found: (file: string, stats: Stats) => void): string[] {
+/** The entries of `folder`, sorted by name; a folder that can not be listed is recorded as such. */
+function entriesOf(folder: string, found: (file: string, stats: Stats) => void): Dirent[] {
   try {
-    return readdirSync(folder).sort();
+    return readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   } catch {
     found(`${folder}\0missing`, missingStats);
     return [];
@@ -236,18 +236,19 @@ function walkFolder(folder: string, bound: string, found: (file: string, stats: 
   const real = realOf(folder);
   if (seen.has(real)) return found(`${folder}\0loop`, missingStats);
   seen.add(real);
-  for (const name of namesIn(folder, found)) {
-    const file = path.join(folder, name);
-    const own = lstatSync(file, { throwIfNoEntry: false });
-    if (!own) continue;
-    if (own.isSymbolicLink()) {
+  for (const entry of entriesOf(folder, found)) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) walkFolder(file, bound, found, seen);
+    else if (entry.isSymbolicLink()) {
       const target = realOf(file);
-      found(`${file}\0link:${target}`, own);
+      found(`${file}\0link:${target}`, missingStats);
       const stats = statSync(file, { throwIfNoEntry: false });
       if (stats?.isFile()) found(target, stats);
       else if (stats?.isDirectory() && isInside(target, bound)) walkFolder(file, bound, found, seen);
-    } else if (own.isDirectory()) walkFolder(file, bound, found, seen);
-    else found(file, own);
+    } else {
+      const stats = lstatSync(file, { throwIfNoEntry: false });
+      if (stats) found(file, stats);
+    }
   }
 }
 
@@ -255,20 +256,23 @@ function walkFolder(folder: string, bound: string, found: (file: string, stats: 
 function outputsDigest(out: string): string {
   const hash = createHash('sha256');
   const visit = (folder: string) => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(folder).sort();
+      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     } catch {
       hash.update(`${folder}\0none\n`);
       return;
     }
-    for (const name of names) {
-      const file = path.join(folder, name);
-      const stats = lstatSync(file, { throwIfNoEntry: false });
-      if (stats?.isDirectory()) {
+    for (const entry of entries) {
+      const file = path.join(folder, entry.name);
+      // A folder is known by its listing: a file added or removed changes it.
+      if (entry.isDirectory()) {
         hash.update(`${file}/\n`);
         visit(file);
-      } else hash.update(`${file}\0${stats ? `${stats.isFile() ? 'file' : 'other'}:${stats.size}:${stats.mtimeMs}:${stats.ino}` : 'gone'}\n`);
+        continue;
+      }
+      const stats = lstatSync(file, { throwIfNoEntry: false });
+      hash.update(`${file}\0${stats ? `${stats.isFile() ? 'file' : 'other'}:${stats.size}:${stats.mtimeMs}:${stats.ino}` : 'gone'}\n`);
     }
   };
   for (const tree of outputTreeNames) visit(path.join(out, tree));
