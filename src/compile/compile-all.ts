@@ -142,9 +142,7 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
       misses.push({ index, path: source.path, text: consume ? utf8.encode(source.text) : source.text, key, files: store.filesOf(key) });
     });
     if (misses.length > 0) {
-      // The texts just let go are most of this thread's heap: freed before workers take memory too.
-      if (consume) giveMemoryBack();
-      const { compileFile } = await import('./compile-file.js');
+      const { compileFile, prepareToCompile } = await import('./compile-file.js');
       const here = (job: CompileJob) => {
         const file = compileFile({ path: job.path, text: textOf(job) }, options.compile);
         store.write(job.key, file);
@@ -153,8 +151,12 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
       };
       // `--jobs N` is taken at its word; without it, workers start only when they pay off.
       const workers = options.jobs ?? (misses.length >= workerThreshold ? availableParallelism() : 1);
-      if (workers === 1) misses.forEach(here);
-      else {
+      if (workers === 1) {
+        await prepareToCompile(misses.map((job) => job.text));
+        misses.forEach(here);
+      } else {
+        // The texts just let go are most of this thread's heap: freed before workers take memory too.
+        if (consume) giveMemoryBack();
         try {
           await compileInWorkers(misses, options.compile, workers, (job, file) => {
             compiled[job.index] = file.body.content ? file : store.adopt(job.key, file);
@@ -165,7 +167,9 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
         } catch {
           // A worker that ran out of its bounded memory (a huge file) or failed: what is left is
           // compiled here, where a real error is thrown again with its whole story.
-          for (const job of misses) if (!compiled[job.index]) here(job);
+          const left = misses.filter((job) => !compiled[job.index]);
+          await prepareToCompile(left.map((job) => job.text));
+          left.forEach(here);
         }
       }
     }

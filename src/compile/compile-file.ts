@@ -5,7 +5,7 @@ import { isStackOverflow, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
 import { reportRule } from '../diagnostics/rules.js';
-import { toHtmlVariants } from '../render/html/markdown-to-html.js';
+import { loadHtmlParser, toHtmlVariants } from '../render/html/markdown-to-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
 import { isUnsafeUrl } from '../transform/link-target.js';
@@ -64,6 +64,16 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   }
   const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content, targets: [] };
   return { path: source.path, frontMatter, body, diagnostics };
+}
+
+/**
+ * Loads what compiling `texts` needs besides what this module imports: the HTML parser, when one
+ * of them may hold raw HTML (has a `<`). Call it before {@link compileFile}.
+ */
+export async function prepareToCompile(texts: Iterable<string | Uint8Array>): Promise<void> {
+  for (const text of texts) {
+    if (typeof text === 'string' ? text.includes('<') : text.includes(0x3c)) return loadHtmlParser();
+  }
 }
 
 // Character references decode to text only after the source was cleaned: in Markdown (`&#xFDD0;`

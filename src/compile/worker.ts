@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileFile } from './compile-file.js';
+import { compileFile, prepareToCompile } from './compile-file.js';
 import type { CompileOptions } from './compiled.js';
 import { serializeEntry, writeEntryFiles } from './file-cache.js';
 import { textOf, type CompileJob, type WorkerReply } from './pool.js';
@@ -10,8 +10,9 @@ import { textOf, type CompileJob, type WorkerReply } from './pool.js';
 
 const options = (workerData as { options: CompileOptions }).options;
 
-parentPort?.on('message', (jobs: CompileJob[]) => {
+parentPort?.on('message', async (jobs: CompileJob[]) => {
   try {
+    await prepareToCompile(jobs.map((job) => job.text));
     const results = jobs.map((job) => {
       const bytes = serializeEntry(job.key, compileFile({ path: job.path, text: textOf(job) }, options));
       // When the store can not take the fragments, they travel back with the rest.

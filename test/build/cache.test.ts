@@ -2,7 +2,7 @@ import { appendFile, cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile 
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateZine } from '../../bench/generate.js';
+import { generateZine, listArticles } from '../../bench/generate.js';
 import { build as buildSite } from '../../src/build.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
@@ -293,6 +293,8 @@ describe('the build cache', () => {
     expect(cli(out).status).toBe(0);
     const cold = await readFile(modules, 'utf8');
     for (const name of ['micromark', 'liquidjs', 'gray-matter']) expect(cold).toContain(`/node_modules/${name}/`);
+    // No Markdown file has a `<`, so none holds raw HTML: the HTML parser of bodies is not loaded.
+    expect(cold).not.toContain('/node_modules/rehype-raw/');
     await rm(modules);
     // Into another folder: every page is rendered again, from the cache.
     expect(cli(path.join(await temporaryFolder(), 'dist')).status).toBe(0);
@@ -312,6 +314,14 @@ describe('the build cache', () => {
     const restored = await readFile(modules, 'utf8');
     expect(restored).toMatch(/\/lib\/build\.js/);
     expect(restored).not.toMatch(/micromark|remark-parse|mdast-util-to-hast|rehype|gray-matter|liquidjs/);
+    await rm(modules);
+    // A body with raw HTML: compiled with the HTML parser, and sanitized.
+    await appendFile(path.join(root, article), '\nPress <kbd>q</kbd> to quit.<script>alert(1)</script>\n');
+    expect(cli(out).status).toBe(0);
+    expect(await readFile(modules, 'utf8')).toContain('/node_modules/rehype-raw/');
+    const page = await readFile(path.join(out, 'web/issues/1/first/index.html'), 'utf8');
+    expect(page).toContain('<kbd>q</kbd>');
+    expect(page).not.toContain('<script>alert');
   });
 });
 
@@ -319,6 +329,9 @@ describe('compiling in worker threads', () => {
   it('gives the same output as compiling on the main thread', async () => {
     const root = await temporaryFolder();
     generateZine(root, { articles: 70, seed: 3 });
+    // Raw HTML in some bodies, in more than one batch: each worker loads the HTML parser when it first needs it.
+    const articles = listArticles(root);
+    for (const [index, file] of articles.entries()) if (index % 20 === 5) await appendFile(path.join(root, file), '\nPress <kbd>q</kbd> to quit.\n');
     const outputs = [];
     for (const jobs of ['1', '2']) {
       const out = path.join(root, `dist-${jobs}`);
@@ -329,6 +342,7 @@ describe('compiling in worker threads', () => {
     }
     expect(Object.keys(outputs[0]!).length).toBeGreaterThan(140);
     expect(outputs[1]).toEqual(outputs[0]);
+    expect(Object.values(outputs[0]!).filter((page) => page.includes('<kbd>q</kbd>')).length).toBeGreaterThan(3);
   });
 
   it('finishes when there are more workers than batches of files to give them', async () => {

@@ -2,7 +2,6 @@ import type { Element, ElementContent, Root as HastRoot, Nodes as HastNodes } fr
 import type { Heading, Html, Image, ImageReference, Link, LinkReference, Parents, Root } from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
@@ -105,19 +104,36 @@ function addHeadingAnchors(tree: HastRoot): void {
   });
 }
 
+// The HTML parser (rehype-raw, with parse5) takes a tenth of a second to load, and most bodies
+// have no raw HTML: it is loaded by `loadHtmlParser`, when a text to compile has a `<`.
+let rehypeRaw: typeof import('rehype-raw').default | undefined;
+
+/** Loads the parser of raw HTML, which compiling a body that holds some needs. */
+export async function loadHtmlParser(): Promise<void> {
+  rehypeRaw ??= (await import('rehype-raw')).default;
+}
+
 function processorFor(raw: boolean, sanitize: boolean): Processor<HastRoot, HastRoot, HastRoot> {
   const base = unified() as unknown as Processor<HastRoot, HastRoot, HastRoot>;
-  if (raw) base.use(rehypeRaw);
+  if (raw) {
+    // Raw HTML comes from a `<` in the text, which `loadHtmlParser`'s callers look for.
+    if (!rehypeRaw) throw new Error('a body holds raw HTML, but the HTML parser was not loaded');
+    base.use(rehypeRaw);
+  }
   if (sanitize) base.use(rehypeSanitize, schema);
   return base.freeze();
 }
 
-// Parsing raw HTML (rehype-raw, a whole HTML parser) is only worth it for bodies that have some.
-const cleaners = {
-  sanitize: { raw: processorFor(true, true), plain: processorFor(false, true) },
-  escape: { raw: processorFor(false, true), plain: processorFor(false, true) },
-  trust: { raw: processorFor(true, false), plain: processorFor(false, false) },
-};
+// Parsing raw HTML (rehype-raw, a whole HTML parser) is only worth it for bodies that have some;
+// escaped raw HTML is text already. Made when first needed.
+const cleaners = new Map<string, Processor<HastRoot, HastRoot, HastRoot>>();
+
+function cleanerFor(html: FragmentOptions['html'], raw: boolean): Processor<HastRoot, HastRoot, HastRoot> {
+  const key = `${html} ${raw}`;
+  let cleaner = cleaners.get(key);
+  if (!cleaner) cleaners.set(key, (cleaner = processorFor(raw && html !== 'escape', html !== 'trust')));
+  return cleaner;
+}
 const finisher = unified().use(rehypeHighlight, { detect: false }).use(rehypeStringify).freeze();
 
 /**
@@ -136,7 +152,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
     handlers: handlersFor(options, addSlot),
   }) as HastRoot;
   const raw = renameFootnoteLabelAndFindRaw(hast);
-  const clean = cleaners[options.html][raw ? 'raw' : 'plain'].runSync(hast) as HastRoot;
+  const clean = cleanerFor(options.html, raw).runSync(hast) as HastRoot;
   if (raw) slotRawUrls(clean, addSlot, addResource);
   addHeadingAnchors(clean);
   const finished = finisher.runSync(clean) as HastRoot;

@@ -1,12 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../../../src/compile/compile-file.js';
+import { loadHtmlParser } from '../../../src/render/html/markdown-to-html.js';
 import type { CompileOptions } from '../../../src/compile/compiled.js';
 import { fillHtml, unresolvedUrl } from '../../../src/render/slots.js';
 import { expectMatchesFile } from '../../support/expected.js';
 import { fixtures } from '../../support/webzine.js';
+
+// Bodies with raw HTML need the HTML parser, which a build loads when a text has a `<`.
+beforeAll(loadHtmlParser);
 
 const casesFolder = path.join(fixtures, 'markdown');
 
