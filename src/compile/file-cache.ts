@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { TextSource } from '../load/load-sources.js';
+import { installedListFile, markdownPackages, packageManifest } from './packages.js';
 import { storeContent, type BodyContent, type CompiledFile, type CompileOptions } from './compiled.js';
 
 /**
@@ -227,61 +228,20 @@ export function codeFingerprint(): string {
   const hash = createHash('sha256');
   const code = fileURLToPath(new URL('..', import.meta.url));
   for (const file of listFiles(code)) hash.update(file).update(readFileSync(path.join(code, file)));
-  for (const name of markdownPackages) hash.update(name).update(packageVersion(name));
+  for (const name of markdownPackages) hash.update(name).update(packageManifest(name)?.version ?? '?');
   // Every installed version, where npm keeps the list: dependencies of dependencies change output too.
-  hash.update(installedPackages());
+  const installed = installedListFile();
+  hash.update(installed === undefined ? '' : readIfThere(installed));
   fingerprint = hash.digest('hex');
   return fingerprint;
 }
 
-// The packages whose versions change what a compiled body holds.
-const markdownPackages = [
-  'remark-parse',
-  'remark-gfm',
-  'micromark',
-  'mdast-util-from-markdown',
-  'mdast-util-to-hast',
-  'rehype-raw',
-  'rehype-sanitize',
-  'rehype-highlight',
-  'rehype-stringify',
-  'hast-util-to-html',
-  'lowlight',
-  'highlight.js',
-  'github-slugger',
-  'gray-matter',
-  'yaml',
-  'liquidjs',
-];
-
-/** npm's list of what is installed in the node_modules that holds mimeo's Markdown parser, or `''`. */
-function installedPackages(): string {
+function readIfThere(file: string): string {
   try {
-    const entry = fileURLToPath(import.meta.resolve('micromark'));
-    const modules = entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}`) + '/node_modules'.length);
-    return readFileSync(path.join(modules, '.package-lock.json'), 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return '';
   }
-}
-
-/** The version of an installed package, found from its entry point wherever it is installed. */
-function packageVersion(name: string): string {
-  try {
-    let folder = path.dirname(fileURLToPath(import.meta.resolve(name)));
-    for (; folder !== path.dirname(folder); folder = path.dirname(folder)) {
-      const manifest = path.join(folder, 'package.json');
-      try {
-        const data = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-        if (data.name === name) return data.version ?? '?';
-      } catch {
-        // No manifest at this level: go up.
-      }
-    }
-  } catch {
-    // Not installed where mimeo can see it.
-  }
-  return '?';
 }
 
 function listFiles(folder: string, prefix = ''): string[] {

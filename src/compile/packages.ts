@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Where mimeo finds the packages whose versions change its output: the compile cache keys entries
+// by their versions (`codeFingerprint`), the build stamp by the state of their manifests.
+
+/** The packages whose versions change what a compiled body or a page holds. */
+export const markdownPackages = [
+  'remark-parse',
+  'remark-gfm',
+  'micromark',
+  'mdast-util-from-markdown',
+  'mdast-util-to-hast',
+  'rehype-raw',
+  'rehype-sanitize',
+  'rehype-highlight',
+  'rehype-stringify',
+  'hast-util-to-html',
+  'lowlight',
+  'highlight.js',
+  'github-slugger',
+  'gray-matter',
+  'yaml',
+  'liquidjs',
+];
+
+/** npm's list of what is installed in the node_modules that holds mimeo's Markdown parser, if it can be found. */
+export function installedListFile(): string | undefined {
+  try {
+    const entry = fileURLToPath(import.meta.resolve('micromark'));
+    const modules = entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}`) + '/node_modules'.length);
+    return path.join(modules, '.package-lock.json');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The manifest of an installed package and its version, found from its entry point wherever it is installed. */
+export function packageManifest(name: string): { file: string; version: string } | undefined {
+  try {
+    let folder = path.dirname(fileURLToPath(import.meta.resolve(name)));
+    for (; folder !== path.dirname(folder); folder = path.dirname(folder)) {
+      const file = path.join(folder, 'package.json');
+      try {
+        const data = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (data.name === name) return { file, version: data.version ?? '?' };
+      } catch {
+        // No manifest at this level: go up.
+      }
+    }
+  } catch {
+    // Not installed where mimeo can see it.
+  }
+  return undefined;
+}
