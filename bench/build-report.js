@@ -2,7 +2,7 @@
 // memory), then the ratios mimeo aims for, each against its target.
 
 /** Rows of the table, in the order printed. */
-const commandNames = ['floor', 'cold', 'warm', 'edit10', 'cp'];
+const commandNames = ['floor', 'cold', 'warm', 'lookup', 'edit10', 'cp'];
 
 /**
  * What mimeo aims for, as ratios of medians: a build without cache close to the parse floor, a

@@ -1,8 +1,11 @@
-// The build benchmark: on one generated corpus, times five commands round by round, alternating
+// The build benchmark: on one generated corpus, times six commands round by round, alternating
 // their order so that drift of the machine (heat, other load) falls on all of them alike:
 //   floor   bench/floor.js, the least work a Markdown-to-HTML build must do (see there)
 //   cold    mimeo build --no-cache, after deleting dist/
-//   warm    mimeo build --cache-dir, right after a build of the same content with that cache
+//   warm    mimeo build --cache-dir, right after a build of the same content with that cache: it
+//           finds its stamp, and says that nothing changed
+//   lookup  the same, after one output file (the sitemap) was removed by hand: the stamp can not
+//           vouch for the output, so the build looks every file up and renders what is missing
 //   edit10  the same as warm, after appending a sentence to ten articles (others each round)
 //   cp      cp -r content/ to a fresh folder: the cost of merely reading and writing the files
 // Then prints each command's median, ms per article and peak memory, and the three ratios that
@@ -39,14 +42,14 @@ export async function runBuildBench(root, options, context) {
 
 /** Primes the cache, then runs the rounds; resolves to each command's results, one per round. */
 async function runRounds(measure, runs) {
-  const results = { floor: [], cold: [], warm: [], edit10: [], cp: [] };
+  const results = { floor: [], cold: [], warm: [], lookup: [], edit10: [], cp: [] };
   await measure('warm', 'prime');
   let afterCold = false;
   for (let round = 1; round <= runs; round++) {
     for (const name of roundOrder(round)) {
       if (name === 'edit10' && afterCold) await measure('warm', `round ${round} settle`);
       results[name].push(await measure(name, `round ${round} ${name}`));
-      if (name === 'cold' || name === 'warm') afterCold = name === 'cold';
+      if (name === 'cold' || name === 'warm' || name === 'lookup') afterCold = name === 'cold';
     }
   }
   return results;
@@ -78,14 +81,14 @@ function createMeasure(root, seed, { cli, rssReporter, repoRoot }, state) {
 }
 
 /**
- * The commands of a round in order: floor, cp and cold before the edit10 → warm pair in odd
- * rounds, after it and reversed in even rounds, so no command always runs first or last.
+ * The commands of a round in order: floor, cp and cold before the edit10 → warm → lookup run in
+ * odd rounds, after it (lookup first) in even rounds, so no command always runs first or last.
  */
 function roundOrder(round) {
-  return round % 2 === 1 ? ['floor', 'cp', 'cold', 'edit10', 'warm'] : ['edit10', 'warm', 'cold', 'cp', 'floor'];
+  return round % 2 === 1 ? ['floor', 'cp', 'cold', 'edit10', 'warm', 'lookup'] : ['lookup', 'edit10', 'warm', 'cold', 'cp', 'floor'];
 }
 
-/** The five commands, each with the untimed step that readies the corpus for it. */
+/** The six commands, each with the untimed step that readies the corpus for it. */
 function planCommands(root, seed, cli, floorScript) {
   const content = path.join(root, 'content');
   const build = (...args) => ({ script: cli, args: ['build', '--root', root, ...args], isMimeo: true });
@@ -97,6 +100,7 @@ function planCommands(root, seed, cli, floorScript) {
     floor: { script: floorScript, args: [content, floorOut], prepare: remove(floorOut) },
     cold: { ...build('--no-cache'), prepare: remove(path.join(root, 'dist')) },
     warm: cached,
+    lookup: { ...cached, prepare: () => rmSync(path.join(root, 'dist', 'web', 'sitemap.xml'), { force: true }) },
     edit10: { ...cached, prepare: planEdits(root, seed) },
     cp: { program: 'cp', args: ['-r', content, copy], prepare: remove(copy) },
   };

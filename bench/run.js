@@ -1,6 +1,6 @@
 // The build benchmark: generates a seeded webzine of N articles in a temporary folder, then runs
-// R rounds of five commands on it as child processes (the parse floor, mimeo build cold, warm and
-// after a ten-article edit, and cp -r), and prints their median wall times, time per article, peak
+// R rounds of six commands on it as child processes (the parse floor, mimeo build cold, warm, warm
+// with one output removed, and after a ten-article edit, and cp -r), and prints their median wall times, time per article, peak
 // memory (max RSS, reported by bench/report-rss.js) and ratios (see bench/build.js).
 // Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [--keep]
 // With --dev it measures `mimeo dev` instead (see bench/dev.js): [--edits 20] [--total 200].

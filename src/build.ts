@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
-import { loadSources, type Sources } from './load/load-sources.js';
+import { isInside, loadSources, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { markStaleTranslations } from './model/editions.js';
 import type { OutputFile } from './write/output-file.js';
@@ -26,7 +27,7 @@ import { removeConflicts } from './write/conflicts.js';
 import { openOutputMemo } from './write/output-memo.js';
 import { makeOutputs, writeOutputs, type OutputTrees } from './write/write-outputs.js';
 import { outputTreeNames } from './write/output-file.js';
-import { forgetStamp, saveStamp, takeInputStates, type InputStates, type StampOptions } from './write/build-stamp.js';
+import { addFolderStates, forgetStamp, saveStamp, takeInputStates, type InputStates, type StampOptions } from './write/build-stamp.js';
 import { selectFeedIssues } from './render/feeds/entries.js';
 
 /** Options of {@link build}. */
@@ -180,6 +181,9 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;
     // With a memo, a page of the original edition is keyed by its inputs in the model, not by its whole context.
     const inputs = memo ? await step('graph', () => pageInputs(site, editions, baseUrl)) : undefined;
+    // A theme outside themes/ (`theme: ../shared`) is an input too, its state taken before it is read.
+    const themeFolder = path.join(options.root, 'themes', config.theme);
+    if (stamp && !isInside(path.resolve(themeFolder), path.join(options.root, 'themes'))) addFolderStates(stamp.inputs, themeFolder);
     const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report, configPlace(config, ['theme'])), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit }, report));
     if (scope && !scope.whole) {
       // A check limited to a change makes no page, but lists where each would be written: files

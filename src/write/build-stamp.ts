@@ -4,16 +4,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readGitHistory, type GitHistory } from '../load/git-history.js';
+import { isEditorLeftover } from '../load/editor-files.js';
 import { isInside } from '../load/load-sources.js';
+import { installedListFile, markdownPackages, packageManifest } from '../compile/packages.js';
 import { outputTreeNames } from './output-file.js';
 
 // A build that wrote its output records the state of everything it was made of: the state of
-// each file of content/, of the webzine's themes/ and of mimeo's own code and themes, the Git
+// each file of content/, of its theme and of mimeo's own code, themes and packages, the Git
 // commit and uncommitted files, the options. The next build first compares that record with the
 // state now; when nothing changed and the output is still the one written, there is nothing to
-// do, as `make` finds. Only states are compared (size, times, inode: `fileStamp`), no file is
-// read, except those changed too near the recording build's start for their state to tell
-// (see `racyMargin`), which are compared by their bytes, as Git does with "racily clean" files.
+// do, as `make` finds. States are compared (size, times, inode: see `fileStamp`), without
+// reading the files, but for those changed too near the moment their state was taken for it to
+// tell (`racyMargin`): their bytes are hashed then, before the build reads them, and compared,
+// as Git does with "racily clean" files.
 
 /** What the last build said, told again by a build that finds nothing changed. */
 export interface StampReport {
@@ -36,24 +39,32 @@ export interface StampOptions {
 
 /** The state of a build's input files, taken before they are read. */
 export interface InputStates {
+  /** When the states were taken (ms since the epoch). */
+  takenAt: number;
   /** `path\0state` lines, in walk order. */
   lines: string[];
-  /** Files whose state changed within `racyMargin` of `takenAt`: compared by bytes. */
-  racy: string[];
+  /** The hash of the bytes of each file changed within `racyMargin` of `takenAt`, read then. */
+  racy: Record<string, string>;
+  /** Folders walked besides the usual ones: a theme kept outside `themes/`. */
+  folders: string[];
 }
 
 // Changes whenever the stamp's shape or meaning does.
-const format = 1;
+const format = 2;
 
 // A file changed this little before its state was taken may change again with the same state (a
 // clock that ticks coarsely: 2 s on FAT, a few milliseconds on Linux): its bytes are hashed.
 const racyMargin = 3000;
+
+// What a file that could not be read is recorded as, for a build that reports it.
+const unreadable = 'unreadable';
 
 interface Stamp {
   format: number;
   out: string;
   inputs: string;
   racy: Record<string, string>;
+  folders: string[];
   outputs: string;
   report: StampReport;
 }
@@ -64,18 +75,29 @@ function stampFile(options: StampOptions): string {
 }
 
 /**
- * Takes the state of every input file, before a build reads them. A file changed after this
- * has another state (its change time can not be set back), however its bytes were read.
+ * Takes the state of every input file (and of the files of `folders`), before a build reads
+ * them. A file changed after this has another state (its change time can not be set back),
+ * however its bytes were read.
  */
-export function takeInputStates(options: StampOptions): InputStates {
-  const takenAt = Date.now();
-  const lines: string[] = [];
-  const racy: string[] = [];
-  walkInputs(options.root, (file, stats) => {
-    lines.push(`${file}\0${stateOf(stats)}`);
-    if (Math.max(stats.mtimeMs, stats.ctimeMs) >= takenAt - racyMargin) racy.push(file);
-  });
-  return { lines, racy };
+export function takeInputStates(options: StampOptions, folders: readonly string[] = []): InputStates {
+  const inputs: InputStates = { takenAt: Date.now(), lines: [], racy: {}, folders: [] };
+  walkInputs(options.root, record(inputs));
+  for (const folder of folders) addFolderStates(inputs, folder);
+  return inputs;
+}
+
+/** Adds the states of the files of `folder`, taken now, before the build reads them (a theme outside `themes/`). */
+export function addFolderStates(inputs: InputStates, folder: string): void {
+  if (inputs.folders.includes(folder)) return;
+  inputs.folders.push(folder);
+  walkFolder(folder, realOf(folder), record(inputs));
+}
+
+function record(inputs: InputStates): (file: string, stats: Stats) => void {
+  return (file, stats) => {
+    inputs.lines.push(`${file}\0${stateOf(stats)}`);
+    if (Math.max(stats.mtimeMs, stats.ctimeMs) >= inputs.takenAt - racyMargin) inputs.racy[file] = bytesDigest(file);
+  };
 }
 
 /** Forgets the stamp of `options.out`: the build under way may change the output. */
@@ -85,24 +107,21 @@ export function forgetStamp(options: StampOptions): void {
 
 /**
  * Records that the output folder now holds what `inputs` (taken before the build read them), the
- * Git state `git` and the options make, and what the build said. Nothing is recorded when a racy
- * file can not be read.
+ * Git state `git` and the options make, and what the build said.
  */
 export function saveStamp(options: StampOptions, inputs: InputStates, git: GitHistory, report: StampReport): void {
-  const racy: Record<string, string> = {};
-  for (const file of inputs.racy) {
-    const digest = bytesDigest(file);
-    if (digest === undefined) return;
-    racy[file] = digest;
-  }
-  const stamp: Stamp = {
+  writeStamp(options, {
     format,
     out: options.out,
-    inputs: inputsDigest(options, inputs.lines, racy, git),
-    racy,
+    inputs: inputsDigest(options, inputs, inputs.racy, git),
+    racy: inputs.racy,
+    folders: inputs.folders,
     outputs: outputsDigest(options.out),
     report: { ...report, diagnostics: report.diagnostics.map(({ cause: _cause, ...rest }) => rest) },
-  };
+  });
+}
+
+function writeStamp(options: StampOptions, stamp: Stamp): void {
   const file = stampFile(options);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
@@ -123,23 +142,25 @@ export async function upToDate(options: StampOptions): Promise<{ report: StampRe
   let stamp: Stamp | undefined;
   try {
     stamp = JSON.parse(readFileSync(stampFile(options), 'utf8')) as Stamp;
-    if (stamp.format !== format || stamp.out !== options.out || typeof stamp.racy !== 'object' || stamp.racy === null) stamp = undefined;
+    if (stamp.format !== format || stamp.out !== options.out || typeof stamp.racy !== 'object' || stamp.racy === null || !Array.isArray(stamp.folders)) stamp = undefined;
   } catch {
     // No stamp, or one that can not be read: the build is done, and records one.
   }
   // Git answers in a process of its own while the files' states are taken here.
   const git = stamp ? readGitHistory(options.root, undefined, false) : undefined;
   // Taken before the build reads anything: when it must be done, it records these.
-  const inputs = takeInputStates(options);
+  const inputs = takeInputStates(options, stamp?.folders);
   if (!stamp || !git) return { inputs };
+  // The files racy when the stamp was made are compared by their bytes.
   const racy: Record<string, string> = {};
-  for (const file of Object.keys(stamp.racy)) {
-    const digest = bytesDigest(file);
-    if (digest === undefined) return { inputs };
-    racy[file] = digest;
-  }
-  if (inputsDigest(options, inputs.lines, racy, await git) !== stamp.inputs) return { inputs };
+  for (const file of Object.keys(stamp.racy)) racy[file] = inputs.racy[file] ?? bytesDigest(file);
+  const history = await git;
+  if (inputsDigest(options, inputs, racy, history) !== stamp.inputs) return { inputs };
   if (outputsDigest(options.out) !== stamp.outputs) return { inputs };
+  // Files racy then and old enough now are recorded by their state, so the next build reads them no more.
+  if (Object.keys(stamp.racy).some((file) => !(file in inputs.racy))) {
+    writeStamp(options, { ...stamp, inputs: inputsDigest(options, inputs, inputs.racy, history), racy: inputs.racy });
+  }
   return { report: stamp.report };
 }
 
@@ -157,43 +178,34 @@ function stateOf(stats: Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
-function bytesDigest(file: string): string | undefined {
+function bytesDigest(file: string): string {
   try {
     return createHash('sha1').update(readFileSync(file)).digest('base64');
   } catch {
-    return undefined;
+    return unreadable;
   }
 }
 
-function inputsDigest(options: StampOptions, lines: readonly string[], racy: Readonly<Record<string, string>>, git: GitHistory): string {
+function inputsDigest(options: StampOptions, inputs: InputStates, racy: Readonly<Record<string, string>>, git: GitHistory): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([runtimeFacts(), options.root, options.out, options.drafts, options.baseUrl ?? null]));
-  hash.update(JSON.stringify([git.missing ?? null, git.head ?? null, [...git.uncommitted].sort()]));
-  for (const line of lines) {
+  hash.update(JSON.stringify([runtimeFacts(), options.root, options.out, options.drafts, options.baseUrl ?? null, inputs.folders]));
+  hash.update(JSON.stringify([git.missing ?? null, git.head ?? null, git.commit ?? null, [...git.uncommitted].sort()]));
+  for (const line of inputs.lines) {
     const file = line.slice(0, line.indexOf('\0'));
     hash.update(file in racy ? `${file}\0bytes:${racy[file]}\n` : `${line}\n`);
   }
   return hash.digest('hex');
 }
 
-// mimeo's own files: its compiled code, its themes, and the list of installed packages (npm
-// rewrites it on every install), found beside the Markdown stack wherever it is installed.
+// mimeo's own files: its compiled code and its themes.
 const mimeoFolder = fileURLToPath(new URL('../../', import.meta.url));
-
-function installedList(): string | undefined {
-  try {
-    const entry = fileURLToPath(import.meta.resolve('micromark'));
-    const modules = entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}`) + '/node_modules'.length);
-    return path.join(modules, '.package-lock.json');
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Calls `found` with the state of every file a build may read, in a fixed order: content/ (links
  * followed where the build follows them, inside content/), themes/ (each theme's folder may be a
- * link), mimeo's code and themes. A link records where it leads; a missing folder, that it is missing.
+ * link), mimeo's code and themes, the manifests of the packages that change its output and npm's
+ * list of what is installed. A link records where it leads; a missing folder, that it is missing.
+ * Editors' leftovers (`.swp`, `~`), which no build reads, are left out.
  */
 function walkInputs(root: string, found: (file: string, stats: Stats) => void): void {
   const content = path.join(root, 'content');
@@ -205,10 +217,10 @@ function walkInputs(root: string, found: (file: string, stats: Stats) => void): 
   }
   walkFolder(path.join(mimeoFolder, 'lib'), realOf(path.join(mimeoFolder, 'lib')), found);
   walkFolder(path.join(mimeoFolder, 'themes'), realOf(path.join(mimeoFolder, 'themes')), found);
-  for (const file of [path.join(mimeoFolder, 'package.json'), installedList()]) {
+  const manifests = [path.join(mimeoFolder, 'package.json'), installedListFile(), ...markdownPackages.map((name) => packageManifest(name)?.file ?? `${name}\0not installed`)];
+  for (const file of manifests) {
     if (file === undefined) continue;
-    const stats = statSync(file, { throwIfNoEntry: false });
-    if (stats) found(file, stats);
+    found(file, statSync(file, { throwIfNoEntry: false }) ?? missingStats);
   }
 }
 
@@ -237,6 +249,7 @@ function walkFolder(folder: string, bound: string, found: (file: string, stats: 
   if (seen.has(real)) return found(`${folder}\0loop`, missingStats);
   seen.add(real);
   for (const entry of entriesOf(folder, found)) {
+    if (isEditorLeftover(entry.name)) continue;
     const file = path.join(folder, entry.name);
     if (entry.isDirectory()) walkFolder(file, bound, found, seen);
     else if (entry.isSymbolicLink()) {
@@ -272,7 +285,7 @@ function outputsDigest(out: string): string {
         continue;
       }
       const stats = lstatSync(file, { throwIfNoEntry: false });
-      hash.update(`${file}\0${stats ? `${stats.isFile() ? 'file' : 'other'}:${stats.size}:${stats.mtimeMs}:${stats.ino}` : 'gone'}\n`);
+      hash.update(`${file}\0${stats ? `${stats.isFile() ? 'file' : 'other'}:${stateOf(stats)}` : 'gone'}\n`);
     }
   };
   for (const tree of outputTreeNames) visit(path.join(out, tree));

@@ -9,7 +9,8 @@ import type { OutputTrees } from './write-outputs.js';
 /**
  * What the previous build of an output folder rendered, so an unchanged page is linked from it
  * instead of rendered again. An output is reused only when its key (everything it is made of)
- * is the same and its file is still the one that build wrote (same size and modification time).
+ * is the same and its file is still the one that build wrote (same size, modification and change
+ * times: a copy that keeps the time, `cp -p`, still changes the change time).
  */
 export interface OutputMemo {
   /** The previous build's file for `tree/path`, when it was made with `key` and is untouched since. */
@@ -25,10 +26,10 @@ export interface OutputMemo {
   save(trees: OutputTrees, how: 'swapped' | 'patched'): Promise<void>;
 }
 
-type Entry = [key: string, size: number, modified: number];
+type Entry = [key: string, size: number, modified: number, changed: number];
 
 // Changes whenever the manifest's shape does.
-const format = 1;
+const format = 2;
 
 /** Opens the memo of output folder `outDir`, kept in the cache folder. */
 export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
@@ -43,7 +44,7 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
       if (!entry || entry[0] !== key) return undefined;
       const absolute = path.join(outDir, tree, file);
       const stats = statSync(absolute, { throwIfNoEntry: false });
-      if (!stats?.isFile() || stats.size !== entry[1] || stats.mtimeMs !== entry[2]) return undefined;
+      if (!stats?.isFile() || stats.size !== entry[1] || stats.mtimeMs !== entry[2] || stats.ctimeMs !== entry[3]) return undefined;
       kept.set(name, entry);
       return absolute;
     },
@@ -81,7 +82,7 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
           const key = before?.[0] ?? made.get(name);
           if (key === undefined) continue;
           const stats = await stat(path.join(outDir, tree, file.path)).catch(() => undefined);
-          if (stats) entries[name] = [key, stats.size, stats.mtimeMs];
+          if (stats) entries[name] = [key, stats.size, stats.mtimeMs, stats.ctimeMs];
         }
       }
       writeEntry(manifest, Buffer.from(JSON.stringify({ format, outDir, entries })));
@@ -93,7 +94,7 @@ function readManifest(file: string, outDir: string): Map<string, Entry> {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; outDir?: unknown; entries?: Record<string, Entry> };
     if (data.format !== format || data.outDir !== outDir || typeof data.entries !== 'object' || data.entries === null) return new Map();
-    return new Map(Object.entries(data.entries).filter(([, entry]) => Array.isArray(entry) && entry.length === 3));
+    return new Map(Object.entries(data.entries).filter(([, entry]) => Array.isArray(entry) && entry.length === 4));
   } catch {
     return new Map();
   }

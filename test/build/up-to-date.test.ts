@@ -1,8 +1,11 @@
-import { appendFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { appendFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitAll } from '../support/git.js';
+import { build as buildSite } from '../../src/build.js';
+import { commitAll, git } from '../support/git.js';
 import { makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder, type CliRun } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
@@ -84,9 +87,20 @@ describe('a build when nothing changed since the last one', () => {
         await mkdir(path.dirname(layout), { recursive: true });
         await writeFile(layout, (await readFile(path.join(repoRoot, 'themes/default/templates/layouts/base.liquid'), 'utf8')).replace('</body>', '<p>own footer</p>\n</body>'));
       }],
+      ['a theme kept outside themes/', async () => {
+        const layout = path.join(place.root, 'house/templates/layouts/base.liquid');
+        await mkdir(path.dirname(layout), { recursive: true });
+        await writeFile(layout, (await readFile(path.join(repoRoot, 'themes/default/templates/layouts/base.liquid'), 'utf8')).replace('</body>', '<p>house v1</p>\n</body>'));
+        await appendFile(path.join(place.root, 'content/site.yml'), 'theme: ../house\n');
+      }],
+      ['that theme edited', async () => {
+        const layout = path.join(place.root, 'house/templates/layouts/base.liquid');
+        await writeFile(layout, (await readFile(layout, 'utf8')).replace('house v1', 'house v2'));
+      }],
       ['--drafts given', async () => {}, '--drafts'],
       ['--base-url given', async () => {}, '--base-url', 'https://mirror.example/zine/'],
       ['a first commit', () => commitAll(place.root, [{ author: 'Ada Quill', email: 'ada@example.invalid', date: '2026-03-01T09:00:00Z' }])],
+      ['a longer short hash of the commit', () => git(place.root, ['config', 'core.abbrev', '12']).then(() => undefined)],
       ['a commit that changes no file', () => commitAll(place.root, [{ author: 'Bo Rivet', email: 'bo@example.invalid', date: '2026-03-02T09:00:00Z', files: {} }])],
       ['a file changed but not committed', () => appendFile(path.join(place.root, article), '\nNot committed yet.\n')],
       ['that change committed', () => commitAll(place.root, [{ author: 'Bo Rivet', email: 'bo@example.invalid', date: '2026-03-03T09:00:00Z' }])],
@@ -109,6 +123,14 @@ describe('a build when nothing changed since the last one', () => {
     const expected = await readTree(place.out);
     const handwork: Array<[string, () => Promise<void>]> = [
       ['a page edited', () => writeFile(path.join(place.out, 'web/about/index.html'), 'edited by hand')],
+      ['a page edited, its size and time kept', async () => {
+        // As `cp -p` of an edited copy leaves it: the same inode, size and time to the nanosecond.
+        const page = path.join(place.out, 'web/about/index.html');
+        const copy = path.join(await temporaryFolder(), 'index.html');
+        await writeFile(copy, (await readFile(page, 'utf8')).replace('<html', '<HTML'));
+        execFileSync('touch', ['-r', page, copy]);
+        execFileSync('cp', ['-p', copy, page]);
+      }],
       ['a page removed', () => rm(path.join(place.out, 'web/issues/1/index.html'))],
       ['a file added', () => writeFile(path.join(place.out, 'gemini/extra.gmi'), '# extra\n')],
       ['a tree removed', () => rm(path.join(place.out, 'gemini'), { recursive: true })],
@@ -141,6 +163,10 @@ describe('a build when nothing changed since the last one', () => {
     // Long enough after the last change for states to tell: a write changes the change time, which can not be set back.
     await sleep(3100);
     expect((await build(place)).stdout).toMatch(unchanged);
+    // The files racy when the stamp was made are old enough now: the stamp says so, and the next check reads none.
+    const [stampFile] = (await readdir(path.join(place.cache, 'outputs'))).filter((name) => name.endsWith('.stamp.json'));
+    expect(Object.keys((JSON.parse(await readFile(path.join(place.cache, 'outputs', stampFile!), 'utf8')) as { racy: object }).racy)).toEqual([]);
+    expect((await build(place)).stdout).toMatch(unchanged);
     // A build that records the files' states (an output removed by hand makes one).
     await rm(path.join(place.out, 'web/sitemap.xml'));
     expect((await build(place)).stdout).toMatch(built);
@@ -161,6 +187,37 @@ describe('a build when nothing changed since the last one', () => {
     await writeFile(path.join(place.root, article), `${text}\nMended.\n`);
     expect((await build(place)).stdout).toMatch(built);
     expect(await readTree(place.out)).toEqual(await uncached(place.root));
+  });
+
+  it('builds again after a file saved again while the last build ran, once it had read it', async () => {
+    const place = await zine();
+    const file = path.join(place.root, article);
+    await build(place);
+    await appendFile(file, '\nFirst save.\n');
+    // The build reads every file, then compiles the changed one: the second save comes after the read.
+    let saved = false;
+    const result = await buildSite({
+      root: place.root,
+      out: place.out,
+      cacheDir: place.cache,
+      progress: () => {
+        if (!saved) appendFileSync(file, '\nSecond save.\n');
+        saved = true;
+      },
+    });
+    expect(saved).toBe(true);
+    expect(result.diagnostics).toEqual([]);
+    expect(await readFile(path.join(place.out, 'web/issues/1/first/index.html'), 'utf8')).not.toContain('Second save.');
+    expect((await build(place)).stdout).toMatch(built);
+    expect(await readFile(path.join(place.out, 'web/issues/1/first/index.html'), 'utf8')).toContain('Second save.');
+  });
+
+  it('is not changed by the leftovers of an editor, which no build reads', async () => {
+    const place = await zine();
+    await build(place);
+    await writeFile(path.join(place.root, 'content/issues/1/.10-first.md.swp'), 'vim was here');
+    await writeFile(path.join(place.root, 'content/issues/1/10-first.md~'), 'a backup');
+    expect((await build(place)).stdout).toMatch(unchanged);
   });
 
   it('builds again in another time zone, whose local time the theme may write', async () => {
