@@ -66,6 +66,11 @@ export const rules = {
     message: ({ depth, limit }) => `this file nests quotes, lists, emphasis or HTML elements ${depth} levels deep, and mimeo reads at most ${limit}`,
     hint: () => 'Flatten the nesting; no reader can follow that many levels anyway.',
   }),
+  'front-matter/language': rule<{ language: string }>({
+    severity: 'error',
+    message: ({ language }) => `front matter must be YAML, and this one opens with "---${language}", which asks for another language`,
+    hint: () => 'Write "---" alone on the first line and the front matter in YAML; mimeo never runs front matter written in JavaScript or anything else.',
+  }),
   'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string }>({
     severity: 'error',
     message: ({ key, kind }) => `${keyText(key)} is not a front matter field of ${kind}`,

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
 import { parseYaml, type YamlData } from './yaml-data.js';
 
 /** A Markdown file split into its front matter and its body. */
@@ -23,11 +24,16 @@ const load = createRequire(import.meta.url);
 /** Splits the `---` front matter from a Markdown file's text (SPEC §2). */
 export function parseFrontMatter(text: string, file: string, report: Report): FrontMatterSplit {
   matter ??= load('gray-matter') as typeof import('gray-matter');
-  const split = matter(text, splitOptions);
+  // gray-matter reads a language after the opening dashes (`---js`) and runs JavaScript front
+  // matter: only YAML is read, and a file that asks for another language gets none of it read.
+  const language = /^---([^-\r\n][^\r\n]*)?/.exec(text)?.[1]?.trim() ?? '';
+  const foreign = language !== '' && !/^ya?ml$/i.test(language);
+  if (foreign) reportRule(report, 'front-matter/language', { file, line: 1, column: 4 }, { language });
+  const split = matter(language === '' ? text : `---${text.slice(text.search(/\r?\n|$/))}`, splitOptions);
   const body = split.content;
   const bodyLineOffset = countLines(text.slice(0, text.length - body.length));
   // `matter` starts with the rest of the opening `---` line, so its line 1 is the file's line 1.
-  const data = (split.matter ?? '').trim() === '' ? { value: {}, locate: () => ({ line: 1, column: 1 }) } : parseYaml(split.matter ?? '', { file }, report);
+  const data = foreign ? undefined : (split.matter ?? '').trim() === '' ? { value: {}, locate: () => ({ line: 1, column: 1 }) } : parseYaml(split.matter ?? '', { file }, report);
   return { data, body, bodyLineOffset };
 }
 

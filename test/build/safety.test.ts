@@ -46,6 +46,20 @@ describe('content from outsiders', () => {
     expect(html).toContain('<h1 class="article-header__title">Second&lt;/h1&gt;&lt;script&gt;');
   });
 
+  it.each(['check', 'build'])('never runs front matter written in JavaScript (%s)', async (command) => {
+    const root = await makeWebzine();
+    const marker = path.join(await temporaryFolder(), 'ran');
+    const payload = `{ title: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'), 'Evil') }`;
+    await writeFile(path.join(root, 'content/pages/evil.md'), `---js\n${payload}\n---\nBody.\n`);
+    await writeFile(path.join(root, 'content/pages/other.md'), `---javascript \n${payload}\n---\nBody.\n`);
+    const run = await runCli([command, '--root', root, ...(command === 'build' ? ['--no-cache'] : [])]);
+    expect(run.code).toBe(1);
+    expect(await readFile(marker, 'utf8').catch(() => 'not run')).toBe('not run');
+    const said = command === 'check' ? run.stdout : run.stderr;
+    expect(said).toContain('content/pages/evil.md:1:4: error: front matter must be YAML, and this one opens with "---js", which asks for another language [front-matter/language]');
+    expect(said).toContain('content/pages/other.md:1:4: error: front matter must be YAML, and this one opens with "---javascript", which asks for another language [front-matter/language]');
+  });
+
   it('does not follow a symbolic link out of the webzine', async () => {
     const root = await makeWebzine();
     const secret = path.join(await temporaryFolder(), 'secret.md');
