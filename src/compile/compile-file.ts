@@ -5,7 +5,8 @@ import { isStackOverflow, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
 import { reportRule } from '../diagnostics/rules.js';
-import { loadHtmlParser, toHtmlVariants } from '../render/html/markdown-to-html.js';
+import { toHtmlVariants } from '../render/html/markdown-to-html.js';
+import { loadRawHtmlParsers } from '../render/raw-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
 import { isUnsafeUrl } from '../transform/link-target.js';
@@ -67,12 +68,12 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
 }
 
 /**
- * Loads what compiling `texts` needs besides what this module imports: the HTML parser, when one
- * of them may hold raw HTML (has a `<`). Call it before {@link compileFile}.
+ * Loads what compiling `texts` needs besides what this module imports: the parsers of raw HTML,
+ * when one of them may hold some (has a `<`). Call it before {@link compileFile}.
  */
 export async function prepareToCompile(texts: Iterable<string | Uint8Array>): Promise<void> {
   for (const text of texts) {
-    if (typeof text === 'string' ? text.includes('<') : text.includes(0x3c)) return loadHtmlParser();
+    if (typeof text === 'string' ? text.includes('<') : text.includes(0x3c)) return loadRawHtmlParsers();
   }
 }
 

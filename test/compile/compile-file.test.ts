@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../../src/compile/compile-file.js';
-import { loadHtmlParser } from '../../src/render/html/markdown-to-html.js';
+import { loadRawHtmlParsers } from '../../src/render/raw-html.js';
 import { fillHtml } from '../../src/render/slots.js';
 
-// Bodies with raw HTML need the HTML parser, which a build loads when a text has a `<`.
-beforeAll(loadHtmlParser);
+// Bodies with raw HTML need its parsers, which a build loads when a text has a `<`.
+beforeAll(loadRawHtmlParsers);
 
 /** A body compiled as an article, with its own page's links filled as written. */
 function ownPage(text: string, html: 'sanitize' | 'escape' | 'trust' = 'sanitize'): string {

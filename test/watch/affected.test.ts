@@ -4,15 +4,15 @@ import { createCollector } from '../../src/diagnostics/diagnostic.js';
 import { readAuthorsFile, readSiteConfig } from '../../src/load/site-files.js';
 import { assembleSite } from '../../src/model/assemble.js';
 import { compileFile } from '../../src/compile/compile-file.js';
-import { loadHtmlParser } from '../../src/render/html/markdown-to-html.js';
+import { loadRawHtmlParsers } from '../../src/render/raw-html.js';
 import { toLoadedFile } from '../../src/compile/compiled.js';
 import { resolveLinks } from '../../src/transform/links.js';
 import { affected, themeInputsOf } from '../../src/watch/affected.js';
 import { toDependencyGraph, type DependencyGraph } from '../../src/render/dependency-graph.js';
 import { fixtures, readTree } from '../support/webzine.js';
 
-// Bodies with raw HTML need the HTML parser, which a build loads when a text has a `<`.
-beforeAll(loadHtmlParser);
+// Bodies with raw HTML need its parsers, which a build loads when a text has a `<`.
+beforeAll(loadRawHtmlParsers);
 
 function graph(inputs: Record<string, string>, outputs: Record<string, string[]>): DependencyGraph {
   return { inputs: new Map(Object.entries(inputs)), outputs: new Map(Object.entries(outputs)) };

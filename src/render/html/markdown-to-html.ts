@@ -11,6 +11,7 @@ import { isUnsafeUrl } from '../../transform/link-target.js';
 import type { Resource } from '../../compile/compiled.js';
 import { markers, type Slot } from '../slots.js';
 import { headingAnchorProperties } from './heading-anchor.js';
+import { rawHtmlParsers } from '../raw-html.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
 export interface FragmentOptions {
@@ -104,22 +105,9 @@ function addHeadingAnchors(tree: HastRoot): void {
   });
 }
 
-// The HTML parser (rehype-raw, with parse5) takes a tenth of a second to load, and most bodies
-// have no raw HTML: it is loaded by `loadHtmlParser`, when a text to compile has a `<`.
-let rehypeRaw: typeof import('rehype-raw').default | undefined;
-
-/** Loads the parser of raw HTML, which compiling a body that holds some needs. */
-export async function loadHtmlParser(): Promise<void> {
-  rehypeRaw ??= (await import('rehype-raw')).default;
-}
-
 function processorFor(raw: boolean, sanitize: boolean): Processor<HastRoot, HastRoot, HastRoot> {
   const base = unified() as unknown as Processor<HastRoot, HastRoot, HastRoot>;
-  if (raw) {
-    // Raw HTML comes from a `<` in the text, which `loadHtmlParser`'s callers look for.
-    if (!rehypeRaw) throw new Error('a body holds raw HTML, but the HTML parser was not loaded');
-    base.use(rehypeRaw);
-  }
+  if (raw) base.use(rawHtmlParsers().rehypeRaw);
   if (sanitize) base.use(rehypeSanitize, schema);
   return base.freeze();
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCollector } from '../../../src/diagnostics/diagnostic.js';
 import { parseFile } from '../../../src/parse/parse-file.js';
 import { serializeLines } from '../../../src/render/gemtext/lines.js';
@@ -9,6 +9,10 @@ import { toGemtext, type GemtextOptions } from '../../../src/render/gemtext/to-g
 import { expectMatchesFile } from '../../support/expected.js';
 import { fixtures } from '../../support/webzine.js';
 import { gemtextProblems, readGemtext } from '../../support/gemtext.js';
+import { loadRawHtmlParsers } from '../../../src/render/raw-html.js';
+
+// Bodies with raw HTML need its parsers, which a build loads when a text has a `<`.
+beforeAll(loadRawHtmlParsers);
 
 const casesFolder = path.join(fixtures, 'gemtext');
 

@@ -3,14 +3,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../../../src/compile/compile-file.js';
-import { loadHtmlParser } from '../../../src/render/html/markdown-to-html.js';
+import { loadRawHtmlParsers } from '../../../src/render/raw-html.js';
 import type { CompileOptions } from '../../../src/compile/compiled.js';
 import { fillHtml, unresolvedUrl } from '../../../src/render/slots.js';
 import { expectMatchesFile } from '../../support/expected.js';
 import { fixtures } from '../../support/webzine.js';
 
-// Bodies with raw HTML need the HTML parser, which a build loads when a text has a `<`.
-beforeAll(loadHtmlParser);
+// Bodies with raw HTML need its parsers, which a build loads when a text has a `<`.
+beforeAll(loadRawHtmlParsers);
 
 const casesFolder = path.join(fixtures, 'markdown');
 

@@ -1,13 +1,13 @@
 import type { Element, Nodes as HastNodes, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Html } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { State } from '../state.js';
+import { rawHtmlParsers } from '../../raw-html.js';
 
 /** A block of raw HTML: its tags dropped, its readable text kept (never script or style text). */
 export function html(node: Html, state: State): void {
-  const tree = fromHtml(node.value, { fragment: true });
+  const tree = rawHtmlParsers().fromHtml(node.value, { fragment: true });
   visit(tree as HastNodes, 'element', (element: Element, index, parent) => {
     if ((element.tagName === 'script' || element.tagName === 'style') && parent && index !== undefined) {
       parent.children.splice(index, 1);
