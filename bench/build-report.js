@@ -7,11 +7,14 @@ const commandNames = ['floor', 'cold', 'warm', 'lookup', 'edit10', 'cp'];
 /**
  * What mimeo aims for, as ratios of medians: a build without cache close to the parse floor, a
  * build with nothing changed close to copying the content, and a ten-article edit close to that.
+ * The last ratio has no target: it weighs an edit against a warm build that does look every file
+ * up (`lookup`), since `warm` now stops at the build stamp.
  */
 const targets = [
   { numerator: 'cold', denominator: 'floor', most: 1.2 },
   { numerator: 'warm', denominator: 'cp', most: 3 },
   { numerator: 'edit10', denominator: 'warm', most: 1.3 },
+  { numerator: 'edit10', denominator: 'lookup' },
 ];
 
 /** Prints the table and the ratios for `results` (command name → one result per round). */
@@ -28,6 +31,7 @@ export function printSummary(results, options) {
     'lrll',
     targets.map(({ numerator, denominator, most }) => {
       const ratio = seconds[numerator] / seconds[denominator];
+      if (most === undefined) return [`${numerator} / ${denominator}`, ratio.toFixed(2), '(no target)', ''];
       return [`${numerator} / ${denominator}`, ratio.toFixed(2), `(target ≤ ${most})`, ratio <= most ? 'met' : 'missed'];
     }),
   );

@@ -212,15 +212,20 @@ function walkInputs(root: string, found: (file: string, stats: Stats) => void): 
   walkFolder(content, realOf(content), found);
   const themes = path.join(root, 'themes');
   for (const { name } of entriesOf(themes, found)) {
+    if (isEditorLeftover(name)) continue;
     const theme = path.join(themes, name);
     walkFolder(theme, realOf(theme), found);
   }
   walkFolder(path.join(mimeoFolder, 'lib'), realOf(path.join(mimeoFolder, 'lib')), found);
   walkFolder(path.join(mimeoFolder, 'themes'), realOf(path.join(mimeoFolder, 'themes')), found);
-  const manifests = [path.join(mimeoFolder, 'package.json'), installedListFile(), ...markdownPackages.map((name) => packageManifest(name)?.file ?? `${name}\0not installed`)];
-  for (const file of manifests) {
-    if (file === undefined) continue;
-    found(file, statSync(file, { throwIfNoEntry: false }) ?? missingStats);
+  for (const file of [path.join(mimeoFolder, 'package.json'), installedListFile()]) {
+    if (file !== undefined) found(file, statSync(file, { throwIfNoEntry: false }) ?? missingStats);
+  }
+  // A package mimeo can not reach from here (another package manager's layout) is recorded as such.
+  for (const name of markdownPackages) {
+    const manifest = packageManifest(name)?.file;
+    if (manifest === undefined) found(`${name}\0not found`, missingStats);
+    else found(manifest, statSync(manifest, { throwIfNoEntry: false }) ?? missingStats);
   }
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build as buildSite } from '../../src/build.js';
+import { markdownPackages } from '../../src/compile/packages.js';
 import { commitAll, git } from '../support/git.js';
 import { makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder, type CliRun } from '../support/webzine.js';
 
@@ -214,10 +215,23 @@ describe('a build when nothing changed since the last one', () => {
 
   it('is not changed by the leftovers of an editor, which no build reads', async () => {
     const place = await zine();
+    await mkdir(path.join(place.root, 'themes'), { recursive: true });
     await build(place);
     await writeFile(path.join(place.root, 'content/issues/1/.10-first.md.swp'), 'vim was here');
     await writeFile(path.join(place.root, 'content/issues/1/10-first.md~'), 'a backup');
+    await writeFile(path.join(place.root, 'themes/.notes.swp'), 'vim was here too');
     expect((await build(place)).stdout).toMatch(unchanged);
+  });
+
+  it('works where a package that shapes the output can not be found from mimeo (another package manager)', async () => {
+    const place = await zine();
+    markdownPackages.push('mimeo-no-such-package');
+    try {
+      expect((await build(place)).stdout).toMatch(built);
+      expect((await build(place)).stdout).toMatch(unchanged);
+    } finally {
+      markdownPackages.pop();
+    }
   });
 
   it('builds again in another time zone, whose local time the theme may write', async () => {
