@@ -30,6 +30,11 @@ export interface GitHistory {
   files: Map<string, FileHistory>;
   /** Content files that differ from the commit: modified, added or untracked. */
   uncommitted: Set<string>;
+  /**
+   * The replace refs (`git replace`), each with the object it stands for: they change what the
+   * log shows under the same HEAD, so the build stamp compares them.
+   */
+  replaced?: string;
 }
 
 /**
@@ -63,13 +68,14 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
   if (shallow === 'true') return { ...empty, missing: 'shallow', ...commits };
   try {
     const known = !log ? new Map<string, FileHistory>() : memory?.head !== undefined && memory.head === head ? memory.files : undefined;
-    const [files, status] = await Promise.all([
+    const [files, status, replaced] = await Promise.all([
       known ?? git(['log', '--relative', '-M', '--name-status', '-z', '--format=%x01%aI%x02%an', '--', 'content']).then(parseLog),
       git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
+      git(['for-each-ref', '--format=%(refname) %(objectname)', 'refs/replace/']),
     ]);
     // A commit made while the log was read would leave it newer than `head`: kept only when HEAD stayed.
     if (memory && log && head && (known !== undefined || (await git(['rev-parse', 'HEAD']).catch(() => '')).trim() === head)) Object.assign(memory, { head, files });
-    return { files, uncommitted: parseStatus(status, prefix), ...commits };
+    return { files, uncommitted: parseStatus(status, prefix), ...commits, ...(replaced ? { replaced } : {}) };
   } catch {
     // A repository without a first commit has a HEAD that `git log` can not read.
     return { ...empty, missing: 'no-repository' };

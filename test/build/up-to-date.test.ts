@@ -105,6 +105,12 @@ describe('a build when nothing changed since the last one', () => {
       ['a commit that changes no file', () => commitAll(place.root, [{ author: 'Bo Rivet', email: 'bo@example.invalid', date: '2026-03-02T09:00:00Z', files: {} }])],
       ['a file changed but not committed', () => appendFile(path.join(place.root, article), '\nNot committed yet.\n')],
       ['that change committed', () => commitAll(place.root, [{ author: 'Bo Rivet', email: 'bo@example.invalid', date: '2026-03-03T09:00:00Z' }])],
+      ['that commit replaced (git replace) by one of another author and date', async () => {
+        const env = { GIT_AUTHOR_NAME: 'Cy Quill', GIT_AUTHOR_EMAIL: 'cy@example.invalid', GIT_AUTHOR_DATE: '2026-05-05T09:00:00Z', GIT_COMMITTER_NAME: 'Cy Quill', GIT_COMMITTER_EMAIL: 'cy@example.invalid', GIT_COMMITTER_DATE: '2026-05-05T09:00:00Z' };
+        const parent = await git(place.root, ['rev-parse', 'HEAD^']);
+        const twin = await git(place.root, ['commit-tree', 'HEAD^{tree}', '-p', parent, '-m', 'the same change, told otherwise'], env);
+        await git(place.root, ['replace', 'HEAD', twin]);
+      }],
     ];
     expect((await build(place)).code).toBe(0);
     for (const [name, change, ...options] of changes) {
