@@ -7,7 +7,7 @@ import { isInside, loadSources, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { markStaleTranslations } from './model/editions.js';
 import type { OutputFile } from './write/output-file.js';
-import { loadTheme } from './load/load-theme.js';
+import { loadTheme, themeFolderOf } from './load/load-theme.js';
 import { configPlace, readAuthorsFile, readSiteConfig } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
 import { prepareAssetChecks } from './model/assets.js';
@@ -182,7 +182,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     // With a memo, a page of the original edition is keyed by its inputs in the model, not by its whole context.
     const inputs = memo ? await step('graph', () => pageInputs(site, editions, baseUrl)) : undefined;
     // A theme outside themes/ (`theme: ../shared`) is an input too, its state taken before it is read.
-    const themeFolder = path.join(options.root, 'themes', config.theme);
+    const themeFolder = themeFolderOf(options.root, config.theme);
     if (stamp && !isInside(path.resolve(themeFolder), path.join(options.root, 'themes'))) addFolderStates(stamp.inputs, themeFolder);
     const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report, configPlace(config, ['theme'])), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit }, report));
     if (scope && !scope.whole) {

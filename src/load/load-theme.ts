@@ -26,7 +26,7 @@ export const builtInThemeFolder = fileURLToPath(new URL('../../themes/default/',
  */
 export async function loadTheme(root: string, name: string, report: Report, named: Place = { file: 'content/site.yml' }): Promise<ThemeFiles> {
   const files: ThemeFiles = new Map();
-  const own = path.join(root, 'themes', name);
+  const own = themeFolderOf(root, name);
   const ownFiles = await listFiles(own);
   if (ownFiles.length === 0 && name !== 'default') {
     const available = ['default', ...(await listFolders(path.join(root, 'themes'))).filter((n) => n !== 'default')];
@@ -43,6 +43,11 @@ export async function loadTheme(root: string, name: string, report: Report, name
     }
   }
   return files;
+}
+
+/** The folder of the webzine's theme `name`: `themes/<name>` below the root (which `name` may lead out of, `../shared`). */
+export function themeFolderOf(root: string, name: string): string {
+  return path.join(root, 'themes', name);
 }
 
 async function listFiles(folder: string, prefix = ''): Promise<string[]> {
