@@ -85,8 +85,6 @@ export interface BuildResult {
   history?: GitHistory;
 }
 
-export { outputTreeNames };
-
 /** Builds a webzine: load → parse → assemble → transform → render → write (STYLE §1). */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // Cached fragments are checked when a page first needs them, so a warm build reads none of

@@ -204,6 +204,16 @@ describe('a webzine in three languages', () => {
   });
 });
 
+// Who commits in the tests below.
+const who = { author: 'Ada Quill', email: 'ada@secret.example' };
+
+/** The two-language webzine, committed once a date: the first commit holds every file, the next ones the files given. */
+async function committed(...commits: Array<[date: string, files?: Record<string, string>]>): Promise<string> {
+  const root = await makeWebzine(twoLanguages);
+  await commitAll(root, commits.map(([date, files]) => ({ ...who, date, ...(files ? { files } : {}) })));
+  return root;
+}
+
 describe('translation notes in the capsule', () => {
   it("stand over an issue's editorial as over an article: not translated yet, or changed since", async () => {
     const root = await makeWebzine(twoLanguages);
@@ -213,7 +223,6 @@ describe('translation notes in the capsule', () => {
     await mkdir(path.join(root, 'content/issues/3'));
     await writeFile(path.join(root, 'content/issues/3/issue.md'), '---\ntitle: Third light\ndate: 2026-05-01\n---\n');
     const issue = path.join(root, 'content/issues/1/issue.md');
-    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
     await commitAll(root, [
       { ...who, date: '2026-03-01T09:00:00Z' },
       { ...who, date: '2026-03-05T09:00:00Z', files: { 'content/issues/1/issue.md': (await readFile(issue, 'utf8')).replace('Welcome', 'A warm welcome') } },
@@ -231,12 +240,7 @@ describe('translation notes in the capsule', () => {
 
 describe('a translation whose original changed after it', () => {
   it('is flagged by check with a warning naming both files, and shows a notice linking to the original', async () => {
-    const root = await makeWebzine(twoLanguages);
-    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
-    await commitAll(root, [
-      { ...who, date: '2026-03-01T09:00:00Z' },
-      { ...who, date: '2026-03-05T09:00:00Z', files: { 'content/issues/1/10-first.md': '---\ntitle: The first article\nauthors: [ada]\n---\n## Opening\n\nRevised text with a [link](20-second.md#details).\n' } },
-    ]);
+    const root = await committed(['2026-03-01T09:00:00Z'], ['2026-03-05T09:00:00Z', { 'content/issues/1/10-first.md': '---\ntitle: The first article\nauthors: [ada]\n---\n## Opening\n\nRevised text with a [link](20-second.md#details).\n' }]);
     const check = await runCli(['check', '--root', root]);
     expect(check.code).toBe(0);
     expect(check.stdout).toBe(
@@ -252,9 +256,7 @@ describe('a translation whose original changed after it', () => {
   });
 
   it('dates its page in the sitemap by its own last commit, in a build that keeps a cache', async () => {
-    const root = await makeWebzine(twoLanguages);
-    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
-    await commitAll(root, [{ ...who, date: '2026-03-01T09:00:00Z' }]);
+    const root = await committed(['2026-03-01T09:00:00Z']);
     const [out, cache] = [await temporaryFolder(), await temporaryFolder()];
     const cached = () => runCli(['build', '--root', root, '--out', out, '--cache-dir', cache]);
     expect((await cached()).code).toBe(0);
@@ -265,33 +267,21 @@ describe('a translation whose original changed after it', () => {
   });
 
   it('is flagged by commit order even when the original\'s commit carries an older date (a rebase)', async () => {
-    const root = await makeWebzine(twoLanguages);
-    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
-    await commitAll(root, [
-      { ...who, date: '2026-03-01T09:00:00Z' },
-      { ...who, date: '2020-01-01T09:00:00Z', files: { 'content/issues/1/10-first.md': '---\ntitle: The first article\n---\n## Opening\n\nRebased.\n' } },
-    ]);
+    const root = await committed(['2026-03-01T09:00:00Z'], ['2020-01-01T09:00:00Z', { 'content/issues/1/10-first.md': '---\ntitle: The first article\n---\n## Opening\n\nRebased.\n' }]);
     expect((await runCli(['check', '--root', root])).stdout).toContain('[translation/stale]');
   });
 
   it('says "earlier that day" when both changed on the same day', async () => {
-    const root = await makeWebzine(twoLanguages);
-    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
-    await commitAll(root, [
-      { ...who, date: '2026-03-01T09:00:00Z' },
-      { ...who, date: '2026-03-01T17:00:00Z', files: { 'content/issues/1/10-first.md': '---\ntitle: The first article\n---\n## Opening\n\nLater that day.\n' } },
-    ]);
+    const root = await committed(['2026-03-01T09:00:00Z'], ['2026-03-01T17:00:00Z', { 'content/issues/1/10-first.md': '---\ntitle: The first article\n---\n## Opening\n\nLater that day.\n' }]);
     expect((await runCli(['check', '--root', root])).stdout).toContain('changed on 2026-03-01, after this translation was last changed earlier that day [translation/stale]');
   });
 
   it('is not flagged once the translation is committed after the original', async () => {
-    const root = await makeWebzine(twoLanguages);
-    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
-    await commitAll(root, [
-      { ...who, date: '2026-03-01T09:00:00Z' },
-      { ...who, date: '2026-03-05T09:00:00Z', files: { 'content/issues/1/10-first.md': '---\ntitle: The first article\n---\n## Opening\n\nRevised.\n' } },
-      { ...who, date: '2026-03-06T09:00:00Z', files: { 'content/issues/1/10-first.fr.md': '---\ntitle: Le premier article\n---\n## Ouverture\n\nRévisé.\n' } },
-    ]);
+    const root = await committed(
+      ['2026-03-01T09:00:00Z'],
+      ['2026-03-05T09:00:00Z', { 'content/issues/1/10-first.md': '---\ntitle: The first article\n---\n## Opening\n\nRevised.\n' }],
+      ['2026-03-06T09:00:00Z', { 'content/issues/1/10-first.fr.md': '---\ntitle: Le premier article\n---\n## Ouverture\n\nRévisé.\n' }],
+    );
     expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
   });
 });
