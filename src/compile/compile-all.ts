@@ -109,7 +109,9 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
   const store = openFileCache(folder, options.compile, options.check, temporary !== undefined);
   const dispose = () => {
     forgetRecentContent();
-    if (!temporary) return;
+    store.close();
+    // A store that could not be made (its fragments stayed in memory) is not removed either.
+    if (!temporary || !temporaryStores.has(temporary)) return;
     rmSync(temporary, { recursive: true, force: true });
     temporaryStores.delete(temporary);
   };
@@ -158,8 +160,8 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
         // The texts just let go are most of this thread's heap: freed before workers take memory too.
         if (consume) giveMemoryBack();
         try {
-          await compileInWorkers(misses, options.compile, workers, (job, file) => {
-            compiled[job.index] = file.body.content ? file : store.adopt(job.key, file);
+          await compileInWorkers(misses, options.compile, workers, (job, file, place) => {
+            compiled[job.index] = file.body.content ? file : store.adopt(job.key, file, place);
             // Compiled: its text is not needed any more.
             job.text = '';
             tick();

@@ -1,56 +1,113 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { threadId } from 'node:worker_threads';
 import type { TextSource } from '../load/load-sources.js';
 import { installedListFile, markdownPackages, packageManifest } from './packages.js';
 import { storeContent, type BodyContent, type CompiledFile, type CompileOptions } from './compiled.js';
 
 /**
  * Where a build keeps compiled Markdown files: the persistent cache, or a temporary folder when
- * there is none. An entry is two small files named by the hash of everything the compiled result
- * depends on: the file's front matter, anchors and links (read by every build), and its
- * fragments (read only when a page that shows them is rendered). So an entry is either right or
- * not found, and memory does not grow with the webzine.
+ * there is none. An entry of the cache is two small files named by the hash of everything the
+ * compiled result depends on: the file's front matter, anchors and links (read by every build),
+ * and its fragments (read only when a page that shows them is rendered). So an entry is either
+ * right or not found, and memory does not grow with the webzine. A temporary store keeps only
+ * the fragments, each thread's appended to a file of its own ({@link PackWriter}).
  */
 export interface FileCache {
   /** The entry name of a source: the hash of its path, its text, mimeo's code and the compile options. */
   keyOf(source: TextSource): string;
   /** The compiled file stored under `key` (its fragments left in the store), if it can be read back whole. */
   read(key: string, source: TextSource): CompiledFile | undefined;
-  /** Where the two files of entry `key` are (workers write their own entries). */
+  /** Where entry `key` goes (workers write their own entries). */
   filesOf(key: string): EntryFiles;
   /** Stores a compiled file and lets go of its fragments, which are read back when needed (kept when the store can not take them). */
   write(key: string, file: CompiledFile): void;
-  /** Takes a compiled file whose entry a worker wrote: its fragments are read back when needed. */
-  adopt(key: string, file: CompiledFile): CompiledFile;
+  /** Takes a compiled file whose entry a worker wrote (at `place`, in a temporary store): its fragments are read back when needed. */
+  adopt(key: string, file: CompiledFile, place?: PackPlace): CompiledFile;
   /** Entries that existed but could not be used (corrupted, or written by something else). */
   readonly rejected: string[];
+  /** Closes the files the store holds open (a temporary store's packs), once no page needs its fragments. */
+  close(): void;
 }
 
 /**
- * The files of an entry. A temporary store (a build without the cache) has no meta file: this
- * build alone reads the store, and it never reads a meta file back.
+ * Where an entry goes: its two files in the persistent cache, or, in a temporary store (a build
+ * without the cache, which alone reads it, and never reads a meta file back), the pack of the
+ * thread that writes it, in the store's folder.
  */
-export interface EntryFiles {
-  meta?: string | undefined;
-  content: string;
+export type EntryFiles = { meta: string; content: string; packFolder?: undefined } | { packFolder: string };
+
+/** Where an entry's fragments are in a temporary store: a slice of one thread's pack. */
+export interface PackPlace {
+  file: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * Appends fragments to this thread's pack in a temporary store's folder: one file opened once,
+ * where a file an entry would be made, opened, read and removed each (1.5 s of a build of
+ * 1 000 articles, measured). Nothing reads a pack while it is written: a slice is read only once
+ * its entry is adopted.
+ */
+export class PackWriter {
+  private fd: number | undefined;
+  private size = 0;
+  private readonly file: string;
+
+  constructor(folder: string) {
+    this.file = path.join(folder, `pack-${threadId}`);
+  }
+
+  /** Appends `bytes`; `undefined` when the store could not take them (they stay in memory). */
+  append(bytes: Uint8Array): PackPlace | undefined {
+    try {
+      if (this.fd === undefined) {
+        this.fd = openSync(this.file, 'a');
+        this.size = fstatSync(this.fd).size;
+      }
+      const offset = this.size;
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
+      this.size += bytes.length;
+      return { file: this.file, offset, length: bytes.length };
+    } catch {
+      // A full disk may have taken part of the bytes: the pack's size is read again when reopened.
+      this.close();
+      return undefined;
+    }
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    try {
+      closeSync(fd);
+    } catch {
+      // Nothing more to write through it.
+    }
+  }
 }
 
 /** The bytes of one entry. The key is stored in both files and the content's hash in the first, so a file renamed, copied or changed is not taken. */
 export function serializeEntry(key: string, file: CompiledFile): { meta: Uint8Array; content: Uint8Array } {
-  const { content: fragments, ...body } = file.body;
-  const content = serialize({ format, key, content: fragments });
+  const content = serializeContent(key, file);
+  const { content: _fragments, ...body } = file.body;
   const payload = serialize({ ...file, body });
   const meta = serialize({ format, key, contentHash: hashOf(content), payloadHash: hashOf(payload), payload });
   return { meta, content };
 }
 
-/** Writes the files of an entry, each whole or not at all; `false` when the store could not take them. */
-export function writeEntryFiles(files: EntryFiles, bytes: { meta: Uint8Array; content: Uint8Array }): boolean {
-  // No other process sees a temporary store, and it goes with the build: written in place.
-  if (files.meta === undefined) return writeTemporary(files.content, bytes.content);
+/** The bytes of an entry's fragments, all a temporary store keeps. */
+export function serializeContent(key: string, file: CompiledFile): Uint8Array {
+  return serialize({ format, key, content: file.body.content });
+}
+
+/** Writes the files of a cache entry, each whole or not at all; `false` when the store could not take them. */
+export function writeEntryFiles(files: { meta: string; content: string }, bytes: { meta: Uint8Array; content: Uint8Array }): boolean {
   // The content first: a meta file only ever stands beside the content it names.
   return writeEntry(files.content, bytes.content) && writeEntry(files.meta, bytes.meta);
 }
@@ -93,18 +150,30 @@ export function corruptEntryIn(error: unknown): CorruptCacheEntry | undefined {
 export function openFileCache(folder: string, options: CompileOptions, check: FragmentCheck = 'at-lookup', temporary = false): FileCache {
   const salt = `${format}\0${codeFingerprint()}\0${JSON.stringify(options)}`;
   const rejected: string[] = [];
-  const filesOf = (key: string): EntryFiles =>
-    temporary
-      ? { content: path.join(folder, key) }
-      : {
-          meta: path.join(folder, 'files', key.slice(0, 2), key.slice(2)),
-          content: path.join(folder, 'bodies', key.slice(0, 2), key.slice(2)),
-        };
+  const entryFiles = (key: string) => ({
+    meta: path.join(folder, 'files', key.slice(0, 2), key.slice(2)),
+    content: path.join(folder, 'bodies', key.slice(0, 2), key.slice(2)),
+  });
+  const filesOf = (key: string): EntryFiles => (temporary ? { packFolder: folder } : entryFiles(key));
+  // This thread's pack, and the packs read from, by file: open until the store is closed.
+  const writer = temporary ? new PackWriter(folder) : undefined;
+  const readers = new Map<string, number>();
+  const readPlace = (place: PackPlace): Buffer => {
+    let fd = readers.get(place.file);
+    if (fd === undefined) readers.set(place.file, (fd = openSync(place.file, 'r')));
+    const bytes = Buffer.allocUnsafe(place.length);
+    for (let done = 0; done < place.length; ) {
+      const read = readSync(fd, bytes, done, place.length - done, place.offset + done);
+      if (read === 0) throw new Error('the pack ends early');
+      done += read;
+    }
+    return bytes;
+  };
   // `expected`: the hash the fragments must have, when they were not checked at lookup.
-  const loader = (key: string, expected?: string) => () => {
-    const { content: file, meta = file } = filesOf(key);
+  const loader = (key: string, expected?: string, place?: PackPlace) => () => {
+    const { content: file, meta } = place ? { content: place.file, meta: place.file } : entryFiles(key);
     try {
-      const bytes = readFileSync(file);
+      const bytes = place ? readPlace(place) : readFileSync(file);
       if (expected !== undefined && hashOf(bytes) !== expected) throw new CorruptCacheEntry(path.relative(folder, meta));
       const entry = deserialize(bytes) as { format?: unknown; key?: unknown; content?: BodyContent };
       if (entry.format === format && entry.key === key && isContent(entry.content)) {
@@ -119,16 +188,16 @@ export function openFileCache(folder: string, options: CompileOptions, check: Fr
     }
     throw new Error(`the cache entry ${file} changed while mimeo was building; build again`);
   };
-  const adopt = (key: string, file: CompiledFile): CompiledFile => {
-    storeContent(file.body, loader(key));
+  const adopt = (key: string, file: CompiledFile, place?: PackPlace): CompiledFile => {
+    storeContent(file.body, loader(key, undefined, place));
     return file;
   };
   return {
     keyOf: (source) => createHash('sha256').update(salt).update('\0').update(source.path).update('\0').update(source.text).digest('hex'),
     filesOf,
     read(key, source) {
-      const files = filesOf(key);
-      if (files.meta === undefined) return undefined;
+      if (temporary) return undefined;
+      const files = entryFiles(key);
       let meta: Buffer;
       try {
         meta = readFileSync(files.meta);
@@ -154,10 +223,18 @@ export function openFileCache(folder: string, options: CompileOptions, check: Fr
       }
     },
     write(key, file) {
-      if (writeEntryFiles(filesOf(key), serializeEntry(key, file))) adopt(key, file);
+      if (writer) {
+        const place = writer.append(serializeContent(key, file));
+        if (place) adopt(key, file, place);
+      } else if (writeEntryFiles(entryFiles(key), serializeEntry(key, file))) adopt(key, file);
     },
     adopt,
     rejected,
+    close() {
+      writer?.close();
+      for (const fd of readers.values()) closeSync(fd);
+      readers.clear();
+    },
   };
 }
 
@@ -187,16 +264,6 @@ export function writeEntry(file: string, bytes: Uint8Array): boolean {
     }
   }
   return false;
-}
-
-/** Writes a file of a temporary store: its folder exists, and nothing reads the file before it is whole. */
-function writeTemporary(file: string, bytes: Uint8Array): boolean {
-  try {
-    writeFileSync(file, bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function isCompiledFile(file: CompiledFile | undefined, path: string): file is CompiledFile {

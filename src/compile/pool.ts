@@ -1,7 +1,7 @@
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { BodyContent, CompiledFile, CompileOptions } from './compiled.js';
-import type { EntryFiles } from './file-cache.js';
+import type { EntryFiles, PackPlace } from './file-cache.js';
 
 /** One file for a worker to compile. */
 export interface CompileJob {
@@ -21,7 +21,7 @@ export function textOf(job: { text: string | Uint8Array }): string {
 }
 
 /** What a worker sends back for a batch of jobs. */
-export type WorkerReply = { results: Array<{ index: number; meta: Uint8Array; content?: Uint8Array }>; error?: undefined } | { error: string; results?: undefined };
+export type WorkerReply = { results: Array<{ index: number; meta: Uint8Array; content?: Uint8Array; place?: PackPlace }>; error?: undefined } | { error: string; results?: undefined };
 
 // Small batches keep every thread busy to the end; one message a file would cost more than it saves.
 const batchSize = 8;
@@ -29,10 +29,10 @@ const batchSize = 8;
 /**
  * Compiles `jobs` on `workers` worker threads taking batches from one queue; each worker has a
  * second batch waiting so it never idles. This thread only takes the results (`received`, with
- * the fragments only when the store could not take them), so
+ * the fragments only when the store could not take them, and where a temporary store put them), so
  * its heap holds no syntax tree; each worker's heap is bounded, which makes it collect early.
  */
-export async function compileInWorkers(jobs: readonly CompileJob[], options: CompileOptions, workers: number, received: (job: CompileJob, file: CompiledFile) => void): Promise<void> {
+export async function compileInWorkers(jobs: readonly CompileJob[], options: CompileOptions, workers: number, received: (job: CompileJob, file: CompiledFile, place?: PackPlace) => void): Promise<void> {
   const byIndex = new Map(jobs.map((job) => [job.index, job]));
   let next = 0;
   const take = () => {
@@ -63,7 +63,7 @@ export async function compileInWorkers(jobs: readonly CompileJob[], options: Com
                 const file = deserialize((deserialize(result.meta) as { payload: Uint8Array }).payload) as CompiledFile;
                 // Fragments the store could not take stay in memory.
                 if (result.content) file.body.content = (deserialize(result.content) as { content: BodyContent }).content;
-                received(byIndex.get(result.index)!, file);
+                received(byIndex.get(result.index)!, file, result.place);
               }
               send();
               if (inFlight === 0) resolve();

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileFile, prepareToCompile } from './compile-file.js';
 import type { CompileOptions } from './compiled.js';
-import { serializeEntry, writeEntryFiles } from './file-cache.js';
+import { PackWriter, serializeEntry, writeEntryFiles, type PackPlace } from './file-cache.js';
 import { textOf, type CompileJob, type WorkerReply } from './pool.js';
 
 // A compile worker: compiles the files it is sent, writes their entries into the build's store,
@@ -13,11 +13,20 @@ const options = (workerData as { options: CompileOptions }).options;
 parentPort?.on('message', async (jobs: CompileJob[]) => {
   try {
     await prepareToCompile(jobs.map((job) => job.text));
+    // A temporary store's fragments go to this thread's pack, opened once a batch: a worker
+    // that is stopped leaves no file open.
+    const packFolder = jobs[0]?.files.packFolder;
+    const pack = packFolder === undefined ? undefined : new PackWriter(packFolder);
+    const write = (files: CompileJob['files'], bytes: { meta: Uint8Array; content: Uint8Array }): PackPlace | boolean =>
+      files.packFolder === undefined ? writeEntryFiles(files, bytes) : (pack?.append(bytes.content) ?? false);
     const results = jobs.map((job) => {
       const bytes = serializeEntry(job.key, compileFile({ path: job.path, text: textOf(job) }, options));
+      const written = write(job.files, bytes);
+      if (typeof written === 'object') return { index: job.index, meta: bytes.meta, place: written };
       // When the store can not take the fragments, they travel back with the rest.
-      return writeEntryFiles(job.files, bytes) ? { index: job.index, meta: bytes.meta } : { index: job.index, meta: bytes.meta, content: bytes.content };
+      return written ? { index: job.index, meta: bytes.meta } : { index: job.index, meta: bytes.meta, content: bytes.content };
     });
+    pack?.close();
     const reply: WorkerReply = { results };
     parentPort?.postMessage(reply, movable(results.flatMap((result) => (result.content ? [result.meta, result.content] : [result.meta]))));
   } catch (error) {

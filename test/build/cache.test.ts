@@ -383,10 +383,11 @@ describe('a build without the cache', () => {
 
     const child = spawn(process.execPath, [...args, '--out', path.join(root, 'stopped')], { env, stdio: 'ignore' });
     const ended = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-    // Stopped once it has compiled a few files into its store.
+    // Stopped once it has compiled a few files into its store (one pack a thread).
+    const stored = async (store: string) => (await Promise.all((await readdir(store)).map(async (name) => (await stat(path.join(store, name))).size))).reduce((sum, size) => sum + size, 0);
     for (let waited = 0; ; waited += 20) {
       const [store] = await leftovers(temporary);
-      if (store && (await readdir(path.join(temporary, store))).length >= 3) break;
+      if (store && (await stored(path.join(temporary, store))) > 0) break;
       if (waited > 60_000) throw new Error('the build never started compiling');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -406,5 +407,17 @@ describe('a store that can not be written', () => {
     const out = path.join(root, 'dist');
     await build(root, out, path.join(blocker, 'cache'), '--jobs', jobs);
     expect(await outputOf(out)).toEqual(await uncached(root));
+  });
+
+  it.each([['1'], ['2']])('still builds everything without the cache, in a temporary folder it can not write to, with --jobs %s', async (jobs) => {
+    const root = await makeWebzine();
+    const expected = await uncached(root);
+    // The system's temporary folder is a file: neither the store's folder nor a pack can be made.
+    const blocker = path.join(await temporaryFolder(), 'file');
+    await writeFile(blocker, 'not a folder');
+    const out = path.join(root, 'dist-blocked');
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--out', out, '--no-cache', '--jobs', jobs], { encoding: 'utf8', env: { ...process.env, TMPDIR: blocker } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(await outputOf(out)).toEqual(expected);
   });
 });
