@@ -34,7 +34,11 @@ const tagList = uniqueList(words, 'a tag', (value) => value.normalize('NFC').tri
 const nameList = z.array(words);
 const siteAddress = z.string().refine((v) => isSiteAddress(v, ['https:']), { message: 'an https URL like https://zine.example/, without ?query or #fragment' });
 const webUrl = z.string().refine((v) => hasScheme(v, ['https:', 'http:']), { message: 'a web address like https://ada.example/' });
-const geminiUrl = z.string().refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' });
+// Read as a folder, as `baseUrl` is: `gemini://zine.example/sub` is the capsule at /sub/, not /.
+const geminiUrl = z
+  .string()
+  .refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' })
+  .transform((v) => (v.endsWith('/') ? v : `${v}/`));
 // A menu entry may lead to a path of the site or to an address whose scheme can not run code.
 // Browsers drop tabs and line breaks anywhere in a URL (`java<tab>script:`): none may be inside.
 const menuUrl = z.string().refine((v) => !/[\u0000-\u001F\u007F]/.test(v.trim()) && (!/^[a-z][a-z0-9+.-]*:/i.test(v.trim()) || hasScheme(v.trim(), ['https:', 'http:', 'mailto:', 'gemini:'])), {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { xmlErrors } from '../support/xml.js';
@@ -53,10 +53,14 @@ describe('the sample webzine\'s feeds', () => {
     expect(parseFeed(rss).items.map((item) => [item.id, item.title, item.url])).toEqual(fromAtom);
   });
 
-  it('carry each issue\'s editors and writers as entry authors, names only', () => {
+  it('carry each issue\'s editors and writers as entry authors, names only, in Atom and in RSS', () => {
     const authors = parseFeed(atom).items[0]!.authors.map((author) => author.name);
     expect(authors).toContain('Tamsin Rook');
     expect(atom).not.toMatch(/<email>/);
+    // RSS's <author> must be an e-mail address: the names are the item's Dublin Core creator.
+    const creators = parseFeed(rss).items[0]!.authors.map((author) => author.name);
+    expect(creators.join(', ').split(', ').sort()).toEqual([...authors].sort());
+    expect(rss).not.toMatch(/<author>/);
   });
 
   it('have only absolute URLs in entry content', () => {
@@ -110,10 +114,25 @@ describe('feeds of hostile text', () => {
   });
 });
 
+describe('feeds of a webzine published below the root of its hosts', () => {
+  it('keep the path of a gemini URL written without its last slash, and describe a webzine without a description by its title', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/sub\ngeminiUrl: gemini://zine.example/sub\n');
+    const out = await buildTo(root);
+    const capsuleXml = await readFile(path.join(out, 'gemini/atom.xml'), 'utf8');
+    const capsule = parseFeed(capsuleXml);
+    expect(capsule.self).toBe('gemini://zine.example/sub/atom.xml');
+    expect(capsule.items.map((item) => item.url)).toEqual(['gemini://zine.example/sub/issues/1/']);
+    expect(capsuleXml).not.toMatch(/gemini:\/\/zine\.example\/(?!sub\/)/);
+    const rss = parseFeed(await readFile(path.join(out, 'web/rss.xml'), 'utf8'));
+    expect(rss.description).toBe('Test Zine');
+    expect(rss.items.map((item) => item.url)).toEqual(['https://zine.example/sub/issues/1/']);
+  });
+});
+
 describe('a feed limit', () => {
   it('keeps only the newest feed.limit issues', async () => {
     const root = await makeWebzine();
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nfeed:\n  limit: 1\n');
     const { mkdir, cp } = await import('node:fs/promises');
     await mkdir(path.join(root, 'content/issues/2'));

@@ -56,7 +56,8 @@ export function channel(entries: readonly FeedEntry[], options: FeedOptions, for
   return {
     id: options.siteUrl,
     title: toXmlText(options.title),
-    description: toXmlText(options.description),
+    // RSS 2.0 requires a channel description: a webzine without one is described by its title.
+    description: toXmlText(options.description || options.title),
     link: options.siteUrl,
     feedLinks: { [format]: options.selfUrl },
     language: options.language,
