@@ -6,8 +6,8 @@
 export type LinkTarget =
   /** Another document (or the same one) by its key, the original's path, maybe at one of its anchors. */
   | { kind: 'document'; path: string; anchor?: string; edition?: string }
-  /** A copied file, by its output path: `issues/3/cover.svg`. */
-  | { kind: 'asset'; output: string }
+  /** A copied file, by its output path: `issues/3/cover.svg`, with the `?query#fragment` the link gave it (`#page=3`). */
+  | { kind: 'asset'; output: string; suffix?: string }
   /** A generated page that no document stands for: `''` (home), `authors/`, `atom.xml`. */
   | { kind: 'route'; route: string; anchor?: string; edition?: string }
   /** A URL that could run code; the link keeps its text only. */
@@ -33,6 +33,11 @@ export function splitLink(url: string): { path: string; anchor: string | undefin
   const end = url.search(/[?#]/);
   const hash = url.indexOf('#');
   return { path: safeDecode(end < 0 ? url : url.slice(0, end)), anchor: hash < 0 ? undefined : safeDecode(url.slice(hash + 1)), rest: end < 0 ? '' : url.slice(end) };
+}
+
+/** A link's `?query#fragment` as written, with what may not stand in a URL percent-encoded (`%xx` escapes kept). */
+export function urlSuffix(rest: string): string {
+  return rest.replace(/[^\w\-.~:/?#[\]@!$&'()*+,;=%]/gu, (character) => encodeURIComponent(character));
 }
 
 /**

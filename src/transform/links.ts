@@ -6,7 +6,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
 import { translationSuffix } from '../model/classify.js';
 import { configPlace } from '../load/site-files.js';
-import { isUnsafeUrl, splitLink, splitSitePath, type LinkTarget } from './link-target.js';
+import { isUnsafeUrl, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
 
 /** Generated pages a root-relative link may point to without a document behind them. */
 const generatedRoutes = new Set(['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html']);
@@ -53,7 +53,7 @@ function checkMenu(index: Index, report: Report): void {
   index.site.config.menu.forEach(({ url }, item) => {
     const inSite = splitSitePath(url.trim());
     if (!inSite) return;
-    const resolution = fromRoute(inSite.path, inSite.anchor, index);
+    const resolution = fromRoute(inSite.path, inSite.anchor, inSite.rest, index);
     const place = configPlace(index.site.config, ['menu', item, 'url']);
     if (resolution.problem === 'missing') reportRule(report, 'link/missing-target', place, { url });
     else if (resolution.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: resolution.anchor, suggestion: didYouMean(resolution.anchor, resolution.anchors) });
@@ -110,9 +110,9 @@ type Resolution =
   | { problem: 'anchor'; anchor: string; anchors: string[] };
 
 function findTarget(url: string, document: SiteDocument, index: Index): Resolution {
-  const { path: rawPath, anchor } = splitLink(url);
+  const { path: rawPath, anchor, rest } = splitLink(url);
   if (rawPath === '') return toDocument(document, anchor);
-  if (rawPath.startsWith('/')) return fromRoute(rawPath.slice(1), anchor, index);
+  if (rawPath.startsWith('/')) return fromRoute(rawPath.slice(1), anchor, rest, index);
   const joined = joinedPath(document.path, rawPath);
   if (!joined.startsWith('content/')) return { problem: 'outside' };
   // A link to a translation (`10-news.fr.md`) means the document, in the edition being built.
@@ -120,17 +120,22 @@ function findTarget(url: string, document: SiteDocument, index: Index): Resoluti
   const linked = index.site.documents.get(resolved) ?? index.site.documents.get(index.issueFolders.get(resolved) ?? '');
   if (linked) return toDocument(linked, anchor);
   const output = index.assetsByPath.get(resolved);
-  if (output !== undefined) return { target: { kind: 'asset', output } };
+  if (output !== undefined) return { target: toAsset(output, rest) };
   if (index.site.failed.has(resolved)) return { problem: 'failed' };
   return { problem: 'missing' };
 }
 
-function fromRoute(route: string, anchor: string | undefined, index: Index): Resolution {
+/** A copied file as a target: a reader's viewer may read its `?query#fragment` (a PDF's `#page=3`). */
+function toAsset(output: string, rest: string): LinkTarget {
+  return rest === '' ? { kind: 'asset', output } : { kind: 'asset', output, suffix: urlSuffix(rest) };
+}
+
+function fromRoute(route: string, anchor: string | undefined, rest: string, index: Index): Resolution {
   // A root-relative link may name another edition (`/fr/about/`): it leads there, whatever page it is on.
   const edition = index.site.editions.find((place) => place.prefix !== '' && (route === place.prefix.slice(0, -1) || route.startsWith(place.prefix)));
-  const rest = edition ? route.slice(edition.prefix.length) : route;
+  const inEdition = edition ? route.slice(edition.prefix.length) : route;
   const named = edition ? { edition: edition.prefix } : {};
-  const candidates = [rest, rest.endsWith('/') || rest === '' ? rest : `${rest}/`, rest.replace(/index\.html$/, '')];
+  const candidates = [inEdition, inEdition.endsWith('/') || inEdition === '' ? inEdition : `${inEdition}/`, inEdition.replace(/index\.html$/, '')];
   for (const candidate of candidates) {
     const linked = index.documentsByRoute.get(candidate);
     if (linked) {
@@ -138,7 +143,7 @@ function fromRoute(route: string, anchor: string | undefined, index: Index): Res
       // Anchors of another edition's pages are that edition's; they are not checked here.
       return resolution.problem === undefined && edition ? { target: { ...resolution.target, ...named, ...(anchor ? { anchor } : {}) } as LinkTarget } : resolution;
     }
-    if (!edition && index.assetsByOutput.has(candidate)) return { target: { kind: 'asset', output: candidate } };
+    if (!edition && index.assetsByOutput.has(candidate)) return { target: toAsset(candidate, rest) };
     if (generatedRoutes.has(candidate)) return { target: { kind: 'route', route: candidate, ...named, ...(anchor ? { anchor } : {}) } };
   }
   return { problem: 'missing' };

@@ -92,6 +92,26 @@ describe("site.yml's own menu entries", () => {
   });
 });
 
+describe('links to copied files', () => {
+  it('keep the ?query and #fragment they were written with, which a reader\'s viewer reads: a PDF\'s #page=3', async () => {
+    const read = await buildChanged(async (root) => {
+      await mkdir(path.join(root, 'content/static/files'), { recursive: true });
+      await writeFile(path.join(root, 'content/static/files/a b.pdf'), '%PDF-1.4\n');
+      await writeFile(path.join(root, 'content/issues/1/report.pdf'), '%PDF-1.4\n');
+      await writeFile(
+        path.join(root, 'content/issues/1/30-files.md'),
+        '---\ntitle: Files\n---\nSee [page 3](report.pdf#page=3), [the second version](report.pdf?v=2), [page 2](/files/a%20b.pdf#page=2 "Annual"), [the drawing](<cover.svg#layer one>) and [the whole report](report.pdf).\n\n<a href="cover.svg#view">raw</a>\n',
+      );
+    }, '--base-url', 'https://zine.example/');
+    const expected = (up: string) => [`${up}report.pdf#page=3`, `${up}report.pdf?v=2`, `${up}../../files/a%20b.pdf#page=2`, `${up}cover.svg#layer%20one`, `${up}report.pdf`, `${up}cover.svg#view`];
+    expect(hrefs(await read('issues/1/files/index.html'))).toEqual(expect.arrayContaining(expected('../')));
+    expect(hrefs(await read('issues/1/index.html'))).toEqual(expect.arrayContaining(expected('')));
+    const atom = await read('atom.xml');
+    expect(atom).toContain('href="https://zine.example/issues/1/report.pdf#page=3"');
+    expect(atom).toContain('href="https://zine.example/files/a%20b.pdf#page=2"');
+  });
+});
+
 describe('ids on a page', () => {
   it('never repeat, whatever an article is called and whatever its headings say', async () => {
     // An article called `editorial`, headings that slug to the ids mimeo gives the footnotes heading and the editorial's.

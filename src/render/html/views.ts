@@ -40,7 +40,7 @@ export function inIssuePage(document: Article | Issue): { idPrefix: string } {
 /** The URL of a resolved Markdown link target on the page of `scope`. */
 export function hrefFor(scope: PageScope, target: LinkTarget): string | undefined {
   if (target.kind === 'removed') return undefined;
-  if (target.kind === 'asset') return linkTo(scope.base, target.output);
+  if (target.kind === 'asset') return linkTo(scope.base, target.output) + (target.suffix ?? '');
   const anchor = target.anchor ? `#${encodeURIComponent(target.anchor)}` : '';
   if (target.kind === 'route') return linkTo(scope.base, (target.edition ?? scope.site.prefix) + target.route) + anchor;
   const document = scope.site.documents.get(target.path);
