@@ -135,6 +135,30 @@ describe('ids on a page', () => {
   });
 });
 
+describe('ids written in raw HTML', () => {
+  it('are what links to them lead to: <a name> anchors become ids, and none takes the theme\'s _main', async () => {
+    const body = '---\ntitle: Anchors\n---\n<a name="old"></a>An old-style anchor. <span id="_main">Not the main part.</span>\n\nBack to [the anchor](#old).\n';
+    const read = await buildChanged((root) => writeFile(path.join(root, 'content/issues/1/30-anchors.md'), body));
+    const own = await read('issues/1/anchors/index.html');
+    expect(own).toContain('<a id="old"></a>An old-style anchor.');
+    expect(own).toContain('<a href="#old">the anchor</a>');
+    expect(own).not.toMatch(/<a [^>]*name=/);
+    expect([...own.matchAll(/ id="_main"/g)]).toHaveLength(1);
+    const issue = await read('issues/1/index.html');
+    expect(issue).toContain('<a id="anchors:old"></a>');
+    expect(issue).toContain('href="#anchors:old"');
+  });
+
+  it('that begin with _ are no link targets: a link to one is an error', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-anchors.md'), '---\ntitle: Anchors\n---\n<span id="_top">Top.</span>\n\nBack to [the top](#_top).\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/issues/1/30-anchors.md:6:9: error:');
+    expect(run.stdout).toContain('[link/missing-anchor]');
+  });
+});
+
 describe('headings on an issue page', () => {
   it('go one level down under the heading that introduces them: the editorial\'s too', async () => {
     const read = await buildChanged((root) => appendFile(path.join(root, 'content/issues/1/issue.md'), '\n## A word on lamps\n\nThey glow.\n'));

@@ -107,9 +107,27 @@ function addHeadingAnchors(tree: HastRoot): void {
 
 function processorFor(raw: boolean, sanitize: boolean): Processor<HastRoot, HastRoot, HastRoot> {
   const base = unified() as unknown as Processor<HastRoot, HastRoot, HastRoot>;
-  if (raw) base.use(rawHtmlParsers().rehypeRaw);
+  if (raw) base.use(rawHtmlParsers().rehypeRaw).use(() => rawIds);
   if (sanitize) base.use(rehypeSanitize, schema);
   return base.freeze();
+}
+
+/**
+ * Makes raw HTML's targets what `htmlIds` (src/parse/markdown.ts) told link checking they are:
+ * `<a name="top">` becomes `<a id="top">` (HTML made `name` obsolete, and the sanitizer would
+ * prefix it, so `#top` would lead nowhere), and an id that begins with `_`, kept for the theme's
+ * own (`_main`, the skip link's target), is dropped, as a heading never gets one.
+ */
+function rawIds(tree: HastRoot): void {
+  walk(tree as HastNodes, (node) => {
+    if (node.type !== 'element') return;
+    const { properties } = node;
+    if (node.tagName === 'a' && typeof properties['name'] === 'string' && properties['id'] === undefined) {
+      properties['id'] = properties['name'];
+      delete properties['name'];
+    }
+    if (typeof properties['id'] === 'string' && properties['id'].startsWith('_')) delete properties['id'];
+  });
 }
 
 // Parsing raw HTML (rehype-raw, a whole HTML parser) is only worth it for bodies that have some;
