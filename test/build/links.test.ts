@@ -215,8 +215,32 @@ describe('links and images in raw HTML', () => {
     expect(hrefs(own)).toEqual(expect.arrayContaining(['#top', '#fn:fn-1', '#fn:fnref-1']));
   });
 
-  it('are rewritten in srcset candidates and SVG xlink:href too', async () => {
-    const body = '---\ntitle: Pictures\n---\n<picture><source srcset="cover.svg"><img src="cover.svg" srcset="cover.svg 2x" alt="c"></picture>\n\n<svg><a xlink:href="10-first.md"><text>first</text></a></svg>\n';
+  it('keep, sanitized, what articles use: figures, marks, abbreviations, video and audio with captions, srcset', async () => {
+    const body = [
+      '---',
+      'title: Media',
+      '---',
+      '<figure><img src="cover.svg" srcset="cover.svg 2x" sizes="50vw" alt="c" onerror="alert(1)"><figcaption>The <mark>cover</mark>, in <abbr title="Scalable Vector Graphics">SVG</abbr>.</figcaption></figure>',
+      '',
+      '<img src="cover.svg" srcset="cover.svg 2x, javascript:alert(1) 3x" alt="d">',
+      '',
+      '<video src="cover.svg" poster="javascript:alert(1)" controls autoplay><track src="cover.svg" kind="captions" srclang="en" label="English"></video>',
+      '',
+      '<audio src="cover.svg" controls></audio> <blockquote cite="10-first.md">Quoted.</blockquote>',
+      '',
+    ].join('\n');
+    const read = await buildChanged((root) => writeFile(path.join(root, 'content/issues/1/30-media.md'), body));
+    const own = await read('issues/1/media/index.html');
+    expect(own).toContain('<figure><img src="../cover.svg" srcset="../cover.svg 2x" sizes="50vw" alt="c"><figcaption>The <mark>cover</mark>, in <abbr title="Scalable Vector Graphics">SVG</abbr>.</figcaption></figure>');
+    expect(own).toContain('<video src="../cover.svg" controls><track src="../cover.svg" kind="captions" srclang="en" label="English"></video>');
+    expect(own).toContain('<audio src="../cover.svg" controls></audio>');
+    // A srcset with a URL that could run code is dropped whole.
+    expect(own).toContain('<img src="../cover.svg" alt="d">');
+    expect(own).not.toMatch(/javascript:|onerror|autoplay/);
+  });
+
+  it('are rewritten in srcset candidates, SVG xlink:href, and what only trusted HTML keeps (iframe, object) too', async () => {
+    const body = '---\ntitle: Pictures\n---\n<picture><source srcset="cover.svg"><img src="cover.svg" srcset="cover.svg 2x" alt="c"></picture>\n\n<svg><a xlink:href="10-first.md"><text>first</text></a></svg>\n\n<iframe src="cover.svg"></iframe><object data="cover.svg"></object>\n';
     const read = await buildChanged(async (root) => {
       await trusted(root);
       await writeFile(path.join(root, 'content/issues/1/30-pictures.md'), body);
@@ -225,6 +249,7 @@ describe('links and images in raw HTML', () => {
     expect(own).toContain('<source srcset="../cover.svg">');
     expect(own).toContain('srcset="../cover.svg 2x"');
     expect(own).toContain('xlink:href="../first/"');
+    expect(own).toContain('<iframe src="../cover.svg"></iframe><object data="../cover.svg"></object>');
   });
 
   it('are checked as Markdown ones are, each error located where the HTML wrote it', async () => {

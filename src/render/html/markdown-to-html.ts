@@ -42,12 +42,28 @@ export type AddResource = (resource: Resource) => number;
 // carry no script that an id could hijack. `gemini:` links are as safe as `https:` ones.
 // The footnotes heading keeps its `sr-only` class at every level it is shifted to.
 const srOnly = [['className', 'sr-only']] as Array<[string, string]>;
+// Beyond GitHub's list: what a magazine's articles use (figures with captions, marked text,
+// abbreviations, dates, video and audio with their captions, pictures for every screen), none of
+// which can run code; `autoplay` is left out, for readers' sake.
+const web = ['http', 'https'];
 const schema: SanitizeSchema = {
   ...defaultSchema,
   clobber: ['name'],
   strip: [...(defaultSchema.strip ?? []), 'style'],
-  attributes: { ...defaultSchema.attributes, h3: srOnly, h4: srOnly, h5: srOnly, h6: srOnly },
-  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.['href'] ?? []), 'gemini'] },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'audio', 'bdi', 'caption', 'cite', 'figcaption', 'figure', 'mark', 'small', 'time', 'track', 'video', 'wbr'],
+  attributes: {
+    ...defaultSchema.attributes,
+    h3: srOnly,
+    h4: srOnly,
+    h5: srOnly,
+    h6: srOnly,
+    img: [...(defaultSchema.attributes?.['img'] ?? []), 'srcSet', 'sizes', 'loading', 'decoding'],
+    source: [...(defaultSchema.attributes?.['source'] ?? []), 'src', 'type', 'sizes'],
+    video: ['src', 'poster', 'controls', 'loop', 'muted', 'playsInline', 'preload'],
+    audio: ['src', 'controls', 'loop', 'muted', 'preload'],
+    track: ['src', 'kind', 'srcLang', 'label', 'default'],
+  },
+  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.['href'] ?? []), 'gemini'], poster: web, srcSet: web },
 };
 
 // The footnotes heading's id, with a colon (which heading slugs never hold) as footnotes' own ids
@@ -180,6 +196,14 @@ const rawUrls: Record<string, ReadonlyArray<readonly [property: string, type: Re
   video: [['src', 'image'], ['poster', 'image']],
   audio: [['src', 'image']],
   track: [['src', 'image']],
+  // Kept only by `markdown.html: trust`.
+  iframe: [['src', 'link']],
+  embed: [['src', 'image']],
+  object: [['data', 'image']],
+  blockquote: [['cite', 'link']],
+  q: [['cite', 'link']],
+  del: [['cite', 'link']],
+  ins: [['cite', 'link']],
 };
 
 /**
