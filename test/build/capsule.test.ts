@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path/posix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gemtextProblems, readGemtext } from '../support/gemtext.js';
-import { listTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+import { listTree, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 // The sample webzine's capsule, read as a Gemini client would read it.
 let capsule: string;
@@ -62,5 +62,17 @@ describe('the sample webzine\'s capsule', () => {
 
   it('turns links between Markdown files into links between .gmi files', async () => {
     expect(await gmi('issues/3/index.gmi')).toContain('=> disk-watch.gmi a disk watchdog in forty lines of C');
+  });
+});
+
+describe('a link written for the web without a scheme', () => {
+  it('leads to the https address in the capsule, as it does on the web, not to a gemini one', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+    await writeFile(path.join(root, 'content/issues/1/30-elsewhere.md'), '---\ntitle: Elsewhere\n---\nSee [the other zine](//other.example/issue/2).\n');
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    expect(await readFile(path.join(out, 'gemini/issues/1/elsewhere.gmi'), 'utf8')).toContain('=> https://other.example/issue/2 the other zine');
+    expect(await readFile(path.join(out, 'web/issues/1/elsewhere/index.html'), 'utf8')).toContain('href="//other.example/issue/2"');
   });
 });

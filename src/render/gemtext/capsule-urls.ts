@@ -22,7 +22,8 @@ const generatedTwins: Record<string, string> = { '': '', 'authors/': 'authors.gm
  * a `#fragment` keeps only its page, a link to this very page is dropped (SPEC §3).
  */
 export function capsuleHref(site: Site, baseUrl: string, from: string, self: string, url: string, target: LinkTarget | undefined): string | undefined {
-  if (!target) return url;
+  // A link written for the web without a scheme (`//host/x`) means https there, not gemini.
+  if (!target) return url.startsWith('//') ? `https:${url}` : url;
   if (target.kind === 'removed') return undefined;
   if (target.kind === 'asset') return relativePath(from, target.output);
   const prefix = target.edition ?? site.prefix;

@@ -9,7 +9,8 @@ export interface InlineResult {
 }
 
 /**
- * Flattens inline Markdown to plain text: emphasis and HTML are dropped and their text kept,
+ * Flattens inline Markdown to plain text: emphasis and HTML are dropped and their text kept
+ * (`<br>` breaks the line as a hard break does),
  * links and images keep their text and are collected to become `=>` lines (SPEC §3).
  */
 export function toInline(children: readonly PhrasingContent[], state: State): InlineResult {
@@ -27,6 +28,8 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
         result.lines.push('');
         return;
       case 'html':
+        // Tags are dropped, but a line break still breaks the line: `a<br>b` is not `ab`.
+        if (/^<br\s*\/?>$/i.test(node.value.trim())) result.lines.push('');
         return;
       case 'footnoteReference':
         return append(`[${footnoteNumber(node.identifier, state)}]`);

@@ -1,4 +1,4 @@
-import type { Blockquote, BlockContent, DefinitionContent } from 'mdast';
+import type { Blockquote, BlockContent, DefinitionContent, List } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { toInline } from '../inline.js';
 import type { State } from '../state.js';
@@ -18,7 +18,26 @@ function addQuoted(children: ReadonlyArray<BlockContent | DefinitionContent>, st
       for (const text of lines) state.lines.push({ type: 'quote', text });
       state.pending.push(...links);
     } else if (child.type === 'blockquote') addQuoted(child.children, state);
-    else if (child.type === 'list') for (const item of child.children) state.lines.push({ type: 'quote', text: `- ${toString(item)}` });
+    else if (child.type === 'list') addQuotedList(child, state);
     else state.blocks({ type: 'root', children: [child] });
+  });
+}
+
+/** A list in a quote: a `>` line an item (nested items after theirs), its links and footnotes kept as elsewhere. */
+function addQuotedList(list: List, state: State): void {
+  list.children.forEach((item, index) => {
+    const marker = list.ordered ? `${(list.start ?? 1) + index}. ` : '- ';
+    const parts: string[] = [];
+    const nested: List[] = [];
+    for (const part of item.children) {
+      if (part.type === 'paragraph' || part.type === 'heading') {
+        const { lines, links } = toInline(part.children, state);
+        parts.push(lines.join(' '));
+        state.pending.push(...links);
+      } else if (part.type === 'list') nested.push(part);
+      else parts.push(toString(part));
+    }
+    state.lines.push({ type: 'quote', text: marker + parts.join(' ') });
+    for (const inner of nested) addQuotedList(inner, state);
   });
 }

@@ -16,16 +16,24 @@ function addItems(node: List, state: State): void {
 function addItem(item: ListItem, number: string, state: State): void {
   const task = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
   let first = true;
+  // The item's line while its paragraphs follow each other: a second paragraph goes on the same
+  // line, since another `*` line would read as another item.
+  let open: { type: 'list'; text: string } | undefined;
   for (const child of item.children) {
-    if (child.type === 'list') addItems(child, state);
-    else if (child.type === 'paragraph' || child.type === 'heading') {
+    if (child.type === 'paragraph' || child.type === 'heading') {
       const { lines, links } = toInline(child.children, state);
-      state.lines.push({ type: 'list', text: (first ? number + task : '') + lines.join(' ') });
+      const text = lines.join(' ');
+      if (open) open.text += ` ${text}`;
+      else state.lines.push((open = { type: 'list', text: (first ? number + task : '') + text }));
       state.pending.push(...links);
     } else {
-      // An item that starts with a quote or code still shows its marker, on a line of its own.
-      if (first) state.lines.push({ type: 'list', text: (number + task).trim() || '-' });
-      state.blocks({ type: 'root', children: [child] });
+      open = undefined;
+      if (child.type === 'list') addItems(child, state);
+      else {
+        // An item that starts with a quote or code still shows its marker, on a line of its own.
+        if (first) state.lines.push({ type: 'list', text: (number + task).trim() || '-' });
+        state.blocks({ type: 'root', children: [child] });
+      }
     }
     first = false;
   }

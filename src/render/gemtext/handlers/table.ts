@@ -4,14 +4,16 @@ import type { State } from '../state.js';
 
 /** A table drawn in plain text inside a preformatted block, its header as the alt text. */
 export function table(node: Table, state: State): void {
+  // As GFM has it (and the web page shows): the header row sets the columns, and a body row's
+  // cells beyond them, with their links, are dropped.
+  const columns = node.children[0]?.children.length ?? 0;
   const rows = node.children.map((row) =>
-    row.children.map((cell) => {
+    row.children.slice(0, columns).map((cell) => {
       const { lines, links } = toInline(cell.children, state);
       state.pending.push(...links);
       return lines.join(' ');
     }),
   );
-  const columns = Math.max(...rows.map((row) => row.length));
   const widths = Array.from({ length: columns }, (_, i) => Math.max(1, ...rows.map((row) => [...(row[i] ?? '')].length)));
   const draw = (row: string[]) => widths.map((width, i) => pad(row[i] ?? '', width, node.align?.[i] ?? null)).join(' | ').trimEnd();
   const [header = [], ...body] = rows;
