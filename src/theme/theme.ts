@@ -8,6 +8,7 @@ import { parseYaml } from '../parse/yaml-data.js';
 import type { OutputFile } from '../write/output-file.js';
 import { codeFingerprint, corruptEntryIn } from '../compile/file-cache.js';
 import { toTextLine } from '../render/gemtext/lines.js';
+import { textDirection } from '../render/html/text-direction.js';
 import { materialize } from '../render/lazy-text.js';
 import type { OutputMemo } from '../write/output-memo.js';
 import { createHeapGuard } from '../write/heap-guard.js';
@@ -62,8 +63,9 @@ export interface ThemeSettings {
 
 /**
  * Compiles a theme's templates (reporting errors at the template's file and line). HTML
- * templates escape every output; gemtext templates (`templates/gemini/`) do not, and have the
- * `text_line` filter to keep a value on one line that no client misreads.
+ * templates escape every output, and have the `text_dir` filter (a language's direction, `rtl`
+ * or `ltr`); gemtext templates (`templates/gemini/`) do not escape, and have the `text_line`
+ * filter to keep a value on one line that no client misreads.
  */
 export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: Report): Theme {
   checkStrings(files, settings, report);
@@ -74,7 +76,9 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     const options = { root: ['templates'], extname: '.liquid', fs: memoryFs(files), cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true };
     const gemtext = new Liquid(options);
     gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
-    return { html: new Liquid({ ...options, outputEscape: 'escape' }), gemtext };
+    const html = new Liquid({ ...options, outputEscape: 'escape' });
+    html.registerFilter('text_dir', (value: unknown) => textDirection(String(value ?? '')));
+    return { html, gemtext };
   };
   const compiled = new Map<string, Template[] | undefined>();
   const engineOf = (name: string) => {

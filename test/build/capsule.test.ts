@@ -76,3 +76,15 @@ describe('a link written for the web without a scheme', () => {
     expect(await readFile(path.join(out, 'web/issues/1/elsewhere/index.html'), 'utf8')).toContain('href="//other.example/issue/2"');
   });
 });
+
+describe('an issue cover without alt text', () => {
+  it('is linked in the capsule as the cover of its issue, by number', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+    const issue = path.join(root, 'content/issues/1/issue.md');
+    await writeFile(issue, (await readFile(issue, 'utf8')).replace(/^coverAlt: .*\n/m, ''));
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    expect(await readFile(path.join(out, 'gemini/issues/1/index.gmi'), 'utf8')).toContain('=> cover.svg Cover of No. 1\n');
+  });
+});

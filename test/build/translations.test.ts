@@ -285,3 +285,23 @@ describe('a translation whose original changed after it', () => {
     expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
   });
 });
+
+describe('an edition in a language written from right to left', () => {
+  it('is laid out from right to left, and the untranslated text in it from left to right', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: en\nlanguages: [ar]\n');
+    await writeFile(path.join(root, 'content/issues/1/10-first.ar.md'), '---\ntitle: المقال الأول\n---\nنص المقال.\n');
+    // The default theme has no Arabic strings: the webzine's copy of the theme brings them (in English, for the test).
+    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+    await cp(path.join(repoRoot, 'themes/default/i18n/en.yml'), path.join(root, 'themes/default/i18n/ar.yml'));
+    const { read, out } = await build(root);
+    const translated = await read('web/ar/issues/1/first/index.html');
+    expect(translated).toMatch(/<html lang="ar" dir="rtl">/);
+    // The second article is not translated: its text is English, left to right, inside the Arabic page.
+    const untranslated = await read('web/ar/issues/1/second/index.html');
+    expect(untranslated).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(untranslated).toMatch(/<div class="prose" lang="en" dir="ltr">/);
+    expect(await read('web/issues/1/first/index.html')).toMatch(/<html lang="en" dir="ltr">/);
+    expect(await checkHtml([path.join(out, 'web/ar')])).toEqual([]);
+  });
+});

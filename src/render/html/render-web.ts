@@ -54,7 +54,8 @@ function pageContext(scope: PageScope, spec: PageSpec, editions: readonly Site[]
     page: {
       title: spec.title,
       description: spec.description || site.config.description || '',
-      canonical: absoluteUrl(options.baseUrl, output),
+      // The 404 page is served at every address that has no page: it is the canonical form of none.
+      canonical: spec.output === '404.html' ? '' : absoluteUrl(options.baseUrl, output),
       stylesheet: linkTo(scope.base, theme.stylesheet),
       root: linkTo(scope.base, ''),
       lang: language,
