@@ -65,14 +65,14 @@ describe('a webzine in two languages', () => {
 
   it('marks each page with its language and links every edition of it with hreflang', async () => {
     const french = await built.read('web/fr/issues/1/first/index.html');
-    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('<html lang="fr" dir="ltr">');
     expect(french).toContain('<link rel="alternate" hreflang="en" href="https://zine.example/issues/1/first/">');
     expect(french).toContain('<link rel="alternate" hreflang="fr" href="https://zine.example/fr/issues/1/first/">');
     expect(await built.read('web/issues/1/first/index.html')).toContain('<link rel="alternate" hreflang="fr" href="https://zine.example/fr/issues/1/first/">');
   });
 
   it('offers a language switcher that leads to the same page in the other edition', async () => {
-    expect(await built.read('web/issues/1/first/index.html')).toContain('<a href="../../../fr/issues/1/first/" hreflang="fr" lang="fr">Français</a>');
+    expect(await built.read('web/issues/1/first/index.html')).toContain('<a href="../../../fr/issues/1/first/" hreflang="fr" lang="fr" dir="ltr">Français</a>');
   });
 
   it('shows an untranslated article in its original language, marked, in the French edition', async () => {
@@ -108,6 +108,12 @@ describe('a webzine in two languages', () => {
       expect(parseFeed(await built.read(file!)).language, file).toBe(language);
     }
     expect(feed.items[0]!.content).toContain('Bienvenue dans le premier numéro');
+    // The second article is not translated: its title and text say they are English, as on its page.
+    const content = feed.items[0]!.content!;
+    expect(languagesOf(content, 'The details are')).toEqual(['en']);
+    expect(languagesOf(content, 'The second article')).toEqual(['en']);
+    expect(content).toMatch(/<h2 lang="en" dir="ltr"><a href="https:\/\/zine\.example\/fr\/issues\/1\/second\/">/);
+    expect(languagesOf(content, 'Bienvenue dans le premier numéro')).toEqual(['']);
     const capsuleIndex = readGemtext(await built.read('gemini/fr/index.gmi')).map((line) => line.line);
     expect(capsuleIndex).toContain('=> issues/1/ 2026-03-01 n° 1: Premières lueurs');
     expect(capsuleIndex).toContain('=> ../ English');
@@ -169,7 +175,7 @@ describe('a regional language', () => {
     await writeFile(path.join(root, 'themes/default/i18n/fr-CA.yml'), 'contents: Table des matières\n');
     const { read } = await build(root);
     const issue = await read('web/fr-CA/issues/1/index.html');
-    expect(issue).toContain('<html lang="fr-CA">');
+    expect(issue).toContain('<html lang="fr-CA" dir="ltr">');
     expect(issue).toContain('>Table des matières<');
     expect(issue).toContain('>Accueil<');
     expect(await read('web/issues/1/index.html')).toContain('>Contents<');
@@ -197,7 +203,7 @@ describe('a webzine in three languages', () => {
     await writeFile(path.join(root, 'themes/default/i18n/de.yml'), english.replace('language_name: English', 'language_name: Deutsch'));
     const { read } = await build(root);
     const german = await read('web/de/issues/1/first/index.html');
-    expect(german).toContain('<html lang="de">');
+    expect(german).toContain('<html lang="de" dir="ltr">');
     expect(languagesOf(german, 'The first article')).toEqual(['en']);
     for (const language of ['en', 'fr', 'de']) expect(german).toContain(`hreflang="${language}"`);
     expect(await read('web/fr/issues/1/first/index.html')).toContain('<h1 class="article-header__title">Le premier article</h1>');

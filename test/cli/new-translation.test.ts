@@ -22,7 +22,7 @@ describe('mimeo new translation', () => {
     );
     const out = await temporaryFolder();
     expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
-    expect(await readFile(path.join(out, 'web/fr/issues/1/second/index.html'), 'utf8')).toContain('<html lang="fr">');
+    expect(await readFile(path.join(out, 'web/fr/issues/1/second/index.html'), 'utf8')).toContain('<html lang="fr" dir="ltr">');
   });
 
   it('takes the file by a path from the current folder too, and puts the note after front matter that ends the file', async () => {

@@ -2,6 +2,7 @@ import type { Article, Issue, Site } from '../../model/types.js';
 import { absoluteUrl } from '../html/url.js';
 import { bodyHtml, inIssuePage, type PageScope } from '../html/views.js';
 import { withoutHeadingAnchors } from '../html/heading-anchor.js';
+import { textDirection } from '../html/text-direction.js';
 import { escapeHtml } from './xml-text.js';
 
 /** One feed entry, the same for every feed format: a published issue. */
@@ -42,12 +43,17 @@ function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
   const url = absoluteUrl(options.baseUrl, issue.route);
   const scope: PageScope = { site, base: { from: issue.route }, language: site.language, strings: options.strings };
   // Feed readers have no stylesheet to hide the headings' anchor links.
-  const body = (document: Issue | Article) => withoutHeadingAnchors(bodyHtml(scope, document, { ...inIssuePage(document), absoluteBase: url }).toString());
+  // A text not translated yet, in an edition's feed, says which language it is in, as its page does.
+  const lang = (document: Issue | Article) => (document.lang === site.language ? '' : ` lang="${escapeHtml(document.lang)}" dir="${textDirection(document.lang)}"`);
+  const body = (document: Issue | Article) => {
+    const html = withoutHeadingAnchors(bodyHtml(scope, document, { ...inIssuePage(document), absoluteBase: url }).toString());
+    return lang(document) === '' ? html : `<div${lang(document)}>\n${html}</div>`;
+  };
   const parts = [body(issue)];
   for (const article of issue.articles) {
     const articleUrl = absoluteUrl(options.baseUrl, article.route);
     const byline = article.authors.length ? `<p>${escapeHtml(options.strings['by'] ?? 'By')} ${article.authors.map((a) => escapeHtml(a.name)).join(', ')}</p>\n` : '';
-    parts.push(`<h2><a href="${escapeHtml(articleUrl)}">${escapeHtml(article.title)}</a></h2>\n${byline}`);
+    parts.push(`<h2${lang(article)}><a href="${escapeHtml(articleUrl)}">${escapeHtml(article.title)}</a></h2>\n${byline}`);
     parts.push(body(article));
   }
   const people = new Map<string, { name: string; url?: string }>();
