@@ -41,6 +41,8 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     (resource as { data?: object }).data = { ...resource.data, resource: resources.length };
     resources.push({ type: resource.type, url: resource.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   });
+  // Resources from here on are raw HTML's.
+  const markdownResources = resources.length;
   const slots: Slot[] = [];
   const addSlot = (slot: Slot) => slotMarker(slots.push(slot) - 1);
   const addResource = (resource: Resource) => resources.push(resource) - 1;
@@ -54,6 +56,11 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
         if (isUnsafeUrl(url)) return undefined;
         const index = (resource.data as { resource?: number } | undefined)?.resource;
         return addSlot(index === undefined ? { url } : { resource: index, url });
+      },
+      // Raw HTML's links and images were made resources by the HTML above, where they survived the sanitizer.
+      rawResource: (type, url, line, column) => {
+        const index = resources.findIndex((resource, at) => at >= markdownResources && resource.type === type && resource.url === url && resource.line === line && resource.column === column);
+        return index < 0 ? undefined : { type, url, ...(type === 'link' ? { children: [] } : {}), data: { resource: index } } as Link | Image;
       },
     });
     content = { html: own, issueHtml: inIssue, gemtext };

@@ -88,3 +88,26 @@ describe('an issue cover without alt text', () => {
     expect(await readFile(path.join(out, 'gemini/issues/1/index.gmi'), 'utf8')).toContain('=> cover.svg Cover of No. 1\n');
   });
 });
+
+describe('links and images in raw HTML', () => {
+  it('are links in the capsule too, where the web page keeps them', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+    const body = [
+      '---',
+      'title: Raw',
+      '---',
+      'Read <a href="10-first.md">the <em>first</em> article</a>, see <img src="cover.svg" alt="the cover">, not <a href="javascript:alert(1)">this</a>.',
+      '',
+      '<p>See <a href="../../pages/about.md#history">the history</a><br>and <img src="cover.svg" alt="the lamp">.</p>',
+      '',
+    ].join('\n');
+    await writeFile(path.join(root, 'content/issues/1/30-raw.md'), body);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout).toBe(0);
+    const lines = readGemtext(await readFile(path.join(out, 'gemini/issues/1/raw.gmi'), 'utf8')).map((line) => line.line);
+    expect(lines).toEqual(expect.arrayContaining(['Read the first article, see the cover, not this.', '=> first.gmi the first article', '=> cover.svg the cover', '=> ../../about.gmi the history', '=> cover.svg the lamp']));
+    expect(lines.join('\n')).not.toContain('javascript');
+  });
+});

@@ -1,4 +1,5 @@
-import type { Nodes, PhrasingContent } from 'mdast';
+import type { Html, Image, Link, Nodes, PhrasingContent } from 'mdast';
+import { rawHtmlParsers } from '../raw-html.js';
 import { toString } from 'mdast-util-to-string';
 import type { PendingLink, State } from './state.js';
 
@@ -10,13 +11,41 @@ export interface InlineResult {
 
 /**
  * Flattens inline Markdown to plain text: emphasis and HTML are dropped and their text kept
- * (`<br>` breaks the line as a hard break does),
+ * (`<br>` breaks the line as a hard break does; raw `<a href>` and `<img src>` are links when the
+ * web page keeps them),
  * links and images keep their text and are collected to become `=>` lines (SPEC §3).
  */
 export function toInline(children: readonly PhrasingContent[], state: State): InlineResult {
   const result: InlineResult = { lines: [''], links: [] };
   const append = (text: string) => {
     result.lines[result.lines.length - 1] += text;
+  };
+  // A raw `<a href>` whose `</a>` is still to come: its text is what is appended until then.
+  let rawLink: { resource: Link | Image; line: number; from: number } | undefined;
+  const openRaw = (node: Html) => {
+    const start = node.position?.start;
+    const element = start && rawHtmlParsers().fromHtml(node.value, { fragment: true }).children.find((child) => child.type === 'element');
+    if (!start || !element) return;
+    const url = element.properties[element.tagName === 'a' ? 'href' : 'src'];
+    if (typeof url !== 'string') return;
+    const resource = state.rawResource(element.tagName === 'a' ? 'link' : 'image', url, start.line, start.column);
+    if (element.tagName === 'a') {
+      if (resource) rawLink = { resource, line: result.lines.length - 1, from: result.lines[result.lines.length - 1]!.length };
+      return;
+    }
+    const alt = typeof element.properties['alt'] === 'string' ? element.properties['alt'] : '';
+    append(alt);
+    if (resource) addLink(resource, alt);
+  };
+  const closeRaw = () => {
+    if (!rawLink) return;
+    const label = rawLink.line === result.lines.length - 1 ? result.lines[rawLink.line]!.slice(rawLink.from).replace(/\s+/g, ' ').trim() : '';
+    addLink(rawLink.resource, label);
+    rawLink = undefined;
+  };
+  const addLink = (resource: Link | Image, label: string) => {
+    const url = state.href(resource.url, resource);
+    if (url !== undefined && url.trim() !== '') result.links.push({ url, label: label || url });
   };
   const visit = (node: Nodes): void => {
     switch (node.type) {
@@ -27,10 +56,15 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
       case 'break':
         result.lines.push('');
         return;
-      case 'html':
-        // Tags are dropped, but a line break still breaks the line: `a<br>b` is not `ab`.
-        if (/^<br\s*\/?>$/i.test(node.value.trim())) result.lines.push('');
+      case 'html': {
+        // Tags are dropped, but a line break still breaks the line (`a<br>b` is not `ab`), and a
+        // link or image that the web page keeps is a link here too.
+        const tag = node.value.trim();
+        if (/^<br\s*\/?>$/i.test(tag)) result.lines.push('');
+        else if (/^<\/a\s*>$/i.test(tag)) closeRaw();
+        else if (/^<(a|img)[\s/>]/i.test(tag)) openRaw(node);
         return;
+      }
       case 'footnoteReference':
         return append(`[${footnoteNumber(node.identifier, state)}]`);
       case 'link':

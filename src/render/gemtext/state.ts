@@ -4,6 +4,13 @@ import type { GemLine } from './lines.js';
 /** Where inline links go (SPEC §2.1 `gemini.links`). */
 export type LinkPlacement = 'paragraph' | 'end' | 'off';
 
+/**
+ * Finds a link or image of raw HTML among the body's resources, by its type, URL and place in
+ * the file: only those the web page kept (sanitized, checked, rewritten) become `=>` lines.
+ * Gives the node to pass to `href`, or `undefined` for a URL the web page does not link.
+ */
+export type RawResource = (type: 'link' | 'image', url: string, line: number, column: number) => Link | Image | undefined;
+
 /** A link met inside a block, waiting to become a `=>` line. */
 export interface PendingLink {
   url: string;
@@ -24,6 +31,8 @@ export interface State {
   footnoteOrder: string[];
   /** The URL of a link on this capsule page, or `undefined` to drop it (a link to this very page). */
   href: (url: string, resource: Link | Image | Definition) => string | undefined;
+  /** The link or image that raw HTML wrote at this place with this URL, as the web page keeps it (see {@link RawResource}). */
+  rawResource: RawResource;
   /** Renders the block children of a node. */
   blocks: (parent: Parents) => void;
   /** Writes the pending links as `=>` lines when links go after each block. */

@@ -4,7 +4,7 @@ import { flushSection } from './handlers/heading.js';
 import { handlers } from './handlers/index.js';
 import { toInline } from './inline.js';
 import type { GemLine } from './lines.js';
-import type { LinkPlacement, State } from './state.js';
+import type { LinkPlacement, RawResource, State } from './state.js';
 
 /** Options of {@link toGemtext}. */
 export interface GemtextOptions {
@@ -14,6 +14,8 @@ export interface GemtextOptions {
   href: (url: string, resource: Link | Image | Definition) => string | undefined;
   /** Heading of the footnotes list (default: `Footnotes`). */
   footnoteLabel?: string;
+  /** Links and images of raw HTML that the web page keeps (default: none, raw HTML keeps its text only). */
+  rawResource?: RawResource;
 }
 
 /** Renders a Markdown body to typed gemtext lines, from the same tree as the HTML (SPEC §3). */
@@ -32,6 +34,7 @@ export function toGemtext(tree: Root, options: GemtextOptions): GemLine[] {
     footnotes,
     footnoteOrder: [],
     href: options.href,
+    rawResource: options.rawResource ?? (() => undefined),
     blocks: (parent) => renderBlocks(parent, state),
     flush: () => {
       if (state.placement === 'paragraph') flushSection(state);

@@ -5,7 +5,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { State } from '../state.js';
 import { rawHtmlParsers } from '../../raw-html.js';
 
-/** A block of raw HTML: its tags dropped, its readable text kept (never script or style text). */
+/** A block of raw HTML: its tags dropped, its readable text kept (never script or style text), its links and images as links. */
 export function html(node: Html, state: State): void {
   const tree = rawHtmlParsers().fromHtml(node.value, { fragment: true });
   visit(tree as HastNodes, 'element', (element: Element, index, parent) => {
@@ -16,6 +16,20 @@ export function html(node: Html, state: State): void {
     return undefined;
   });
   const text = toString(tree as Root).trim();
-  if (text === '') return;
-  for (const line of text.split(/\n\s*\n/)) state.lines.push({ type: 'text', text: line }, { type: 'blank' });
+  if (text !== '') for (const line of text.split(/\n\s*\n/)) state.lines.push({ type: 'text', text: line }, { type: 'blank' });
+  // Its links and images that the web page keeps, found by their place in the file.
+  const start = node.position?.start;
+  if (!start) return;
+  visit(tree as HastNodes, 'element', (element: Element) => {
+    const link = element.tagName === 'a';
+    const url = element.properties[link ? 'href' : element.tagName === 'img' ? 'src' : ''];
+    const at = element.position?.start;
+    if (typeof url !== 'string' || !at) return;
+    const resource = state.rawResource(link ? 'link' : 'image', url, start.line + at.line - 1, at.line === 1 ? start.column + at.column - 1 : at.column);
+    const href = resource && state.href(url, resource);
+    if (href === undefined || href.trim() === '') return;
+    const label = (link ? toString(element) : typeof element.properties['alt'] === 'string' ? element.properties['alt'] : '').replace(/\s+/g, ' ').trim();
+    state.pending.push({ url: href, label: label || href });
+  });
+  state.flush();
 }
