@@ -5,6 +5,7 @@ import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
 import { isInside, loadSources, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
+import { committedCacheFile, committedCacheNote } from './load/committed.js';
 import { markStaleTranslations } from './model/editions.js';
 import type { OutputFile } from './write/output-file.js';
 import { loadTheme, themeFolderOf } from './load/load-theme.js';
@@ -93,6 +94,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // files from build to build, so it checks at lookup.
   // The entries each attempt could not use, all named in one note.
   const rejected = new Set<string>();
+  // A cache that a commit filled (`git add -f node_modules/.cache/mimeo`) is not a cache of this
+  // machine's builds. (`mimeo dev`, which remembers, chose its cache folder knowing that.)
+  const committed = options.cacheDir === undefined || options.remember ? undefined : committedCacheFile(options.cacheDir);
+  if (committed !== undefined) {
+    const result = await buildOnce({ ...options, cacheDir: undefined, remember: undefined }, 'at-lookup', rejected);
+    result.notes.unshift(committedCacheNote(options.cacheDir!, committed));
+    return result;
+  }
   if (options.cacheDir === undefined || options.remember) return buildOnce(options, 'at-lookup', rejected);
   const stamp = stampOf(options, options.cacheDir);
   try {

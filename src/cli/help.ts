@@ -41,11 +41,13 @@ Options:
   --root DIR       the webzine's folder, which holds content/ (default: .)
   --out DIR        where web/ and gemini/ are written (default: <root>/dist);
                    never the root, a folder holding it, or inside content/,
-                   symbolic links followed
+                   symbolic links followed, nor reached through a symbolic
+                   link committed to Git
   --drafts         also build draft issues and articles, marked as drafts
   --base-url URL   the address the site is published at (default: baseUrl of site.yml)
   --cache-dir DIR  where the cache is kept, e.g. a folder CI saves between runs
-                   (default: <root>/node_modules/.cache/mimeo)
+                   (default: <root>/node_modules/.cache/mimeo); a cache that
+                   holds files committed to Git is not used
   --no-cache       neither read nor write the cache: compile and render everything
                    (and never say "nothing changed")
   --jobs N         worker threads that compile Markdown (1: none, the main
@@ -73,7 +75,8 @@ Options:
                     authors.yml or the theme changed; much faster on a large
                     webzine. Needs the history REF and HEAD share
   --drafts          also check drafts as build --drafts would
-  --cache-dir DIR   where the cache is kept (default: <root>/node_modules/.cache/mimeo)
+  --cache-dir DIR   where the cache is kept (default: <root>/node_modules/.cache/mimeo;
+                    not used when it holds files committed to Git)
   --no-cache        neither read nor write the cache
   --jobs N          worker threads that compile Markdown (default: as build)
   --debug           show the underlying error of each problem

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type OutputSelection } from '../build.js';
 import { createCollector, hasErrors, InternalError, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
@@ -12,6 +14,7 @@ import { createSourceMemory, loadSources } from '../load/load-sources.js';
 import { giveMemoryBack } from '../write/heap-guard.js';
 import { readGitHistory, type GitHistory, type HistoryMemory } from '../load/git-history.js';
 import { rebuildBodies, type LastBuild } from './body-edits.js';
+import { committedCacheFile, committedCacheNote } from '../load/committed.js';
 
 /** Options of {@link createIncrementalBuild}. */
 export interface IncrementalOptions {
@@ -76,7 +79,11 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
   const sources = createSourceMemory();
   const history: HistoryMemory = {};
   const written: WrittenFiles = new Map();
-  const cacheDir = options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo');
+  // A cache folder that holds committed files is not read: the preview keeps its own, made for it.
+  const wanted = options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo');
+  const committed = committedCacheFile(wanted);
+  const cacheNotes = committed === undefined ? [] : [committedCacheNote(wanted, committed)];
+  const cacheDir = committed === undefined ? wanted : privateCacheDir();
   // Theme paths count until a build goes through: a failed build renders nothing.
   const pending = new Set<string>();
   let last: DependencyGraph | undefined;
@@ -122,7 +129,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
           pending.clear();
           unverified = true;
           const { present, diagnostics, notes } = base;
-          return { ok: true, full: false, changes: seen, rendered: patched.plan.render.length, update, present, diagnostics, notes };
+          return { ok: true, full: false, changes: seen, rendered: patched.plan.render.length, update, present, diagnostics, notes: [...cacheNotes, ...notes] };
         }
       }
       const loading = createCollector();
@@ -138,7 +145,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       };
       const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, read, cacheDir, select });
       cache.sweep();
-      if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: result.notes };
+      if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
       const made = keysOf(result.trees, (file) => file.copyFrom === undefined);
       checkRendered(graph, made, plan);
       // Outputs the graph does not name are rendered by every build (other language editions), so
@@ -152,7 +159,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       pending.clear();
       if (result.editions && result.history) patchable = { editions: result.editions, graph, diagnostics: result.diagnostics, notes: result.notes, history: result.history, present };
       const rendered = plan?.render.length ?? graph.outputs.size;
-      return { ok: true, full: plan === undefined, changes: seen, rendered, update, present, diagnostics: result.diagnostics, notes: result.notes };
+      return { ok: true, full: plan === undefined, changes: seen, rendered, update, present, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
     },
   };
 }
@@ -181,4 +188,11 @@ function checkRendered(graph: DependencyGraph, rendered: readonly string[], plan
   const made = new Set(rendered);
   const missing = (plan?.render ?? [...graph.outputs.keys()]).filter((key) => !made.has(key));
   if (missing.length > 0) throw new InternalError(`the dependency graph of mimeo dev names outputs the build did not render: ${missing.join(', ')}`);
+}
+
+/** A cache folder of the preview's own in the system's temporary folder, removed when the process ends. */
+function privateCacheDir(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'mimeo-dev-cache-'));
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  return folder;
 }

@@ -1,10 +1,14 @@
-import { mkdir, readFile, realpath, rename, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { deserialize } from 'node:v8';
 import path from 'node:path';
 import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, listTree, makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { commitAll, git } from '../support/git.js';
+import { serializeEntry, writeEntryFiles } from '../../src/compile/file-cache.js';
+import type { BodyContent, CompiledFile } from '../../src/compile/compiled.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -100,5 +104,73 @@ describe('content from outsiders', () => {
     expect(cache.code).toBe(2);
     expect(cache.stderr).toContain('--cache-dir must not be inside content/');
     expect(await listTree(path.join(root, 'content'))).toEqual(before);
+  });
+});
+
+describe('what a pull request commits where mimeo writes', () => {
+  const commit = (root: string) => commitAll(root, [{ author: 'Mallory', email: 'm@example.org', date: '2026-03-02T10:00:00Z' }]);
+
+  it.each([['build'], ['check']])('refuses (%s) an output or cache folder reached through a symbolic link committed to Git, and writes nothing there', async (command) => {
+    const root = await makeWebzine();
+    const victim = await temporaryFolder();
+    await mkdir(path.join(victim, 'web'));
+    await writeFile(path.join(victim, 'web/important.txt'), 'keep me\n');
+    await symlink(victim, path.join(root, 'dist'));
+    await commit(root);
+    const run = await runCli([command, '--root', root]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--out goes through dist, a symbolic link committed to Git');
+    expect(await listTree(victim)).toEqual(['web/important.txt']);
+    // The cache's way: node_modules a committed link.
+    const other = await makeWebzine();
+    await symlink(victim, path.join(other, 'node_modules'));
+    await commit(other);
+    const cached = await runCli([command, '--root', other]);
+    expect(cached.code).toBe(2);
+    expect(cached.stderr).toContain('--cache-dir goes through node_modules, a symbolic link committed to Git');
+    expect(await listTree(victim)).toEqual(['web/important.txt']);
+  });
+
+  it('keeps a symbolic link to the output that the maintainer made, not a commit', async () => {
+    const root = await makeWebzine();
+    const served = await temporaryFolder();
+    await symlink(served, path.join(root, 'dist'));
+    await writeFile(path.join(root, '.gitignore'), 'dist\nnode_modules\n');
+    await commit(root);
+    const run = await runCli(['build', '--root', root]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await listTree(served)).toContain('web/index.html');
+  });
+
+  it('does not take compiled Markdown from cache entries committed to Git: they could hold anything', async () => {
+    const root = await makeWebzine();
+    await commit(root);
+    const cache = path.join(root, 'node_modules/.cache/mimeo');
+    const page = path.join(root, 'dist/web/issues/1/first/index.html');
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    // Forged entries: each body's HTML starts with a script, stored as mimeo stores entries.
+    for (const shard of await readdir(path.join(cache, 'files'))) {
+      for (const name of await readdir(path.join(cache, 'files', shard))) {
+        const files = { meta: path.join(cache, 'files', shard, name), content: path.join(cache, 'bodies', shard, name) };
+        const meta = deserialize(await readFile(files.meta)) as { key: string; payload: Uint8Array };
+        const file = deserialize(meta.payload) as CompiledFile;
+        const { content } = deserialize(await readFile(files.content)) as { content: BodyContent };
+        file.body.content = { ...content, html: `<script>alert(1)</script>${content.html}`, issueHtml: `<script>alert(1)</script>${content.issueHtml}` };
+        expect(writeEntryFiles(files, serializeEntry(meta.key, file))).toBe(true);
+      }
+    }
+    // Forged entries are taken as this machine's own (so the forgery is real)...
+    await rm(path.join(root, 'dist'), { recursive: true });
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    expect(await readFile(page, 'utf8')).toContain('<script>');
+    // ... until they come from a commit.
+    await git(root, ['add', '-f', 'node_modules/.cache/mimeo']);
+    await git(root, ['commit', '-q', '-m', 'fix a typo'], { GIT_AUTHOR_NAME: 'Mallory', GIT_AUTHOR_EMAIL: 'm@example.org', GIT_COMMITTER_NAME: 'Mallory', GIT_COMMITTER_EMAIL: 'm@example.org' });
+    await rm(path.join(root, 'dist'), { recursive: true });
+    const run = await runCli(['build', '--root', root]);
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).toContain(`note: the cache folder ${cache} holds files committed to Git`);
+    expect(dangersIn(await readFile(page, 'utf8'))).toEqual([]);
+    expect(await readFile(path.join(root, 'dist/web/atom.xml'), 'utf8')).not.toContain('<script>');
   });
 });

@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { committedLink } from '../../load/committed.js';
 import { isInside } from '../../load/load-sources.js';
 import { UsageError } from '../usage.js';
 
@@ -21,6 +22,7 @@ export function resolveFolders(command: string, root: unknown, out: unknown, cwd
     if (isInside(rootPath, outPath)) throw new UsageError(`--out must not be the webzine's folder or hold it, got ${shown(outPath)}`, command);
     if (isInside(outPath, contentPath)) throw new UsageError(`--out must not be inside content/, got ${shown(outPath)}`, command);
   }
+  refuseCommittedLink('--out', resolvedRoot, resolvedOut, command);
   return { root: resolvedRoot, out: resolvedOut };
 }
 
@@ -52,8 +54,20 @@ export function resolveCompiling(command: string, values: Record<string, string 
   for (const [inside, name] of [[path.join(folders.root, 'content'), 'content/'], ...(folders.out ? [[folders.out, '--out']] : [])] as Array<[string, string]>) {
     if (isInside(folder, inside) || isInside(linksFollowed(folder), linksFollowed(inside))) throw new UsageError(`--cache-dir must not be inside ${name}, got ${folder}`, command);
   }
+  refuseCommittedLink('--cache-dir', folders.root, folder, command);
   result.cacheDir = folder;
   return result;
+}
+
+/**
+ * Refuses a folder that a symbolic link committed to Git leads to: a pull request that adds
+ * `dist` → `../../elsewhere` must not make the build replace another folder.
+ */
+function refuseCommittedLink(option: string, root: string, folder: string, command: string): void {
+  const link = committedLink(root, folder);
+  if (link === undefined) return;
+  const shown = link.split(path.sep).join('/');
+  throw new UsageError(`${option} goes through ${shown}, a symbolic link committed to Git: mimeo does not write where a commit points it; remove it (git rm ${shown}) or choose another ${option}`, command);
 }
 
 /** The webzine's folder from `--root` (default: the current folder), which must exist. */
