@@ -189,6 +189,11 @@ export const rules = {
     message: ({ reason }) => `this file can not be read as its extension says (${reason}), so mimeo can not check that it runs no script`,
     hint: () => 'Fix the file (an XML or HTML checker shows where it goes wrong), or export it again from the program that made it.',
   }),
+  'asset/not-utf8': rule<{ reason: string }>({
+    severity: 'error',
+    message: ({ reason }) => `a browser may read this file in another encoding than the UTF-8 mimeo checked it in (${reason}), and find script where mimeo saw none`,
+    hint: () => 'Save the file as UTF-8, declare it so (<meta charset="utf-8">, or encoding="UTF-8" in the XML declaration), and remove escape characters.',
+  }),
   'path/outside-root': rule<{ url: string }>({
     severity: 'error',
     message: ({ url }) => `"${url}" leads outside the webzine's content folder`,

@@ -34,7 +34,9 @@ export interface Sources {
 
 const textExtensions = new Set(['.md', '.yml', '.yaml']);
 // Files a browser may run script from when they are opened on the site.
-const markupExtensions = new Set(['.svg', '.svgz', '.html', '.htm', '.xhtml', '.xht', '.xml', '.xsl', '.xslt']);
+// Files a web server may send as a document a browser runs script in: HTML, XHTML, SVG and XML
+// (whose XHTML elements, or XSLT, can run script), by the extensions of common MIME type tables.
+const markupExtensions = new Set(['.svg', '.svgz', '.html', '.htm', '.shtml', '.mht', '.mhtml', '.xhtml', '.xht', '.xhtm', '.xml', '.xsl', '.xslt', '.xsd', '.rdf', '.rss', '.atom', '.opml', '.kml', '.gpx', '.xbl', '.xul', '.mml']);
 
 /**
  * Reads `content/` below `root`: Markdown and YAML as text, everything else as assets. Hidden

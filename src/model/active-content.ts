@@ -11,6 +11,8 @@ export interface Danger {
   column: number;
   /** The file could not be read (not well-formed XML, nested too deep), so it could not be checked. */
   unreadable?: true;
+  /** A browser may read the file in another encoding than the UTF-8 it was checked in. */
+  encoding?: true;
 }
 
 // Elements that run script or load other documents into the page.
@@ -32,11 +34,44 @@ function dangerOf(name: string, attributes: Iterable<[string, string]>): string 
   for (const [attribute, value] of attributes) {
     const key = attribute.toLowerCase();
     if (key.startsWith('on')) return `an event handler attribute (${attribute})`;
-    if (urlAttributes.has(key) && isActiveUrl(value)) return 'a javascript: or data: link';
+    // An animation's `values` is a list: each of them is written into the attribute in turn.
+    if (urlAttributes.has(key) && (key === 'values' ? value.split(';') : [value]).some(isActiveUrl)) return 'a javascript: or data: link';
     if (key === 'http-equiv' && value.toLowerCase() === 'refresh') return 'a <meta> refresh';
     if (key === 'style' && /javascript:|expression\s*\(/i.test(value)) return 'script in a style attribute';
   }
   return undefined;
+}
+
+// The names of UTF-8 (WHATWG Encoding), the only encoding mimeo reads copied markup in.
+const utf8Labels = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
+
+/**
+ * Whether a browser could read the document otherwise than mimeo checked it (as UTF-8): another
+ * encoding declared (`<meta charset="iso-2022-jp">`, `<?xml encoding=…?>`), bytes that are not
+ * UTF-8 (a UTF-16 file), or an escape character, with which ISO-2022-JP switches alphabets (a
+ * browser may guess that encoding from them alone). In such an encoding a comment to mimeo can be
+ * an element to the browser.
+ */
+export function findEncodingDanger(text: string): Danger | undefined {
+  const at = (offset: number, found: string): Danger => ({ found, ...placeOf(text, offset), encoding: true });
+  const invalid = text.indexOf('\uFFFD');
+  if (invalid >= 0) return at(invalid, 'its bytes are not UTF-8');
+  const escape = text.indexOf('\u001B');
+  if (escape >= 0) return at(escape, 'it holds an escape character, with which ISO-2022-JP switches alphabets');
+  const declaration = /^\s*<\?xml\s[^?>]{0,200}?encoding\s*=\s*["']([^"']{0,40})["']/i.exec(text);
+  if (declaration && !utf8Labels.has(declaration[1]!.trim().toLowerCase())) return at(text.indexOf('<?xml'), `it declares the encoding ${declaration[1]}`);
+  for (let start = text.search(/<meta\b/i); start >= 0; start = nextMeta(text, start + 5)) {
+    const end = text.indexOf('>', start);
+    const tag = text.slice(start, end < 0 ? text.length : end);
+    const charset = /charset\s*=\s*["']?\s*([^\s"';>]{1,40})/i.exec(tag)?.[1];
+    if (charset !== undefined && !utf8Labels.has(charset.toLowerCase())) return at(start, `it declares the encoding ${charset}`);
+  }
+  return undefined;
+}
+
+function nextMeta(text: string, from: number): number {
+  const found = text.slice(from).search(/<meta\b/i);
+  return found < 0 ? -1 : from + found;
 }
 
 /**
@@ -97,12 +132,15 @@ export function findHtmlDanger(text: string): Danger | undefined {
     return { found: 'its elements are nested thousands of levels deep', line: 1, column: 1, unreadable: true };
   }
   let danger: Danger | undefined;
-  walk(tree, (node) => {
+  const visit = (node: Nodes) => {
     if (danger || node.type !== 'element') return;
     const attributes = Object.entries(node.properties).map(([key, value]): [string, string] => [htmlName(key), Array.isArray(value) ? value.join(' ') : String(value)]);
     const found = dangerOf(node.tagName, attributes);
     if (found) danger = { found, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-  });
+    // A template's content is a tree of its own, which a declarative shadow root makes live.
+    if (node.tagName === 'template' && node.content) walk(node.content as Nodes, visit);
+  };
+  walk(tree, visit);
   return danger;
 }
 

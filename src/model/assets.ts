@@ -3,7 +3,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { AssetSource } from '../load/load-sources.js';
-import { findHtmlDanger, findXmlDanger, loadHtmlParser, type Danger } from './active-content.js';
+import { findEncodingDanger, findHtmlDanger, findXmlDanger, loadHtmlParser, type Danger } from './active-content.js';
 import { classifyPath, parseIssueNumber } from './classify.js';
 import type { Asset, Issue } from './types.js';
 
@@ -37,8 +37,9 @@ function extensionOf(file: string): string {
   return file.slice(file.lastIndexOf('.')).toLowerCase();
 }
 
+// Read by a browser as HTML (served as text/html or as a web archive); the other markup as XML.
 function isHtml(extension: string): boolean {
-  return extension === '.html' || extension === '.htm';
+  return extension === '.html' || extension === '.htm' || extension === '.shtml' || extension === '.mht' || extension === '.mhtml';
 }
 
 // What the last check of each file found, with the text it checked: `mimeo dev` reads an
@@ -56,14 +57,13 @@ function checkActiveContent(source: AssetSource, report: Report): void {
       ? known.danger
       : extension === '.svgz'
         ? { found: 'compressed SVG, which mimeo can not inspect', line: 1, column: 1 }
-        : isHtml(extension)
-          ? findHtmlDanger(markup)
-          : findXmlDanger(markup);
+        : (findEncodingDanger(markup) ?? (isHtml(extension) ? findHtmlDanger(markup) : findXmlDanger(markup)));
   if (checked.size >= 10_000 && !known) checked.clear();
   checked.set(source.path, { markup, danger });
   if (!danger) return;
   const place = { file: source.path, line: danger.line, column: danger.column };
-  if (danger.unreadable) reportRule(report, 'asset/unreadable-markup', place, { reason: danger.found });
+  if (danger.encoding) reportRule(report, 'asset/not-utf8', place, { reason: danger.found });
+  else if (danger.unreadable) reportRule(report, 'asset/unreadable-markup', place, { reason: danger.found });
   else if (extension === '.svg' || extension === '.svgz') reportRule(report, 'asset/unsafe-svg', place, { found: danger.found });
   else reportRule(report, 'asset/active-content', place, { found: danger.found });
 }

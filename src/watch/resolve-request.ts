@@ -42,7 +42,8 @@ export async function resolveRequest(folder: string, urlPath: string, index: str
   if (!found) return { kind: 'missing', relative: wanted };
   if (!isInside(found.real, realFolder)) return { kind: 'forbidden' };
   if (found.isFolder && !isFolderPath) return { kind: 'redirect', relative };
-  if (!found.isFolder) return { kind: 'file', absolute: found.real, relative: wanted };
+  // A file asked for as a folder (`notes.txt/`) is not there: served, it would take the type of an `index.html`.
+  if (!found.isFolder) return isFolderPath ? { kind: 'missing', relative: wanted } : { kind: 'file', absolute: found.real, relative: wanted };
   const file = await inspect(path.join(found.real, index));
   if (!file || file.isFolder) return { kind: 'missing', relative: wanted };
   if (!isInside(file.real, realFolder)) return { kind: 'forbidden' };

@@ -87,6 +87,15 @@ describe('the dev server', () => {
     expect([listing.status, redirect.status, redirect.headers['location']]).toEqual([404, 301, '/issues/1/']);
   });
 
+  it('answers 404 for a file asked for as a folder, which would be served as a page', async () => {
+    await writeFile(path.join(shared.dev.outDir, 'web/notes.txt'), '<script>alert(1)</script>\n');
+    const asFile = await get(shared.dev.url, '/notes.txt');
+    const asFolder = await get(shared.dev.url, '/notes.txt/');
+    expect([asFile.status, asFile.headers['content-type']]).toEqual([200, 'text/plain; charset=utf-8']);
+    expect(asFolder.status).toBe(404);
+    expect(asFolder.body).not.toContain('alert(1)');
+  });
+
   it('answers only to its own address on loopback, so another site can not read it by DNS rebinding', async () => {
     expect((await get(shared.dev.url, '/', 'GET', { host: 'evil.example' })).status).toBe(421);
     expect((await get(shared.dev.url, '/', 'GET', { host: `localhost:${new URL(shared.dev.url).port}` })).status).toBe(200);
