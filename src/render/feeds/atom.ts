@@ -31,7 +31,8 @@ export function renderAtom(entries: readonly FeedEntry[], options: FeedOptions):
       ...(entry.summary ? { description: toXmlHtml(escapeHtml(entry.summary)) } : {}),
       ...(options.content === false ? {} : { content: toXmlHtml(entry.contentHtml) }),
       author: entry.authors.map((author) => ({ name: toXmlText(author.name), ...(author.url ? { link: author.url } : {}) })),
-      category: entry.categories.map((name) => ({ term: toXmlText(name), name: toXmlText(name) })),
+      // Attributes on one line, as `escapeCategoryAttributes` reads them (XML reads a line break there as a space anyway).
+      category: entry.categories.map((name) => toXmlText(name).replace(/[\r\n]+/g, ' ')).map((name) => ({ term: name, name })),
     });
   }
   return withLanguage(escapeCategoryAttributes(feed.atom1()), options.language) + '\n';
