@@ -52,7 +52,7 @@ function htmlIds(html: string): string[] {
   // Ids, and the names of `<a name="top">`, which become ids; not those that begin with `_`,
   // which are dropped (see `rawIds` in markdown-to-html.ts).
   const ids = [...html.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)];
-  const names = [...html.matchAll(/<a\b[^>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)];
+  const names = [...html.matchAll(/<a\b[^<>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)];
   return [...ids, ...names].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter((id) => !id.startsWith('_'));
 }
 

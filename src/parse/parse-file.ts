@@ -42,7 +42,8 @@ export const maxDepth = 200;
 const selfClosing = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'colgroup', 'option', 'optgroup', 'rt', 'rp', 'html', 'head', 'body']);
 // Elements that never have content.
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+// No `<` inside a tag: a tag that never closes stops at the next one, so `<a <a <a …` takes linear time, not quadratic.
+const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[^<>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
 // What holds no tags for the HTML parser: comments, CDATA, and the text of script-like elements.
 const notTags = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<(script|style|textarea|title|xmp)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 // Markdown nodes whose raw HTML the parser closes when they end: a stray `<T>` in a paragraph ends with it.

@@ -151,6 +151,20 @@ describe('bad input', () => {
     expect(run.stdout).toContain('content/site.yml:2:10: error: "baseUrl" must be an https URL like https://zine.example/, without ?query or #fragment, got "https://zine.example/?q=1" [site-config/invalid]');
   });
 
+  // Each took tens of seconds before (patterns that went back over the whole text from every
+  // `<`, or over every space): a pull request could stall CI and `mimeo dev` with one file.
+  it('builds in moments a body of tags that never close and a title of many spaces, both made to be slow', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+    await writeFile(path.join(root, 'content/issues/1/30-tags.md'), `---\ntitle: Tags\n---\n<div>\n${'<a '.repeat(60_000)}\n`);
+    await writeFile(path.join(root, 'content/issues/1/40-spaces.md'), `---\ntitle: "a${' '.repeat(60_000)}x\\nz"\n---\nText.\n`);
+    const out = await temporaryFolder();
+    const started = Date.now();
+    const run = await runCli(['build', '--root', root, '--out', out, '--no-cache']);
+    expect(run.code, run.stdout).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
+
   it('leaves control characters out of pages, with a warning, so they stay valid HTML', async () => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/issues/1/30-control.md'), '---\ntitle: "Bell \\u0007 here"\n---\nA form\u000cfeed and a \u0001.\n');

@@ -62,9 +62,19 @@ function oneLine(text: string): string {
   return joinLines(text).trim();
 }
 
-/** The lines of `text` joined by single spaces; the check first spares the regular expression's scan of every space. */
-function joinLines(text: string): string {
-  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
+/**
+ * The lines of `text` joined by single spaces, the spaces around each break dropped. A lone
+ * carriage return breaks a line too, for some clients. Linear in the text: a pattern such as
+ * `\s*\n\s*` would take quadratic time over a long run of spaces with no break after it.
+ */
+export function joinLines(text: string): string {
+  if (!/[\r\n]/.test(text)) return text;
+  const parts = text.split(/[\r\n]+/);
+  const last = parts.length - 1;
+  return parts
+    .map((part, index) => (index === 0 ? part.trimEnd() : index === last ? part.trimStart() : part.trim()))
+    .filter((part, index) => part !== '' || index === 0 || index === last)
+    .join(' ');
 }
 
 function encodeSpaces(url: string): string {

@@ -8,7 +8,7 @@ import { capsuleFile, capsuleHref, capsuleRoute } from './capsule-urls.js';
 import { contentOf, type CompiledBody } from '../../compile/compiled.js';
 import { LazyText } from '../lazy-text.js';
 import { markers, slotOf, type Slot } from '../slots.js';
-import { serializeLines, type GemLine } from './lines.js';
+import { joinLines, serializeLines, type GemLine } from './lines.js';
 
 /** Options of {@link renderCapsule}. */
 export interface CapsuleOptions {
@@ -40,7 +40,7 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
     if (options.only && !options.only.has(file)) return;
     const scope: Scope = { site, options, strings, from: file.slice(0, file.lastIndexOf('/') + 1) };
     const context = () => ({
-      site: { title: oneLine(site.config.title), description: site.config.description ?? '' },
+      site: { title: joinLines(site.config.title), description: site.config.description ?? '' },
       page: { root: relativePath(scope.from, home), draft, editUrl: options.editUrl(source), lang: site.language },
       strings,
       ...view(scope),
@@ -50,7 +50,7 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
   };
   page(home, 'home', 'content/site.yml', false, (scope) => ({
     issues: site.issues.map((issue) => issueLink(scope, issue)),
-    pages: site.pages.map((p) => ({ title: oneLine(p.title), url: relativePath(scope.from, capsuleRoute(p)) })),
+    pages: site.pages.map((p) => ({ title: joinLines(p.title), url: relativePath(scope.from, capsuleRoute(p)) })),
     authorsUrl: relativePath(scope.from, `${home}authors.gmi`),
     feedUrl: relativePath(scope.from, `${home}atom.xml`),
     editions: editions.length < 2 ? [] : editions.map((edition) => ({
@@ -60,13 +60,13 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
     })),
   }));
   for (const issue of site.issues) {
-    page(capsuleRoute(issue), 'issue', issue.path, issue.draft, (scope) => ({ issue: issueView(scope, issue), up: { title: oneLine(site.config.title), url: relativePath(scope.from, home) } }));
+    page(capsuleRoute(issue), 'issue', issue.path, issue.draft, (scope) => ({ issue: issueView(scope, issue), up: { title: joinLines(site.config.title), url: relativePath(scope.from, home) } }));
     issue.articles.forEach((article, index) => {
       page(capsuleRoute(article), 'article', article.path, article.draft, (scope) => articleView(scope, issue, index));
     });
   }
   for (const p of site.pages) {
-    page(capsuleRoute(p), 'page', p.path, false, (scope) => ({ content: { title: oneLine(p.title), gemtext: body(scope, p), ...translationNotes(scope, p) } }));
+    page(capsuleRoute(p), 'page', p.path, false, (scope) => ({ content: { title: joinLines(p.title), gemtext: body(scope, p), ...translationNotes(scope, p) } }));
   }
   page(`${home}authors.gmi`, 'authors', 'content/authors.yml', false, (scope) => ({ authors: authorsView(scope) }));
   // Images and static files are shared by every edition, copied once.
@@ -116,11 +116,11 @@ function fillGemtext(body: CompiledBody, url: (slot: Slot) => string | undefined
 }
 
 function issueLink(scope: Scope, issue: Issue) {
-  return { number: issue.number, title: oneLine(issue.title), date: issue.date ?? '', url: relativePath(scope.from, capsuleRoute(issue)) };
+  return { number: issue.number, title: joinLines(issue.title), date: issue.date ?? '', url: relativePath(scope.from, capsuleRoute(issue)) };
 }
 
 function names(scope: Scope, authors: readonly Author[]): string {
-  const list = authors.map((author) => oneLine(author.name));
+  const list = authors.map((author) => joinLines(author.name));
   if (list.length <= 1) return list.join('');
   return `${list.slice(0, -1).join(', ')} ${scope.strings['and'] ?? 'and'} ${list[list.length - 1]}`;
 }
@@ -129,10 +129,10 @@ function issueView(scope: Scope, issue: Issue) {
   return {
     ...issueLink(scope, issue),
     dateText: formatDate(issue.date, scope.site.language),
-    editors: issue.editors.map((editor) => oneLine(editor.name)),
+    editors: issue.editors.map((editor) => joinLines(editor.name)),
     editorsText: names(scope, issue.editors),
-    contributorsText: issue.contributors.map(oneLine).join(', '),
-    cover: issue.cover ? { url: relativePath(scope.from, issue.cover), alt: oneLine(issue.coverAlt ?? '') } : '',
+    contributorsText: issue.contributors.map(joinLines).join(', '),
+    cover: issue.cover ? { url: relativePath(scope.from, issue.cover), alt: joinLines(issue.coverAlt ?? '') } : '',
     editorialGemtext: body(scope, issue),
     ...translationNotes(scope, issue),
     articles: issue.articles.map((article) => articleLink(scope, article)),
@@ -140,7 +140,7 @@ function issueView(scope: Scope, issue: Issue) {
 }
 
 function articleLink(scope: Scope, article: Article) {
-  return { title: oneLine(article.title), url: relativePath(scope.from, capsuleRoute(article)), authorsText: names(scope, article.authors) };
+  return { title: joinLines(article.title), url: relativePath(scope.from, capsuleRoute(article)), authorsText: names(scope, article.authors) };
 }
 
 function articleView(scope: Scope, issue: Issue, index: number) {
@@ -151,13 +151,13 @@ function articleView(scope: Scope, issue: Issue, index: number) {
     issue: { ...issueLink(scope, issue), dateText: formatDate(issue.date, scope.site.language) },
     previous: neighbour(issue.articles[index - 1]),
     next: neighbour(issue.articles[index + 1]),
-    up: { title: oneLine(issue.title), url: relativePath(scope.from, capsuleRoute(issue)) },
+    up: { title: joinLines(issue.title), url: relativePath(scope.from, capsuleRoute(issue)) },
   };
 }
 
 function authorsView(scope: Scope) {
   return [...scope.site.authors.values()].map((author) => ({
-    name: oneLine(author.name),
+    name: joinLines(author.name),
     url: author.url ?? '',
     fediverse: author.fediverse ?? '',
     works: scope.site.issues.flatMap((issue) =>
@@ -169,7 +169,3 @@ function authorsView(scope: Scope) {
   }));
 }
 
-/** Template values stay on one line, so no value can start a line of its own. */
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
-}
