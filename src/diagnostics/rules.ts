@@ -199,6 +199,11 @@ export const rules = {
     message: ({ url }) => `"${url}" leads outside the webzine's content folder`,
     hint: () => 'Link only to files inside content/.',
   }),
+  'path/invalid-name': rule<{ name: string; flaw: string }>({
+    severity: 'error',
+    message: ({ name, flaw }) => `the file ${name} in this folder can not be published: its name holds ${flaw}`,
+    hint: () => 'Rename the file with letters, digits, dashes and dots.',
+  }),
   'path/link-loop': rule<{ folder: string }>({
     severity: 'error',
     message: ({ folder }) => `this symbolic link leads back to ${folder}, a folder already read`,

@@ -218,6 +218,12 @@ async function walk(folder: string, realContent: string, root: string, report: R
   }
   for (const entry of entries) {
     if (isEditorLeftover(entry.name)) continue;
+    const flaw = nameFlaw(entry.name);
+    if (flaw) {
+      // Located at its folder: the name itself could break the report's lines.
+      reportRule(report, 'path/invalid-name', { file: toPosix(path.relative(root, folder)) }, { name: JSON.stringify(entry.name), flaw });
+      continue;
+    }
     const absolute = path.join(folder, entry.name);
     let isDirectory = entry.isDirectory();
     if (entry.isSymbolicLink()) {
@@ -236,6 +242,19 @@ async function walk(folder: string, realContent: string, root: string, report: R
     else found.push({ absolutePath: absolute, linked: throughLink });
   }
   return found;
+}
+
+/**
+ * What keeps a file name from being read and published: bytes that are not UTF-8 (the system
+ * gives the name with U+FFFD, under which the file can not be opened), a backslash (a folder
+ * separator to Windows and to some servers) or a control character (a line break in a name
+ * would break the lines of every report).
+ */
+function nameFlaw(name: string): string | undefined {
+  if (name.includes('\uFFFD')) return 'bytes that are not UTF-8';
+  if (name.includes('\\')) return 'a backslash';
+  if (/[\u0000-\u001F\u007F]/.test(name)) return 'a control character';
+  return undefined;
 }
 
 async function resolveLink(absolute: string): Promise<string | undefined> {

@@ -165,6 +165,26 @@ describe('bad input', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 60_000);
 
+  it.each(['check', 'build'])('reports (%s) file names it can not publish at their folder, each once, without a stack trace or a forged line', async (command) => {
+    const root = await makeWebzine();
+    const folder = path.join(root, 'content/static');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'back\\slash.txt'), 'x');
+    await writeFile(path.join(folder, '30-x\n::error file=a::pwned.txt'), 'x');
+    // A name whose bytes are not UTF-8.
+    await writeFile(Buffer.concat([Buffer.from(`${folder}/bad`), Buffer.from([0xff]), Buffer.from('.txt')]), 'x');
+    const run = await runCli([command, '--root', root, '--out', path.join(await temporaryFolder(), 'dist')].slice(0, command === 'check' ? 3 : 5));
+    expect(run.code).toBe(1);
+    const said = run.stdout + run.stderr;
+    expect(said.split('\n').filter((line) => line.includes('[path/invalid-name]'))).toEqual([
+      'content/static:1:1: error: the file "30-x\\n::error file=a::pwned.txt" in this folder can not be published: its name holds a control character [path/invalid-name]',
+      'content/static:1:1: error: the file "back\\\\slash.txt" in this folder can not be published: its name holds a backslash [path/invalid-name]',
+      'content/static:1:1: error: the file "bad\uFFFD.txt" in this folder can not be published: its name holds bytes that are not UTF-8 [path/invalid-name]',
+    ]);
+    expect(said).not.toMatch(/^::error/m);
+    expect(said).not.toMatch(/\n\s+at /);
+  });
+
   it('leaves control characters out of pages, with a warning, so they stay valid HTML', async () => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/issues/1/30-control.md'), '---\ntitle: "Bell \\u0007 here"\n---\nA form\u000cfeed and a \u0001.\n');
