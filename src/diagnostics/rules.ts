@@ -214,6 +214,11 @@ export const rules = {
     message: ({ output, other, own }) => (own ? `this file would be written to ${output}, where mimeo writes a file of its own (from ${other})` : `this file would be written to ${output}, and so would ${other}`),
     hint: ({ own }) => (own ? 'Rename this file: that place is taken.' : 'Rename one of the two.'),
   }),
+  'path/folder-conflict': rule<{ output: string; inside: string; other: string }>({
+    severity: 'error',
+    message: ({ output, inside, other }) => `a file would be written to ${output}, where ${other} needs a folder (for ${inside})`,
+    hint: () => 'Rename one of the two: one place can not be a file and a folder.',
+  }),
   'theme/missing': rule<{ name: string; available: string; suggestion?: string }>({
     severity: 'error',
     message: ({ name, available }) => `there is no theme "${name}"; the themes are ${available}`,

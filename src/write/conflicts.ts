@@ -23,7 +23,31 @@ export function removeConflicts(files: readonly OutputFile[], tree: string, repo
     const [blamed, other] = madeByMimeo(file.source) && !madeByMimeo(first.source) ? [first, file] : [file, first];
     reportRule(report, 'path/conflict', { file: blamed.source, related: [other.source] }, { output: `${tree}/${file.path}`, other: other.source, own: madeByMimeo(other.source) });
   }
-  return [...seen.values()];
+  return withoutFolderConflicts([...seen.values()], tree, report);
+}
+
+/**
+ * Reports a file written where another output needs a folder (`static/about` against the page
+ * `about/index.html`), which no folder can hold both of, and drops the file when it is to blame.
+ */
+function withoutFolderConflicts(files: OutputFile[], tree: string, report: Report): OutputFile[] {
+  // The first output inside each folder, by the folder's path.
+  const folders = new Map<string, OutputFile>();
+  for (const file of files) {
+    const parts = file.path.toLowerCase().split('/');
+    for (let length = 1; length < parts.length; length++) {
+      const folder = parts.slice(0, length).join('/');
+      if (!folders.has(folder)) folders.set(folder, file);
+    }
+  }
+  return files.filter((file) => {
+    const inside = folders.get(file.path.toLowerCase());
+    if (!inside) return true;
+    const [blamed, other] = madeByMimeo(file.source) && !madeByMimeo(inside.source) ? [inside, file] : [file, inside];
+    const output = `${tree}/${file.path}`;
+    reportRule(report, 'path/folder-conflict', { file: blamed.source, related: [other.source] }, { output, inside: `${tree}/${inside.path}`, other: inside.source });
+    return blamed !== file;
+  });
 }
 
 /** Whether an output of `source` is one mimeo makes itself, rather than a contributor's page or file. */
