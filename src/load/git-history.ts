@@ -90,8 +90,13 @@ export function parseLog(log: string): Map<string, FileHistory> {
   const currentName = new Map<string, string>();
   for (const [age, chunk] of log.split('\x01').slice(1).entries()) {
     const [header = '', ...tokens] = chunk.split('\0');
-    const [date = '', author = ''] = header.split('\x02');
-    const when = new Date(date).toISOString();
+    const [date = '', name = ''] = header.split('\x02');
+    // A commit whose date no clock can show (year 5 000 000), or whose author's name held the
+    // separators (`\x01`, which split it here), tells nothing trustworthy: it alone is skipped.
+    const time = new Date(date);
+    if (!/^\d{4}-\d\d-\d\dT/.test(date) || Number.isNaN(time.getTime())) continue;
+    const when = time.toISOString();
+    const author = name.replace(/[\u0000-\u001F\u007F]/g, '');
     for (let i = 0; i < tokens.length; i++) {
       const status = tokens[i]!.replace(/^\n/, '');
       if (status === '') continue;

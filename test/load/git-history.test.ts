@@ -22,6 +22,23 @@ describe('parseLog', () => {
   });
 });
 
+describe('a commit that tells nothing trustworthy', () => {
+  it('is skipped alone: a date no clock shows, an author whose name holds control characters', async () => {
+    const log = '\x013170843-11-16T09:46:39+00:00\x02Eve\0\nM\0content/a.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/a.md\0';
+    expect(parseLog(log).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 1 });
+    const root = await temporaryFolder();
+    await commitAll(root, [
+      { ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/issues/1/10-a.md': 'one\n' } },
+      { author: 'Eve\x01bogus\x02x', email: 'eve@example.org', date: '2026-03-02T09:00:00Z', files: { 'content/issues/1/10-a.md': 'two\n' } },
+      { ...bo, date: '2026-03-03T09:00:00Z', files: { 'content/issues/1/20-b.md': 'three\n' } },
+    ]);
+    const history = await readGitHistory(root);
+    expect(history.missing).toBeUndefined();
+    expect(history.files.get('content/issues/1/20-b.md')?.authors).toEqual(['Bo Rivet']);
+    expect(history.files.get('content/issues/1/10-a.md')?.authors).toEqual(['Ada Quill']);
+  });
+});
+
 describe('parseStatus', () => {
   it('reads modified, untracked and renamed paths relative to the webzine', () => {
     expect([...parseStatus(' M zine/content/a.md\0?? zine/content/b.md\0R  zine/content/c.md\0zine/content/old.md\0', 'zine/')]).toEqual([
