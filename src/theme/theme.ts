@@ -40,6 +40,10 @@ export interface Theme {
 
 const templatePrefix = 'templates/';
 
+// Bounds of one page's render: time in milliseconds, and LiquidJS's count of what filters allocate.
+const renderLimitMs = 10_000;
+const memoryLimit = 64 * 1024 * 1024;
+
 // LiquidJS is CommonJS (its `main`, which `import` takes too): `require` loads it when first needed.
 const load = createRequire(import.meta.url);
 const liquid = () => load('liquidjs') as typeof import('liquidjs');
@@ -73,7 +77,8 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   let engines: { html: Liquid; gemtext: Liquid } | undefined;
   const makeEngines = () => {
     const { Liquid } = liquid();
-    const options = { root: ['templates'], extname: '.liquid', fs: memoryFs(files), cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true };
+    // A template that loops for ever, or builds ever longer text, stops at a bound no page comes near.
+    const options = { root: ['templates'], extname: '.liquid', fs: memoryFs(files), cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true, renderLimit: renderLimitMs, memoryLimit };
     const gemtext = new Liquid(options);
     gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
     const html = new Liquid({ ...options, outputEscape: 'escape' });
@@ -112,9 +117,11 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   const withCommit = (key: string) => `${key} commit=${commit}`;
   // A template that fails the same way on every page that uses it is told once, at its first page.
   const told = new Set<string>();
+  // Templates that ran out of time or memory once: each page would take as long again.
+  const exhausted = new Set<string>();
   const render = (name: string, context: object, page: string): string | undefined => {
     const templates = compile(name);
-    if (!templates) return undefined;
+    if (!templates || exhausted.has(name)) return undefined;
     try {
       // Assigned, not spread: spreading would read the getter.
       const scope = materialize(context) as Record<string, unknown>;
@@ -124,6 +131,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       // A partial is parsed when a page first renders it: a mistake in its syntax is one, however many pages it fails.
       const { ParseError, TokenizationError } = liquid();
       const syntax = error instanceof ParseError || error instanceof TokenizationError;
+      if (error instanceof Error && /limit exceeded/.test(error.message)) exhausted.add(name);
       reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => (syntax ? { rule: 'template/syntax', args: { reason } } : { rule: 'template/render', args: { reason, page } }), told);
       return undefined;
     }
