@@ -219,6 +219,11 @@ export const rules = {
     message: ({ output, inside, other }) => `a file would be written to ${output}, where ${other} needs a folder (for ${inside})`,
     hint: () => 'Rename one of the two: one place can not be a file and a folder.',
   }),
+  'theme/unreadable': rule<{ reason: string }>({
+    severity: 'error',
+    message: ({ reason }) => `this theme file can not be read (${reason})`,
+    hint: () => 'Check that the theme named in site.yml is a folder of templates, and that its files can be read.',
+  }),
   'theme/missing': rule<{ name: string; available: string; suggestion?: string }>({
     severity: 'error',
     message: ({ name, available }) => `there is no theme "${name}"; the themes are ${available}`,

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Place, Report } from '../diagnostics/diagnostic.js';
@@ -39,10 +39,41 @@ export async function loadTheme(root: string, name: string, report: Report, name
       const absolutePath = path.join(folder, relative);
       const inRoot = path.relative(root, absolutePath);
       const displayPath = inRoot.startsWith('..') || path.isAbsolute(inRoot) ? absolutePath : inRoot.split(path.sep).join('/');
-      files.set(relative, { bytes: await readFile(absolutePath), displayPath, absolutePath });
+      let bytes: Buffer;
+      try {
+        bytes = await readBounded(absolutePath, maxThemeFileBytes);
+      } catch (error) {
+        // A file the system will not give, or gives without end (a theme named into /proc), told where it is.
+        reportRule(report, 'theme/unreadable', { file: displayPath }, { reason: error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message : String(error) }, error);
+        continue;
+      }
+      files.set(relative, { bytes, displayPath, absolutePath });
     }
   }
   return files;
+}
+
+// More than any template, string file or stylesheet needs; a file of the system (/proc) may never end.
+const maxThemeFileBytes = 32 * 1024 * 1024;
+
+/** A file's bytes, read up to `max`: a file longer than that is an error, however long it goes on. */
+async function readBounded(file: string, max: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, max + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) throw new Error(`larger than ${max / 1024 / 1024} MB`);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The folder of the webzine's theme `name`: `themes/<name>` below the root (which `name` may lead out of, `../shared`). */

@@ -185,6 +185,16 @@ describe('bad input', () => {
     expect(said).not.toMatch(/\n\s+at /);
   });
 
+  it('reports a theme file too large to be one where it is, instead of reading it without end (a theme named into /proc)', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'themes/default/assets'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/assets/huge.bin'), Buffer.alloc(33 * 1024 * 1024));
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('themes/default/assets/huge.bin:1:1: error: this theme file can not be read (larger than 32 MB) [theme/unreadable]');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('leaves control characters out of pages, with a warning, so they stay valid HTML', async () => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/issues/1/30-control.md'), '---\ntitle: "Bell \\u0007 here"\n---\nA form\u000cfeed and a \u0001.\n');
