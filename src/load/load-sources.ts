@@ -81,7 +81,18 @@ type Read = (absolutePath: string, relative: string, report: Report, decode: Dec
 // Read one after another without waiting on the event loop: a thousand small awaited reads cost several times more.
 const readFile: Read = (absolutePath, relative, report, decode) => decode(readFileSync(absolutePath), relative, report);
 
-const readMarkup: Decode = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+/**
+ * Starts the text of a markup file that starts with a UTF-16 byte order mark, which a browser
+ * obeys before anything else: a lone surrogate, which no UTF-8 decoding ever gives, so a file can
+ * not forge it (the check of copied files refuses such a file).
+ */
+export const utf16Mark = '\uD800';
+
+const readMarkup: Decode = (bytes) => {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const utf16 = (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
+  return (utf16 ? utf16Mark : '') + buffer.toString('utf8');
+};
 
 /**
  * The texts read by the last loads, for `mimeo dev`: a file whose stamp (size, times, inode) is
@@ -221,7 +232,9 @@ async function walk(folder: string, realContent: string, root: string, report: R
     const flaw = nameFlaw(entry.name);
     if (flaw) {
       // Located at its folder: the name itself could break the report's lines.
-      reportRule(report, 'path/invalid-name', { file: toPosix(path.relative(root, folder)) }, { name: JSON.stringify(entry.name), flaw });
+      // The file itself is related: `check --changed` keeps what a changed file is part of.
+      const file = toPosix(path.relative(root, path.join(folder, entry.name)));
+      reportRule(report, 'path/invalid-name', { file: toPosix(path.relative(root, folder)), related: [file] }, { name: JSON.stringify(entry.name), flaw });
       continue;
     }
     const absolute = path.join(folder, entry.name);

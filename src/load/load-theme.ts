@@ -62,8 +62,10 @@ async function readBounded(file: string, max: number): Promise<Buffer> {
   try {
     const chunks: Buffer[] = [];
     let total = 0;
+    // A file's size, when the system knows it (a file of /proc says 0), is read in one go.
+    const size = (await handle.stat()).size;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, max + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(size > 0 ? size + 1 : 64 * 1024, max + 1 - total)));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));

@@ -2,6 +2,7 @@ import type { Nodes } from 'hast';
 import { SaxesParser } from 'saxes';
 import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
 import { walk } from '../parse/walk.js';
+import { utf16Mark } from '../load/load-sources.js';
 
 /** Something in a copied file that would run as script when the file is opened on the site. */
 export interface Danger {
@@ -46,33 +47,38 @@ function dangerOf(name: string, attributes: Iterable<[string, string]>): string 
 const utf8Labels = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
 
 /**
- * Whether a browser could read the document otherwise than mimeo checked it (as UTF-8): another
- * encoding declared (`<meta charset="iso-2022-jp">`, `<?xml encoding=…?>`), bytes that are not
- * UTF-8 (a UTF-16 file), or an escape character, with which ISO-2022-JP switches alphabets (a
- * browser may guess that encoding from them alone). In such an encoding a comment to mimeo can be
- * an element to the browser.
+ * Whether a browser could read the document otherwise than mimeo checked it (as UTF-8), where
+ * its `<`, `>` and quotes could be other characters: a UTF-16 byte order mark or NUL characters
+ * (UTF-16), an escape character (with which ISO-2022-JP switches alphabets, and from which a
+ * browser may guess that encoding), or a declared encoding that does not read ASCII bytes as
+ * ASCII (`<meta charset="iso-2022-jp">`, `<?xml encoding="UTF-16"?>`). Any other encoding
+ * (windows-1252, Shift_JIS) keeps every ASCII byte, so the tags are those mimeo checked.
  */
 export function findEncodingDanger(text: string): Danger | undefined {
   const at = (offset: number, found: string): Danger => ({ found, ...placeOf(text, offset), encoding: true });
-  const invalid = text.indexOf('\uFFFD');
-  if (invalid >= 0) return at(invalid, 'its bytes are not UTF-8');
+  if (text.startsWith(utf16Mark)) return { found: 'it starts with a UTF-16 byte order mark', line: 1, column: 1, encoding: true };
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return at(nul, 'it holds NUL characters, as UTF-16 does');
   const escape = text.indexOf('\u001B');
   if (escape >= 0) return at(escape, 'it holds an escape character, with which ISO-2022-JP switches alphabets');
   const declaration = /^\s*<\?xml\s[^?>]{0,200}?encoding\s*=\s*["']([^"']{0,40})["']/i.exec(text);
-  if (declaration && !utf8Labels.has(declaration[1]!.trim().toLowerCase())) return at(text.indexOf('<?xml'), `it declares the encoding ${declaration[1]}`);
-  for (let start = text.search(/<meta\b/i); start >= 0; start = nextMeta(text, start + 5)) {
-    const end = text.indexOf('>', start);
-    const tag = text.slice(start, end < 0 ? text.length : end);
-    const charset = /charset\s*=\s*["']?\s*([^\s"';>]{1,40})/i.exec(tag)?.[1];
-    if (charset !== undefined && !utf8Labels.has(charset.toLowerCase())) return at(start, `it declares the encoding ${charset}`);
+  const declared = declaration?.[1]?.trim() ?? '';
+  if (declaration && !utf8Labels.has(declared.toLowerCase()) && !asciiCompatible(declared)) return at(text.indexOf('<?xml'), `it declares the encoding ${declared}`);
+  // A tag ends at the next `<` or `>` and within a bound: linear however many `<meta` never close.
+  for (const meta of text.matchAll(/<meta\b[^<>]{0,2000}/gi)) {
+    const charset = /charset\s*=\s*["']?\s*([^\s"';>]{1,40})/i.exec(meta[0])?.[1];
+    if (charset !== undefined && !utf8Labels.has(charset.toLowerCase()) && !asciiCompatible(charset)) return at(meta.index, `it declares the encoding ${charset}`);
   }
   return undefined;
 }
 
-function nextMeta(text: string, from: number): number {
-  const found = text.slice(from).search(/<meta\b/i);
-  return found < 0 ? -1 : from + found;
+// Encodings a browser may read otherwise than ASCII even where every byte is ASCII: the
+// ISO-2022 family and HZ switch alphabets with ASCII bytes, UTF-16 and UTF-7 read them in pairs
+// or shifts. Any other encoding reads an ASCII-only file as ASCII.
+function asciiCompatible(label: string): boolean {
+  return !/2022|hz|utf-?16|ucs-?2|utf-?7|unicode(?!-1-1-utf-8)|replacement/i.test(label);
 }
+
 
 /**
  * The first danger in an XML document (SVG, XHTML), entities and namespace prefixes resolved, so

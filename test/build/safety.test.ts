@@ -118,8 +118,13 @@ describe('what a pull request commits where mimeo writes', () => {
     await symlink(victim, path.join(root, 'dist'));
     await commit(root);
     const run = await runCli([command, '--root', root]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--out goes through dist, a symbolic link committed to Git');
+    if (command === 'build') {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--out goes through dist, a symbolic link committed to Git');
+    } else {
+      // `check` writes no output: the link is nothing to it.
+      expect(run.code, run.stderr).toBe(0);
+    }
     expect(await listTree(victim)).toEqual(['web/important.txt']);
     // The cache's way: node_modules a committed link.
     const other = await makeWebzine();

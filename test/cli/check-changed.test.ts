@@ -48,6 +48,16 @@ describe('mimeo check --changed', () => {
     expect(run).toMatchObject({ code: 0, stdout: '' });
   });
 
+  it('reports a file the change adds under a name that can not be published, as the whole check does', async () => {
+    const root = await branchWithMistakes();
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/back\\slash.txt'), 'x\n');
+    await commitAll(root, [{ ...who, date: '2026-03-03T09:00:00Z' }]);
+    const run = await runCli(['check', '--root', root, '--changed', 'HEAD~1']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/static:1:1: error: the file "back\\\\slash.txt" in this folder can not be published: its name holds a backslash [path/invalid-name]');
+  });
+
   it('exits 2 on a revision Git does not know', async () => {
     const run = await runCli(['check', '--root', await branchWithMistakes(), '--changed', 'no-such-branch']);
     expect(run.code).toBe(2);

@@ -22,7 +22,8 @@ export function resolveFolders(command: string, root: unknown, out: unknown, cwd
     if (isInside(rootPath, outPath)) throw new UsageError(`--out must not be the webzine's folder or hold it, got ${shown(outPath)}`, command);
     if (isInside(outPath, contentPath)) throw new UsageError(`--out must not be inside content/, got ${shown(outPath)}`, command);
   }
-  refuseCommittedLink('--out', resolvedRoot, resolvedOut, command);
+  // `check` writes no output.
+  if (out !== undefined || command !== 'check') refuseCommittedLink('--out', resolvedRoot, resolvedOut, command);
   return { root: resolvedRoot, out: resolvedOut };
 }
 
