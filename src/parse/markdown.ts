@@ -25,14 +25,26 @@ export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown 
   const tree = parser.parse(body);
   const slugger = new GithubSlugger();
   const anchors: string[] = [];
+  const names: string[] = [];
   walk(tree as Node, (node) => {
     shiftPosition(node, lineOffset);
     if (node.type === 'heading') {
       const id = identifyHeading(node as Heading, slugger);
       if (id !== undefined) anchors.push(id);
     }
-    if (node.type === 'html') anchors.push(...htmlIds((node as Html).value));
+    if (node.type === 'html') {
+      const raw = htmlIds((node as Html).value);
+      anchors.push(...raw.ids);
+      names.push(...raw.names);
+    }
   });
+  // A name becomes an id only where no element has it already.
+  const taken = new Set(anchors);
+  for (const name of names) {
+    if (taken.has(name)) continue;
+    taken.add(name);
+    anchors.push(name);
+  }
   return { tree, anchors };
 }
 
@@ -48,12 +60,23 @@ function identifyHeading(heading: Heading, slugger: GithubSlugger): string | und
   return id;
 }
 
-function htmlIds(html: string): string[] {
-  // Ids, and the names of `<a name="top">`, which become ids; not those that begin with `_`,
-  // which are dropped (see `rawIds` in markdown-to-html.ts).
-  const ids = [...html.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)];
-  const names = [...html.matchAll(/<a\b[^<>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)];
-  return [...ids, ...names].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter((id) => !id.startsWith('_'));
+function htmlIds(html: string): { ids: string[]; names: string[] } {
+  // Ids, but those that begin with `_`, which are dropped; and the names of `<a name="top">`
+  // without an id, which become ids when no other element has theirs (see `rawIds` in markdown-to-html.ts).
+  const value = (m: RegExpMatchArray) => m[1] ?? m[2] ?? m[3] ?? '';
+  const ids = [...html.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map(value).filter((id) => !id.startsWith('_'));
+  const names: string[] = [];
+  for (const [tag] of html.matchAll(/<a\b[^<>]*/gi)) {
+    if (/\sid\s*=/i.test(tag)) continue;
+    const name = /\sname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    if (name && isNamedAnchor(value(name))) names.push(value(name));
+  }
+  return { ids, names };
+}
+
+/** Whether the name of an `<a name>` can become its id: not empty, no spaces, not the theme's (`_`). */
+export function isNamedAnchor(name: string): boolean {
+  return name !== '' && !/\s/.test(name) && !name.startsWith('_');
 }
 
 function shiftPosition(node: Node, lineOffset: number): void {

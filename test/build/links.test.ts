@@ -149,6 +149,21 @@ describe('ids written in raw HTML', () => {
     expect(issue).toContain('href="#anchors:old"');
   });
 
+  it('make valid, unique ids only: an empty or spaced name, or one a heading has, stays a name, and no link may lead to it', async () => {
+    const body = '---\ntitle: Anchors\n---\n## First\n\n<a name=""></a><a name="two words"></a><a name="first"></a><a name="x" id="y"></a>Text.\n\nSee [the heading](#first).\n';
+    const read = await buildChanged((root) => writeFile(path.join(root, 'content/issues/1/30-anchors.md'), body));
+    const own = await read('issues/1/anchors/index.html');
+    const ids = [...own.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(ids).not.toContain('');
+    expect(ids).not.toContain('two words');
+    expect(own).toContain('<h2 id="first">');
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-anchors.md'), '---\ntitle: Anchors\n---\n<a name="x" id="y"></a>Text.\n\nSee [x](#x) and [y](#y).\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout.split('\n').filter((line) => line.includes('[link/missing-anchor]'))).toEqual([expect.stringContaining('content/issues/1/30-anchors.md:6:5: error:')]);
+  });
+
   it('that begin with _ are no link targets: a link to one is an error', async () => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/issues/1/30-anchors.md'), '---\ntitle: Anchors\n---\n<span id="_top">Top.</span>\n\nBack to [the top](#_top).\n');
@@ -224,6 +239,8 @@ describe('links and images in raw HTML', () => {
       '',
       '<img src="cover.svg" srcset="cover.svg 2x, javascript:alert(1) 3x" alt="d">',
       '',
+      '<img src="cover.svg" srcset="https://img.example/w_300,h_200/a.jpg 2x,cover.svg 3x" alt="e">',
+      '',
       '<video src="cover.svg" poster="javascript:alert(1)" controls autoplay><track src="cover.svg" kind="captions" srclang="en" label="English"></video>',
       '',
       '<audio src="cover.svg" controls></audio> <blockquote cite="10-first.md">Quoted.</blockquote>',
@@ -234,6 +251,8 @@ describe('links and images in raw HTML', () => {
     expect(own).toContain('<figure><img src="../cover.svg" srcset="../cover.svg 2x" sizes="50vw" alt="c"><figcaption>The <mark>cover</mark>, in <abbr title="Scalable Vector Graphics">SVG</abbr>.</figcaption></figure>');
     expect(own).toContain('<video src="../cover.svg" controls><track src="../cover.svg" kind="captions" srclang="en" label="English"></video>');
     expect(own).toContain('<audio src="../cover.svg" controls></audio>');
+    // A URL with commas (as image services write them) is one URL.
+    expect(own).toContain('srcset="https://img.example/w_300,h_200/a.jpg 2x,../cover.svg 3x"');
     // A srcset with a URL that could run code is dropped whole.
     expect(own).toContain('<img src="../cover.svg" alt="d">');
     expect(own).not.toMatch(/javascript:|onerror|autoplay/);

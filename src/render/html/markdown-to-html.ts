@@ -6,6 +6,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { walk } from '../../parse/walk.js';
+import { isNamedAnchor } from '../../parse/markdown.js';
 import type { SiteConfig } from '../../parse/schemas.js';
 import { isUnsafeUrl } from '../../transform/link-target.js';
 import type { Resource } from '../../compile/compiled.js';
@@ -135,14 +136,22 @@ function processorFor(raw: boolean, sanitize: boolean): Processor<HastRoot, Hast
  * own (`_main`, the skip link's target), is dropped, as a heading never gets one.
  */
 function rawIds(tree: HastRoot): void {
+  const ids = new Set<string>();
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
     const { properties } = node;
-    if (node.tagName === 'a' && typeof properties['name'] === 'string' && properties['id'] === undefined) {
-      properties['id'] = properties['name'];
-      delete properties['name'];
-    }
     if (typeof properties['id'] === 'string' && properties['id'].startsWith('_')) delete properties['id'];
+    if (typeof properties['id'] === 'string') ids.add(properties['id']);
+  });
+  // Only a name that makes a valid id no other element has (HTML wants ids unique and without spaces).
+  walk(tree as HastNodes, (node) => {
+    if (node.type !== 'element' || node.tagName !== 'a') return;
+    const { properties } = node;
+    const name = properties['name'];
+    if (properties['id'] !== undefined || typeof name !== 'string' || !isNamedAnchor(name) || ids.has(name)) return;
+    properties['id'] = name;
+    delete properties['name'];
+    ids.add(name);
   });
 }
 
@@ -220,7 +229,7 @@ function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource)
     const slotted = (url: string, type: Resource['type']) =>
       url.trim() === '' || url.startsWith('\uFDD0') || isUnsafeUrl(url) ? url : addSlot({ resource: addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 }), url });
     // Each candidate of a srcset (`cover.svg 2x, big.svg 3x`) begins with its URL.
-    const candidates = (list: string) => list.split(',').map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_all, space: string, url: string) => space + slotted(url, 'image'))).join(',');
+    const candidates = (list: string) => mapSrcset(list, (url) => slotted(url, 'image'));
     const { properties } = node;
     for (const [key, type] of rawUrls[node.tagName] ?? []) {
       const value = properties[key];
@@ -228,6 +237,38 @@ function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource)
       else if (typeof value === 'string') properties[key] = slotted(value, type);
     }
   });
+}
+
+/**
+ * A `srcset` with each candidate's URL mapped, read as HTML reads it: a URL is the run of
+ * characters up to a space (commas inside it included, as image services write them:
+ * `…/w_300,h_200/a.jpg 2x`), trailing commas end a candidate, and its descriptors go on to the
+ * next comma.
+ */
+export function mapSrcset(list: string, map: (url: string) => string): string {
+  let out = '';
+  let at = 0;
+  const space = (index: number) => /\s/.test(list[index] ?? '');
+  while (at < list.length) {
+    const start = at;
+    while (at < list.length && (space(at) || list[at] === ',')) at++;
+    out += list.slice(start, at);
+    if (at >= list.length) break;
+    let end = at;
+    while (end < list.length && !space(end)) end++;
+    const written = list.slice(at, end);
+    const url = written.replace(/,+$/, '');
+    out += map(url) + written.slice(url.length);
+    at = end;
+    if (url.length < written.length) continue;
+    const descriptors = at;
+    for (let depth = 0; at < list.length && !(list[at] === ',' && depth === 0); at++) {
+      if (list[at] === '(') depth++;
+      else if (list[at] === ')') depth = Math.max(0, depth - 1);
+    }
+    out += list.slice(descriptors, at);
+  }
+  return out;
 }
 
 /** The index of a link, image or definition among its body's resources (set by `compileFile`). */
