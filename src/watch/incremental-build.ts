@@ -14,7 +14,7 @@ import { createSourceMemory, loadSources } from '../load/load-sources.js';
 import { giveMemoryBack } from '../write/heap-guard.js';
 import { readGitHistory, type GitHistory, type HistoryMemory } from '../load/git-history.js';
 import { rebuildBodies, type LastBuild } from './body-edits.js';
-import { committedCacheFile, committedCacheNote } from '../load/committed.js';
+import { committedCacheFile, committedCacheNote, committedLink } from '../load/committed.js';
 
 /** Options of {@link createIncrementalBuild}. */
 export interface IncrementalOptions {
@@ -75,15 +75,26 @@ export interface IncrementalBuild {
  * writing only files whose bytes changed. Its output always equals a clean build's (tested).
  */
 export function createIncrementalBuild(options: IncrementalOptions): IncrementalBuild {
-  const cache = createCompileMemory();
+  let cache = createCompileMemory();
   const sources = createSourceMemory();
   const history: HistoryMemory = {};
   const written: WrittenFiles = new Map();
-  // A cache folder that holds committed files is not read: the preview keeps its own, made for it.
+  // A cache folder that holds committed files, or that a committed link leads to, is not read:
+  // looked at before every rebuild (a checkout can bring one), after which the preview keeps a
+  // cache of its own and forgets what it compiled into the other.
   const wanted = options.cacheDir ?? path.join(options.root, 'node_modules', '.cache', 'mimeo');
-  const committed = committedCacheFile(wanted);
-  const cacheNotes = committed === undefined ? [] : [committedCacheNote(wanted, committed)];
-  const cacheDir = committed === undefined ? wanted : privateCacheDir();
+  let cacheDir = wanted;
+  let cacheNotes: string[] = [];
+  const chooseCache = () => {
+    if (cacheDir !== wanted) return;
+    const link = committedLink(options.root, wanted);
+    const committed = link === undefined ? committedCacheFile(wanted) : `${link}, a committed symbolic link`;
+    if (committed === undefined) return;
+    cacheNotes = [committedCacheNote(wanted, committed)];
+    cacheDir = privateCacheDir();
+    cache = createCompileMemory();
+    patchable = undefined;
+  };
   // Theme paths count until a build goes through: a failed build renders nothing.
   const pending = new Set<string>();
   let last: DependencyGraph | undefined;
@@ -103,6 +114,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       return true;
     },
     async rebuild(changes) {
+      chooseCache();
       for (const path of changes) pending.add(path);
       const seen = [...pending].sort();
       // What the watcher names is read again even when its stamp did not change (a coarse clock).

@@ -1,5 +1,4 @@
-import { mkdir, readFile, readdir, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { deserialize } from 'node:v8';
+import { mkdir, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -7,8 +6,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, listTree, makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 import { commitAll, git } from '../support/git.js';
-import { serializeEntry, writeEntryFiles } from '../../src/compile/file-cache.js';
-import type { BodyContent, CompiledFile } from '../../src/compile/compiled.js';
+import { forgeCacheEntries } from '../support/forge-cache.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -153,17 +151,7 @@ describe('what a pull request commits where mimeo writes', () => {
     const cache = path.join(root, 'node_modules/.cache/mimeo');
     const page = path.join(root, 'dist/web/issues/1/first/index.html');
     expect((await runCli(['build', '--root', root])).code).toBe(0);
-    // Forged entries: each body's HTML starts with a script, stored as mimeo stores entries.
-    for (const shard of await readdir(path.join(cache, 'files'))) {
-      for (const name of await readdir(path.join(cache, 'files', shard))) {
-        const files = { meta: path.join(cache, 'files', shard, name), content: path.join(cache, 'bodies', shard, name) };
-        const meta = deserialize(await readFile(files.meta)) as { key: string; payload: Uint8Array };
-        const file = deserialize(meta.payload) as CompiledFile;
-        const { content } = deserialize(await readFile(files.content)) as { content: BodyContent };
-        file.body.content = { ...content, html: `<script>alert(1)</script>${content.html}`, issueHtml: `<script>alert(1)</script>${content.issueHtml}` };
-        expect(writeEntryFiles(files, serializeEntry(meta.key, file))).toBe(true);
-      }
-    }
+    expect(await forgeCacheEntries(cache)).toBeGreaterThan(3);
     // Forged entries are taken as this machine's own (so the forgery is real)...
     await rm(path.join(root, 'dist'), { recursive: true });
     expect((await runCli(['build', '--root', root])).code).toBe(0);
@@ -177,5 +165,38 @@ describe('what a pull request commits where mimeo writes', () => {
     expect(run.stdout + run.stderr).toContain(`note: the cache folder ${cache} holds files committed to Git`);
     expect(dangersIn(await readFile(page, 'utf8'))).toEqual([]);
     expect(await readFile(path.join(root, 'dist/web/atom.xml'), 'utf8')).not.toContain('<script>');
+  });
+
+  it('refuses an output folder beside the webzine, in its repository, that a committed link leads from', async () => {
+    const repository = await temporaryFolder();
+    const root = path.join(repository, 'zine');
+    await rename(await makeWebzine(), root);
+    const victim = await temporaryFolder();
+    await writeFile(path.join(victim, 'keep.txt'), 'keep me\n');
+    await symlink(victim, path.join(repository, 'public'));
+    await commit(repository);
+    const run = await runCli(['build', '--root', root, '--out', path.join(repository, 'public')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--out goes through ../public, a symbolic link committed to Git');
+    expect(await listTree(victim)).toEqual(['keep.txt']);
+  });
+
+  it('does not take forged entries from a cache folder that is a link to committed files', async () => {
+    const root = await makeWebzine();
+    await commit(root);
+    const out = path.join(await temporaryFolder(), 'dist');
+    const real = path.join(root, 'vendor/cache');
+    expect((await runCli(['build', '--root', root, '--out', out, '--cache-dir', real])).code).toBe(0);
+    await forgeCacheEntries(real);
+    await git(root, ['add', '-f', 'vendor/cache']);
+    await git(root, ['commit', '-q', '-m', 'vendor'], { GIT_AUTHOR_NAME: 'M', GIT_AUTHOR_EMAIL: 'm@example.org', GIT_COMMITTER_NAME: 'M', GIT_COMMITTER_EMAIL: 'm@example.org' });
+    // A link the maintainer made (not committed) to the committed folder.
+    const link = path.join(await temporaryFolder(), 'cache');
+    await symlink(real, link);
+    await rm(out, { recursive: true });
+    const run = await runCli(['build', '--root', root, '--out', out, '--cache-dir', link]);
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).toContain('holds files committed to Git');
+    expect(dangersIn(await readFile(path.join(out, 'web/issues/1/first/index.html'), 'utf8'))).toEqual([]);
   });
 });

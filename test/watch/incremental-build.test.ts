@@ -6,7 +6,8 @@ import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { createIncrementalBuild } from '../../src/watch/incremental-build.js';
 import { applyRandomEdit, createRandom, edits, type EditedZine } from '../support/random-edits.js';
-import { commitAll } from '../support/git.js';
+import { commitAll, git } from '../support/git.js';
+import { forgeCacheEntries } from '../support/forge-cache.js';
 import { differences, toFiles } from '../support/trees.js';
 import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
@@ -212,5 +213,28 @@ describe('incremental rebuilds of mimeo dev', () => {
       rendered: 5,
       update: { written: ['gemini/issues/1/second.gmi', 'web/atom.xml', 'web/issues/1/index.html', 'web/issues/1/second/index.html', 'web/rss.xml'], removed: [] },
     });
+  });
+});
+
+describe('the preview, when a checkout brings a cache folder of committed files', () => {
+  it('stops using that cache and what it compiled into it, so no forged entry reaches a page', async () => {
+    const root = await makeWebzine();
+    const who = { author: 'Ada Quill', email: 'ada@secret.example' };
+    await commitAll(root, [{ ...who, date: '2026-03-01T09:00:00Z' }]);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    // The pull request: the cache this preview filled, forged and committed.
+    await forgeCacheEntries(path.join(root, 'node_modules/.cache/mimeo'));
+    await git(root, ['add', '-f', 'node_modules/.cache/mimeo']);
+    await git(root, ['commit', '-q', '-m', 'fix a typo'], { GIT_AUTHOR_NAME: 'M', GIT_AUTHOR_EMAIL: 'm@example.org', GIT_COMMITTER_NAME: 'M', GIT_COMMITTER_EMAIL: 'm@example.org' });
+    const first = 'content/issues/1/10-first.md';
+    await appendFile(path.join(root, first), '\nOne more line.\n');
+    const result = await incremental.rebuild([first]);
+    expect(result.ok).toBe(true);
+    expect(result.notes.join('\n')).toContain('holds files committed to Git');
+    for (const file of ['web/issues/1/first/index.html', 'web/issues/1/second/index.html', 'web/issues/1/index.html']) {
+      expect(await readFile(path.join(outDir, file), 'utf8'), file).not.toContain('<script>alert(1)</script>');
+    }
   });
 });
