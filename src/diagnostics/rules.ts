@@ -189,6 +189,11 @@ export const rules = {
     message: ({ reason }) => `this file can not be read as its extension says (${reason}), so mimeo can not check that it runs no script`,
     hint: () => 'Fix the file (an XML or HTML checker shows where it goes wrong), or export it again from the program that made it.',
   }),
+  'asset/host-file': rule<{ name: string }>({
+    severity: 'error',
+    message: ({ name }) => `${name} configures the web host (Netlify, Cloudflare Pages, GitHub Pages, Azure), not the webzine: published, it could redirect or take over the whole site`,
+    hint: ({ name }) => `If the maintainer means to publish it, list it in site.yml: hostFiles: [${name}]`,
+  }),
   'asset/not-utf8': rule<{ reason: string }>({
     severity: 'error',
     message: ({ reason }) => `a browser may read this file in another encoding than the UTF-8 mimeo checked it in (${reason}), and find script where mimeo saw none`,

@@ -53,7 +53,7 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
       reportRule(report, 'slug/invalid', { file: file.path }, { name: file.path, expected: 'directly inside an issue folder or pages/' });
     }
   }
-  const assets = collectAssets(input.assets, report);
+  const assets = collectAssets(input.assets, report, new Set(input.config.hostFiles));
   const documents = new Map<string, SiteDocument>();
   const failed = new Set([...(input.unreadable ?? []), ...input.files.map((file) => file.path)]);
   removeDuplicateNumbers(issues, report);

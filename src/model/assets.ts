@@ -11,13 +11,19 @@ import type { Asset, Issue } from './types.js';
  * Places the copied files: an issue's files beside its pages (`issues/<n>/…`), files of pages/
  * and static/ at the root (SPEC §2). {@link prepareAssetChecks} must have been called with them.
  */
-export function collectAssets(sources: readonly AssetSource[], report: Report): Asset[] {
+export function collectAssets(sources: readonly AssetSource[], report: Report, hostFiles: ReadonlySet<string> = new Set()): Asset[] {
   const assets: Asset[] = [];
   for (const source of sources) {
     // An unsafe image fails the build (reported) but stays known, so links to it are not reported too.
     checkActiveContent(source, report);
     const place = classifyPath(source.path);
-    if (place.kind === 'static' || place.kind === 'page-asset') assets.push({ ...source, output: place.rest });
+    if (place.kind === 'static' || place.kind === 'page-asset') {
+      if (hostControlFiles.has(place.rest) && !hostFiles.has(place.rest)) {
+        reportRule(report, 'asset/host-file', { file: source.path }, { name: place.rest });
+        continue;
+      }
+      assets.push({ ...source, output: place.rest });
+    }
     else if (place.kind === 'issue-asset') {
       const number = parseIssueNumber(place.folderName);
       if (number === undefined) {
@@ -27,6 +33,12 @@ export function collectAssets(sources: readonly AssetSource[], report: Report): 
   }
   return assets;
 }
+
+// Files at the web root that configure the host rather than the site: Netlify's and Cloudflare
+// Pages' redirects and headers (`/* https://elsewhere/ 200`), Cloudflare's routes and worker
+// (code that runs on every request), GitHub Pages' domain, Azure's configuration. A pull request
+// that adds one can take the whole site over: published only when site.yml's `hostFiles` lists it.
+const hostControlFiles = new Set(['_redirects', '_headers', '_routes.json', '_worker.js', 'CNAME', 'staticwebapp.config.json']);
 
 /** Prepares what {@link collectAssets} needs to check these files: call it first. */
 export async function prepareAssetChecks(sources: readonly AssetSource[]): Promise<void> {

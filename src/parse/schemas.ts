@@ -64,6 +64,10 @@ export const siteConfigSchema = z.strictObject({
     .array(z.strictObject({ title: words, url: menuUrl }))
     .default([])
     .describe('Extra navigation entries after the pages.'),
+  hostFiles: z
+    .array(text)
+    .default([])
+    .describe('Files of static/ that configure the web host (`_redirects`, `_headers`, `CNAME`, `_worker.js`), published only when listed here.'),
   feed: z.strictObject({ limit: z.number().int().positive().default(20) }).default({ limit: 20 }),
   markdown: z
     .strictObject({ html: z.enum(['sanitize', 'escape', 'trust']).default('sanitize') })

@@ -200,3 +200,21 @@ describe('what a pull request commits where mimeo writes', () => {
     expect(dangersIn(await readFile(path.join(out, 'web/issues/1/first/index.html'), 'utf8'))).toEqual([]);
   });
 });
+
+describe('files that configure the web host', () => {
+  it('are published only when site.yml lists them, so a pull request can not redirect the site', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/CNAME'), 'zine.example\n');
+    await writeFile(path.join(root, 'content/static/_redirects'), '/* https://evil.example/:splat 200!\n');
+    const refused = await runCli(['check', '--root', root]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout.split('\n').filter((line) => line.includes('[asset/host-file]')).length).toBe(2);
+    await writeFile(path.join(root, 'content/site.yml'), `${await readFile(path.join(root, 'content/site.yml'), 'utf8')}hostFiles: [CNAME]\n`);
+    await rm(path.join(root, 'content/static/_redirects'));
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(await readFile(path.join(out, 'web/CNAME'), 'utf8')).toBe('zine.example\n');
+  });
+});
