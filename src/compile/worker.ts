@@ -19,14 +19,19 @@ parentPort?.on('message', async (jobs: CompileJob[]) => {
     const pack = packFolder === undefined ? undefined : new PackWriter(packFolder);
     const write = (files: CompileJob['files'], bytes: { meta: Uint8Array; content: Uint8Array }): PackPlace | boolean =>
       files.packFolder === undefined ? writeEntryFiles(files, bytes) : (pack?.append(bytes.content) ?? false);
-    const results = jobs.map((job) => {
-      const bytes = serializeEntry(job.key, compileFile({ path: job.path, text: textOf(job) }, options));
-      const written = write(job.files, bytes);
-      if (typeof written === 'object') return { index: job.index, meta: bytes.meta, place: written };
-      // When the store can not take the fragments, they travel back with the rest.
-      return written ? { index: job.index, meta: bytes.meta } : { index: job.index, meta: bytes.meta, content: bytes.content };
-    });
-    pack?.close();
+    let results;
+    try {
+      results = jobs.map((job) => {
+        const bytes = serializeEntry(job.key, compileFile({ path: job.path, text: textOf(job) }, options));
+        const written = write(job.files, bytes);
+        if (typeof written === 'object') return { index: job.index, meta: bytes.meta, place: written };
+        // When the store can not take the fragments, they travel back with the rest.
+        return written ? { index: job.index, meta: bytes.meta } : { index: job.index, meta: bytes.meta, content: bytes.content };
+      });
+    } finally {
+      // Closed even when a file fails to compile: the worker is then stopped, and the process keeps its open files.
+      pack?.close();
+    }
     const reply: WorkerReply = { results };
     parentPort?.postMessage(reply, movable(results.flatMap((result) => (result.content ? [result.meta, result.content] : [result.meta]))));
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { Element } from 'hast';
 import type { Html, Image, Link, Nodes, PhrasingContent } from 'mdast';
 import { rawHtmlParsers } from '../raw-html.js';
 import { toString } from 'mdast-util-to-string';
@@ -26,16 +27,13 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
     const start = node.position?.start;
     const element = start && rawHtmlParsers().fromHtml(node.value, { fragment: true }).children.find((child) => child.type === 'element');
     if (!start || !element) return;
-    const url = element.properties[element.tagName === 'a' ? 'href' : 'src'];
-    if (typeof url !== 'string') return;
-    const resource = state.rawResource(element.tagName === 'a' ? 'link' : 'image', url, start.line, start.column);
+    const resource = rawResourceOf(element, start.line, start.column, state);
     if (element.tagName === 'a') {
       if (resource) rawLink = { resource, line: result.lines.length - 1, from: result.lines[result.lines.length - 1]!.length };
       return;
     }
-    const alt = typeof element.properties['alt'] === 'string' ? element.properties['alt'] : '';
-    append(alt);
-    if (resource) addLink(resource, alt);
+    append(altOf(element));
+    if (resource) addLink(resource, altOf(element));
   };
   const closeRaw = () => {
     if (!rawLink) return;
@@ -79,6 +77,20 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
   for (const child of children) visit(child);
   result.lines = result.lines.map((line) => line.replace(/\s+/g, ' ').trim());
   return result;
+}
+
+/** The body's resource that a raw `<a href>` or `<img src>` at this place in the file is, when the web page keeps it. */
+export function rawResourceOf(element: Element, line: number, column: number, state: State): Link | Image | undefined {
+  const link = element.tagName === 'a';
+  if (!link && element.tagName !== 'img') return undefined;
+  const url = element.properties[link ? 'href' : 'src'];
+  return typeof url === 'string' ? state.rawResource(link ? 'link' : 'image', url, line, column) : undefined;
+}
+
+/** The alt text of a raw `<img>`. */
+export function altOf(element: Element): string {
+  const alt = element.properties['alt'];
+  return typeof alt === 'string' ? alt : '';
 }
 
 function collectLink(

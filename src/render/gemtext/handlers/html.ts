@@ -4,6 +4,7 @@ import type { Html } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { State } from '../state.js';
 import { rawHtmlParsers } from '../../raw-html.js';
+import { altOf, rawResourceOf } from '../inline.js';
 
 /** A block of raw HTML: its tags dropped, its readable text kept (never script or style text), its links and images as links. */
 export function html(node: Html, state: State): void {
@@ -21,14 +22,11 @@ export function html(node: Html, state: State): void {
   const start = node.position?.start;
   if (!start) return;
   visit(tree as HastNodes, 'element', (element: Element) => {
-    const link = element.tagName === 'a';
-    const url = element.properties[link ? 'href' : element.tagName === 'img' ? 'src' : ''];
     const at = element.position?.start;
-    if (typeof url !== 'string' || !at) return;
-    const resource = state.rawResource(link ? 'link' : 'image', url, start.line + at.line - 1, at.line === 1 ? start.column + at.column - 1 : at.column);
-    const href = resource && state.href(url, resource);
+    const resource = at && rawResourceOf(element, start.line + at.line - 1, at.line === 1 ? start.column + at.column - 1 : at.column, state);
+    const href = resource && state.href(resource.url, resource);
     if (href === undefined || href.trim() === '') return;
-    const label = (link ? toString(element) : typeof element.properties['alt'] === 'string' ? element.properties['alt'] : '').replace(/\s+/g, ' ').trim();
+    const label = (element.tagName === 'a' ? toString(element) : altOf(element)).replace(/\s+/g, ' ').trim();
     state.pending.push({ url: href, label: label || href });
   });
   state.flush();
