@@ -1,4 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Report } from '../diagnostics/diagnostic.js';
@@ -8,6 +7,7 @@ import { openFileCache, type FragmentCheck } from './file-cache.js';
 import { pruneCache } from './cache-prune.js';
 import { compileInWorkers, textOf, type CompileJob } from './pool.js';
 import { giveMemoryBack } from '../write/heap-guard.js';
+import { makeTemporaryFolder, removeTemporaryFolder } from '../write/temporary-folder.js';
 
 /** Options of {@link compileAll}. */
 export interface CompileAllOptions {
@@ -52,36 +52,12 @@ export interface CompileResult {
   dispose: () => void;
 }
 
-// Temporary stores still there when the process ends (a build stopped by an error, or by Ctrl+C)
-// are removed then.
-const temporaryStores = new Set<string>();
-let cleanupRegistered = false;
-
 /**
  * A new temporary folder for compiled fragments. Where none can be made, a folder name that can
  * not be written either: the store then keeps every fragment in memory.
  */
 function temporaryStore(): string {
-  if (!cleanupRegistered) {
-    cleanupRegistered = true;
-    const cleanup = () => temporaryStores.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
-    process.once('exit', cleanup);
-    // A signal ends the process without 'exit': the store is removed first, then the signal
-    // stops the process as it would have (unless something else here handles it, `mimeo dev`).
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      process.once(signal, () => {
-        cleanup();
-        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-      });
-    }
-  }
-  try {
-    const folder = mkdtempSync(path.join(tmpdir(), 'mimeo-compiled-'));
-    temporaryStores.add(folder);
-    return folder;
-  } catch {
-    return path.join(tmpdir(), 'mimeo-compiled-unavailable', String(process.pid));
-  }
+  return makeTemporaryFolder('mimeo-compiled') ?? path.join(tmpdir(), 'mimeo-compiled-unavailable', String(process.pid));
 }
 
 // Each worker loads the Markdown stack and warms up its compiler on its own: below this many
@@ -111,9 +87,7 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
     forgetRecentContent();
     store.close();
     // A store that could not be made (its fragments stayed in memory) is not removed either.
-    if (!temporary || !temporaryStores.has(temporary)) return;
-    rmSync(temporary, { recursive: true, force: true });
-    temporaryStores.delete(temporary);
+    if (temporary) removeTemporaryFolder(temporary);
   };
   try {
     const compiled: Array<CompiledFile | undefined> = new Array<CompiledFile | undefined>(total);

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type OutputSelection } from '../build.js';
 import { createCollector, hasErrors, InternalError, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
@@ -12,6 +10,7 @@ import { toDependencyGraph, type DependencyGraph } from '../render/dependency-gr
 import { createCompileMemory } from './compile-memory.js';
 import { createSourceMemory, loadSources } from '../load/load-sources.js';
 import { giveMemoryBack } from '../write/heap-guard.js';
+import { makeTemporaryFolder } from '../write/temporary-folder.js';
 import { readGitHistory, type GitHistory, type HistoryMemory } from '../load/git-history.js';
 import { rebuildBodies, type LastBuild } from './body-edits.js';
 import { committedCacheFile, committedCacheNote, committedLink } from '../load/committed.js';
@@ -204,7 +203,7 @@ function checkRendered(graph: DependencyGraph, rendered: readonly string[], plan
 
 /** A cache folder of the preview's own in the system's temporary folder, removed when the process ends. */
 function privateCacheDir(): string {
-  const folder = mkdtempSync(path.join(tmpdir(), 'mimeo-dev-cache-'));
-  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  const folder = makeTemporaryFolder('mimeo-dev-cache');
+  if (folder === undefined) throw new Error('could not make a cache folder in the system\'s temporary folder');
   return folder;
 }

@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -371,30 +371,56 @@ describe('a build without the cache', () => {
   // Its compiled fragments wait in a folder of the system's temporary folder until pages are made.
   const leftovers = async (temporary: string) => (await readdir(temporary)).filter((name) => name.startsWith('mimeo-compiled-'));
 
-  it('leaves nothing in the temporary folder, whether it finishes or is stopped with Ctrl+C', async () => {
+  it('leaves nothing in the temporary folder when it finishes', async () => {
+    const root = await makeWebzine();
+    const temporary = await temporaryFolder();
+    const finished = spawnSync(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--no-cache', '--jobs', '1'], { encoding: 'utf8', env: { ...process.env, TMPDIR: temporary } });
+    expect(finished.status, finished.stderr).toBe(0);
+    expect(await leftovers(temporary)).toEqual([]);
+  });
+
+  it('stops at once on Ctrl+C, even while it compiles on its own thread, and a later build removes what it left', async () => {
     const root = await temporaryFolder();
-    generateZine(root, { articles: 150, seed: 5 });
+    // Enough articles that compiling them on one thread takes seconds.
+    generateZine(root, { articles: 600, seed: 5 });
     const temporary = await temporaryFolder();
     const env = { ...process.env, TMPDIR: temporary };
     const args = [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--no-cache', '--jobs', '1'];
-    const finished = spawnSync(process.execPath, args, { encoding: 'utf8', env });
-    expect(finished.status).toBe(0);
-    expect(await leftovers(temporary)).toEqual([]);
-
     const child = spawn(process.execPath, [...args, '--out', path.join(root, 'stopped')], { env, stdio: 'ignore' });
-    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    const ended = new Promise<[NodeJS.Signals | null, number]>((resolve) => child.once('exit', (_code, signal) => resolve([signal, Date.now()])));
     // Stopped once it has compiled a few files into its store (one pack a thread).
     const stored = async (store: string) => (await Promise.all((await readdir(store)).map(async (name) => (await stat(path.join(store, name))).size))).reduce((sum, size) => sum + size, 0);
+    let store: string | undefined;
     for (let waited = 0; ; waited += 20) {
-      const [store] = await leftovers(temporary);
+      [store] = await leftovers(temporary);
       if (store && (await stored(path.join(temporary, store))) > 0) break;
       if (waited > 60_000) throw new Error('the build never started compiling');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    const stoppedAt = Date.now();
     child.kill('SIGINT');
-    expect(await ended).toBe('SIGINT');
-    expect(await leftovers(temporary)).toEqual([]);
+    const [signal, exitedAt] = await ended;
+    expect(signal).toBe('SIGINT');
+    // It would have gone on compiling the other articles for seconds before looking at the signal.
+    expect(exitedAt - stoppedAt).toBeLessThan(1500);
     await expect(readdir(path.join(root, 'stopped/web'))).rejects.toThrow();
+    // What the stopped build left, an hour old; a store of a running process (this one), as old; a fresh one of a stopped process.
+    const anHourAgo = new Date(Date.now() - 61 * 60 * 1000);
+    const age = async (folder: string) => {
+      for (const name of await readdir(folder)) await utimes(path.join(folder, name), anHourAgo, anHourAgo);
+      await utimes(folder, anHourAgo, anHourAgo);
+    };
+    await age(path.join(temporary, store!));
+    const running = `mimeo-compiled-${process.pid}-aBc123`;
+    await mkdir(path.join(temporary, running));
+    await age(path.join(temporary, running));
+    const fresh = `mimeo-compiled-${child.pid}-dEf456`;
+    await mkdir(path.join(temporary, fresh));
+
+    const small = await makeWebzine();
+    const later = spawnSync(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', small, '--no-cache', '--jobs', '1'], { encoding: 'utf8', env });
+    expect(later.status, later.stderr).toBe(0);
+    expect((await leftovers(temporary)).sort()).toEqual([fresh, running].sort());
   });
 });
 
