@@ -71,6 +71,11 @@ export const rules = {
     message: ({ language }) => `front matter must be YAML, and this one opens with "---${language}", which asks for another language`,
     hint: () => 'Write "---" alone on the first line and the front matter in YAML; mimeo never runs front matter written in JavaScript or anything else.',
   }),
+  'front-matter/unclosed': rule<Record<string, never>>({
+    severity: 'error',
+    message: () => 'the front matter opened here is never closed, so the whole file would be read as front matter and the body lost',
+    hint: () => 'Add a line "---" after the last field, before the text of the body.',
+  }),
   'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string }>({
     severity: 'error',
     message: ({ key, kind }) => `${keyText(key)} is not a front matter field of ${kind}`,

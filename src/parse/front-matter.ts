@@ -29,12 +29,23 @@ export function parseFrontMatter(text: string, file: string, report: Report): Fr
   const language = /^---([^-\r\n][^\r\n]*)?/.exec(text)?.[1]?.trim() ?? '';
   const foreign = language !== '' && !/^ya?ml$/i.test(language);
   if (foreign) reportRule(report, 'front-matter/language', { file, line: 1, column: 4 }, { language });
+  // gray-matter ends the front matter at the first line that begins with "---"; without one, it
+  // takes the whole file (a body of headings reads as YAML comments), and the body is lost.
+  if (opensFrontMatter(text) && !/\n---/.test(text)) {
+    reportRule(report, 'front-matter/unclosed', { file, line: 1, column: 1 }, {});
+    return { data: undefined, body: '', bodyLineOffset: 0 };
+  }
   const split = matter(language === '' ? text : `---${text.slice(text.search(/\r?\n|$/))}`, splitOptions);
   const body = split.content;
   const bodyLineOffset = countLines(text.slice(0, text.length - body.length));
   // `matter` starts with the rest of the opening `---` line, so its line 1 is the file's line 1.
   const data = foreign ? undefined : (split.matter ?? '').trim() === '' ? { value: {}, locate: () => ({ line: 1, column: 1 }) } : parseYaml(split.matter ?? '', { file }, report);
   return { data, body, bodyLineOffset };
+}
+
+/** Whether gray-matter reads `text` as opening with front matter: "---" not followed by a fourth dash. */
+function opensFrontMatter(text: string): boolean {
+  return text.startsWith('---') && text[3] !== '-';
 }
 
 function countLines(text: string): number {
