@@ -214,6 +214,11 @@ export const rules = {
     message: ({ name, flaw }) => `the file ${name} in this folder can not be published: its name holds ${flaw}`,
     hint: () => 'Rename the file with letters, digits, dashes and dots.',
   }),
+  'path/markdown-extension': rule<{ name: string; rename: string }>({
+    severity: 'error',
+    message: ({ name }) => `${name} looks like Markdown, but mimeo reads only files whose names end in ".md", so it would not be published`,
+    hint: ({ rename }) => `Rename it to "${rename}".`,
+  }),
   'path/link-loop': rule<{ folder: string }>({
     severity: 'error',
     message: ({ folder }) => `this symbolic link leads back to ${folder}, a folder already read`,

@@ -33,6 +33,8 @@ export interface Sources {
 }
 
 const textExtensions = new Set(['.md', '.yml', '.yaml']);
+// The other names Markdown files go by, in any case: mimeo reads `.md` only.
+const markdownExtensions = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdwn', '.mdtxt', '.mdtext']);
 // Files a browser may run script from when they are opened on the site.
 // Files a web server may send as a document a browser runs script in: HTML, XHTML, SVG and XML
 // (whose XHTML elements, or XSLT, can run script), by the extensions of common MIME type tables.
@@ -57,6 +59,14 @@ export async function loadSources(root: string, report: Report, memory?: SourceM
     const extension = path.extname(absolutePath).toLowerCase();
     if (markupExtensions.has(extension)) {
       sources.assets.push({ path: relative, absolutePath, markup: read(absolutePath, relative, report, readMarkup) ?? '' });
+      continue;
+    }
+    // Markdown under another extension would be left out without a word (`.MD`) or copied as it is (`.markdown`).
+    const written = path.extname(absolutePath);
+    if (markdownExtensions.has(extension) && written !== '.md' && !relative.startsWith('content/static/')) {
+      const name = path.basename(relative);
+      reportRule(report, 'path/markdown-extension', { file: relative }, { name, rename: `${name.slice(0, -written.length)}.md` });
+      sources.unreadable.push(relative);
       continue;
     }
     if (!textExtensions.has(extension) || relative.startsWith('content/static/')) {
