@@ -76,7 +76,7 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     issues: published,
     pages: pages.filter((page) => drafts || !page.draft).sort((a, b) => a.order - b.order || compare(a.slug, b.slug)),
     authors: collectAuthors(published, directory),
-    assets: withoutUnpublishedIssues(assets, [...issues.values()], published),
+    ...splitUnpublishedAssets(assets, [...issues.values()], published),
     drafts,
     documents,
     failed,
@@ -133,10 +133,12 @@ function collectAuthors(issues: Issue[], directory: Map<string, Author>): Map<st
 }
 
 /** Drops the files of issues this build leaves out, so a draft's images are not published early. */
-function withoutUnpublishedIssues(assets: Asset[], all: readonly Issue[], published: readonly Issue[]): Asset[] {
+/** The assets this build publishes, and those of the issues it leaves out (drafts). */
+function splitUnpublishedAssets(assets: Asset[], all: readonly Issue[], published: readonly Issue[]): { assets: Asset[]; draftAssets: Asset[] } {
   const shown = new Set(published.map((issue) => issue.folder));
   const hidden = all.filter((issue) => !shown.has(issue.folder)).map((issue) => issue.folder + '/');
-  return assets.filter((asset) => !hidden.some((folder) => asset.path.startsWith(folder)));
+  const isHidden = (asset: Asset) => hidden.some((folder) => asset.path.startsWith(folder));
+  return { assets: assets.filter((asset) => !isHidden(asset)), draftAssets: assets.filter(isHidden) };
 }
 
 function compare(a: string, b: string): number {

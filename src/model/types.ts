@@ -110,6 +110,8 @@ export interface Site extends EditionPlace {
   /** Everyone who wrote or edited something, by key. */
   authors: Map<string, Author>;
   assets: Asset[];
+  /** The files of draft issues this build leaves out: their drafts' links and images are checked all the same. */
+  draftAssets: Asset[];
   /** Whether drafts are part of this build. */
   drafts: boolean;
   /** Every document of the edition by key (the original's path), drafts included, for link resolution. */

@@ -28,14 +28,18 @@ interface Index {
  */
 export function resolveLinks(site: Site, report: Report): void {
   const index = indexSite(site);
+  // A draft this build leaves out is checked all the same, as the build that publishes it will
+  // see it: with its issue's files, free to link to other drafts. A contributor's pull request
+  // into the coming issue is checked now, not once the issue is dated.
+  let draftIndex: Index | undefined;
   // The menu of site.yml, the same in every edition: checked once.
   if (site.prefix === '') checkMenu(index, report);
   for (const document of site.documents.values()) {
-    if (!site.drafts && document.draft) continue;
     // An untranslated document in a translated edition shares its body with the original, resolved there.
     if (document.lang !== site.language) continue;
+    const seen = !site.drafts && document.draft ? (draftIndex ??= indexSite({ ...site, drafts: true, assets: [...site.assets, ...site.draftAssets] })) : index;
     const { body } = document;
-    body.targets = body.resources.map((resource) => resolveResource(resource, document, index, report));
+    body.targets = body.resources.map((resource) => resolveResource(resource, document, seen, report));
   }
 }
 
