@@ -233,9 +233,11 @@ function pageInputs(site: Site, editions: readonly Site[], baseUrl: string): (tr
 function historyNotes(history: GitHistory): string[] {
   if (history.missing === 'no-repository') return ['the webzine is not in a Git repository, so dates and contributors come from front matter only'];
   if (history.missing === 'shallow') return ['this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them'];
-  const count = history.uncommitted.size;
+  // Only Markdown files have dates (not site.yml, not an image).
+  const dated = [...history.uncommitted].filter((file) => file.endsWith('.md')).sort();
+  const count = dated.length;
   if (count === 0) return [];
-  const first = [...history.uncommitted].sort()[0];
+  const first = dated[0];
   return [`${count === 1 ? `${first} is` : `${count} files (${first}, …) are`} not committed, so ${count === 1 ? 'its' : 'their'} dates come from front matter only`];
 }
 

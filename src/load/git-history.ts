@@ -1,7 +1,21 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+
+// What of a machine's Git configuration could change what mimeo reads: names re-encoded
+// (`i18n.logOutputEncoding`), signatures or colours mixed into the log, another mailmap than
+// the repository's. The same commit gives the same pages everywhere.
+const settings = ['core.quotepath=off', 'i18n.logOutputEncoding=UTF-8', 'log.showSignature=false', 'color.ui=false', 'mailmap.file=', 'mailmap.blob='].flatMap((setting) => ['-c', setting]);
+
+// Digits of the commit's hash the pages show.
+const shortLength = 12;
+
+// An e-mail address, which a commit's name sometimes is (`git config user.name bob@corp.example`).
+const emailAddress = /[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+/;
 
 /** What Git says of one content file: when it was first and last committed, and by whom. */
 export interface FileHistory {
@@ -22,10 +36,12 @@ export interface FileHistory {
 export interface GitHistory {
   /** Why there is no history (not a repository, a shallow clone, no git), or `undefined` when there is. */
   missing?: 'no-repository' | 'shallow';
-  /** The short hash of the commit being built. */
+  /** The first 12 digits of the hash of the commit being built. */
   commit?: string;
   /** The full hash of the commit being built. */
   head?: string;
+  /** The hash of the repository's .mailmap, which changes the names the log gives. */
+  mailmap?: string;
   /** History by path relative to the root (`content/issues/3/20-current.md`), renames followed. */
   files: Map<string, FileHistory>;
   /** Content files that differ from the commit: modified, added or untracked. */
@@ -55,21 +71,25 @@ export interface HistoryMemory {
  * state of the last build?).
  */
 export async function readGitHistory(root: string, memory?: HistoryMemory, log = true): Promise<GitHistory> {
-  const git = (args: string[]) => run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 512 * 1024 * 1024 }).then((r) => r.stdout);
+  const git = (args: string[]) => run('git', [...settings, ...args], { cwd: root, maxBuffer: 512 * 1024 * 1024 }).then((r) => r.stdout);
   const empty: GitHistory = { files: new Map(), uncommitted: new Set() };
   let facts: string[];
   try {
-    facts = (await git(['rev-parse', '--is-shallow-repository', '--show-prefix', 'HEAD', '--short', 'HEAD'])).split('\n');
+    facts = (await git(['rev-parse', '--is-shallow-repository', '--show-prefix', '--show-toplevel', 'HEAD'])).split('\n');
   } catch {
     return { ...empty, missing: 'no-repository' };
   }
-  const [shallow, prefix = '', head, commit] = facts;
-  const commits = { ...(commit ? { commit } : {}), ...(head ? { head } : {}) };
+  const [shallow, prefix = '', top = root, head] = facts;
+  // Not `--short`: how many digits Git gives depends on the clone (its objects, `core.abbrev`).
+  const commit = head?.slice(0, shortLength);
+  // The names the log gives go through the repository's .mailmap, committed or not.
+  const mailmap = mailmapDigest(top);
+  const commits = { ...(commit ? { commit } : {}), ...(head ? { head } : {}), ...(mailmap ? { mailmap } : {}) };
   if (shallow === 'true') return { ...empty, missing: 'shallow', ...commits };
   try {
     const known = !log ? new Map<string, FileHistory>() : memory?.head !== undefined && memory.head === head ? memory.files : undefined;
     const [files, status, replaced] = await Promise.all([
-      known ?? git(['log', '--relative', '-M', '--name-status', '-z', '--format=%x01%aI%x02%an', '--', 'content']).then(parseLog),
+      known ?? readLog(git),
       git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
       git(['for-each-ref', '--format=%(refname) %(objectname)', 'refs/replace/']),
     ]);
@@ -82,7 +102,20 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
   }
 }
 
-/** Reads `git log -z --name-status --format=%x01%aI%x02%an` output, newest commit first. */
+/** The history of content/, with merges as changes where Git can show them so (2.31 and later). */
+async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<string, FileHistory>> {
+  const log = (merges: string[]) => git(['log', '--relative', '-M', ...merges, '--name-status', '-z', '--format=%x01%cI%x02%aN%x02%P', '--', 'content']);
+  return parseLog(await log(['--diff-merges=first-parent']).catch(() => log([])));
+}
+
+/**
+ * Reads `git log -z --name-status --diff-merges=first-parent --format=%x01%cI%x02%aN%x02%P`
+ * output, newest commit first. A date is when a change was committed to this history (the
+ * committer date: a rebased or cherry-picked change lands when it is applied), and a merge
+ * counts for every file it brought in, at the date it was merged, but not for its authors: the
+ * maintainer who merges a pull request did not write it. A rename that changes nothing
+ * (`R100`) carries a file's history to its new name without being a change.
+ */
 export function parseLog(log: string): Map<string, FileHistory> {
   const files = new Map<string, FileHistory>();
   // A path's older names, mapped to its name now: commits come newest first, so a rename is met
@@ -90,13 +123,15 @@ export function parseLog(log: string): Map<string, FileHistory> {
   const currentName = new Map<string, string>();
   for (const [age, chunk] of log.split('\x01').slice(1).entries()) {
     const [header = '', ...tokens] = chunk.split('\0');
-    const [date = '', name = ''] = header.split('\x02');
+    const [date = '', name = '', parents = ''] = header.split('\x02');
+    const merge = parents.trim().includes(' ');
     // A commit whose date no clock can show (year 5 000 000), or whose author's name held the
     // separators (`\x01`, which split it here), tells nothing trustworthy: it alone is skipped.
     const time = new Date(date);
     if (!/^\d{4}-\d\d-\d\dT/.test(date) || Number.isNaN(time.getTime())) continue;
     const when = time.toISOString();
-    const author = name.replace(/[\u0000-\u001F\u007F]/g, '');
+    // Names only, never e-mail addresses (SPEC §3): a commit whose name is one names nobody.
+    const author = merge || emailAddress.test(name) ? '' : name.replace(/[\u0000-\u001F\u007F]/g, '');
     for (let i = 0; i < tokens.length; i++) {
       const status = tokens[i]!.replace(/^\n/, '');
       if (status === '') continue;
@@ -104,7 +139,7 @@ export function parseLog(log: string): Map<string, FileHistory> {
       const path = tokens[renamed ? i + 2 : i + 1] ?? '';
       const current = currentName.get(path) ?? path;
       if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
-      record(files, current, when, author, age);
+      if (status !== 'R100') record(files, current, when, author, age);
       i += renamed ? 2 : 1;
     }
   }
@@ -130,10 +165,21 @@ export function parseStatus(status: string, prefix: string): Set<string> {
   for (let i = 0; i < tokens.length; i++) {
     const entry = tokens[i]!;
     if (entry.length < 4) continue;
-    const path = entry.slice(3);
-    paths.add(path.startsWith(prefix) ? path.slice(prefix.length) : path);
     // A rename or copy entry is followed by its source path, which is not a file of the tree now.
     if (entry[0] === 'R' || entry[0] === 'C') i++;
+    // A file deleted is not in the tree either: nothing is built from it.
+    if (entry[0] === 'D' || entry[1] === 'D') continue;
+    const path = entry.slice(3);
+    paths.add(path.startsWith(prefix) ? path.slice(prefix.length) : path);
   }
   return paths;
+}
+
+/** The hash of the repository's .mailmap (at the top of its work tree), or `undefined` when it has none. */
+function mailmapDigest(top: string): string | undefined {
+  try {
+    return createHash('sha1').update(readFileSync(path.join(top, '.mailmap'))).digest('hex');
+  } catch {
+    return undefined;
+  }
 }

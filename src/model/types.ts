@@ -116,7 +116,7 @@ export interface Site extends EditionPlace {
   drafts: boolean;
   /** Every document of the edition by key (the original's path), drafts included, for link resolution. */
   documents: Map<string, SiteDocument>;
-  /** The short hash of the commit being built, when the webzine is in Git. */
+  /** The first 12 digits of the hash of the commit being built, when the webzine is in Git. */
   commit?: string;
   /** Markdown files that exist but failed to load or validate (reported): links to them are not reported again. */
   failed: Set<string>;

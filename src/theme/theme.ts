@@ -61,7 +61,7 @@ export interface ThemeSettings {
    * model (`inputsOf` of the dependency graph); a page it does not know is keyed by its context.
    */
   inputsOf?: ((tree: string, path: string) => string | undefined) | undefined;
-  /** The short hash of the commit being built, `build.commit` in templates (default: none, empty). */
+  /** The first 12 digits of the commit's hash, `build.commit` in templates (default: none, empty). */
   commit?: string | undefined;
 }
 

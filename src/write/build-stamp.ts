@@ -189,7 +189,7 @@ function bytesDigest(file: string): string {
 function inputsDigest(options: StampOptions, inputs: InputStates, racy: Readonly<Record<string, string>>, git: GitHistory): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([runtimeFacts(), options.root, options.out, options.drafts, options.baseUrl ?? null, inputs.folders]));
-  hash.update(JSON.stringify([git.missing ?? null, git.head ?? null, git.commit ?? null, git.replaced ?? null, [...git.uncommitted].sort()]));
+  hash.update(JSON.stringify([git.missing ?? null, git.head ?? null, git.commit ?? null, git.replaced ?? null, git.mailmap ?? null, [...git.uncommitted].sort()]));
   for (const line of inputs.lines) {
     const file = line.slice(0, line.indexOf('\0'));
     hash.update(file in racy ? `${file}\0bytes:${racy[file]}\n` : `${line}\n`);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAll, git } from '../support/git.js';
@@ -59,7 +59,7 @@ describe('a webzine in Git', () => {
   });
 
   it('records the commit on the home pages alone, so a commit does not change every page', async () => {
-    const commit = await git(root, ['rev-parse', '--short', 'HEAD']);
+    const commit = (await git(root, ['rev-parse', 'HEAD'])).slice(0, 12);
     expect(await built.page('web/index.html')).toContain(`<meta name="revision" content="${commit}">`);
     expect(await built.page('gemini/index.gmi')).toMatch(new RegExp(`\n\nBuilt from commit ${commit}\n$`));
     expect(await built.page('web/issues/1/second/index.html')).not.toContain(commit);
@@ -88,7 +88,11 @@ describe('a webzine in Git', () => {
 describe('history that can not be trusted', () => {
   it('dates an uncommitted file from its front matter, with one note', async () => {
     const root = await repository();
+    await commitAll(root, [{ author: 'Ada Quill', email: 'ada@example.invalid', date: '2026-03-02T09:00:00Z', files: { 'content/pages/extra.md': '---\ntitle: Extra\n---\nText.\n' } }]);
     await writeFile(path.join(root, 'content/issues/1/20-second.md'), '---\ntitle: The second article\n---\n## Details\n\nUnsaved.\n');
+    // Neither site.yml, which has no dates, nor a file deleted, which is not built, is worth a note.
+    await appendFile(path.join(root, 'content/site.yml'), '# edited\n');
+    await rm(path.join(root, 'content/pages/extra.md'));
     const { run, page } = await build(root);
     expect(run.stderr).toBe('note: content/issues/1/20-second.md is not committed, so its dates come from front matter only\n');
     expect(await page('web/issues/1/second/index.html')).toContain('Last changed <time datetime="2026-03-01">');

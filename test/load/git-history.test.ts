@@ -40,12 +40,52 @@ describe('a commit that tells nothing trustworthy', () => {
 });
 
 describe('parseStatus', () => {
-  it('reads modified, untracked and renamed paths relative to the webzine', () => {
-    expect([...parseStatus(' M zine/content/a.md\0?? zine/content/b.md\0R  zine/content/c.md\0zine/content/old.md\0', 'zine/')]).toEqual([
+  it('reads modified, untracked and renamed paths relative to the webzine, but not deleted ones', () => {
+    expect([...parseStatus(' M zine/content/a.md\0?? zine/content/b.md\0R  zine/content/c.md\0zine/content/old.md\0 D zine/content/d.md\0D  zine/content/e.md\0', 'zine/')]).toEqual([
       'content/a.md',
       'content/b.md',
       'content/c.md',
     ]);
+  });
+});
+
+describe('what the log says of a change', () => {
+  const at = (date: string, name: string, email: string) => ({ GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email, GIT_COMMITTER_DATE: date });
+
+  it('dates a change when it landed: a rebased commit at its committing, a merged branch at its merge, whose maintainer wrote nothing', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n', 'content/b.md': 'one\n' } }]);
+    // Written on 5 March, applied (rebased) on 20 March.
+    await writeFile(path.join(root, 'content/a.md'), 'two\n');
+    await git(root, ['commit', '-qam', 'rebased', '--no-verify'], { ...at('2026-03-20T09:00:00Z', 'Ada Quill', ada.email), GIT_AUTHOR_DATE: '2026-03-05T09:00:00Z' });
+    // Bo's branch, merged by Cy on 25 March.
+    await git(root, ['checkout', '-qb', 'pull-request']);
+    await writeFile(path.join(root, 'content/b.md'), 'two\n');
+    await git(root, ['commit', '-qam', 'on a branch'], at('2026-03-10T09:00:00Z', 'Bo Rivet', bo.email));
+    await git(root, ['checkout', '-q', 'main']);
+    await git(root, ['merge', '-q', '--no-ff', '-m', 'merge', 'pull-request'], at('2026-03-25T09:00:00Z', 'Cy Merger', 'cy@secret.example'));
+    const history = await readGitHistory(root);
+    expect(history.files.get('content/a.md')).toMatchObject({ modified: '2026-03-20T09:00:00.000Z', authors: ['Ada Quill'] });
+    expect(history.files.get('content/b.md')).toMatchObject({ created: '2026-03-01T09:00:00.000Z', modified: '2026-03-25T09:00:00.000Z', authors: ['Bo Rivet', 'Ada Quill'], age: 0 });
+  });
+
+  it('names people as the repository\'s .mailmap does, never by an e-mail address, whatever the Git configuration', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [
+      { author: 'Ada Q', email: 'ada@old.example', date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n' } },
+      { author: 'Zoë Ünicode', email: 'zoe@secret.example', date: '2026-03-02T09:00:00Z', files: { 'content/a.md': 'two\n' } },
+      { author: 'bob@corp.example', email: 'bob@corp.example', date: '2026-03-03T09:00:00Z', files: { 'content/a.md': 'three\n' } },
+    ]);
+    await writeFile(path.join(root, '.mailmap'), 'Ada Quill <ada@x.example> <ada@old.example>\n');
+    // A maintainer's settings that would re-encode names, or map them otherwise.
+    await writeFile(path.join(root, 'other.mailmap'), 'Someone Else <ada@x.example> <ada@old.example>\n');
+    await git(root, ['config', 'i18n.logOutputEncoding', 'ISO-8859-1']);
+    await git(root, ['config', 'mailmap.file', path.join(root, 'other.mailmap')]);
+    await git(root, ['config', 'core.abbrev', '20']);
+    const history = await readGitHistory(root);
+    expect(history.files.get('content/a.md')?.authors).toEqual(['Zoë Ünicode', 'Ada Quill']);
+    expect(history.commit).toHaveLength(12);
+    expect(history.mailmap).toBeDefined();
   });
 });
 
@@ -59,9 +99,10 @@ describe('readGitHistory on a real repository', () => {
     ]);
     const history = await readGitHistory(root);
     expect([...history.files]).toEqual([
-      ['content/issues/1/20-b.md', { created: '2026-03-01T09:00:00.000Z', modified: '2026-03-07T09:00:00.000Z', authors: ['Ada Quill', 'Bo Rivet'], age: 0 }],
+      // Bo's commit only renamed the file: it carries the history over, and is no change of it.
+      ['content/issues/1/20-b.md', { created: '2026-03-01T09:00:00.000Z', modified: '2026-03-07T09:00:00.000Z', authors: ['Ada Quill'], age: 0 }],
     ]);
-    expect(history.commit).toBe(await git(root, ['rev-parse', '--short', 'HEAD']));
+    expect(history.commit).toBe((await git(root, ['rev-parse', 'HEAD'])).slice(0, 12));
     expect(history.missing).toBeUndefined();
   });
 
@@ -86,7 +127,7 @@ describe('readGitHistory on a real repository', () => {
     const committed = await readGitHistory(root, memory);
     expect(committed.files.get('content/a.md')).toEqual({ created: '2026-03-01T09:00:00.000Z', modified: '2026-03-04T09:00:00.000Z', authors: ['Bo Rivet', 'Ada Quill'], age: 0 });
     expect(committed.uncommitted.size).toBe(0);
-    expect(committed.commit).toBe(await git(root, ['rev-parse', '--short', 'HEAD']));
+    expect(committed.commit).toBe((await git(root, ['rev-parse', 'HEAD'])).slice(0, 12));
   });
 
   it('says there is no repository outside Git', async () => {
