@@ -34,7 +34,7 @@ export function createDevReporter(print: Printer, liveReload: LiveReload, option
     const shown = formatDiagnostics(outcome.diagnostics, 'text', { debug: options.debug ?? false });
     if (!outcome.ok) {
       print.err(`${shown}build failed: ${summarizeDiagnostics(outcome.diagnostics)}; ${state.built ? 'the preview keeps the last good build' : 'the preview is empty until the webzine builds'}\n`);
-      liveReload.send({ type: 'errors', text: shown });
+      liveReload.send({ type: 'errors', text: shown, empty: !state.built });
       state.failing = true;
       return;
     }

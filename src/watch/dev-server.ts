@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { eventsPath, injectScript, liveReloadScript } from './client-script.js';
+import { eventsPath, injectScript, liveReloadScript, statePath } from './client-script.js';
 import { contentTypeOf } from './content-types.js';
 import { toGeminiPreview } from './gemini-preview.js';
 import type { LiveReload } from './live-reload.js';
@@ -53,6 +53,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   if (!target.startsWith('/')) return send(response, request, 400, 'text/plain; charset=utf-8', '400 bad request\n');
   const [urlPath = '/', query = ''] = target.split('?', 2);
   if (urlPath === eventsPath) return options.liveReload.connect(request, response);
+  if (urlPath === statePath) return options.liveReload.state(request, response);
   if (urlPath === capsulePrefix.slice(0, -1)) return redirect(response, request, capsulePrefix);
   if (urlPath.startsWith(capsulePrefix)) return serveCapsule(request, response, options, urlPath.slice(capsulePrefix.length - 1), query);
   if (urlPath.startsWith('/_mimeo/')) return send(response, request, 404, 'text/plain; charset=utf-8', '404 not found\n');

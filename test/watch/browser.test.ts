@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { chromium } from 'playwright-core';
@@ -63,6 +63,66 @@ describe('mimeo dev in a real browser', () => {
       await writeFile(article, edited);
       await overlay.waitFor({ state: 'detached', timeout: 20_000 });
       expect(output()).toMatch(/^fixed: /m);
+    } finally {
+      await browser.close();
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  it('keeps every tab live however many are open (a browser opens six connections to a server), reloading only those whose page changed', { timeout: 90_000 }, async () => {
+    const root = await makeWebzine();
+    const { child, url } = await startMimeoDev(root);
+    const browser = await chromium.launch(launchOptions);
+    try {
+      const context = await browser.newContext();
+      const paths = ['', 'issues/1/', 'issues/1/first/', 'issues/1/second/', 'authors/', 'about/', 'issues/1/first/', 'about/'];
+      const tabs = [];
+      for (const at of paths) {
+        const tab = await context.newPage();
+        await tab.goto(`${url}${at}`, { timeout: 15_000 });
+        await tab.evaluate(() => Object.assign(window, { notReloaded: true }));
+        tabs.push(tab);
+      }
+      await appendFile(path.join(root, 'content/pages/about.md'), '\nA line for every open tab.\n');
+      for (const [index, at] of paths.entries()) {
+        if (at === 'about/') await tabs[index]!.getByText('A line for every open tab.').waitFor({ timeout: 20_000 });
+      }
+      // A second save: the tabs still listen, whichever of them holds the stream now.
+      await appendFile(path.join(root, 'content/issues/1/20-second.md'), '\nAnother line, later.\n');
+      await tabs[3]!.getByText('Another line, later.').waitFor({ timeout: 20_000 });
+      const untouched = await Promise.all(tabs.map((tab) => tab.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true)));
+      // The issue page shows its articles whole: it changed with the second one.
+      expect(untouched).toEqual(paths.map((at) => !['about/', 'issues/1/', 'issues/1/second/'].includes(at)));
+    } finally {
+      await browser.close();
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  it('says the preview has no page yet when the first build fails', { timeout: 60_000 }, async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/10-first.md'), '---\ntitle: [unclosed\n---\nBroken.\n');
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'dev', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const url = await new Promise<string>((resolve) => {
+      const read = (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+        const found = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+        if (found && /build failed/.test(output)) resolve(found[1]!);
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+    });
+    const browser = await chromium.launch(launchOptions);
+    try {
+      const page = await browser.newPage();
+      await page.goto(url);
+      const overlay = page.locator('#mimeo-dev-overlay');
+      await overlay.waitFor({ timeout: 20_000 });
+      expect(await overlay.textContent()).toContain('there is no page to show until it succeeds');
+      expect(await overlay.textContent()).toContain('content/issues/1/10-first.md:2:');
     } finally {
       await browser.close();
       child.kill('SIGTERM');

@@ -107,6 +107,15 @@ describe('the dev server', () => {
     expect([head.status, head.body, post.status, post.headers['allow']]).toEqual([200, '', 405, 'GET, HEAD']);
   });
 
+  it('answers HEAD of the event stream with its headers alone, and tells a page that opens which build it is', async () => {
+    const head = await get(shared.dev.url, '/_mimeo/events', 'HEAD');
+    expect([head.status, head.headers['content-type'], head.body]).toEqual([200, 'text/event-stream; charset=utf-8', '']);
+    const state = await get(shared.dev.url, '/_mimeo/state');
+    const served = await get(shared.dev.url, '/issues/1/first/');
+    const { build } = JSON.parse(state.body)[0] as { build: string };
+    expect(served.body).toContain(`"served":"${build}"`);
+  });
+
   it('adds the live-reload script to the pages it serves, never to the files it writes', async () => {
     const served = await get(shared.dev.url, '/issues/1/first/');
     const written = await readFile(path.join(shared.dev.outDir, 'web/issues/1/first/index.html'), 'utf8');
@@ -180,6 +189,6 @@ describe('the dev server, as the webzine changes', () => {
     await writeFile(path.join(root, 'themes/default/assets/style.css'), 'body { color: #123; }\n');
     const event = await events.next((candidate) => candidate.type !== 'hello');
     events.close();
-    expect(event).toEqual({ type: 'css', files: [expect.stringMatching(/^\/style\.[0-9a-f]{10}\.css$/)] });
+    expect(event).toEqual({ type: 'css', files: [expect.stringMatching(/^\/style\.[0-9a-f]{10}\.css$/)], build: expect.any(String) });
   });
 });
