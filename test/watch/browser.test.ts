@@ -70,7 +70,7 @@ describe('mimeo dev in a real browser', () => {
     }
   });
 
-  it('keeps every tab live however many are open (a browser opens six connections to a server), reloading only those whose page changed', { timeout: 90_000 }, async () => {
+  it('keeps every tab live however many are open (a browser opens six connections to a server), reloading only those whose page changed, and a missing page once it is written', { timeout: 90_000 }, async () => {
     const root = await makeWebzine();
     const { child, url } = await startMimeoDev(root);
     const browser = await chromium.launch(launchOptions);
@@ -94,6 +94,12 @@ describe('mimeo dev in a real browser', () => {
       const untouched = await Promise.all(tabs.map((tab) => tab.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true)));
       // The issue page shows its articles whole: it changed with the second one.
       expect(untouched).toEqual(paths.map((at) => !['about/', 'issues/1/', 'issues/1/second/'].includes(at)));
+
+      // A page not written yet, its address typed without the final slash, appears once it is.
+      const waiting = await context.newPage();
+      await waiting.goto(`${url}issues/1/new`);
+      await writeFile(path.join(root, 'content/issues/1/30-new.md'), '---\ntitle: Brand new\nauthors: [ada]\n---\nJust written.\n');
+      await waiting.getByText('Just written.').waitFor({ timeout: 20_000 });
     } finally {
       await browser.close();
       child.kill('SIGTERM');
