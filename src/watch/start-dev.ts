@@ -1,13 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { createDevHandler, capsulePrefix } from './dev-server.js';
 import { createDevReporter, type Printer } from './dev-reporter.js';
 import { startDevSession, type SessionEvent } from './dev-session.js';
 import { listenOnFreePort } from './listen.js';
 import { createLiveReload } from './live-reload.js';
 import { openBrowser } from './open-browser.js';
+import { makeTemporaryFolder, removeTemporaryFolder } from '../write/temporary-folder.js';
 
 /** Options of {@link startDev}. */
 export interface DevOptions {
@@ -43,7 +41,9 @@ const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
  */
 export async function startDev(options: DevOptions, print: Printer): Promise<DevServer> {
   const host = options.host ?? '127.0.0.1';
-  const outDir = await mkdtemp(path.join(os.tmpdir(), 'mimeo-dev-'));
+  // Removed when dev stops, or at exit; one left by a process killed outright, by a later mimeo.
+  const outDir = makeTemporaryFolder('mimeo-dev');
+  if (outDir === undefined) throw new Error('could not make the preview folder in the system\'s temporary folder');
   const liveReload = createLiveReload();
   // On loopback, only local names may be asked for (DNS rebinding); elsewhere the user chose to expose it.
   const allowedHosts = loopbackHosts.has(host) ? new Set(['127.0.0.1', 'localhost', '[::1]']) : undefined;
@@ -52,7 +52,7 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
   try {
     port = await listenOnFreePort(server, host, options.port ?? 4000);
   } catch (error) {
-    await rm(outDir, { recursive: true, force: true });
+    removeTemporaryFolder(outDir);
     throw error;
   }
   const url = `http://${urlHost(host)}:${port}/`;
@@ -69,7 +69,7 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
   const session = await startDevSession({ root: options.root, outDir, baseUrl: url }, onEvent).catch(async (error: unknown) => {
     liveReload.close();
     server.close();
-    await rm(outDir, { recursive: true, force: true });
+    removeTemporaryFolder(outDir);
     throw new Error(`could not watch ${options.root}`, { cause: error });
   });
   await built;
@@ -82,7 +82,7 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
       liveReload.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(outDir, { recursive: true, force: true });
+      removeTemporaryFolder(outDir);
     },
   };
 }

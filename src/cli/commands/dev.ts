@@ -4,24 +4,28 @@ import { startDev } from '../../watch/start-dev.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 
-/** `mimeo dev`: previews the webzine with live reload until Ctrl+C (or SIGTERM) stops it. */
+/** `mimeo dev`: previews the webzine with live reload until Ctrl+C (or SIGTERM, or SIGHUP) stops it. */
 export async function runDev(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
   const { values } = args;
   const root = path.resolve(cwd, typeof values['root'] === 'string' ? values['root'] : '.');
   if (!isFolder(root)) throw new UsageError(`--root must be a folder, got ${root}`, 'dev');
   const port = toPort(values['port']);
   const host = typeof values['host'] === 'string' ? values['host'] : '127.0.0.1';
+  // Listened for from the start: a signal during the first build also stops the preview
+  // properly, removing its folder, instead of ending the process and leaving it.
+  const stop = stopSignal();
   let dev;
   try {
     dev = await startDev({ root, host, port, open: values['open'] === true, debug: values['debug'] === true }, terminal);
   } catch (error) {
+    stop.cancel();
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     if (['EADDRNOTAVAIL', 'ENOTFOUND', 'EACCES', 'EADDRINUSE', 'EAI_AGAIN'].includes(code)) {
       throw new UsageError(`can not listen on ${host} port ${port} (${code}); try another --host or --port`, 'dev');
     }
     throw error;
   }
-  await stopSignal();
+  await stop.signalled;
   terminal.err('mimeo dev: stopping\n');
   await dev.close();
   return exitCodes.success;
@@ -44,15 +48,19 @@ function isFolder(folder: string): boolean {
   }
 }
 
-/** Resolves on the first Ctrl+C (SIGINT) or SIGTERM, which then stop the preview instead of the process. */
-function stopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+// Ctrl+C, `kill`, and the terminal closed (or the SSH session dropped).
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** `signalled` resolves on the first of {@link stopSignals}, which then stops the preview instead of the process. */
+function stopSignal(): { signalled: Promise<void>; cancel: () => void } {
+  let stop = () => {};
+  const cancel = () => stopSignals.forEach((signal) => process.off(signal, stop));
+  const signalled = new Promise<void>((resolve) => {
+    stop = () => {
+      cancel();
       resolve();
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
   });
+  stopSignals.forEach((signal) => process.on(signal, stop));
+  return { signalled, cancel };
 }
