@@ -51,7 +51,7 @@ export const rules = {
   'site-config/base-url': rule<Record<string, never>>({
     severity: 'error',
     message: () => 'building the site needs "baseUrl", the https address it will be published at, and site.yml has none',
-    hint: () => 'Add `baseUrl: https://zine.example/` to site.yml, or pass --base-url.',
+    hint: () => 'Add `baseUrl: https://zine.example/` to site.yml (`mimeo build` also takes --base-url, which overrides it).',
   }),
   'yaml/syntax': rule<{ reason: string }>({
     severity: 'error',
