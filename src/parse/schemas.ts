@@ -11,7 +11,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 // Custom checks carry the expected value's wording as their message; see `validate.ts`.
-const isoDate = z.string().refine(isIsoDate, { message: 'a date like 2021-10-01' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2021-10-01', abort: true }).refine(isIsoDate, { message: 'a date like 2021-10-01' });
 const text = z.string();
 // What a reader must see something of: a title, a name, a tag (a blank one shows as nothing at all).
 const words = z.string().refine((value) => value.trim() !== '', { message: 'some text, not blank' });

@@ -126,4 +126,10 @@ describe('the mimeo command', () => {
     expect(schema.required).toEqual(['title']);
     expect(schema.additionalProperties).toBe(false);
   });
+
+  it('gives editors the form of an issue date, so they flag "March 1, 2026" as check does', async () => {
+    const schema = JSON.parse((await mimeo(['schema', 'issue'])).stdout) as { properties: { date: { pattern: string } } };
+    const pattern = new RegExp(schema.properties.date.pattern);
+    expect([pattern.test('2026-03-01'), pattern.test('March 1, 2026')]).toEqual([true, false]);
+  });
 });
