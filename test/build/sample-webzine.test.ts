@@ -64,5 +64,10 @@ describe('the sample webzine', () => {
     expect((await runCli(['build', '--root', repoRoot, '--out', drafts, '--drafts'])).code).toBe(0);
     const issue = await readFile(path.join(drafts, 'web/issues/4/index.html'), 'utf8');
     expect(issue).toMatch(/class="[^"]*\bdraft\b/);
+    // A preview or staging site keeps its drafts away from search engines; the published pages stay indexable.
+    expect(issue).toContain('<meta name="robots" content="noindex">');
+    expect(await readFile(path.join(drafts, 'web/issues/3/index.html'), 'utf8')).not.toContain('noindex');
+    const sitemap = await readFile(path.join(drafts, 'web/sitemap.xml'), 'utf8');
+    expect([sitemap.includes('/issues/3/'), sitemap.includes('/issues/4/')]).toEqual([true, false]);
   });
 });

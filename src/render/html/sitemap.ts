@@ -9,7 +9,7 @@ interface Entry {
 }
 
 /**
- * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of every edition, with its date in
+ * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of every edition but drafts, with its date in
  * that edition (a translation's own), and its translations as `xhtml:link` alternates (as search
  * engines read them).
  */
@@ -33,9 +33,13 @@ function pagesOf(site: Site): Entry[] {
   const day = (iso: string | undefined) => iso?.slice(0, 10);
   const route = (own: string) => own.slice(site.prefix.length);
   const entries: Entry[] = [{ route: '', date: day(site.issues[0]?.updated) }, { route: 'authors/' }];
+  // Drafts (in a build with drafts: a preview, a staging site) are not offered to search engines.
   for (const issue of site.issues) {
+    if (issue.draft) continue;
     entries.push({ route: route(issue.route), date: day(issue.updated) });
-    for (const article of issue.articles) entries.push({ route: route(article.route), date: [issue.date, day(article.modified)].filter(Boolean).sort().pop() });
+    for (const article of issue.articles) {
+      if (!article.draft) entries.push({ route: route(article.route), date: [issue.date, day(article.modified)].filter(Boolean).sort().pop() });
+    }
   }
   for (const page of site.pages) entries.push({ route: route(page.route), date: day(page.modified) });
   return entries.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
