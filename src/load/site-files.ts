@@ -22,10 +22,24 @@ export function readSiteConfig(texts: readonly TextSource[], report: Report): Si
     return undefined;
   }
   const data = parseYaml(source.text, { file: siteFile }, report);
-  const config = data && validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config' }, report);
-  const used = config ?? (data && standInConfig(data.value));
-  if (used) configPlaces.set(used, data!.locate);
+  if (!data) return unreadableStandIn();
+  const config = validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config' }, report);
+  const used = config ?? standInConfig(data.value);
+  if (used) configPlaces.set(used, data.locate);
   return used;
+}
+
+/**
+ * The settings that stand in for a site.yml whose YAML can not be read (reported): the content
+ * is still checked, all of it at once, with none of its settings known (its languages neither,
+ * so a file named for a language is no mistake of its own).
+ */
+function unreadableStandIn(): SiteConfig | undefined {
+  const stand = withoutMistakes(siteConfigSchema, {}, { title: 'Untitled', baseUrl: 'https://example.invalid/', languages: [] })?.data;
+  if (!stand) return undefined;
+  uncertainLanguages.add(stand);
+  configPlaces.set(stand, () => ({ line: 1, column: 1 }));
+  return stand;
 }
 
 /**
