@@ -66,6 +66,12 @@ export const rules = {
     message: ({ depth, limit }) => `this file nests quotes, lists, emphasis or HTML elements ${depth} levels deep, and mimeo reads at most ${limit}`,
     hint: () => 'Flatten the nesting; no reader can follow that many levels anyway.',
   }),
+  'yaml/not-fields': rule<{ what: string; actual: string; authors: boolean }>({
+    severity: 'error',
+    message: ({ what, actual }) => `${what} must be "name: value" lines, got ${actual}`,
+    hint: ({ authors }) =>
+      authors ? 'Write each contributor as a handle followed by a colon, and their name indented below it:\nada:\n  name: Ada Quill' : 'Write each field on a line of its own: its name, a colon and a space, then its value, as in "title: First light".',
+  }),
   'front-matter/language': rule<{ language: string }>({
     severity: 'error',
     message: ({ language }) => `front matter must be YAML, and this one opens with "---${language}", which asks for another language`,

@@ -72,6 +72,12 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
     return;
   }
   const actual = describeValue(actualValue);
+  if (path.length === 0) {
+    // Not fields at all (`title About`, a colon missing; a list): the fields' own checks would only confuse.
+    const what = area === 'front-matter' ? 'the front matter' : area === 'site-config' ? 'site.yml' : 'authors.yml';
+    reportRule(report, 'yaml/not-fields', place, { what, actual, authors: area !== 'front-matter' && area !== 'site-config' });
+    return;
+  }
   if (area === 'front-matter' && path[path.length - 1] === 'date') {
     reportRule(report, 'front-matter/date', place, { key, actual });
     return;
