@@ -15,6 +15,21 @@ function rule<Args>(definition: Rule<Args>): Rule<Args> {
  * A key of YAML data (dotted, items of lists by their index) as a message says it: `"feed.limit"`,
  * and an item of a list by its place counted from 1: `item 2 of "tags"`, `"url" of item 1 of "menu"`.
  */
+/** The hint for a YAML syntax error, by what the parser found (its error code). */
+function yamlHint(reason: string, code: string | undefined): string {
+  if (/^Missing closing (["'])quote/.test(reason)) return 'End the value with the same quote it starts with, on its line.';
+  if (code === 'DUPLICATE_KEY') return 'Give each field once: remove this line, or the first one.';
+  if (code === 'TAB_AS_INDENT') return 'Indent with spaces: YAML does not allow tabs there.';
+  if (code === 'BAD_SCALAR_START' || (code === 'UNEXPECTED_TOKEN' && /scalar/.test(reason))) {
+    return `Put the whole value in quotes when it starts with a quote, [, {, *, &, !, | or a backtick, or holds ": ", as in: title: '"Quoted" and more'`;
+  }
+  if (code === 'BAD_INDENT' && /end with a [\]}]/.test(reason)) return 'Close the list on the same line, as in: authors: [ada, grace]';
+  if (code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_AS_IMPLICIT_KEY') {
+    return 'Write each field as its name, a colon and a space, then its value (title: …), starting at the line\'s beginning unless it belongs under another field.';
+  }
+  return 'Check the indentation and quote values that contain a colon followed by a space.';
+}
+
 function keyText(key: string): string {
   const parts = key.split('.');
   let last = -1;
@@ -53,13 +68,10 @@ export const rules = {
     message: () => 'building the site needs "baseUrl", the https address it will be published at, and site.yml has none',
     hint: () => 'Add `baseUrl: https://zine.example/` to site.yml (`mimeo build` also takes --base-url, which overrides it).',
   }),
-  'yaml/syntax': rule<{ reason: string }>({
+  'yaml/syntax': rule<{ reason: string; code?: string }>({
     severity: 'error',
     message: ({ reason }) => `the YAML here can not be read: ${reason}`,
-    hint: ({ reason }) =>
-      /^Missing closing (["'])quote/.test(reason)
-        ? 'End the value with the same quote it starts with, on its line.'
-        : 'Check the indentation and quote values that contain a colon followed by a space.',
+    hint: ({ reason, code }) => yamlHint(reason, code),
   }),
   'markdown/too-deep': rule<{ depth: string; limit: number }>({
     severity: 'error',

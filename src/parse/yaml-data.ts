@@ -38,9 +38,12 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     return { line: line + lineOffset, column: col };
   };
   if (document.errors.length > 0) {
-    for (const error of document.errors) {
+    // After the first mistake the parser's idea of the structure is a guess: what it then finds
+    // (two or three errors for one line indented wrong) is left out, but for keys given twice.
+    const [first, ...rest] = document.errors;
+    for (const error of [first!, ...rest.filter((other) => other.code === 'DUPLICATE_KEY')]) {
       const position = toPosition(errorOffset(text, error));
-      reportRule(report, 'yaml/syntax', { file: options.file, ...position }, { reason: firstLine(error.message) }, error);
+      reportRule(report, 'yaml/syntax', { file: options.file, ...position }, { reason: reasonOf(text, error), code: error.code }, error);
     }
     return undefined;
   }
@@ -120,8 +123,19 @@ function locateIn(
  */
 function errorOffset(text: string, error: { code: string; message: string; pos: [number, number] }): number {
   const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
-  const opening = quote === undefined ? -1 : text.lastIndexOf(quote, error.pos[0] - 1);
+  // A list or mapping never closed (`[ada`) is reported where its line ends: shown where it opens.
+  const bracket = error.code === 'BAD_INDENT' ? /end with a ([\]}])/.exec(error.message)?.[1] : undefined;
+  const opening = quote !== undefined ? text.lastIndexOf(quote, error.pos[0] - 1) : bracket !== undefined ? text.lastIndexOf(bracket === ']' ? '[' : '{', error.pos[0] - 1) : -1;
   return opening < 0 ? error.pos[0] : opening;
+}
+
+/** What a syntax error says, in the contributor's terms where the parser's are obscure. */
+function reasonOf(text: string, error: { code: string; message: string; pos: [number, number] }): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
+    if (key) return `"${key.replace(/^(["'])(.*)\1$/, '$2')}" is given twice`;
+  }
+  return firstLine(error.message);
 }
 
 /** Where the first alias to an anchor that does not exist stands, if one does. */
