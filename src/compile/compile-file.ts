@@ -5,7 +5,7 @@ import { isStackOverflow, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
 import { reportRule } from '../diagnostics/rules.js';
-import { toHtmlVariants } from '../render/html/markdown-to-html.js';
+import { toHtmlVariants, type Removal } from '../render/html/markdown-to-html.js';
 import { loadRawHtmlParsers } from '../render/raw-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
@@ -48,7 +48,9 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   const addResource = (resource: Resource) => resources.push(resource) - 1;
   let content: CompiledBody['content'];
   try {
-    const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path) }, addSlot, addResource);
+    const removals: Removal[] = [];
+    const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path), removed: (removal) => removals.push(removal) }, addSlot, addResource);
+    reportRemovals(removals, source.path, report);
     const gemtext = toGemtext(parsed.tree, {
       placement: options.links,
       footnoteLabel: markers.footnotes,
@@ -82,6 +84,19 @@ export async function prepareToCompile(texts: Iterable<string | Uint8Array>): Pr
   for (const text of texts) {
     if (typeof text === 'string' ? text.includes('<') : text.includes(0x3c)) return loadRawHtmlParsers();
   }
+}
+
+// A file of a thousand stray tags would bury its other diagnostics: past this many, one says how many more.
+const removalsShown = 10;
+
+/** Warns of what the sanitizer took from the file's raw HTML, where each was written. */
+function reportRemovals(removals: readonly Removal[], file: string, report: (diagnostic: Diagnostic) => void): void {
+  for (const { line, column, element, attributes } of removals.slice(0, removalsShown)) {
+    const named = attributes.length < 2 ? attributes.join('') : `${attributes.slice(0, -1).join(', ')} and ${attributes.at(-1)!}`;
+    reportRule(report, 'html/removed', { file, line, column }, { element, attributes: named, several: attributes.length > 1 });
+  }
+  const next = removals[removalsShown];
+  if (next) reportRule(report, 'html/removed', { file, line: next.line, column: next.column }, { element: next.element, attributes: '', several: false, more: removals.length - removalsShown });
 }
 
 // Character references decode to text only after the source was cleaned: in Markdown (`&#xFDD0;`

@@ -73,6 +73,16 @@ export const rules = {
     message: ({ reason }) => `the YAML here can not be read: ${reason}`,
     hint: ({ reason, code }) => yamlHint(reason, code),
   }),
+  'html/removed': rule<{ element: string; attributes: string; several: boolean; more?: number }>({
+    severity: 'warning',
+    message: ({ element, attributes, several, more }) =>
+      more !== undefined
+        ? `${more} more elements of raw HTML, from this <${element}> on, are left out of the page or lose attributes`
+        : attributes === ''
+          ? `<${element}> is left out of the page: raw HTML may not hold it`
+          : `<${element}> is kept without its ${attributes} attribute${several ? 's' : ''}: raw HTML may not hold ${several ? 'them' : 'it'}`,
+    hint: () => 'Raw HTML keeps only what can not run a script or restyle the site (site.yml: markdown.html: sanitize). Write it in Markdown, or link to what you meant to embed.',
+  }),
   'markdown/too-deep': rule<{ depth: string; limit: number }>({
     severity: 'error',
     message: ({ depth, limit }) => `this file nests quotes, lists, emphasis or HTML elements ${depth} levels deep, and mimeo reads at most ${limit}`,

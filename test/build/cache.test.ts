@@ -211,7 +211,7 @@ describe('the build cache', () => {
       const [after, bytesAfter] = [await inodes(out), await outputOf(out)];
       const rewritten = [...after].filter(([file, inode]) => before.get(file) !== inode).map(([file]) => file);
       const changed = Object.keys(bytesAfter).filter((file) => bytesBefore[file] !== bytesAfter[file]);
-      return { root, out, rewritten, changed, commit: await git(root, ['rev-parse', '--short', 'HEAD']) };
+      return { root, out, rewritten, changed, commit: (await git(root, ['rev-parse', 'HEAD'])).slice(0, 12) };
     }
 
     it('writes again only the pages that show the build\'s commit: the home pages of the default theme', async () => {

@@ -3,6 +3,7 @@ import type { Heading, Html, Image, ImageReference, Link, LinkReference, Parents
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { sanitize } from 'hast-util-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { walk } from '../../parse/walk.js';
@@ -23,6 +24,18 @@ export interface FragmentOptions {
    * article, 0 for the editorial); `undefined` when it never is (a page).
    */
   issueShift?: number | undefined;
+  /** Told of each element of raw HTML the sanitizer removes, or keeps without some of its attributes. */
+  removed?: ((removal: Removal) => void) | undefined;
+}
+
+/** What the sanitizer took from an element of raw HTML, where it was written. */
+export interface Removal {
+  line: number;
+  column: number;
+  /** The element's name. */
+  element: string;
+  /** The attributes it lost, as HTML names them; empty when the element itself was removed. */
+  attributes: string[];
 }
 
 /** A body as HTML: on its own page, and inside its issue's page and the feeds. */
@@ -74,12 +87,12 @@ const footnoteLabelId = 'fn:footnote-label';
 
 /**
  * Gives the footnotes heading (and the references that it describes) {@link footnoteLabelId}, and
- * says whether the tree holds raw HTML: one walk for both.
+ * finds where the tree holds raw HTML (offsets in the source): one walk for both.
  */
-function renameFootnoteLabelAndFindRaw(tree: HastRoot): boolean {
-  let raw = false;
+function renameFootnoteLabelAndFindRaw(tree: HastRoot): Array<[number, number]> {
+  const raw: Array<[number, number]> = [];
   walk(tree as HastNodes, (node) => {
-    if (node.type === 'raw') raw = true;
+    if (node.type === 'raw') raw.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? Number.POSITIVE_INFINITY]);
     if (node.type !== 'element') return;
     const { properties } = node;
     const describedBy = properties['ariaDescribedBy'];
@@ -125,8 +138,46 @@ function addHeadingAnchors(tree: HastRoot): void {
 function processorFor(raw: boolean, sanitize: boolean): Processor<HastRoot, HastRoot, HastRoot> {
   const base = unified() as unknown as Processor<HastRoot, HastRoot, HastRoot>;
   if (raw) base.use(rawHtmlParsers().rehypeRaw).use(() => rawIds);
+  if (raw && sanitize) base.use(() => (tree: HastRoot, file: { data: object }) => findRemovals(tree, file.data as Partial<RemovalWatch>));
   if (sanitize) base.use(rehypeSanitize, schema);
   return base.freeze();
+}
+
+/** Where raw HTML was written, and who is told what the sanitizer takes from it. */
+interface RemovalWatch {
+  rawRanges: ReadonlyArray<[number, number]>;
+  removed: (removal: Removal) => void;
+}
+
+// Elements whose keeping depends on where they stand (a `tr` outside a table): judged alone,
+// they would look removed when they are not.
+const placed = new Set(Object.keys(schema.ancestors ?? {}));
+
+/**
+ * Tells, before the sanitizer runs, what it will take from each element of raw HTML (not those
+ * Markdown made), so a contributor whose embed or styling vanishes learns why: each element is
+ * sanitized alone, with the same schema, and compared with what was written.
+ */
+function findRemovals(tree: HastRoot, watch: Partial<RemovalWatch>): void {
+  const { rawRanges, removed } = watch;
+  if (!rawRanges || !removed) return;
+  walk(tree as HastNodes, (node) => {
+    if (node.type !== 'element' || placed.has(node.tagName)) return;
+    const start = node.position?.start;
+    if (start?.offset === undefined || !rawRanges.some(([from, to]) => start.offset! >= from && start.offset! < to)) return;
+    const alone = sanitize({ type: 'element', tagName: node.tagName, properties: node.properties, children: [] }, schema);
+    const kept = alone.type === 'element' ? alone : alone.type === 'root' && alone.children[0]?.type === 'element' ? alone.children[0] : undefined;
+    const lost = kept ? Object.keys(node.properties).filter((key) => !(key in kept.properties)) : [];
+    if (!kept || lost.length > 0) removed({ line: start.line, column: start.column, element: node.tagName, attributes: lost.map(attributeName) });
+  });
+}
+
+/** The HTML name of a hast property: `className` is `class`, `ariaLabel` is `aria-label`. */
+function attributeName(property: string): string {
+  if (property === 'className') return 'class';
+  if (property === 'htmlFor') return 'for';
+  if (/^(aria|data)[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return property.toLowerCase();
 }
 
 /**
@@ -182,8 +233,10 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
     footnoteLabelTagName: 'h2',
     handlers: handlersFor(options, addSlot),
   }) as HastRoot;
-  const raw = renameFootnoteLabelAndFindRaw(hast);
-  const clean = cleanerFor(options.html, raw).runSync(hast) as HastRoot;
+  const rawRanges = renameFootnoteLabelAndFindRaw(hast);
+  const raw = rawRanges.length > 0;
+  const watch: Partial<RemovalWatch> = options.removed ? { rawRanges, removed: options.removed } : {};
+  const clean = cleanerFor(options.html, raw).runSync(hast, { data: watch as Record<string, unknown> }) as HastRoot;
   if (raw) slotRawUrls(clean, addSlot, addResource);
   addHeadingAnchors(clean);
   const finished = finisher.runSync(clean) as HastRoot;

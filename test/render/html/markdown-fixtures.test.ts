@@ -20,7 +20,8 @@ interface CaseOptions {
   idPrefix?: string;
 }
 
-// Each case: input.md (a Markdown body), optional options.json, expected.html (the fragment). A
+// Each case: input.md (a Markdown body), optional options.json, expected.html (the fragment), and
+// diagnostics.txt when compiling it says something (a warning of what raw HTML loses). A
 // case with an id prefix is an article shown inside its issue's page: headings one level down.
 describe('Markdown to HTML', () => {
   it.each(readdirSync(casesFolder).sort())('renders %s as expected.html says', async (name) => {
@@ -36,7 +37,9 @@ describe('Markdown to HTML', () => {
       backToReference: 'Back to reference',
       ...(inIssue ? { idPrefix: options.idPrefix } : {}),
     });
-    expect(compiled.diagnostics).toEqual([]);
+    // What compiling says, as `line:column rule-id` lines: diagnostics.txt, or nothing when there is none.
+    const said = compiled.diagnostics.map((diagnostic) => `${diagnostic.line ?? ''}:${diagnostic.column ?? ''} ${diagnostic.ruleId}\n`).join('');
+    expect(said).toBe(await readFile(path.join(folder, 'diagnostics.txt'), 'utf8').catch(() => ''));
     await expectMatchesFile(html + '\n', path.join(folder, 'expected.html'));
   });
 });
