@@ -60,9 +60,12 @@ async function writeAtomically(target: string, bytes: string | Uint8Array): Prom
   await rename(temporary, target);
 }
 
-/** Removes `folder` and its parents up to `top` (kept) while they are empty. */
+/**
+ * Removes `folder` and its parents up to `top`, the tree's own folder, while they are empty: a
+ * tree left with no file (`gemini/` once site.yml has no geminiUrl) is gone, as from a build.
+ */
 async function removeEmptyFolders(folder: string, top: string): Promise<void> {
-  for (let current = folder; current.startsWith(top + path.sep); current = path.dirname(current)) {
+  for (let current = folder; current === top || current.startsWith(top + path.sep); current = path.dirname(current)) {
     try {
       await rmdir(current);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -62,6 +62,18 @@ describe('incremental rebuilds of mimeo dev', () => {
       expect(outcome.ok, context).toBe(!hasErrors(clean.diagnostics));
       if (outcome.ok) expect(differences(await readTree(outDir), await toFiles(clean.trees)), context).toEqual([]);
     }
+  });
+
+  it('removes the capsule folder itself once site.yml has no geminiUrl, as a build would not make it', async () => {
+    const zine = await editedZine(5);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    expect((await readdir(outDir)).sort()).toEqual(['gemini', 'web']);
+    const site = path.join(zine.root, 'content/site.yml');
+    await writeFile(site, (await readFile(site, 'utf8')).replace(/^geminiUrl: .*\n/m, ''));
+    expect((await incremental.rebuild(['content/site.yml'])).ok).toBe(true);
+    expect(await readdir(outDir)).toEqual(['web']);
   });
 
   it('leaves the same folder as the command build --drafts after a sequence of edits', async () => {
