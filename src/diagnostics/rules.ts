@@ -15,6 +15,15 @@ function rule<Args>(definition: Rule<Args>): Rule<Args> {
  * A key of YAML data (dotted, items of lists by their index) as a message says it: `"feed.limit"`,
  * and an item of a list by its place counted from 1: `item 2 of "tags"`, `"url" of item 1 of "menu"`.
  */
+/** A language tag as Intl writes it (`fra` is `fr`), or the tag itself when Intl can not read it. */
+function canonicalLanguage(tag: string): string {
+  try {
+    return new Intl.Locale(tag).language;
+  } catch {
+    return tag;
+  }
+}
+
 /** The hint for a YAML syntax error, by what the parser found (its error code). */
 function yamlHint(reason: string, code: string | undefined): string {
   if (/^Missing closing (["'])quote/.test(reason)) return 'End the value with the same quote it starts with, on its line.';
@@ -160,10 +169,16 @@ export const rules = {
     message: ({ folder }) => `the issue folder ${folder} has no issue.md`,
     hint: () => 'Add an issue.md with the issue\'s title, date and editorial.',
   }),
-  'translation/missing-original': rule<{ original: string }>({
+  'translation/missing-original': rule<{ original: string; suggestion?: string }>({
     severity: 'error',
     message: ({ original }) => `this translation has no original: there is no ${original}`,
-    hint: () => 'A translation is named like its original with the language before .md: 20-current.fr.md translates 20-current.md.',
+    hint: ({ suggestion }) =>
+      (maybe(suggestion, (name) => `Did you mean to name it "${name}"? `) ?? '') + 'A translation is named like its original with the language before .md: 20-current.fr.md translates 20-current.md.',
+  }),
+  'translation/named-as-original': rule<{ name: string; original: string; suggestion: string }>({
+    severity: 'warning',
+    message: ({ name, original }) => `this file looks like the ${name} translation of ${original}, but its name makes it a text of its own, in the original language`,
+    hint: ({ suggestion }) => `If it is a translation, rename it to "${suggestion}".`,
   }),
   'translation/unknown-language': rule<{ language: string; name: string; reason: 'unlisted' | 'original' | 'case'; listed: readonly string[] }>({
     severity: 'error',
@@ -174,7 +189,9 @@ export const rules = {
         ? `The original edition's files have no language in their name: drop ".${language}" from it.`
         : reason === 'case'
           ? `Write the language as site.yml lists it: ".${listed.find((other) => other.toLowerCase() === language.toLowerCase()) ?? language}.md".`
-          : `Add ${language} to languages: in content/site.yml (${listed.length === 0 ? 'there is none yet' : `it lists ${listed.join(', ')}`}), or drop ".${language}" from the file's name.`,
+          : listed.includes(canonicalLanguage(language))
+            ? `Did you mean ".${canonicalLanguage(language)}.md"? site.yml lists that language as ${canonicalLanguage(language)}.`
+            : `Add ${language} to languages: in content/site.yml (${listed.length === 0 ? 'there is none yet' : `it lists ${listed.join(', ')}`}), or drop ".${language}" from the file's name.`,
   }),
   'translation/stale': rule<{ original: string; changed: string; translated: string }>({
     severity: 'warning',

@@ -1,3 +1,4 @@
+import path from 'node:path/posix';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { AssetSource } from '../load/load-sources.js';
@@ -5,10 +6,11 @@ import { languagesUncertain } from '../load/site-files.js';
 import type { LoadedFile } from '../compile/compiled.js';
 import type { AuthorsFile, SiteConfig } from '../parse/schemas.js';
 import { toAuthorDirectory } from './authors.js';
-import { classifyPath } from './classify.js';
+import { classifyPath, translationSuffix } from './classify.js';
 import { collectAssets, resolveCover } from './assets.js';
 import { toArticle, toIssue, toPage } from './documents.js';
-import { splitTranslations, toEdition } from './editions.js';
+import { languageName, splitTranslations, toEdition } from './editions.js';
+import { translationNameOf, translationPathOf } from './translation-names.js';
 import type { Article, Asset, Author, Issue, Page, Site, SiteDocument } from './types.js';
 
 /** What {@link assembleSite} works from: the results of load and parse. */
@@ -46,13 +48,16 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     const place = classifyPath(file.path);
     const origin = { key: file.path, lang: language };
     if (place.kind === 'issue') addIssue(issues, toIssue(file, origin, place.folder, place.folderName, directory, report));
-    else if (place.kind === 'article') pushDefined(articles, toArticle(file, origin, place.folderName, place.fileName, directory, report));
-    else if (place.kind === 'page') pushDefined(pages, toPage(file, origin, place.fileName, report));
-    // Markdown anywhere else would be left out without a word (`content/contact.md`, `content/page/faq.md`).
+    else if (place.kind === 'article') pushDefined(articles, toArticle(file, origin, place.folderName, place.fileName, directory, report, languages));
+    else if (place.kind === 'page') pushDefined(pages, toPage(file, origin, place.fileName, report, languages));
+    // Markdown anywhere else would be left out without a word (`content/contact.md`, `content/page/faq.md`),
+    // and a translation kept in a folder of its language is told where it goes.
     else if (place.kind === 'nested-markdown' || place.kind === 'other') {
-      reportRule(report, 'slug/invalid', { file: file.path }, { name: file.path, expected: 'directly inside an issue folder or pages/' });
+      const suggestion = translationPathOf(file.path, languages);
+      reportRule(report, 'slug/invalid', { file: file.path }, { name: file.path, expected: 'directly inside an issue folder or pages/', ...(suggestion ? { suggestion } : {}) });
     }
   }
+  warnTranslationsNamedAsOriginals(originals.map((file) => file.path), languages, report);
   const assets = collectAssets(input.assets, report, new Set(input.config.hostFiles));
   const documents = new Map<string, SiteDocument>();
   const failed = new Set([...(input.unreadable ?? []), ...input.files.map((file) => file.path)]);
@@ -82,6 +87,25 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     failed,
   };
   return [base, ...languages.map((other) => toEdition(base, other, translations.get(other) ?? [], directory, report))];
+}
+
+/**
+ * Warns of each file whose name makes it a text of its own though it looks like a translation of
+ * the file beside it (`10-first-fr.md` beside `10-first.md`): published as an article in the
+ * original language, it would be a second copy, not the French edition's.
+ */
+function warnTranslationsNamedAsOriginals(paths: readonly string[], languages: readonly string[], report: Report): void {
+  const present = new Set(paths);
+  for (const file of paths) {
+    // A name that is not valid (`about_fr.md`) was told already, with this suggestion.
+    if (!/^[a-z0-9-]+\.md$/.test(path.basename(file))) continue;
+    const suggestion = translationNameOf(path.basename(file), languages);
+    if (suggestion === undefined) continue;
+    const original = `${path.dirname(file)}/${suggestion.replace(translationSuffix, '.md')}`;
+    if (!present.has(original)) continue;
+    const language = translationSuffix.exec(suggestion)![1]!;
+    reportRule(report, 'translation/named-as-original', { file }, { name: languageName(language) ?? language, original: path.basename(original), suggestion });
+  }
 }
 
 function addIssue(issues: Map<string, Issue>, issue: Issue | undefined): void {

@@ -1,5 +1,6 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
+import { translationNameOf } from './translation-names.js';
 import type { LoadedFile } from '../compile/compiled.js';
 import { articleSchema, issueSchema, pageSchema } from '../parse/schemas.js';
 import { validateData, withoutMistakes, type ValidationOptions } from '../parse/validate.js';
@@ -41,14 +42,14 @@ export function toIssue(file: LoadedFile, origin: Origin, folder: string, folder
 }
 
 /** The article of an `NN-slug.md`, its front matter checked; `undefined` when its name is wrong. */
-export function toArticle(file: LoadedFile, origin: Origin, folderName: string, fileName: string, directory: Map<string, Author>, report: Report): Article | undefined {
+export function toArticle(file: LoadedFile, origin: Origin, folderName: string, fileName: string, directory: Map<string, Author>, report: Report, languages: readonly string[] = []): Article | undefined {
   const name = parseArticleName(fileName);
   const number = parseIssueNumber(folderName);
   if (!name) {
     // The order number keeps its digits, but 9 at most (`0000000001-ten.md` becomes `1-ten.md`).
     const digits = /^\d+/.exec(fileName)?.[0];
     const order = digits === undefined ? '10' : digits.length > 9 ? String(Number(digits.slice(-9))) : digits;
-    const suggestion = `${order}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
+    const suggestion = translationNameOf(fileName, languages) ?? `${order}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
     reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'NN-slug.md: an order number (9 digits at most), a hyphen, then lowercase words joined by hyphens', suggestion });
   }
   const data = validate(file, articleSchema, 'an article', report);
@@ -67,10 +68,11 @@ export function toArticle(file: LoadedFile, origin: Origin, folderName: string, 
 }
 
 /** The page of a `pages/<slug>.md`, its front matter checked; `undefined` when its name is wrong. */
-export function toPage(file: LoadedFile, origin: Origin, fileName: string, report: Report): Page | undefined {
+export function toPage(file: LoadedFile, origin: Origin, fileName: string, report: Report, languages: readonly string[] = []): Page | undefined {
   const slug = parsePageName(fileName);
   if (!slug) {
-    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'lowercase words joined by hyphens, like about.md', suggestion: `${toSlug(fileName.replace(/\.md$/i, '')) || 'page'}.md` });
+    const suggestion = translationNameOf(fileName, languages) ?? `${toSlug(fileName.replace(/\.md$/i, '')) || 'page'}.md`;
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'lowercase words joined by hyphens, like about.md', suggestion });
   }
   const data = validate(file, pageSchema, 'a page', report);
   if (!slug || !data) return undefined;

@@ -1,3 +1,5 @@
+import path from 'node:path/posix';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { LoadedFile } from '../compile/compiled.js';
@@ -41,7 +43,7 @@ export function splitTranslations(files: readonly LoadedFile[], languages: reado
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 /** The English name of the language `tag` stands for (`fr`: French), or `undefined` when it names none (`old`, `tmp`). */
-function languageName(tag: string): string | undefined {
+export function languageName(tag: string): string | undefined {
   try {
     return languageNames.of(tag);
   } catch {
@@ -60,7 +62,13 @@ export function toEdition(base: Site, language: string, translations: readonly T
   const translated = new Map<string, SiteDocument>();
   for (const { file, key } of translations) {
     const document = base.documents.get(key) ? toTranslated(file, key, language, directory, report) : undefined;
-    if (!base.documents.has(key) && !base.failed.has(key)) reportRule(report, 'translation/missing-original', { file: file.path }, { original: key });
+    if (!base.documents.has(key) && !base.failed.has(key)) {
+      // A misspelt original's name (`20-secnd.fr.md`): the file of its folder it most likely translates.
+      const folder = path.dirname(key);
+      const near = didYouMean(path.basename(key), [...base.documents.keys()].filter((other) => path.dirname(other) === folder).map((other) => path.basename(other)));
+      const suggestion = near === undefined ? undefined : near.replace(/\.md$/, `.${language}.md`);
+      reportRule(report, 'translation/missing-original', { file: file.path }, { original: key, ...(suggestion ? { suggestion } : {}) });
+    }
     if (document) translated.set(key, document);
   }
   const copies = new Map<string, SiteDocument>();
