@@ -59,7 +59,7 @@ function checkMenu(index: Index, report: Report): void {
     if (!inSite) return;
     const resolution = fromRoute(inSite.path, inSite.anchor, inSite.rest, index);
     const place = configPlace(index.site.config, ['menu', item, 'url']);
-    if (resolution.problem === 'missing') reportRule(report, 'link/missing-target', place, { url });
+    if (resolution.problem === 'missing') reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url.trim(), undefined, index) });
     else if (resolution.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: resolution.anchor, suggestion: didYouMean(resolution.anchor, resolution.anchors) });
   });
 }
@@ -180,11 +180,17 @@ function toDocument(document: SiteDocument, anchor: string | undefined): Resolut
   return { target: { kind: 'document', path: document.key, anchor } };
 }
 
-function suggestPath(url: string, document: SiteDocument, index: Index): string | undefined {
+function suggestPath(url: string, document: SiteDocument | undefined, index: Index): string | undefined {
+  const written = url.split('#')[0] ?? url;
+  // A root-relative link (`/abuot/`) is compared with the site's addresses, as it is written.
+  if (written.startsWith('/') || document === undefined) {
+    const routes = [...generatedRoutes, ...index.documentsByRoute.keys(), ...index.assetsByOutput].map((route) => `/${route}`);
+    const near = didYouMean(written, routes);
+    return near === written ? undefined : near;
+  }
   const from = path.dirname(document.path);
   // Written as a link must write them: a file named `a%20b.svg` is linked as `a%2520b.svg`.
   const candidates = index.knownPaths.map((known) => path.relative(from, known).replace(/[% ()<>#?]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`));
-  const written = url.split('#')[0] ?? url;
   const suggestion = didYouMean(written, candidates);
   return suggestion === written ? undefined : suggestion;
 }
