@@ -45,6 +45,11 @@ export function toIssue(file: LoadedFile, origin: Origin, folder: string, folder
 export function toArticle(file: LoadedFile, origin: Origin, folderName: string, fileName: string, directory: Map<string, Author>, report: Report, languages: readonly string[] = []): Article | undefined {
   const name = parseArticleName(fileName);
   const number = parseIssueNumber(folderName);
+  // `Issue.md` is the issue's file spelt otherwise, not an article: its fields are an issue's.
+  if (fileName.toLowerCase() === 'issue.md') {
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'issue.md, in lowercase, to be the issue\'s file', suggestion: 'issue.md' });
+    return undefined;
+  }
   if (!name) {
     // The order number keeps its digits, but 9 at most (`0000000001-ten.md` becomes `1-ten.md`).
     const digits = /^\d+/.exec(fileName)?.[0];
