@@ -72,7 +72,9 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     reportRule(report, 'markdown/too-deep', { file: source.path, line: 1 }, { depth: 'thousands of', limit: maxDepth }, error);
     return { path: source.path, frontMatter, body: emptyBody(), diagnostics };
   }
-  const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content, targets: [] };
+  // (A file whose front matter can not be read, never closed, has no body to speak of: that is reported.)
+  const blank = parsed.frontMatter !== undefined && parsed.tree.children.every((node) => node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value));
+  const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content, targets: [], ...(blank ? { blank: true as const } : {}) };
   return { path: source.path, frontMatter, body, diagnostics };
 }
 

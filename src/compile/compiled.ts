@@ -41,6 +41,8 @@ export interface CompiledBody {
   hash?: string;
   /** The resolved target of each resource, set by link resolution in every build. */
   targets: Array<LinkTarget | undefined>;
+  /** Set when the body holds no text: nothing, or only notes between `<!--` and `-->` (a scaffold's). */
+  blank?: true;
 }
 
 /** The rendered fragments of a body: by far its largest part. */

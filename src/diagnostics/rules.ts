@@ -92,6 +92,11 @@ export const rules = {
           : `<${element}> is kept without its ${attributes} attribute${several ? 's' : ''}: raw HTML may not hold ${several ? 'them' : 'it'}`,
     hint: () => 'Raw HTML keeps only what can not run a script or restyle the site (site.yml: markdown.html: sanitize). Write it in Markdown, or link to what you meant to embed.',
   }),
+  'article/blank': rule<Record<string, never>>({
+    severity: 'warning',
+    message: () => 'this article is published with no text: its body holds nothing, or only notes between <!-- and -->',
+    hint: () => 'Write the article, or keep it out of the issue with "draft: true" in its front matter until it is written.',
+  }),
   'markdown/too-deep': rule<{ depth: string; limit: number }>({
     severity: 'error',
     message: ({ depth, limit }) => `this file nests quotes, lists, emphasis or HTML elements ${depth} levels deep, and mimeo reads at most ${limit}`,

@@ -73,6 +73,10 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   // Draft articles leave their issue's list but stay documents, so links to them are recognised.
   const published = [...issues.values()].filter((issue) => drafts || !issue.draft).sort((a, b) => b.number - a.number || compare(a.folder, b.folder));
   for (const issue of published) issue.articles = issue.articles.filter((article) => drafts || !article.draft);
+  // An article published with nothing but its scaffold's notes (`mimeo new issue`, then a date).
+  for (const issue of published) {
+    for (const article of issue.articles) if (!article.draft && article.body.blank) reportRule(report, 'article/blank', { file: article.path, line: 1, column: 1 }, {});
+  }
   const base: Site = {
     language,
     prefix: '',

@@ -133,9 +133,10 @@ function sameHistory(before: GitHistory, now: GitHistory): boolean {
   return before.uncommitted.size === now.uncommitted.size && [...now.uncommitted].every((path) => before.uncommitted.has(path));
 }
 
-/** Whether a file compiled again differs from what it compiled to before in its body alone (front matter, its places, anchors). */
+/** Whether a file compiled again differs from what it compiled to before in its body alone (front matter, its places, anchors, blankness). */
 function sameOutside(before: CompiledFile | undefined, now: LoadedFile): boolean {
   if (!before || before.partial || now.partial) return false;
-  const outside = (frontMatter: unknown, fields: unknown, anchors: unknown) => JSON.stringify([frontMatter, fields, anchors]);
-  return outside(before.frontMatter?.value, before.frontMatter?.fields ?? {}, before.body.anchors) === outside(now.frontMatter?.value, now.fields, now.body.anchors);
+  // Whether a body is blank is the model's too: a published article with no text is warned of.
+  const outside = (frontMatter: unknown, fields: unknown, anchors: unknown, blank: unknown) => JSON.stringify([frontMatter, fields, anchors, blank ?? false]);
+  return outside(before.frontMatter?.value, before.frontMatter?.fields ?? {}, before.body.anchors, before.body.blank) === outside(now.frontMatter?.value, now.fields, now.body.anchors, now.body.blank);
 }

@@ -64,6 +64,22 @@ describe('incremental rebuilds of mimeo dev', () => {
     }
   });
 
+  it('warns of a published article whose saved body holds nothing but notes, as a build does', async () => {
+    const zine = await editedZine(6);
+    // An article of plain text (no heading whose anchor would go with it): only its text changes.
+    const article = path.join(zine.root, 'content/issues/1/30-plain.md');
+    const text = '---\ntitle: Plain\nauthors: [ada]\n---\nA plain text.\n';
+    await writeFile(article, text);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    await writeFile(article, text.replace('A plain text.', '<!-- to write -->'));
+    const blank = await incremental.rebuild(['content/issues/1/30-plain.md']);
+    expect(rules(blank)).toContain('content/issues/1/30-plain.md article/blank');
+    await writeFile(article, text);
+    expect(rules(await incremental.rebuild(['content/issues/1/30-plain.md']))).not.toContain('content/issues/1/30-plain.md article/blank');
+  });
+
   it('removes the capsule folder itself once site.yml has no geminiUrl, as a build would not make it', async () => {
     const zine = await editedZine(5);
     const outDir = await temporaryFolder();
