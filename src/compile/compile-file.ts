@@ -24,6 +24,9 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   const text = source.text.replace(reservedCharacters, '\uFFFD');
   const report = (diagnostic: Diagnostic) => diagnostics.push(withTextCause(diagnostic));
   const parsed = parseFile({ path: source.path, text }, report);
+  // No text, or only notes (a scaffold's). A file whose front matter can not be read (never
+  // closed) has no body to speak of, and one too deep to read has one: both are reported.
+  const blank = parsed.frontMatter !== undefined && parsed.tree.children.every((node) => node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value));
   // Raw HTML that the HTML parser will build too deep for its stack: as one document, or (shown as
   // text, when only the capsule takes the text out of each block) block by block.
   const nested = deepHtml(parsed.tree, options.html === 'escape');
@@ -72,8 +75,6 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     reportRule(report, 'markdown/too-deep', { file: source.path, line: 1 }, { depth: 'thousands of', limit: maxDepth }, error);
     return { path: source.path, frontMatter, body: emptyBody(), diagnostics };
   }
-  // (A file whose front matter can not be read, never closed, has no body to speak of: that is reported.)
-  const blank = parsed.frontMatter !== undefined && parsed.tree.children.every((node) => node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value));
   const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content, targets: [], ...(blank ? { blank: true as const } : {}) };
   return { path: source.path, frontMatter, body, diagnostics };
 }
