@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, chown, cp, lutimes, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -404,23 +404,47 @@ describe('a build without the cache', () => {
     // It would have gone on compiling the other articles for seconds before looking at the signal.
     expect(exitedAt - stoppedAt).toBeLessThan(1500);
     await expect(readdir(path.join(root, 'stopped/web'))).rejects.toThrow();
-    // What the stopped build left, an hour old; a store of a running process (this one), as old; a fresh one of a stopped process.
+    // What the stopped build left, an hour old, and beside it what must stay: a store of a running
+    // process (this one), as old; a fresh one of a stopped process; one that others may write
+    // in; a link named as a store; and (when the test runs as root) another user's.
     const anHourAgo = new Date(Date.now() - 61 * 60 * 1000);
     const age = async (folder: string) => {
       for (const name of await readdir(folder)) await utimes(path.join(folder, name), anHourAgo, anHourAgo);
-      await utimes(folder, anHourAgo, anHourAgo);
+      await lutimes(folder, anHourAgo, anHourAgo);
     };
     await age(path.join(temporary, store!));
-    const running = `mimeo-compiled-${process.pid}-aBc123`;
-    await mkdir(path.join(temporary, running));
-    await age(path.join(temporary, running));
-    const fresh = `mimeo-compiled-${child.pid}-dEf456`;
-    await mkdir(path.join(temporary, fresh));
+    // The store's name tells the machine and PID namespace it was made on, then its process.
+    const [, place, pid] = /^mimeo-compiled-(\w+)-(\d+)-\w{6}$/.exec(store!)!;
+    expect(pid).toBe(String(child.pid));
+    const kept: string[] = [];
+    const leave = async (name: string, make: (folder: string) => Promise<unknown>, aged = true) => {
+      const folder = path.join(temporary, name);
+      await make(folder);
+      if (aged) await age(folder);
+      kept.push(name);
+    };
+    await leave(`mimeo-compiled-${place}-${process.pid}-aBc123`, (folder) => mkdir(folder, { mode: 0o700 }));
+    await leave(`mimeo-compiled-${place}-${child.pid}-dEf456`, (folder) => mkdir(folder, { mode: 0o700 }), false);
+    await leave(`mimeo-compiled-${place}-${child.pid}-gHi789`, async (folder) => {
+      await mkdir(folder);
+      await chmod(folder, 0o777);
+    });
+    const elsewhere = path.join(await temporaryFolder(), 'precious');
+    await mkdir(elsewhere);
+    await age(elsewhere);
+    await leave(`mimeo-compiled-${place}-${child.pid}-jKl012`, (folder) => symlink(elsewhere, folder));
+    if (process.getuid?.() === 0) {
+      await leave(`mimeo-compiled-${place}-${child.pid}-mNo345`, async (folder) => {
+        await mkdir(folder, { mode: 0o700 });
+        await chown(folder, 65534, 65534);
+      });
+    }
 
     const small = await makeWebzine();
     const later = spawnSync(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', small, '--no-cache', '--jobs', '1'], { encoding: 'utf8', env });
     expect(later.status, later.stderr).toBe(0);
-    expect((await leftovers(temporary)).sort()).toEqual([fresh, running].sort());
+    expect((await leftovers(temporary)).sort()).toEqual(kept.sort());
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 });
 
