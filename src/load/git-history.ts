@@ -7,9 +7,10 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 // What of a machine's Git configuration could change what mimeo reads: names re-encoded
-// (`i18n.logOutputEncoding`), signatures or colours mixed into the log, another mailmap than
-// the repository's. The same commit gives the same pages everywhere.
-const settings = ['core.quotepath=off', 'i18n.logOutputEncoding=UTF-8', 'log.showSignature=false', 'color.ui=false', 'mailmap.file=', 'mailmap.blob='].flatMap((setting) => ['-c', setting]);
+// (`i18n.logOutputEncoding`), signatures or colours mixed into the log, the first commit's files
+// left out (`log.showRoot`), renames not followed past a limit, another mailmap than the
+// repository's. The same commit gives the same pages everywhere.
+const settings = ['core.quotepath=off', 'i18n.logOutputEncoding=UTF-8', 'log.showSignature=false', 'log.showRoot=true', 'diff.renameLimit=1000', 'color.ui=false', 'mailmap.file=', 'mailmap.blob='].flatMap((setting) => ['-c', setting]);
 
 // Digits of the commit's hash the pages show.
 const shortLength = 12;
@@ -104,27 +105,32 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
 
 /** The history of content/, with merges as changes where Git can show them so (2.31 and later). */
 async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<string, FileHistory>> {
-  const log = (merges: string[]) => git(['log', '--relative', '-M', ...merges, '--name-status', '-z', '--format=%x01%cI%x02%aN%x02%P', '--', 'content']);
-  return parseLog(await log(['--diff-merges=first-parent']).catch(() => log([])));
+  const log = (merges: string[]) => git(['log', '--relative', '-M', ...merges, '--name-status', '-z', '--format=%x01%cI%x02%aN%x02%P%x02%H', '--', 'content']);
+  // The commits of the branch being built, one merge after another: only their merges land changes.
+  const [text, mainline] = await Promise.all([log(['--diff-merges=first-parent']).catch(() => log([])), git(['rev-list', '--first-parent', 'HEAD'])]);
+  return parseLog(text, new Set(mainline.split('\n').filter(Boolean)));
 }
 
 /**
- * Reads `git log -z --name-status --diff-merges=first-parent --format=%x01%cI%x02%aN%x02%P`
+ * Reads `git log -z --name-status --diff-merges=first-parent --format=%x01%cI%x02%aN%x02%P%x02%H`
  * output, newest commit first. A date is when a change was committed to this history (the
- * committer date: a rebased or cherry-picked change lands when it is applied), and a merge
- * counts for every file it brought in, at the date it was merged, but not for its authors: the
- * maintainer who merges a pull request did not write it. A rename that changes nothing
- * (`R100`) carries a file's history to its new name without being a change.
+ * committer date: a rebased or cherry-picked change lands when it is applied), and a merge into
+ * the branch being built (one of `mainline`, its first-parent chain) counts for every file it
+ * brought in, at the date it was merged, but not for its authors: the maintainer who merges a
+ * pull request did not write it. A merge made on a branch (the main branch merged into a pull
+ * request to bring it up to date) lands nothing. A rename that changes nothing (`R100`) carries
+ * a file's history to its new name without being a change.
  */
-export function parseLog(log: string): Map<string, FileHistory> {
+export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<string, FileHistory> {
   const files = new Map<string, FileHistory>();
   // A path's older names, mapped to its name now: commits come newest first, so a rename is met
   // before the commits made under the old name.
   const currentName = new Map<string, string>();
   for (const [age, chunk] of log.split('\x01').slice(1).entries()) {
     const [header = '', ...tokens] = chunk.split('\0');
-    const [date = '', name = '', parents = ''] = header.split('\x02');
+    const [date = '', name = '', parents = '', hash = ''] = header.split('\x02');
     const merge = parents.trim().includes(' ');
+    if (merge && mainline && !mainline.has(hash.trim())) continue;
     // A commit whose date no clock can show (year 5 000 000), or whose author's name held the
     // separators (`\x01`, which split it here), tells nothing trustworthy: it alone is skipped.
     const time = new Date(date);

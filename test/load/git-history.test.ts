@@ -69,6 +69,25 @@ describe('what the log says of a change', () => {
     expect(history.files.get('content/b.md')).toMatchObject({ created: '2026-03-01T09:00:00.000Z', modified: '2026-03-25T09:00:00.000Z', authors: ['Bo Rivet', 'Ada Quill'], age: 0 });
   });
 
+  it('lands nothing at a merge made on a branch, bringing it up to date with the main one', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/x.md': 'one\n', 'content/y.md': 'one\n' } }]);
+    await git(root, ['checkout', '-qb', 'pull-request']);
+    await writeFile(path.join(root, 'content/y.md'), 'two\n');
+    await git(root, ['commit', '-qam', 'on the branch'], at('2026-03-03T09:00:00Z', 'Bo Rivet', bo.email));
+    await git(root, ['checkout', '-q', 'main']);
+    await writeFile(path.join(root, 'content/x.md'), 'two\n');
+    await git(root, ['commit', '-qam', 'on main'], at('2026-03-05T09:00:00Z', 'Ada Quill', ada.email));
+    // "Update branch": main merged into the pull request, then the pull request into main.
+    await git(root, ['checkout', '-q', 'pull-request']);
+    await git(root, ['merge', '-q', '--no-ff', '-m', 'update', 'main'], at('2026-03-07T09:00:00Z', 'Bo Rivet', bo.email));
+    await git(root, ['checkout', '-q', 'main']);
+    await git(root, ['merge', '-q', '--no-ff', '-m', 'merge', 'pull-request'], at('2026-03-09T09:00:00Z', 'Cy Merger', 'cy@secret.example'));
+    const history = await readGitHistory(root);
+    expect(history.files.get('content/x.md')).toMatchObject({ modified: '2026-03-05T09:00:00.000Z', authors: ['Ada Quill'] });
+    expect(history.files.get('content/y.md')).toMatchObject({ modified: '2026-03-09T09:00:00.000Z', authors: ['Bo Rivet', 'Ada Quill'] });
+  });
+
   it('names people as the repository\'s .mailmap does, never by an e-mail address, whatever the Git configuration', async () => {
     const root = await temporaryFolder();
     await commitAll(root, [
