@@ -9,7 +9,7 @@ import { committedCacheFile, committedCacheNote } from './load/committed.js';
 import { markStaleTranslations } from './model/editions.js';
 import type { OutputFile } from './write/output-file.js';
 import { loadTheme, themeFolderOf } from './load/load-theme.js';
-import { configPlace, readAuthorsFile, readSiteConfig } from './load/site-files.js';
+import { configPlace, readAuthorsFile, readSiteConfig, settingsUnknown } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
 import { prepareAssetChecks } from './model/assets.js';
 import type { Site } from './model/types.js';
@@ -164,8 +164,12 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
   const baseUrl = requireBaseUrl(options.baseUrl ?? config.baseUrl, report);
   const scope = options.changed ? changeScope(sources.texts, options.changed) : undefined;
   const compile = { html: config.markdown.html, links: config.gemini.links };
+  // With site.yml unreadable, what raw HTML keeps (`markdown.html`) is not known: not told about.
+  const compileReport: Report = !settingsUnknown(config) ? report : (diagnostic) => {
+    if (diagnostic.ruleId !== 'html/removed') report(diagnostic);
+  };
   const compiled = await step('compile', () =>
-    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress, check, consume: true }, report),
+    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress, check, consume: true }, compileReport),
   );
   // Pages read compiled fragments from the store until the last one is rendered.
   try {
@@ -179,7 +183,8 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     sources.texts.length = 0;
     compiled.files.length = 0;
     const site = editions[0]!;
-    await step('links', () => editions.forEach((edition) => resolveLinks(edition, report)));
+    // `check` (which writes nothing) checks the links of drafts it leaves out too.
+    await step('links', () => editions.forEach((edition) => resolveLinks(edition, report, { checkDrafts: options.write === false })));
     gitHistory = await history;
     for (const edition of editions) applyHistory(edition, gitHistory);
     markStaleTranslations(editions, report);

@@ -38,8 +38,20 @@ function unreadableStandIn(): SiteConfig | undefined {
   const stand = withoutMistakes(siteConfigSchema, {}, { title: 'Untitled', baseUrl: 'https://example.invalid/', languages: [] })?.data;
   if (!stand) return undefined;
   uncertainLanguages.add(stand);
+  unknownSettings.add(stand);
   configPlaces.set(stand, () => ({ line: 1, column: 1 }));
   return stand;
+}
+
+// Stand-ins for a site.yml that can not be read at all.
+const unknownSettings = new WeakSet<SiteConfig>();
+
+/**
+ * Whether `config` stands in for a site.yml that can not be read (reported): none of its settings
+ * is known, so what depends on one (what raw HTML keeps, `markdown.html`) is not told about.
+ */
+export function settingsUnknown(config: SiteConfig): boolean {
+  return unknownSettings.has(config);
 }
 
 /**

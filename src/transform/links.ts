@@ -26,18 +26,22 @@ interface Index {
  * (stored in the body's `targets` for the renderers), and reports those that lead nowhere,
  * outside the content, to a missing anchor, or to a draft (SPEC §2).
  */
-export function resolveLinks(site: Site, report: Report): void {
+export function resolveLinks(site: Site, report: Report, options: { checkDrafts?: boolean } = {}): void {
   const index = indexSite(site);
-  // A draft this build leaves out is checked all the same, as the build that publishes it will
-  // see it: with its issue's files, free to link to other drafts. A contributor's pull request
-  // into the coming issue is checked now, not once the issue is dated.
+  // With `checkDrafts` (`mimeo check`), a draft this build leaves out is checked all the same, as
+  // the build that publishes it will see it: with its issue's files, free to link to other
+  // drafts. A contributor's pull request into the coming issue is checked now, not once the
+  // issue is dated. A build that leaves drafts out does not: a draft in the works never keeps
+  // the published issues from being built.
   let draftIndex: Index | undefined;
   // The menu of site.yml, the same in every edition: checked once.
   if (site.prefix === '') checkMenu(index, report);
   for (const document of site.documents.values()) {
     // An untranslated document in a translated edition shares its body with the original, resolved there.
     if (document.lang !== site.language) continue;
-    const seen = !site.drafts && document.draft ? (draftIndex ??= indexSite({ ...site, drafts: true, assets: [...site.assets, ...site.draftAssets] })) : index;
+    const leftOut = !site.drafts && document.draft;
+    if (leftOut && !options.checkDrafts) continue;
+    const seen = leftOut ? (draftIndex ??= indexSite({ ...site, drafts: true, assets: [...site.assets, ...site.draftAssets] })) : index;
     const { body } = document;
     body.targets = body.resources.map((resource) => resolveResource(resource, document, seen, report));
   }
@@ -185,8 +189,9 @@ function suggestPath(url: string, document: SiteDocument | undefined, index: Ind
   // A root-relative link (`/abuot/`) is compared with the site's addresses, as it is written.
   if (written.startsWith('/') || document === undefined) {
     const routes = [...generatedRoutes, ...index.documentsByRoute.keys(), ...index.assetsByOutput].map((route) => `/${route}`);
-    const near = didYouMean(written, routes);
-    return near === written ? undefined : near;
+    const near = didYouMean(written.replace(/\?.*$/, ''), routes);
+    // The anchor is kept as written: only the address was misspelt.
+    return near === undefined || near === written ? undefined : `${near}${url.slice(written.length)}`;
   }
   const from = path.dirname(document.path);
   // Written as a link must write them: a file named `a%20b.svg` is linked as `a%2520b.svg`.

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { fixtures, makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
 let web: string;
 
@@ -37,6 +37,18 @@ async function buildSaying(change: (root: string) => Promise<unknown>, ...option
 }
 const trusted = (root: string) => appendFile(path.join(root, 'content/site.yml'), 'markdown:\n  html: trust\n');
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+
+describe('links of drafts', () => {
+  it('are checked by check, as they will be published, but never keep build from publishing the rest', async () => {
+    const root = await makeWebzine(path.join(fixtures, 'errors/draft-issue-links'));
+    const checked = await runCli(['check', '--root', root]);
+    expect([checked.code, checked.stdout]).toEqual([1, expect.stringContaining('content/issues/2/10-coming.md:5:40: error: the link "20-latr.md" points to nothing in the webzine')]);
+    const out = await temporaryFolder();
+    const built = await runCli(['build', '--root', root, '--out', out]);
+    expect([built.code, built.stdout + built.stderr]).toEqual([0, expect.not.stringMatching(/error|warning/)]);
+    await expect(readFile(path.join(out, 'web/issues/2/index.html'), 'utf8')).rejects.toThrow();
+  });
+});
 
 describe('links between Markdown files', () => {
   it('rewrites a link to another article with an anchor to that article page, relative to the page', async () => {
