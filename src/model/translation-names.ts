@@ -6,10 +6,12 @@ import path from 'node:path/posix';
  * `about_fr.md` and `10-first-fr.md` are `about.fr.md` and `10-first.fr.md`. `undefined` otherwise.
  */
 export function translationNameOf(fileName: string, languages: readonly string[]): string | undefined {
-  const match = /^(.+?)[-_.]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.md$/i.exec(fileName);
-  if (!match) return undefined;
-  const tag = languages.find((language) => language.toLowerCase() === match[2]!.replace(/_/g, '-').toLowerCase());
-  return tag === undefined ? undefined : `${match[1]!}.${tag}.md`;
+  const stem = fileName.replace(/\.md$/i, '');
+  if (stem === fileName) return undefined;
+  // The longest language the name ends with (`pt-BR` before `br`), its own case aside.
+  const written = stem.replace(/_/g, '-').toLowerCase();
+  const tag = [...languages].sort((a, b) => b.length - a.length).find((language) => written.length > language.length + 1 && /[-.]/.test(written[written.length - language.length - 1]!) && written.endsWith(language.toLowerCase()));
+  return tag === undefined ? undefined : `${stem.slice(0, stem.length - tag.length - 1)}.${tag}.md`;
 }
 
 /**

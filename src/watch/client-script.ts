@@ -63,7 +63,10 @@ if (navigator.locks && self.BroadcastChannel) {
   const channel = new BroadcastChannel(${JSON.stringify(channelName)});
   channel.onmessage = (message) => handle(message.data);
   navigator.locks.request(${JSON.stringify(channelName)}, () => new Promise(() => listen(new EventSource(${JSON.stringify(eventsPath)}), (event) => channel.postMessage(event))));
-  fetch(${JSON.stringify(statePath)}, { cache: 'no-store' }).then((response) => response.json()).then((events) => events.forEach(handle), () => {});
+  const ask = () => fetch(${JSON.stringify(statePath)}, { cache: 'no-store' }).then((response) => response.json()).then((events) => events.forEach(handle), () => {});
+  ask();
+  // A page brought back from the browser's history cache missed what was said meanwhile.
+  addEventListener('pageshow', (event) => event.persisted && ask());
 } else listen(new EventSource(${JSON.stringify(eventsPath)}), () => {});
 `;
 

@@ -53,6 +53,8 @@ describe('mimeo dev on the command line', () => {
     const exited = once(child, 'exit');
     await seen;
     expect(await readdir(temporary)).toContainEqual(expect.stringMatching(/^mimeo-dev-/));
+    // During the first build, it must not be over yet.
+    if (when === 'building') expect(output).not.toMatch(/^built /m);
     child.kill(signal);
     const [code] = (await exited) as [number | null];
     expect([code, output]).toEqual([0, expect.stringContaining('mimeo dev: stopping')]);

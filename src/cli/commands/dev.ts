@@ -13,7 +13,8 @@ export async function runDev(args: ParsedArgs, terminal: Terminal, cwd: string):
   const host = typeof values['host'] === 'string' ? values['host'] : '127.0.0.1';
   // Listened for from the start: a signal during the first build also stops the preview
   // properly, removing its folder, instead of ending the process and leaving it.
-  const stop = stopSignal();
+  // Said at once: a first build of a big webzine takes a while to give way.
+  const stop = stopSignal(() => terminal.err('mimeo dev: stopping\n'));
   let dev;
   try {
     dev = await startDev({ root, host, port, open: values['open'] === true, debug: values['debug'] === true }, terminal);
@@ -26,7 +27,6 @@ export async function runDev(args: ParsedArgs, terminal: Terminal, cwd: string):
     throw error;
   }
   await stop.signalled;
-  terminal.err('mimeo dev: stopping\n');
   await dev.close();
   return exitCodes.success;
 }
@@ -52,12 +52,13 @@ function isFolder(folder: string): boolean {
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** `signalled` resolves on the first of {@link stopSignals}, which then stops the preview instead of the process. */
-function stopSignal(): { signalled: Promise<void>; cancel: () => void } {
+function stopSignal(said: () => void): { signalled: Promise<void>; cancel: () => void } {
   let stop = () => {};
   const cancel = () => stopSignals.forEach((signal) => process.off(signal, stop));
   const signalled = new Promise<void>((resolve) => {
     stop = () => {
       cancel();
+      said();
       resolve();
     };
   });

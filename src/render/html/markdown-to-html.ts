@@ -149,9 +149,9 @@ interface RemovalWatch {
   removed: (removal: Removal) => void;
 }
 
-// Elements whose keeping depends on where they stand (a `tr` outside a table): judged alone,
-// they would look removed when they are not.
-const placed = new Set(Object.keys(schema.ancestors ?? {}));
+// Elements whose keeping depends on where they stand (a `tr` outside a table) are judged alone
+// without that rule: only their attributes are in question.
+const alone: SanitizeSchema = { ...schema, ancestors: {} };
 
 /**
  * Tells, before the sanitizer runs, what it will take from each element of raw HTML (not those
@@ -162,11 +162,11 @@ function findRemovals(tree: HastRoot, watch: Partial<RemovalWatch>): void {
   const { rawRanges, removed } = watch;
   if (!rawRanges || !removed) return;
   walk(tree as HastNodes, (node) => {
-    if (node.type !== 'element' || placed.has(node.tagName)) return;
+    if (node.type !== 'element') return;
     const start = node.position?.start;
     if (start?.offset === undefined || !rawRanges.some(([from, to]) => start.offset! >= from && start.offset! < to)) return;
-    const alone = sanitize({ type: 'element', tagName: node.tagName, properties: node.properties, children: [] }, schema);
-    const kept = alone.type === 'element' ? alone : alone.type === 'root' && alone.children[0]?.type === 'element' ? alone.children[0] : undefined;
+    const left = sanitize({ type: 'element', tagName: node.tagName, properties: node.properties, children: [] }, alone);
+    const kept = left.type === 'element' ? left : left.type === 'root' && left.children[0]?.type === 'element' ? left.children[0] : undefined;
     const lost = kept ? Object.keys(node.properties).filter((key) => !(key in kept.properties)) : [];
     if (!kept || lost.length > 0) removed({ line: start.line, column: start.column, element: node.tagName, attributes: lost.map(attributeName) });
   });
