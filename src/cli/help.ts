@@ -62,7 +62,9 @@ export const checkHelp = `Usage: mimeo check [options]
 
 Checks everything build checks (site.yml, front matter, names, links,
 anchors, images, templates) without writing any output; it shares build's
-cache of compiled Markdown. Exit code 1 when there is an error.
+cache of compiled Markdown. The links and images of drafts are checked too,
+as the build that publishes them will see them, so a pull request into the
+coming issue is checked now. Exit code 1 when there is an error.
 
 Options:
   --root DIR        the webzine's folder, which holds content/ (default: .)
@@ -74,7 +76,8 @@ Options:
                     part in (a slug used twice); everything when site.yml,
                     authors.yml or the theme changed; much faster on a large
                     webzine. Needs the history REF and HEAD share
-  --drafts          also check drafts as build --drafts would
+  --drafts          check drafts as build --drafts would, as pages of the site
+                    (a link from a published page to a draft is then no error)
   --cache-dir DIR   where the cache is kept (default: <root>/node_modules/.cache/mimeo;
                     not used when it holds files committed to Git)
   --no-cache        neither read nor write the cache
