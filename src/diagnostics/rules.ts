@@ -164,6 +164,11 @@ export const rules = {
     message: ({ name, expected }) => `"${name}" must be named ${expected}`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Rename it to "${s}".`),
   }),
+  'slug/same-order': rule<{ order: string; other: string }>({
+    severity: 'warning',
+    message: ({ order, other }) => `this article has the order number ${order}, as ${other} has, so which of the two comes first is left to their names`,
+    hint: () => 'Give it a number no other article of the issue has (the numbers need not follow each other: 25 fits between 20 and 30).',
+  }),
   'slug/duplicate': rule<{ url: string; other: string }>({
     severity: 'error',
     message: ({ url, other }) => `this file would be published at ${url}, and so would ${other}`,

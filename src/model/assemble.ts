@@ -135,6 +135,9 @@ function attachArticles(issues: Issue[], articles: Article[], failed: Set<string
       reportRule(report, 'slug/duplicate', { file: article.path, related: [twin.path] }, { url: `/${article.route}`, other: twin.path });
       continue;
     }
+    // Two pull requests that each took the next number: the order between them is the slugs'.
+    const sameOrder = issue.articles.find((other) => other.order === article.order);
+    if (sameOrder) reportRule(report, 'slug/same-order', { file: article.path, related: [sameOrder.path] }, { order: String(article.order), other: sameOrder.path });
     issue.articles.push(issue.draft ? { ...article, draft: true } : article);
   }
 }
