@@ -20,11 +20,11 @@ const emailAddress = /[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+/;
 
 /** What Git says of one content file: when it was first and last committed, and by whom. */
 export interface FileHistory {
-  /** The first commit's author date, as an ISO 8601 UTC timestamp. */
+  /** The first commit's date (its committer date), as an ISO 8601 UTC timestamp. */
   created: string;
-  /** The last commit's author date, as an ISO 8601 UTC timestamp. */
+  /** When its last change landed: the last commit's date, or the merge that brought it, as an ISO 8601 UTC timestamp. */
   modified: string;
-  /** Names of the commits' authors, most recent first, each once. Never e-mail addresses. */
+  /** Names of the commits' authors (as the repository's .mailmap gives them, merges left out), most recent first, each once. Never e-mail addresses. */
   authors: string[];
   /**
    * How many commits of the content came after its last one (0: the newest). Commit order, not
