@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { AssetSource } from '../load/load-sources.js';
 import { languagesUncertain } from '../load/site-files.js';
 import type { LoadedFile } from '../compile/compiled.js';
@@ -53,8 +54,8 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     // Markdown anywhere else would be left out without a word (`content/contact.md`, `content/page/faq.md`),
     // and a translation kept in a folder of its language is told where it goes.
     else if (place.kind === 'nested-markdown' || place.kind === 'other') {
-      const suggestion = translationPathOf(file.path, languages);
-      reportRule(report, 'slug/invalid', { file: file.path }, { name: file.path, expected: 'directly inside an issue folder or pages/', ...(suggestion ? { suggestion } : {}) });
+      const suggestion = translationPathOf(file.path, languages) ?? misspeltArea(file.path);
+      reportRule(report, 'slug/invalid', { file: file.path }, { name: file.path, expected: 'content/issues/<N>/<NN>-<slug>.md or content/pages/<slug>.md', ...(suggestion ? { suggestion } : {}) });
     }
   }
   warnTranslationsNamedAsOriginals(originals.map((file) => file.path), languages, report);
@@ -91,6 +92,14 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     failed,
   };
   return [base, ...languages.map((other) => toEdition(base, other, translations.get(other) ?? [], directory, report))];
+}
+
+/** The path with its folder under content/ spelt as mimeo reads it (`content/issue/1/…` is `content/issues/1/…`), when it was misspelt. */
+function misspeltArea(file: string): string | undefined {
+  const [top, area, ...rest] = file.split('/');
+  if (top !== 'content' || area === undefined || rest.length === 0) return undefined;
+  const meant = didYouMean(area, ['issues', 'pages']);
+  return meant === undefined || meant === area ? undefined : ['content', meant, ...rest].join('/');
 }
 
 /**

@@ -113,10 +113,12 @@ describe('bad input', () => {
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n').filter((line) => line.includes(': error: '))).toEqual([
       'content/authors.yaml:1:1: error: "content/authors.yaml" must be named content/authors.yml [slug/invalid]',
-      'content/contact.md:1:1: error: "content/contact.md" must be named directly inside an issue folder or pages/ [slug/invalid]',
-      'content/issues/30-lost.md:1:1: error: "content/issues/30-lost.md" must be named directly inside an issue folder or pages/ [slug/invalid]',
-      'content/page/faq.md:1:1: error: "content/page/faq.md" must be named directly inside an issue folder or pages/ [slug/invalid]',
+      'content/contact.md:1:1: error: "content/contact.md" must be named content/issues/<N>/<NN>-<slug>.md or content/pages/<slug>.md [slug/invalid]',
+      'content/issues/30-lost.md:1:1: error: "content/issues/30-lost.md" must be named content/issues/<N>/<NN>-<slug>.md or content/pages/<slug>.md [slug/invalid]',
+      'content/page/faq.md:1:1: error: "content/page/faq.md" must be named content/issues/<N>/<NN>-<slug>.md or content/pages/<slug>.md [slug/invalid]',
     ]);
+    // A folder spelt otherwise is told its name.
+    expect(run.stdout).toContain('content/page/faq.md:1:1: error: "content/page/faq.md" must be named content/issues/<N>/<NN>-<slug>.md or content/pages/<slug>.md [slug/invalid]\n  Rename it to "content/pages/faq.md".');
   });
 
   it('suggests names that work, never the one written', async () => {
