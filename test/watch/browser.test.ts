@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeWebzine, removeTemporaryFolders, repoRoot } from '../support/webzine.js';
 
@@ -32,13 +32,24 @@ async function startMimeoDev(root: string): Promise<{ child: ChildProcessByStdio
   return { child, url, output: () => output };
 }
 
+/** Runs `body` with a browser, then closes it and stops `mimeo dev`, whatever happened. */
+async function withBrowser(child: ChildProcessByStdio<null, Readable, Readable>, body: (browser: Browser) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch(launchOptions);
+  try {
+    await body(browser);
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
 describe('mimeo dev in a real browser', () => {
   it('shows a saved edit without a manual reload, swaps a changed stylesheet in place, and shows an overlay naming the broken file until it is fixed', { timeout: 60_000 }, async () => {
     const root = await makeWebzine();
     const article = path.join(root, 'content/issues/1/10-first.md');
     const { child, url, output } = await startMimeoDev(root);
-    const browser = await chromium.launch(launchOptions);
-    try {
+    await withBrowser(child, async (browser) => {
       const page = await browser.newPage();
       await page.goto(`${url}issues/1/first/`);
       expect(await page.locator('h1').textContent()).toBe('The first article');
@@ -63,18 +74,13 @@ describe('mimeo dev in a real browser', () => {
       await writeFile(article, edited);
       await overlay.waitFor({ state: 'detached', timeout: 20_000 });
       expect(output()).toMatch(/^fixed: /m);
-    } finally {
-      await browser.close();
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
+    });
   });
 
   it('keeps every tab live however many are open (a browser opens six connections to a server), reloading only those whose page changed, and a missing page once it is written', { timeout: 90_000 }, async () => {
     const root = await makeWebzine();
     const { child, url } = await startMimeoDev(root);
-    const browser = await chromium.launch(launchOptions);
-    try {
+    await withBrowser(child, async (browser) => {
       const context = await browser.newContext();
       const paths = ['', 'issues/1/', 'issues/1/first/', 'issues/1/second/', 'authors/', 'about/', 'issues/1/first/', 'about/'];
       const tabs = [];
@@ -100,11 +106,7 @@ describe('mimeo dev in a real browser', () => {
       await waiting.goto(`${url}issues/1/new`);
       await writeFile(path.join(root, 'content/issues/1/30-new.md'), '---\ntitle: Brand new\nauthors: [ada]\n---\nJust written.\n');
       await waiting.getByText('Just written.').waitFor({ timeout: 20_000 });
-    } finally {
-      await browser.close();
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
+    });
   });
 
   it('says the preview has no page yet when the first build fails', { timeout: 60_000 }, async () => {
@@ -121,18 +123,13 @@ describe('mimeo dev in a real browser', () => {
       child.stdout.on('data', read);
       child.stderr.on('data', read);
     });
-    const browser = await chromium.launch(launchOptions);
-    try {
+    await withBrowser(child, async (browser) => {
       const page = await browser.newPage();
       await page.goto(url);
       const overlay = page.locator('#mimeo-dev-overlay');
       await overlay.waitFor({ timeout: 20_000 });
       expect(await overlay.textContent()).toContain('there is no page to show until it succeeds');
       expect(await overlay.textContent()).toContain('content/issues/1/10-first.md:2:');
-    } finally {
-      await browser.close();
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
+    });
   });
 });
