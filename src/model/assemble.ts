@@ -172,8 +172,10 @@ function collectAuthors(issues: Issue[], directory: Map<string, Author>): Map<st
   return new Map([...authors].sort(([, a], [, b]) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.key, b.key)));
 }
 
-/** Drops the files of issues this build leaves out, so a draft's images are not published early. */
-/** The assets this build publishes, and those of the issues it leaves out (drafts). */
+/**
+ * The assets this build publishes, and those of the issues it leaves out (drafts): a draft's
+ * images are not published early, but its links to them are checked.
+ */
 function splitUnpublishedAssets(assets: Asset[], all: readonly Issue[], published: readonly Issue[]): { assets: Asset[]; draftAssets: Asset[] } {
   const shown = new Set(published.map((issue) => issue.folder));
   const hidden = all.filter((issue) => !shown.has(issue.folder)).map((issue) => issue.folder + '/');

@@ -135,11 +135,11 @@ function addHeadingAnchors(tree: HastRoot): void {
   });
 }
 
-function processorFor(raw: boolean, sanitize: boolean): Processor<HastRoot, HastRoot, HastRoot> {
+function processorFor(raw: boolean, sanitized: boolean): Processor<HastRoot, HastRoot, HastRoot> {
   const base = unified() as unknown as Processor<HastRoot, HastRoot, HastRoot>;
   if (raw) base.use(rawHtmlParsers().rehypeRaw).use(() => rawIds);
-  if (raw && sanitize) base.use(() => (tree: HastRoot, file: { data: object }) => findRemovals(tree, file.data as Partial<RemovalWatch>));
-  if (sanitize) base.use(rehypeSanitize, schema);
+  if (raw && sanitized) base.use(() => (tree: HastRoot, file: { data: object }) => findRemovals(tree, file.data as Partial<RemovalWatch>));
+  if (sanitized) base.use(rehypeSanitize, schema);
   return base.freeze();
 }
 
