@@ -6,7 +6,8 @@ import { readGitHistory, type GitHistory } from './load/git-history.js';
 import { isInside, loadSources, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { committedCacheFile, committedCacheNote } from './load/committed.js';
-import { markStaleTranslations } from './model/editions.js';
+import { markStaleTranslations, translationsBehind } from './model/editions.js';
+import { translatedTextChanged } from './load/translated-changes.js';
 import type { OutputFile } from './write/output-file.js';
 import { loadTheme, themeFolderOf } from './load/load-theme.js';
 import { configPlace, readAuthorsFile, readSiteConfig, settingsUnknown } from './load/site-files.js';
@@ -187,7 +188,12 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     await step('links', () => editions.forEach((edition) => resolveLinks(edition, report, { checkDrafts: options.write === false })));
     gitHistory = await history;
     for (const edition of editions) applyHistory(edition, gitHistory);
-    markStaleTranslations(editions, report);
+    const behind = translationsBehind(editions);
+    const files = gitHistory.files;
+    const changed = await step('translations', () =>
+      translatedTextChanged(options.root, behind.map(({ original, translation }) => ({ path: original.path, since: files.get(translation.path)?.commit ?? '', now: files.get(original.path)?.commit ?? '' }))),
+    );
+    markStaleTranslations(behind.filter((_, index) => changed[index]), report);
     notes.push(...historyNotes(gitHistory));
     // Pages made from the same inputs as in the last build are linked from it, not rendered again.
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +31,8 @@ export interface FileHistory {
    * dates: rebases and skewed clocks make author dates run backwards.
    */
   age: number;
+  /** The full hash of its last commit (or of the merge that brought its last change). */
+  commit?: string;
 }
 
 /** The history of a webzine's content, read with one `git log` per build. */
@@ -145,18 +147,18 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
       const path = tokens[renamed ? i + 2 : i + 1] ?? '';
       const current = currentName.get(path) ?? path;
       if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
-      if (status !== 'R100') record(files, current, when, author, age);
+      if (status !== 'R100') record(files, current, when, author, age, hash.trim());
       i += renamed ? 2 : 1;
     }
   }
   return files;
 }
 
-function record(files: Map<string, FileHistory>, path: string, when: string, author: string, age: number): void {
+function record(files: Map<string, FileHistory>, path: string, when: string, author: string, age: number, commit: string): void {
   const known = files.get(path);
   if (!known) {
     // Commits come newest first, so the first one met is the file's last.
-    files.set(path, { created: when, modified: when, authors: author ? [author] : [], age });
+    files.set(path, { created: when, modified: when, authors: author ? [author] : [], age, ...(commit ? { commit } : {}) });
     return;
   }
   if (when < known.created) known.created = when;
@@ -188,4 +190,37 @@ function mailmapDigest(top: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The texts of files as commits hold them, asked as `[commit, root-relative path]`, read with one
+ * `git cat-file --batch`: `undefined` for a file the commit does not hold (or a name a line of
+ * input can not carry).
+ */
+export async function readCommittedTexts(root: string, wanted: ReadonlyArray<readonly [commit: string, path: string]>): Promise<Array<string | undefined>> {
+  const asked = wanted.filter(([commit, file]) => /^[0-9a-f]+$/.test(commit) && !/[\n\r]/.test(file));
+  if (asked.length === 0) return wanted.map(() => undefined);
+  const output = await new Promise<Buffer>((resolve, reject) => {
+    const child = spawn('git', [...settings, 'cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git cat-file exited with ${code}`))));
+    // `./`: the path is taken from the webzine's folder, not from the repository's top.
+    child.stdin.end(asked.map(([commit, file]) => `${commit}:./${file}\n`).join(''));
+  });
+  const texts = new Map<string, string | undefined>();
+  let at = 0;
+  for (const [commit, file] of asked) {
+    const end = output.indexOf(0x0a, at);
+    if (end < 0) break;
+    // `<object> <type> <size>`, then the bytes; `<asked> missing` (or `ambiguous`), and nothing
+    // more, when there is no such file (the name asked may hold spaces).
+    const [object = '', type, size = ''] = output.subarray(at, end).toString('utf8').split(' ');
+    at = end + 1;
+    if (!/^[0-9a-f]{40,64}$/.test(object) || !/^\d+$/.test(size)) continue;
+    if (type === 'blob') texts.set(`${commit}:${file}`, output.subarray(at, at + Number(size)).toString('utf8'));
+    at += Number(size) + 1;
+  }
+  return wanted.map(([commit, file]) => texts.get(`${commit}:${file}`));
 }

@@ -114,21 +114,37 @@ function editionCopy(original: SiteDocument, translation: SiteDocument | undefin
   return copy;
 }
 
+/** A translation whose original was committed after it (commit order, not dates). */
+export interface TranslationBehind {
+  translation: SiteDocument;
+  original: SiteDocument;
+}
+
 /**
- * Marks each translation whose original was committed after it, and warns about it: the
- * translation may say something the original no longer does (SPEC §2, translations).
+ * The translations whose original was committed after them: stale, unless what those commits
+ * changed is only what a translation does not translate (see `translatedPart`).
  */
-export function markStaleTranslations(editions: readonly Site[], report: Report): void {
+export function translationsBehind(editions: readonly Site[]): TranslationBehind[] {
   const [base, ...others] = editions;
-  if (!base) return;
+  if (!base) return [];
+  const behind: TranslationBehind[] = [];
   for (const edition of others) {
-    for (const document of edition.documents.values()) {
-      const original = base.documents.get(document.key);
-      // Stale when the original's last commit came after the translation's (commit order, not dates).
-      if (!original || document.path === document.key || original.age === undefined || document.age === undefined || original.age >= document.age) continue;
-      if (!original.modified || !document.modified) continue;
-      document.staleOriginal = { route: original.route, modified: original.modified };
-      reportRule(report, 'translation/stale', { file: document.path }, { original: original.path, changed: original.modified.slice(0, 10), translated: document.modified.slice(0, 10) });
+    for (const translation of edition.documents.values()) {
+      const original = base.documents.get(translation.key);
+      if (!original || translation.path === translation.key || original.age === undefined || translation.age === undefined || original.age >= translation.age) continue;
+      if (original.modified && translation.modified) behind.push({ translation, original });
     }
+  }
+  return behind;
+}
+
+/**
+ * Marks each stale translation and warns about it: the translation may say something the
+ * original no longer does (SPEC §2, translations).
+ */
+export function markStaleTranslations(stale: readonly TranslationBehind[], report: Report): void {
+  for (const { translation, original } of stale) {
+    translation.staleOriginal = { route: original.route, modified: original.modified! };
+    reportRule(report, 'translation/stale', { file: translation.path }, { original: original.path, changed: original.modified!.slice(0, 10), translated: translation.modified!.slice(0, 10) });
   }
 }

@@ -292,6 +292,54 @@ describe('a translation whose original changed after it', () => {
   });
 });
 
+describe('a translation whose original changed only what is not translated', () => {
+  const issue = 'content/issues/1/issue.md';
+
+  it('stays up to date when the issue is published, its editors or its articles\' authors change', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const original = await readFile(path.join(root, issue), 'utf8');
+    const article = await readFile(path.join(root, 'content/issues/1/10-first.md'), 'utf8');
+    await commitAll(root, [
+      { ...who, date: '2026-03-01T09:00:00Z', files: { [issue]: original.replace('date: 2026-03-01\n', '') } },
+      // Publishing: the date is added; the editors and the article's authors change too.
+      { ...who, date: '2026-03-05T09:00:00Z', files: { [issue]: original.replace('date: 2026-03-01', 'date: 2026-03-05').replace('editors: [ada]', 'editors: [ada, grace]'), 'content/issues/1/10-first.md': article.replace('authors: [ada]', 'authors: [ada, grace]') } },
+    ]);
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+    const { read } = await build(root);
+    expect(await read('web/fr/issues/1/index.html')).not.toContain('depuis sa traduction');
+    expect(await read('web/fr/issues/1/first/index.html')).not.toContain('depuis sa traduction');
+  });
+
+  it('is stale when the title, the summary, the cover text or the body changed, even with the date', async () => {
+    for (const [field, from, to] of [
+      ['title', 'title: First light', 'title: First lights'],
+      ['summary', 'summary: The first issue.', 'summary: The very first issue.'],
+      ['cover text', 'coverAlt: A lamp drawn in two lines.', 'coverAlt: A lamp drawn in three lines.'],
+      ['body', 'Welcome to the first issue.', 'Welcome, readers, to the first issue.'],
+    ]) {
+      const root = await makeWebzine(twoLanguages);
+      const original = await readFile(path.join(root, issue), 'utf8');
+      expect(original, field).toContain(from);
+      await commitAll(root, [
+        { ...who, date: '2026-03-01T09:00:00Z' },
+        { ...who, date: '2026-03-05T09:00:00Z', files: { [issue]: original.replace(from!, to!).replace('date: 2026-03-01', 'date: 2026-03-04') } },
+      ]);
+      expect((await runCli(['check', '--root', root])).stdout, field).toContain('content/issues/1/issue.fr.md:1:1: warning: the original, content/issues/1/issue.md, changed on 2026-03-05');
+    }
+  });
+
+  it('is stale when the original was renamed since, as its old text can not be compared', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const article = await readFile(path.join(root, 'content/issues/1/10-first.md'), 'utf8');
+    await commitAll(root, [
+      { ...who, date: '2026-03-01T09:00:00Z' },
+      { ...who, date: '2026-03-02T09:00:00Z', moves: { 'content/issues/1/10-first.md': 'content/issues/1/15-first.md', 'content/issues/1/10-first.fr.md': 'content/issues/1/15-first.fr.md' } },
+      { ...who, date: '2026-03-05T09:00:00Z', files: { 'content/issues/1/15-first.md': article.replace('## Opening', '## Beginning') } },
+    ]);
+    expect((await runCli(['check', '--root', root])).stdout).toContain('content/issues/1/15-first.fr.md:1:1: warning: the original, content/issues/1/15-first.md, changed on 2026-03-05');
+  });
+});
+
 describe('an edition in a language written from right to left', () => {
   it('is laid out from right to left, and the untranslated text in it from left to right', async () => {
     const root = await makeWebzine();

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseLog, parseStatus, readGitHistory } from '../../src/load/git-history.js';
+import { parseLog, parseStatus, readCommittedTexts, readGitHistory } from '../../src/load/git-history.js';
 import { commitAll, git } from '../support/git.js';
 import { makeWebzine, removeTemporaryFolders, temporaryFolder } from '../support/webzine.js';
 
@@ -117,9 +117,10 @@ describe('readGitHistory on a real repository', () => {
       { ...ada, date: '2026-03-07T09:00:00Z', files: { 'content/issues/1/20-b.md': 'one\ntwo\n' } },
     ]);
     const history = await readGitHistory(root);
+    const head = (await git(root, ['rev-parse', 'HEAD'])).trim();
     expect([...history.files]).toEqual([
       // Bo's commit only renamed the file: it carries the history over, and is no change of it.
-      ['content/issues/1/20-b.md', { created: '2026-03-01T09:00:00.000Z', modified: '2026-03-07T09:00:00.000Z', authors: ['Ada Quill'], age: 0 }],
+      ['content/issues/1/20-b.md', { created: '2026-03-01T09:00:00.000Z', modified: '2026-03-07T09:00:00.000Z', authors: ['Ada Quill'], age: 0, commit: head }],
     ]);
     expect(history.commit).toBe((await git(root, ['rev-parse', 'HEAD'])).slice(0, 12));
     expect(history.missing).toBeUndefined();
@@ -144,7 +145,8 @@ describe('readGitHistory on a real repository', () => {
     expect([...saved.uncommitted]).toEqual(['content/a.md']);
     await commitAll(root, [{ ...bo, date: '2026-03-04T09:00:00Z', files: { 'content/a.md': 'two\n' } }]);
     const committed = await readGitHistory(root, memory);
-    expect(committed.files.get('content/a.md')).toEqual({ created: '2026-03-01T09:00:00.000Z', modified: '2026-03-04T09:00:00.000Z', authors: ['Bo Rivet', 'Ada Quill'], age: 0 });
+    const head = (await git(root, ['rev-parse', 'HEAD'])).trim();
+    expect(committed.files.get('content/a.md')).toEqual({ created: '2026-03-01T09:00:00.000Z', modified: '2026-03-04T09:00:00.000Z', authors: ['Bo Rivet', 'Ada Quill'], age: 0, commit: head });
     expect(committed.uncommitted.size).toBe(0);
     expect(committed.commit).toBe((await git(root, ['rev-parse', 'HEAD'])).slice(0, 12));
   });
@@ -163,5 +165,25 @@ describe('readGitHistory on a real repository', () => {
     await git(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
     expect((await readGitHistory(clone)).missing).toBe('shallow');
     expect(await readFile(path.join(clone, 'content/a.md'), 'utf8')).toBe('two\n');
+  });
+});
+
+describe('readCommittedTexts', () => {
+  it('gives the text each commit holds, and nothing for a file it does not hold, a folder, or a name with spaces that is missing', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [
+      { ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a b.md': 'first\n', 'content/c.md': 'ünïcode\n' } },
+      { ...ada, date: '2026-03-02T09:00:00Z', files: { 'content/a b.md': 'second\n' } },
+    ]);
+    const [first, second] = (await git(root, ['rev-list', 'HEAD'])).trim().split('\n').reverse();
+    const texts = await readCommittedTexts(root, [
+      [first!, 'content/a b.md'],
+      [first!, 'content/no such file.md'],
+      [second!, 'content'],
+      [second!, 'content/a b.md'],
+      [first!, 'content/c.md'],
+      ['not-a-commit', 'content/c.md'],
+    ]);
+    expect(texts).toEqual(['first\n', undefined, undefined, 'second\n', 'ünïcode\n', undefined]);
   });
 });

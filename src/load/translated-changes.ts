@@ -1,0 +1,54 @@
+import { parseFrontMatter } from '../parse/front-matter.js';
+import { readCommittedTexts } from './git-history.js';
+
+/** An original committed after its translation: its path, and the last commits of both. */
+export interface OriginalSince {
+  path: string;
+  /** The translation's last commit. */
+  since: string;
+  /** The original's last commit. */
+  now: string;
+}
+
+// Answers already found, by commits and path: what two commits hold never changes (`mimeo dev`
+// asks again at every save).
+const known = new Map<string, boolean>();
+
+/**
+ * Whether each original changed, between its translation's last commit and its own, something
+ * a translation translates (see {@link translatedPart}): publishing an issue (adding its `date`),
+ * crediting an editor or reordering articles leaves its translations up to date. Read with one
+ * `git cat-file`; an original that the translation's commit does not hold under the same name,
+ * or that can not be read, counts as changed.
+ */
+export async function translatedTextChanged(root: string, originals: readonly OriginalSince[]): Promise<boolean[]> {
+  const keyOf = (original: OriginalSince) => `${original.since}\0${original.now}\0${original.path}`;
+  const asked = originals.filter((original) => !known.has(keyOf(original)));
+  if (asked.length > 0) {
+    let texts: Array<string | undefined>;
+    try {
+      texts = await readCommittedTexts(root, asked.flatMap((original) => [[original.since, original.path] as const, [original.now, original.path] as const]));
+    } catch {
+      texts = [];
+    }
+    asked.forEach((original, index) => {
+      const [before, after] = [texts[2 * index], texts[2 * index + 1]];
+      const same = before !== undefined && after !== undefined && translatedPart(before) !== undefined && translatedPart(before) === translatedPart(after);
+      known.set(keyOf(original), !same);
+    });
+  }
+  return originals.map((original) => known.get(keyOf(original)) ?? true);
+}
+
+/**
+ * What a translation translates of a Markdown file (README, Translations): its title, summary,
+ * cover text and body; `undefined` when its front matter can not be read. Numbers, order, dates,
+ * drafts, editors and authors stay the original's.
+ */
+export function translatedPart(text: string): string | undefined {
+  const { data, body } = parseFrontMatter(text, '', () => {});
+  const fields = data?.value;
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return undefined;
+  const { title, summary, coverAlt } = fields as Record<string, unknown>;
+  return JSON.stringify([title, summary, coverAlt, body]);
+}
