@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
-import { isInside, loadSources, type Sources } from './load/load-sources.js';
+import { isInside, loadSources, type AssetSource, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { committedCacheFile, committedCacheNote } from './load/committed.js';
 import { markStaleTranslations, translationsBehind } from './model/editions.js';
@@ -12,14 +12,14 @@ import type { OutputFile } from './write/output-file.js';
 import { loadTheme, themeFolderOf } from './load/load-theme.js';
 import { configPlace, readAuthorsFile, readSiteConfig, settingsUnknown } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
-import { prepareAssetChecks } from './model/assets.js';
+import { allowCopiedFile, prepareAssetChecks } from './model/assets.js';
 import type { Site } from './model/types.js';
 import { compileAll, type CompileMemory } from './compile/compile-all.js';
 import { corruptEntryIn, type FragmentCheck } from './compile/file-cache.js';
 import { changeScope, type ChangeScope } from './model/change-scope.js';
 import { renderWeb } from './render/html/render-web.js';
 import { inputsOf, toDependencyGraph } from './render/dependency-graph.js';
-import { createTheme, type Theme } from './theme/theme.js';
+import { createTheme, themeAssetSources, type Theme } from './theme/theme.js';
 import { editUrlOf } from './model/edit-url.js';
 import { toFeedEntries, type FeedEntry } from './render/feeds/entries.js';
 import { renderCapsuleFeed, renderWebFeeds } from './render/feeds/render-feeds.js';
@@ -202,7 +202,15 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     // A theme outside themes/ (`theme: ../shared`) is an input too, its state taken before it is read.
     const themeFolder = themeFolderOf(options.root, config.theme);
     if (stamp && !isInside(path.resolve(themeFolder), path.join(options.root, 'themes'))) addFolderStates(stamp.inputs, themeFolder);
-    const theme = await step('theme', async () => createTheme(await loadTheme(options.root, config.theme, report, configPlace(config, ['theme'])), { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit }, report));
+    const theme = await step('theme', async () => {
+      const files = await loadTheme(options.root, config.theme, report, configPlace(config, ['theme']));
+      await prepareAssetChecks([...themeAssetSources(files).values()]);
+      const hostFiles = new Set(config.hostFiles);
+      const allowAsset = (source: AssetSource, output: string) => allowCopiedFile(source, output, report, hostFiles);
+      return createTheme(files, { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit, allowAsset, cacheDir: options.cacheDir }, report);
+    });
+    // Every template, not only those this build's pages use: `check` tells what `build --drafts` would.
+    await step('templates', () => theme.checkTemplates());
     if (scope && !scope.whole) {
       // A check limited to a change makes no page, but lists where each would be written: files
       // that would be written to the same place are found as a whole check finds them.

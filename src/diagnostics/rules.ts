@@ -308,17 +308,33 @@ export const rules = {
   'theme/missing-string': rule<{ key: string; language: string }>({
     severity: 'error',
     message: ({ key, language }) => `the UI string "${key}" is missing from the "${language}" strings`,
-    hint: ({ key }) => `Add a "${key}:" line, translated from i18n/en.yml.`,
+    hint: ({ key }) => `Add a "${key}:" line to this file (make it if it is not there), translated from i18n/en.yml; a theme's strings file holds only the strings it adds or changes, over the default theme's.`,
   }),
-  'template/syntax': rule<{ reason: string }>({
+  'theme/string-not-text': rule<{ key: string; got: string }>({
+    severity: 'error',
+    message: ({ key, got }) => `the UI string "${key}" must be a text, got ${got}`,
+    hint: () => 'UI strings are one level of `name: text` lines: give each text its own name (`nav_home: Home`, used as `strings.nav_home`).',
+  }),
+  'theme/strings-not-map': rule<Record<string, never>>({
+    severity: 'error',
+    message: () => 'a UI strings file must be lines of `name: text`',
+    hint: () => 'Write one `name: text` line for each string, as in the default theme\'s i18n/en.yml.',
+  }),
+  'template/syntax': rule<{ reason: string; suggestion?: string }>({
     severity: 'error',
     message: ({ reason }) => `the template can not be read: ${reason}`,
+    hint: ({ suggestion }) => templateHint(suggestion),
   }),
-  'template/render': rule<{ reason: string; page: string }>({
+  'template/render': rule<{ reason: string; page: string; suggestion?: string }>({
     severity: 'error',
     message: ({ reason, page }) => `the template failed while rendering ${page}: ${reason}`,
+    hint: ({ suggestion }) => templateHint(suggestion),
   }),
 } as const;
+
+function templateHint(suggestion: string | undefined): string {
+  return `${suggestion ? `Did you mean ${suggestion}? ` : ''}Templates are LiquidJS (https://liquidjs.com/tags/overview.html); the theme's README lists what each one is given.`;
+}
 
 /** A rule id of the catalogue. */
 export type RuleId = keyof typeof rules;

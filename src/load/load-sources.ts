@@ -98,6 +98,11 @@ const readFile: Read = (absolutePath, relative, report, decode) => decode(readFi
  */
 export const utf16Mark = '\uD800';
 
+/** The text of a file a browser may run script from (by its extension), to be checked before it is published; `undefined` for any other file. */
+export function markupOf(file: string, bytes: Uint8Array): string | undefined {
+  return markupExtensions.has(path.extname(file).toLowerCase()) ? readMarkup(bytes, file, () => undefined) : undefined;
+}
+
 const readMarkup: Decode = (bytes) => {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const utf16 = (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);

@@ -12,6 +12,11 @@ export interface ThemeFile {
   /** Where it was found, for messages: relative to the root, or absolute for the built-in theme. */
   displayPath: string;
   absolutePath: string;
+  /**
+   * The built-in theme's file of the same name that this one stands over, for UI strings
+   * (`i18n/*.yml`): a webzine's strings file adds to the built-in one, key by key.
+   */
+  under?: ThemeFile;
 }
 
 /** A theme's files by their path inside the theme: `templates/home.liquid`. */
@@ -35,7 +40,8 @@ export async function loadTheme(root: string, name: string, report: Report, name
   const layers = path.resolve(own) === path.resolve(builtInThemeFolder) ? [own] : [own, builtInThemeFolder];
   for (const folder of layers) {
     for (const relative of await listFiles(folder)) {
-      if (files.has(relative)) continue;
+      const over = files.get(relative);
+      if (over && !relative.startsWith('i18n/')) continue;
       const absolutePath = path.join(folder, relative);
       const inRoot = path.relative(root, absolutePath);
       const displayPath = inRoot.startsWith('..') || path.isAbsolute(inRoot) ? absolutePath : inRoot.split(path.sep).join('/');
@@ -47,7 +53,8 @@ export async function loadTheme(root: string, name: string, report: Report, name
         reportRule(report, 'theme/unreadable', { file: displayPath }, { reason: error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message : String(error) }, error);
         continue;
       }
-      files.set(relative, { bytes, displayPath, absolutePath });
+      if (over) over.under = { bytes, displayPath, absolutePath };
+      else files.set(relative, { bytes, displayPath, absolutePath });
     }
   }
   return files;

@@ -15,16 +15,11 @@ export function collectAssets(sources: readonly AssetSource[], report: Report, h
   const assets: Asset[] = [];
   for (const source of sources) {
     // An unsafe image fails the build (reported) but stays known, so links to it are not reported too.
-    checkActiveContent(source, report);
     const place = classifyPath(source.path);
     if (place.kind === 'static' || place.kind === 'page-asset') {
-      if (hostControlFiles.has(place.rest) && !hostFiles.has(place.rest)) {
-        reportRule(report, 'asset/host-file', { file: source.path }, { name: place.rest });
-        continue;
-      }
-      assets.push({ ...source, output: place.rest });
-    }
-    else if (place.kind === 'issue-asset') {
+      if (allowCopiedFile(source, place.rest, report, hostFiles)) assets.push({ ...source, output: place.rest });
+    } else if (place.kind === 'issue-asset') {
+      checkActiveContent(source, report);
       const number = parseIssueNumber(place.folderName);
       if (number === undefined) {
         reportRule(report, 'slug/invalid', { file: source.path }, { name: place.folder, expected: 'by its issue number, like content/issues/7/' });
@@ -40,7 +35,21 @@ export function collectAssets(sources: readonly AssetSource[], report: Report, h
 // that adds one can take the whole site over: published only when site.yml's `hostFiles` lists it.
 const hostControlFiles = new Set(['_redirects', '_headers', '_routes.json', '_worker.js', 'CNAME', 'staticwebapp.config.json']);
 
-/** Prepares what {@link collectAssets} needs to check these files: call it first. */
+/**
+ * Whether a copied file may be published at `output` (a path from the web root), reporting why
+ * not: a file the host reads as its settings only when site.yml's `hostFiles` lists it. A file
+ * that would run script is reported (which fails the build) but allowed, so links to it are not
+ * reported too. The webzine's files and its theme's are checked alike: a pull request may add
+ * either. {@link prepareAssetChecks} must have been called with it.
+ */
+export function allowCopiedFile(source: AssetSource, output: string, report: Report, hostFiles: ReadonlySet<string>): boolean {
+  checkActiveContent(source, report);
+  if (!hostControlFiles.has(output) || hostFiles.has(output)) return true;
+  reportRule(report, 'asset/host-file', { file: source.path }, { name: output });
+  return false;
+}
+
+/** Prepares what {@link collectAssets} and {@link allowCopiedFile} need to check these files: call it first. */
 export async function prepareAssetChecks(sources: readonly AssetSource[]): Promise<void> {
   if (sources.some((source) => source.markup !== undefined && isHtml(extensionOf(source.path)))) await loadHtmlParser();
 }

@@ -1,7 +1,7 @@
 import { Liquid, type FS, type Template } from 'liquidjs';
 import { InternalError, type Report } from '../diagnostics/diagnostic.js';
 import type { ThemeFiles } from '../load/load-theme.js';
-import { reportTemplateError } from '../theme/theme.js';
+import { reportTemplateError, suggestName } from '../theme/theme.js';
 import { toYamlFlow } from './yaml-flow.js';
 
 // A scaffold is one file: `render` and `include` find nothing, rather than files of the folder
@@ -36,15 +36,15 @@ export function renderScaffold(theme: ThemeFiles, name: string, context: object,
   if (!template) throw new InternalError(`the theme has no scaffold ${name}`);
   let parsed: Template[];
   try {
-    parsed = engine.parse(template.bytes.toString('utf8').replace(/\r\n?/g, '\n'), name);
+    parsed = engine.parse(template.bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), name);
   } catch (error) {
-    reportTemplateError(error, theme, name, report, (reason) => ({ rule: 'template/syntax', args: { reason } }));
+    reportTemplateError(error, theme, name, report, (reason) => ({ rule: 'template/syntax', args: { reason, suggestion: suggestName(engine, reason) } }));
     return undefined;
   }
   try {
     return engine.renderSync(parsed, context) as string;
   } catch (error) {
-    reportTemplateError(error, theme, name, report, (reason) => ({ rule: 'template/render', args: { reason, page: file } }));
+    reportTemplateError(error, theme, name, report, (reason) => ({ rule: 'template/render', args: { reason, page: file, suggestion: suggestName(engine, reason) } }));
     return undefined;
   }
 }

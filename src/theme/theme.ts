@@ -1,12 +1,16 @@
 import { createHash, hash as hashOnce } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { FS, Liquid, Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { reportRule } from '../diagnostics/rules.js';
-import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
+import { builtInThemeFolder, type ThemeFile, type ThemeFiles } from '../load/load-theme.js';
+import { markupOf, type AssetSource } from '../load/load-sources.js';
 import { parseYaml } from '../parse/yaml-data.js';
 import type { OutputFile } from '../write/output-file.js';
-import { codeFingerprint, corruptEntryIn } from '../compile/file-cache.js';
+import { codeFingerprint, corruptEntryIn, writeEntry } from '../compile/file-cache.js';
 import { toTextLine } from '../render/gemtext/lines.js';
 import { textDirection } from '../render/html/text-direction.js';
 import { materialize } from '../render/lazy-text.js';
@@ -36,6 +40,13 @@ export interface Theme {
   assets: OutputFile[];
   /** Whether a template reads the clock (`"now"`): its pages change from day to day, so none is reused. */
   readsClock: boolean;
+  /**
+   * Reads every template of the theme and reports its mistakes, and each template named that the
+   * theme does not have: what no page of this build shows (a partial for drafts) is checked too.
+   * A theme found sound is remembered (in the cache folder, and by the process), and not read
+   * again until its files or mimeo change.
+   */
+  checkTemplates(): void;
 }
 
 const templatePrefix = 'templates/';
@@ -63,6 +74,13 @@ export interface ThemeSettings {
   inputsOf?: ((tree: string, path: string) => string | undefined) | undefined;
   /** The first 12 digits of the commit's hash, `build.commit` in templates (default: none, empty). */
   commit?: string | undefined;
+  /**
+   * Whether a file of the webzine's theme's `assets/` may be published at `output` (reporting why
+   * not): checked like the webzine's own copied files (`allowCopiedFile`).
+   */
+  allowAsset: (source: AssetSource, output: string) => boolean;
+  /** The persistent cache's folder, where a theme found sound is remembered (default: none). */
+  cacheDir?: string | undefined;
 }
 
 /**
@@ -72,7 +90,8 @@ export interface ThemeSettings {
  * filter to keep a value on one line that no client misreads.
  */
 export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: Report): Theme {
-  checkStrings(files, settings, report);
+  const readStrings = stringsReader(files, report);
+  checkStrings(files, settings, readStrings, report);
   // The engines are made when a first template is needed: a warm build may render no page.
   let engines: { html: Liquid; gemtext: Liquid } | undefined;
   const makeEngines = () => {
@@ -90,13 +109,16 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     engines ??= makeEngines();
     return name.startsWith('gemini/') ? engines.gemtext : engines.html;
   };
+  // A template that fails the same way on every page that uses it is told once, at its first page.
+  const told = new Set<string>();
+  const suggest = (name: string, reason: string) => suggestName(engineOf(name), reason, templateNames(files));
   const compile = (name: string): Template[] | undefined => {
     if (compiled.has(name)) return compiled.get(name);
     let templates: Template[] | undefined;
     try {
       templates = engineOf(name).parseFileSync(name);
     } catch (error) {
-      reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/syntax', args: { reason } }));
+      reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/syntax', args: { reason, suggestion: suggest(name, reason) } }), told);
     }
     compiled.set(name, templates);
     return templates;
@@ -115,8 +137,6 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     },
   };
   const withCommit = (key: string) => `${key} commit=${commit}`;
-  // A template that fails the same way on every page that uses it is told once, at its first page.
-  const told = new Set<string>();
   // Templates that ran out of time or memory once: each page would take as long again.
   const exhausted = new Set<string>();
   const render = (name: string, context: object, page: string): string | undefined => {
@@ -132,7 +152,14 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       const { ParseError, TokenizationError } = liquid();
       const syntax = error instanceof ParseError || error instanceof TokenizationError;
       if (error instanceof Error && /limit exceeded/.test(error.message)) exhausted.add(name);
-      reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => (syntax ? { rule: 'template/syntax', args: { reason } } : { rule: 'template/render', args: { reason, page } }), told);
+      reportTemplateError(
+        error,
+        files,
+        `${templatePrefix}${name}.liquid`,
+        report,
+        (reason) => (syntax ? { rule: 'template/syntax', args: { reason, suggestion: suggest(name, reason) } } : { rule: 'template/render', args: { reason, page, suggestion: suggest(name, reason) } }),
+        told,
+      );
       return undefined;
     }
   };
@@ -142,7 +169,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   const fingerprint = memo ? themeFingerprint(files) : '';
   // A page keyed by its context makes one and drops it: its garbage is collected as it goes.
   const guard = memo ? createHeapGuard() : () => {};
-  const strings = stringsOf(files, report);
+  const strings = stringsOf(readStrings);
   // Read now: what reading them reports must not depend on which pages are rendered again.
   for (const language of settings.languages) strings(language);
   const inputsOf = (place: { tree: string; path: string }) => (memo ? settings.inputsOf?.(place.tree, place.path) : undefined);
@@ -176,9 +203,81 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     },
     strings,
     stylesheet,
-    assets: themeAssets(files, stylesheet),
+    assets: themeAssets(files, stylesheet, settings.allowAsset),
     readsClock: clock,
+    checkTemplates() {
+      // A theme found sound once (the same files, the same mimeo) is not read whole again: by this
+      // process (`mimeo dev`), or by any build with the same cache folder.
+      const soundAs = hashOnce('sha1', themeFingerprint(files), 'hex');
+      const marker = settings.cacheDir === undefined ? undefined : path.join(settings.cacheDir, 'sound-themes', soundAs);
+      if (soundThemes.has(soundAs) || (marker !== undefined && existsSync(marker))) return;
+      const before = told.size;
+      for (const name of templateNames(files)) compile(name);
+      for (const mistake of missingTemplates(files)) {
+        const reason = `Failed to lookup "${mistake.name}" in "templates"`;
+        if (told.has(toldKey(mistake.place, reason))) continue;
+        told.add(toldKey(mistake.place, reason));
+        reportRule(report, 'template/syntax', mistake.place, { reason, suggestion: suggest(mistake.from, reason) });
+      }
+      if (told.size !== before) return;
+      soundThemes.add(soundAs);
+      if (marker !== undefined) writeEntry(marker, new Uint8Array());
+    },
   };
+}
+
+function toldKey(place: { file: string; line: number; column: number }, reason: string): string {
+  return `${place.file}:${place.line}:${place.column}:${reason}`;
+}
+
+// Themes whose every template was read without a mistake, by the hash of their fingerprint.
+const soundThemes = new Set<string>();
+
+/** The names of a theme's templates, as templates name them: `partials/byline`, `gemini/home`. */
+function templateNames(files: ThemeFiles): string[] {
+  return [...files.keys()].filter((file) => file.startsWith(templatePrefix) && file.endsWith('.liquid')).map((file) => file.slice(templatePrefix.length, -'.liquid'.length));
+}
+
+/** What the name a template error's `reason` tells of was likely meant to be: a filter, a tag, or one of `templates`. */
+export function suggestName(engine: Liquid, reason: string, templates: readonly string[] = []): string | undefined {
+  const filter = /^undefined filter: (\S+)/.exec(reason)?.[1];
+  if (filter) return maybeQuoted(didYouMean(filter, Object.keys(engine.filters)));
+  const tag = /^tag "([^"]+)" not found/.exec(reason)?.[1];
+  if (tag) return maybeQuoted(didYouMean(tag, Object.keys(engine.tags)));
+  const template = /^Failed to lookup "([^"]+)"/.exec(reason)?.[1];
+  if (!template) return undefined;
+  // A name in the same folder, `partials/byline` for `partials/bylines`.
+  const folder = template.slice(0, template.lastIndexOf('/') + 1);
+  return maybeQuoted(didYouMean(template, templates.filter((other) => other.startsWith(folder) && !other.slice(folder.length).includes('/'))));
+}
+
+function maybeQuoted(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : `"${name}"`;
+}
+
+// `{% render 'partials/x' %}`, `{%- include "x", … -%}`, `{% layout 'layouts/base' %}`: a template named as written.
+const namedTemplate = /\{%-?\s*(?:render|include|layout)\s+(['"])([^'"]+)\1/g;
+
+/**
+ * The templates that a theme's templates name (`render`, `include`, `layout`, with a name
+ * written out) and that the theme does not have: found before a page needs them, so a partial
+ * only drafts show is not a mistake only `build --drafts` tells.
+ */
+function missingTemplates(files: ThemeFiles): Array<{ name: string; from: string; place: { file: string; line: number; column: number } }> {
+  const names = new Set(templateNames(files));
+  const missing: Array<{ name: string; from: string; place: { file: string; line: number; column: number } }> = [];
+  for (const from of names) {
+    const file = files.get(`${templatePrefix}${from}.liquid`)!;
+    const text = file.bytes.toString('utf8');
+    for (const match of text.matchAll(namedTemplate)) {
+      const name = match[2]!.replace(/\.liquid$/, '');
+      if (names.has(name)) continue;
+      const before = text.slice(0, match.index);
+      const line = before.split('\n').length;
+      missing.push({ name, from, place: { file: file.displayPath, line, column: match.index - before.lastIndexOf('\n') } });
+    }
+  }
+  return missing;
 }
 
 /**
@@ -207,7 +306,7 @@ function readsClock(files: ThemeFiles): boolean {
 function themeFingerprint(files: ThemeFiles): string {
   // The time zone, Node and its ICU are inputs of every page (see `runtimeFacts`).
   const hash = createHash('sha1').update(codeFingerprint()).update(runtimeFacts());
-  for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(file.bytes);
+  for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(file.under?.bytes ?? '').update('\0').update(file.bytes);
   return hash.digest('base64');
 }
 
@@ -215,7 +314,8 @@ function memoryFs(files: ThemeFiles): FS {
   const read = (file: string): string => {
     const found = files.get(file);
     if (!found) throw new Error(`ENOENT: no template ${file}`);
-    return found.bytes.toString('utf8').replace(/\r\n?/g, '\n');
+    // A byte order mark (an editor's, on Windows) would be text on the page, before a capsule's heading.
+    return found.bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   };
   return {
     exists: async (file) => files.has(file),
@@ -232,8 +332,8 @@ function memoryFs(files: ThemeFiles): FS {
 
 /** Turns a template error's reason into the rule to report it under. */
 export type Conversion = (reason: string) =>
-  | { rule: 'template/syntax'; args: { reason: string } }
-  | { rule: 'template/render'; args: { reason: string; page: string } };
+  | { rule: 'template/syntax'; args: { reason: string; suggestion?: string } }
+  | { rule: 'template/render'; args: { reason: string; page: string; suggestion?: string } };
 
 /**
  * Reports a LiquidJS error at the template's file and line, as the rule `convert` picks, unless
@@ -249,37 +349,74 @@ export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackF
   const reason = (error.originalError?.message ?? error.message).split(/, (?:file|line):/)[0]!.replace(/^ENOENT: /, '');
   const { rule, args } = convert(reason);
   const place = { file: files.get(file)?.displayPath ?? file, line: line ?? 1, column: column ?? 1 };
-  const key = `${place.file}:${place.line}:${place.column}:${rule}:${reason}`;
+  // The same mistake, found when a template is read or when a page renders it, is told once.
+  const key = toldKey(place, reason);
   if (told?.has(key)) return;
   told?.add(key);
   if (rule === 'template/syntax') reportRule(report, rule, place, args, error);
   else reportRule(report, rule, place, args, error);
 }
 
+/** The UI strings of one file, and whether it could be read as a map of names to texts. */
+interface StringsFile {
+  strings: Record<string, string>;
+  readable: boolean;
+}
+
+/**
+ * Reads the UI strings files of a theme, each once (its mistakes told once): the files of a
+ * language (`fr`) are the built-in theme's, then the webzine theme's over it, key by key.
+ */
+function stringsReader(files: ThemeFiles, report: Report): (code: string) => StringsFile[] {
+  const read = new Map<ThemeFile, StringsFile>();
+  const readFile = (file: ThemeFile): StringsFile => {
+    const known = read.get(file);
+    if (known) return known;
+    const data = parseYaml(file.bytes.toString('utf8').replace(/^\uFEFF/, ''), { file: file.displayPath }, report);
+    const value = data?.value;
+    const result: StringsFile = { strings: {}, readable: false };
+    if (data && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      result.readable = true;
+      for (const [key, text] of Object.entries(value)) {
+        if (text === null || typeof text === 'object') reportRule(report, 'theme/string-not-text', { file: file.displayPath, ...data.locate([key]) }, { key, got: text === null ? 'nothing' : Array.isArray(text) ? 'a list' : 'a map' });
+        else result.strings[key] = String(text);
+      }
+    } else if (data) {
+      reportRule(report, 'theme/strings-not-map', { file: file.displayPath, line: 1, column: 1 }, {});
+    }
+    read.set(file, result);
+    return result;
+  };
+  return (code) => {
+    const file = files.get(`i18n/${code}.yml`);
+    return file ? [...(file.under ? [file.under] : []), file].map(readFile) : [];
+  };
+}
+
 /**
  * Reports each UI string that a language of the webzine lacks: every key of the theme's
- * `i18n/en.yml` must be in `i18n/<lang>.yml` (SPEC §6).
+ * English strings must be in the language's (SPEC §6). A language whose strings could not be
+ * read is told that once, not once a key.
  */
-function checkStrings(files: ThemeFiles, { name, languages }: { name: string; languages: readonly string[] }, report: Report): void {
-  const reference = files.get('i18n/en.yml');
-  if (!reference) return;
-  const keysOf = (file: ThemeFile) => {
-    const value = parseYaml(file.bytes.toString('utf8'), { file: file.displayPath }, () => undefined)?.value;
-    return value && typeof value === 'object' ? Object.keys(value) : [];
-  };
-  const expected = keysOf(reference);
+function checkStrings(files: ThemeFiles, { name, languages }: { name: string; languages: readonly string[] }, read: (code: string) => StringsFile[], report: Report): void {
+  const english = read('en');
+  if (english.length === 0 || english.some((file) => !file.readable)) return;
+  const expected = Object.keys(Object.assign({}, ...english.map((file) => file.strings)));
   for (const language of languages) {
     // English needs nothing more, and so does a regional English (`en-GB`), which falls back on it.
     if (language.split('-')[0] === 'en') continue;
     const own = stringChain(language).slice(1);
-    const found = own.map((code) => files.get(`i18n/${code}.yml`)).filter((file) => file !== undefined);
-    // A missing file is reported where the webzine's theme would hold it, relative to the root.
-    const place = { file: found.at(-1)?.displayPath ?? `themes/${name}/i18n/${language}.yml` };
+    const found = own.flatMap(read);
+    // A missing string goes in the webzine's own theme (the built-in one is mimeo's): where its
+    // file is, or would be, relative to the root.
+    const ownFile = own.map((code) => files.get(`i18n/${code}.yml`)).filter((file) => file !== undefined && !path.isAbsolute(file.displayPath)).at(-1);
+    const place = { file: ownFile?.displayPath ?? `themes/${name}/i18n/${language}.yml` };
     if (found.length === 0) {
       reportRule(report, 'theme/missing-strings', place, { language });
       continue;
     }
-    const present = new Set(found.flatMap(keysOf));
+    if (found.some((file) => !file.readable)) continue;
+    const present = new Set(found.flatMap((file) => Object.keys(file.strings)));
     for (const key of expected.filter((k) => !present.has(k))) reportRule(report, 'theme/missing-string', place, { key, language });
   }
 }
@@ -292,34 +429,40 @@ function stringChain(language: string): string[] {
   return [...new Set(['en', language.split('-')[0]!, language])];
 }
 
-function stringsOf(files: ThemeFiles, report: Report): (language: string) => Record<string, string> {
+function stringsOf(read: (code: string) => StringsFile[]): (language: string) => Record<string, string> {
   const cache = new Map<string, Record<string, string>>();
-  // Each file read once: English, under every other language, is reported once.
-  const readFiles = new Map<string, Record<string, string>>();
-  const read = (language: string): Record<string, string> => {
-    const known = readFiles.get(language);
-    if (known) return known;
-    const file = files.get(`i18n/${language}.yml`);
-    const value = file ? parseYaml(file.bytes.toString('utf8'), { file: file.displayPath }, report)?.value : undefined;
-    const strings = value && typeof value === 'object' ? (Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
-    readFiles.set(language, strings);
-    return strings;
-  };
   return (language) => {
     let strings = cache.get(language);
     if (!strings) {
-      strings = Object.assign({}, ...stringChain(language).map(read)) as Record<string, string>;
+      strings = Object.assign({}, ...stringChain(language).flatMap(read).map((file) => file.strings)) as Record<string, string>;
       cache.set(language, strings);
     }
     return strings;
   };
 }
 
-function themeAssets(files: ThemeFiles, stylesheet: string): OutputFile[] {
+/**
+ * The files of a theme's `assets/` that are the webzine's (the built-in theme's are mimeo's own),
+ * as copied files to check like those of content/, by their path in the theme.
+ */
+export function themeAssetSources(files: ThemeFiles): Map<string, AssetSource> {
+  const sources = new Map<string, AssetSource>();
+  for (const [relative, file] of files) {
+    if (!relative.startsWith('assets/') || file.absolutePath.startsWith(builtInThemeFolder)) continue;
+    const markup = markupOf(relative, file.bytes);
+    sources.set(relative, { path: file.displayPath, absolutePath: file.absolutePath, ...(markup === undefined ? {} : { markup }) });
+  }
+  return sources;
+}
+
+function themeAssets(files: ThemeFiles, stylesheet: string, allow: (source: AssetSource, output: string) => boolean): OutputFile[] {
   const assets: OutputFile[] = [];
+  const sources = themeAssetSources(files);
   for (const [relative, file] of files) {
     if (!relative.startsWith('assets/')) continue;
     const output = relative === 'assets/style.css' ? stylesheet : relative.slice('assets/'.length);
+    const source = sources.get(relative);
+    if (source && !allow(source, output)) continue;
     assets.push({ path: output, copyFrom: file.absolutePath, source: file.displayPath });
   }
   return assets;

@@ -102,7 +102,7 @@ describe('mimeo new article', () => {
     const run = await runCli(['new', 'article', 'Typo', '--root', root]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      'themes/default/scaffolds/article.md:2:8: error: the template can not be read: undefined filter: yml [template/syntax]\nnew failed: 1 error, 0 warnings; nothing was written\n',
+      'themes/default/scaffolds/article.md:2:8: error: the template can not be read: undefined filter: yml [template/syntax]\n  Did you mean "yaml"? Templates are LiquidJS (https://liquidjs.com/tags/overview.html); the theme\'s README lists what each one is given.\nnew failed: 1 error, 0 warnings; nothing was written\n',
     );
     expect(await readTree(path.join(root, 'content'))).toEqual(before);
   });

@@ -1,0 +1,77 @@
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+/** Builds `root` into a new folder; resolves to a reader of its outputs, once the build passed. */
+async function build(root: string): Promise<(file: string) => Promise<string>> {
+  const out = await temporaryFolder();
+  const run = await runCli(['build', '--root', root, '--out', out]);
+  expect(run.stdout + run.stderr).not.toContain('error');
+  expect(run.code).toBe(0);
+  return (file) => readFile(path.join(out, file), 'utf8');
+}
+
+describe("a webzine theme's UI strings", () => {
+  it('add to the built-in strings of their language, key by key, instead of replacing the file', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'themes/own/i18n'), { recursive: true });
+    await mkdir(path.join(root, 'themes/own/templates/partials'), { recursive: true });
+    await writeFile(path.join(root, 'content/site.yml'), `${await readFile(path.join(root, 'content/site.yml'), 'utf8')}theme: own\n`);
+    // Only what the theme adds (a string of its own) or changes (the contents heading).
+    await writeFile(path.join(root, 'themes/own/i18n/en.yml'), 'made_by: Made by volunteers\ncontents: In this issue\n');
+    const footer = await readFile(path.join(repoRoot, 'themes/default/templates/partials/footer.liquid'), 'utf8');
+    await writeFile(path.join(root, 'themes/own/templates/partials/footer.liquid'), footer.replace('<footer class="colophon">', '<footer class="colophon">\n<p class="made-by">{{ strings.made_by }}</p>'));
+    const read = await build(root);
+    const issue = await read('web/issues/1/index.html');
+    expect(issue).toContain('<p class="made-by">Made by volunteers</p>');
+    expect(issue).toContain('>In this issue</h2>');
+    // The built-in strings the theme did not repeat are still there: the skip link keeps its text.
+    expect(issue).toContain('<a class="skip-link" href="#_main">Skip to content</a>');
+  });
+});
+
+describe('a template saved with a byte order mark', () => {
+  it('puts no mark in the page, and the capsule page still starts with its heading', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), `${await readFile(path.join(root, 'content/site.yml'), 'utf8')}geminiUrl: gemini://zine.example/\n`);
+    await mkdir(path.join(root, 'themes/default/templates/gemini'), { recursive: true });
+    await mkdir(path.join(root, 'themes/default/templates/partials'), { recursive: true });
+    for (const template of ['partials/footer.liquid', 'gemini/page.liquid']) {
+      await cp(path.join(repoRoot, 'themes/default/templates', template), path.join(root, 'themes/default/templates', template));
+      const file = path.join(root, 'themes/default/templates', template);
+      await writeFile(file, `\uFEFF${await readFile(file, 'utf8')}`);
+    }
+    const read = await build(root);
+    expect(await read('web/about/index.html')).not.toContain('\uFEFF');
+    expect(await read('gemini/about.gmi')).toMatch(/^# About\n/);
+  });
+});
+
+describe('a mistake in a partial that no page uses', () => {
+  it('fails check and every build, with the cache or without, until it is mended', async () => {
+    const root = await makeWebzine();
+    const cache = await temporaryFolder();
+    const partial = path.join(root, 'themes/default/templates/partials/later.liquid');
+    await mkdir(path.dirname(partial), { recursive: true });
+    const builds = async () => {
+      const out = await temporaryFolder();
+      return [
+        await runCli(['check', '--root', root, '--cache-dir', cache]),
+        await runCli(['build', '--root', root, '--out', out, '--cache-dir', cache]),
+        await runCli(['build', '--root', root, '--out', out, '--cache-dir', cache]),
+        await runCli(['build', '--root', root, '--out', out, '--no-cache']),
+      ].map((run) => run.code);
+    };
+    await writeFile(partial, '<p>{{ strings.draft | upcase }}</p>\n');
+    expect(await builds()).toEqual([0, 0, 0, 0]);
+    // Broken after a build that found the theme sound: the theme is read again, as its files changed.
+    await writeFile(partial, '<p>{{ strings.draft | upcasee }}</p>\n');
+    expect(await builds()).toEqual([1, 1, 1, 1]);
+    const run = await runCli(['check', '--root', root, '--cache-dir', cache]);
+    expect(run.stdout).toContain('themes/default/templates/partials/later.liquid:1:');
+    expect(run.stdout).toContain('undefined filter: upcasee [template/syntax]\n  Did you mean "upcase"?');
+  });
+});
