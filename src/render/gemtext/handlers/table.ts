@@ -18,7 +18,9 @@ export function table(node: Table, state: State): void {
   const draw = (row: string[]) => widths.map((width, i) => pad(row[i] ?? '', width, node.align?.[i] ?? null)).join(' | ').trimEnd();
   const [header = [], ...body] = rows;
   const rule = widths.map((width) => '-'.repeat(width)).join('-+-');
-  state.lines.push({ type: 'preformatted', alt: `Table: ${header.join(', ')}`, lines: [draw(header), rule, ...body.map(draw)] }, { type: 'blank' });
+  // An empty header cell (above a column of row names) names nothing: `Table: , Mon` would read as a typo.
+  const named = header.filter((cell) => cell !== '');
+  state.lines.push({ type: 'preformatted', alt: named.length > 0 ? `Table: ${named.join(', ')}` : 'Table', lines: [draw(header), rule, ...body.map(draw)] }, { type: 'blank' });
   state.flush();
 }
 
