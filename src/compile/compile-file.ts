@@ -41,6 +41,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     withoutReservedCharacters(node as unknown as Record<string, unknown>);
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const resource = node as Link | Image | Definition;
+    if (resource.type === 'image' && (resource.alt ?? '').trim() === '') reportRule(report, 'image/alt', { file: source.path, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, { written: 'markdown' });
     (resource as { data?: object }).data = { ...resource.data, resource: resources.length };
     resources.push({ type: resource.type, url: resource.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   });
@@ -52,7 +53,8 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   let content: CompiledBody['content'];
   try {
     const removals: Removal[] = [];
-    const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path), removed: (removal) => removals.push(removal) }, addSlot, addResource);
+    const withoutAlt = (line: number, column: number) => reportRule(report, 'image/alt', { file: source.path, line, column }, { written: 'html' });
+    const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path), removed: (removal) => removals.push(removal), withoutAlt }, addSlot, addResource);
     reportRemovals(removals, source.path, report);
     const gemtext = toGemtext(parsed.tree, {
       placement: options.links,

@@ -82,6 +82,17 @@ export const rules = {
     message: ({ reason }) => `the YAML here can not be read: ${reason}`,
     hint: ({ reason, code }) => yamlHint(reason, code),
   }),
+  'image/alt': rule<{ written: 'markdown' | 'html' | 'cover' }>({
+    severity: 'warning',
+    message: ({ written }) =>
+      written === 'markdown' ? 'this image has no description (alt text)' : written === 'html' ? 'this <img> has no alt attribute' : 'the cover has no description: there is no coverAlt',
+    hint: ({ written }) =>
+      written === 'markdown'
+        ? 'Describe the image between the brackets, ![A lamp drawn in two lines](lamp.svg): it is all that screen readers, the Gemini capsule and text-only readers get of it.'
+        : written === 'html'
+          ? 'Add alt="…" describing the image (alt="" if it only decorates the page): it is all that screen readers and the Gemini capsule get of it.'
+          : 'Add a coverAlt: line to the front matter describing the cover image.',
+  }),
   'html/removed': rule<{ element: string; attributes: string; several: boolean; more?: number }>({
     severity: 'warning',
     message: ({ element, attributes, several, more }) =>

@@ -107,4 +107,5 @@ export function resolveCover(issue: Issue, assets: readonly Asset[], report: Rep
     return;
   }
   issue.cover = asset.output;
+  if ((issue.coverAlt ?? '').trim() === '') reportRule(report, 'image/alt', place, { written: 'cover' });
 }

@@ -21,6 +21,12 @@ describe('compiling a body', () => {
     expect(html).toContain('src="https://ok.example/f.png"');
   });
 
+  it('gives a raw image written without alt an empty one, so the page stays valid HTML, and keeps the alt written', () => {
+    const html = ownPage('<p><img src="a.svg"> <img src="b.svg" alt="A lamp"></p>\n');
+    expect(html).toContain('<img src="a.svg" alt="">');
+    expect(html).toContain('<img src="b.svg" alt="A lamp">');
+  });
+
   it('lets trusted HTML keep any protocol but the ones that run code', () => {
     const html = ownPage('[a](tel:123) [b](javascript:alert(1))\n', 'trust');
     expect(html).toContain('href="tel:123"');

@@ -26,6 +26,8 @@ export interface FragmentOptions {
   issueShift?: number | undefined;
   /** Told of each element of raw HTML the sanitizer removes, or keeps without some of its attributes. */
   removed?: ((removal: Removal) => void) | undefined;
+  /** Told of each image of raw HTML written without an `alt` (given an empty one, so the page stays valid HTML). */
+  withoutAlt?: ((line: number, column: number) => void) | undefined;
 }
 
 /** What the sanitizer took from an element of raw HTML, where it was written. */
@@ -237,7 +239,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   const raw = rawRanges.length > 0;
   const watch: Partial<RemovalWatch> = options.removed ? { rawRanges, removed: options.removed } : {};
   const clean = cleanerFor(options.html, raw).runSync(hast, { data: watch as Record<string, unknown> }) as HastRoot;
-  if (raw) slotRawUrls(clean, addSlot, addResource);
+  if (raw) slotRawUrls(clean, addSlot, addResource, options.withoutAlt);
   addHeadingAnchors(clean);
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
@@ -273,11 +275,16 @@ const rawUrls: Record<string, ReadonlyArray<readonly [property: string, type: Re
  * rewritten to their target's address on each page (`10-first.md` becomes the article's URL,
  * `cover.svg` the copied file's from any page), located where the HTML wrote them.
  */
-function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource): void {
+function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource, withoutAlt?: (line: number, column: number) => void): void {
   walk(tree as HastNodes, (node) => {
     // Markdown's own links are slots already, but for footnote references and back-references.
     if (node.type !== 'element' || node.properties['dataFootnoteRef'] !== undefined || node.properties['dataFootnoteBackref'] !== undefined) return;
     const start = node.position?.start;
+    // Markdown's images always have one (`![](x.svg)`: an empty one, told by compileFile).
+    if (node.tagName === 'img' && node.properties['alt'] === undefined) {
+      node.properties['alt'] = '';
+      withoutAlt?.(start?.line ?? 1, start?.column ?? 1);
+    }
     // A URL that could run code is left as the HTML wrote it: only `trust` keeps one.
     const slotted = (url: string, type: Resource['type']) =>
       url.trim() === '' || url.startsWith('\uFDD0') || isUnsafeUrl(url) ? url : addSlot({ resource: addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 }), url });
