@@ -69,7 +69,9 @@ coming issue is checked now. Exit code 1 when there is an error.
 Options:
   --root DIR        the webzine's folder, which holds content/ (default: .)
   --format FORMAT   text (default), json (one object a line) or github
-                    (workflow annotations)
+                    (workflow annotations); text and json name files from
+                    --root, github from the top of the Git repository, where
+                    GitHub looks for them (zine/content/… for a webzine in zine/)
   --changed REF     report only on files changed since the Git revision REF
                     (git diff REF...HEAD, plus uncommitted files), on the
                     files that link to them and on the mistakes they take

@@ -1,3 +1,4 @@
+import path from 'node:path/posix';
 import type { Diagnostic } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
 
@@ -11,13 +12,19 @@ export const diagnosticFormats: readonly DiagnosticFormat[] = ['text', 'json', '
 export interface FormatOptions {
   /** Whether the third-party cause is shown under each diagnostic (default: `false`). */
   debug?: boolean;
+  /**
+   * The root's folder inside its Git repository (`zine/`), put before each file of a `github`
+   * annotation, which GitHub reads from the repository's top; `text` and `json` stay relative to
+   * the root (default: `''`, the root is the repository's top).
+   */
+  repositoryPrefix?: string;
 }
 
 /** Formats diagnostics, sorted by file, line and column, one after the other. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, options: FormatOptions = {}): string {
   const sorted = sortDiagnostics(diagnostics);
   if (format === 'json') return sorted.map((d) => JSON.stringify(toJson(d))).join('\n') + (sorted.length ? '\n' : '');
-  const render = format === 'github' ? toGithub : (d: Diagnostic) => toText(d, options);
+  const render = format === 'github' ? (d: Diagnostic) => toGithub(d, options.repositoryPrefix ?? '') : (d: Diagnostic) => toText(d, options);
   return sorted.map((d) => render(d) + '\n').join('');
 }
 
@@ -34,10 +41,14 @@ function toJson(d: Diagnostic): Omit<Diagnostic, 'cause'> {
   return rest;
 }
 
-/** A GitHub workflow command, which the Actions runner turns into an annotation on the line. */
-function toGithub(d: Diagnostic): string {
+/**
+ * A GitHub workflow command, which the Actions runner turns into an annotation on the line. Its
+ * file is read from the repository's top, so a webzine in a subfolder names it with `prefix`.
+ */
+function toGithub(d: Diagnostic, prefix: string): string {
   const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
-  const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.ruleId)}`;
+  const file = prefix === '' ? d.file : path.normalize(prefix + d.file);
+  const properties = `file=${escapeProperty(file)},line=${d.line},col=${d.column},title=${escapeProperty(d.ruleId)}`;
   return `::${d.severity} ${properties}::${escapeData(message)}`;
 }
 

@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitAll, git } from '../support/git.js';
-import { makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { fixtures, makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -66,6 +66,29 @@ describe('mimeo check --changed', () => {
     const option = await runCli(['check', '--root', await branchWithMistakes(), '--changed=--output=/tmp/x']);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('--changed needs a Git revision of this repository, like origin/main, got "--output=/tmp/x"');
+  });
+});
+
+describe('mimeo check --format github on a webzine in a subfolder of its repository', () => {
+  /** A repository with the base webzine in zine/, and a branch that breaks a link of 20-second.md. */
+  async function monorepo(): Promise<string> {
+    const repository = await temporaryFolder();
+    await cp(path.join(fixtures, 'base'), path.join(repository, 'zine'), { recursive: true });
+    await commitAll(repository, [{ ...who, date: '2026-03-01T09:00:00Z', files: { 'README.md': 'Tools and the zine.\n' } }]);
+    await git(repository, ['checkout', '-q', '-b', 'feature']);
+    await commitAll(repository, [{ ...who, date: '2026-03-02T09:00:00Z', files: { 'zine/content/issues/1/20-second.md': '---\ntitle: The second article\n---\n## Details\n\nSee [nothing](nothing.md).\n' } }]);
+    return path.join(repository, 'zine');
+  }
+
+  it('names each file from the repository\'s top, where GitHub looks for it', async () => {
+    const run = await runCli(['check', '--root', await monorepo(), '--changed', 'main', '--format', 'github']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('::error file=zine/content/issues/1/20-second.md,line=6,col=5,title=link/missing-target::the link "nothing.md" points to nothing in the webzine\n');
+  });
+
+  it('names each file from the webzine\'s folder in JSON, as in text', async () => {
+    const run = await runCli(['check', '--root', await monorepo(), '--format', 'json']);
+    expect((JSON.parse(run.stdout) as { file: string }).file).toBe('content/issues/1/20-second.md');
   });
 });
 

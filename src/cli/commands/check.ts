@@ -6,6 +6,7 @@ import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 import { resolveCompiling, resolveFolders } from './paths.js';
 import { ChangeBaseError, readChangedFiles } from '../../load/git-changes.js';
+import { readRepositoryPrefix } from '../../load/repository-prefix.js';
 
 async function changedFiles(root: string, ref: string): Promise<Set<string>> {
   try {
@@ -26,9 +27,11 @@ export async function runCheck(args: ParsedArgs, terminal: Terminal, cwd: string
   const folders = resolveFolders('check', values['root'], undefined, cwd);
   const changed = typeof values['changed'] === 'string' ? await changedFiles(folders.root, values['changed']) : undefined;
   const compiling = resolveCompiling('check', values, { root: folders.root }, cwd);
+  // GitHub reads an annotation's file from the repository's top, not from the webzine's folder.
+  const repositoryPrefix = format === 'github' ? readRepositoryPrefix(folders.root) : Promise.resolve('');
   const result = await build({ ...folders, ...compiling, drafts: values['drafts'] === true, write: false, ...(changed ? { changed } : {}) });
   terminal.err(formatNotes(result.notes));
-  terminal.out(formatDiagnostics(result.diagnostics, format, { debug: values['debug'] === true }));
+  terminal.out(formatDiagnostics(result.diagnostics, format, { debug: values['debug'] === true, repositoryPrefix: await repositoryPrefix }));
   if (format === 'text') terminal.err(`checked: ${summarizeDiagnostics(result.diagnostics)}\n`);
   return hasErrors(result.diagnostics) ? exitCodes.content : exitCodes.success;
 }
