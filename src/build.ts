@@ -251,6 +251,8 @@ function pageInputs(site: Site, editions: readonly Site[], baseUrl: string): (tr
 
 function historyNotes(history: GitHistory): string[] {
   if (history.missing === 'no-repository') return ['the webzine is not in a Git repository, so dates and contributors come from front matter only'];
+  if (history.missing === 'no-commit') return ["the webzine's Git repository has no commit yet, so dates and contributors come from front matter until the first commit"];
+  if (history.missing === 'unreadable') return ["Git could not read the webzine's history, so dates and contributors come from front matter only; `git log` in the webzine's folder shows why"];
   if (history.missing === 'shallow') return ['this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them'];
   // Only Markdown files have dates (not site.yml, not an image).
   const dated = [...history.uncommitted].filter((file) => file.endsWith('.md')).sort();

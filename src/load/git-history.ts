@@ -37,8 +37,11 @@ export interface FileHistory {
 
 /** The history of a webzine's content, read with one `git log` per build. */
 export interface GitHistory {
-  /** Why there is no history (not a repository, a shallow clone, no git), or `undefined` when there is. */
-  missing?: 'no-repository' | 'shallow';
+  /**
+   * Why there is no history, or `undefined` when there is: not a repository (or no git), a
+   * repository with no commit yet, a shallow clone, or a history Git failed to read.
+   */
+  missing?: 'no-repository' | 'no-commit' | 'shallow' | 'unreadable';
   /** The first 12 digits of the hash of the commit being built. */
   commit?: string;
   /** The full hash of the commit being built. */
@@ -80,7 +83,9 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
   try {
     facts = (await git(['rev-parse', '--is-shallow-repository', '--show-prefix', '--show-toplevel', 'HEAD'])).split('\n');
   } catch {
-    return { ...empty, missing: 'no-repository' };
+    // Inside a work tree, only a HEAD that names no commit yet (`git init`, nothing committed) fails here.
+    const inRepository = await git(['rev-parse', '--show-toplevel']).then(() => true, () => false);
+    return { ...empty, missing: inRepository ? 'no-commit' : 'no-repository' };
   }
   const [shallow, prefix = '', top = root, head] = facts;
   // Not `--short`: how many digits Git gives depends on the clone (its objects, `core.abbrev`).
@@ -100,8 +105,9 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
     if (memory && log && head && (known !== undefined || (await git(['rev-parse', 'HEAD']).catch(() => '')).trim() === head)) Object.assign(memory, { head, files });
     return { files, uncommitted: parseStatus(status, prefix), ...commits, ...(replaced ? { replaced } : {}) };
   } catch {
-    // A repository without a first commit has a HEAD that `git log` can not read.
-    return { ...empty, missing: 'no-repository' };
+    // HEAD is a commit, yet Git could not read the log or the status (a missing object, a history
+    // too large to read): the build goes on from front matter, and says Git failed.
+    return { ...empty, missing: 'unreadable', ...commits };
   }
 }
 

@@ -106,6 +106,22 @@ describe('history that can not be trusted', () => {
     expect(await page('web/issues/1/index.html')).toContain('Contributors: Ada Quill, Grace Ink<');
   });
 
+  it('builds a repository with nothing committed yet from front matter, and says it has no commit yet', async () => {
+    const root = await makeWebzine();
+    await git(root, ['init', '-q', '-b', 'main']);
+    await git(root, ['add', '-A']);
+    const { run } = await build(root);
+    expect(run.stderr).toBe("note: the webzine's Git repository has no commit yet, so dates and contributors come from front matter until the first commit\n");
+  });
+
+  it('builds from front matter when Git can not read the history, and says Git failed', async () => {
+    const root = await repository();
+    const tree = await git(root, ['rev-parse', 'HEAD^{tree}']);
+    await rm(path.join(root, '.git/objects', tree.slice(0, 2), tree.slice(2)));
+    const { run } = await build(root);
+    expect(run.stderr).toBe("note: Git could not read the webzine's history, so dates and contributors come from front matter only; `git log` in the webzine's folder shows why\n");
+  });
+
   it('builds outside any repository, and says so once', async () => {
     const { run } = await build(await makeWebzine());
     expect(run.stderr).toBe('note: the webzine is not in a Git repository, so dates and contributors come from front matter only\n');

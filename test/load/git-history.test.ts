@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseLog, parseStatus, readCommittedTexts, readGitHistory } from '../../src/load/git-history.js';
@@ -153,6 +153,22 @@ describe('readGitHistory on a real repository', () => {
 
   it('says there is no repository outside Git', async () => {
     expect((await readGitHistory(await makeWebzine())).missing).toBe('no-repository');
+  });
+
+  it('says a repository with files added but nothing committed has no commit yet, not that it is no repository', async () => {
+    const root = await makeWebzine();
+    await git(root, ['init', '-q', '-b', 'main']);
+    await git(root, ['add', '-A']);
+    expect((await readGitHistory(root)).missing).toBe('no-commit');
+  });
+
+  it('says Git could not read the history when a commit\'s files are missing from the repository', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n' } }]);
+    const tree = await git(root, ['rev-parse', 'HEAD^{tree}']);
+    await rm(path.join(root, '.git/objects', tree.slice(0, 2), tree.slice(2)), { force: true });
+    const history = await readGitHistory(root);
+    expect([history.missing, history.commit]).toEqual(['unreadable', (await git(root, ['rev-parse', 'HEAD'])).slice(0, 12)]);
   });
 
   it('says a shallow clone has no history to trust', async () => {
