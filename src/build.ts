@@ -24,7 +24,7 @@ import { editUrlOf } from './model/edit-url.js';
 import { toFeedEntries, type FeedEntry } from './render/feeds/entries.js';
 import { renderCapsuleFeed, renderWebFeeds } from './render/feeds/render-feeds.js';
 import { renderCapsule } from './render/gemtext/render-capsule.js';
-import { resolveLinks } from './transform/links.js';
+import { resolveEditionLinks } from './transform/links.js';
 import { removeConflicts } from './write/conflicts.js';
 import { openOutputMemo } from './write/output-memo.js';
 import { makeOutputs, writeOutputs, type OutputTrees } from './write/write-outputs.js';
@@ -185,7 +185,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     compiled.files.length = 0;
     const site = editions[0]!;
     // `check` (which writes nothing) checks the links of drafts it leaves out too.
-    await step('links', () => editions.forEach((edition) => resolveLinks(edition, report, { checkDrafts: options.write === false })));
+    await step('links', () => resolveEditionLinks(editions, report, { checkDrafts: options.write === false }));
     gitHistory = await history;
     for (const edition of editions) applyHistory(edition, gitHistory);
     const behind = translationsBehind(editions);

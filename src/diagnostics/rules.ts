@@ -72,6 +72,18 @@ export const rules = {
     severity: 'error',
     message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
   }),
+  'site-config/menu-url': rule<{ url: string; suggestion?: string }>({
+    severity: 'error',
+    message: ({ url }) => `the menu entry "${url}" is neither a path of the site (from its root, starting with /) nor a file of content/`,
+    hint: ({ suggestion }) =>
+      suggestion === undefined ? 'Write a path of the site like /about/, the path of a file from content/ like pages/about.md, or an address like https://example.org/.' : `Did you mean "${suggestion}"?`,
+  }),
+  'site-config/menu-duplicate': rule<{ key: string; other: string; kind: 'always' | 'page' | 'entry' }>({
+    severity: 'warning',
+    message: ({ key, other }) => `${keyText(key)} leads to the same place as ${other}, so the menu would show it twice`,
+    hint: ({ kind }) =>
+      kind === 'page' ? 'Remove this entry, or "menu: true" from the page: one of the two is enough.' : kind === 'entry' ? 'Remove one of the two entries.' : 'Remove this entry: mimeo puts the home and authors pages in every menu.',
+  }),
   'site-config/base-url': rule<Record<string, never>>({
     severity: 'error',
     message: () => 'building the site needs "baseUrl", the https address it will be published at, and site.yml has none',

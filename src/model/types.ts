@@ -2,6 +2,7 @@ import type { CompiledBody } from '../compile/compiled.js';
 import type { AssetSource } from '../load/load-sources.js';
 import type { SiteConfig } from '../parse/schemas.js';
 import type { Position } from '../parse/yaml-data.js';
+import type { LinkTarget } from '../transform/link-target.js';
 
 /** A contributor, from authors.yml or named directly in front matter. */
 export interface Author {
@@ -120,4 +121,9 @@ export interface Site extends EditionPlace {
   commit?: string;
   /** Markdown files that exist but failed to load or validate (reported): links to them are not reported again. */
   failed: Set<string>;
+  /**
+   * Where each entry of site.yml's `menu` leads, in its order, set by link resolution: a page or
+   * file of the site, or `undefined` for an address elsewhere (and for one that leads nowhere, reported).
+   */
+  menuTargets?: Array<LinkTarget | undefined>;
 }

@@ -39,10 +39,11 @@ const geminiUrl = z
   .string()
   .refine((v) => hasScheme(v, ['gemini:']), { message: 'a gemini URL like gemini://zine.example/' })
   .transform((v) => (v.endsWith('/') ? v : `${v}/`));
-// A menu entry may lead to a path of the site or to an address whose scheme can not run code.
+// A menu entry may lead to a path of the site, a file of content/ (both checked with the links)
+// or an address whose scheme can not run code.
 // Browsers drop tabs and line breaks anywhere in a URL (`java<tab>script:`): none may be inside.
 const menuUrl = z.string().refine((v) => !/[\u0000-\u001F\u007F]/.test(v.trim()) && (!/^[a-z][a-z0-9+.-]*:/i.test(v.trim()) || hasScheme(v.trim(), ['https:', 'http:', 'mailto:', 'gemini:'])), {
-  message: 'a path like /about/ or an http, https, mailto or gemini URL',
+  message: 'a path like /about/, a file of content/ like pages/about.md, or an http, https, mailto or gemini URL',
 });
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag like en or pt-BR' });
 
@@ -63,7 +64,7 @@ export const siteConfigSchema = z.strictObject({
   menu: z
     .array(z.strictObject({ title: words, url: menuUrl }))
     .default([])
-    .describe('Extra navigation entries after the pages.'),
+    .describe('Extra navigation entries after the pages: each url a path of the site (`/about/`), a file of content/ (`pages/about.md`) or an http, https, mailto or gemini address.'),
   hostFiles: z
     .array(text)
     .default([])

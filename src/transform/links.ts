@@ -1,12 +1,15 @@
 import path from 'node:path/posix';
 import type { Resource } from '../compile/compiled.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import type { Report } from '../diagnostics/diagnostic.js';
+import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
 import { translationSuffix } from '../model/classify.js';
 import { configPlace } from '../load/site-files.js';
 import { isUnsafeUrl, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
+
+// The file site.yml's relative links (its `menu` urls) are read from, as a Markdown file's are from it.
+const siteFile = 'content/site.yml';
 
 /** Generated pages a root-relative link may point to without a document behind them. */
 const generatedRoutes = new Set(['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html']);
@@ -34,8 +37,8 @@ export function resolveLinks(site: Site, report: Report, options: { checkDrafts?
   // issue is dated. A build that leaves drafts out does not: a draft in the works never keeps
   // the published issues from being built.
   let draftIndex: Index | undefined;
-  // The menu of site.yml, the same in every edition: checked once.
-  if (site.prefix === '') checkMenu(index, report);
+  // The menu of site.yml, the same in every edition: resolved in the original (see `resolveEditionLinks`).
+  if (site.prefix === '') resolveMenu(index, report);
   for (const document of site.documents.values()) {
     // An untranslated document in a translated edition shares its body with the original, resolved there.
     if (document.lang !== site.language) continue;
@@ -48,6 +51,17 @@ export function resolveLinks(site: Site, report: Report, options: { checkDrafts?
 }
 
 /**
+ * Resolves the links of every edition, the original first ({@link resolveLinks}). site.yml's menu
+ * is the original's, checked against its pages: every edition takes its targets, which lead to
+ * the edition's own page (to its top when a translation lacks the heading, see `hrefFor`).
+ */
+export function resolveEditionLinks(editions: readonly Site[], report: Report, options: { checkDrafts?: boolean } = {}): void {
+  for (const edition of editions) resolveLinks(edition, report, options);
+  const menuTargets = editions[0]?.menuTargets;
+  for (const edition of editions) edition.menuTargets = menuTargets;
+}
+
+/**
  * Resolves the links of one document of `site` again (its body changed, nothing else did: the
  * other documents' links, and what they report, stay as they were).
  */
@@ -56,16 +70,88 @@ export function resolveDocumentLinks(site: Site, document: SiteDocument, report:
   document.body.targets = document.body.resources.map((resource) => resolveResource(resource, document, index, report));
 }
 
-/** Reports each root-relative `menu` entry of site.yml that leads to nothing, or to a heading its page lacks. */
-function checkMenu(index: Index, report: Report): void {
-  index.site.config.menu.forEach(({ url }, item) => {
-    const inSite = splitSitePath(url.trim());
-    if (!inSite) return;
-    const resolution = fromRoute(inSite.path, inSite.anchor, inSite.rest, index);
-    const place = configPlace(index.site.config, ['menu', item, 'url']);
-    if (resolution.problem === 'missing') reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url.trim(), undefined, index) });
-    else if (resolution.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: resolution.anchor, suggestion: didYouMean(resolution.anchor, resolution.anchors) });
+/**
+ * Resolves each entry of site.yml's `menu` into `site.menuTargets`, and reports those that lead
+ * nowhere (a url must be a path of the site, a file of content/ or an address with a scheme) and
+ * those that lead where another entry of the menu does, which would show it twice.
+ */
+function resolveMenu(index: Index, report: Report): void {
+  const { site } = index;
+  // The entries every menu has before site.yml's (see `menuView`), by where they lead.
+  const shown = new Map<string, MenuNeighbour>([[destinationOf({ kind: 'route', route: '' }), { other: "the menu's own link to the home page", kind: 'always' }]]);
+  for (const page of site.pages.filter((p) => p.menu)) shown.set(destinationOf({ kind: 'document', path: page.key }), { other: `the page ${page.key} (menu: true)`, kind: 'page', file: page.key });
+  shown.set(destinationOf({ kind: 'route', route: 'authors/' }), { other: "the menu's own link to the authors page", kind: 'always' });
+  site.menuTargets = site.config.menu.map(({ url: written }, item) => {
+    const url = written.trim();
+    const place = configPlace(site.config, ['menu', item, 'url']);
+    const target = resolveMenuUrl(url, index, place, report);
+    const destination = target ? destinationOf(target) : elsewhere.test(url) ? `url:${url}` : undefined;
+    if (destination === undefined) return target;
+    const before = shown.get(destination);
+    if (before) reportRule(report, 'site-config/menu-duplicate', { ...place, ...(before.file ? { related: [before.file] } : {}) }, { key: `menu.${item}.url`, other: before.other, kind: before.kind });
+    else shown.set(destination, { other: `item ${item + 1} of "menu"`, kind: 'entry' });
+    return target;
   });
+}
+
+/** An entry already in the menu, as a message names it: a page with `menu: true` by its file. */
+interface MenuNeighbour {
+  other: string;
+  kind: 'always' | 'page' | 'entry';
+  file?: string;
+}
+
+// An address elsewhere: with a scheme (site.yml's schema lets only safe ones through) or `//host/`.
+const elsewhere = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * Where a `menu` url leads: a path of the site (`/about/#history`) or a file of content/
+ * (`pages/about.md#history`, read from content/ as site.yml's links), or `undefined` for an
+ * address elsewhere (`https:`, `mailto:`, `//host/`, left as written) and for one reported here.
+ */
+function resolveMenuUrl(url: string, index: Index, place: Place, report: Report): LinkTarget | undefined {
+  if (elsewhere.test(url)) return undefined;
+  const inSite = splitSitePath(url);
+  const resolution = inSite ? fromRoute(inSite.path, inSite.anchor, inSite.rest, index) : fromSiteFile(url, index);
+  if (resolution.problem === undefined) {
+    const linked = resolution.target.kind === 'document' ? index.site.documents.get(resolution.target.path) : undefined;
+    if (linked && linked.draft && !index.site.drafts) reportRule(report, 'link/draft-target', place, { url });
+    return resolution.target;
+  }
+  if (resolution.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
+  else if (resolution.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: resolution.anchor, suggestion: didYouMean(resolution.anchor, resolution.anchors) });
+  else if (resolution.problem === 'missing' && inSite) reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, undefined, index) });
+  else if (resolution.problem === 'missing') reportRule(report, 'site-config/menu-url', place, { url, suggestion: suggestMenuUrl(url, index) });
+  return undefined;
+}
+
+/** A relative url of site.yml, read from its folder (content/) as a Markdown file's links are from theirs. */
+function fromSiteFile(url: string, index: Index): Resolution {
+  const { path: rawPath, anchor, rest } = splitLink(url);
+  return rawPath === '' ? { problem: 'missing' } : fromFile(joinedPath(siteFile, rawPath), anchor, rest, index);
+}
+
+/** What a `menu` url that is neither a path of the site nor a file of content/ was meant to be. */
+function suggestMenuUrl(url: string, index: Index): string | undefined {
+  // A path of the site written without its leading slash (`about/`, `about`): its address.
+  const inSite = splitLink(url).path === '' ? undefined : splitSitePath(`/${url}`);
+  const resolution = inSite ? fromRoute(inSite.path, inSite.anchor, inSite.rest, index) : undefined;
+  if (resolution && resolution.problem === undefined) {
+    const { target } = resolution;
+    const route = target.kind === 'document' && !target.edition ? index.site.documents.get(target.path)?.route : undefined;
+    return route === undefined ? `/${url}` : `/${route}${url.slice(url.search(/[?#]|$/))}`;
+  }
+  // Else a file of content/ misspelt (`pages/abuot.md#history`), its anchor kept as written.
+  const near = suggestPath(url, siteFile, index);
+  return near === undefined ? undefined : near + url.slice(url.split('#')[0]!.length);
+}
+
+/** Where a target leads, as one string: two menu entries that lead to the same place give the same. */
+function destinationOf(target: LinkTarget): string {
+  if (target.kind === 'document') return `${target.edition ?? ''}:document:${target.path}#${target.anchor ?? ''}`;
+  if (target.kind === 'route') return `${target.edition ?? ''}:route:${target.route}#${target.anchor ?? ''}`;
+  if (target.kind === 'asset') return `asset:${target.output}${target.suffix ?? ''}`;
+  return 'removed';
 }
 
 function indexSite(site: Site): Index {
@@ -107,8 +193,8 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   if (target.problem === 'failed') return undefined;
   if (target.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
   else if (target.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMean(target.anchor, target.anchors) });
-  else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document, index) });
-  else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document, index) });
+  else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document.path, index) });
+  else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document.path, index) });
   return undefined;
 }
 
@@ -121,7 +207,11 @@ function findTarget(url: string, document: SiteDocument, index: Index): Resoluti
   const { path: rawPath, anchor, rest } = splitLink(url);
   if (rawPath === '') return toDocument(document, anchor);
   if (rawPath.startsWith('/')) return fromRoute(rawPath.slice(1), anchor, rest, index);
-  const joined = joinedPath(document.path, rawPath);
+  return fromFile(joinedPath(document.path, rawPath), anchor, rest, index);
+}
+
+/** The document, issue folder or copied file at `joined`, the path from the root a relative link names. */
+function fromFile(joined: string, anchor: string | undefined, rest: string, index: Index): Resolution {
   if (!joined.startsWith('content/')) return { problem: 'outside' };
   // A link to a translation (`10-news.fr.md`) means the document, in the edition being built.
   const resolved = joined.replace(/\/$/, '').replace(translationSuffix, (suffix) => (index.site.editions.some((e) => suffix === `.${e.language}.md`) ? '.md' : suffix));
@@ -184,18 +274,19 @@ function toDocument(document: SiteDocument, anchor: string | undefined): Resolut
   return { target: { kind: 'document', path: document.key, anchor } };
 }
 
-function suggestPath(url: string, document: SiteDocument | undefined, index: Index): string | undefined {
+/** The nearest address or file to a link that leads nowhere, written as the link in `from` (a file's path) must write it. */
+function suggestPath(url: string, from: string | undefined, index: Index): string | undefined {
   const written = url.split('#')[0] ?? url;
   // A root-relative link (`/abuot/`) is compared with the site's addresses, as it is written.
-  if (written.startsWith('/') || document === undefined) {
+  if (written.startsWith('/') || from === undefined) {
     const routes = [...generatedRoutes, ...index.documentsByRoute.keys(), ...index.assetsByOutput].map((route) => `/${route}`);
     const near = didYouMean(written.replace(/\?.*$/, ''), routes);
     // The anchor is kept as written: only the address was misspelt.
     return near === undefined || near === written ? undefined : `${near}${url.slice(written.length)}`;
   }
-  const from = path.dirname(document.path);
+  const folder = path.dirname(from);
   // Written as a link must write them: a file named `a%20b.svg` is linked as `a%2520b.svg`.
-  const candidates = index.knownPaths.map((known) => path.relative(from, known).replace(/[% ()<>#?]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`));
+  const candidates = index.knownPaths.map((known) => path.relative(folder, known).replace(/[% ()<>#?]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`));
   const suggestion = didYouMean(written, candidates);
   return suggestion === written ? undefined : suggestion;
 }

@@ -101,12 +101,29 @@ describe("site.yml's own menu entries", () => {
     const read = await buildChanged(async (root) => {
       await mkdir(path.join(root, 'content/static/files'), { recursive: true });
       await writeFile(path.join(root, 'content/static/files/annual report.txt'), 'Figures.\n');
-      const menu = ['/about/#history', '/files/annual%20report.txt', '/atom.xml?from=menu', '/', 'https://example.org/a%20b'].map((url, index) => `  - title: Entry ${index}\n    url: "${url}"\n`);
+      const menu = ['/about/#history', '/files/annual%20report.txt', '/atom.xml?from=menu', '/issues/1/', 'https://example.org/a%20b'].map((url, index) => `  - title: Entry ${index}\n    url: "${url}"\n`);
       await appendFile(path.join(root, 'content/site.yml'), `menu:\n${menu.join('')}`);
     });
     const entries = (html: string) => [...html.matchAll(/<a href="([^"]*)"[^>]*>Entry \d</g)].map((m) => m[1]);
-    expect(entries(await read('index.html'))).toEqual(['about/#history', 'files/annual%20report.txt', 'atom.xml?from=menu', './', 'https://example.org/a%20b']);
-    expect(entries(await read('issues/1/first/index.html'))).toEqual(['../../../about/#history', '../../../files/annual%20report.txt', '../../../atom.xml?from=menu', '../../../', 'https://example.org/a%20b']);
+    expect(entries(await read('index.html'))).toEqual(['about/#history', 'files/annual%20report.txt', 'atom.xml?from=menu', 'issues/1/', 'https://example.org/a%20b']);
+    expect(entries(await read('issues/1/first/index.html'))).toEqual(['../../../about/#history', '../../../files/annual%20report.txt', '../../../atom.xml?from=menu', '../', 'https://example.org/a%20b']);
+  });
+});
+
+describe("site.yml's menu entries that name a file of content/", () => {
+  it('lead to its page or file from every page, as a link in Markdown does, in each edition to its own page', async () => {
+    const read = await buildChanged(async (root) => {
+      await mkdir(path.join(root, 'content/static/files'), { recursive: true });
+      await writeFile(path.join(root, 'content/static/files/report.pdf'), '%PDF-1.4\n');
+      // The translation has no "history" heading: its menu entry leads to the top of its page.
+      await writeFile(path.join(root, 'content/pages/about.fr.md'), '---\ntitle: À propos\n---\n## Histoire\n\nDans un abri.\n');
+      const menu = ['pages/about.md#history', 'issues/1/20-second.md', 'static/files/report.pdf'].map((url, index) => `  - title: Entry ${index}\n    url: "${url}"\n`);
+      await appendFile(path.join(root, 'content/site.yml'), `languages: [fr]\nmenu:\n${menu.join('')}`);
+    });
+    const entries = (html: string) => [...html.matchAll(/<a href="([^"]*)"[^>]*>Entry \d</g)].map((m) => m[1]);
+    expect(entries(await read('index.html'))).toEqual(['about/#history', 'issues/1/second/', 'files/report.pdf']);
+    expect(entries(await read('issues/1/first/index.html'))).toEqual(['../../../about/#history', '../second/', '../../../files/report.pdf']);
+    expect(entries(await read('fr/issues/1/first/index.html'))).toEqual(['../../../about/', '../second/', '../../../../files/report.pdf']);
   });
 });
 

@@ -202,10 +202,13 @@ export function menuView(scope: PageScope, currentRoute: string | undefined) {
     entry(scope.strings['home'] ?? 'Home', scope.site.prefix),
     ...scope.site.pages.filter((page) => page.menu).map((page) => entry(page.title, page.route, translationView(scope, page).lang)),
     entry(scope.strings['authors'] ?? 'Authors', `${scope.site.prefix}authors/`),
-    ...scope.site.config.menu.map((item) => {
-      // A path of the site is linked like any page (`/files/a%20b.txt` names the file `a b.txt`), its `?query#fragment` kept.
-      const inSite = splitSitePath(item.url.trim());
-      return { title: item.title, url: inSite ? linkTo(scope.base, inSite.path) + inSite.rest : item.url.trim(), current: false, lang: '' };
+    ...scope.site.config.menu.map((item, index) => {
+      const url = item.url.trim();
+      // A path of the site is linked like any page (`/files/a%20b.txt` names the file `a b.txt`), its `?query#fragment` kept,
+      // and a file of content/ (`pages/about.md`) as a link to it is, in this edition; an address elsewhere as written.
+      const inSite = splitSitePath(url);
+      const target = scope.site.menuTargets?.[index];
+      return { title: item.title, url: inSite ? linkTo(scope.base, inSite.path) + inSite.rest : target ? (hrefFor(scope, target) ?? url) : url, current: false, lang: '' };
     }),
   ];
 }
