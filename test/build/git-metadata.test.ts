@@ -70,6 +70,12 @@ describe('a webzine in Git', () => {
     expect(await built.page('web/issues/1/second/index.html')).toContain('href="https://git.example/zine/blob/main/content/issues/1/20-second.md"');
   });
 
+  it('gives the 404 page, which has no source of its own, no edit link', async () => {
+    const notFound = await built.page('web/404.html');
+    expect(notFound).not.toContain('https://git.example/zine/');
+    expect(notFound).not.toContain('Edit this page');
+  });
+
   it('says nothing about Git when everything is committed', () => {
     expect(built.run.stderr).toBe('');
   });

@@ -11,6 +11,8 @@ export interface PageSpec {
   description?: string | undefined;
   draft?: boolean;
   source: string;
+  /** Whether "edit this page" links to `source` (default: `true`); the 404 page has no source of its own. */
+  editable?: boolean;
   /** The output file, when it is not `<route>index.html` (the 404 page, which stands for no entry of the menu). */
   output?: string;
   /** Where links are written from, when not from the route. */
@@ -95,6 +97,7 @@ export function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: 
     template: '404',
     title: strings['not_found_title'] ?? 'Page not found',
     source: 'content/site.yml',
+    editable: false,
     base: { absolute: new URL(baseUrl).pathname },
     view: () => ({}),
   });

@@ -61,7 +61,7 @@ function pageContext(scope: PageScope, spec: PageSpec, editions: readonly Site[]
       lang: language,
       textLang: spec.lang && spec.lang !== language ? spec.lang : '',
       draft: spec.draft ?? false,
-      editUrl: options.editUrl(spec.source),
+      editUrl: spec.editable === false ? '' : options.editUrl(spec.source),
       lastChange: spec.modified ? { date: spec.modified.slice(0, 10), dateText: formatDate(spec.modified.slice(0, 10), language) } : '',
       feeds: [
         { type: 'application/atom+xml', title: `${site.config.title} (${strings['feed_atom'] ?? 'Atom feed'})`, url: linkTo(scope.base, `${site.prefix}atom.xml`) },
