@@ -143,7 +143,7 @@ describe('mimeo new page', () => {
 
 describe('mimeo new usage', () => {
   it.each([
-    [[], 'say what to make: issue, article "Title" or page "Title"'],
+    [[], 'say what to make: issue, article "Title", page "Title" or translation FILE LANG'],
     [['post', 'Hello'], 'the kinds are issue, article, page and translation, got "post"'],
     [['article'], 'new article needs a title: mimeo new article "The title"'],
     [['page', '  '], 'new page needs a title: mimeo new page "The title"'],

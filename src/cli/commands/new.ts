@@ -16,7 +16,7 @@ import { writeScaffold } from '../../write/write-scaffold.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 
-/** `mimeo new issue | article "Title" | page "Title"`: creates files from the theme's scaffolds. */
+/** `mimeo new issue | article "Title" | page "Title" | translation FILE LANG`: creates files from the theme's scaffolds. */
 export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
   const asked = toRequest(args);
   const root = resolveRoot('new', args.values['root'], cwd);
@@ -80,7 +80,7 @@ function toRequest({ values, positionals }: ParsedArgs): ScaffoldRequest | { kin
     if (file === undefined || language === undefined || extra.length > 1) throw new UsageError('new translation takes a file and a language: mimeo new translation content/issues/3/20-current.md fr', 'new');
     return { kind, file: file.replace(/\\/g, '/').replace(/^\.\//, ''), language };
   }
-  if (kind === undefined) throw new UsageError('say what to make: issue, article "Title" or page "Title"', 'new');
+  if (kind === undefined) throw new UsageError('say what to make: issue, article "Title", page "Title" or translation FILE LANG', 'new');
   if (!(kinds as readonly string[]).includes(kind)) throw new UsageError(`the kinds are issue, article, page and translation, got "${kind}"`, 'new');
   if (extra.length > 0) {
     throw new UsageError(`new ${kind} takes one title, got ${positionals.length - 1} words; put a title of several words in quotes: "Like this one"`, 'new');
