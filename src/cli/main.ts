@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { buildHelp, checkHelp, devHelp, mainHelp, newHelp, schemaHelp } from './help.js';
 import { exitCodes, UsageError, type Terminal } from './usage.js';
 
@@ -26,7 +27,7 @@ export async function main(args: readonly string[], terminal: Terminal = process
     }
     if (rest.includes('--help') || rest.includes('-h')) {
       const help = helps[command];
-      if (help === undefined) throw new UsageError(`unknown command "${command}"`, '');
+      if (help === undefined) throw unknownCommand(command);
       terminal.out(help);
       return exitCodes.success;
     }
@@ -61,8 +62,14 @@ async function runCommand(command: string, args: readonly string[], terminal: Te
     case 'dev':
       return (await import('./commands/dev.js')).runDev(parse(command, args, devOptions), terminal, cwd);
     default:
-      throw new UsageError(`unknown command "${command}"`, '');
+      throw unknownCommand(command);
   }
+}
+
+/** The usage error for a command mimeo does not have, with the one it looks like a typo of (`buld`). */
+function unknownCommand(command: string): UsageError {
+  const near = didYouMean(command, Object.keys(helps));
+  return new UsageError(`unknown command "${command}"${near === undefined ? '' : `; did you mean "${near}"?`}`, '');
 }
 
 const common = { root: { type: 'string' }, debug: { type: 'boolean' } } as const;

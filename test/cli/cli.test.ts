@@ -55,6 +55,13 @@ describe('the mimeo command', () => {
     expect(run.stderr).toBe('mimeo: unknown command "publish"\nSee `mimeo --help`.\n');
   });
 
+  it('names the command an unknown one looks like a typo of', async () => {
+    for (const args of [['buld'], ['buld', '--help']]) {
+      const run = await mimeo([...args, '--root', '.']);
+      expect(run).toEqual({ code: 2, stdout: '', stderr: 'mimeo: unknown command "buld"; did you mean "build"?\nSee `mimeo --help`.\n' });
+    }
+  });
+
   it('exits 2 on a check format it does not know, listing the ones it does', async () => {
     const run = await mimeo(['check', '--format', 'xml']);
     expect(run.code).toBe(2);
