@@ -3,18 +3,12 @@ import { once } from 'node:events';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
 import { makeWebzine, removeTemporaryFolders, repoRoot } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
-
-/** Debian's chromium, which .ci/run installs; playwright-core drives it without a browser download. */
-const launchOptions = {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-};
 
 /** Starts `mimeo dev` as a contributor does, and gives its output so far and its URL once the first build is done. */
 async function startMimeoDev(root: string): Promise<{ child: ChildProcessByStdio<null, Readable, Readable>; url: string; output: () => string }> {
@@ -34,7 +28,7 @@ async function startMimeoDev(root: string): Promise<{ child: ChildProcessByStdio
 
 /** Runs `body` with a browser, then closes it and stops `mimeo dev`, whatever happened. */
 async function withBrowser(child: ChildProcessByStdio<null, Readable, Readable>, body: (browser: Browser) => Promise<void>): Promise<void> {
-  const browser = await chromium.launch(launchOptions);
+  const browser = await launchBrowser();
   try {
     await body(browser);
   } finally {
