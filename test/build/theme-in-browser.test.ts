@@ -49,3 +49,60 @@ describe('the default theme on a phone 360 pixels wide', () => {
     expect(await pageWidths(web, files, 360)).toEqual(Object.fromEntries(files.map((file) => [file, 360])));
   });
 });
+
+/**
+ * How far from the start of its line (the left in English, the right in Arabic) each piece of
+ * an article stands from what it belongs to, in CSS pixels: the title in the contents from the
+ * number's edge, a quotation's text from its rule, a task's text from its checkbox (less the
+ * space between them, which is as wide as its font makes it).
+ */
+async function startGaps(web: string, prefix: string) {
+  const issue = await open(web, `${prefix}issues/1/index.html`, 360);
+  const contents = await issue.evaluate(() => {
+    const item = document.querySelector('.toc__item')!.getBoundingClientRect();
+    const title = document.querySelector('.toc__item .toc__link')!.getBoundingClientRect();
+    return getComputedStyle(document.body).direction === 'rtl' ? item.right - title.right : title.left - item.left;
+  });
+  await issue.close();
+  const article = await open(web, `${prefix}issues/1/first/index.html`, 360);
+  const gaps = await article.evaluate(() => {
+    const rtl = getComputedStyle(document.body).direction === 'rtl';
+    const gap = (before: DOMRect, after: DOMRect) => (rtl ? before.left - after.right : after.left - before.right);
+    const quotation = document.querySelector('.article .prose blockquote')!;
+    const rule = quotation.getBoundingClientRect();
+    const quoted = quotation.querySelector('p')!.getBoundingClientRect();
+    const checkbox = document.querySelector('.article .task-list-item input')!;
+    const task = checkbox.nextSibling as Text;
+    const range = (start: number, end: number) => {
+      const text = document.createRange();
+      text.setStart(task, start);
+      text.setEnd(task, end);
+      return text.getBoundingClientRect();
+    };
+    const first = task.data.search(/\S/);
+    return {
+      quotation: rtl ? rule.right - quoted.right : quoted.left - rule.left,
+      checkbox: gap(checkbox.getBoundingClientRect(), range(first, task.data.length)) - range(0, first).width,
+    };
+  });
+  await article.close();
+  return Object.fromEntries(Object.entries({ contents, ...gaps }).map(([key, value]) => [key, Math.round(value) + 0]));
+}
+
+describe('the default theme in an edition written from right to left', () => {
+  let web: string;
+  beforeAll(async () => {
+    web = await buildWeb('translations/arabic-edition');
+  });
+
+  it('mirrors the original: numbers in the contents, quotation rules and checkboxes stand as far from their text', async () => {
+    const english = await startGaps(web, '');
+    expect(english).toEqual({ contents: 54, quotation: 27, checkbox: 7 });
+    expect(await startGaps(web, 'ar/')).toEqual(english);
+  });
+
+  it('never scrolls sideways on a phone', async () => {
+    const files = ['ar/index.html', 'ar/issues/1/index.html', 'ar/issues/1/first/index.html', 'ar/issues/1/second/index.html'];
+    expect(await pageWidths(web, files, 360)).toEqual(Object.fromEntries(files.map((file) => [file, 360])));
+  });
+});
