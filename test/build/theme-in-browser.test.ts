@@ -101,6 +101,26 @@ describe('the default theme in an edition written from right to left', () => {
     expect(await startGaps(web, 'ar/')).toEqual(english);
   });
 
+  it('opens an article with a drop cap in English, not in Arabic, whose first letter joins the rest of its word', async () => {
+    const dropCap = async (prefix: string) => {
+      const page = await open(web, `${prefix}issues/1/first/index.html`, 360);
+      // Whether the first letter is set taller than the second.
+      const taller = await page.evaluate(() => {
+        const text = document.querySelector('.article .prose > p')!.firstChild!;
+        const height = (start: number) => {
+          const letter = document.createRange();
+          letter.setStart(text, start);
+          letter.setEnd(text, start + 1);
+          return letter.getBoundingClientRect().height;
+        };
+        return height(0) > height(1);
+      });
+      await page.close();
+      return taller;
+    };
+    expect({ english: await dropCap(''), arabic: await dropCap('ar/') }).toEqual({ english: true, arabic: false });
+  });
+
   it('never scrolls sideways on a phone', async () => {
     const files = ['ar/index.html', 'ar/issues/1/index.html', 'ar/issues/1/first/index.html', 'ar/issues/1/second/index.html'];
     expect(await pageWidths(web, files, 360)).toEqual(Object.fromEntries(files.map((file) => [file, 360])));
