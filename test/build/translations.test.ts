@@ -12,6 +12,7 @@ import { fixtures, listTree, makeWebzine, removeTemporaryFolders, repoRoot, runC
 afterAll(removeTemporaryFolders);
 
 const twoLanguages = path.join(fixtures, 'translations/two-languages');
+const arabicEdition = path.join(fixtures, 'translations/arabic-edition');
 
 async function build(root: string) {
   const out = await temporaryFolder();
@@ -357,5 +358,22 @@ describe('an edition in a language written from right to left', () => {
     expect(untranslated).toMatch(/<div class="prose" lang="en" dir="ltr">/);
     expect(await read('web/issues/1/first/index.html')).toMatch(/<html lang="en" dir="ltr">/);
     expect(await checkHtml([path.join(out, 'web/ar')])).toEqual([]);
+  });
+});
+
+describe('an Arabic edition of an English webzine', () => {
+  let built: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    built = await build(await makeWebzine(arabicEdition));
+  });
+
+  it('points the arrows of the pager and of the front page along its lines, from right to left', async () => {
+    const arrows = (html: string) => [...html.matchAll(/<span aria-hidden="true">([^<]*)<\/span>/g)].map((match) => match[1]!.trim());
+    // The first article's page has no previous one; the second has no next one.
+    expect(arrows(await built.read('web/ar/issues/1/first/index.html'))).toEqual(['↑', '←']);
+    expect(arrows(await built.read('web/ar/issues/1/second/index.html'))).toEqual(['→', '↑']);
+    expect(arrows(await built.read('web/ar/index.html'))).toEqual(['←']);
+    expect(arrows(await built.read('web/issues/1/second/index.html'))).toEqual(['←', '↑']);
+    expect(arrows(await built.read('web/index.html'))).toEqual(['→']);
   });
 });
