@@ -45,7 +45,7 @@ describe('a webzine in Git', () => {
   });
 
   it('lists the committers of an issue\'s files among its contributors, by name', async () => {
-    expect(await built.page('web/issues/1/index.html')).toContain('Contributors: Ada Quill, Cy Solder, Grace Ink');
+    expect(await built.page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi></p>');
   });
 
   it('never publishes a committer\'s e-mail address', async () => {
@@ -109,7 +109,7 @@ describe('history that can not be trusted', () => {
     await git(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${await repository()}`, clone]);
     const { run, page } = await build(clone);
     expect(run.stderr).toBe('note: this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them\n');
-    expect(await page('web/issues/1/index.html')).toContain('Contributors: Ada Quill, Grace Ink<');
+    expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Grace Ink</bdi></p>');
   });
 
   it('builds a repository with nothing committed yet from front matter, and says it has no commit yet', async () => {

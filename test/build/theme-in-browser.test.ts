@@ -89,6 +89,32 @@ async function startGaps(web: string, prefix: string) {
   return Object.fromEntries(Object.entries({ contents, ...gaps }).map(([key, value]) => [key, Math.round(value) + 0]));
 }
 
+/**
+ * Whether each text reads in its own order where it first shows on the page, as a left-to-right
+ * text on one line does: each of its characters to the right of the one before. The bidi
+ * algorithm moves a name's closing quote or a sentence's full stop to the other end otherwise.
+ */
+async function readInOrder(page: Page, texts: string[]): Promise<Record<string, boolean>> {
+  return page.evaluate((texts) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const inOrder = (text: string) => {
+      const node = nodes.find((candidate) => candidate.data.includes(text));
+      if (!node) return false;
+      const start = node.data.indexOf(text);
+      const lefts = [...text].map((_, index) => {
+        const letter = document.createRange();
+        letter.setStart(node, start + index);
+        letter.setEnd(node, start + index + 1);
+        return letter.getBoundingClientRect().left;
+      });
+      return lefts.every((left, index) => index === 0 || left > lefts[index - 1]!);
+    };
+    return Object.fromEntries(texts.map((text) => [text, inOrder(text)]));
+  }, texts);
+}
+
 describe('the default theme in an edition written from right to left', () => {
   let web: string;
   beforeAll(async () => {
@@ -119,6 +145,23 @@ describe('the default theme in an edition written from right to left', () => {
       return taller;
     };
     expect({ english: await dropCap(''), arabic: await dropCap('ar/') }).toEqual({ english: true, arabic: false });
+  });
+
+  it("shows Latin names and handles in their own order: bylines, an issue's contributors, the authors page", async () => {
+    const name = 'Smith & <Sons> "Ltd"';
+    const read = async (file: string, texts: string[]) => {
+      const page = await open(web, file, 1000);
+      const order = await readInOrder(page, texts);
+      await page.close();
+      return order;
+    };
+    const authors = await read('ar/authors/index.html', [name, '@grace@social.example']);
+    expect({
+      byline: (await read('ar/issues/1/first/index.html', [name]))[name],
+      contributors: (await read('ar/issues/1/index.html', [name]))[name],
+      authorsPage: authors[name],
+      handle: authors['@grace@social.example'],
+    }).toEqual({ byline: true, contributors: true, authorsPage: true, handle: true });
   });
 
   it('never scrolls sideways on a phone', async () => {

@@ -376,4 +376,10 @@ describe('an Arabic edition of an English webzine', () => {
     expect(arrows(await built.read('web/issues/1/second/index.html'))).toEqual(['←', '↑']);
     expect(arrows(await built.read('web/index.html'))).toEqual(['→']);
   });
+
+  it("isolates each author's name in the feeds' bylines, as on its pages", async () => {
+    for (const feed of ['web/ar/atom.xml', 'web/ar/rss.xml']) {
+      expect(await built.read(feed), feed).toContain('<p>بقلم <bdi>Ada Quill</bdi>, <bdi>Smith &amp; &lt;Sons&gt; &quot;Ltd&quot;</bdi></p>');
+    }
+  });
 });

@@ -52,7 +52,8 @@ function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
   const parts = [body(issue)];
   for (const article of issue.articles) {
     const articleUrl = absoluteUrl(options.baseUrl, article.route);
-    const byline = article.authors.length ? `<p>${escapeHtml(options.strings['by'] ?? 'By')} ${article.authors.map((a) => escapeHtml(a.name)).join(', ')}</p>\n` : '';
+    // Each name isolated, as on the web pages: a Latin name keeps its order in an Arabic line.
+    const byline = article.authors.length ? `<p>${escapeHtml(options.strings['by'] ?? 'By')} ${article.authors.map((a) => `<bdi>${escapeHtml(a.name)}</bdi>`).join(', ')}</p>\n` : '';
     parts.push(`<h2${lang(article)}><a href="${escapeHtml(articleUrl)}">${escapeHtml(article.title)}</a></h2>\n${byline}`);
     parts.push(body(article));
   }
