@@ -377,6 +377,16 @@ describe('an Arabic edition of an English webzine', () => {
     expect(arrows(await built.read('web/index.html'))).toEqual(['→']);
   });
 
+  it('gives the title of an untranslated neighbour in the pager its own language and direction', async () => {
+    const first = await built.read('web/ar/issues/1/first/index.html');
+    expect(first).toContain('<span class="pager__title" lang="en" dir="ltr">The second article</span>');
+    expect(languagesOf(first, 'The second article')).toEqual(['en']);
+    // Translated neighbours are in the page's language.
+    const second = await built.read('web/ar/issues/1/second/index.html');
+    expect(languagesOf(second, 'المقال الأول')).toEqual(['ar']);
+    expect(languagesOf(second, 'الضوء الأول')).toEqual(['ar', 'ar']);
+  });
+
   it("isolates each author's name in the feeds' bylines, as on its pages", async () => {
     for (const feed of ['web/ar/atom.xml', 'web/ar/rss.xml']) {
       expect(await built.read(feed), feed).toContain('<p>بقلم <bdi>Ada Quill</bdi>, <bdi>Smith &amp; &lt;Sons&gt; &quot;Ltd&quot;</bdi></p>');

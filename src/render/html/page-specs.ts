@@ -1,4 +1,4 @@
-import type { Site } from '../../model/types.js';
+import type { Article, Issue, Site } from '../../model/types.js';
 import type { UrlBase } from './url.js';
 import { linkTo } from './url.js';
 import { articleView, authorsView, bodyHtml, issueView, translationView, type PageScope } from './views.js';
@@ -22,6 +22,14 @@ export interface PageSpec {
   /** The language of its text when it is not the edition's (an untranslated document). */
   lang?: string;
   view: (scope: PageScope) => object;
+}
+
+/**
+ * A link of an article's pager: the title and URL of the article before or after it, or of its
+ * issue, and `lang`, the language of that title when it is not the page's (not translated yet).
+ */
+function pagerLink(scope: PageScope, document: Article | Issue) {
+  return { title: document.title, url: linkTo(scope.base, document.route), lang: translationView(scope, document).lang };
 }
 
 /** The later of two ISO dates, either of which may be missing. */
@@ -69,9 +77,9 @@ export function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: 
         view: (scope) => ({
           article: articleView(scope, article, 'own'),
           issue: issueView(scope, issue),
-          previous: previous ? { title: previous.title, url: linkTo(scope.base, previous.route) } : '',
-          next: next ? { title: next.title, url: linkTo(scope.base, next.route) } : '',
-          up: { title: issue.title, url: linkTo(scope.base, issue.route) },
+          previous: previous ? pagerLink(scope, previous) : '',
+          next: next ? pagerLink(scope, next) : '',
+          up: pagerLink(scope, issue),
         }),
       });
     });
