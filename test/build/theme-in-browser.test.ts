@@ -164,6 +164,12 @@ describe('the default theme in an edition written from right to left', () => {
     }).toEqual({ byline: true, contributors: true, authorsPage: true, handle: true });
   });
 
+  it("shows the site's English tagline and menu entry with their full stop at the end", async () => {
+    const page = await open(web, 'ar/index.html', 1000);
+    expect(await readInOrder(page, ['A zine about small computers.', 'Source code.'])).toEqual({ 'A zine about small computers.': true, 'Source code.': true });
+    await page.close();
+  });
+
   it('never scrolls sideways on a phone', async () => {
     const files = ['ar/index.html', 'ar/issues/1/index.html', 'ar/issues/1/first/index.html', 'ar/issues/1/second/index.html'];
     expect(await pageWidths(web, files, 360)).toEqual(Object.fromEntries(files.map((file) => [file, 360])));

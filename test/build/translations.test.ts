@@ -387,6 +387,19 @@ describe('an Arabic edition of an English webzine', () => {
     expect(languagesOf(second, 'الضوء الأول')).toEqual(['ar', 'ar']);
   });
 
+  it("marks the site's title, tagline and menu entries of site.yml as English, the language they are written in", async () => {
+    const home = await built.read('web/ar/index.html');
+    expect(home).toContain('<h1 class="masthead__title" lang="en" dir="ltr">');
+    expect(home).toContain('<p class="colophon__title" lang="en" dir="ltr">Test Zine</p>');
+    expect(languagesOf(home, 'A zine about small computers.')).toEqual(['en', 'en']);
+    expect(languagesOf(home, 'Source code.')).toEqual(['en']);
+    // The menu's other entries are the edition's own words.
+    expect(languagesOf(home, 'الرئيسية')).toEqual(['ar']);
+    const english = await built.read('web/index.html');
+    expect(english).toContain('<h1 class="masthead__title"><a href="./">Test Zine</a></h1>');
+    expect(english).toContain('<li><a href="https://git.example/zine">Source code.</a></li>');
+  });
+
   it("isolates each author's name in the feeds' bylines, as on its pages", async () => {
     for (const feed of ['web/ar/atom.xml', 'web/ar/rss.xml']) {
       expect(await built.read(feed), feed).toContain('<p>بقلم <bdi>Ada Quill</bdi>, <bdi>Smith &amp; &lt;Sons&gt; &quot;Ltd&quot;</bdi></p>');

@@ -5,7 +5,7 @@ import type { OutputFile } from '../../write/output-file.js';
 import { renderSitemap, renderRobots } from './sitemap.js';
 import { pageSpecs, type PageSpec } from './page-specs.js';
 import { absoluteUrl, linkTo } from './url.js';
-import { formatDate, menuView, type PageScope } from './views.js';
+import { formatDate, menuView, siteTextLang, type PageScope } from './views.js';
 
 /** Options of {@link renderWeb}. */
 export interface WebOptions {
@@ -50,7 +50,7 @@ function pageContext(scope: PageScope, spec: PageSpec, editions: readonly Site[]
   const shared = output.slice(site.prefix.length);
   const others = spec.output === '404.html' || editions.length < 2 ? [] : editions;
   return {
-    site: { title: site.config.title, description: site.config.description ?? '', language, menu: menuView(scope, spec.output === undefined ? spec.route : undefined) },
+    site: { title: site.config.title, description: site.config.description ?? '', language, lang: siteTextLang(scope), menu: menuView(scope, spec.output === undefined ? spec.route : undefined) },
     page: {
       title: spec.title,
       description: spec.description || site.config.description || '',

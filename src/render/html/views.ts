@@ -194,9 +194,19 @@ export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'n
   };
 }
 
+/**
+ * The language of site.yml's own words (the site's title and description, its menu entries) on
+ * the page of `scope`: the original edition's when the page is in another, else empty. site.yml
+ * has no translations, so a French edition shows them in English.
+ */
+export function siteTextLang(scope: PageScope): string {
+  const { language } = scope.site.config;
+  return language !== scope.language ? language : '';
+}
+
 /** The navigation: home, pages in the menu, authors, then site.yml's own entries; the entry of `currentRoute` is marked. */
 export function menuView(scope: PageScope, currentRoute: string | undefined) {
-  // `lang`: the language of a page's title when it is not the page's (an untranslated page), else empty.
+  // `lang`: the language of an entry's title when it is not the page's (an untranslated page, site.yml's entries), else empty.
   const entry = (title: string, route: string, lang = '') => ({ title, url: linkTo(scope.base, route), current: route === currentRoute, lang });
   return [
     entry(scope.strings['home'] ?? 'Home', scope.site.prefix),
@@ -208,7 +218,7 @@ export function menuView(scope: PageScope, currentRoute: string | undefined) {
       // and a file of content/ (`pages/about.md`) as a link to it is, in this edition; an address elsewhere as written.
       const inSite = splitSitePath(url);
       const target = scope.site.menuTargets?.[index];
-      return { title: item.title, url: inSite ? linkTo(scope.base, inSite.path) + inSite.rest : target ? (hrefFor(scope, target) ?? url) : url, current: false, lang: '' };
+      return { title: item.title, url: inSite ? linkTo(scope.base, inSite.path) + inSite.rest : target ? (hrefFor(scope, target) ?? url) : url, current: false, lang: siteTextLang(scope) };
     }),
   ];
 }
