@@ -400,6 +400,16 @@ describe('an Arabic edition of an English webzine', () => {
     expect(english).toContain('<li><a href="https://git.example/zine">Source code.</a></li>');
   });
 
+  it("sets each feed entry's content from right to left, in Arabic, and leaves the English feed's as it was", async () => {
+    // What a feed reader shows: the elements at the top of the entry's content, with their lang and dir.
+    const top = async (file: string) => {
+      const content = parseFeed(await built.read(file)).items[0]!.content!;
+      return fromHtml(content, { fragment: true }).children.flatMap((node) => (node.type === 'element' ? [[node.tagName, node.properties['lang'], node.properties['dir']]] : []));
+    };
+    for (const file of ['web/ar/atom.xml', 'web/ar/rss.xml']) expect(await top(file), file).toEqual([['div', 'ar', 'rtl']]);
+    expect((await top('web/atom.xml'))[0]).toEqual(['p', undefined, undefined]);
+  });
+
   it("isolates each author's name in the feeds' bylines, as on its pages", async () => {
     for (const feed of ['web/ar/atom.xml', 'web/ar/rss.xml']) {
       expect(await built.read(feed), feed).toContain('<p>بقلم <bdi>Ada Quill</bdi>, <bdi>Smith &amp; &lt;Sons&gt; &quot;Ltd&quot;</bdi></p>');

@@ -39,6 +39,16 @@ export function selectFeedIssues(site: Site): Issue[] {
   return site.issues.filter((issue) => !issue.draft && issue.date !== undefined).slice(0, site.config.feed.limit);
 }
 
+/**
+ * An entry's content, in a `div` with the edition's `lang` and `dir="rtl"` when its language is
+ * written from right to left: feed readers show content in their own pages, where the feed's
+ * `xml:lang` (RFC 4287 §2) or `<language>` sets no direction, so Arabic would run from the left.
+ * Left-to-right content is left as it is, so the entries of existing feeds do not all change.
+ */
+function inEditionDirection(language: string, html: string): string {
+  return textDirection(language) === 'rtl' ? `<div lang="${escapeHtml(language)}" dir="rtl">\n${html}</div>` : html;
+}
+
 function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
   const url = absoluteUrl(options.baseUrl, issue.route);
   const scope: PageScope = { site, base: { from: issue.route }, language: site.language, strings: options.strings };
@@ -67,7 +77,7 @@ function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
     title: `${options.strings['issue_number'] ?? 'No.'} ${issue.number}: ${issue.title}`,
     route: issue.route,
     summary: issue.summary ?? '',
-    contentHtml: parts.join('\n'),
+    contentHtml: inEditionDirection(site.language, parts.join('\n')),
     authors: [...people.values()],
     categories: [...new Set(issue.articles.flatMap((a) => a.tags))].sort(),
     published: date,
