@@ -1,9 +1,10 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
-import { fixtures, makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { fixtures, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 // The default theme as a reader's browser lays it out: one Chromium for the whole file, pages
 // opened from the built folder as files.
@@ -16,10 +17,10 @@ afterAll(async () => {
   await removeTemporaryFolders();
 });
 
-/** Builds a fixture webzine and gives its web folder. */
-async function buildWeb(caseFolder: string): Promise<string> {
+/** Builds the webzine at `root` and gives its web folder. */
+async function buildWeb(root: string): Promise<string> {
   const out = await temporaryFolder();
-  const run = await runCli(['build', '--root', await makeWebzine(path.join(fixtures, caseFolder)), '--out', out]);
+  const run = await runCli(['build', '--root', root, '--out', out]);
   expect(run.code, run.stdout + run.stderr).toBe(0);
   return path.join(out, 'web');
 }
@@ -44,9 +45,24 @@ async function pageWidths(web: string, files: string[], width: number): Promise<
 
 describe('the default theme on a phone 360 pixels wide', () => {
   it('never scrolls sideways, whatever long word or URL an editorial, a title in the contents or the pager, or a link holds', async () => {
-    const web = await buildWeb('theme/long-words');
+    const web = await buildWeb(await makeWebzine(path.join(fixtures, 'theme/long-words')));
     const files = ['index.html', 'issues/1/index.html', 'issues/1/second/index.html', 'issues/1/long/index.html'];
     expect(await pageWidths(web, files, 360)).toEqual(Object.fromEntries(files.map((file) => [file, 360])));
+  });
+});
+
+describe('the default theme on a wide screen', () => {
+  it("sets a line a webzine's own issue header adds at the size of the text, beside the cover", async () => {
+    // A webzine theme may override one partial (themes/default/README.md): here the issue header, with a note.
+    const root = await makeWebzine();
+    const partial = await readFile(path.join(repoRoot, 'themes/default/templates/partials/issue-header.liquid'), 'utf8');
+    await mkdir(path.join(root, 'themes/default/templates/partials'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/templates/partials/issue-header.liquid'), partial.replace('</header>', '<p class="guest-note">Guest-edited.</p>\n</header>'));
+    const web = await buildWeb(root);
+    const page = await open(web, 'issues/1/index.html', 1200);
+    const sizes = await page.evaluate(() => ({ note: getComputedStyle(document.querySelector('.guest-note')!).fontSize, body: getComputedStyle(document.body).fontSize }));
+    await page.close();
+    expect(sizes).toEqual({ note: '19px', body: '19px' });
   });
 });
 
@@ -118,7 +134,7 @@ async function readInOrder(page: Page, texts: string[]): Promise<Record<string, 
 describe('the default theme in an edition written from right to left', () => {
   let web: string;
   beforeAll(async () => {
-    web = await buildWeb('translations/arabic-edition');
+    web = await buildWeb(await makeWebzine(path.join(fixtures, 'translations/arabic-edition')));
   });
 
   it('mirrors the original: numbers in the contents, quotation rules and checkboxes stand as far from their text', async () => {
