@@ -186,6 +186,13 @@ describe('the default theme in an edition written from right to left', () => {
     await page.close();
   });
 
+  it('shows code from left to right inside an Arabic article, in a block and in a line', async () => {
+    const page = await open(web, 'ar/issues/1/first/index.html', 1000);
+    const code = ['#include <stdio.h>', 'printf("%d\\n", x);'];
+    expect(await readInOrder(page, code)).toEqual(Object.fromEntries(code.map((text) => [text, true])));
+    await page.close();
+  });
+
   it('never scrolls sideways on a phone', async () => {
     const files = ['ar/index.html', 'ar/issues/1/index.html', 'ar/issues/1/first/index.html', 'ar/issues/1/second/index.html'];
     expect(await pageWidths(web, files, 360)).toEqual(Object.fromEntries(files.map((file) => [file, 360])));
