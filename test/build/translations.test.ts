@@ -410,6 +410,10 @@ describe('an Arabic edition of an English webzine', () => {
     expect((await top('web/atom.xml'))[0]).toEqual(['p', undefined, undefined]);
   });
 
+  it('is valid HTML in both editions', async () => {
+    expect(await checkHtml([path.join(built.out, 'web')])).toEqual([]);
+  });
+
   it("isolates each author's name in the feeds' bylines, as on its pages", async () => {
     for (const feed of ['web/ar/atom.xml', 'web/ar/rss.xml']) {
       expect(await built.read(feed), feed).toContain('<p>بقلم <bdi>Ada Quill</bdi>, <bdi>Smith &amp; &lt;Sons&gt; &quot;Ltd&quot;</bdi></p>');
