@@ -95,8 +95,10 @@ function keptInPlace(outDir: string, tree: string, file: OutputFile): boolean {
 /** Writes `files` below `folder`; returns those written (a page whose template failed is not). */
 function writeTree(folder: string, files: readonly OutputFile[]): OutputFile[] {
   const written: OutputFile[] = [];
-  // Each page is made here and dropped once written: its garbage is collected as it goes.
-  const guard = createHeapGuard();
+  // Each page is made here and dropped once written: its garbage is collected as it goes, at
+  // half the guard's usual slack (a 10 000-article build peaked at 414 MiB with 48 MiB, 389 MiB
+  // with 24 MiB, in the same time).
+  const guard = createHeapGuard({ slackMb: 24 });
   const folders = new Set(files.map((file) => path.dirname(path.join(folder, file.path))));
   folders.add(folder);
   // One small file after another, without waiting on the event loop between them: a site is
