@@ -326,7 +326,7 @@ export const rules = {
     severity: 'error',
     message: ({ language }) => `the theme has no UI strings for "${language}", a language of site.yml`,
     hint: ({ language }) =>
-      `Copy the theme's i18n/en.yml to i18n/${language}.yml in your theme and translate its values${language.includes('-') ? ` (or to i18n/${language.split('-')[0]}.yml, which every variant of the language falls back on)` : ''}.`,
+      `Copy the default theme's i18n/en.yml (in mimeo's folder: node_modules/mimeo/themes/default/ where the webzine installs it) to this path and translate its values${language.includes('-') ? ` (or to i18n/${language.split('-')[0]}.yml, which every variant of the language falls back on)` : ''}.`,
   }),
   'theme/missing-string': rule<{ key: string; language: string }>({
     severity: 'error',

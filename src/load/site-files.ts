@@ -61,11 +61,13 @@ export function settingsUnknown(config: SiteConfig): boolean {
  */
 function standInConfig(value: unknown): SiteConfig | undefined {
   const written = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const original = (typeof written['language'] === 'string' ? written['language'] : 'en').toLowerCase();
   const listed = [written['languages']].flat().filter((tag): tag is string => typeof tag === 'string' && siteConfigSchema.shape.languages.safeParse([tag]).success);
   const stand = withoutMistakes(siteConfigSchema, written, {
     title: 'Untitled',
     ...('baseUrl' in written ? { baseUrl: 'https://example.invalid/' } : {}),
-    languages: listed.filter((tag, index) => listed.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index),
+    // Each once, and not the original edition's.
+    languages: listed.filter((tag, index) => listed.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index && tag.toLowerCase() !== original),
   });
   if (stand && (stand.wrong.has('language') || stand.wrong.has('languages'))) uncertainLanguages.add(stand.data);
   return stand?.data;

@@ -77,7 +77,12 @@ export const siteConfigSchema = z.strictObject({
   gemini: z
     .strictObject({ links: z.enum(['paragraph', 'end', 'off']).default('paragraph') })
     .default({ links: 'paragraph' }),
-});
+}).superRefine((config, context) =>
+  // The original edition is not one of the translated ones: it would be built twice, under /en/ too.
+  config.languages.forEach((tag, index) => {
+    if (tag.toLowerCase() === config.language.toLowerCase()) context.addIssue({ code: 'custom', path: ['languages', index], message: `a language other than the original edition's (language: ${config.language}), which needs no translation` });
+  }),
+);
 
 /** The validated `site.yml`. */
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
