@@ -77,6 +77,10 @@ export const siteConfigSchema = z.strictObject({
   gemini: z
     .strictObject({ links: z.enum(['paragraph', 'end', 'off']).default('paragraph') })
     .default({ links: 'paragraph' }),
+  extra: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .describe('Settings of the theme, as it documents them: templates read them as `site.extra.<name>` (Hugo calls them params, Zola extra).'),
 }).superRefine((config, context) =>
   // The original edition is not one of the translated ones: it would be built twice, under /en/ too.
   config.languages.forEach((tag, index) => {

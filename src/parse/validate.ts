@@ -55,7 +55,9 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
     const known = knownKeys(schema, path);
     for (const unknownKey of issue.keys) {
       const place = { file, ...data.locate([...path, unknownKey], 'key') };
-      const suggestion = didYouMean(unknownKey, known);
+      // What other generators call the theme's settings (Hugo `params`, Zola `extra`, Jekyll's own keys).
+      const theirs = area === 'site-config' && path.length === 0 && /^(params|parameters|settings|custom)$/i.test(unknownKey) && known.includes('extra') ? 'extra' : undefined;
+      const suggestion = theirs ?? didYouMean(unknownKey, known);
       const fullKey = [...path.map(String), unknownKey].join('.');
       if (area === 'site-config') reportRule(report, 'site-config/unknown-key', place, { key: fullKey, suggestion });
       else if (area === 'front-matter') reportRule(report, 'front-matter/unknown-key', place, { key: fullKey, kind, suggestion });

@@ -75,3 +75,24 @@ describe('a mistake in a partial that no page uses', () => {
     expect(run.stdout).toContain('undefined filter: upcasee [template/syntax]\n  Did you mean "upcase"?');
   });
 });
+
+describe("a theme's own settings, extra: in site.yml", () => {
+  it('reach every template as site.extra, escaped on the web; params: is told to be extra:', async () => {
+    const root = await makeWebzine();
+    const site = await readFile(path.join(root, 'content/site.yml'), 'utf8');
+    await writeFile(path.join(root, 'content/site.yml'), `${site}params:\n  motto: Read & write\n`);
+    const told = await runCli(['check', '--root', root]);
+    expect(told.code).toBe(1);
+    expect(told.stdout).toContain('content/site.yml:4:1: error: "params" is not a setting of site.yml [site-config/unknown-key]\n  Did you mean "extra"?');
+    await writeFile(path.join(root, 'content/site.yml'), `${site}geminiUrl: gemini://zine.example/\nextra:\n  motto: Read & write\n  issues_shown: 3\n`);
+    for (const template of ['partials/footer.liquid', 'gemini/partials/footer.liquid']) {
+      const own = path.join(root, 'themes/default/templates', template);
+      await mkdir(path.dirname(own), { recursive: true });
+      const text = await readFile(path.join(repoRoot, 'themes/default/templates', template), 'utf8');
+      await writeFile(own, `${text}\n{{ site.extra.motto }} ({{ site.extra.issues_shown | plus: 1 }})\n`);
+    }
+    const read = await build(root);
+    expect(await read('web/about/index.html')).toContain('Read &amp; write (4)');
+    expect(await read('gemini/about.gmi')).toContain('Read & write (4)');
+  });
+});

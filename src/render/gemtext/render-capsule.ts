@@ -40,7 +40,7 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
     if (options.only && !options.only.has(file)) return;
     const scope: Scope = { site, options, strings, from: file.slice(0, file.lastIndexOf('/') + 1) };
     const context = () => ({
-      site: { title: joinLines(site.config.title), description: site.config.description ?? '' },
+      site: { title: joinLines(site.config.title), description: site.config.description ?? '', extra: site.config.extra },
       page: { root: relativePath(scope.from, home), draft, editUrl: options.editUrl(source), lang: site.language },
       strings,
       ...view(scope),

@@ -50,7 +50,7 @@ function pageContext(scope: PageScope, spec: PageSpec, editions: readonly Site[]
   const shared = output.slice(site.prefix.length);
   const others = spec.output === '404.html' || editions.length < 2 ? [] : editions;
   return {
-    site: { title: site.config.title, description: site.config.description ?? '', language, lang: siteTextLang(scope), menu: menuView(scope, spec.output === undefined ? spec.route : undefined) },
+    site: { title: site.config.title, description: site.config.description ?? '', extra: site.config.extra, language, lang: siteTextLang(scope), menu: menuView(scope, spec.output === undefined ? spec.route : undefined) },
     page: {
       title: spec.title,
       description: spec.description || site.config.description || '',
