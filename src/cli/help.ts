@@ -38,7 +38,8 @@ left it, the build says "nothing changed" and what that build said, and does
 no other work.
 
 Options:
-  --root DIR       the webzine's folder, which holds content/ (default: .)
+  --root DIR       the webzine's folder, which holds content/ (default: the
+                   current folder, or the nearest above with content/site.yml)
   --out DIR        where web/ and gemini/ are written (default: <root>/dist);
                    never the root, a folder holding it, or inside content/,
                    symbolic links followed, nor reached through a symbolic
@@ -67,7 +68,8 @@ as the build that publishes them will see them, so a pull request into the
 coming issue is checked now. Exit code 1 when there is an error.
 
 Options:
-  --root DIR        the webzine's folder, which holds content/ (default: .)
+  --root DIR        the webzine's folder, which holds content/ (default: the
+                    current folder, or the nearest above with content/site.yml)
   --format FORMAT   text (default), json (one object a line) or github
                     (workflow annotations); text and json name files from
                     --root, github from the top of the Git repository, where
@@ -113,7 +115,8 @@ overwrites a file: when one is already there, nothing is written.
 Options:
   --issue N     the issue to add the article to (default: the newest draft
                 issue, one without a date or with draft: true)
-  --root DIR    the webzine's folder, which holds content/ (default: .)
+  --root DIR    the webzine's folder, which holds content/ (default: the
+                current folder, or the nearest above with content/site.yml)
   --debug       show the underlying error of a template problem
   -h, --help    show this help
 `;
@@ -134,7 +137,8 @@ until it is fixed, while the last good pages stay served.
                                      shows it; add ?raw for the text/gemini file
 
 Options:
-  --root DIR     the webzine's folder, which holds content/ (default: .)
+  --root DIR     the webzine's folder, which holds content/ (default: the
+                 current folder, or the nearest above with content/site.yml)
   --port PORT    the port to serve on; the next free one is taken when it is
                  busy (default: 4000; 0 picks any free port)
   --host HOST    the address to listen on (default: 127.0.0.1, this machine

@@ -49,6 +49,17 @@ describe('the mimeo command', () => {
     expect(run.stderr).toBe("mimeo: --root must be the webzine's folder, and /no/such/zine is not a folder\nSee `mimeo check --help`.\n");
   });
 
+  it('finds the webzine from a folder inside it, as Git finds its repository, when --root is not given', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-third.md'), '---\ntitle: The third\ndate: soon\n---\nText.\n');
+    const run = await mimeo(['check'], path.join(root, 'content/issues/1'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/issues/1/30-third.md:3:1: error: "date" is not a front matter field of an article');
+    // Outside any webzine, and with --root given, the folder is taken as it is.
+    expect((await mimeo(['check'], await temporaryFolder())).stdout).toContain('content/site.yml:1:1: error: the webzine needs a content/site.yml');
+    expect((await mimeo(['check', '--root', '.'], path.join(root, 'content/issues'))).stdout).toContain('error: the webzine needs a content/site.yml');
+  });
+
   it('exits 2 on an unknown command', async () => {
     const run = await mimeo(['publish']);
     expect(run.code).toBe(2);

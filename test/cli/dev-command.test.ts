@@ -29,7 +29,7 @@ describe('mimeo dev on the command line', () => {
 
   it('exits 2 when --root is not a folder', async () => {
     const run = await runCli(['dev', '--root', 'no-such-folder']);
-    expect([run.code, run.stderr]).toEqual([2, expect.stringMatching(/^mimeo: --root must be a folder, got .*no-such-folder\n/)]);
+    expect([run.code, run.stderr]).toEqual([2, expect.stringMatching(/^mimeo: --root must be the webzine's folder, and .*no-such-folder is not a folder\n/)]);
   });
 
   it.each([

@@ -60,7 +60,7 @@ describe('mimeo new page and the addresses mimeo publishes itself', () => {
 
   it('refuses a translation into the original language', async () => {
     const root = await frenchWebzine();
-    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: en\nlanguages: [en, fr]\n');
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: en\nlanguages: [fr]\n');
     const run = await runCli(['new', 'translation', 'content/pages/about.md', 'en', '--root', root]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('"en" is not a language of the webzine: the languages of site.yml are fr');

@@ -1,14 +1,12 @@
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import { startDev } from '../../watch/start-dev.js';
+import { resolveRoot } from './paths.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 
 /** `mimeo dev`: previews the webzine with live reload until Ctrl+C (or SIGTERM, or SIGHUP) stops it. */
 export async function runDev(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
   const { values } = args;
-  const root = path.resolve(cwd, typeof values['root'] === 'string' ? values['root'] : '.');
-  if (!isFolder(root)) throw new UsageError(`--root must be a folder, got ${root}`, 'dev');
+  const root = resolveRoot('dev', values['root'], cwd);
   const port = toPort(values['port']);
   const host = typeof values['host'] === 'string' ? values['host'] : '127.0.0.1';
   // Listened for from the start: a signal during the first build also stops the preview
@@ -38,14 +36,6 @@ function toPort(value: unknown): number {
     throw new UsageError(`--port must be a whole number from 0 to 65535, got \`${String(value)}\``, 'dev');
   }
   return port;
-}
-
-function isFolder(folder: string): boolean {
-  try {
-    return statSync(folder).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 // Ctrl+C, `kill`, and the terminal closed (or the SSH session dropped).

@@ -71,11 +71,24 @@ function refuseCommittedLink(option: string, root: string, folder: string, comma
   throw new UsageError(`${option} goes through ${shown}, a symbolic link committed to Git: mimeo does not write where a commit points it; remove it (git rm ${shown}) or choose another ${option}`, command);
 }
 
-/** The webzine's folder from `--root` (default: the current folder), which must exist. */
+/**
+ * The webzine's folder from `--root`, which must exist; without it, the current folder, or (run
+ * from inside a webzine, `content/issues/3/`) the nearest folder above it that holds
+ * `content/site.yml`, as Git finds its repository.
+ */
 export function resolveRoot(command: string, root: unknown, cwd: string): string {
-  const resolved = path.resolve(cwd, typeof root === 'string' ? root : '.');
+  const resolved = typeof root === 'string' ? path.resolve(cwd, root) : enclosingWebzine(path.resolve(cwd));
   if (!statSync(resolved, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`--root must be the webzine's folder, and ${resolved} is not a folder`, command);
   }
   return resolved;
+}
+
+/** `folder`, unless it has no `content/` and a folder above it holds `content/site.yml`. */
+function enclosingWebzine(folder: string): string {
+  if (statSync(path.join(folder, 'content'), { throwIfNoEntry: false }) !== undefined) return folder;
+  for (let above = path.dirname(folder), below = folder; above !== below; below = above, above = path.dirname(above)) {
+    if (statSync(path.join(above, 'content', 'site.yml'), { throwIfNoEntry: false })?.isFile()) return above;
+  }
+  return folder;
 }
