@@ -107,7 +107,10 @@ describe('a webzine in two languages', () => {
     expect(feed.items.map((item) => [item.id, item.title])).toEqual([['https://zine.example/fr/issues/1/', 'n° 1: Premières lueurs']]);
     for (const [file, language] of [['web/atom.xml', 'en'], ['web/fr/atom.xml', 'fr'], ['web/fr/rss.xml', 'fr'], ['gemini/atom.xml', 'en'], ['gemini/fr/atom.xml', 'fr']]) {
       expect(parseFeed(await built.read(file!)).language, file).toBe(language);
+      // A reader subscribed to both editions tells them apart by their titles.
+      expect(parseFeed(await built.read(file!)).title, file).toBe(language === 'fr' ? 'Test Zine — Français' : 'Test Zine');
     }
+    expect(await built.read('web/fr/index.html')).toContain('title="Test Zine — Français (');
     expect(feed.items[0]!.content).toContain('Bienvenue dans le premier numéro');
     // The second article is not translated: its title and text say they are English, as on its page.
     const content = feed.items[0]!.content!;

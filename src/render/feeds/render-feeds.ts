@@ -12,7 +12,7 @@ import { renderRss } from './rss.js';
  */
 export function renderWebFeeds(site: Site, entries: () => readonly FeedEntry[], baseUrl: string, theme: Theme): OutputFile[] {
   const options = (file: string): FeedOptions => ({
-    title: site.config.title,
+    title: editionTitle(site, theme),
     description: site.config.description ?? '',
     language: site.language,
     siteUrl: absoluteUrl(baseUrl, site.prefix),
@@ -26,7 +26,7 @@ export function renderWebFeeds(site: Site, entries: () => readonly FeedEntry[], 
 /** The capsule's `atom.xml`: the same entries with gemini:// links, for Gemini feed readers. */
 export function renderCapsuleFeed(site: Site, entries: () => readonly FeedEntry[], geminiUrl: string, theme: Theme): OutputFile {
   const make = () => renderAtom(entries(), {
-    title: site.config.title,
+    title: editionTitle(site, theme),
     description: site.config.description ?? '',
     language: site.language,
     siteUrl: new URL(site.prefix, geminiUrl).href,
@@ -35,4 +35,14 @@ export function renderCapsuleFeed(site: Site, entries: () => readonly FeedEntry[
     content: false,
   });
   return theme.dataFile(make, { tree: 'gemini', path: `${site.prefix}atom.xml`, source: 'content/site.yml' });
+}
+
+/**
+ * The title of an edition's feeds and of the links to them: the webzine's title, followed in a
+ * translated edition by its language (`Pilot Light — Français`), so a reader subscribed to two
+ * editions tells them apart.
+ */
+export function editionTitle(site: Site, theme: Theme): string {
+  if (site.prefix === '') return site.config.title;
+  return `${site.config.title} — ${theme.strings(site.language)['language_name'] ?? site.language}`;
 }

@@ -6,6 +6,7 @@ import { renderSitemap, renderRobots } from './sitemap.js';
 import { pageSpecs, type PageSpec } from './page-specs.js';
 import { absoluteUrl, linkTo } from './url.js';
 import { formatDate, menuView, siteTextLang, type PageScope } from './views.js';
+import { editionTitle } from '../feeds/render-feeds.js';
 
 /** Options of {@link renderWeb}. */
 export interface WebOptions {
@@ -64,8 +65,8 @@ function pageContext(scope: PageScope, spec: PageSpec, editions: readonly Site[]
       editUrl: spec.editable === false ? '' : options.editUrl(spec.source),
       lastChange: spec.modified ? { date: spec.modified.slice(0, 10), dateText: formatDate(spec.modified.slice(0, 10), language) } : '',
       feeds: [
-        { type: 'application/atom+xml', title: `${site.config.title} (${strings['feed_atom'] ?? 'Atom feed'})`, url: linkTo(scope.base, `${site.prefix}atom.xml`) },
-        { type: 'application/rss+xml', title: `${site.config.title} (${strings['feed_rss'] ?? 'RSS feed'})`, url: linkTo(scope.base, `${site.prefix}rss.xml`) },
+        { type: 'application/atom+xml', title: `${editionTitle(site, theme)} (${strings['feed_atom'] ?? 'Atom feed'})`, url: linkTo(scope.base, `${site.prefix}atom.xml`) },
+        { type: 'application/rss+xml', title: `${editionTitle(site, theme)} (${strings['feed_rss'] ?? 'RSS feed'})`, url: linkTo(scope.base, `${site.prefix}rss.xml`) },
       ],
       alternates: others.map((edition) => ({ lang: edition.language, url: absoluteUrl(options.baseUrl, edition.prefix + shared) })),
       translations: others.map((edition) => ({
