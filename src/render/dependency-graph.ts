@@ -113,8 +113,8 @@ function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void
   add('web/authors/index.html', [...page, 'authors', ...everyIssue]);
   add('web/sitemap.xml', [...site.pages.map(pageKey), ...everyIssue, 'editions']);
   add('web/robots.txt', []);
-  for (const issue of site.issues) {
-    add(`web/${issue.route}index.html`, [...page, issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey)]);
+  for (const [place, issue] of site.issues.entries()) {
+    add(`web/${issue.route}index.html`, [...page, issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey), ...neighbours(site, place)]);
     for (const article of issue.articles) add(`web/${article.route}index.html`, [...page, issueKey(issue), bodyKey(article)]);
   }
   for (const document of site.pages) add(`web/${document.route}index.html`, [...page, pageKey(document), bodyKey(document)]);
@@ -124,14 +124,19 @@ function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void
   add('web/rss.xml', feed);
 }
 
+/** The issues before and after the one at `place`, which its page links (their titles and addresses). */
+function neighbours(site: Site, place: number): string[] {
+  return [site.issues[place - 1], site.issues[place + 1]].filter((issue) => issue !== undefined).map(issueKey);
+}
+
 function addCapsuleOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void {
   const page = ['theme:gemini', 'theme:strings'];
   const everyIssue = site.issues.map(issueKey);
   const file = (document: SiteDocument) => `gemini/${capsuleFile(capsuleRoute(document))}`;
   add('gemini/index.gmi', [...page, 'pages', ...everyIssue]);
   add('gemini/authors.gmi', [...page, 'authors', ...everyIssue]);
-  for (const issue of site.issues) {
-    add(file(issue), [...page, issueKey(issue), bodyKey(issue)]);
+  for (const [place, issue] of site.issues.entries()) {
+    add(file(issue), [...page, issueKey(issue), bodyKey(issue), ...neighbours(site, place)]);
     for (const article of issue.articles) add(file(article), [...page, issueKey(issue), bodyKey(article)]);
   }
   for (const document of site.pages) add(file(document), [...page, pageKey(document), bodyKey(document)]);

@@ -61,6 +61,23 @@ describe('the build cache', () => {
     expect(await cacheFiles(cache)).toHaveLength(4);
   });
 
+  it("makes again the pages of the issues before and after one whose title changed, which link it by its title", async () => {
+    const { root, cache, out } = await cachedZine();
+    await appendFile(path.join(root, 'content/site.yml'), 'geminiUrl: gemini://zine.example/\n');
+    for (const number of [2, 3]) {
+      await mkdir(path.join(root, `content/issues/${number}`));
+      await writeFile(path.join(root, `content/issues/${number}/issue.md`), `---\ntitle: Issue ${number}\ndate: 2026-0${number + 2}-01\n---\n`);
+    }
+    await build(root, out, cache);
+    const middle = path.join(root, 'content/issues/2/issue.md');
+    await writeFile(middle, (await readFile(middle, 'utf8')).replace('title: Issue 2', 'title: The middle one'));
+    await build(root, out, cache);
+    const output = await outputOf(out);
+    expect(output).toEqual(await uncached(root));
+    for (const page of ['web/issues/1/index.html', 'web/issues/3/index.html']) expect(output[page], page).toContain('<span class="pager__title">The middle one</span>');
+    for (const page of ['gemini/issues/1/index.gmi', 'gemini/issues/3/index.gmi']) expect(output[page], page).toMatch(/^=> \.\.\/2\/ (Next|Previous): No\. 2: The middle one$/m);
+  });
+
   it('is kept in node_modules/.cache/mimeo of the webzine unless told otherwise, and --no-cache writes none', async () => {
     const root = await makeWebzine();
     await build(root, path.join(root, 'dist'), undefined);

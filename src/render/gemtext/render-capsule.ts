@@ -59,12 +59,19 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
       current: edition.language === site.language,
     })),
   }));
-  for (const issue of site.issues) {
-    page(capsuleRoute(issue), 'issue', issue.path, issue.draft, (scope) => ({ issue: issueView(scope, issue), up: { title: joinLines(site.config.title), url: relativePath(scope.from, home) } }));
+  site.issues.forEach((issue, place) => {
+    // Issues run newest first: the previous one is the older.
+    const neighbour = (scope: Scope, other: Issue | undefined) => (other ? issueLink(scope, other) : '');
+    page(capsuleRoute(issue), 'issue', issue.path, issue.draft, (scope) => ({
+      issue: issueView(scope, issue),
+      previous: neighbour(scope, site.issues[place + 1]),
+      next: neighbour(scope, site.issues[place - 1]),
+      up: { title: joinLines(site.config.title), url: relativePath(scope.from, home) },
+    }));
     issue.articles.forEach((article, index) => {
       page(capsuleRoute(article), 'article', article.path, article.draft, (scope) => articleView(scope, issue, index));
     });
-  }
+  });
   for (const p of site.pages) {
     page(capsuleRoute(p), 'page', p.path, false, (scope) => ({ content: { title: joinLines(p.title), gemtext: body(scope, p), ...translationNotes(scope, p) } }));
   }

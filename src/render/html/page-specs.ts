@@ -25,8 +25,9 @@ export interface PageSpec {
 }
 
 /**
- * A link of an article's pager: the title and URL of the article before or after it, or of its
- * issue, and `lang`, the language of that title when it is not the page's (not translated yet).
+ * A link of a pager: the title and URL of the article before or after it, or of its issue, or of
+ * the issue before or after an issue, and `lang`, the language of that title when it is not the
+ * page's (not translated yet).
  */
 function pagerLink(scope: PageScope, document: Article | Issue) {
   return { title: document.title, url: linkTo(scope.base, document.route), lang: translationView(scope, document).lang };
@@ -50,7 +51,9 @@ export function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: 
     modified: latest?.updated,
     view: (scope) => ({ latest: latest ? issueView(scope, latest) : '', issues: site.issues.map((issue) => issueView(scope, issue)) }),
   });
-  for (const issue of site.issues) {
+  site.issues.forEach((issue, place) => {
+    // Issues run newest first: the previous one is the older.
+    const [older, newer] = [site.issues[place + 1], site.issues[place - 1]];
     specs.push({
       route: issue.route,
       template: 'issue',
@@ -60,7 +63,7 @@ export function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: 
       source: issue.path,
       lang: issue.lang,
       modified: issue.updated,
-      view: (scope) => ({ issue: issueView(scope, issue, 'issue') }),
+      view: (scope) => ({ issue: issueView(scope, issue, 'issue'), previous: older ? pagerLink(scope, older) : '', next: newer ? pagerLink(scope, newer) : '' }),
     });
     issue.articles.forEach((article, index) => {
       const previous = issue.articles[index - 1];
@@ -83,7 +86,7 @@ export function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: 
         }),
       });
     });
-  }
+  });
   for (const page of site.pages) {
     specs.push({
       route: page.route,
