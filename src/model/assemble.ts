@@ -45,11 +45,20 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   const issues = new Map<string, Issue>();
   const articles: Article[] = [];
   const pages: Page[] = [];
+  // The next order number free in each issue's folder, for a misnamed article's suggested name.
+  const freeOrder = new Map<string, number>();
+  for (const file of originals) {
+    const place = classifyPath(file.path);
+    // Misnamed ones count too (`30-My Article.md` keeps its 30 when renamed).
+    const digits = place.kind === 'article' ? /^\d{1,9}/.exec(place.fileName)?.[0] : undefined;
+    const order = digits === undefined ? undefined : Number(digits);
+    if (place.kind === 'article' && order !== undefined) freeOrder.set(place.folderName, Math.max(freeOrder.get(place.folderName) ?? 10, (Math.floor(order / 10) + 1) * 10));
+  }
   for (const file of originals) {
     const place = classifyPath(file.path);
     const origin = { key: file.path, lang: language };
     if (place.kind === 'issue') addIssue(issues, toIssue(file, origin, place.folder, place.folderName, directory, report));
-    else if (place.kind === 'article') pushDefined(articles, toArticle(file, origin, place.folderName, place.fileName, directory, report, languages));
+    else if (place.kind === 'article') pushDefined(articles, toArticle(file, origin, place.folderName, place.fileName, directory, report, languages, freeOrder.get(place.folderName)));
     else if (place.kind === 'page') pushDefined(pages, toPage(file, origin, place.fileName, report, languages));
     // Markdown anywhere else would be left out without a word (`content/contact.md`, `content/page/faq.md`),
     // and a translation kept in a folder of its language is told where it goes.

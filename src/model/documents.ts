@@ -41,8 +41,11 @@ export function toIssue(file: LoadedFile, origin: Origin, folder: string, folder
   };
 }
 
-/** The article of an `NN-slug.md`, its front matter checked; `undefined` when its name is wrong. */
-export function toArticle(file: LoadedFile, origin: Origin, folderName: string, fileName: string, directory: Map<string, Author>, report: Report, languages: readonly string[] = []): Article | undefined {
+/**
+ * The article of an `NN-slug.md`, its front matter checked; `undefined` when its name is wrong
+ * (told with a name to use, numbered `freeOrder` when it has no number: the next free in its issue).
+ */
+export function toArticle(file: LoadedFile, origin: Origin, folderName: string, fileName: string, directory: Map<string, Author>, report: Report, languages: readonly string[] = [], freeOrder = 10): Article | undefined {
   const name = parseArticleName(fileName);
   const number = parseIssueNumber(folderName);
   // `Issue.md` is the issue's file spelt otherwise, not an article: its fields are an issue's.
@@ -53,7 +56,8 @@ export function toArticle(file: LoadedFile, origin: Origin, folderName: string, 
   if (!name) {
     // The order number keeps its digits, but 9 at most (`0000000001-ten.md` becomes `1-ten.md`).
     const digits = /^\d+/.exec(fileName)?.[0];
-    const order = digits === undefined ? '10' : digits.length > 9 ? String(Number(digits.slice(-9))) : digits;
+    // Without one, the next free in the issue (`first.md` beside `10-first.md` is no `10-first.md`).
+    const order = digits === undefined ? String(freeOrder) : digits.length > 9 ? String(Number(digits.slice(-9))) : digits;
     const suggestion = translationNameOf(fileName, languages) ?? `${order}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
     reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'NN-slug.md: an order number (9 digits at most), a hyphen, then lowercase words joined by hyphens', suggestion });
   }
