@@ -237,9 +237,10 @@ export const rules = {
     message: ({ url }) => `the link "${url}" points to nothing in the webzine`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'link/missing-anchor': rule<{ url: string; anchor: string; suggestion?: string }>({
+  'link/missing-anchor': rule<{ url: string; anchor: string; suggestion?: string; translation?: string }>({
     severity: 'error',
-    message: ({ url, anchor }) => `the link "${url}" points to a heading "#${anchor}" that its page does not have`,
+    message: ({ url, anchor, translation }) =>
+      translation ? `the link "${url}" points to a heading "#${anchor}" that the translation it leads to in this edition, ${translation}, does not have` : `the link "${url}" points to a heading "#${anchor}" that its page does not have`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "#${s}"?`),
   }),
   'link/draft-target': rule<{ url: string }>({

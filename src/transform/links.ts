@@ -192,7 +192,7 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   }
   if (target.problem === 'failed') return undefined;
   if (target.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
-  else if (target.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMean(target.anchor, target.anchors) });
+  else if (target.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMean(target.anchor, target.anchors), ...(target.translation ? { translation: target.translation } : {}) });
   else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document.path, index) });
   else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document.path, index) });
   return undefined;
@@ -201,7 +201,7 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
 type Resolution =
   | { problem?: undefined; target: LinkTarget }
   | { problem: 'outside' | 'missing' | 'failed' }
-  | { problem: 'anchor'; anchor: string; anchors: string[] };
+  | { problem: 'anchor'; anchor: string; anchors: string[]; translation?: string };
 
 function findTarget(url: string, document: SiteDocument, index: Index): Resolution {
   const { path: rawPath, anchor, rest } = splitLink(url);
@@ -270,7 +270,8 @@ let joinedCount = 0;
 
 function toDocument(document: SiteDocument, anchor: string | undefined): Resolution {
   if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.key } };
-  if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', anchor, anchors: document.anchors };
+  // In a translated edition the headings searched are the translation's, which the message names.
+  if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', anchor, anchors: document.anchors, ...(document.path !== document.key ? { translation: document.path } : {}) };
   return { target: { kind: 'document', path: document.key, anchor } };
 }
 

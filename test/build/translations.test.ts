@@ -296,6 +296,18 @@ describe('a translation whose original changed after it', () => {
   });
 });
 
+describe('a link to a heading of a translated page', () => {
+  it('is checked against the translation\'s headings, which the message names', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, 'content/issues/1/20-second.fr.md'), '---\ntitle: Le second article\n---\n## Détails\n\nIci.\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      'content/issues/1/10-first.fr.md:9:18: error: the link "20-second.md#details" points to a heading "#details" that the translation it leads to in this edition, content/issues/1/20-second.fr.md, does not have [link/missing-anchor]\n  Did you mean "#détails"?\n',
+    );
+  });
+});
+
 describe('a translation whose original changed only what is not translated', () => {
   const issue = 'content/issues/1/issue.md';
 
