@@ -79,6 +79,8 @@ export interface ThemeSettings {
    * not): checked like the webzine's own copied files (`allowCopiedFile`).
    */
   allowAsset: (source: AssetSource, output: string) => boolean;
+  /** Whether the webzine has a capsule, whose templates' strings every language then needs (default: `true`). */
+  capsule?: boolean | undefined;
   /** The persistent cache's folder, where a theme found sound is remembered (default: none). */
   cacheDir?: string | undefined;
 }
@@ -257,11 +259,25 @@ function maybeQuoted(name: string | undefined): string | undefined {
 
 // `{% render 'partials/x' %}`, `{%- include "x", … -%}`, `{% layout 'layouts/base' %}`: a template named as written.
 const namedTemplate = /\{%-?\s*(?:render|include|layout)\s+(['"])([^'"]+)\1/g;
+// What Liquid does not read as tags: a comment block, a raw block, an inline comment.
+const unread = /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%-?\s*#[\s\S]*?-?%\}/g;
 
 /**
- * The templates that a theme's templates name (`render`, `include`, `layout`, with a name
- * written out) and that the theme does not have: found before a page needs them, so a partial
- * only drafts show is not a mistake only `build --drafts` tells.
+ * A template's text with what Liquid does not read as tags (comments, raw blocks) blanked out,
+ * line breaks kept, so what is found in it is where it was written.
+ */
+function readTags(text: string): string {
+  return text.replace(unread, (part) => part.replace(/[^\n]/g, ' '));
+}
+
+/** The templates a template names with a name written out (`render`, `include`, `layout`), each with where. */
+function namedIn(text: string): Array<{ name: string; index: number }> {
+  return [...readTags(text).matchAll(namedTemplate)].map((match) => ({ name: match[2]!.replace(/\.liquid$/, ''), index: match.index }));
+}
+
+/**
+ * The templates that a theme's templates name and that the theme does not have: found before a
+ * page needs them, so a partial only drafts show is not a mistake only `build --drafts` tells.
  */
 function missingTemplates(files: ThemeFiles): Array<{ name: string; from: string; place: { file: string; line: number; column: number } }> {
   const names = new Set(templateNames(files));
@@ -269,15 +285,29 @@ function missingTemplates(files: ThemeFiles): Array<{ name: string; from: string
   for (const from of names) {
     const file = files.get(`${templatePrefix}${from}.liquid`)!;
     const text = file.bytes.toString('utf8');
-    for (const match of text.matchAll(namedTemplate)) {
-      const name = match[2]!.replace(/\.liquid$/, '');
+    for (const { name, index } of namedIn(text)) {
       if (names.has(name)) continue;
-      const before = text.slice(0, match.index);
-      const line = before.split('\n').length;
-      missing.push({ name, from, place: { file: file.displayPath, line, column: match.index - before.lastIndexOf('\n') } });
+      const before = text.slice(0, index);
+      missing.push({ name, from, place: { file: file.displayPath, line: before.split('\n').length, column: index - before.lastIndexOf('\n') } });
     }
   }
   return missing;
+}
+
+/**
+ * The templates pages are made with (those at the top of `templates/` and `templates/gemini/`)
+ * and every one they name, however deep: a partial no page can reach shows nothing. A template
+ * that names one by a variable (`{% render name %}`) may reach any.
+ */
+function reachableTemplates(files: ThemeFiles, capsule: boolean): Set<string> {
+  const names = templateNames(files);
+  const reached = new Set(names.filter((name) => (capsule ? !name.replace(/^gemini\//, '').includes('/') : !name.includes('/'))));
+  for (const from of reached) {
+    const text = files.get(`${templatePrefix}${from}.liquid`)!.bytes.toString('utf8');
+    if (/\{%-?\s*(?:render|include|layout)\s+[^'"\s]/.test(readTags(text))) return new Set(names);
+    for (const { name } of namedIn(text)) if (files.has(`${templatePrefix}${name}.liquid`)) reached.add(name);
+  }
+  return reached;
 }
 
 /**
@@ -398,10 +428,10 @@ function stringsReader(files: ThemeFiles, report: Report): (code: string) => Str
  * English strings must be in the language's (SPEC §6). A language whose strings could not be
  * read is told that once, not once a key.
  */
-function checkStrings(files: ThemeFiles, { name, languages }: { name: string; languages: readonly string[] }, read: (code: string) => StringsFile[], report: Report): void {
+function checkStrings(files: ThemeFiles, { name, languages, capsule = true }: { name: string; languages: readonly string[]; capsule?: boolean | undefined }, read: (code: string) => StringsFile[], report: Report): void {
   const english = read('en');
   if (english.length === 0 || english.some((file) => !file.readable)) return;
-  const expected = Object.keys(Object.assign({}, ...english.map((file) => file.strings)));
+  const expected = requiredStrings(files, english, capsule);
   for (const language of languages) {
     // English needs nothing more, and so does a regional English (`en-GB`), which falls back on it.
     if (language.split('-')[0] === 'en') continue;
@@ -419,6 +449,23 @@ function checkStrings(files: ThemeFiles, { name, languages }: { name: string; la
     const present = new Set(found.flatMap((file) => Object.keys(file.strings)));
     for (const key of expected.filter((k) => !present.has(k))) reportRule(report, 'theme/missing-string', place, { key, language });
   }
+}
+
+/**
+ * The English strings every language must have: those of the theme's own English file (its
+ * strings), and those of the built-in file that a template a page can reach uses (one the theme
+ * does not override, or one of its own). A theme that makes every page itself, in a language the
+ * built-in theme has no strings for, is not asked for strings no page shows.
+ */
+function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], capsule: boolean): string[] {
+  const [builtIn, own] = files.get('i18n/en.yml')?.under ? english : [undefined, english[0]];
+  const used = new Set<string>();
+  for (const name of reachableTemplates(files, capsule)) {
+    const text = readTags(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'));
+    for (const match of text.matchAll(/strings(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)) used.add(match[1] ?? match[2]!);
+  }
+  const ownKeys = Object.keys(own?.strings ?? {});
+  return [...new Set([...ownKeys, ...Object.keys(builtIn?.strings ?? {}).filter((key) => used.has(key))])];
 }
 
 /**

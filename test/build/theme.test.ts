@@ -96,3 +96,23 @@ describe("a theme's own settings, extra: in site.yml", () => {
     expect(await read('gemini/about.gmi')).toContain('Read & write (4)');
   });
 });
+
+describe('a theme of its own, in a language the built-in theme has no strings for', () => {
+  it('needs only the strings its own English file has and its templates use', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [de]\ntheme: mine\n');
+    await mkdir(path.join(root, 'themes/mine/i18n'), { recursive: true });
+    await mkdir(path.join(root, 'themes/mine/templates'), { recursive: true });
+    await writeFile(path.join(root, 'themes/mine/i18n/en.yml'), 'greeting: Hello\n');
+    await writeFile(path.join(root, 'themes/mine/i18n/de.yml'), 'greeting: Hallo\n');
+    for (const template of ['home', 'issue', 'article', 'page', 'authors', '404']) {
+      await writeFile(path.join(root, `themes/mine/templates/${template}.liquid`), '<!doctype html><html lang="{{ page.lang }}"><title>{{ page.title }}</title><p>{{ strings.greeting }}</p></html>\n');
+    }
+    const read = await build(root);
+    expect(await read('web/de/about/index.html')).toContain('<p>Hallo</p>');
+    // Once a template shows a built-in string, German needs it too.
+    await writeFile(path.join(root, 'themes/mine/templates/page.liquid'), '<!doctype html><html lang="{{ page.lang }}"><title>{{ page.title }}</title><p>{{ strings.greeting }} {{ strings.contents }}</p></html>\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout).toBe('themes/mine/i18n/de.yml:1:1: error: the UI string "contents" is missing from the "de" strings [theme/missing-string]\n  Add a "contents:" line to this file (make it if it is not there), translated from i18n/en.yml; a theme\'s strings file holds only the strings it adds or changes, over the default theme\'s.\n');
+  });
+});
