@@ -78,7 +78,8 @@ Options:
                     (git diff REF...HEAD, plus uncommitted files), on the
                     files that link to them and on the mistakes they take
                     part in (a slug used twice); everything when site.yml,
-                    authors.yml or the theme changed; much faster on a large
+                    authors.yml, the theme or package(-lock).json changed
+                    (a mimeo upgrade); much faster on a large
                     webzine. Needs the history REF and HEAD share
   --drafts          check drafts as build --drafts would, as pages of the site
                     (a link from a published page to a draft is then no error)

@@ -31,9 +31,11 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
       );
     })
   ).trim();
+  // What the webzine is made of, and what says which mimeo makes it (an upgrade may change any check).
+  const watched = ['content', 'themes', 'package.json', 'package-lock.json', 'npm-shrinkwrap.json'];
   const [changed, untracked] = await Promise.all([
-    git(['diff', '--name-only', '--no-renames', '--relative', '-z', base, '--', 'content', 'themes']),
-    git(['ls-files', '--others', '--exclude-standard', '-z', '--', 'content', 'themes']),
+    git(['diff', '--name-only', '--no-renames', '--relative', '-z', base, '--', ...watched]),
+    git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...watched]),
   ]);
   return new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
 }

@@ -44,8 +44,10 @@ const hostControlFiles = new Set(['_redirects', '_headers', '_routes.json', '_wo
  */
 export function allowCopiedFile(source: AssetSource, output: string, report: Report, hostFiles: ReadonlySet<string>): boolean {
   checkActiveContent(source, report);
-  if (!hostControlFiles.has(output) || hostFiles.has(output)) return true;
-  reportRule(report, 'asset/host-file', { file: source.path }, { name: output });
+  // A folder counts as its name: Cloudflare Pages runs a `_worker.js/` folder as it runs the file.
+  const name = output.split('/')[0]!;
+  if (!hostControlFiles.has(name) || hostFiles.has(name)) return true;
+  reportRule(report, 'asset/host-file', { file: source.path }, { name });
   return false;
 }
 

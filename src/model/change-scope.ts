@@ -9,11 +9,12 @@ export interface ChangeScope {
   parse: Set<string>;
   /** Files whose diagnostics are reported: the changed ones and those that may link to them (site.yml's menu among them). */
   report: Set<string>;
-  /** Whether the change touches what every page depends on (site.yml, authors.yml, a theme): then everything is checked and reported. */
+  /** Whether the change touches what every page depends on (site.yml, authors.yml, a theme, mimeo's version): then everything is checked and reported. */
   whole: boolean;
 }
 
-const sharedFiles = /^(content\/site\.ya?ml|content\/authors\.ya?ml|themes\/)/;
+// What every page depends on; and mimeo itself, whose upgrade (the lock file) may change any page or check.
+const sharedFiles = /^(content\/site\.ya?ml|content\/authors\.ya?ml|themes\/|package\.json$|package-lock\.json$|npm-shrinkwrap\.json$)/;
 
 /**
  * Decides, from paths and text alone, what `check --changed` must parse: the changed files

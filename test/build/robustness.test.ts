@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../support/vnu.js';
@@ -168,6 +168,18 @@ describe('bad input', () => {
     const run = await runCli(['build', '--root', root, '--out', out, '--no-cache']);
     expect(run.code, run.stdout).toBe(0);
     expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
+
+  it('builds a raw HTML block of 150 000 paragraphs, and its capsule page, without overflowing the stack', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+    await writeFile(path.join(root, 'content/issues/1/30-many.md'), `---\ntitle: Many\n---\n<div>${'<p>x'.repeat(150_000)}</div>\n`);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out, '--no-cache']);
+    expect(run.stdout + run.stderr).not.toContain('error');
+    expect(run.code).toBe(0);
+    const capsule = await readFile(path.join(out, 'gemini/issues/1/many.gmi'), 'utf8');
+    expect(capsule.split('\n').filter((line) => line === 'x')).toHaveLength(150_000);
   }, 60_000);
 
   it.each(['check', 'build'])('reports (%s) file names it can not publish at their folder, each once, without a stack trace or a forged line', async (command) => {

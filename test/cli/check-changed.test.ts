@@ -41,6 +41,15 @@ describe('mimeo check --changed', () => {
     expect(run.stdout).toBe('content/issues/1/10-first.md:3:1: error: "author" is not a front matter field of an article [front-matter/unknown-key]\n  Did you mean "authors"?\n');
   });
 
+  it('reports everything when the change upgrades mimeo (its lock file), which may change any check', async () => {
+    const root = await branchWithMistakes();
+    await git(root, ['checkout', '-q', 'main']);
+    await commitAll(root, [{ ...who, date: '2026-03-03T09:00:00Z', files: { 'package-lock.json': '{ "lockfileVersion": 3 }\n' } }]);
+    const run = await runCli(['check', '--root', root, '--changed', 'HEAD~1']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/pages/about.md:');
+  });
+
   it('passes when the change is clean, whatever the rest holds', async () => {
     const root = await branchWithMistakes();
     await git(root, ['checkout', '-q', 'main']);

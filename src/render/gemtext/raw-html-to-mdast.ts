@@ -53,14 +53,15 @@ function toFlow(nodes: readonly ElementContent[], context: Context): BlockConten
     if (node.type !== 'element' || hiddenNames.has(node.tagName)) return;
     if (blockNames.has(node.tagName)) {
       close();
-      flow.push(...toBlocks(node, context));
+      // One at a time: a spread of a block of 150 000 paragraphs would overflow the stack.
+      for (const block of toBlocks(node, context)) flow.push(block);
     } else if (hasBlock(node)) {
       // An inline element around blocks (a link around a card): its blocks in place, then its link on its own.
       node.children.forEach(add);
       close();
       const resource = resourceOf(node, context);
       if (resource?.type === 'link') flow.push({ type: 'paragraph', children: [{ ...resource, children: [textOf(labelOf(node.children))] }] });
-    } else run.push(...toPhrasing([node], context));
+    } else for (const phrasing of toPhrasing([node], context)) run.push(phrasing);
   };
   nodes.forEach(add);
   close();
@@ -102,7 +103,8 @@ function toList(element: Element, context: Context): List {
     const item = child.type === 'element' && child.tagName === 'li';
     const flow = toFlow(item ? child.children : [child], context);
     if (item || (items.length === 0 && flow.length > 0)) items.push({ type: 'listItem', spread: false, children: [] });
-    items.at(-1)?.children.push(...flow);
+    const last = items.at(-1);
+    if (last) for (const block of flow) last.children.push(block);
   }
   const start = element.properties['start'];
   return { type: 'list', ordered: element.tagName === 'ol', start: typeof start === 'number' ? start : 1, spread: false, children: items };
@@ -130,7 +132,7 @@ function toTable(element: Element, context: Context): BlockContent[] {
     type: 'tableRow',
     children: row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')).map((cell) => ({ type: 'tableCell', children: toPhrasing(cell.children, context) })),
   }));
-  const columns = Math.max(0, ...rows.map((row) => row.children.length));
+  const columns = rows.reduce((most, row) => Math.max(most, row.children.length), 0);
   for (const row of rows) while (row.children.length < columns) row.children.push({ type: 'tableCell', children: [] });
   const table: Table = { type: 'table', align: [], children: rows };
   return [...(caption ? toFlow(caption.children, context) : []), ...(columns > 0 ? [table] : [])];

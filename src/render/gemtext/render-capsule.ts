@@ -77,7 +77,7 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
   }
   page(`${home}authors.gmi`, 'authors', 'content/authors.yml', false, (scope) => ({ authors: authorsView(scope) }));
   // Images and static files are shared by every edition, copied once.
-  if (home === '') outputs.push(...site.assets.map((asset) => ({ path: asset.output, copyFrom: asset.absolutePath, source: asset.path })));
+  if (home === '') for (const asset of site.assets) outputs.push({ path: asset.output, copyFrom: asset.absolutePath, source: asset.path });
   return outputs;
 }
 

@@ -65,7 +65,7 @@ function renderFootnotes(state: State, label: string): void {
     const text = paragraphs
       .map((child) => toInline(child.children, state))
       .flatMap((result) => {
-        state.pending.push(...result.links);
+        for (const link of result.links) state.pending.push(link);
         return result.lines;
       })
       .join(' ');

@@ -16,7 +16,7 @@ function addQuoted(children: ReadonlyArray<BlockContent | DefinitionContent>, st
     if (child.type === 'paragraph' || child.type === 'heading') {
       const { lines, links } = toInline(child.children, state);
       for (const text of lines) state.lines.push({ type: 'quote', text });
-      state.pending.push(...links);
+      for (const link of links) state.pending.push(link);
     } else if (child.type === 'blockquote') addQuoted(child.children, state);
     else if (child.type === 'list') addQuotedList(child, state);
     else state.blocks({ type: 'root', children: [child] });
@@ -33,7 +33,7 @@ function addQuotedList(list: List, state: State): void {
       if (part.type === 'paragraph' || part.type === 'heading') {
         const { lines, links } = toInline(part.children, state);
         parts.push(lines.join(' '));
-        state.pending.push(...links);
+        for (const link of links) state.pending.push(link);
       } else if (part.type === 'list') nested.push(part);
       else parts.push(toString(part));
     }

@@ -9,7 +9,7 @@ export function heading(node: Heading, state: State): void {
   const { lines, links } = toInline(node.children, state);
   const level = Math.min(3, Math.max(2, node.depth)) as 2 | 3;
   state.lines.push({ type: 'heading', level, text: lines.join(' ') }, { type: 'blank' });
-  state.pending.push(...links);
+  for (const link of links) state.pending.push(link);
   state.flush();
 }
 

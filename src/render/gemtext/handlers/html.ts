@@ -12,6 +12,6 @@ export function html(node: Html, state: State): void {
   const tree = rawHtmlParsers().fromHtml(node.value, { fragment: true });
   const { root, unplaced } = rawHtmlToMdast(tree, node.position?.start, state);
   state.blocks(root);
-  state.pending.push(...unplaced);
+  for (const link of unplaced) state.pending.push(link);
   state.flush();
 }

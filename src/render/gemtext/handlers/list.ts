@@ -25,7 +25,7 @@ function addItem(item: ListItem, number: string, state: State): void {
       const text = lines.join(' ');
       if (open) open.text += ` ${text}`;
       else state.lines.push((open = { type: 'list', text: (first ? number + task : '') + text }));
-      state.pending.push(...links);
+      for (const link of links) state.pending.push(link);
     } else {
       open = undefined;
       if (child.type === 'list') addItems(child, state);

@@ -13,6 +13,6 @@ export function paragraph(node: Paragraph, state: State): void {
   }
   for (const text of lines) if (text !== '') state.lines.push({ type: 'text', text });
   state.lines.push({ type: 'blank' });
-  state.pending.push(...links);
+  for (const link of links) state.pending.push(link);
   state.flush();
 }

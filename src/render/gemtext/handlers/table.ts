@@ -10,11 +10,11 @@ export function table(node: Table, state: State): void {
   const rows = node.children.map((row) =>
     row.children.slice(0, columns).map((cell) => {
       const { lines, links } = toInline(cell.children, state);
-      state.pending.push(...links);
+      for (const link of links) state.pending.push(link);
       return lines.join(' ');
     }),
   );
-  const widths = Array.from({ length: columns }, (_, i) => Math.max(1, ...rows.map((row) => [...(row[i] ?? '')].length)));
+  const widths = Array.from({ length: columns }, (_, i) => rows.reduce((most, row) => Math.max(most, [...(row[i] ?? '')].length), 1));
   const draw = (row: string[]) => widths.map((width, i) => pad(row[i] ?? '', width, node.align?.[i] ?? null)).join(' | ').trimEnd();
   const [header = [], ...body] = rows;
   const rule = widths.map((width) => '-'.repeat(width)).join('-+-');
