@@ -349,6 +349,11 @@ export const rules = {
     message: ({ reason }) => `the template can not be read: ${reason}`,
     hint: ({ suggestion }) => templateHint(suggestion),
   }),
+  'template/script': rule<{ found: string; page: string }>({
+    severity: 'error',
+    message: ({ found, page }) => `the template makes ${page} with ${found}: mimeo's pages run no script`,
+    hint: () => 'Take the script, the event handler or the javascript: address out of the template (or the partial it renders); a page of the webzine must work, and be safe to read, without JavaScript.',
+  }),
   'template/render': rule<{ reason: string; page: string; suggestion?: string }>({
     severity: 'error',
     message: ({ reason, page }) => `the template failed while rendering ${page}: ${reason}`,

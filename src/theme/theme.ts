@@ -79,6 +79,8 @@ export interface ThemeSettings {
    * not): checked like the webzine's own copied files (`allowCopiedFile`).
    */
   allowAsset: (source: AssetSource, output: string) => boolean;
+  /** Whether a web page may run script: only with `markdown.html: trust`, whose content may hold some (default: `false`). */
+  scriptAllowed?: boolean | undefined;
   /** Whether the webzine has a capsule, whose templates' strings every language then needs (default: `true`). */
   capsule?: boolean | undefined;
   /** The persistent cache's folder, where a theme found sound is remembered (default: none). */
@@ -148,7 +150,15 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       // Assigned, not spread: spreading would read the getter.
       const scope = materialize(context) as Record<string, unknown>;
       scope['build'] = build;
-      return engineOf(name).renderSync(templates, scope) as string;
+      const made = engineOf(name).renderSync(templates, scope) as string;
+      // The Markdown is sanitized: script on a web page comes from the theme (or `markdown.html: trust`).
+      const script = name.startsWith('gemini/') || settings.scriptAllowed ? undefined : scriptIn(made);
+      if (script === undefined) return made;
+      const file = `${templatePrefix}${name}.liquid`;
+      const place = { file: files.get(file)?.displayPath ?? file, line: 1, column: 1 };
+      if (!told.has(toldKey(place, 'script'))) reportRule(report, 'template/script', place, { found: script, page });
+      told.add(toldKey(place, 'script'));
+      return undefined;
     } catch (error) {
       // A partial is parsed when a page first renders it: a mistake in its syntax is one, however many pages it fails.
       const { ParseError, TokenizationError } = liquid();
@@ -226,6 +236,33 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       if (marker !== undefined) writeEntry(marker, new Uint8Array());
     },
   };
+}
+
+// What may run script, cheap to look for: a page without it is not read tag by tag.
+// (A browser drops tabs and line breaks inside an address: `java<tab>script:` is `javascript:`.)
+const maybeScript = /<script|\son[a-z]+\s*=|s\s*c\s*r\s*i\s*p\s*t\s*:/i;
+// A start tag, its attributes (quoted values skipped whole, so their text is not taken for one).
+const startTag = /<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const attribute = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/**
+ * What in a web page would run script, if anything (SPEC §3: no JavaScript in built pages): a
+ * `<script>` (but for data, `application/ld+json`), an event handler attribute, a `javascript:`
+ * address. Read tag by tag, so text that only speaks of them (`&lt;script&gt;`) is none.
+ */
+export function scriptIn(html: string): string | undefined {
+  if (!maybeScript.test(html)) return undefined;
+  for (const tag of html.matchAll(startTag)) {
+    const element = tag[1]!.toLowerCase();
+    for (const [, name = '', ...values] of (tag[2] ?? '').matchAll(attribute)) {
+      const value = values.find((v) => v !== undefined) ?? '';
+      const key = name.toLowerCase();
+      if (/^on[a-z]+$/.test(key)) return `an event handler (${key}) on <${element}>`;
+      if (/^(href|src|action|formaction|xlink:href|data)$/.test(key) && /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))) return `a javascript: address on <${element}>`;
+    }
+    if (element === 'script' && !/\stype\s*=\s*["']?application\/(ld\+)?json["'\s]/i.test(`${tag[2] ?? ''} `)) return 'a <script> element';
+  }
+  return undefined;
 }
 
 function toldKey(place: { file: string; line: number; column: number }, reason: string): string {

@@ -95,7 +95,7 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
       // A theme that reports something (strings missing) has its say in full rebuilds.
       const sink = { report };
       // Only pages are made again here: the theme's copied files are the full rebuild's, which checks them.
-      const settings = { name: config.theme, languages: last.editions.map((edition) => edition.language), commit: site.commit, allowAsset: () => false, capsule: config.geminiUrl !== undefined };
+      const settings = { name: config.theme, languages: last.editions.map((edition) => edition.language), commit: site.commit, allowAsset: () => false, capsule: config.geminiUrl !== undefined, scriptAllowed: config.markdown.html === 'trust' };
       const theme = createTheme(await loadTheme(options.root, config.theme, report, configPlace(config, ['theme'])), settings, (diagnostic) => sink.report(diagnostic));
       if (diagnostics.length > 0) return undefined;
       last.theme = { theme, sink };

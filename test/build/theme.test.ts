@@ -1,6 +1,7 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scriptIn } from '../../src/theme/theme.js';
 import { makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
@@ -114,5 +115,16 @@ describe('a theme of its own, in a language the built-in theme has no strings fo
     await writeFile(path.join(root, 'themes/mine/templates/page.liquid'), '<!doctype html><html lang="{{ page.lang }}"><title>{{ page.title }}</title><p>{{ strings.greeting }} {{ strings.contents }}</p></html>\n');
     const run = await runCli(['check', '--root', root]);
     expect(run.stdout).toBe('themes/mine/i18n/de.yml:1:1: error: the UI string "contents" is missing from the "de" strings [theme/missing-string]\n  Add a "contents:" line to this file (make it if it is not there), translated from i18n/en.yml; a theme\'s strings file holds only the strings it adds or changes, over the default theme\'s.\n');
+  });
+});
+
+describe('what a web page would run', () => {
+  it('is found tag by tag: a script, an event handler, a javascript: address, not data or text that speaks of them', () => {
+    expect(scriptIn('<p>Hello</p><script>alert(1)</script>')).toBe('a <script> element');
+    expect(scriptIn('<IMG SRC=x OnError=alert(1)>')).toBe('an event handler (onerror) on <img>');
+    // A browser drops tabs and line breaks from a URL: `java<tab>script:` is `javascript:`.
+    expect(scriptIn('<a href=" java\tscript:alert(1)">x</a>')).toBe('a javascript: address on <a>');
+    expect(scriptIn('<script type="application/ld+json">{"@type":"Blog"}</script>')).toBeUndefined();
+    expect(scriptIn('<p title="say onclick=x">&lt;script&gt; and javascript: are words here</p>')).toBeUndefined();
   });
 });
