@@ -14,17 +14,18 @@ export interface FormatOptions {
   debug?: boolean;
   /**
    * The root's folder inside its Git repository (`zine/`), put before each file of a `github`
-   * annotation, which GitHub reads from the repository's top; `text` and `json` stay relative to
-   * the root (default: `''`, the root is the repository's top).
+   * annotation, which GitHub reads from the repository's top, and that top, which an absolute
+   * path is made relative to; `text` and `json` stay relative to the root (default: prefix `''`,
+   * the root is the repository's top).
    */
-  repositoryPrefix?: string;
+  repository?: { prefix: string; top?: string };
 }
 
 /** Formats diagnostics, sorted by file, line and column, one after the other. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, options: FormatOptions = {}): string {
   const sorted = sortDiagnostics(diagnostics);
   if (format === 'json') return sorted.map((d) => JSON.stringify(toJson(d))).join('\n') + (sorted.length ? '\n' : '');
-  const render = format === 'github' ? (d: Diagnostic) => toGithub(d, options.repositoryPrefix ?? '') : (d: Diagnostic) => toText(d, options);
+  const render = format === 'github' ? (d: Diagnostic) => toGithub(d, options.repository ?? { prefix: '' }) : (d: Diagnostic) => toText(d, options);
   return sorted.map((d) => render(d) + '\n').join('');
 }
 
@@ -45,9 +46,11 @@ function toJson(d: Diagnostic): Omit<Diagnostic, 'cause'> {
  * A GitHub workflow command, which the Actions runner turns into an annotation on the line. Its
  * file is read from the repository's top, so a webzine in a subfolder names it with `prefix`.
  */
-function toGithub(d: Diagnostic, prefix: string): string {
+function toGithub(d: Diagnostic, repository: { prefix: string; top?: string }): string {
   const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
-  const file = prefix === '' ? d.file : path.normalize(prefix + d.file);
+  // A file outside the root (a theme elsewhere in the repository) is named by its absolute path.
+  const inside = repository.top !== undefined && path.isAbsolute(d.file) ? path.relative(repository.top, d.file) : undefined;
+  const file = inside !== undefined ? (inside.startsWith('..') ? d.file : inside) : repository.prefix === '' || path.isAbsolute(d.file) ? d.file : path.normalize(repository.prefix + d.file);
   const properties = `file=${escapeProperty(file)},line=${d.line},col=${d.column},title=${escapeProperty(d.ruleId)}`;
   return `::${d.severity} ${properties}::${escapeData(message)}`;
 }

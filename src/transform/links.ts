@@ -128,7 +128,9 @@ function resolveMenuUrl(url: string, index: Index, place: Place, report: Report)
 /** A relative url of site.yml, read from its folder (content/) as a Markdown file's links are from theirs. */
 function fromSiteFile(url: string, index: Index): Resolution {
   const { path: rawPath, anchor, rest } = splitLink(url);
-  return rawPath === '' ? { problem: 'missing' } : fromFile(joinedPath(siteFile, rawPath), anchor, rest, index);
+  const joined = rawPath === '' ? '' : joinedPath(siteFile, rawPath);
+  // `.` is content/ itself: no file of it, and not outside it either.
+  return joined === '' || joined === 'content' ? { problem: 'missing' } : fromFile(joined, anchor, rest, index);
 }
 
 /** What a `menu` url that is neither a path of the site nor a file of content/ was meant to be. */

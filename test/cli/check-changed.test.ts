@@ -95,6 +95,16 @@ describe('mimeo check --format github on a webzine in a subfolder of its reposit
     expect(run.stdout).toBe('::error file=zine/content/issues/1/20-second.md,line=6,col=5,title=link/missing-target::the link "nothing.md" points to nothing in the webzine\n');
   });
 
+  it('names a file of a theme outside the webzine\'s folder from the repository\'s top too', async () => {
+    const zine = await monorepo();
+    const shared = path.join(path.dirname(zine), 'shared/templates');
+    await mkdir(shared, { recursive: true });
+    await writeFile(path.join(shared, '404.liquid'), '{% if %}\n');
+    await writeFile(path.join(zine, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ntheme: ../../shared\n');
+    const run = await runCli(['check', '--root', zine, '--format', 'github']);
+    expect(run.stdout).toContain('::error file=shared/templates/404.liquid,line=1,col=6,title=template/syntax::');
+  });
+
   it('names each file from the webzine\'s folder in JSON, as in text', async () => {
     const run = await runCli(['check', '--root', await monorepo(), '--format', 'json']);
     expect((JSON.parse(run.stdout) as { file: string }).file).toBe('content/issues/1/20-second.md');

@@ -28,10 +28,10 @@ export async function runCheck(args: ParsedArgs, terminal: Terminal, cwd: string
   const changed = typeof values['changed'] === 'string' ? await changedFiles(folders.root, values['changed']) : undefined;
   const compiling = resolveCompiling('check', values, { root: folders.root }, cwd);
   // GitHub reads an annotation's file from the repository's top, not from the webzine's folder.
-  const repositoryPrefix = format === 'github' ? readRepositoryPrefix(folders.root) : Promise.resolve('');
+  const repository = format === 'github' ? readRepositoryPrefix(folders.root) : Promise.resolve({ prefix: '' });
   const result = await build({ ...folders, ...compiling, drafts: values['drafts'] === true, write: false, ...(changed ? { changed } : {}) });
   terminal.err(formatNotes(result.notes));
-  terminal.out(formatDiagnostics(result.diagnostics, format, { debug: values['debug'] === true, repositoryPrefix: await repositoryPrefix }));
+  terminal.out(formatDiagnostics(result.diagnostics, format, { debug: values['debug'] === true, repository: await repository }));
   if (format === 'text') terminal.err(`checked: ${summarizeDiagnostics(result.diagnostics)}\n`);
   return hasErrors(result.diagnostics) ? exitCodes.content : exitCodes.success;
 }

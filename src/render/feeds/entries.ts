@@ -43,7 +43,8 @@ export function selectFeedIssues(site: Site): Issue[] {
  * An entry's content, in a `div` with the edition's `lang` and `dir="rtl"` when its language is
  * written from right to left: feed readers show content in their own pages, where the feed's
  * `xml:lang` (RFC 4287 §2) or `<language>` sets no direction, so Arabic would run from the left.
- * Left-to-right content is left as it is, so the entries of existing feeds do not all change.
+ * Left-to-right content is left as it is, so the entries of existing feeds do not change for it
+ * (names in bylines are isolated, `<bdi>`, which changed every entry with authors once).
  */
 function inEditionDirection(language: string, html: string): string {
   return textDirection(language) === 'rtl' ? `<div lang="${escapeHtml(language)}" dir="rtl">\n${html}</div>` : html;
