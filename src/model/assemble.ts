@@ -58,7 +58,12 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     const place = classifyPath(file.path);
     const origin = { key: file.path, lang: language };
     if (place.kind === 'issue') addIssue(issues, toIssue(file, origin, place.folder, place.folderName, directory, report));
-    else if (place.kind === 'article') pushDefined(articles, toArticle(file, origin, place.folderName, place.fileName, directory, report, languages, freeOrder.get(place.folderName)));
+    else if (place.kind === 'article') {
+      // Each misnamed article without a number is told a number of its own.
+      const free = freeOrder.get(place.folderName) ?? 10;
+      if (!/^\d/.test(place.fileName)) freeOrder.set(place.folderName, free + 10);
+      pushDefined(articles, toArticle(file, origin, place.folderName, place.fileName, directory, report, languages, free));
+    }
     else if (place.kind === 'page') pushDefined(pages, toPage(file, origin, place.fileName, report, languages));
     // Markdown anywhere else would be left out without a word (`content/contact.md`, `content/page/faq.md`),
     // and a translation kept in a folder of its language is told where it goes.

@@ -488,6 +488,10 @@ function checkStrings(files: ThemeFiles, { name, languages, capsule = true }: { 
   }
 }
 
+// The strings mimeo's own code reads (feed titles, the language switcher, footnotes, gemtext
+// bylines), whatever the templates: a language without them would show English in their place.
+const codeStrings = ['and', 'authors', 'back_to_reference', 'by', 'feed_atom', 'feed_rss', 'footnotes', 'home', 'issue', 'issue_number', 'language_name', 'not_found_title'];
+
 /**
  * The English strings every language must have: those of the theme's own English file (its
  * strings), and those of the built-in file that a template a page can reach uses (one the theme
@@ -501,6 +505,7 @@ function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], cap
     const text = readTags(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'));
     for (const match of text.matchAll(/strings(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)) used.add(match[1] ?? match[2]!);
   }
+  for (const key of codeStrings) used.add(key);
   const ownKeys = Object.keys(own?.strings ?? {});
   return [...new Set([...ownKeys, ...Object.keys(builtIn?.strings ?? {}).filter((key) => used.has(key))])];
 }

@@ -105,12 +105,18 @@ describe('a theme of its own, in a language the built-in theme has no strings fo
     await mkdir(path.join(root, 'themes/mine/i18n'), { recursive: true });
     await mkdir(path.join(root, 'themes/mine/templates'), { recursive: true });
     await writeFile(path.join(root, 'themes/mine/i18n/en.yml'), 'greeting: Hello\n');
-    await writeFile(path.join(root, 'themes/mine/i18n/de.yml'), 'greeting: Hallo\n');
+    // Strings mimeo itself shows (the language's name, footnotes…), and none the templates do not use.
+    const french = await readFile(path.join(repoRoot, 'themes/default/i18n/fr.yml'), 'utf8');
+    await writeFile(path.join(root, 'themes/mine/i18n/de.yml'), `${french.replace(/^contents:.*\n/m, '').replace(/^language_name:.*$/m, 'language_name: Deutsch')}greeting: Hallo\n`);
     for (const template of ['home', 'issue', 'article', 'page', 'authors', '404']) {
       await writeFile(path.join(root, `themes/mine/templates/${template}.liquid`), '<!doctype html><html lang="{{ page.lang }}"><title>{{ page.title }}</title><p>{{ strings.greeting }}</p></html>\n');
     }
     const read = await build(root);
     expect(await read('web/de/about/index.html')).toContain('<p>Hallo</p>');
+    // Without a string mimeo itself shows, the edition would be named in English.
+    await writeFile(path.join(root, 'themes/mine/i18n/de.yml'), 'greeting: Hallo\n');
+    expect((await runCli(['check', '--root', root])).stdout).toContain('themes/mine/i18n/de.yml:1:1: error: the UI string "language_name" is missing from the "de" strings');
+    await writeFile(path.join(root, 'themes/mine/i18n/de.yml'), `${french.replace(/^contents:.*\n/m, '')}greeting: Hallo\n`);
     // Once a template shows a built-in string, German needs it too.
     await writeFile(path.join(root, 'themes/mine/templates/page.liquid'), '<!doctype html><html lang="{{ page.lang }}"><title>{{ page.title }}</title><p>{{ strings.greeting }} {{ strings.contents }}</p></html>\n');
     const run = await runCli(['check', '--root', root]);
