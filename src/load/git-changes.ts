@@ -33,11 +33,17 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
   ).trim();
   // What the webzine is made of, and what says which mimeo makes it (an upgrade may change any check).
   const watched = ['content', 'themes', 'package.json', 'package-lock.json', 'npm-shrinkwrap.json'];
-  const [changed, untracked] = await Promise.all([
+  // mimeo's version may be kept at the repository's top, above a webzine in a folder of it.
+  const installed = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json'].map((file) => `:/${file}`);
+  const [changed, untracked, upgraded] = await Promise.all([
     git(['diff', '--name-only', '--no-renames', '--relative', '-z', base, '--', ...watched]),
     git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...watched]),
+    git(['diff', '--name-only', '-z', base, '--', ...installed]),
   ]);
-  return new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
+  const files = new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
+  // Named as the webzine's own: a change to what every check depends on.
+  if (upgraded.split('\0').some(Boolean)) files.add('package.json');
+  return files;
 }
 
 /** Why the files changed since a revision can not be told, in words for the person who asked. */

@@ -129,8 +129,38 @@ describe('what a web page would run', () => {
     expect(scriptIn('<p>Hello</p><script>alert(1)</script>')).toBe('a <script> element');
     expect(scriptIn('<IMG SRC=x OnError=alert(1)>')).toBe('an event handler (onerror) on <img>');
     // A browser drops tabs and line breaks from a URL: `java<tab>script:` is `javascript:`.
-    expect(scriptIn('<a href=" java\tscript:alert(1)">x</a>')).toBe('a javascript: address on <a>');
+    expect(scriptIn('<a href=" java\tscript:alert(1)">x</a>')).toBe('an address that runs script (href) on <a>');
     expect(scriptIn('<script type="application/ld+json">{"@type":"Blog"}</script>')).toBeUndefined();
     expect(scriptIn('<p title="say onclick=x">&lt;script&gt; and javascript: are words here</p>')).toBeUndefined();
+  });
+
+  // What a review of the check got past its first version, each caught now.
+  it.each([
+    '<script/x>alert(1)</script>',
+    '<svg/onload=alert(1)>',
+    '<img/src/onerror=alert(1)>',
+    '<img alt="x"onerror=alert(1) src=x>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<a href="javas&#x63;ript:alert(1)">x</a>',
+    '<a href="javascript&colon;alert(1)">x</a>',
+    '<script data-x=" type=application/json ">alert(1)</script>',
+    '<iframe srcdoc="<img src=x onerror=alert(1)>"></iframe>',
+    '<svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>',
+    '<iframe src="data:text/html,<script>alert(1)</script>"></iframe>',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<p style="background:url(javascript:alert(1))">x</p>',
+    '<a href="vbscript:x">x</a>',
+  ])('finds script in %s', (html) => {
+    expect(scriptIn(`<p>Before.</p>${html}<p>After.</p>`)).toBeDefined();
+  });
+
+  it.each([
+    '<script type="application/ld+json">{"headline": "Code <b onclick=x>"}</script>',
+    '<meta name="description" content="Learn javascript: the good parts">',
+    '<title>A title with <b onclick=x> in it</title>',
+    '<p>It&#39;s &#x3C;img onerror=x&#x3E;, in words.</p>',
+    '<img src="data:image/png;base64,AAAA" alt="">',
+  ])('finds none in %s', (html) => {
+    expect(scriptIn(html)).toBeUndefined();
   });
 });

@@ -105,6 +105,17 @@ describe('mimeo check --format github on a webzine in a subfolder of its reposit
     expect(run.stdout).toContain('::error file=shared/templates/404.liquid,line=1,col=6,title=template/syntax::');
   });
 
+  it('checks everything when the lock file at the repository\'s top changed (a mimeo upgrade)', async () => {
+    const zine = await monorepo();
+    await git(path.dirname(zine), ['checkout', '-q', 'main']);
+    await writeFile(path.join(zine, 'content/pages/about.md'), '---\ntitle: About\n---\nSee [nothing](nothing.md).\n');
+    await commitAll(path.dirname(zine), [{ ...who, date: '2026-03-03T09:00:00Z' }]);
+    await commitAll(path.dirname(zine), [{ ...who, date: '2026-03-04T09:00:00Z', files: { 'package-lock.json': '{ "lockfileVersion": 3 }\n' } }]);
+    const run = await runCli(['check', '--root', zine, '--changed', 'HEAD~1']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/pages/about.md:4:5: error: the link "nothing.md" points to nothing');
+  });
+
   it('names each file from the webzine\'s folder in JSON, as in text', async () => {
     const run = await runCli(['check', '--root', await monorepo(), '--format', 'json']);
     expect((JSON.parse(run.stdout) as { file: string }).file).toBe('content/issues/1/20-second.md');
