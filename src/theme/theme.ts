@@ -244,7 +244,9 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
 // references, `&#106;avascript:`.)
 // Only a reference to a letter, a colon, a tab or a line break can spell an address out: the
 // page's own escapes (`&#39;`, `&#x3C;`) are not worth reading it for.
-const maybeScript = /<script|[\s/"'`]on[a-z]+\s*=|s\s*c\s*r\s*i\s*p\s*t\s*(:|&colon;)|&#(x0*(4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|3a|9|a)|0*(6[5-9]|[7-9]\d|1[01]\d|12[0-2]|58|9|10))(?![0-9a-f])|srcdoc|data:|http-equiv|<(iframe|object|embed|base)/i;
+// An address that runs script is an attribute's value: `script:` or `data:` in prose ("a short
+// script: …", common in a webzine about computers) is not worth reading a page for.
+const maybeScript = /<script|[\s/"'`]on[a-z]+\s*=|=\s*["']?[^"'<>]{0,64}?(s\s*c\s*r\s*i\s*p\s*t\s*(:|&colon;)|data:)|&#(x0*(4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|3a|9|a)|0*(6[5-9]|[7-9]\d|1[01]\d|12[0-2]|58|9|10))(?![0-9a-f])|srcdoc|http-equiv|<(iframe|object|embed|base)/i;
 // Elements whose text is not markup: what a title or data holds is not taken for tags.
 const rawText = /<(script|style|textarea|title|xmp|noscript)\b(?:"[^"]*"|'[^']*'|[^'">])*>[\s\S]*?<\/\1\s*>/gi;
 // A start tag: its name, then its attributes up to the `>` that is not inside a quoted value.
