@@ -1,7 +1,8 @@
 import { Liquid, type FS, type Template } from 'liquidjs';
 import { InternalError, type Report } from '../diagnostics/diagnostic.js';
 import type { ThemeFiles } from '../load/load-theme.js';
-import { reportTemplateError, suggestName } from '../theme/theme.js';
+import { suggestName } from '../theme/template-names.js';
+import { reportTemplateError } from '../theme/theme.js';
 import { toYamlFlow } from './yaml-flow.js';
 
 // A scaffold is one file: `render` and `include` find nothing, rather than files of the folder

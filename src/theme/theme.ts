@@ -4,12 +4,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FS, Liquid, Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { reportRule } from '../diagnostics/rules.js';
-import { isActiveUrl } from '../model/active-content.js';
-import { builtInThemeFolder, type ThemeFile, type ThemeFiles } from '../load/load-theme.js';
+import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import { markupOf, type AssetSource } from '../load/load-sources.js';
-import { parseYaml } from '../parse/yaml-data.js';
 import type { OutputFile } from '../write/output-file.js';
 import { codeFingerprint, corruptEntryIn, writeEntry } from '../compile/file-cache.js';
 import { toTextLine } from '../render/gemtext/lines.js';
@@ -18,6 +15,10 @@ import { materialize } from '../render/lazy-text.js';
 import type { OutputMemo } from '../write/output-memo.js';
 import { createHeapGuard } from '../write/heap-guard.js';
 import { runtimeFacts } from '../write/build-stamp.js';
+
+import { scriptIn } from './page-script.js';
+import { missingTemplates, suggestName, templateNames, templatePrefix } from './template-names.js';
+import { checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 
 /** A loaded theme, its templates compiled once per build. */
 export interface Theme {
@@ -49,8 +50,6 @@ export interface Theme {
    */
   checkTemplates(): void;
 }
-
-const templatePrefix = 'templates/';
 
 // Bounds of one page's render: time in milliseconds, and LiquidJS's count of what filters allocate.
 const renderLimitMs = 10_000;
@@ -239,62 +238,6 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   };
 }
 
-// What may run script, cheap to look for: a page without it is not read tag by tag. (A browser
-// drops tabs and line breaks inside an address, `java<tab>script:`, and reads character
-// references, `&#106;avascript:`.)
-// Only a reference to a letter, a colon, a tab or a line break can spell an address out: the
-// page's own escapes (`&#39;`, `&#x3C;`) are not worth reading it for.
-// An address that runs script is an attribute's value: `script:` or `data:` in prose ("a short
-// script: …", common in a webzine about computers) is not worth reading a page for.
-const maybeScript = /<script|[\s/"'`]on[a-z]+\s*=|=\s*["']?[^"'<>]{0,64}?(s\s*c\s*r\s*i\s*p\s*t\s*(:|&colon;)|data:)|&#(x0*(4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|3a|9|a)|0*(6[5-9]|[7-9]\d|1[01]\d|12[0-2]|58|9|10))(?![0-9a-f])|srcdoc|http-equiv|<(iframe|object|embed|base)/i;
-// Elements whose text is not markup: what a title or data holds is not taken for tags.
-const rawText = /<(script|style|textarea|title|xmp|noscript)\b(?:"[^"]*"|'[^']*'|[^'">])*>[\s\S]*?<\/\1\s*>/gi;
-// A start tag: its name, then its attributes up to the `>` that is not inside a quoted value.
-const startTag = /<([a-zA-Z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
-// An attribute, whatever separates it from the one before (a space, a `/`, nothing after a quote).
-const attribute = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-// Attributes whose value is an address, or which SVG animation writes into one.
-const addressAttributes = new Set(['href', 'src', 'action', 'formaction', 'data', 'to', 'from', 'values', 'by', 'xlink:href', 'poster', 'background', 'ping', 'cite']);
-
-/** An attribute's value as a browser reads it: character references decoded. */
-function decoded(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Math.min(Number.parseInt(hex, 16), 0x10ffff)))
-    .replace(/&#(\d+);?/g, (_, decimal: string) => String.fromCodePoint(Math.min(Number(decimal), 0x10ffff)))
-    .replace(/&colon;/gi, ':')
-    .replace(/&tab;/gi, '\t')
-    .replace(/&newline;/gi, '\n');
-}
-
-/**
- * What in a web page would run script, if anything (SPEC §3: no JavaScript in built pages): a
- * `<script>` (but for data, `application/ld+json`), an event handler attribute, a `javascript:`
- * or other active address (also written with character references, or written by an SVG
- * animation), a frame's `srcdoc`, a refresh to such an address. Read tag by tag, so text that
- * only speaks of them (`&lt;script&gt;`, a title holding `<b onclick>` in JSON-LD) is none.
- */
-export function scriptIn(html: string): string | undefined {
-  if (!maybeScript.test(html)) return undefined;
-  for (const script of html.matchAll(/<script\b((?:"[^"]*"|'[^']*'|[^'">])*)>/gi)) {
-    const type = [...(script[1] ?? '').matchAll(attribute)].find(([, name]) => name?.toLowerCase() === 'type');
-    if (!/^application\/(ld\+)?json$/i.test((type?.[2] ?? type?.[3] ?? type?.[4] ?? '').trim())) return 'a <script> element';
-  }
-  for (const tag of html.replace(rawText, (element) => element.replace(/>[\s\S]*</, '><')).matchAll(startTag)) {
-    const element = tag[1]!.toLowerCase();
-    for (const [, name = '', ...values] of (tag[2] ?? '').matchAll(attribute)) {
-      const value = decoded(values.find((v) => v !== undefined) ?? '');
-      const key = name.toLowerCase();
-      if (/^on[a-z]+$/.test(key)) return `an event handler (${key}) on <${element}>`;
-      if (key === 'srcdoc') return `a document written in a frame's srcdoc on <${element}>`;
-      if (addressAttributes.has(key) && isActiveUrl(value)) return `an address that runs script (${key}) on <${element}>`;
-      if (key === 'style' && /(javascript|vbscript):|expression\(/i.test(value.replace(/[\u0000-\u0020]/g, ''))) return `an address that runs script (style) on <${element}>`;
-      // A refresh to an address: `<meta http-equiv="refresh" content="0;url=javascript:…">`.
-      const refresh = key === 'content' && element === 'meta' ? /url\s*=\s*['"]?(.*)$/i.exec(value)?.[1] : undefined;
-      if (refresh !== undefined && isActiveUrl(refresh)) return 'a refresh to an address that runs script on <meta>';
-    }
-  }
-  return undefined;
-}
 
 function toldKey(place: { file: string; line: number; column: number }, reason: string): string {
   return `${place.file}:${place.line}:${place.column}:${reason}`;
@@ -303,80 +246,6 @@ function toldKey(place: { file: string; line: number; column: number }, reason: 
 // Themes whose every template was read without a mistake, by the hash of their fingerprint.
 const soundThemes = new Set<string>();
 
-/** The names of a theme's templates, as templates name them: `partials/byline`, `gemini/home`. */
-function templateNames(files: ThemeFiles): string[] {
-  return [...files.keys()].filter((file) => file.startsWith(templatePrefix) && file.endsWith('.liquid')).map((file) => file.slice(templatePrefix.length, -'.liquid'.length));
-}
-
-/** What the name a template error's `reason` tells of was likely meant to be: a filter, a tag, or one of `templates`. */
-export function suggestName(engine: Liquid, reason: string, templates: readonly string[] = []): string | undefined {
-  const filter = /^undefined filter: (\S+)/.exec(reason)?.[1];
-  if (filter) return maybeQuoted(didYouMean(filter, Object.keys(engine.filters)));
-  const tag = /^tag "([^"]+)" not found/.exec(reason)?.[1];
-  if (tag) return maybeQuoted(didYouMean(tag, Object.keys(engine.tags)));
-  const template = /^Failed to lookup "([^"]+)"/.exec(reason)?.[1];
-  if (!template) return undefined;
-  // A name in the same folder, `partials/byline` for `partials/bylines`.
-  const folder = template.slice(0, template.lastIndexOf('/') + 1);
-  return maybeQuoted(didYouMean(template, templates.filter((other) => other.startsWith(folder) && !other.slice(folder.length).includes('/'))));
-}
-
-function maybeQuoted(name: string | undefined): string | undefined {
-  return name === undefined ? undefined : `"${name}"`;
-}
-
-// `{% render 'partials/x' %}`, `{%- include "x", … -%}`, `{% layout 'layouts/base' %}`: a template named as written.
-const namedTemplate = /\{%-?\s*(?:render|include|layout)\s+(['"])([^'"]+)\1/g;
-// What Liquid does not read as tags: a comment block, a raw block, an inline comment.
-const unread = /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%-?\s*#[\s\S]*?-?%\}/g;
-
-/**
- * A template's text with what Liquid does not read as tags (comments, raw blocks) blanked out,
- * line breaks kept, so what is found in it is where it was written.
- */
-function readTags(text: string): string {
-  return text.replace(unread, (part) => part.replace(/[^\n]/g, ' '));
-}
-
-/** The templates a template names with a name written out (`render`, `include`, `layout`), each with where. */
-function namedIn(text: string): Array<{ name: string; index: number }> {
-  return [...readTags(text).matchAll(namedTemplate)].map((match) => ({ name: match[2]!.replace(/\.liquid$/, ''), index: match.index }));
-}
-
-/**
- * The templates that a theme's templates name and that the theme does not have: found before a
- * page needs them, so a partial only drafts show is not a mistake only `build --drafts` tells.
- */
-function missingTemplates(files: ThemeFiles): Array<{ name: string; from: string; place: { file: string; line: number; column: number } }> {
-  const names = new Set(templateNames(files));
-  const missing: Array<{ name: string; from: string; place: { file: string; line: number; column: number } }> = [];
-  for (const from of names) {
-    const file = files.get(`${templatePrefix}${from}.liquid`)!;
-    const text = file.bytes.toString('utf8');
-    for (const { name, index } of namedIn(text)) {
-      if (names.has(name)) continue;
-      const before = text.slice(0, index);
-      missing.push({ name, from, place: { file: file.displayPath, line: before.split('\n').length, column: index - before.lastIndexOf('\n') } });
-    }
-  }
-  return missing;
-}
-
-/**
- * The templates pages are made with (those at the top of `templates/` and `templates/gemini/`)
- * and every one they name, however deep: a partial no page can reach shows nothing. A template
- * that names one by a variable (`{% render name %}`) may reach any.
- */
-function reachableTemplates(files: ThemeFiles, capsule: boolean): Set<string> {
-  const names = templateNames(files);
-  const reached = new Set(names.filter((name) => (capsule ? !name.replace(/^gemini\//, '').includes('/') : !name.includes('/'))));
-  for (const from of reached) {
-    const text = files.get(`${templatePrefix}${from}.liquid`)!.bytes.toString('utf8');
-    if (/\{%-?\s*(?:render|include|layout)\s+[^'"\s]/.test(readTags(text))) return new Set(names);
-    for (const { name } of namedIn(text)) if (files.has(`${templatePrefix}${name}.liquid`)) reached.add(name);
-  }
-  return reached;
-}
 
 /**
  * The key of a page: the theme, the template and the context as JSON. The UI strings, the same
@@ -455,111 +324,6 @@ export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackF
   else reportRule(report, rule, place, args, error);
 }
 
-/** The UI strings of one file, and whether it could be read as a map of names to texts. */
-interface StringsFile {
-  strings: Record<string, string>;
-  readable: boolean;
-}
-
-/**
- * Reads the UI strings files of a theme, each once (its mistakes told once): the files of a
- * language (`fr`) are the built-in theme's, then the webzine theme's over it, key by key.
- */
-function stringsReader(files: ThemeFiles, report: Report): (code: string) => StringsFile[] {
-  const read = new Map<ThemeFile, StringsFile>();
-  const readFile = (file: ThemeFile): StringsFile => {
-    const known = read.get(file);
-    if (known) return known;
-    const data = parseYaml(file.bytes.toString('utf8').replace(/^\uFEFF/, ''), { file: file.displayPath }, report);
-    const value = data?.value;
-    const result: StringsFile = { strings: {}, readable: false };
-    if (data && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      result.readable = true;
-      for (const [key, text] of Object.entries(value)) {
-        if (text === null || typeof text === 'object') reportRule(report, 'theme/string-not-text', { file: file.displayPath, ...data.locate([key]) }, { key, got: text === null ? 'nothing' : Array.isArray(text) ? 'a list' : 'a map' });
-        else result.strings[key] = String(text);
-      }
-    } else if (data) {
-      reportRule(report, 'theme/strings-not-map', { file: file.displayPath, line: 1, column: 1 }, {});
-    }
-    read.set(file, result);
-    return result;
-  };
-  return (code) => {
-    const file = files.get(`i18n/${code}.yml`);
-    return file ? [...(file.under ? [file.under] : []), file].map(readFile) : [];
-  };
-}
-
-/**
- * Reports each UI string that a language of the webzine lacks: every key of the theme's
- * English strings must be in the language's (SPEC §6). A language whose strings could not be
- * read is told that once, not once a key.
- */
-function checkStrings(files: ThemeFiles, { name, languages, capsule = true }: { name: string; languages: readonly string[]; capsule?: boolean | undefined }, read: (code: string) => StringsFile[], report: Report): void {
-  const english = read('en');
-  if (english.length === 0 || english.some((file) => !file.readable)) return;
-  const expected = requiredStrings(files, english, capsule);
-  for (const language of languages) {
-    // English needs nothing more, and so does a regional English (`en-GB`), which falls back on it.
-    if (language.split('-')[0] === 'en') continue;
-    const own = stringChain(language).slice(1);
-    const found = own.flatMap(read);
-    // A missing string goes in the webzine's own theme (the built-in one is mimeo's): where its
-    // file is, or would be, relative to the root.
-    const ownFile = own.map((code) => files.get(`i18n/${code}.yml`)).filter((file) => file !== undefined && !path.isAbsolute(file.displayPath)).at(-1);
-    const place = { file: ownFile?.displayPath ?? `themes/${name}/i18n/${language}.yml` };
-    if (found.length === 0) {
-      reportRule(report, 'theme/missing-strings', place, { language });
-      continue;
-    }
-    if (found.some((file) => !file.readable)) continue;
-    const present = new Set(found.flatMap((file) => Object.keys(file.strings)));
-    for (const key of expected.filter((k) => !present.has(k))) reportRule(report, 'theme/missing-string', place, { key, language });
-  }
-}
-
-// The strings mimeo's own code reads (feed titles, the language switcher, footnotes, gemtext
-// bylines), whatever the templates: a language without them would show English in their place.
-const codeStrings = ['and', 'authors', 'back_to_reference', 'by', 'feed_atom', 'feed_rss', 'footnotes', 'home', 'issue', 'issue_number', 'language_name', 'not_found_title'];
-
-/**
- * The English strings every language must have: those of the theme's own English file (its
- * strings), and those of the built-in file that a template a page can reach uses (one the theme
- * does not override, or one of its own). A theme that makes every page itself, in a language the
- * built-in theme has no strings for, is not asked for strings no page shows.
- */
-function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], capsule: boolean): string[] {
-  const [builtIn, own] = files.get('i18n/en.yml')?.under ? english : [undefined, english[0]];
-  const used = new Set<string>();
-  for (const name of reachableTemplates(files, capsule)) {
-    const text = readTags(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'));
-    for (const match of text.matchAll(/strings(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)) used.add(match[1] ?? match[2]!);
-  }
-  for (const key of codeStrings) used.add(key);
-  const ownKeys = Object.keys(own?.strings ?? {});
-  return [...new Set([...ownKeys, ...Object.keys(builtIn?.strings ?? {}).filter((key) => used.has(key))])];
-}
-
-/**
- * The strings files a language's UI strings are layered from, each over the one before:
- * English, then the language (`fr`), then the regional language (`fr-CA`), each once.
- */
-function stringChain(language: string): string[] {
-  return [...new Set(['en', language.split('-')[0]!, language])];
-}
-
-function stringsOf(read: (code: string) => StringsFile[]): (language: string) => Record<string, string> {
-  const cache = new Map<string, Record<string, string>>();
-  return (language) => {
-    let strings = cache.get(language);
-    if (!strings) {
-      strings = Object.assign({}, ...stringChain(language).flatMap(read).map((file) => file.strings)) as Record<string, string>;
-      cache.set(language, strings);
-    }
-    return strings;
-  };
-}
 
 /**
  * The files of a theme's `assets/` that are the webzine's (the built-in theme's are mimeo's own),

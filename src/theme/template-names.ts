@@ -1,0 +1,81 @@
+import type { Liquid } from 'liquidjs';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { ThemeFiles } from '../load/load-theme.js';
+
+/** Where a theme's templates are, inside it. */
+export const templatePrefix = 'templates/';
+
+/** The names of a theme's templates, as templates name them: `partials/byline`, `gemini/home`. */
+export function templateNames(files: ThemeFiles): string[] {
+  return [...files.keys()].filter((file) => file.startsWith(templatePrefix) && file.endsWith('.liquid')).map((file) => file.slice(templatePrefix.length, -'.liquid'.length));
+}
+
+/** What the name a template error's `reason` tells of was likely meant to be: a filter, a tag, or one of `templates`. */
+export function suggestName(engine: Liquid, reason: string, templates: readonly string[] = []): string | undefined {
+  const filter = /^undefined filter: (\S+)/.exec(reason)?.[1];
+  if (filter) return maybeQuoted(didYouMean(filter, Object.keys(engine.filters)));
+  const tag = /^tag "([^"]+)" not found/.exec(reason)?.[1];
+  if (tag) return maybeQuoted(didYouMean(tag, Object.keys(engine.tags)));
+  const template = /^Failed to lookup "([^"]+)"/.exec(reason)?.[1];
+  if (!template) return undefined;
+  // A name in the same folder, `partials/byline` for `partials/bylines`.
+  const folder = template.slice(0, template.lastIndexOf('/') + 1);
+  return maybeQuoted(didYouMean(template, templates.filter((other) => other.startsWith(folder) && !other.slice(folder.length).includes('/'))));
+}
+
+function maybeQuoted(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : `"${name}"`;
+}
+
+// `{% render 'partials/x' %}`, `{%- include "x", … -%}`, `{% layout 'layouts/base' %}`: a template named as written.
+const namedTemplate = /\{%-?\s*(?:render|include|layout)\s+(['"])([^'"]+)\1/g;
+// What Liquid does not read as tags: a comment block, a raw block, an inline comment.
+const unread = /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%-?\s*#[\s\S]*?-?%\}/g;
+
+/**
+ * A template's text with what Liquid does not read as tags (comments, raw blocks) blanked out,
+ * line breaks kept, so what is found in it is where it was written.
+ */
+export function readTags(text: string): string {
+  return text.replace(unread, (part) => part.replace(/[^\n]/g, ' '));
+}
+
+/** The templates a template names with a name written out (`render`, `include`, `layout`), each with where. */
+function namedIn(text: string): Array<{ name: string; index: number }> {
+  return [...readTags(text).matchAll(namedTemplate)].map((match) => ({ name: match[2]!.replace(/\.liquid$/, ''), index: match.index }));
+}
+
+/**
+ * The templates that a theme's templates name and that the theme does not have: found before a
+ * page needs them, so a partial only drafts show is not a mistake only `build --drafts` tells.
+ */
+export function missingTemplates(files: ThemeFiles): Array<{ name: string; from: string; place: { file: string; line: number; column: number } }> {
+  const names = new Set(templateNames(files));
+  const missing: Array<{ name: string; from: string; place: { file: string; line: number; column: number } }> = [];
+  for (const from of names) {
+    const file = files.get(`${templatePrefix}${from}.liquid`)!;
+    const text = file.bytes.toString('utf8');
+    for (const { name, index } of namedIn(text)) {
+      if (names.has(name)) continue;
+      const before = text.slice(0, index);
+      missing.push({ name, from, place: { file: file.displayPath, line: before.split('\n').length, column: index - before.lastIndexOf('\n') } });
+    }
+  }
+  return missing;
+}
+
+/**
+ * The templates pages are made with (those at the top of `templates/` and `templates/gemini/`)
+ * and every one they name, however deep: a partial no page can reach shows nothing. A template
+ * that names one by a variable (`{% render name %}`) may reach any.
+ */
+export function reachableTemplates(files: ThemeFiles, capsule: boolean): Set<string> {
+  const names = templateNames(files);
+  const reached = new Set(names.filter((name) => (capsule ? !name.replace(/^gemini\//, '').includes('/') : !name.includes('/'))));
+  for (const from of reached) {
+    const text = files.get(`${templatePrefix}${from}.liquid`)!.bytes.toString('utf8');
+    if (/\{%-?\s*(?:render|include|layout)\s+[^'"\s]/.test(readTags(text))) return new Set(names);
+    for (const { name } of namedIn(text)) if (files.has(`${templatePrefix}${name}.liquid`)) reached.add(name);
+  }
+  return reached;
+}

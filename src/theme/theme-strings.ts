@@ -1,0 +1,112 @@
+import path from 'node:path';
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
+import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
+import { parseYaml } from '../parse/yaml-data.js';
+import { readTags, reachableTemplates, templatePrefix } from './template-names.js';
+
+/** The UI strings of one file, and whether it could be read as a map of names to texts. */
+export interface StringsFile {
+  strings: Record<string, string>;
+  readable: boolean;
+}
+
+/**
+ * Reads the UI strings files of a theme, each once (its mistakes told once): the files of a
+ * language (`fr`) are the built-in theme's, then the webzine theme's over it, key by key.
+ */
+export function stringsReader(files: ThemeFiles, report: Report): (code: string) => StringsFile[] {
+  const read = new Map<ThemeFile, StringsFile>();
+  const readFile = (file: ThemeFile): StringsFile => {
+    const known = read.get(file);
+    if (known) return known;
+    const data = parseYaml(file.bytes.toString('utf8').replace(/^\uFEFF/, ''), { file: file.displayPath }, report);
+    const value = data?.value;
+    const result: StringsFile = { strings: {}, readable: false };
+    if (data && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      result.readable = true;
+      for (const [key, text] of Object.entries(value)) {
+        if (text === null || typeof text === 'object') reportRule(report, 'theme/string-not-text', { file: file.displayPath, ...data.locate([key]) }, { key, got: text === null ? 'nothing' : Array.isArray(text) ? 'a list' : 'a map' });
+        else result.strings[key] = String(text);
+      }
+    } else if (data) {
+      reportRule(report, 'theme/strings-not-map', { file: file.displayPath, line: 1, column: 1 }, {});
+    }
+    read.set(file, result);
+    return result;
+  };
+  return (code) => {
+    const file = files.get(`i18n/${code}.yml`);
+    return file ? [...(file.under ? [file.under] : []), file].map(readFile) : [];
+  };
+}
+
+/**
+ * Reports each UI string that a language of the webzine lacks: every key of the theme's
+ * English strings must be in the language's (SPEC §6). A language whose strings could not be
+ * read is told that once, not once a key.
+ */
+export function checkStrings(files: ThemeFiles, { name, languages, capsule = true }: { name: string; languages: readonly string[]; capsule?: boolean | undefined }, read: (code: string) => StringsFile[], report: Report): void {
+  const english = read('en');
+  if (english.length === 0 || english.some((file) => !file.readable)) return;
+  const expected = requiredStrings(files, english, capsule);
+  for (const language of languages) {
+    // English needs nothing more, and so does a regional English (`en-GB`), which falls back on it.
+    if (language.split('-')[0] === 'en') continue;
+    const own = stringChain(language).slice(1);
+    const found = own.flatMap(read);
+    // A missing string goes in the webzine's own theme (the built-in one is mimeo's): where its
+    // file is, or would be, relative to the root.
+    const ownFile = own.map((code) => files.get(`i18n/${code}.yml`)).filter((file) => file !== undefined && !path.isAbsolute(file.displayPath)).at(-1);
+    const place = { file: ownFile?.displayPath ?? `themes/${name}/i18n/${language}.yml` };
+    if (found.length === 0) {
+      reportRule(report, 'theme/missing-strings', place, { language });
+      continue;
+    }
+    if (found.some((file) => !file.readable)) continue;
+    const present = new Set(found.flatMap((file) => Object.keys(file.strings)));
+    for (const key of expected.filter((k) => !present.has(k))) reportRule(report, 'theme/missing-string', place, { key, language });
+  }
+}
+
+// The strings mimeo's own code reads (feed titles, the language switcher, footnotes, gemtext
+// bylines), whatever the templates: a language without them would show English in their place.
+const codeStrings = ['and', 'authors', 'back_to_reference', 'by', 'feed_atom', 'feed_rss', 'footnotes', 'home', 'issue', 'issue_number', 'language_name', 'not_found_title'];
+
+/**
+ * The English strings every language must have: those of the theme's own English file (its
+ * strings), and those of the built-in file that a template a page can reach uses (one the theme
+ * does not override, or one of its own). A theme that makes every page itself, in a language the
+ * built-in theme has no strings for, is not asked for strings no page shows.
+ */
+function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], capsule: boolean): string[] {
+  const [builtIn, own] = files.get('i18n/en.yml')?.under ? english : [undefined, english[0]];
+  const used = new Set<string>();
+  for (const name of reachableTemplates(files, capsule)) {
+    const text = readTags(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'));
+    for (const match of text.matchAll(/strings(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)) used.add(match[1] ?? match[2]!);
+  }
+  for (const key of codeStrings) used.add(key);
+  const ownKeys = Object.keys(own?.strings ?? {});
+  return [...new Set([...ownKeys, ...Object.keys(builtIn?.strings ?? {}).filter((key) => used.has(key))])];
+}
+
+/**
+ * The strings files a language's UI strings are layered from, each over the one before:
+ * English, then the language (`fr`), then the regional language (`fr-CA`), each once.
+ */
+function stringChain(language: string): string[] {
+  return [...new Set(['en', language.split('-')[0]!, language])];
+}
+
+export function stringsOf(read: (code: string) => StringsFile[]): (language: string) => Record<string, string> {
+  const cache = new Map<string, Record<string, string>>();
+  return (language) => {
+    let strings = cache.get(language);
+    if (!strings) {
+      strings = Object.assign({}, ...stringChain(language).flatMap(read).map((file) => file.strings)) as Record<string, string>;
+      cache.set(language, strings);
+    }
+    return strings;
+  };
+}
