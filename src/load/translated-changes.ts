@@ -33,7 +33,8 @@ export async function translatedTextChanged(root: string, originals: readonly Or
     }
     asked.forEach((original, index) => {
       const [before, after] = [texts[2 * index], texts[2 * index + 1]];
-      const same = before !== undefined && after !== undefined && translatedPart(before) !== undefined && translatedPart(before) === translatedPart(after);
+      const translated = before === undefined ? undefined : translatedPart(before);
+      const same = translated !== undefined && after !== undefined && translated === translatedPart(after);
       known.set(keyOf(original), !same);
     });
   }

@@ -178,7 +178,10 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   // A template that reads the clock makes another page every day: its pages are never reused.
   const clock = readsClock(files);
   const memo = clock ? undefined : settings.memo;
-  const fingerprint = memo ? themeFingerprint(files) : '';
+  // The theme's fingerprint, hashed once: pages are keyed by it, and a sound theme is known by it.
+  let hashed: string | undefined;
+  const fingerprintOf = () => (hashed ??= themeFingerprint(files));
+  const fingerprint = memo ? fingerprintOf() : '';
   // A page keyed by its context makes one and drops it: its garbage is collected as it goes.
   const guard = memo ? createHeapGuard() : () => {};
   const strings = stringsOf(readStrings);
@@ -220,7 +223,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     checkTemplates() {
       // A theme found sound once (the same files, the same mimeo) is not read whole again: by this
       // process (`mimeo dev`), or by any build with the same cache folder.
-      const soundAs = hashOnce('sha1', themeFingerprint(files), 'hex');
+      const soundAs = hashOnce('sha1', fingerprintOf(), 'hex');
       const marker = settings.cacheDir === undefined ? undefined : path.join(settings.cacheDir, 'sound-themes', soundAs);
       if (soundThemes.has(soundAs) || (marker !== undefined && existsSync(marker))) return;
       const before = told.size;
