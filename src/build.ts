@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
+import { trustCommand } from './load/git-refusal.js';
 import { isInside, loadSources, type AssetSource, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { committedCacheFile, committedCacheNote } from './load/committed.js';
@@ -251,6 +252,7 @@ function pageInputs(site: Site, editions: readonly Site[], baseUrl: string): (tr
 
 function historyNotes(history: GitHistory): string[] {
   if (history.missing === 'no-repository') return ['the webzine is not in a Git repository, so dates and contributors come from front matter only'];
+  if (history.missing === 'refused') return [`Git refuses to read the webzine's repository, which another user owns ("dubious ownership"), so dates and contributors come from front matter only; to trust it: ${trustCommand(history.refused ?? '.')}`];
   if (history.missing === 'no-commit') return ["the webzine's Git repository has no commit yet, so dates and contributors come from front matter until the first commit"];
   if (history.missing === 'unreadable') return ["Git could not read the webzine's history, so dates and contributors come from front matter only; `git log` in the webzine's folder shows why"];
   if (history.missing === 'shallow') return ['this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them'];

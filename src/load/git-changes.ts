@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { refusedRepository, trustCommand } from './git-refusal.js';
 
 const run = promisify(execFile);
 
@@ -16,6 +17,8 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
   if (ref.startsWith('-')) throw new ChangeBaseError(`--changed needs a Git revision of this repository, like origin/main, got "${ref}"`);
   for (const revision of [ref, 'HEAD']) {
     await git(['rev-parse', '--verify', `${revision}^{commit}`]).catch((error: unknown) => {
+      const refused = refusedRepository(error);
+      if (refused !== undefined) throw new ChangeBaseError(`--changed ${ref}: Git refuses to work in this repository, which another user owns ("dubious ownership"); to trust it: ${trustCommand(refused)}`);
       const said = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n')[0] : String(error);
       throw new ChangeBaseError(
         revision === 'HEAD' ? `--changed ${ref}: this repository has no commit checked out yet; git said: ${said}` : `--changed needs a Git revision of this repository, like origin/main; git said: ${said}`,

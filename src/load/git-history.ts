@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { refusedRepository } from './git-refusal.js';
 
 const run = promisify(execFile);
 
@@ -39,9 +40,12 @@ export interface FileHistory {
 export interface GitHistory {
   /**
    * Why there is no history, or `undefined` when there is: not a repository (or no git), a
-   * repository with no commit yet, a shallow clone, or a history Git failed to read.
+   * repository Git refuses because another user owns it, a repository with no commit yet, a
+   * shallow clone, or a history Git failed to read.
    */
-  missing?: 'no-repository' | 'no-commit' | 'shallow' | 'unreadable';
+  missing?: 'no-repository' | 'refused' | 'no-commit' | 'shallow' | 'unreadable';
+  /** The folder of the repository Git refused (with `missing: 'refused'`). */
+  refused?: string;
   /** The first 12 digits of the hash of the commit being built. */
   commit?: string;
   /** The full hash of the commit being built. */
@@ -82,7 +86,9 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
   let facts: string[];
   try {
     facts = (await git(['rev-parse', '--is-shallow-repository', '--show-prefix', '--show-toplevel', 'HEAD'])).split('\n');
-  } catch {
+  } catch (error) {
+    const refused = refusedRepository(error);
+    if (refused !== undefined) return { ...empty, missing: 'refused', refused };
     // Inside a work tree, only a HEAD that names no commit yet (`git init`, nothing committed) fails here.
     const inRepository = await git(['rev-parse', '--show-toplevel']).then(() => true, () => false);
     return { ...empty, missing: inRepository ? 'no-commit' : 'no-repository' };

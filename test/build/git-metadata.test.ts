@@ -112,6 +112,20 @@ describe('history that can not be trusted', () => {
     expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Grace Ink</bdi></p>');
   });
 
+  it('builds a repository Git refuses as another user\'s from front matter, and says how to trust it', async () => {
+    const root = await repository();
+    // Git's own switch for its ownership check: the repository is taken as another user's, as a
+    // checkout made by the host is in a container that runs as root.
+    process.env['GIT_TEST_ASSUME_DIFFERENT_OWNER'] = '1';
+    try {
+      const { run, page } = await build(root);
+      expect(run.stderr).toBe(`note: Git refuses to read the webzine's repository, which another user owns ("dubious ownership"), so dates and contributors come from front matter only; to trust it: git config --global --add safe.directory '${root}'\n`);
+      expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Grace Ink</bdi></p>');
+    } finally {
+      delete process.env['GIT_TEST_ASSUME_DIFFERENT_OWNER'];
+    }
+  });
+
   it('builds a repository with nothing committed yet from front matter, and says it has no commit yet', async () => {
     const root = await makeWebzine();
     await git(root, ['init', '-q', '-b', 'main']);

@@ -134,6 +134,20 @@ describe('mimeo check --changed in a shallow clone', () => {
   });
 });
 
+describe('mimeo check --changed in a repository Git refuses', () => {
+  it('says Git refuses it as another user\'s, and how to trust it', async () => {
+    const root = await branchWithMistakes();
+    process.env['GIT_TEST_ASSUME_DIFFERENT_OWNER'] = '1';
+    try {
+      const run = await runCli(['check', '--root', root, '--changed', 'main']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--changed main: Git refuses to work in this repository, which another user owns ("dubious ownership"); to trust it: git config --global --add safe.directory '${root}'`);
+    } finally {
+      delete process.env['GIT_TEST_ASSUME_DIFFERENT_OWNER'];
+    }
+  });
+});
+
 describe('mimeo check --changed finds what a whole check finds in and around the change', () => {
   async function committed(extra: Record<string, string | null> = {}): Promise<string> {
     const root = await makeWebzine();
