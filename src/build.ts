@@ -164,7 +164,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
   const authorsFile = readAuthorsFile(sources.texts, report);
   if (!config) return result();
   const baseUrl = requireBaseUrl(options.baseUrl ?? config.baseUrl, report);
-  const scope = options.changed ? changeScope(sources.texts, options.changed) : undefined;
+  const scope = options.changed ? changeScope(sources.texts, options.changed, path.relative(options.root, themeFolderOf(options.root, config.theme)).split(path.sep).join('/')) : undefined;
   const compile = { html: config.markdown.html, links: config.gemini.links };
   // With site.yml unreadable, what raw HTML keeps (`markdown.html`) is not known: not told about.
   const compileReport: Report = !settingsUnknown(config) ? report : (diagnostic) => {

@@ -78,7 +78,7 @@ Options:
                     (git diff REF...HEAD, plus uncommitted files), on the
                     files that link to them and on the mistakes they take
                     part in (a slug used twice); everything when site.yml,
-                    authors.yml, the theme or package(-lock).json changed
+                    authors.yml, the theme, package.json or a lock file changed
                     (a mimeo upgrade); much faster on a large
                     webzine. Needs the history REF and HEAD share
   --drafts          check drafts as build --drafts would, as pages of the site

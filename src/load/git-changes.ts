@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { refusedRepository, trustCommand } from './git-refusal.js';
 
@@ -35,19 +36,30 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
     })
   ).trim();
   // What the webzine is made of, and what says which mimeo makes it (an upgrade may change any check).
-  const watched = ['content', 'themes', 'package.json', 'package-lock.json', 'npm-shrinkwrap.json'];
+  const watched = ['content', 'themes', ...installFiles];
   // mimeo's version may be kept at the repository's top, above a webzine in a folder of it.
-  const installed = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json'].map((file) => `:/${file}`);
-  const [changed, untracked, upgraded] = await Promise.all([
+  const installed = installFiles.map((file) => `:/${file}`);
+  // A theme may live outside the webzine's folder (`theme: ../../shared`): changes there are
+  // named from the root too (`../shared/templates/home.liquid`); the build keeps its theme's.
+  const outside = [':/', ':(exclude).'];
+  const [changed, untracked, upgraded, elsewhere, untrackedElsewhere, prefix] = await Promise.all([
     git(['diff', '--name-only', '--no-renames', '--relative', '-z', base, '--', ...watched]),
     git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...watched]),
     git(['diff', '--name-only', '-z', base, '--', ...installed]),
+    git(['diff', '--name-only', '--no-renames', '-z', base, '--', ...outside]),
+    git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', ...outside]),
+    git(['rev-parse', '--show-prefix']),
   ]);
   const files = new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
   // Named as the webzine's own: a change to what every check depends on.
   if (upgraded.split('\0').some(Boolean)) files.add('package.json');
+  const folder = prefix.trim().replace(/\/$/, '');
+  for (const file of [...elsewhere.split('\0'), ...untrackedElsewhere.split('\0')].filter(Boolean)) files.add(path.posix.relative(folder, file));
   return files;
 }
+
+/** The files that say which mimeo a webzine is built with: its manifest and any package manager's lock file. */
+const installFiles = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
 
 /** Why the files changed since a revision can not be told, in words for the person who asked. */
 export class ChangeBaseError extends Error {

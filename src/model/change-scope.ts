@@ -14,21 +14,25 @@ export interface ChangeScope {
 }
 
 // What every page depends on; and mimeo itself, whose upgrade (the lock file) may change any page or check.
-const sharedFiles = /^(content\/site\.ya?ml|content\/authors\.ya?ml|themes\/|package\.json$|package-lock\.json$|npm-shrinkwrap\.json$)/;
+const sharedFiles = /^(content\/site\.ya?ml|content\/authors\.ya?ml|themes\/|package\.json$|package-lock\.json$|npm-shrinkwrap\.json$|pnpm-lock\.yaml$|yarn\.lock$|bun\.lockb?$)/;
 
 /**
  * Decides, from paths and text alone, what `check --changed` must parse: the changed files
  * (deleted and renamed ones included), their originals and translations, every file that
  * mentions one of them by name or by address (a superset of the files linking to them), every
- * Markdown file those mention, and the issue.md of each issue involved (for drafts).
+ * Markdown file those mention, and the issue.md of each issue involved (for drafts). A change to
+ * what every page depends on, the folder of the theme (`theme`, relative to the root) among them,
+ * checks everything.
  */
-export function changeScope(texts: readonly TextSource[], changed: ReadonlySet<string>): ChangeScope {
+export function changeScope(texts: readonly TextSource[], changed: ReadonlySet<string>, theme?: string): ChangeScope {
   const markdown = texts.filter((text) => text.path.endsWith('.md'));
-  if ([...changed].some((file) => sharedFiles.test(file))) {
+  const inTheme = (file: string) => theme !== undefined && file.startsWith(`${theme.replace(/\/$/, '')}/`);
+  if ([...changed].some((file) => sharedFiles.test(file) || inTheme(file))) {
     const all = new Set(markdown.map((text) => text.path));
     return { parse: all, report: new Set([...changed, ...all]), whole: true };
   }
-  const related = new Set(changed);
+  // Files outside the webzine's folder are none of its own, but for its theme's (above).
+  const related = new Set([...changed].filter((file) => !file.startsWith('../')));
   for (const file of changed) {
     related.add(file.replace(translationSuffix, '.md'));
     for (const text of markdown) {

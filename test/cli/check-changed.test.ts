@@ -116,6 +116,38 @@ describe('mimeo check --format github on a webzine in a subfolder of its reposit
     expect(run.stdout).toContain('content/pages/about.md:4:5: error: the link "nothing.md" points to nothing');
   });
 
+  it('checks everything when a change touches a theme outside the webzine\'s folder', async () => {
+    const zine = await monorepo();
+    const repository = path.dirname(zine);
+    await git(repository, ['checkout', '-q', 'main']);
+    await writeFile(path.join(zine, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ntheme: ../../shared\n');
+    await mkdir(path.join(repository, 'shared/templates'), { recursive: true });
+    await writeFile(path.join(repository, 'shared/templates/404.liquid'), '{% layout "base.liquid" %}{% block main %}<p>Lost.</p>{% endblock %}\n');
+    await commitAll(repository, [{ ...who, date: '2026-03-03T09:00:00Z' }]);
+    await commitAll(repository, [{ ...who, date: '2026-03-04T09:00:00Z', files: { 'shared/templates/404.liquid': '{% if %}\n', 'docs/notes.md': 'Not the zine.\n' } }]);
+    const committed = await runCli(['check', '--root', zine, '--changed', 'HEAD~1']);
+    expect(committed.code).toBe(1);
+    expect(committed.stdout).toContain('shared/templates/404.liquid:1:6: error:');
+    expect(committed.stdout).toContain('[template/syntax]');
+    // Not committed yet: a new partial with a mistake, beside the theme's other files.
+    await commitAll(repository, [{ ...who, date: '2026-03-05T09:00:00Z', files: { 'shared/templates/404.liquid': '{% layout "base.liquid" %}{% block main %}<p>Lost.</p>{% endblock %}\n' } }]);
+    await writeFile(path.join(repository, 'shared/templates/aside.liquid'), '{{ x | upcasee }}\n');
+    const untracked = await runCli(['check', '--root', zine, '--changed', 'HEAD']);
+    expect(untracked.code).toBe(1);
+    expect(untracked.stdout).toContain('shared/templates/aside.liquid:1:');
+  });
+
+  it('checks everything when a lock file of another package manager changed', async () => {
+    const zine = await monorepo();
+    await git(path.dirname(zine), ['checkout', '-q', 'main']);
+    await writeFile(path.join(zine, 'content/pages/about.md'), '---\ntitle: About\n---\nSee [nothing](nothing.md).\n');
+    await commitAll(path.dirname(zine), [{ ...who, date: '2026-03-03T09:00:00Z' }]);
+    await commitAll(path.dirname(zine), [{ ...who, date: '2026-03-04T09:00:00Z', files: { 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" } }]);
+    const run = await runCli(['check', '--root', zine, '--changed', 'HEAD~1']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/pages/about.md:4:5: error: the link "nothing.md" points to nothing');
+  });
+
   it('names each file from the webzine\'s folder in JSON, as in text', async () => {
     const run = await runCli(['check', '--root', await monorepo(), '--format', 'json']);
     expect((JSON.parse(run.stdout) as { file: string }).file).toBe('content/issues/1/20-second.md');
