@@ -62,13 +62,18 @@ export function parsePageName(fileName: string): string | undefined {
 
 /**
  * A slug made from any text: lowercase letters, digits and single hyphens. Other letters are
- * spelt in Latin ones first (`Cœur` is `coeur`, `Straße` is `strasse`, `Ελλάδα` is `ellada`).
+ * spelt in Latin ones first (`Cœur` is `coeur`, `Straße` is `strasse`, `Ελλάδα` is `ellada`), and
+ * an English contraction keeps its word whole (`It's Tom's` is `its-toms`, where `l'été` is `l-ete`).
  */
 export function toSlug(text: string): string {
   // Pictures and symbols (🎉, ©) are not words: any-ascii would spell them (`tada`, `c`).
   anyAscii ??= (load('any-ascii') as { default: (text: string) => string }).default;
-  return anyAscii(text.replace(/[\p{Extended_Pictographic}\p{So}]/gu, ' '))
+  const words = text.replace(/[\p{Extended_Pictographic}\p{So}]/gu, ' ').replace(contraction, '$1');
+  return anyAscii(words)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+// An apostrophe inside an English contraction (`it's`, `don't`, `we'll`, `they're`, `I'd`).
+const contraction = /(?<=\p{L})['\u2019\u02BC](s|t|d|m|ll|re|ve)(?!\p{L})/giu;

@@ -68,6 +68,9 @@ describe('toSlug', () => {
     ['Ελλάδα', 'ellada'],
     ['¿¡…!? “”', ''],
     ['🎉 Launch © 2026', 'launch-2026'],
+    ["It's Tom's", 'its-toms'],
+    ['We’ll say they’re sure, don’t you?', 'well-say-theyre-sure-dont-you'],
+    ["l'été, aujourd'hui", 'l-ete-aujourd-hui'],
   ])('makes %j into %j', (text, slug) => {
     expect(toSlug(text)).toBe(slug);
   });
