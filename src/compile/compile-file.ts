@@ -105,8 +105,14 @@ function reportRemovals(removals: readonly Removal[], file: string, report: (dia
 }
 
 // Character references decode to text only after the source was cleaned: in Markdown (`&#xFDD0;`
-// in a link or text) and in raw HTML, which the HTML parser decodes later.
-const reservedReference = /&#(?:[xX]0*[fF][dD](?:[dD][0-9a-fA-F]|[eE][0-9a-fA-F])|0*(?:6497[6-9]|649[89][0-9]|6500[0-7]));?/g;
+// in a link or text) and in raw HTML, which the HTML parser decodes later. Those of raw HTML to
+// a marker's characters or to any other noncharacter (`&#xFFFF;`, which Markdown's own decoding
+// already makes U+FFFD) would give a page the Nu Html Checker rejects.
+const lastTwoOfEachPlane = Array.from({ length: 17 }, (_, plane) => [plane * 0x10000 + 0xfffe, plane * 0x10000 + 0xffff]).flat();
+const reservedReference = new RegExp(
+  `&#(?:[xX]0*(?:[fF][dD](?:[dD][0-9a-fA-F]|[eE][0-9a-fA-F])|(?:[1-9a-fA-F]|10)?[fF]{3}[eEfF])(?![0-9a-fA-F])|0*(?:6497[6-9]|649[89][0-9]|6500[0-7]|${lastTwoOfEachPlane.join('|')})(?![0-9]));?`,
+  'g',
+);
 
 /** Replaces the characters reserved for slot markers in a node's text, so no content can forge a marker. */
 function withoutReservedCharacters(node: Record<string, unknown>): void {

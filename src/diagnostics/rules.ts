@@ -182,6 +182,11 @@ export const rules = {
     message: ({ code }) => `this file holds the invisible control character U+${code}, which was left out`,
     hint: () => 'It usually comes from a copy and paste; delete it to silence this warning.',
   }),
+  'encoding/noncharacter': rule<{ code: string }>({
+    severity: 'warning',
+    message: ({ code }) => `this file holds the noncharacter U+${code}, which no web page may hold, so it was left out`,
+    hint: () => 'Noncharacters are for programs, never for text; delete it to silence this warning.',
+  }),
   'slug/invalid': rule<{ name: string; expected: string; suggestion?: string }>({
     severity: 'error',
     message: ({ name, expected }) => `"${name}" must be named ${expected}`,

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
+import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
 
 /** A 1-based position in a file. */
 export interface Position {
@@ -71,22 +72,20 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     return undefined;
   }
   const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'key') => locateIn(document, path, part, toPosition) ?? start;
-  return { value: withoutControlCharacters(value, [], (path, code) => reportRule(report, 'encoding/control-character', { file: options.file, ...locate(path, 'value') }, { code })), locate };
+  return { value: withoutForbidden(value, [], (path, { code, noncharacter }) => reportRule(report, noncharacter ? 'encoding/noncharacter' : 'encoding/control-character', { file: options.file, ...locate(path, 'value') }, { code })), locate };
 }
 
-// YAML escapes (`"\u0001"`) can write control characters that no page or feed may hold.
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-
-function withoutControlCharacters(value: unknown, path: PropertyKey[], found: (path: PropertyKey[], code: string) => void): unknown {
+// YAML escapes (`"\u0001"`, `"\uFFFF"`) can write characters that no page or feed may hold.
+function withoutForbidden(value: unknown, path: PropertyKey[], found: (path: PropertyKey[], forbidden: { code: string; noncharacter: boolean }) => void): unknown {
   if (typeof value === 'string') {
-    const control = value.match(controlCharacters);
-    if (!control) return value;
-    found(path, control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
-    return value.replace(controlCharacters, '');
+    const forbidden = findForbiddenCharacter(value);
+    if (!forbidden) return value;
+    found(path, forbidden);
+    return withoutForbiddenCharacters(value);
   }
-  if (Array.isArray(value)) return value.map((item, index) => withoutControlCharacters(item, [...path, index], found));
+  if (Array.isArray(value)) return value.map((item, index) => withoutForbidden(item, [...path, index], found));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutControlCharacters(item, [...path, key], found)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutForbidden(item, [...path, key], found)]));
   }
   return value;
 }

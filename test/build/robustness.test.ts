@@ -222,6 +222,19 @@ describe('bad input', () => {
     expect(run.stderr).toContain('content/issues/1/30-control.md:4:7: warning: this file holds the invisible control character U+000C, which was left out [encoding/control-character]');
     expect(await checkHtml([path.join(out, 'web/issues/1/control/index.html'), path.join(out, 'web/issues/1/index.html')])).toEqual([]);
   });
+  it('leaves noncharacters out of pages, written or referred to, with a warning, so they stay valid HTML', async () => {
+    const root = await makeWebzine();
+    const body = 'A \uFFFF b \u{1FFFE} c &#xFFFF; d.\n\n<p>Raw &#xFFFE; and &#131070; and &#x10FFFF; here.</p>\n';
+    await writeFile(path.join(root, 'content/issues/1/30-odd.md'), `---\ntitle: "Odd \\uFDD0 one"\n---\n${body}`);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('content/issues/1/30-odd.md:2:8: warning: this file holds the noncharacter U+FDD0, which no web page may hold, so it was left out [encoding/noncharacter]');
+    expect(run.stderr).toContain('content/issues/1/30-odd.md:4:3: warning: this file holds the noncharacter U+FFFF, which no web page may hold, so it was left out [encoding/noncharacter]');
+    const page = path.join(out, 'web/issues/1/odd/index.html');
+    expect(await readFile(page, 'utf8')).not.toMatch(/\p{Noncharacter_Code_Point}/u);
+    expect(await checkHtml([page, path.join(out, 'web/issues/1/index.html')])).toEqual([]);
+  });
 });
 
 describe('files editors leave behind', () => {
