@@ -68,9 +68,10 @@ export const rules = {
     message: ({ key }) => `${keyText(key)} is not a setting of site.yml`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'site-config/invalid': rule<{ key: string; expected: string; actual: string }>({
+  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string }>({
     severity: 'error',
     message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'site-config/menu-url': rule<{ url: string; suggestion?: string }>({
     severity: 'error',
@@ -156,13 +157,15 @@ export const rules = {
     message: ({ key, actual }) => `${keyText(key)} must be a date like 2021-10-01, got ${actual}`,
     hint: () => 'Write the date as year-month-day; leave it out while the issue is a draft.',
   }),
-  'front-matter/invalid': rule<{ key: string; expected: string; actual: string }>({
+  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string }>({
     severity: 'error',
     message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'authors-file/invalid': rule<{ key: string; expected: string; actual: string }>({
+  'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string }>({
     severity: 'error',
     message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'author/unknown-handle': rule<{ handle: string; suggestion?: string }>({
     severity: 'error',

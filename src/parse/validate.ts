@@ -86,7 +86,9 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
   }
   const expected = describeExpected(issue);
   const rule = area === 'site-config' ? 'site-config/invalid' : area === 'front-matter' ? 'front-matter/invalid' : 'authors-file/invalid';
-  reportRule(report, rule, place, { key, expected, actual });
+  // A misspelt choice (`links: paragraf`) is told the one it is nearest to.
+  const suggestion = issue.code === 'invalid_value' && typeof actualValue === 'string' ? didYouMean(actualValue, issue.values.map(String)) : undefined;
+  reportRule(report, rule, place, { key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}) });
 }
 
 interface SchemaDefinition {
