@@ -164,3 +164,15 @@ describe('what a web page would run', () => {
     expect(scriptIn(html)).toBeUndefined();
   });
 });
+
+describe("a webzine's own robots.txt in content/static/", () => {
+  it("is published instead of mimeo's, with no conflict; without it mimeo's names the sitemap", async () => {
+    const root = await makeWebzine();
+    const ours = await build(root);
+    expect(await ours('web/robots.txt')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://zine.example/sitemap.xml\n');
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/robots.txt'), 'User-agent: GPTBot\nDisallow: /\n');
+    const theirs = await build(root);
+    expect(await theirs('web/robots.txt')).toBe('User-agent: GPTBot\nDisallow: /\n');
+  });
+});

@@ -260,7 +260,7 @@ describe('mimeo check --changed finds what a whole check finds in and around the
   it('reports files the change would write where mimeo writes its own', async () => {
     const root = await committed();
     await mkdir(path.join(root, 'content/static'));
-    await writeFile(path.join(root, 'content/static/robots.txt'), 'User-agent: *\n');
+    await writeFile(path.join(root, 'content/static/sitemap.xml'), '<urlset/>\n');
     await writeFile(path.join(root, 'content/pages/fr.md'), '---\ntitle: Fr\n---\nText.\n');
     const run = await changedSince(root);
     expect(run.code).toBe(1);

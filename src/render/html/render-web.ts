@@ -34,10 +34,11 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
     outputs.push(file);
   }
   if (site.prefix !== '') return outputs;
-  if (wanted('sitemap.xml')) outputs.push(renderSitemap(editions, options.baseUrl));
-  if (wanted('robots.txt')) outputs.push(renderRobots(options.baseUrl));
-  // The webzine's own files (static/ and the like) replace a theme's file of the same name.
+  // The webzine's own files (static/ and the like) replace a theme's file of the same name, and
+  // mimeo's robots.txt (a site that keeps some crawlers out).
   const own = new Set(site.assets.map((asset) => asset.output));
+  if (wanted('sitemap.xml')) outputs.push(renderSitemap(editions, options.baseUrl));
+  if (wanted('robots.txt') && !own.has('robots.txt')) outputs.push(renderRobots(options.baseUrl));
   outputs.push(...theme.assets.filter((asset) => !own.has(asset.path)));
   outputs.push(...site.assets.map((asset) => ({ path: asset.output, copyFrom: asset.absolutePath, source: asset.path })));
   return outputs;
