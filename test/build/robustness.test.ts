@@ -222,6 +222,22 @@ describe('bad input', () => {
     expect(run.stderr).toContain('content/issues/1/30-control.md:4:7: warning: this file holds the invisible control character U+000C, which was left out [encoding/control-character]');
     expect(await checkHtml([path.join(out, 'web/issues/1/control/index.html'), path.join(out, 'web/issues/1/index.html')])).toEqual([]);
   });
+  it('builds a long run of spaces in text and in a table cell\'s style in linear time, not quadratic', async () => {
+    const root = await makeWebzine();
+    const spaces = ' '.repeat(400_000);
+    // Trusted raw HTML keeps the cell's style, which the cell's alignment is added to.
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\nmarkdown:\n  html: trust\n');
+    const table = `<table><tr><td style="color: red${spaces}x" align="right">cell</td></tr></table>`;
+    await writeFile(path.join(root, 'content/issues/1/30-wide.md'), `---\ntitle: Wide\n---\na${spaces}b\n\n${table}\n`);
+    const out = await temporaryFolder();
+    // Each pattern took minutes over these spaces (`\s*\n\s*`, `;?\s*$`); the test's time limit is the check.
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    // Compared by length: a failing comparison of such strings would itself take minutes to print.
+    expect((await readFile(path.join(out, 'gemini/issues/1/wide.gmi'), 'utf8')).includes('\na b\n')).toBe(true);
+    expect((await readFile(path.join(out, 'web/issues/1/wide/index.html'), 'utf8')).length).toBeGreaterThan(2 * spaces.length);
+  }, 20_000);
+
   it('leaves noncharacters out of pages, written or referred to, with a warning, so they stay valid HTML', async () => {
     const root = await makeWebzine();
     const body = 'A \uFFFF b \u{1FFFE} c &#xFFFF; d.\n\n<p>Raw &#xFFFE; and &#131070; and &#x10FFFF; here.</p>\n';

@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import type { Html, Image, Link, Nodes, PhrasingContent } from 'mdast';
 import { rawHtmlParsers } from '../raw-html.js';
+import { joinLines } from './lines.js';
 import { toString } from 'mdast-util-to-string';
 import type { PendingLink, State } from './state.js';
 
@@ -48,7 +49,7 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
   const visit = (node: Nodes): void => {
     switch (node.type) {
       case 'text':
-        return append(node.value.replace(/\s*\n\s*/g, ' '));
+        return append(joinLines(node.value));
       case 'inlineCode':
         return append(node.value);
       case 'break':

@@ -118,7 +118,7 @@ function alignByStyle(cell: Element): void {
   delete cell.properties['align'];
   if (typeof align !== 'string' || !/^(left|right|center|justify)$/i.test(align)) return;
   const style = cell.properties['style'];
-  cell.properties['style'] = `${typeof style === 'string' && style.trim() !== '' ? `${style.replace(/;?\s*$/, '')}; ` : ''}text-align: ${align.toLowerCase()}`;
+  cell.properties['style'] = `${typeof style === 'string' && style.trim() !== '' ? `${style.trimEnd().replace(/;$/, '')}; ` : ''}text-align: ${align.toLowerCase()}`;
 }
 
 /**
