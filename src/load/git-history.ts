@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { refusedRepository } from './git-refusal.js';
+import { withoutForbiddenCharacters } from '../util/forbidden-characters.js';
 
 const run = promisify(execFile);
 
@@ -150,8 +151,9 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
     const time = new Date(date);
     if (!/^\d{4}-\d\d-\d\dT/.test(date) || Number.isNaN(time.getTime())) continue;
     const when = time.toISOString();
-    // Names only, never e-mail addresses (SPEC §3): a commit whose name is one names nobody.
-    const author = merge || emailAddress.test(name) ? '' : name.replace(/[\u0000-\u001F\u007F]/g, '');
+    // Names only, never e-mail addresses (SPEC §3): a commit whose name is one names nobody. A
+    // name is one line, with no character a page may not hold (a commit object made by hand).
+    const author = merge || emailAddress.test(name) ? '' : withoutForbiddenCharacters(name.replace(/[\t\n\r]/g, ''));
     for (let i = 0; i < tokens.length; i++) {
       const status = tokens[i]!.replace(/^\n/, '');
       if (status === '') continue;

@@ -39,6 +39,13 @@ describe('a commit that tells nothing trustworthy', () => {
   });
 });
 
+describe("an author's name", () => {
+  it('loses the characters no page may hold: noncharacters, control characters, line breaks', () => {
+    const log = '\x012026-03-01T00:00:00Z\x02Ada\uFFFE Qu\u0007ill\tthe\nfirst\0\nA\0content/a.md\0';
+    expect(parseLog(log).get('content/a.md')?.authors).toEqual(['Ada Quillthefirst']);
+  });
+});
+
 describe('parseStatus', () => {
   it('reads modified, untracked and renamed paths relative to the webzine, but not deleted ones', () => {
     expect([...parseStatus(' M zine/content/a.md\0?? zine/content/b.md\0R  zine/content/c.md\0zine/content/old.md\0 D zine/content/d.md\0D  zine/content/e.md\0', 'zine/')]).toEqual([
