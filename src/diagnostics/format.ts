@@ -31,11 +31,21 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Di
 
 /** `file:line:col: severity: message [rule-id]`, then the hint indented below (SPEC §5). */
 export function toText(d: Diagnostic, options: FormatOptions = {}): string {
-  let text = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+  let text = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${oneLine(d.message)} [${d.ruleId}]`;
   if (d.hint) text += '\n' + indent(d.hint);
   if (options.debug && d.cause !== undefined) text += '\n' + indent(`cause: ${describeCause(d.cause)}`);
   return text;
 }
+
+/**
+ * A message on one line: a value it quotes may hold a line break (`[x](a&#10;b)`), which would
+ * begin a line of its own, one that CI could read as a command (`::error::…` on GitHub).
+ */
+function oneLine(message: string): string {
+  return message.replace(/[\r\n\u2028\u2029]/g, (character) => lineBreakEscapes[character] ?? '');
+}
+
+const lineBreakEscapes: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 function toJson(d: Diagnostic): Omit<Diagnostic, 'cause'> {
   const { cause: _cause, ...rest } = d;

@@ -123,6 +123,17 @@ describe('the mimeo command', () => {
     );
   });
 
+  it('keeps each text diagnostic on its line, whatever line breaks a value it quotes holds', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/pages/broken.md'), '---\ntitle: Broken\n---\nSee [x](nothing&#10;::error::Injected&#13;x).\n');
+    const run = await mimeo(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    // Not a line of its own, which CI (GitHub Actions) would read as a command.
+    expect(run.stdout.split('\n').filter((line) => line.includes('Injected'))).toEqual([
+      'content/pages/broken.md:4:5: error: the link "nothing\\n::error::Injected\\rx" points to nothing in the webzine [link/missing-target]',
+    ]);
+  });
+
   it('prints check results as one JSON object a line', async () => {
     const root = await makeWebzine(path.join(repoRoot, 'test/fixtures/errors/front-matter-bad-date'));
     const run = await mimeo(['check', '--root', root, '--format', 'json']);
