@@ -198,3 +198,19 @@ describe('the default theme in an edition written from right to left', () => {
     expect(await pageWidths(web, files, 360)).toEqual(Object.fromEntries(files.map((file) => [file, 360])));
   });
 });
+
+describe('the default theme, as the WCAG and assistive technology read it', () => {
+  let web: string;
+  beforeAll(async () => {
+    web = await buildWeb(repoRoot);
+  });
+
+  it('underlines the links that sit beside text of another colour: the breadcrumb, footnote references and back-links (WCAG 1.4.1)', async () => {
+    const page = await open(web, 'issues/3/headlines/index.html', 1000);
+    const lines = await page.evaluate(() =>
+      Object.fromEntries(['.breadcrumb a', '.prose sup a', '.prose .data-footnote-backref'].map((selector) => [selector, getComputedStyle(document.querySelector(selector)!).textDecorationLine])),
+    );
+    await page.close();
+    expect(lines).toEqual({ '.breadcrumb a': 'underline', '.prose sup a': 'underline', '.prose .data-footnote-backref': 'underline' });
+  });
+});
