@@ -214,3 +214,18 @@ describe('the default theme, as the WCAG and assistive technology read it', () =
     expect(lines).toEqual({ '.breadcrumb a': 'underline', '.prose sup a': 'underline', '.prose .data-footnote-backref': 'underline' });
   });
 });
+
+describe('the default theme in forced colours', () => {
+  it("marks the menu's current page, and it alone, with a bar under it", async () => {
+    const web = await buildWeb(await makeWebzine());
+    const page = await browser.newPage({ viewport: { width: 1000, height: 740 } });
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(pathToFileURL(path.join(web, 'about/index.html')).href);
+    const bars = await page.evaluate(() => {
+      const canvas = getComputedStyle(document.body).backgroundColor;
+      return Object.fromEntries([...document.querySelectorAll('.menu__list a')].map((link) => [link.textContent, getComputedStyle(link).borderBottomColor !== canvas]));
+    });
+    await page.close();
+    expect(bars).toEqual({ Home: false, About: true, Authors: false });
+  });
+});
