@@ -213,6 +213,16 @@ describe('the default theme, as the WCAG and assistive technology read it', () =
     await page.close();
     expect(lines).toEqual({ '.breadcrumb a': 'underline', '.prose sup a': 'underline', '.prose .data-footnote-backref': 'underline' });
   });
+
+  it('draws task-list checkboxes by the size of the text beside them, not at a form control\'s 13.3 pixels', async () => {
+    const page = await open(web, 'issues/1/serial-console/index.html', 1000);
+    const sizes = await page.evaluate(() => {
+      const checkbox = document.querySelector('.task-list-item input')!;
+      return { text: getComputedStyle(checkbox.closest('li')!).fontSize, checkbox: getComputedStyle(checkbox).fontSize, side: Math.round(checkbox.getBoundingClientRect().height) };
+    });
+    await page.close();
+    expect(sizes).toEqual({ text: '19px', checkbox: '19px', side: 16 });
+  });
 });
 
 describe('the default theme in forced colours', () => {
