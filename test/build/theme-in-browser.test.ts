@@ -199,7 +199,7 @@ describe('the default theme in an edition written from right to left', () => {
   });
 });
 
-describe('the default theme, as the WCAG and assistive technology read it', () => {
+describe('the sample webzine in the default theme', () => {
   let web: string;
   beforeAll(async () => {
     web = await buildWeb(repoRoot);
@@ -222,6 +222,28 @@ describe('the default theme, as the WCAG and assistive technology read it', () =
     });
     await page.close();
     expect(sizes).toEqual({ text: '19px', checkbox: '19px', side: 16 });
+  });
+
+  it('leaves no title in the contents with a lone word on its last line, on a phone', async () => {
+    const lastLines: Record<string, number> = {};
+    for (const issue of [1, 2, 3]) {
+      const page = await open(web, `issues/${issue}/index.html`, 360);
+      // How many words of each title of two lines or more stand on its last line.
+      Object.assign(lastLines, await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.toc__link')].map((link) => {
+        const text = link.firstChild as Text;
+        let at = 0;
+        const tops = text.data.split(' ').map((word) => {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + word.length);
+          at += word.length + 1;
+          return Math.round(range.getBoundingClientRect().top);
+        });
+        return [text.data, new Set(tops).size > 1 ? tops.filter((top) => top === tops.at(-1)).length : 2];
+      }))));
+      await page.close();
+    }
+    expect(Object.entries(lastLines).filter(([, words]) => words < 2)).toEqual([]);
   });
 });
 
