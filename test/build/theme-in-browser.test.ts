@@ -214,6 +214,18 @@ describe('the sample webzine in the default theme', () => {
     expect(lines).toEqual({ '.breadcrumb a': 'underline', '.prose sup a': 'underline', '.prose .data-footnote-backref': 'underline' });
   });
 
+  it('names each task-list checkbox by its task, as a screen reader announces it', async () => {
+    const page = await open(web, 'contribute/index.html', 1000);
+    const snapshot = await page.locator('.prose .contains-task-list').first().ariaSnapshot();
+    await page.close();
+    expect(snapshot.split('\n').filter((line) => line.includes('checkbox')).map((line) => line.trim())).toEqual([
+      '- checkbox "npx mimeo check passes" [disabled]',
+      '- checkbox "the article reads well in mimeo dev, on the web page and under /_gemini/" [disabled]',
+      '- checkbox "every image has a description" [disabled]',
+      '- checkbox "every external link is one you would be happy to be blamed for" [disabled]',
+    ]);
+  });
+
   it('draws task-list checkboxes by the size of the text beside them, not at a form control\'s 13.3 pixels', async () => {
     const page = await open(web, 'issues/1/serial-console/index.html', 1000);
     const sizes = await page.evaluate(() => {

@@ -1,6 +1,6 @@
 import type { Properties } from 'hast';
 
-// The link to itself that a heading of a body ends with (see `addHeadingAnchors`): shown by the
+// The link to itself that a heading of a body ends with (see `finishElements`): shown by the
 // theme's stylesheet on hover, and left out of the feeds, whose readers have no stylesheet and
 // would show a bare "#" after every heading.
 

@@ -13,6 +13,7 @@ import { isUnsafeUrl } from '../../transform/link-target.js';
 import type { Resource } from '../../compile/compiled.js';
 import { markers, type Slot } from '../slots.js';
 import { headingAnchorProperties } from './heading-anchor.js';
+import { labelTaskCheckbox } from './task-label.js';
 import { rawHtmlParsers } from '../raw-html.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
@@ -124,12 +125,14 @@ function alignByStyle(cell: Element): void {
 /**
  * Appends to every heading with an id (but the footnotes heading) a link to itself, as
  * rehype-autolink-headings's `append` does; a walk of our own costs a third of the plugin's.
- * The same walk writes table cells' alignment as CSS ({@link alignByStyle}).
+ * The same walk writes table cells' alignment as CSS ({@link alignByStyle}) and names task
+ * lists' checkboxes ({@link labelTaskCheckbox}), after the sanitizer, which has no `label`.
  */
-function addHeadingAnchors(tree: HastRoot): void {
+function finishElements(tree: HastRoot): void {
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
     if (node.tagName === 'td' || node.tagName === 'th') alignByStyle(node);
+    if (node.tagName === 'li' && Array.isArray(node.properties['className']) && node.properties['className'].includes('task-list-item')) labelTaskCheckbox(node);
     if (!/^h[1-6]$/.test(node.tagName)) return;
     const id = node.properties['id'];
     if (typeof id !== 'string' || id === '' || id === footnoteLabelId) return;
@@ -240,7 +243,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   const watch: Partial<RemovalWatch> = options.removed ? { rawRanges, removed: options.removed } : {};
   const clean = cleanerFor(options.html, raw).runSync(hast, { data: watch as Record<string, unknown> }) as HastRoot;
   if (raw) slotRawUrls(clean, addSlot, addResource, options.withoutAlt);
-  addHeadingAnchors(clean);
+  finishElements(clean);
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
   if (options.issueShift === undefined) return { own, inIssue: '' };
