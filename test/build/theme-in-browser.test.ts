@@ -226,6 +226,16 @@ describe('the sample webzine in the default theme', () => {
     ]);
   });
 
+  it('lets the keyboard reach every code block, which may scroll sideways, on the issue page and the article page', async () => {
+    const reachable: Record<string, boolean[]> = {};
+    for (const file of ['issues/1/index.html', 'issues/1/serial-console/index.html']) {
+      const page = await open(web, file, 1000);
+      reachable[file] = await page.evaluate(() => [...document.querySelectorAll('.prose pre')].map((pre) => (pre as HTMLElement).tabIndex === 0));
+      await page.close();
+    }
+    expect(reachable).toEqual({ 'issues/1/index.html': [true, true, true], 'issues/1/serial-console/index.html': [true, true, true] });
+  });
+
   it('draws task-list checkboxes by the size of the text beside them, not at a form control\'s 13.3 pixels', async () => {
     const page = await open(web, 'issues/1/serial-console/index.html', 1000);
     const sizes = await page.evaluate(() => {

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot, Nodes as HastNodes } from 'hast';
-import type { Heading, Html, Image, ImageReference, Link, LinkReference, Parents, Root } from 'mdast';
+import type { Code, Heading, Html, Image, ImageReference, Link, LinkReference, Parents, Root } from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -345,6 +345,13 @@ function handlersFor(options: FragmentOptions, addSlot: AddSlot): Handlers {
       const element = defaultHandlers.heading(state, node);
       element.tagName = `h${Math.min(6, Math.max(2, node.depth))}`;
       return element;
+    },
+    // A block that scrolls sideways must be reachable by keyboard (WCAG 2.1.1; axe
+    // scrollable-region-focusable), and Firefox alone makes it so by itself.
+    code(state: State, node: Code) {
+      const pre = defaultHandlers.code(state, node);
+      pre.properties['tabIndex'] = 0;
+      return pre;
     },
     link: (state: State, node: Link) => patchUrl(defaultHandlers.link(state, node), 'href', node, options, addSlot),
     image: (state: State, node: Image) => patchUrl(defaultHandlers.image(state, node), 'src', node, options, addSlot),
