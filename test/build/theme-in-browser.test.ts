@@ -236,6 +236,16 @@ describe('the sample webzine in the default theme', () => {
     expect(reachable).toEqual({ 'issues/1/index.html': [true, true, true], 'issues/1/serial-console/index.html': [true, true, true] });
   });
 
+  it('prints where an external link goes after it, but not again after a link whose text is its address', async () => {
+    const page = await open(web, 'issues/3/links/index.html', 1000);
+    await page.emulateMedia({ media: 'print' });
+    const after = await page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('.prose a[href^="https://oldest-page"], .prose a[href^="https://eol"]')].map((link) => [link.textContent, getComputedStyle(link, '::after').content])),
+    );
+    await page.close();
+    expect(after).toEqual({ 'https://oldest-page.example': 'none', 'Line endings, explained once and for all': '" <https://eol.example/>"' });
+  });
+
   it('draws task-list checkboxes by the size of the text beside them, not at a form control\'s 13.3 pixels', async () => {
     const page = await open(web, 'issues/1/serial-console/index.html', 1000);
     const sizes = await page.evaluate(() => {

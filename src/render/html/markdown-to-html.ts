@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot, Nodes as HastNodes } from 'hast';
 import type { Code, Heading, Html, Image, ImageReference, Link, LinkReference, Parents, Root } from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
+import { toString as textOf } from 'mdast-util-to-string';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { sanitize } from 'hast-util-sanitize';
@@ -125,12 +126,15 @@ function alignByStyle(cell: Element): void {
 /**
  * Appends to every heading with an id (but the footnotes heading) a link to itself, as
  * rehype-autolink-headings's `append` does; a walk of our own costs a third of the plugin's.
- * The same walk writes table cells' alignment as CSS ({@link alignByStyle}) and names task
- * lists' checkboxes ({@link labelTaskCheckbox}), after the sanitizer, which has no `label`.
+ * The same walk writes table cells' alignment as CSS ({@link alignByStyle}), names task
+ * lists' checkboxes ({@link labelTaskCheckbox}) and gives the links whose text is their address
+ * (`bareLinks`, by their slot) the class `bare-url`, which print does not follow with the address
+ * again: after the sanitizer, which keeps neither a `label` nor a link's class.
  */
-function finishElements(tree: HastRoot): void {
+function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>): void {
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
+    if (node.tagName === 'a' && bareLinks.has(String(node.properties['href']))) node.properties['className'] = ['bare-url'];
     if (node.tagName === 'td' || node.tagName === 'th') alignByStyle(node);
     if (node.tagName === 'li' && Array.isArray(node.properties['className']) && node.properties['className'].includes('task-list-item')) labelTaskCheckbox(node);
     if (!/^h[1-6]$/.test(node.tagName)) return;
@@ -229,6 +233,7 @@ const finisher = unified().use(rehypeHighlight, { detect: false }).use(rehypeStr
  * (`resource` is the index `compileFile` put in their node's data), filled for each page.
  */
 export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: AddSlot, addResource: AddResource): HtmlVariants {
+  const bareLinks = new Set<string>();
   const hast = toHast(tree, {
     allowDangerousHtml: options.html !== 'escape',
     // Footnote ids get a prefix with a colon, which heading ids (GitHub's slugs) never have.
@@ -236,14 +241,14 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
     footnoteLabel: markers.footnotes,
     footnoteBackLabel: markers.backToReference,
     footnoteLabelTagName: 'h2',
-    handlers: handlersFor(options, addSlot),
+    handlers: handlersFor(options, addSlot, bareLinks),
   }) as HastRoot;
   const rawRanges = renameFootnoteLabelAndFindRaw(hast);
   const raw = rawRanges.length > 0;
   const watch: Partial<RemovalWatch> = options.removed ? { rawRanges, removed: options.removed } : {};
   const clean = cleanerFor(options.html, raw).runSync(hast, { data: watch as Record<string, unknown> }) as HastRoot;
   if (raw) slotRawUrls(clean, addSlot, addResource, options.withoutAlt);
-  finishElements(clean);
+  finishElements(clean, bareLinks);
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
   if (options.issueShift === undefined) return { own, inIssue: '' };
@@ -339,7 +344,17 @@ function resourceOf(node: { data?: unknown }): number | undefined {
   return (node.data as { resource?: number } | undefined)?.resource;
 }
 
-function handlersFor(options: FragmentOptions, addSlot: AddSlot): Handlers {
+/**
+ * Whether a link's text is its address: an autolink (`<https://x.example>`), a bare URL, or an
+ * e-mail address linked with `mailto:`.
+ */
+function isBareUrl(node: Link): boolean {
+  const text = textOf(node);
+  return text === node.url || (node.url.startsWith('mailto:') && text === node.url.slice('mailto:'.length));
+}
+
+/** The handlers of Markdown's nodes; each link that {@link isBareUrl} goes in `bareLinks` by its slot's marker. */
+function handlersFor(options: FragmentOptions, addSlot: AddSlot, bareLinks: Set<string>): Handlers {
   const handlers: Handlers = {
     heading(state: State, node: Heading) {
       const element = defaultHandlers.heading(state, node);
@@ -353,7 +368,12 @@ function handlersFor(options: FragmentOptions, addSlot: AddSlot): Handlers {
       pre.properties['tabIndex'] = 0;
       return pre;
     },
-    link: (state: State, node: Link) => patchUrl(defaultHandlers.link(state, node), 'href', node, options, addSlot),
+    link(state: State, node: Link) {
+      const link = patchUrl(defaultHandlers.link(state, node), 'href', node, options, addSlot);
+      const href = 'properties' in link ? link.properties['href'] : undefined;
+      if (typeof href === 'string' && href.startsWith('\uFDD0') && isBareUrl(node)) bareLinks.add(href);
+      return link;
+    },
     image: (state: State, node: Image) => patchUrl(defaultHandlers.image(state, node), 'src', node, options, addSlot),
     linkReference: (state: State, node: LinkReference) => patchReference(defaultHandlers.linkReference(state, node), 'href', state, node.identifier, options, addSlot),
     imageReference: (state: State, node: ImageReference) => patchReference(defaultHandlers.imageReference(state, node), 'src', state, node.identifier, options, addSlot),
