@@ -246,6 +246,22 @@ describe('the sample webzine in the default theme', () => {
     expect(after).toEqual({ 'https://oldest-page.example': 'none', 'Line endings, explained once and for all': '" <https://eol.example/>"' });
   });
 
+  it("sets a translation's notes as wide as the column of text they are about, edge to edge", async () => {
+    const edges: Record<string, number[]> = {};
+    for (const [file, column] of [['fr/issues/2/index.html', '.issue-article'], ['fr/contribute/index.html', '.page']] as const) {
+      const page = await open(web, file, 1200);
+      // How far each notice's left and right edges stand from those of its column.
+      edges[file] = await page.evaluate((column) => [...document.querySelectorAll('.notice')].flatMap((notice) => {
+        const own = notice.getBoundingClientRect();
+        const text = (notice.closest(column) ?? document.querySelector(column)!).getBoundingClientRect();
+        return [Math.round(own.left - text.left), Math.round(text.right - own.right)];
+      }), column);
+      await page.close();
+    }
+    // The issue's notices: the editorial's (inside its padding), then one per article.
+    expect(edges).toEqual({ 'fr/issues/2/index.html': [32, 32, ...Array(12).fill(0)], 'fr/contribute/index.html': [0, 0] });
+  });
+
   it('draws task-list checkboxes by the size of the text beside them, not at a form control\'s 13.3 pixels', async () => {
     const page = await open(web, 'issues/1/serial-console/index.html', 1000);
     const sizes = await page.evaluate(() => {

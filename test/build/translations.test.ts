@@ -84,6 +84,25 @@ describe('a webzine in two languages', () => {
     expect(await built.read('gemini/fr/issues/1/second.gmi')).toContain("Ce texte n'a pas encore été traduit");
   });
 
+  it('puts the note that an article is not translated inside the article, after its header, on the issue page and on its own', async () => {
+    // The notice's parent and the elements just before and after it, as `tag.class`.
+    const around = (html: string) => {
+      const name = (node: RootContent | undefined) => (node?.type === 'element' ? `${node.tagName}.${String((node.properties['className'] as string[] | undefined)?.[0])}` : '');
+      const found: string[][] = [];
+      const visit = (node: Root | Element) => {
+        const elements = (node.children as RootContent[]).filter((child): child is Element => child.type === 'element');
+        elements.forEach((child, index) => {
+          if (name(child) === 'p.notice') found.push([name(node as RootContent), name(elements[index - 1]), name(elements[index + 1])]);
+          visit(child);
+        });
+      };
+      visit(fromHtml(html));
+      return found;
+    };
+    expect(around(await built.read('web/fr/issues/1/index.html'))).toEqual([['article.issue-article', 'header.article-header', 'div.prose']]);
+    expect(around(await built.read('web/fr/issues/1/second/index.html'))).toEqual([['article.article', 'header.article-header', 'div.prose']]);
+  });
+
   it("keeps the edition's own words around an untranslated article in the edition's language", async () => {
     const page = await built.read('web/fr/issues/1/second/index.html');
     // The breadcrumb's "n° 1 · Premières lueurs", the byline's "Par … et …".
