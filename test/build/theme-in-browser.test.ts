@@ -262,6 +262,15 @@ describe('the sample webzine in the default theme', () => {
     expect(edges).toEqual({ 'fr/issues/2/index.html': [32, 32, ...Array(12).fill(0)], 'fr/contribute/index.html': [0, 0] });
   });
 
+  it("leads the footer's Back to top to the very top of the page, above the masthead and menu", async () => {
+    const page = await open(web, 'issues/2/index.html', 1000);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.click('.colophon__credit a');
+    const top = await page.evaluate(() => ({ scrollY: window.scrollY, target: document.querySelector(':target') === document.body }));
+    await page.close();
+    expect(top).toEqual({ scrollY: 0, target: true });
+  });
+
   it('draws task-list checkboxes by the size of the text beside them, not at a form control\'s 13.3 pixels', async () => {
     const page = await open(web, 'issues/1/serial-console/index.html', 1000);
     const sizes = await page.evaluate(() => {
