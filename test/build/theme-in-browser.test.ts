@@ -271,6 +271,26 @@ describe('the sample webzine in the default theme', () => {
     expect(top).toEqual({ scrollY: 0, target: true });
   });
 
+  it('prints an issue without leaving a sheet half blank: the editorial and code blocks break across pages, headings stay with their text', async () => {
+    const page = await open(web, 'issues/2/index.html', 1000);
+    await page.emulateMedia({ media: 'print' });
+    const breaks = await page.evaluate(() => {
+      const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+      return { editorial: style('.editorial').breakInside, code: style('.prose pre').breakInside, codeWidows: style('.prose pre').widows, heading: style('.prose h3').breakAfter };
+    });
+    await page.close();
+    expect(breaks).toEqual({ editorial: 'auto', code: 'auto', codeWidows: '3', heading: 'avoid' });
+  });
+
+  it("prints the front page's feature in one column, so no column is left empty on the next sheet", async () => {
+    const page = await open(web, 'index.html', 1000);
+    const columns = async () => page.evaluate(() => getComputedStyle(document.querySelector('.feature--with-cover')!).gridTemplateColumns.split(' ').length);
+    const onScreen = await columns();
+    await page.emulateMedia({ media: 'print' });
+    expect({ onScreen, onPaper: await columns() }).toEqual({ onScreen: 2, onPaper: 1 });
+    await page.close();
+  });
+
   it('draws task-list checkboxes by the size of the text beside them, not at a form control\'s 13.3 pixels', async () => {
     const page = await open(web, 'issues/1/serial-console/index.html', 1000);
     const sizes = await page.evaluate(() => {
