@@ -291,6 +291,29 @@ describe('the sample webzine in the default theme', () => {
     await page.close();
   });
 
+  it('numbers the printed pages at their foot, "3 / 16"', async () => {
+    // The stylesheet as Chromium reads it: set inline, as a page opened from a file may not read its rules.
+    const css = await readFile(path.join(repoRoot, 'themes/default/assets/style.css'), 'utf8');
+    const page = await browser.newPage();
+    await page.setContent(`<style>${css}</style>`);
+    const footers = await page.evaluate(() => {
+      const found: string[] = [];
+      const visit = (rules: CSSRuleList) => {
+        for (const rule of rules) {
+          if (rule instanceof CSSMediaRule && rule.media.mediaText === 'print') visit(rule.cssRules);
+          if (rule instanceof CSSPageRule) visit(rule.cssRules);
+          // A margin box of the page (CSSMarginRule, which TypeScript's DOM types do not have yet).
+          const margin = rule as CSSRule & { name?: string; style?: CSSStyleDeclaration };
+          if (rule.constructor.name === 'CSSMarginRule') found.push(`${margin.name}: ${margin.style!.getPropertyValue('content')}`);
+        }
+      };
+      visit(document.styleSheets[0]!.cssRules);
+      return found;
+    });
+    await page.close();
+    expect(footers).toEqual(['bottom-center: counter(page) " / " counter(pages)']);
+  });
+
   it('draws task-list checkboxes by the size of the text beside them, not at a form control\'s 13.3 pixels', async () => {
     const page = await open(web, 'issues/1/serial-console/index.html', 1000);
     const sizes = await page.evaluate(() => {
