@@ -331,6 +331,14 @@ export const rules = {
     message: ({ name, available }) => `there is no theme "${name}"; the themes are ${available}`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
+  'theme/outside': rule<{ name: string; region: 'folder' | 'repository' }>({
+    severity: 'error',
+    message: ({ name, region }) => `the theme "${name}" is outside the webzine's ${region === 'repository' ? 'Git repository' : 'folder'}, so it was not read`,
+    hint: ({ region }) =>
+      region === 'repository'
+        ? "A theme is a folder of themes/ beside content/, or another folder of the same repository (theme: ../../shared); a link that leads out of it is not followed."
+        : 'A theme is a folder of themes/ beside content/; a link that leads out of it is not followed.',
+  }),
   'theme/missing-strings': rule<{ language: string }>({
     severity: 'error',
     message: ({ language }) => `the theme has no UI strings for "${language}", a language of site.yml`,

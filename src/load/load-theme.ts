@@ -1,4 +1,4 @@
-import { open, readdir } from 'node:fs/promises';
+import { access, open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Place, Report } from '../diagnostics/diagnostic.js';
@@ -31,15 +31,24 @@ export const builtInThemeFolder = fileURLToPath(new URL('../../themes/default/',
  */
 export async function loadTheme(root: string, name: string, report: Report, named: Place = { file: 'content/site.yml' }): Promise<ThemeFiles> {
   const files: ThemeFiles = new Map();
-  const own = themeFolderOf(root, name);
-  const ownFiles = await listFiles(own);
+  let own = themeFolderOf(root, name);
+  // site.yml is content, which a pull request may change: its theme may not lead out of the
+  // repository (SPEC §7), by `..` or by a link, to publish a file from elsewhere as an asset.
+  const region = await confinementOf(root);
+  const real = await realpath(own).catch(() => undefined);
+  const outside = real !== undefined && !isWithin(region, real);
+  if (outside) {
+    reportRule(report, 'theme/outside', named, { name, region: region === (await realpath(root).catch(() => root)) ? 'folder' : 'repository' });
+    own = builtInThemeFolder;
+  }
+  const ownFiles = await listFiles(own, outside ? undefined : region);
   if (ownFiles.length === 0 && name !== 'default') {
     const available = ['default', ...(await listFolders(path.join(root, 'themes'))).filter((n) => n !== 'default')];
     reportRule(report, 'theme/missing', named, { name, available: available.map((n) => `"${n}"`).join(', '), suggestion: didYouMean(name, available) });
   }
   const layers = path.resolve(own) === path.resolve(builtInThemeFolder) ? [own] : [own, builtInThemeFolder];
   for (const folder of layers) {
-    for (const relative of await listFiles(folder)) {
+    for (const relative of folder === own ? ownFiles : await listFiles(folder)) {
       const over = files.get(relative);
       if (over && !relative.startsWith('i18n/')) continue;
       const absolutePath = path.join(folder, relative);
@@ -85,12 +94,46 @@ async function readBounded(file: string, max: number): Promise<Buffer> {
   }
 }
 
-/** The folder of the webzine's theme `name`: `themes/<name>` below the root (which `name` may lead out of, `../shared`). */
+/** The folder of the webzine's theme `name`: `themes/<name>` below the root (which `name` may lead out of, `../shared`, within the repository). */
 export function themeFolderOf(root: string, name: string): string {
   return path.join(root, 'themes', name);
 }
 
-async function listFiles(folder: string, prefix = ''): Promise<string[]> {
+/**
+ * Where a webzine's theme may be: inside the Git repository that holds the root (a theme shared
+ * by several webzines of one repository, `../shared`), or inside the root when there is none; by
+ * its real path, links followed.
+ */
+async function confinementOf(root: string): Promise<string> {
+  const real = await realpath(root).catch(() => path.resolve(root));
+  for (let folder = real; ; folder = path.dirname(folder)) {
+    // A work tree's `.git` is a folder, or a file naming it (a linked work tree, a submodule).
+    if (await access(path.join(folder, '.git')).then(() => true, () => false)) return folder;
+    if (path.dirname(folder) === folder) return real;
+  }
+}
+
+function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+// A theme's files are in these folders; nothing else of its folder is read (a theme named by
+// mistake as a large folder is not read whole).
+const themeParts = ['assets', 'i18n', 'scaffolds', 'templates'];
+
+async function listFiles(folder: string, region?: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const part of themeParts) {
+    const partFolder = path.join(folder, part);
+    // Links inside these folders are not followed (see `listFilesIn`); one of them may be a link, within `region`.
+    if (region !== undefined && !isWithin(region, await realpath(partFolder).catch(() => region))) continue;
+    found.push(...(await listFilesIn(partFolder, `${part}/`)));
+  }
+  return found;
+}
+
+async function listFilesIn(folder: string, prefix = ''): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -101,7 +144,7 @@ async function listFiles(folder: string, prefix = ''): Promise<string[]> {
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (isEditorLeftover(entry.name) || entry.name === 'README.md') continue;
     const relative = prefix + entry.name;
-    if (entry.isDirectory()) found.push(...(await listFiles(path.join(folder, entry.name), relative + '/')));
+    if (entry.isDirectory()) found.push(...(await listFilesIn(path.join(folder, entry.name), relative + '/')));
     else if (entry.isFile()) found.push(relative);
   }
   return found;

@@ -1,4 +1,4 @@
-import { mkdir, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -218,5 +218,57 @@ describe('files that configure the web host', () => {
     const run = await runCli(['build', '--root', root, '--out', out]);
     expect(run.code, run.stdout).toBe(0);
     expect(await readFile(path.join(out, 'web/CNAME'), 'utf8')).toBe('zine.example\n');
+  });
+});
+
+describe("a theme that site.yml names outside the webzine's repository", () => {
+  /** A webzine whose theme folder is `theme`, and a folder beside it with a secret in assets/. */
+  async function webzineWithSecretBeside(): Promise<{ root: string; secret: string }> {
+    const parent = await temporaryFolder();
+    const root = path.join(parent, 'zine');
+    await cp(path.join(fixtures, 'base'), root, { recursive: true });
+    const secret = path.join(parent, 'secrets');
+    await mkdir(path.join(secret, 'assets'), { recursive: true });
+    await writeFile(path.join(secret, 'assets/key.txt'), 'TOP SECRET\n');
+    return { root, secret };
+  }
+
+  it('is an error at site.yml, and nothing of it is read or published, by .. or by a link', async () => {
+    const { root, secret } = await webzineWithSecretBeside();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ntheme: ../../secrets\n');
+    const check = await runCli(['check', '--root', root]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('content/site.yml:3:8: error: the theme "../../secrets" is outside the webzine\'s folder, so it was not read [theme/outside]');
+    // A link in themes/ (committed or not) leads to the same place.
+    await mkdir(path.join(root, 'themes'));
+    await symlink(secret, path.join(root, 'themes/linked'));
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ntheme: linked\n');
+    const out = await temporaryFolder();
+    const build = await runCli(['build', '--root', root, '--out', out]);
+    expect(build.code).toBe(1);
+    expect(build.stdout + build.stderr).toContain('[theme/outside]');
+    // A theme of its own whose assets/ folder is a link out: that folder is not read.
+    await rm(path.join(root, 'themes/linked'));
+    await mkdir(path.join(root, 'themes/own'));
+    await symlink(path.join(secret, 'assets'), path.join(root, 'themes/own/assets'));
+    await mkdir(path.join(root, 'themes/own/templates'));
+    await writeFile(path.join(root, 'themes/own/templates/404.liquid'), '{% layout "layouts/base.liquid" %}{% block main %}<p>Lost.</p>{% endblock %}\n');
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ntheme: own\n');
+    const own = await runCli(['build', '--root', root, '--out', out]);
+    expect(own.code, own.stdout + own.stderr).toBe(0);
+    expect(await listTree(out)).not.toContain('web/key.txt');
+  });
+
+  it('may be elsewhere in the repository that holds the webzine (a theme shared by several)', async () => {
+    const { root } = await webzineWithSecretBeside();
+    const repository = path.dirname(root);
+    await mkdir(path.join(repository, 'shared/assets'), { recursive: true });
+    await writeFile(path.join(repository, 'shared/assets/shared.txt'), 'Shared.\n');
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ntheme: ../../shared\n');
+    await commitAll(repository, [{ author: 'Ada Quill', email: 'ada@example.invalid', date: '2026-03-01T09:00:00Z' }]);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(await readFile(path.join(out, 'web/shared.txt'), 'utf8')).toBe('Shared.\n');
   });
 });
