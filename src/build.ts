@@ -220,8 +220,9 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     }
     const write = options.write ?? true;
     // A build that writes makes each page as it writes it; one that does not makes them all now.
-    const trees = await step('render', () => {
+    const trees = await step('render', async () => {
       const lazy = renderTrees(editions, theme, baseUrl, report, options.select?.(site, editions));
+      await theme.prepareToRender();
       return write ? (memo?.reuseWritten(lazy) ?? lazy) : makeOutputs(lazy);
     });
     if (scope) return limitTo(scope, result({}, site));

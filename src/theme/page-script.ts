@@ -1,57 +1,122 @@
+import type { Element, Nodes, Root } from 'hast';
+import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
 import { isActiveUrl } from '../model/active-content.js';
+import { walk } from '../parse/walk.js';
 
-// What may run script, cheap to look for: a page without it is not read tag by tag. An address
-// is an attribute's value, where a browser drops tabs and line breaks (`java<tab>script:`) and
-// reads character references (`&#106;avascript:`), only those to a letter, a colon, a tab or a
-// line break spelling one out: `script:` or `data:` in prose ("a short script: …", common in a
-// webzine about computers) and the page's own escapes (`&#39;`, `&#x3C;`) are not worth reading
-// a page for.
-const maybeScript = /<script|[\s/"'`]on[a-z]+\s*=|=\s*["']?[^"'<>]{0,64}?(s\s*c\s*r\s*i\s*p\s*t\s*(:|&colon;)|data:)|&#(x0*(4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|3a|9|a)|0*(6[5-9]|[7-9]\d|1[01]\d|12[0-2]|58|9|10))(?![0-9a-f])|srcdoc|http-equiv|<(iframe|object|embed|base)/i;
-// Elements whose text is not markup: what a title or data holds is not taken for tags.
-const rawText = /<(script|style|textarea|title|xmp|noscript)\b(?:"[^"]*"|'[^']*'|[^'">])*>[\s\S]*?<\/\1\s*>/gi;
-// A start tag: its name, then its attributes up to the `>` that is not inside a quoted value.
-const startTag = /<([a-zA-Z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
-// An attribute, whatever separates it from the one before (a space, a `/`, nothing after a quote).
-const attribute = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-// Attributes whose value is an address, or which SVG animation writes into one.
-const addressAttributes = new Set(['href', 'src', 'action', 'formaction', 'data', 'to', 'from', 'values', 'by', 'xlink:href', 'poster', 'background', 'ping', 'cite']);
+// What may run script, cheap to look for: a page without any of it is not parsed. It must find
+// all a browser could run, however spelt: a tag's name and an attribute's are as written (a
+// browser reads no character reference in them), but an address is spelt out by the value a
+// browser reads, where it drops tabs and line breaks (`java<tab>script:`), and reads character
+// references, by name (`&Tab;`, `&NewLine;`, `&colon;`, `&lpar;`, `&fjlig;` for "fj") or by
+// number, with or without `;` or leading zeros. Only references to a letter, a colon, a
+// parenthesis, a space or a control character can spell one: the page's own escapes (`&#39;`,
+// `&#x3C;`) are not worth parsing a page for, nor is prose that says "data" without a colon.
+const gap = '[\\u0000-\\u0020]*';
+const spelt = (word: string) => [...word].join(gap);
+const maybeScript = new RegExp(
+  [
+    '<script',
+    '<(?:base|i?frame|object|embed)',
+    'srcdoc',
+    'http-equiv',
+    'attributename',
+    `[\\s/"'\`]on[a-z]+\\s*=`,
+    `${spelt('script')}${gap}:`,
+    `(?<![a-z0-9+.-])${spelt('data')}${gap}:`,
+    `${spelt('expression')}${gap}\\(`,
+    '&(?:tab|newline|colon|lpar|fjlig);',
+    '&#x0*(?:1?[0-9a-f]|2[08]|3a|4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a])(?![0-9a-f])',
+    '&#0*(?:[12]?\\d|3[0-2]|40|58|6[5-9]|[78]\\d|90|9[7-9]|1[01]\\d|12[0-2])(?!\\d)',
+  ].join('|'),
+  'i',
+);
 
-/** An attribute's value as a browser reads it: character references decoded. */
-function decoded(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Math.min(Number.parseInt(hex, 16), 0x10ffff)))
-    .replace(/&#(\d+);?/g, (_, decimal: string) => String.fromCodePoint(Math.min(Number(decimal), 0x10ffff)))
-    .replace(/&colon;/gi, ':')
-    .replace(/&tab;/gi, '\t')
-    .replace(/&newline;/gi, '\n');
+// Attributes whose value is an address, or which an SVG animation writes into one (`to`, `from`,
+// `by`, `values`), by their hast property in lower case.
+const addressAttributes = new Map([...['href', 'src', 'action', 'formaction', 'data', 'to', 'from', 'values', 'by', 'poster', 'background', 'ping', 'cite'].map((name) => [name, name] as const), ['xlinkhref', 'xlink:href']]);
+
+// The parser (parse5), loaded only by a build that makes pages: see loadPageParser.
+let parseHtml: typeof import('hast-util-from-html').fromHtml | undefined;
+
+/** Loads the HTML parser that {@link scriptIn} needs; call it before pages are made. */
+export async function loadPageParser(): Promise<void> {
+  parseHtml ??= (await import('hast-util-from-html')).fromHtml;
 }
 
 /**
  * What in a web page would run script, if anything (SPEC §3: no JavaScript in built pages): a
  * `<script>` (but for data, `application/ld+json`), an event handler attribute, a `javascript:`
- * or other active address (also written with character references, or written by an SVG
- * animation), a frame's `srcdoc`, a refresh to such an address. Read tag by tag, so text that
- * only speaks of them (`&lt;script&gt;`, a title holding `<b onclick>` in JSON-LD) is none.
+ * or other active address (also written with character references, or by an SVG animation), a
+ * frame's `srcdoc`, a refresh to such an address. The page is parsed as a browser parses it, so text that only speaks of them (`&lt;script&gt;`, a title holding
+ * `<b onclick>` in JSON-LD) is none. {@link loadPageParser} must have loaded the parser.
  */
 export function scriptIn(html: string): string | undefined {
   if (!maybeScript.test(html)) return undefined;
-  for (const script of html.matchAll(/<script\b((?:"[^"]*"|'[^']*'|[^'">])*)>/gi)) {
-    const type = [...(script[1] ?? '').matchAll(attribute)].find(([, name]) => name?.toLowerCase() === 'type');
-    if (!/^application\/(ld\+)?json$/i.test((type?.[2] ?? type?.[3] ?? type?.[4] ?? '').trim())) return 'a <script> element';
+  if (!parseHtml) throw new InternalError('a page was checked for script before its parser was loaded (loadPageParser)');
+  try {
+    const trees = readingsOf(html, parseHtml);
+    if (trees === undefined) return 'a <noscript> element beside </noembed>, </xmp> and </noframes>, which could not be read as a browser with JavaScript reads it';
+    return trees.map(scriptInTree).find((found) => found !== undefined);
+  } catch (error) {
+    // The parser's tree builder recurses once a level: thousands of nested elements exhaust the stack.
+    if (!isStackOverflow(error)) throw error;
+    return 'elements nested thousands of levels deep, too deep to be checked';
   }
-  for (const tag of html.replace(rawText, (element) => element.replace(/>[\s\S]*</, '><')).matchAll(startTag)) {
-    const element = tag[1]!.toLowerCase();
-    for (const [, name = '', ...values] of (tag[2] ?? '').matchAll(attribute)) {
-      const value = decoded(values.find((v) => v !== undefined) ?? '');
-      const key = name.toLowerCase();
-      if (/^on[a-z]+$/.test(key)) return `an event handler (${key}) on <${element}>`;
-      if (key === 'srcdoc') return `a document written in a frame's srcdoc on <${element}>`;
-      if (addressAttributes.has(key) && isActiveUrl(value)) return `an address that runs script (${key}) on <${element}>`;
-      if (key === 'style' && /(javascript|vbscript):|expression\(/i.test(value.replace(/[\u0000-\u0020]/g, ''))) return `an address that runs script (style) on <${element}>`;
-      // A refresh to an address: `<meta http-equiv="refresh" content="0;url=javascript:…">`.
-      const refresh = key === 'content' && element === 'meta' ? /url\s*=\s*['"]?(.*)$/i.exec(value)?.[1] : undefined;
-      if (refresh !== undefined && isActiveUrl(refresh)) return 'a refresh to an address that runs script on <meta>';
-    }
+}
+
+// The trees a browser may read: hast-util-from-html parses as a browser without JavaScript does,
+// where a `<noscript>` holds markup; with JavaScript, its content is text up to the first
+// `</noscript`, read here as another element read so: one whose end tag the page does not have.
+function readingsOf(html: string, parse: NonNullable<typeof parseHtml>): Root[] | undefined {
+  const trees = [parse(html)];
+  if (!/<noscript/i.test(html)) return trees;
+  const stand = ['noembed', 'xmp', 'noframes'].find((name) => !new RegExp(`</${name}`, 'i').test(html));
+  if (stand === undefined) return undefined;
+  trees.push(parse(html.replace(/<(\/?)noscript(?=[\t\n\f\r />])/gi, `<$1${stand}`)));
+  return trees;
+}
+
+function scriptInTree(tree: Root): string | undefined {
+  let found: string | undefined;
+  const visit = (node: Nodes) => {
+    if (found !== undefined || node.type !== 'element') return;
+    found = scriptOn(node);
+    // A template's content is a tree of its own, which a declarative shadow root makes live.
+    if (node.tagName === 'template' && node.content) walk(node.content as Nodes, visit);
+  };
+  walk(tree as Nodes, visit);
+  return found;
+}
+
+/** What on element `node` would run script, by its name and attributes. */
+function scriptOn(node: Element): string | undefined {
+  const element = node.tagName;
+  const name = element.toLowerCase();
+  const attributes = new Map(Object.entries(node.properties).flatMap(([key, value]) => (value === false || value === null || value === undefined ? [] : [[key.toLowerCase(), valuesOf(value)] as const])));
+  if (name === 'script' && !/^application\/(ld\+)?json$/i.test((attributes.get('type') ?? []).join(' ').trim())) return 'a <script> element';
+  for (const [key, values] of attributes) {
+    if (/^on[a-z]+$/.test(key)) return `an event handler (${key}) on <${element}>`;
+    if (key === 'srcdoc') return `a document written in a frame's srcdoc on <${element}>`;
+    const address = addressAttributes.get(key);
+    // An animation's `values` is a list: each of them is written into the attribute in turn.
+    const urls = key === 'values' ? values.flatMap((value) => value.split(';')) : values;
+    if (address !== undefined && urls.some(isActiveUrl)) return `an address that runs script (${address}) on <${element}>`;
+    if (key === 'style' && values.some((value) => /(javascript|vbscript):|expression\(/i.test(value.replace(/[\u0000-\u0020]/g, '')))) return `an address that runs script (style) on <${element}>`;
+    // An animation that writes an event handler: `<set attributeName="onclick" to="…">`.
+    if (key === 'attributename' && values.some((value) => /^\s*on/i.test(value))) return `an event handler (${values.join(' ').trim()}) written by an animation on <${element}>`;
   }
+  if (name === 'meta' && (attributes.get('httpequiv') ?? []).join(' ').trim().toLowerCase() === 'refresh' && (attributes.get('content') ?? []).some((content) => isActiveUrl(refreshAddress(content)))) return 'a refresh to an address that runs script on <meta>';
   return undefined;
+}
+
+// hast keeps a list attribute (`ping`, `http-equiv`) as an array, a number as a number.
+function valuesOf(value: string | number | boolean | ReadonlyArray<string | number>): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return [value === true ? '' : String(value)];
+}
+
+// The address of a refresh, as a browser reads it (HTML § shared declarative refresh steps):
+// `0; url='…'`, `0,…`, or with no `url=`.
+function refreshAddress(content: string): string {
+  return content.replace(/^[\s\d.]*[;,]?\s*(?:url\s*=\s*)?["']?/i, '');
 }

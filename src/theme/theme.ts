@@ -16,7 +16,7 @@ import type { OutputMemo } from '../write/output-memo.js';
 import { createHeapGuard } from '../write/heap-guard.js';
 import { runtimeFacts } from '../write/build-stamp.js';
 
-import { scriptIn } from './page-script.js';
+import { loadPageParser, scriptIn } from './page-script.js';
 import { missingTemplates, suggestName, templateNames, templatePrefix } from './template-names.js';
 import { checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 
@@ -40,6 +40,12 @@ export interface Theme {
   stylesheet: string;
   /** The theme's files for the web root: the hashed stylesheet and every other asset. */
   assets: OutputFile[];
+  /**
+   * Loads what checking the web pages handed out to be made needs (an HTML parser), when some
+   * are: call it after the pages are listed, before they are made. A build that links every page
+   * from the previous one loads nothing.
+   */
+  prepareToRender(): Promise<void>;
   /** Whether a template reads the clock (`"now"`): its pages change from day to day, so none is reused. */
   readsClock: boolean;
   /**
@@ -202,6 +208,8 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     };
     return { path: place.path, make: made, source: place.source };
   };
+  // Whether a web page whose script is to be checked was handed out to be made.
+  let checksPages = false;
   return {
     renderFile(name, context, place) {
       guard();
@@ -209,8 +217,11 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       // the page's inputs in the model or else its whole context.
       const inputs = inputsOf(place);
       const key = !memo ? '' : inputs === undefined ? pageKey(fingerprint, name, context()) : inputsKey(name, inputs);
-      return keep(key, place, () => render(name, context(), place.page));
+      const file = keep(key, place, () => render(name, context(), place.page));
+      if (file.make && !name.startsWith('gemini/') && !settings.scriptAllowed) checksPages = true;
+      return file;
     },
+    prepareToRender: () => (checksPages ? loadPageParser() : Promise.resolve()),
     dataFile(make, place) {
       const inputs = inputsOf(place);
       if (inputs === undefined) return { path: place.path, bytes: make(), source: place.source };

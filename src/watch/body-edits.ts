@@ -118,7 +118,9 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
     if (plan.remove.length > 0) return undefined;
     const selection = { web: new Set<string>(), gemini: new Set<string>() };
     for (const key of plan.render) selection[key.startsWith('web/') ? 'web' : 'gemini'].add(key.slice(key.indexOf('/') + 1));
-    const trees = makeOutputs(renderTrees(last.editions, last.theme.theme, options.baseUrl, report, selection));
+    const lazy = renderTrees(last.editions, last.theme.theme, options.baseUrl, report, selection);
+    await last.theme.theme.prepareToRender();
+    const trees = makeOutputs(lazy);
     if (diagnostics.length > 0) return undefined;
     return { trees, graph, plan };
   } finally {

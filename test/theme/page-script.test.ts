@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scriptIn } from '../../src/theme/page-script.js';
+import { listTree, makeWebzine, removeTemporaryFolders, repoRoot, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+// Built in another process: the check's HTML parser is never loaded in this one, so checking a
+// page that needed it would throw.
+async function pagesOf(root: string): Promise<Map<string, string>> {
+  const out = await temporaryFolder();
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--out', out, '--no-cache'], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const files = (await listTree(path.join(out, 'web'))).filter((file) => file.endsWith('.html'));
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(out, 'web', file), 'utf8')] as const)));
+}
+
+describe('the script check of a web page', () => {
+  it('clears every page of the sample webzine, its articles among them, without parsing it', async () => {
+    const pages = await pagesOf(repoRoot);
+    expect(pages.has('issues/1/serial-console/index.html')).toBe(true);
+    for (const [file, html] of pages) expect(scriptIn(html), file).toBeUndefined();
+  });
+
+  it('clears a typical article page without parsing it', async () => {
+    const pages = await pagesOf(await makeWebzine());
+    const article = pages.get('issues/1/first/index.html');
+    expect(article).toContain('<article');
+    expect(scriptIn(article!)).toBeUndefined();
+  });
+});
