@@ -368,7 +368,7 @@ export const rules = {
   'template/script': rule<{ found: string; page: string }>({
     severity: 'error',
     message: ({ found, page }) => `the page ${page} made with this template holds ${found}: mimeo's pages run no script`,
-    hint: () => 'Take the script, the event handler or the javascript: address out of the template (or the partial it renders); a page of the webzine must work, and be safe to read, without JavaScript.',
+    hint: () => 'Take it out of the template (or the partial it renders); a page of the webzine must work, and be safe to read, without JavaScript, and show no other page inside it.',
   }),
   'template/render': rule<{ reason: string; page: string; suggestion?: string }>({
     severity: 'error',

@@ -35,6 +35,15 @@ const maybeScript = new RegExp(
 // `by`, `values`), by their hast property in lower case.
 const addressAttributes = new Map([...['href', 'src', 'action', 'formaction', 'data', 'to', 'from', 'values', 'by', 'poster', 'background', 'ping', 'cite'].map((name) => [name, name] as const), ['xlinkhref', 'xlink:href']]);
 
+// Elements that bring another document, and its script, into the page, or send its links elsewhere.
+const embedders = new Map([
+  ['base', 'a <base> element, which sends every relative link of the page to another site'],
+  ['iframe', "an <iframe> element, which runs another page, and that page's script, inside this one"],
+  ['frame', "a <frame> element, which runs another page, and that page's script, inside this one"],
+  ['object', "an <object> element, which runs another document or a plug-in, and its script, inside this page"],
+  ['embed', "an <embed> element, which runs another document or a plug-in, and its script, inside this page"],
+]);
+
 // The parser (parse5), loaded only by a build that makes pages: see loadPageParser.
 let parseHtml: typeof import('hast-util-from-html').fromHtml | undefined;
 
@@ -47,7 +56,9 @@ export async function loadPageParser(): Promise<void> {
  * What in a web page would run script, if anything (SPEC §3: no JavaScript in built pages): a
  * `<script>` (but for data, `application/ld+json`), an event handler attribute, a `javascript:`
  * or other active address (also written with character references, or by an SVG animation), a
- * frame's `srcdoc`, a refresh to such an address. The page is parsed as a browser parses it, so text that only speaks of them (`&lt;script&gt;`, a title holding
+ * frame's `srcdoc`, a refresh to such an address, and elements that bring in another page or
+ * send links to one (`<iframe>`, `<frame>`, `<object>`, `<embed>`, `<base>`). The page is parsed
+ * as a browser parses it, so text that only speaks of them (`&lt;script&gt;`, a title holding
  * `<b onclick>` in JSON-LD) is none. {@link loadPageParser} must have loaded the parser.
  */
 export function scriptIn(html: string): string | undefined {
@@ -106,7 +117,7 @@ function scriptOn(node: Element): string | undefined {
     if (key === 'attributename' && values.some((value) => /^\s*on/i.test(value))) return `an event handler (${values.join(' ').trim()}) written by an animation on <${element}>`;
   }
   if (name === 'meta' && (attributes.get('httpequiv') ?? []).join(' ').trim().toLowerCase() === 'refresh' && (attributes.get('content') ?? []).some((content) => isActiveUrl(refreshAddress(content)))) return 'a refresh to an address that runs script on <meta>';
-  return undefined;
+  return embedders.get(name);
 }
 
 // hast keeps a list attribute (`ping`, `http-equiv`) as an array, a number as a number.

@@ -186,6 +186,17 @@ describe('what a web page would run', () => {
     expect(scriptIn(html)).toBeUndefined();
   });
 
+  it.each([
+    ['<base href="https://evil.example/">', 'a <base> element, which sends every relative link of the page to another site'],
+    ['<iframe src=https://evil.example/></iframe>', "an <iframe> element, which runs another page, and that page's script, inside this one"],
+    ['<frameset><frame src=https://evil.example/></frameset>', "a <frame> element, which runs another page, and that page's script, inside this one"],
+    ['<object data=https://evil.example/a.svg></object>', 'an <object> element, which runs another document or a plug-in, and its script, inside this page'],
+    ['<embed src=https://evil.example/a.svg>', 'an <embed> element, which runs another document or a plug-in, and its script, inside this page'],
+  ])('finds an element that brings in another page or sends links to one: %s', (html, found) => {
+    // Not after other content: a browser leaves out a <frameset> that comes after the body began.
+    expect(scriptIn(html)).toBe(found);
+  });
+
   it('names what it found: the attribute, the animation, the element', () => {
     expect(scriptIn("<img src=x' onerror=alert(1)>")).toBe('an event handler (onerror) on <img>');
     expect(scriptIn('<svg><animate attributeName="href" values="https://a.example/;javascript:alert(3)"/></svg>')).toBe('an address that runs script (values) on <animate>');
@@ -196,12 +207,14 @@ describe('what a web page would run', () => {
   });
 });
 
-describe('a theme partial that would run script', () => {
+describe('a theme partial that would run script or bring in another page', () => {
   // What a security review ran in Chromium from a theme's footer, each once past the check.
   it.each([
     ["<img src=x' onerror=alert(1)>", 'an event handler (onerror) on <img>'],
     ['<svg><a><animate attributeName="href" values="https://a.example/;javascript:alert(3)" dur="0.1s" fill="freeze"/><text>x</text></a></svg>', 'an address that runs script (values) on <animate>'],
     ['<a href="javas&Tab;cript:alert(2)">x</a>', 'an address that runs script (href) on <a>'],
+    ['<base href="https://evil.example/">', 'a <base> element, which sends every relative link of the page to another site'],
+    ['<iframe src=https://evil.example/></iframe>', "an <iframe> element, which runs another page, and that page's script, inside this one"],
   ])('fails the build and the check: %s', async (line, found) => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/site.yml'), `${await readFile(path.join(root, 'content/site.yml'), 'utf8')}theme: evil\n`);
