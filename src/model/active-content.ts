@@ -1,4 +1,4 @@
-import type { Nodes } from 'hast';
+import type { Nodes, Root } from 'hast';
 import { SaxesParser } from 'saxes';
 import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
 import { walk } from '../parse/walk.js';
@@ -118,6 +118,21 @@ function placeOf(text: string, offset: number): { line: number; column: number }
   return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
+/**
+ * The trees a browser may read from `html`: `parse` (hast-util-from-html's) reads as a browser
+ * without JavaScript does, where a `<noscript>` holds markup; with JavaScript, its content is text
+ * up to the first `</noscript`, read here as another element read so: one whose end tag the page
+ * does not have. `undefined` when the page has all of them.
+ */
+export function browserReadings(html: string, parse: (html: string) => Root): Root[] | undefined {
+  const trees = [parse(html)];
+  if (!/<noscript/i.test(html)) return trees;
+  const stand = ['noembed', 'xmp', 'noframes'].find((name) => !new RegExp(`</${name}`, 'i').test(html));
+  if (stand === undefined) return undefined;
+  trees.push(parse(html.replace(/<(\/?)noscript(?=[\t\n\f\r />])/gi, `<$1${stand}`)));
+  return trees;
+}
+
 // A whole HTML parser (parse5), loaded only by a build that copies HTML files: see loadHtmlParser.
 let parseHtml: typeof import('hast-util-from-html').fromHtml | undefined;
 
@@ -129,14 +144,23 @@ export async function loadHtmlParser(): Promise<void> {
 /** The first danger in an HTML document, as a browser would parse it. */
 export function findHtmlDanger(text: string): Danger | undefined {
   if (!parseHtml) throw new InternalError('findHtmlDanger was called before loadHtmlParser');
-  let tree: Nodes;
+  let trees: Root[] | undefined;
   try {
-    tree = parseHtml(text) as Nodes;
+    trees = browserReadings(text, parseHtml);
   } catch (error) {
     // The parser's tree builder recurses once a level: thousands of nested elements exhaust the stack.
     if (!isStackOverflow(error)) throw error;
     return { found: 'its elements are nested thousands of levels deep', line: 1, column: 1, unreadable: true };
   }
+  if (trees === undefined) return { found: 'a <noscript> element beside </noembed>, </xmp> and </noframes>, which can not be read as a browser with JavaScript reads it', line: 1, column: 1, unreadable: true };
+  for (const tree of trees) {
+    const danger = dangerInTree(tree as Nodes);
+    if (danger) return danger;
+  }
+  return undefined;
+}
+
+function dangerInTree(tree: Nodes): Danger | undefined {
   let danger: Danger | undefined;
   const visit = (node: Nodes) => {
     if (danger || node.type !== 'element') return;

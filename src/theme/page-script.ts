@@ -1,6 +1,6 @@
 import type { Element, Nodes, Root } from 'hast';
 import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
-import { isActiveUrl } from '../model/active-content.js';
+import { browserReadings, isActiveUrl } from '../model/active-content.js';
 import { walk } from '../parse/walk.js';
 
 // What may run script, cheap to look for: a page without any of it is not parsed. It must find
@@ -65,7 +65,7 @@ export function scriptIn(html: string): string | undefined {
   if (!maybeScript.test(html)) return undefined;
   if (!parseHtml) throw new InternalError('a page was checked for script before its parser was loaded (loadPageParser)');
   try {
-    const trees = readingsOf(html, parseHtml);
+    const trees = browserReadings(html, parseHtml);
     if (trees === undefined) return 'a <noscript> element beside </noembed>, </xmp> and </noframes>, which could not be read as a browser with JavaScript reads it';
     return trees.map(scriptInTree).find((found) => found !== undefined);
   } catch (error) {
@@ -73,18 +73,6 @@ export function scriptIn(html: string): string | undefined {
     if (!isStackOverflow(error)) throw error;
     return 'elements nested thousands of levels deep, too deep to be checked';
   }
-}
-
-// The trees a browser may read: hast-util-from-html parses as a browser without JavaScript does,
-// where a `<noscript>` holds markup; with JavaScript, its content is text up to the first
-// `</noscript`, read here as another element read so: one whose end tag the page does not have.
-function readingsOf(html: string, parse: NonNullable<typeof parseHtml>): Root[] | undefined {
-  const trees = [parse(html)];
-  if (!/<noscript/i.test(html)) return trees;
-  const stand = ['noembed', 'xmp', 'noframes'].find((name) => !new RegExp(`</${name}`, 'i').test(html));
-  if (stand === undefined) return undefined;
-  trees.push(parse(html.replace(/<(\/?)noscript(?=[\t\n\f\r />])/gi, `<$1${stand}`)));
-  return trees;
 }
 
 function scriptInTree(tree: Root): string | undefined {
