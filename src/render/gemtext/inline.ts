@@ -103,13 +103,20 @@ function collectLink(
 ): void {
   const resource = node.type === 'link' || node.type === 'image' ? node : state.definitions.get(node.identifier.toUpperCase());
   const isImage = node.type === 'image' || node.type === 'imageReference';
-  const label = isImage ? ('alt' in node && node.alt) || '' : toString(node);
+  const label = isImage ? ('alt' in node && node.alt) || '' : labelOf(node).trim();
   if (isImage) append(label);
   else for (const child of (node as { children: Nodes[] }).children) visit(child);
   if (!resource) return;
   const url = state.href(resource.url, resource);
   // A link without a URL (`[text]()`) leads nowhere, and `=>  text` would make its text the URL.
   if (url !== undefined && url.trim() !== '') links.push({ url, label: label || url });
+}
+
+/** A link's text as one line: a hard break in it is a space, as a soft one is (`toString` drops it). */
+function labelOf(node: Nodes): string {
+  if (node.type === 'break') return ' ';
+  if ('children' in node) return node.children.map(labelOf).join('');
+  return toString(node).replace(/\s+/g, ' ');
 }
 
 /** The number of a footnote: its place among the footnotes in order of first reference. */
