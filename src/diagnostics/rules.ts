@@ -126,6 +126,16 @@ export const rules = {
     message: ({ depth, limit }) => `this file nests quotes, lists, emphasis or HTML elements ${depth} levels deep, and mimeo reads at most ${limit}`,
     hint: () => 'Flatten the nesting; no reader can follow that many levels anyway.',
   }),
+  'markdown/too-many-delimiters': rule<{ limit: number }>({
+    severity: 'error',
+    message: ({ limit }) => `this paragraph has more than ${limit} emphasis marks (*, _ or ~ next to text), and mimeo reads at most ${limit} in one paragraph or table row`,
+    hint: () => 'Put ASCII art and other runs of these characters in a fenced code block (between ``` lines), or escape each with a backslash (\\*).',
+  }),
+  'markdown/too-many-cells': rule<{ limit: number }>({
+    severity: 'error',
+    message: ({ limit }) => `this table has more than ${limit} cells, and mimeo reads at most ${limit} in one table`,
+    hint: () => 'Split the table, or publish the data as a file of its own (CSV) beside the article and link to it.',
+  }),
   'yaml/not-fields': rule<{ what: string; actual: string; authors: boolean }>({
     severity: 'error',
     message: ({ what, actual }) => `${what} must be "name: value" lines, got ${actual}`,

@@ -4,6 +4,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { TextSource } from '../load/load-sources.js';
 import { parseFrontMatter } from './front-matter.js';
 import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+import { findSlowMarkdown } from './slow-markdown.js';
 import type { YamlData } from './yaml-data.js';
 
 /** A Markdown file after its one parse: front matter data and body tree. */
@@ -18,6 +19,14 @@ export interface ParsedFile extends ParsedMarkdown {
 export function parseFile(source: TextSource, report: Report): ParsedFile {
   const { data, body, bodyLineOffset } = parseFrontMatter(source.text, source.path, report);
   const empty: ParsedMarkdown = { tree: { type: 'root', children: [] }, anchors: [] };
+  // Read before it is parsed: micromark would take minutes and gigabytes over some small bodies.
+  const slow = findSlowMarkdown(body, { maxDepth });
+  if (slow) {
+    const place = { file: source.path, line: bodyLineOffset + slow.line };
+    if (slow.kind === 'deep') reportRule(report, 'markdown/too-deep', place, { depth: String(slow.depth), limit: maxDepth });
+    else reportRule(report, slow.kind === 'cells' ? 'markdown/too-many-cells' : 'markdown/too-many-delimiters', place, { limit: slow.limit });
+    return { path: source.path, frontMatter: data, ...empty };
+  }
   let markdown: ParsedMarkdown;
   try {
     markdown = parseMarkdown(body, bodyLineOffset);

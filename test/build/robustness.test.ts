@@ -52,6 +52,31 @@ describe('bad input', () => {
     expect(run.stdout).toMatch(/^content\/issues\/1\/30-deep\.md:4:1: error: this file nests quotes, lists, emphasis or HTML elements .* levels deep, and mimeo reads at most 200 \[markdown\/too-deep\]/m);
   });
 
+  // Each took micromark tens of seconds to gigabytes (security review): refused before it is parsed.
+  it.each([
+    ['runs of 20 000 asterisks', `${'*'.repeat(20_000)}a${'*'.repeat(20_000)}`, 4, 'this paragraph has more than 2000 emphasis marks (*, _ or ~ next to text), and mimeo reads at most 2000 in one paragraph or table row [markdown/too-many-delimiters]'],
+    ['a list nested 1 000 levels deep', Array.from({ length: 1000 }, (_, level) => `${'  '.repeat(level)}- x`).join('\n'), 104, 'this file nests quotes, lists, emphasis or HTML elements 202 levels deep, and mimeo reads at most 200 [markdown/too-deep]'],
+    ['a table of 200 columns and 2 000 rows', [`|${' a |'.repeat(200)}`, `|${'---|'.repeat(200)}`, ...Array.from({ length: 2000 }, () => `|${' b |'.repeat(200)}`)].join('\n'), 4, 'this table has more than 10000 cells, and mimeo reads at most 10000 in one table [markdown/too-many-cells]'],
+  ])('refuses %s in moments, where it is, and the build fails without a stack trace', async (_case, body, line, said) => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-slow.md'), `---\ntitle: Slow\n---\n${body}\n`);
+    const started = Date.now();
+    const run = await runCli(['build', '--root', root, '--out', await temporaryFolder(), '--no-cache']);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run.code).toBe(1);
+    expect((run.stdout + run.stderr).split('\n').filter((text) => text.includes(': error: '))).toEqual([`content/issues/1/30-slow.md:${line}:1: error: ${said}`]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('builds an article of a megabyte of prose, and code and rules full of asterisks', async () => {
+    const root = await makeWebzine();
+    const prose = Array.from({ length: 2500 }, (_, n) => `Paragraph ${n} has *some* emphasis, **strong words** and \`code\`, ${'and plenty of ordinary words to read. '.repeat(10)}`).join('\n\n');
+    await writeFile(path.join(root, 'content/issues/1/30-long.md'), `---\ntitle: Long\n---\n${prose}\n\n****\n\n\`\`\`\n${`${'*'.repeat(80)}\n`.repeat(500)}\`\`\`\n`);
+    const run = await runCli(['build', '--root', root, '--out', await temporaryFolder(), '--no-cache']);
+    expect(run.stdout + run.stderr).not.toContain(': error: ');
+    expect(run.code).toBe(0);
+  }, 30_000);
+
   it.each([
     ['in one block', `${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}`, '2000'],
     ['a block a line', Array.from({ length: 2000 }, () => '<div>\n').join('\n'), '2000'],
