@@ -262,23 +262,33 @@ const soundThemes = new Set<string>();
 
 
 /**
- * The key of a page: the theme, the template and the context as JSON. The UI strings, the same
- * object on every page of a language, enter by their own hash, computed once.
+ * The key of a page: the theme, the template and the context as JSON. The UI strings and the
+ * theme's settings (`site.extra`), the same objects on every page, enter by their own hash,
+ * computed once a build: as JSON on every page, settings of megabytes took minutes and gigabytes.
  */
 function pageKey(fingerprint: string, name: string, context: object): string {
-  const record = context as { strings?: object };
-  const { strings } = record;
-  let stringsKey = strings ? stringKeys.get(strings) : '';
-  if (stringsKey === undefined) {
-    stringsKey = hashOnce('sha1', JSON.stringify(strings), 'base64');
-    stringKeys.set(strings!, stringsKey);
-  }
-  // The context is made for this key alone: it can lose its strings (JSON leaves out undefined).
+  const record = context as { strings?: object; site?: { extra?: unknown } };
+  const stringsKey = sharedKey(record.strings);
+  const extraKey = sharedKey(record.site?.extra);
+  // The context is made for this key alone: it can lose its shared parts (JSON leaves out undefined).
   record.strings = undefined;
-  return hashOnce('sha1', `${fingerprint}\0${name}\0${stringsKey}\0${JSON.stringify(context)}`, 'base64');
+  if (record.site) record.site.extra = undefined;
+  return hashOnce('sha1', `${fingerprint}\0${name}\0${stringsKey}\0${extraKey}\0${JSON.stringify(context)}`, 'base64');
 }
 
-const stringKeys = new WeakMap<object, string>();
+/** The hash of an object shared by the pages of a build, by identity: made once; `''` for none. */
+function sharedKey(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let key = sharedKeys.get(value);
+  if (key === undefined) {
+    key = hashOnce('sha1', JSON.stringify(value), 'base64');
+    sharedKeys.set(value, key);
+  }
+  return key;
+}
+
+const sharedKeys = new WeakMap<object, string>();
 
 function readsClock(files: ThemeFiles): boolean {
   return [...files].some(([name, file]) => name.startsWith(templatePrefix) && /["'](?:now|today)["']/.test(file.bytes.toString('utf8')));

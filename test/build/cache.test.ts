@@ -78,6 +78,21 @@ describe('the build cache', () => {
     for (const page of ['gemini/issues/1/index.gmi', 'gemini/issues/3/index.gmi']) expect(output[page], page).toMatch(/^=> \.\.\/2\/ (Next|Previous): No\. 2: The middle one$/m);
   });
 
+  it('makes again every page that shows site.extra when it changes, its hash made once a build', async () => {
+    const { root, cache, out } = await cachedZine();
+    const footer = path.join(root, 'themes/default/templates/partials/footer.liquid');
+    await mkdir(path.dirname(footer), { recursive: true });
+    await writeFile(footer, `${await readFile(path.join(repoRoot, 'themes/default/templates/partials/footer.liquid'), 'utf8')}\n<p>{{ site.extra.motto }}</p>\n`);
+    await appendFile(path.join(root, 'content/site.yml'), 'extra:\n  motto: First motto\n');
+    await build(root, out, cache);
+    const site = path.join(root, 'content/site.yml');
+    await writeFile(site, (await readFile(site, 'utf8')).replace('First motto', 'Second motto'));
+    await build(root, out, cache);
+    const output = await outputOf(out);
+    expect(output).toEqual(await uncached(root));
+    expect(output['web/about/index.html']).toContain('<p>Second motto</p>');
+  });
+
   it('is kept in node_modules/.cache/mimeo of the webzine unless told otherwise, and --no-cache writes none', async () => {
     const root = await makeWebzine();
     await build(root, path.join(root, 'dist'), undefined);
