@@ -95,6 +95,11 @@ export const rules = {
     message: ({ reason }) => `the YAML here can not be read: ${reason}`,
     hint: ({ reason, code }) => yamlHint(reason, code),
   }),
+  'yaml/too-large': rule<{ alias: string; limit: number }>({
+    severity: 'error',
+    message: ({ alias, limit }) => `with this alias, *${alias}, the aliases of this YAML copy more than ${limit} characters, and mimeo reads at most ${limit}`,
+    hint: () => 'Repeat large values fewer times: an alias copies the whole value it names, wherever it is written.',
+  }),
   'image/alt': rule<{ written: 'markdown' | 'html' | 'cover' }>({
     severity: 'warning',
     message: ({ written }) =>

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
@@ -71,8 +71,52 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     reportRule(report, 'yaml/syntax', { file: options.file, ...(unresolvedAlias(document, toPosition) ?? start) }, { reason }, error);
     return undefined;
   }
+  // Within the bound on aliases, a value may still be copied a hundred times: megabytes each.
+  const grown = aliasBeyond(document, maxExpandedSize);
+  if (grown) {
+    reportRule(report, 'yaml/too-large', { file: options.file, ...toPosition(grown.offset) }, { alias: grown.alias, limit: maxExpandedSize });
+    return undefined;
+  }
   const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'key') => locateIn(document, path, part, toPosition) ?? start;
   return { value: withoutForbidden(value, [], (path, { code, noncharacter }) => reportRule(report, noncharacter ? 'encoding/noncharacter' : 'encoding/control-character', { file: options.file, ...locate(path, 'value') }, { code })), locate };
+}
+
+/**
+ * How many characters the aliases of a YAML document may copy (each value and key counts one
+ * besides its text). Site settings go on every page: 6 MB copied 99 times by aliases crashed the
+ * build when every page's context was made JSON.
+ */
+export const maxExpandedSize = 4_000_000;
+
+/**
+ * The first alias from which the aliases of `document` copy more than `limit`, and where it is
+ * written; `undefined` when they copy less. The walk stops at the limit: a "billion laughs" is
+ * not walked either.
+ */
+function aliasBeyond(document: Document, limit: number): { alias: string; offset: number } | undefined {
+  let copied = 0;
+  let outermost: { alias: string; offset: number } | undefined;
+  let depth = 0;
+  // Whether the copies went past the limit in `node` (text written out counts nothing).
+  const measure = (node: unknown): boolean => {
+    if (isAlias(node)) {
+      const target = node.resolve(document);
+      // An alias to nothing is reported by `toJS` below.
+      if (!target) return false;
+      if (depth++ === 0) outermost = { alias: node.source, offset: node.range?.[0] ?? 0 };
+      const beyond = measure(target);
+      depth--;
+      return beyond;
+    }
+    if (depth > 0) {
+      copied += 1 + (isScalar(node) && typeof node.value === 'string' ? node.value.length : 0);
+      if (copied > limit) return true;
+    }
+    if (isPair(node)) return measure(node.key) || measure(node.value);
+    if (isMap(node) || isSeq(node)) return node.items.some((item) => measure(item));
+    return false;
+  };
+  return measure(document.contents) ? outermost : undefined;
 }
 
 // YAML escapes (`"\u0001"`, `"\uFFFF"`) can write characters that no page or feed may hold.

@@ -46,6 +46,23 @@ describe('bad input', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  // 6 MB copied 99 times crashed V8 (exit 133) as each page's context was made JSON.
+  it.each([
+    ['content/site.yml', `title: Test Zine\nbaseUrl: https://zine.example/\nextra:\n  big: &b "${'x'.repeat(500_000)}"\n  copies: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n`, '5:40'],
+    ['content/issues/1/30-copies.md', `---\ntitle: Copies\nbig: &b "${'x'.repeat(500_000)}"\ncopies: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nText.\n`, '4:38'],
+  ])('refuses YAML whose aliases copy megabytes (%s), where they start, and the build fails without a stack trace', async (file, text, place) => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, file), text);
+    const started = Date.now();
+    const run = await runCli(['build', '--root', root, '--out', await temporaryFolder()]);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run.code).toBe(1);
+    expect((run.stdout + run.stderr).split('\n').filter((line) => line.includes(': error: '))).toEqual([
+      `${file}:${place}: error: with this alias, *b, the aliases of this YAML copy more than 4000000 characters, and mimeo reads at most 4000000 [yaml/too-large]`,
+    ]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('reports Markdown nested thousands of levels deep instead of overflowing the stack', async () => {
     const run = await checkWith('content/issues/1/30-deep.md', `---\ntitle: Deep\n---\n${'> '.repeat(10_000)}deep\n`);
     expect(run.code).toBe(1);
