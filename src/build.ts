@@ -160,7 +160,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
   const history = options.read?.history ?? step('git', () => readGitHistory(options.root));
   options.read?.diagnostics.forEach(report);
   const sources = options.read?.sources ?? (await step('load', () => loadSources(options.root, report)));
-  const config = readSiteConfig(sources.texts, report);
+  const config = readSiteConfig(sources.texts, report, sources.unreadable);
   const authorsFile = readAuthorsFile(sources.texts, report);
   if (!config) return result();
   const baseUrl = requireBaseUrl(options.baseUrl ?? config.baseUrl, report);

@@ -9,14 +9,16 @@ const siteFile = 'content/site.yml';
 const authorsFile = 'content/authors.yml';
 
 /**
- * Reads and checks `content/site.yml`; `undefined` when it is missing or can not be read as YAML
- * (reported). When it holds wrong settings (reported), the content is still checked, with a
+ * Reads and checks `content/site.yml`; `undefined` when it is missing (reported). When it can
+ * not be read (its bytes as UTF-8, listed in `unreadable`, or as YAML: reported), a stand-in. When it holds wrong settings (reported), the content is still checked, with a
  * stand-in made of its good settings and defaults for the others, so that every error shows at
  * once (SPEC §5); nothing is built from it, since the build has errors.
  */
-export function readSiteConfig(texts: readonly TextSource[], report: Report): SiteConfig | undefined {
+export function readSiteConfig(texts: readonly TextSource[], report: Report, unreadable: readonly string[] = []): SiteConfig | undefined {
   reportOtherSpelling(texts, siteFile, report);
   const source = texts.find((text) => text.path === siteFile);
+  // There, but its bytes could not be read as text (reported where they were read).
+  if (!source && unreadable.includes(siteFile)) return unreadableStandIn();
   if (!source) {
     reportRule(report, 'site-config/missing', { file: siteFile }, { file: siteFile });
     return undefined;

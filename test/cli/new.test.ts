@@ -128,6 +128,17 @@ describe('mimeo new page', () => {
     expect(await frontMatterOf(root, 'content/pages/how-to-help.md')).toEqual({ title: 'How to help', menu: false, order: 0, summary: '' });
   });
 
+  it('says why site.yml can not be read, not that it is missing, and writes nothing', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), Buffer.from('title: Caf\xe9\nbaseUrl: https://zine.example/\n', 'latin1'));
+    const before = await readTree(root);
+    const run = await runCli(['new', 'page', 'Hello', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('content/site.yml:1:11: error: this file is not valid UTF-8 [encoding/invalid-utf8]');
+    expect(run.stderr).not.toContain('[site-config/missing]');
+    expect(await readTree(root)).toEqual(before);
+  });
+
   it('refuses to overwrite an existing page, exits 1 and leaves the tree unchanged', async () => {
     const root = await makeWebzine();
     const before = await readTree(root);

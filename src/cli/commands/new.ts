@@ -22,9 +22,12 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
   const root = resolveRoot('new', args.values['root'], cwd);
   const request = asked.kind === 'translation' ? { ...asked, file: fromRoot(asked.file, root, cwd) } : asked;
   // Mistakes elsewhere in content/ are `mimeo check`'s to report: a new file does not need them fixed.
-  const sources = await loadSources(root, createCollector().report);
+  const loading = createCollector();
+  const sources = await loadSources(root, loading.report);
   const { report, diagnostics } = createCollector();
-  const config = readSiteConfig(sources.texts, report);
+  // But site.yml, which a new file is made by: a file that could not be read is told why.
+  for (const diagnostic of loading.diagnostics) if (diagnostic.file === 'content/site.yml') report(diagnostic);
+  const config = readSiteConfig(sources.texts, report, sources.unreadable);
   const theme = config && (await loadTheme(root, config.theme, report, configPlace(config, ['theme'])));
   // A page may not take the address of what mimeo publishes itself.
   const reserved = ['authors', 'issues', ...(config?.languages ?? [])];
