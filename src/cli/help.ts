@@ -79,8 +79,10 @@ Options:
                     files that link to them and on the mistakes they take
                     part in (a slug used twice); everything when site.yml,
                     authors.yml, the theme, package.json or a lock file changed
-                    (a mimeo upgrade); much faster on a large
-                    webzine. Needs the history REF and HEAD share
+                    (a mimeo upgrade), with a warning when site.yml's
+                    change lets raw HTML run script (trust) or adds
+                    hostFiles; much faster on a large webzine. Needs the
+                    history REF and HEAD share
   --drafts          check drafts as build --drafts would, as pages of the site
                     (a link from a published page to a draft is then no error)
   --cache-dir DIR   where the cache is kept (default: <root>/node_modules/.cache/mimeo;

@@ -73,6 +73,14 @@ export const rules = {
     message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
+  'site-config/widened': rule<{ what: 'trust' | 'host-files'; files?: string }>({
+    severity: 'warning',
+    message: ({ what, files }) =>
+      what === 'trust'
+        ? 'this change sets markdown.html to trust, so raw HTML in any file may then put script on the site'
+        : `this change lets ${files ?? ''} of static/ configure the web host (hostFiles), which may redirect or take over the site`,
+    hint: () => "This is a maintainer's change to make and review; have the maintainers own content/site.yml (a CODEOWNERS line)."
+  }),
   'site-config/menu-url': rule<{ url: string; suggestion?: string }>({
     severity: 'error',
     message: ({ url }) => `the menu entry "${url}" is neither a path of the site (from its root, starting with /) nor a file of content/`,

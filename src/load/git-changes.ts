@@ -11,7 +11,7 @@ const run = promisify(execFile);
  * Throws a {@link ChangeBaseError} when `ref` is not a known revision or has no commit in common with HEAD.
  */
 export async function readChangedFiles(root: string, ref: string): Promise<Set<string>> {
-  const git = (args: string[]) => run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).then((r) => r.stdout);
+  const git = gitIn(root);
   // Where the branch left `ref`, compared with the working tree: commits, staged and unstaged
   // changes alike. Without rename detection a renamed file counts under both its names.
   // A revision is never an option (`--output=…`), whatever Git's version.
@@ -58,8 +58,27 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
   return files;
 }
 
+/**
+ * The text of `file` (relative to the root) in the commit where this branch left `ref`, or
+ * `undefined` when it had no such file. Call it after {@link readChangedFiles} found `ref` good.
+ */
+export async function readFileAtBase(root: string, ref: string, file: string): Promise<string | undefined> {
+  const git = gitIn(root);
+  try {
+    const base = (await git(['merge-base', ref, 'HEAD'])).trim();
+    return await git(['show', `${base}:./${file}`]);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The files that say which mimeo a webzine is built with: its manifest and any package manager's lock file. */
 const installFiles = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+
+/** Runs Git in `root`, resolving to what it printed. */
+function gitIn(root: string): (args: string[]) => Promise<string> {
+  return (args) => run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).then((r) => r.stdout);
+}
 
 /** Why the files changed since a revision can not be told, in words for the person who asked. */
 export class ChangeBaseError extends Error {

@@ -189,6 +189,20 @@ describe('mimeo check --changed finds what a whole check finds in and around the
   }
   const changedSince = (root: string) => runCli(['check', '--root', root, '--changed', 'HEAD']);
 
+  it('warns, at the setting, when a change to site.yml lets raw HTML run script or files configure the host', async () => {
+    const root = await committed();
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/CNAME'), 'zine.example\n');
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr]\nhostFiles: [CNAME]\nmarkdown:\n  html: trust\n');
+    const widened = await changedSince(root);
+    expect(widened.stdout).toContain('content/site.yml:4:12: warning: this change lets CNAME of static/ configure the web host (hostFiles), which may redirect or take over the site [site-config/widened]');
+    expect(widened.stdout).toContain('content/site.yml:6:9: warning: this change sets markdown.html to trust, so raw HTML in any file may then put script on the site [site-config/widened]');
+    // Once committed, a later change that keeps them says nothing of them.
+    await commitAll(root, [{ ...who, date: '2026-03-02T09:00:00Z' }]);
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine, again\nbaseUrl: https://zine.example/\nlanguages: [fr]\nhostFiles: [CNAME]\nmarkdown:\n  html: trust\n');
+    expect((await changedSince(root)).stdout).not.toContain('[site-config/widened]');
+  });
+
   it('counts a staged change', async () => {
     const root = await committed();
     await writeFile(path.join(root, 'content/issues/1/20-second.md'), '---\ntitle: Second\n---\n[x](nope.md)\n');

@@ -5,7 +5,9 @@ import { listWords } from '../../parse/validate.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 import { resolveCompiling, resolveFolders } from './paths.js';
-import { ChangeBaseError, readChangedFiles } from '../../load/git-changes.js';
+import { ChangeBaseError, readChangedFiles, readFileAtBase } from '../../load/git-changes.js';
+import { configPlace } from '../../load/site-files.js';
+import { reportWidenedSettings } from '../../model/widened-settings.js';
 import { readRepositoryPrefix } from '../../load/repository-prefix.js';
 
 async function changedFiles(root: string, ref: string): Promise<Set<string>> {
@@ -30,6 +32,12 @@ export async function runCheck(args: ParsedArgs, terminal: Terminal, cwd: string
   // GitHub reads an annotation's file from the repository's top, not from the webzine's folder.
   const repository = format === 'github' ? readRepositoryPrefix(folders.root) : Promise.resolve({ prefix: '' });
   const result = await build({ ...folders, ...compiling, drafts: values['drafts'] === true, write: false, ...(changed ? { changed } : {}) });
+  // What a change to site.yml lets every other file do, told to whoever reviews it.
+  const config = result.site?.config;
+  if (changed?.has('content/site.yml') && config && typeof values['changed'] === 'string') {
+    const before = await readFileAtBase(folders.root, values['changed'], 'content/site.yml');
+    reportWidenedSettings(before, config, (path) => configPlace(config, path), (diagnostic) => result.diagnostics.push(diagnostic));
+  }
   terminal.err(formatNotes(result.notes));
   terminal.out(formatDiagnostics(result.diagnostics, format, { debug: values['debug'] === true, repository: await repository }));
   if (format === 'text') terminal.err(`checked: ${summarizeDiagnostics(result.diagnostics)}\n`);
