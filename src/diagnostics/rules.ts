@@ -362,6 +362,11 @@ export const rules = {
         ? "A theme is a folder of themes/ beside content/, or another folder of the same repository (theme: ../../shared); a link that leads out of it is not followed."
         : 'A theme is a folder of themes/ beside content/; a link that leads out of it is not followed.',
   }),
+  'theme/linked-folder': rule<{ part: string }>({
+    severity: 'error',
+    message: ({ part }) => `the theme's ${part}/ folder is a symbolic link, which mimeo does not follow, so its files were not read`,
+    hint: () => 'Make it a folder of the theme; the theme itself may be a link to another folder of the repository.',
+  }),
   'theme/missing-strings': rule<{ language: string }>({
     severity: 'error',
     message: ({ language }) => `the theme has no UI strings for "${language}", a language of site.yml`,

@@ -1,4 +1,4 @@
-import { access, open, readdir, realpath } from 'node:fs/promises';
+import { access, lstat, open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Place, Report } from '../diagnostics/diagnostic.js';
@@ -36,12 +36,12 @@ export async function loadTheme(root: string, name: string, report: Report, name
   // repository (SPEC §7), by `..` or by a link, to publish a file from elsewhere as an asset.
   const region = await confinementOf(root);
   const real = await realpath(own).catch(() => undefined);
-  const outside = real !== undefined && !isWithin(region, real);
+  const outside = real !== undefined && !isConfined(region, real);
   if (outside) {
     reportRule(report, 'theme/outside', named, { name, region: region === (await realpath(root).catch(() => root)) ? 'folder' : 'repository' });
     own = builtInThemeFolder;
   }
-  const ownFiles = await listFiles(own, outside ? undefined : region);
+  const ownFiles = await listFiles(own, outside ? undefined : { root, report });
   if (ownFiles.length === 0 && name !== 'default') {
     const available = ['default', ...(await listFolders(path.join(root, 'themes'))).filter((n) => n !== 'default')];
     reportRule(report, 'theme/missing', named, { name, available: available.map((n) => `"${n}"`).join(', '), suggestion: didYouMean(name, available) });
@@ -113,21 +113,30 @@ async function confinementOf(root: string): Promise<string> {
   }
 }
 
-function isWithin(folder: string, file: string): boolean {
+/** Whether `file` is inside `folder` but not in a `.git` folder (whose config may hold a CI's credentials). */
+function isConfined(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  return !relative.split(path.sep).some((part) => part.toLowerCase() === '.git');
 }
 
 // A theme's files are in these folders; nothing else of its folder is read (a theme named by
 // mistake as a large folder is not read whole).
 const themeParts = ['assets', 'i18n', 'scaffolds', 'templates'];
 
-async function listFiles(folder: string, region?: string): Promise<string[]> {
+/**
+ * The files of a theme's folders, by their path in the theme. Links are not followed, in them (see
+ * `listFilesIn`) nor, for a webzine's theme (`own`, where it is told), as one of these folders: a
+ * theme may be a link to a folder of the repository, but its `assets/` no link to anywhere else.
+ */
+async function listFiles(folder: string, own?: { root: string; report: Report }): Promise<string[]> {
   const found: string[] = [];
   for (const part of themeParts) {
     const partFolder = path.join(folder, part);
-    // Links inside these folders are not followed (see `listFilesIn`); one of them may be a link, within `region`.
-    if (region !== undefined && !isWithin(region, await realpath(partFolder).catch(() => region))) continue;
+    if (own && (await lstat(partFolder).then((stats) => stats.isSymbolicLink(), () => false))) {
+      reportRule(own.report, 'theme/linked-folder', { file: path.relative(own.root, partFolder).split(path.sep).join('/') }, { part });
+      continue;
+    }
     found.push(...(await listFilesIn(partFolder, `${part}/`)));
   }
   return found;

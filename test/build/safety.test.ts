@@ -247,16 +247,31 @@ describe("a theme that site.yml names outside the webzine's repository", () => {
     const build = await runCli(['build', '--root', root, '--out', out]);
     expect(build.code).toBe(1);
     expect(build.stdout + build.stderr).toContain('[theme/outside]');
-    // A theme of its own whose assets/ folder is a link out: that folder is not read.
+    // A theme of its own whose assets/ folder is a link (here, out; in a repository, into .git,
+    // whose config holds a CI's credentials): that folder is not read, and that is an error.
     await rm(path.join(root, 'themes/linked'));
     await mkdir(path.join(root, 'themes/own'));
     await symlink(path.join(secret, 'assets'), path.join(root, 'themes/own/assets'));
-    await mkdir(path.join(root, 'themes/own/templates'));
-    await writeFile(path.join(root, 'themes/own/templates/404.liquid'), '{% layout "layouts/base.liquid" %}{% block main %}<p>Lost.</p>{% endblock %}\n');
     await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ntheme: own\n');
     const own = await runCli(['build', '--root', root, '--out', out]);
-    expect(own.code, own.stdout + own.stderr).toBe(0);
+    expect(own.code).toBe(1);
+    expect(own.stdout + own.stderr).toContain("themes/own/assets:1:1: error: the theme's assets/ folder is a symbolic link, which mimeo does not follow, so its files were not read [theme/linked-folder]");
     expect(await listTree(out)).not.toContain('web/key.txt');
+  });
+
+  it('may not be, nor lead into, the repository\'s .git folder', async () => {
+    const root = await makeWebzine();
+    await commitAll(root, [{ author: 'Ada Quill', email: 'ada@example.invalid', date: '2026-03-01T09:00:00Z' }]);
+    await mkdir(path.join(root, '.git/assets'));
+    await writeFile(path.join(root, '.git/assets/token.txt'), 'AUTHORIZATION: basic c2VjcmV0\n');
+    await mkdir(path.join(root, 'themes'));
+    await symlink('../.git', path.join(root, 'themes/evil'));
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ntheme: evil\n');
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toContain('[theme/outside]');
+    expect(await listTree(out).catch(() => [])).not.toContain('web/token.txt');
   });
 
   it('may be elsewhere in the repository that holds the webzine (a theme shared by several)', async () => {
