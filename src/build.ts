@@ -10,7 +10,7 @@ import { committedCacheFile, committedCacheNote } from './load/committed.js';
 import { markStaleTranslations, translationsBehind } from './model/editions.js';
 import { translatedTextChanged } from './load/translated-changes.js';
 import type { OutputFile } from './write/output-file.js';
-import { loadTheme, themeFolderOf } from './load/load-theme.js';
+import { loadTheme, themeFolderFromRoot, themeFolderOf } from './load/load-theme.js';
 import { configPlace, readAuthorsFile, readSiteConfig, settingsUnknown } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
 import { allowCopiedFile, prepareAssetChecks } from './model/assets.js';
@@ -164,7 +164,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
   const authorsFile = readAuthorsFile(sources.texts, report);
   if (!config) return result();
   const baseUrl = requireBaseUrl(options.baseUrl ?? config.baseUrl, report);
-  const scope = options.changed ? changeScope(sources.texts, options.changed, path.relative(options.root, themeFolderOf(options.root, config.theme)).split(path.sep).join('/')) : undefined;
+  const scope = options.changed ? changeScope(sources.texts, options.changed, themeFolderFromRoot(options.root, config.theme)) : undefined;
   const compile = { html: config.markdown.html, links: config.gemini.links };
   // With site.yml unreadable, what raw HTML keeps (`markdown.html`) is not known: not told about.
   const compileReport: Report = !settingsUnknown(config) ? report : (diagnostic) => {

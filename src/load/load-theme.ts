@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { access, lstat, open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +105,21 @@ export function themeFolderOf(root: string, name: string): string {
  * by several webzines of one repository, `../shared`), or inside the root when there is none; by
  * its real path, links followed.
  */
+/**
+ * The folder of theme `name` from the root, as Git names the files of it (`themes/mine`, or
+ * `../shared` for a theme beside the webzine, also one reached through a link in themes/).
+ */
+export function themeFolderFromRoot(root: string, name: string): string {
+  const real = (folder: string) => {
+    try {
+      return realpathSync(folder);
+    } catch {
+      return path.resolve(folder);
+    }
+  };
+  return path.relative(real(root), real(themeFolderOf(root, name))).split(path.sep).join('/');
+}
+
 async function confinementOf(root: string): Promise<string> {
   const real = await realpath(root).catch(() => path.resolve(root));
   for (let folder = real; ; folder = path.dirname(folder)) {

@@ -1,4 +1,4 @@
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitAll, git } from '../support/git.js';
@@ -135,6 +135,22 @@ describe('mimeo check --format github on a webzine in a subfolder of its reposit
     const untracked = await runCli(['check', '--root', zine, '--changed', 'HEAD']);
     expect(untracked.code).toBe(1);
     expect(untracked.stdout).toContain('shared/templates/aside.liquid:1:');
+  });
+
+  it('checks everything when a change touches a theme that a link in themes/ leads to', async () => {
+    const zine = await monorepo();
+    const repository = path.dirname(zine);
+    await git(repository, ['checkout', '-q', 'main']);
+    await mkdir(path.join(repository, 'shared/templates'), { recursive: true });
+    await writeFile(path.join(repository, 'shared/templates/404.liquid'), '{% layout "layouts/base.liquid" %}{% block main %}<p>Lost.</p>{% endblock %}\n');
+    await mkdir(path.join(zine, 'themes'));
+    await symlink('../../shared', path.join(zine, 'themes/shared'));
+    await writeFile(path.join(zine, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ntheme: shared\n');
+    await commitAll(repository, [{ ...who, date: '2026-03-03T09:00:00Z' }]);
+    await writeFile(path.join(repository, 'shared/templates/404.liquid'), '{% if %}\n');
+    const run = await runCli(['check', '--root', zine, '--changed', 'HEAD']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[template/syntax]');
   });
 
   it('checks everything when a lock file of another package manager changed', async () => {
