@@ -48,21 +48,6 @@ describe('a webzine in Git', () => {
     expect(await built.page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi></p>');
   });
 
-  it('punctuates the labels before contributors and feeds as each language does: a narrow no-break space before a French colon', async () => {
-    const bilingual = await repository();
-    await writeFile(path.join(bilingual, 'content/site.yml'), `${siteYml}languages: [fr]\n`);
-    const { page } = await build(bilingual);
-    const labels = async (web: string, capsule: string) => ({
-      contributors: /<p class="issue-header__contributors">([^<]*)<bdi>/.exec(await page(`web/${web}issues/1/index.html`))?.[1],
-      subscribe: /<p class="colophon__feeds">([^<]*)<a /.exec(await page(`web/${web}index.html`))?.[1],
-      capsule: (await page(`gemini/${capsule}issues/1/index.gmi`)).split('\n').filter((line) => /^Contribu|atom\.xml/.test(line)),
-    });
-    expect({ en: await labels('', ''), fr: await labels('fr/', 'fr/') }).toEqual({
-      en: { contributors: 'Contributors: ', subscribe: 'Subscribe: ', capsule: ['Contributors: Ada Quill, Cy Solder, Grace Ink', '=> ../../atom.xml Subscribe: Atom feed'] },
-      fr: { contributors: 'Contributeurs\u202F: ', subscribe: 'S&#39;abonner\u202F: ', capsule: ['Contributeurs\u202F: Ada Quill, Cy Solder, Grace Ink', "=> ../../atom.xml S'abonner\u202F: Flux Atom"] },
-    });
-  });
-
   it('never publishes a committer\'s e-mail address', async () => {
     for (const [file, bytes] of await readTree(built.out)) expect(bytes.toString('utf8'), file).not.toContain('secret.example');
   });

@@ -266,9 +266,10 @@ describe('the sample webzine in the default theme', () => {
     const page = await open(web, 'issues/2/index.html', 1000);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.click('.colophon__credit a');
-    const top = await page.evaluate(() => ({ scrollY: window.scrollY, target: document.querySelector(':target') === document.body }));
+    // `#` is the top of the document, whatever ids a theme's own layout gives.
+    const top = await page.evaluate(() => ({ scrollY: window.scrollY, hash: location.hash }));
     await page.close();
-    expect(top).toEqual({ scrollY: 0, target: true });
+    expect(top).toEqual({ scrollY: 0, hash: '' });
   });
 
   it('prints an issue without leaving a sheet half blank: the editorial and code blocks break across pages, headings stay with their text', async () => {
