@@ -28,6 +28,7 @@ function canonicalLanguage(tag: string): string {
 function yamlHint(reason: string, code: string | undefined): string {
   if (/^Missing closing (["'])quote/.test(reason)) return 'End the value with the same quote it starts with, on its line.';
   if (code === 'DUPLICATE_KEY') return 'Give each field once: remove this line, or the first one.';
+  if (code === 'ALIAS_LOOP') return 'Write the value out where the alias stands, or name a value that does not hold the alias.';
   if (code === 'TAB_AS_INDENT') return 'Indent with spaces: YAML does not allow tabs there.';
   if (code === 'BAD_SCALAR_START' || (code === 'UNEXPECTED_TOKEN' && /scalar/.test(reason))) {
     return `Put the whole value in quotes when it starts with a quote, [, {, *, &, !, | or a backtick, or holds ": ", as in: title: '"Quoted" and more'`;

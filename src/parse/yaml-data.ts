@@ -62,6 +62,12 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     reportRule(report, 'yaml/syntax', { file: options.file, ...collectionKey }, { reason: 'a key must be a single value, not a list or a mapping' });
     return undefined;
   }
+  // An alias inside the value it names (`tags: &a [one, *a]`) makes a value without end.
+  const loop = aliasInsideItself(document);
+  if (loop) {
+    reportRule(report, 'yaml/syntax', { file: options.file, ...toPosition(loop.offset) }, { reason: `the alias *${loop.alias} stands inside the value it names, which would never end`, code: 'ALIAS_LOOP' });
+    return undefined;
+  }
   let value: unknown;
   try {
     // A bound on aliases keeps a "billion laughs" document from taking the build down.
@@ -117,6 +123,24 @@ function aliasBeyond(document: Document, limit: number): { alias: string; offset
     return false;
   };
   return measure(document.contents) ? outermost : undefined;
+}
+
+/** The first alias that stands inside the value it names, where it is; `undefined` when none does. */
+function aliasInsideItself(document: Document): { alias: string; offset: number } | undefined {
+  const around = new Set<unknown>();
+  const find = (node: unknown): { alias: string; offset: number } | undefined => {
+    if (isAlias(node)) return around.has(node.resolve(document)) ? { alias: node.source, offset: node.range?.[0] ?? 0 } : undefined;
+    if (isPair(node)) return find(node.key) ?? find(node.value);
+    if (!isMap(node) && !isSeq(node)) return undefined;
+    around.add(node);
+    for (const item of node.items) {
+      const found = find(item);
+      if (found) return found;
+    }
+    around.delete(node);
+    return undefined;
+  };
+  return find(document.contents);
 }
 
 // YAML escapes (`"\u0001"`, `"\uFFFF"`) can write characters that no page or feed may hold.
