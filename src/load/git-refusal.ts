@@ -5,8 +5,9 @@
  */
 export function refusedRepository(error: unknown): string | undefined {
   const said = typeof error === 'object' && error !== null && 'stderr' in error ? String(error.stderr) : '';
-  const refused = /detected dubious ownership in repository at '(.*)'/.exec(said);
-  return refused?.[1];
+  // The command Git suggests is the same in every language it speaks; its words around it are not.
+  const refused = /--add safe\.directory ('?)(.+)\1\s*$/m.exec(said);
+  return refused?.[2];
 }
 
 /** What a person runs to make Git work in the repository at `top` (see {@link refusedRepository}). */
