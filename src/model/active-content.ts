@@ -133,12 +133,17 @@ export function browserReadings(html: string, parse: (html: string) => Root): Ro
   return trees;
 }
 
-// A whole HTML parser (parse5), loaded only by a build that copies HTML files: see loadHtmlParser.
+// A whole HTML parser (parse5), loaded only by a build that copies HTML files or makes pages: see loadHtmlParser.
 let parseHtml: typeof import('hast-util-from-html').fromHtml | undefined;
 
-/** Loads the parser {@link findHtmlDanger} needs; call it before, when HTML files are to be checked. */
+/** Loads the parser {@link findHtmlDanger} and the theme's page check need; call it before either. */
 export async function loadHtmlParser(): Promise<void> {
   parseHtml ??= (await import('hast-util-from-html')).fromHtml;
+}
+
+/** The parser {@link loadHtmlParser} loaded, if it did. */
+export function loadedHtmlParser(): typeof parseHtml {
+  return parseHtml;
 }
 
 /** The first danger in an HTML document, as a browser would parse it. */

@@ -1,6 +1,6 @@
 import type { Element, Nodes, Root } from 'hast';
 import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
-import { browserReadings, isActiveUrl } from '../model/active-content.js';
+import { browserReadings, isActiveUrl, loadedHtmlParser } from '../model/active-content.js';
 import { walk } from '../parse/walk.js';
 
 // What may run script, cheap to look for: a page without any of it is not parsed. It must find
@@ -44,14 +44,6 @@ const embedders = new Map([
   ['embed', "an <embed> element, which runs another document or a plug-in, and its script, inside this page"],
 ]);
 
-// The parser (parse5), loaded only by a build that makes pages: see loadPageParser.
-let parseHtml: typeof import('hast-util-from-html').fromHtml | undefined;
-
-/** Loads the HTML parser that {@link scriptIn} needs; call it before pages are made. */
-export async function loadPageParser(): Promise<void> {
-  parseHtml ??= (await import('hast-util-from-html')).fromHtml;
-}
-
 /**
  * What in a web page would run script, if anything (SPEC §3: no JavaScript in built pages): a
  * `<script>` (but for data, `application/ld+json`), an event handler attribute, a `javascript:`
@@ -59,11 +51,12 @@ export async function loadPageParser(): Promise<void> {
  * frame's `srcdoc`, a refresh to such an address, and elements that bring in another page or
  * send links to one (`<iframe>`, `<frame>`, `<object>`, `<embed>`, `<base>`). The page is parsed
  * as a browser parses it, so text that only speaks of them (`&lt;script&gt;`, a title holding
- * `<b onclick>` in JSON-LD) is none. {@link loadPageParser} must have loaded the parser.
+ * `<b onclick>` in JSON-LD) is none. `loadHtmlParser` (model/active-content.ts) must have loaded the parser.
  */
 export function scriptIn(html: string): string | undefined {
   if (!maybeScript.test(html)) return undefined;
-  if (!parseHtml) throw new InternalError('a page was checked for script before its parser was loaded (loadPageParser)');
+  const parseHtml = loadedHtmlParser();
+  if (!parseHtml) throw new InternalError('a page was checked for script before its parser was loaded (loadHtmlParser)');
   try {
     const trees = browserReadings(html, parseHtml);
     if (trees === undefined) return 'a <noscript> element beside </noembed>, </xmp> and </noframes>, which could not be read as a browser with JavaScript reads it';

@@ -16,7 +16,8 @@ import type { OutputMemo } from '../write/output-memo.js';
 import { createHeapGuard } from '../write/heap-guard.js';
 import { runtimeFacts } from '../write/build-stamp.js';
 
-import { loadPageParser, scriptIn } from './page-script.js';
+import { loadHtmlParser } from '../model/active-content.js';
+import { scriptIn } from './page-script.js';
 import { missingTemplates, suggestName, templateNames, templatePrefix } from './template-names.js';
 import { checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 
@@ -221,7 +222,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       if (file.make && !name.startsWith('gemini/') && !settings.scriptAllowed) checksPages = true;
       return file;
     },
-    prepareToRender: () => (checksPages ? loadPageParser() : Promise.resolve()),
+    prepareToRender: () => (checksPages ? loadHtmlParser() : Promise.resolve()),
     dataFile(make, place) {
       const inputs = inputsOf(place);
       if (inputs === undefined) return { path: place.path, bytes: make(), source: place.source };

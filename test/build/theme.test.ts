@@ -1,7 +1,8 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPageParser, scriptIn } from '../../src/theme/page-script.js';
+import { loadHtmlParser } from '../../src/model/active-content.js';
+import { scriptIn } from '../../src/theme/page-script.js';
 import { makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
@@ -125,7 +126,7 @@ describe('a theme of its own, in a language the built-in theme has no strings fo
 });
 
 describe('what a web page would run', () => {
-  beforeAll(loadPageParser);
+  beforeAll(loadHtmlParser);
 
   it('is found as a browser parses the page: a script, an event handler, a javascript: address, not data or text that speaks of them', () => {
     expect(scriptIn('<p>Hello</p><script>alert(1)</script>')).toBe('a <script> element');
