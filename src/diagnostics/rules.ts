@@ -142,8 +142,8 @@ export const rules = {
   }),
   'markdown/too-many-delimiters': rule<{ limit: number }>({
     severity: 'error',
-    message: ({ limit }) => `this paragraph has more than ${limit} emphasis marks (*, _ or ~ next to text), and mimeo reads at most ${limit} in one paragraph or table row`,
-    hint: () => 'Put ASCII art and other runs of these characters in a fenced code block (between ``` lines), or escape each with a backslash (\\*).',
+    message: ({ limit }) => `this paragraph, heading or table cell has more than ${limit} emphasis marks (*, _ or ~ next to text, outside code), and mimeo reads at most ${limit} in one`,
+    hint: () => 'Put ASCII art and other runs of these characters in a code block (between ``` lines, or indented by four spaces), or escape each with a backslash (\\*).',
   }),
   'markdown/too-many-cells': rule<{ limit: number }>({
     severity: 'error',

@@ -1,3 +1,6 @@
+import { cellsOf, columnsOf, fenceAt, firstCharacter, htmlBlockAt, isAtxHeading, isDelimiterRow, isSetextUnderline, isThematicBreak, listItemAt, passQuoteMarker, type Place, thematicBreaks } from './block-starts.js';
+import { delimitersPast } from './emphasis-count.js';
+
 /** What makes a body too slow to parse, and the line (1-based, of the body) where it is. */
 export type SlowMarkdown =
   | { kind: 'deep'; line: number; depth: number }
@@ -10,186 +13,267 @@ export interface Options {
   maxDepth: number;
 }
 
-// micromark matches emphasis in quadratic time in the delimiters of one paragraph: 2 000 of them
-// (as `*a_` or `*` runs) take it about 0.15 s, 20 000 take 10 to 40 s. A paragraph of prose with
-// a hundred emphases has 400.
+// micromark matches emphasis in quadratic time in the delimiters of one inline run (a paragraph,
+// a heading, a table cell): 2 000 of them (as `*a_` or `*` runs) take it about 0.15 s, 20 000 take
+// 10 to 40 s. A paragraph of prose with a hundred emphases has 400.
 const maxDelimiters = 2000;
-// A table cell costs micromark about 70 µs and 10 kB: 10 000 are 0.7 s; 200 × 2 000 took 26 s and 3 GB.
-const maxCells = 10_000;
+// A table cell costs micromark 50 to 80 µs and about 10 kB: 50 000 cells took 3 s and 450 to 540 MB.
+const maxCells = 50_000;
 
-const blank = /^[ \t]*$/;
-const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const listMarker = /^([ \t]*)([-+*]|\d{1,9}[.)])([ \t]+|$)/;
-// Sticky: a line of `> > > …` or `- - - …` is read once, from where the last marker ended.
-const nextListMarker = /([ \t]*)([-+*]|\d{1,9}[.)])([ \t]+|$)/y;
-const nextQuoteMarker = / {0,3}> ?/y;
-const fenceOpening = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
-const delimiterRow = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-// HTML blocks that blank lines do not end (CommonMark 4.6, kinds 1 to 5), with what ends each.
-const rawBlocks: Array<[RegExp, RegExp]> = [
-  [/^[ \t]*<(?:pre|script|style|textarea)(?:[ \t>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
-  [/^[ \t]*<!--/, /-->/],
-  [/^[ \t]*<\?/, /\?>/],
-  [/^[ \t]*<![A-Za-z]/, />/],
-  [/^[ \t]*<!\[CDATA\[/, /\]\]>/],
-];
-const htmlStart = /^[ \t]*<[A-Za-z/]/;
-
-/** Code or raw HTML that holds no Markdown, open since an earlier line. */
-interface Verbatim {
-  /** How many quotes it is in: a line in fewer ends it. */
+/** An open quote (`>`) or list item, and how deep the tree is inside it. */
+interface Container {
+  quote: boolean;
+  /** How far an item's content is indented from where its marker's line part starts. */
+  width: number;
+  /** Whether an item has had nothing in it yet: a blank line then ends it (CommonMark 5.2). */
+  empty: boolean;
+  depth: number;
+  /** How many quotes it is in, itself included. */
   quotes: number;
-  /** The column its list item's content starts at: a line indented less ends it. */
-  column: number;
-  /** Whether `line` (after quotes and `column`) ends it, and is part of it. */
-  ends: (line: string) => boolean;
+}
+
+/** The leaf block a line goes on, open since an earlier line. */
+type Leaf =
+  | { kind: 'paragraph'; lines: Array<{ text: string; line: number; lazy: boolean }> }
+  | { kind: 'table'; cells: number; line: number }
+  | { kind: 'code' }
+  | { kind: 'fence'; closing: RegExp }
+  | { kind: 'html'; end: RegExp | 'blank' };
+
+interface State {
+  stack: Container[];
+  leaf: Leaf | undefined;
+  found: SlowMarkdown | undefined;
 }
 
 /**
  * Finds, in one linear pass over a Markdown body, what micromark would take pathologically long
- * (or too deep a stack) to parse: quotes and lists nested deeper than `maxDepth`, a paragraph or
- * table row with thousands of emphasis delimiters (`*`, `_`, `~` next to text), or a table with
- * thousands of cells. Code and raw HTML blocks are skipped, so ASCII art in code is never counted.
- * It errs on the side of reading: a count is at most what micromark would see.
+ * (or too deep a stack) to parse: quotes and lists nested deeper than `maxDepth`, an inline run (a
+ * paragraph, a heading or a table cell) with thousands of emphasis delimiters (`*`, `_`, `~` next
+ * to text, outside code spans), or a table with tens of thousands of cells. It follows the block
+ * structure of CommonMark and GFM (containers, lazy lines, what interrupts a paragraph, real tables
+ * only), so code blocks, raw HTML blocks and code spans are skipped as micromark skips them; where
+ * it can not be sure, it counts.
  */
 export function findSlowMarkdown(body: string, options: Options): SlowMarkdown | undefined {
   const lines = body.split(/\r\n|\r|\n/);
-  // Content columns of the open list items, innermost last, and how many quotes they are in.
-  const items: number[] = [];
-  let itemQuotes = 0;
-  let verbatim: Verbatim | undefined;
-  let afterBlank = true;
-  let inHtml = false;
-  let delimiters = 0;
-  let table: { cells: number; line: number } | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    let quotes = 0;
-    nextQuoteMarker.lastIndex = 0;
-    while (nextQuoteMarker.test(lines[index]!)) quotes++;
-    const line = quotes === 0 ? lines[index]! : lines[index]!.slice(nextQuoteMarker.lastIndex);
-    if (quotes !== itemQuotes) {
-      items.length = 0;
-      itemQuotes = quotes;
-    }
-    if (verbatim) {
-      if (quotes >= verbatim.quotes && (blank.test(line) || indentOf(line) >= verbatim.column)) {
-        if (verbatim.ends(line)) verbatim = undefined;
-        continue;
-      }
-      verbatim = undefined;
-    }
-    if (blank.test(line)) {
-      afterBlank = true;
-      inHtml = false;
-      delimiters = 0;
-      table = undefined;
-      continue;
-    }
-    const indent = indentOf(line);
-    // A line less indented than an item's content ends the item, unless it goes on its paragraph.
-    if (afterBlank || listMarker.test(line) || fenceOpening.test(line)) while (items.length > 0 && items.at(-1)! > indent) items.pop();
-    const container = items.at(-1) ?? 0;
-    afterBlank = false;
-    if (indent - container <= 3 && !inHtml) {
-      const opened = openingOf(line, quotes, container);
-      if (opened) {
-        verbatim = opened;
-        delimiters = 0;
-        continue;
-      }
-      if (htmlStart.test(line)) inHtml = true;
-    }
-    const depth = quotes + 2 * nestItems(line, items);
-    if (depth > options.maxDepth) return { kind: 'deep', line: index + 1, depth };
-    if (!table && delimiterRow.test(line) && line.includes('|') && index > 0) {
-      table = { cells: cellsOf(lines[index - 1]!), line: index };
-    }
-    if (table) {
-      // Each cell of a table is read on its own, so a row is as much as a paragraph.
-      table.cells += cellsOf(line);
-      if (table.cells > maxCells) return { kind: 'cells', line: table.line, limit: maxCells };
-      delimiters = 0;
-    }
-    delimiters += delimitersIn(line);
-    if (delimiters > maxDelimiters) return { kind: 'delimiters', line: index + 1, limit: maxDelimiters };
+  const state: State = { stack: [], leaf: undefined, found: undefined };
+  for (let index = 0; index < lines.length && !state.found; index++) {
+    readLine(state, lines[index]!, index + 1, options.maxDepth);
   }
-  return undefined;
+  if (!state.found) closeLeaf(state);
+  return state.found;
+}
+
+function readLine(state: State, line: string, number: number, maxDepth: number): void {
+  const place: Place = { at: 0, column: 0, base: 0 };
+  const matched = matchContainers(state.stack, line, place);
+  const all = matched === state.stack.length;
+  const { leaf } = state;
+  if (all && leaf && leaf.kind !== 'paragraph' && leaf.kind !== 'table' && goesOn(state, leaf, line, place)) return;
+  if (!all && leaf?.kind !== 'paragraph') closeContainers(state, matched);
+  const paragraph = all && state.leaf?.kind === 'paragraph';
+  const opened = openContainers(state, line, place, paragraph, matched);
+  const depth = state.stack.at(-1)?.depth ?? 0;
+  if (depth > maxDepth) {
+    state.found = { kind: 'deep', line: number, depth };
+    return;
+  }
+  const start = firstCharacter(line, place);
+  if (start.at < line.length) for (const container of state.stack) if (container.empty) container.empty = false;
+  if (!all && !opened) {
+    if (state.leaf?.kind === 'paragraph' && start.at < line.length && !interrupts(line, start.at, start.column - place.base)) {
+      state.leaf.lines.push({ text: line.slice(start.at), line: number, lazy: true });
+      return;
+    }
+    closeContainers(state, matched);
+  }
+  readLeaf(state, line, number, { at: start.at, column: start.column, base: place.base }, all && !opened);
+}
+
+/** Goes past the markers of the open containers that the line continues, and gives how many it does. */
+function matchContainers(stack: Container[], line: string, place: Place): number {
+  // An item takes only columns: where the text starts is looked for again only after a `>`.
+  let start = firstCharacter(line, place);
+  // A blank line goes on with every item but an empty one, which can only be the innermost.
+  const innermost = stack.at(-1);
+  if (start.at === line.length && innermost?.quotes === 0) return stack.length - (innermost.empty ? 1 : 0);
+  for (let index = 0; index < stack.length; index++) {
+    const container = stack[index]!;
+    if (container.quote) {
+      if (start.column - place.base > 3 || line[start.at] !== '>') return index;
+      passQuoteMarker(line, start, place);
+      start = firstCharacter(line, place);
+    } else if (start.at === line.length) {
+      if (container.empty) return index;
+    } else {
+      if (start.column - place.base < container.width) return index;
+      place.base += container.width;
+    }
+  }
+  return stack.length;
 }
 
 /**
- * Opens the list items that `line` starts (several in `- - x`), after closing those it is outside
- * of, and gives how many are open.
+ * Opens the quotes and list items the line starts (several in `> - > x`), as CommonMark 5 says:
+ * under a paragraph, only a list item that starts at 1 and is not empty can interrupt it.
+ * Gives whether it opened any.
  */
-function nestItems(line: string, items: number[]): number {
-  if (thematicBreak.test(line)) return items.length;
-  let column = 0;
-  nextListMarker.lastIndex = 0;
-  for (let marker = nextListMarker.exec(line); marker; marker = nextListMarker.exec(line)) {
-    const [whole, indent, symbol, space] = marker;
-    const start = column + columns(indent!);
+function openContainers(state: State, line: string, place: Place, paragraph: boolean, matched: number): boolean {
+  let opened = false;
+  const open = (container: Omit<Container, 'depth' | 'quotes'>, depth: number) => {
+    if (!opened) {
+      closeLeaf(state);
+      state.stack.length = matched;
+    }
+    opened = true;
+    const outer = state.stack.at(-1);
+    const { quote, width, empty } = container;
+    state.stack.push({ quote, width, empty, depth: (outer?.depth ?? 0) + depth, quotes: (outer?.quotes ?? 0) + (quote ? 1 : 0) });
+  };
+  const isBreak = thematicBreaks(line);
+  let textEnd = line.length;
+  while (textEnd > 0 && (line[textEnd - 1] === ' ' || line[textEnd - 1] === '\t')) textEnd--;
+  for (;;) {
+    const start = firstCharacter(line, place);
+    if (start.column - place.base > 3) return opened;
+    if (line[start.at] === '>') {
+      open({ quote: true, width: 0, empty: false }, 1);
+      passQuoteMarker(line, start, place);
+      continue;
+    }
+    const interrupting = paragraph && !opened;
+    if ((interrupting && isSetextUnderline(line, start.at)) || isBreak(start.at)) return opened;
+    const item = listItemAt(line, start.at, textEnd);
+    if (!item || (interrupting && (!item.first || item.empty))) return opened;
     // Content past four spaces is code, and starts one space after the marker (CommonMark 5.2).
-    const gap = space === '' || columns(space!) > 4 ? 1 : columns(space!);
-    items.push(start + symbol!.length + gap);
-    column += columns(whole);
+    const spaces = columnsOf(item.spaces, start.column + item.marker);
+    const gap = item.empty || spaces > 4 ? 1 : spaces;
+    const width = start.column - place.base + item.marker + gap;
+    open({ quote: false, width, empty: item.empty }, 2);
+    place.base += width;
+    place.at = start.at + item.marker + (gap === spaces ? item.spaces.length : 0);
+    place.column = gap === spaces ? start.column + item.marker + spaces : start.column + item.marker;
   }
-  return items.length;
 }
 
-/** A fenced code block or raw HTML block that `line` opens, with what ends it. */
-function openingOf(line: string, quotes: number, column: number): Verbatim | undefined {
-  const fence = fenceOpening.exec(line);
-  // A backtick fence's info string may not hold a backtick (CommonMark 4.5).
-  if (fence && !(fence[2]![0] === '`' && fence[3]!.includes('`'))) {
-    const marker = fence[2]!;
-    const closing = new RegExp(`^[ \\t]*${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
-    return { quotes, column, ends: (next) => closing.test(next) && indentOf(next) - column <= 3 };
+/** Reads the rest of a line that no container took, as the leaf block it is in or starts. */
+function readLeaf(state: State, line: string, number: number, place: Place, continuing: boolean): void {
+  const { leaf } = state;
+  const indent = place.column - place.base;
+  if (place.at === line.length) {
+    if (leaf?.kind !== 'code') closeLeaf(state);
+    return;
   }
-  for (const [start, end] of rawBlocks) {
-    if (!start.test(line)) continue;
-    if (end.test(line.slice(line.indexOf('<') + 2))) return undefined;
-    return { quotes, column, ends: (next) => end.test(next) };
+  if (indent >= 4 && leaf?.kind === 'paragraph') {
+    leaf.lines.push({ text: line.slice(place.at), line: number, lazy: false });
+    return;
   }
-  return undefined;
+  if (indent >= 4) {
+    if (leaf?.kind !== 'code') startLeaf(state, { kind: 'code' });
+    return;
+  }
+  if (startsBlock(state, line, number, place.at)) return;
+  if (leaf?.kind === 'paragraph' && continuing) return goOnParagraph(state, leaf, line, number, place.at);
+  if (leaf?.kind === 'table') return readRow(state, leaf, line.slice(place.at), number);
+  startLeaf(state, { kind: 'paragraph', lines: [{ text: line.slice(place.at), line: number, lazy: false }] });
+}
+
+/** Starts the fence, heading, HTML block or thematic break that the line is, if it is one. */
+function startsBlock(state: State, line: string, number: number, at: number): boolean {
+  const closing = fenceAt(line, at);
+  if (closing) {
+    startLeaf(state, { kind: 'fence', closing });
+  } else if (isAtxHeading(line, at)) {
+    closeLeaf(state);
+    countRun(state, line.slice(at), number);
+  } else if (isThematicBreak(line, at)) {
+    closeLeaf(state);
+  } else {
+    const end = htmlBlockAt(line, at, state.leaf?.kind === 'paragraph');
+    if (end === undefined) return false;
+    if (end === 'blank' || !end.test(line.slice(at + 2))) startLeaf(state, { kind: 'html', end });
+    else closeLeaf(state);
+  }
+  return true;
+}
+
+/** Whether a line that is not in all the open containers ends the paragraph instead of going on with it lazily. */
+function interrupts(line: string, at: number, indent: number): boolean {
+  return indent < 4 && (fenceAt(line, at) !== undefined || isAtxHeading(line, at) || isThematicBreak(line, at) || htmlBlockAt(line, at, true) !== undefined);
+}
+
+/** A line that the open paragraph's containers all take: a setext underline, a table's delimiter row, or more text. */
+function goOnParagraph(state: State, paragraph: Extract<Leaf, { kind: 'paragraph' }>, line: string, number: number, at: number): void {
+  if (isSetextUnderline(line, at)) return closeLeaf(state);
+  const header = paragraph.lines.at(-1)!;
+  // GFM 4.10: the paragraph's last line is a table's header row when the delimiter row has as many cells.
+  if (!header.lazy && isDelimiterRow(line, at) && cellsOf(header.text).length === cellsOf(line.slice(at)).length) {
+    paragraph.lines.pop();
+    closeLeaf(state);
+    const table: Leaf = { kind: 'table', cells: 0, line: header.line };
+    state.leaf = table;
+    readRow(state, table, header.text, header.line);
+    return;
+  }
+  paragraph.lines.push({ text: line.slice(at), line: number, lazy: false });
+}
+
+/** Counts a table row's cells, each of which micromark reads as an inline run of its own. */
+function readRow(state: State, table: Extract<Leaf, { kind: 'table' }>, row: string, number: number): void {
+  const cells = cellsOf(row);
+  table.cells += cells.length;
+  if (table.cells > maxCells) {
+    state.found = { kind: 'cells', line: table.line, limit: maxCells };
+    return;
+  }
+  for (const cell of cells) if (!state.found) countRun(state, cell, number);
 }
 
 /**
- * The emphasis delimiters of `line` that micromark may match: `*`, `_` and `~` in runs that touch
- * text on one side at least. A thematic break, a list marker or `****` alone touch none.
+ * Whether a line is part of an open code block or HTML block (and is no Markdown), closing the
+ * block when the line ends it.
  */
-function delimitersIn(line: string): number {
-  let count = 0;
-  for (let index = 0; index < line.length; index++) {
-    const character = line[index]!;
-    if (character === '\\') {
-      index++;
-      continue;
-    }
-    if (character !== '*' && character !== '_' && character !== '~') continue;
-    let end = index + 1;
-    while (line[end] === character) end++;
-    const before = line[index - 1];
-    const after = line[end];
-    if ((before !== undefined && !/\s/.test(before)) || (after !== undefined && !/\s/.test(after))) count += end - index;
-    index = end - 1;
+function goesOn(state: State, leaf: Extract<Leaf, { kind: 'code' | 'fence' | 'html' }>, line: string, place: Place): boolean {
+  const start = firstCharacter(line, place);
+  if (leaf.kind === 'code') return start.at === line.length || start.column - place.base >= 4;
+  if (leaf.kind === 'fence') {
+    leaf.closing.lastIndex = start.at;
+    if (start.column - place.base <= 3 && leaf.closing.test(line)) state.leaf = undefined;
+  } else if (leaf.end === 'blank' ? start.at === line.length : leaf.end.test(line.slice(place.at))) {
+    state.leaf = undefined;
   }
-  return count;
+  return true;
 }
 
-/** How many cells a table row is written with (`| a | b |` has two), which micromark reads all of. */
-function cellsOf(line: string): number {
-  let pipes = 0;
-  for (let index = line.indexOf('|'); index !== -1; index = line.indexOf('|', index + 1)) pipes++;
-  const trimmed = line.trim();
-  return Math.max(1, pipes + 1 - (trimmed.startsWith('|') ? 1 : 0) - (trimmed.length > 1 && trimmed.endsWith('|') ? 1 : 0));
+function startLeaf(state: State, leaf: Leaf): void {
+  closeLeaf(state);
+  state.leaf = leaf;
 }
 
-function indentOf(line: string): number {
-  return columns(/^[ \t]*/.exec(line)![0]);
+/** Ends the open leaf block, counting a paragraph's delimiters. */
+function closeLeaf(state: State): void {
+  const { leaf } = state;
+  state.leaf = undefined;
+  if (leaf?.kind !== 'paragraph' || leaf.lines.length === 0) return;
+  countRun(state, leaf.lines.map((entry) => entry.text).join('\n'), leaf.lines[0]!.line, leaf.lines);
 }
 
-// A tab moves to the next multiple of four (CommonMark 2.2).
-function columns(text: string): number {
-  let column = 0;
-  for (const character of text) column = character === '\t' ? column + 4 - (column % 4) : column + 1;
-  return column;
+function closeContainers(state: State, kept: number): void {
+  if (kept === state.stack.length) return;
+  closeLeaf(state);
+  state.stack.length = kept;
+}
+
+/** Reports an inline run with too many delimiters at the line where they go past the limit. */
+function countRun(state: State, text: string, line: number, lines?: Array<{ text: string; line: number }>): void {
+  let past = delimitersPast(text, maxDelimiters);
+  if (past === -1) return;
+  let found = line;
+  for (const entry of lines ?? []) {
+    found = entry.line;
+    if (past <= entry.text.length) break;
+    past -= entry.text.length + 1;
+  }
+  state.found = { kind: 'delimiters', line: found, limit: maxDelimiters };
 }

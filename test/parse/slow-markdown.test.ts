@@ -14,11 +14,23 @@ describe('findSlowMarkdown', () => {
     ['a nested list whose items go on lazily', Array.from({ length: 300 }, (_, level) => `${'  '.repeat(level)}- x\nlazy`).join('\n'), { kind: 'deep', line: 201, depth: 202 }],
     ['list markers 300 to a line', `${'- '.repeat(300)}x`, { kind: 'deep', line: 1, depth: 600 }],
     ['quotes 10 000 to a line', `${'> '.repeat(10_000)}x`, { kind: 'deep', line: 1, depth: 10_000 }],
-    ['a table of 200 columns and 2 000 rows', `# Data\n\n${table(200, 2000)}`, { kind: 'cells', line: 3, limit: 10_000 }],
+    ['a table of 200 columns and 2 000 rows', `# Data\n\n${table(200, 2000)}`, { kind: 'cells', line: 3, limit: 50_000 }],
+    ['a table of 5 columns and 10 000 rows, which took micromark 3.3 s and 540 MB', table(5, 10_000), { kind: 'cells', line: 1, limit: 50_000 }],
     ['a fence in a quote, which ends with the quote', `> \`\`\`\n${'*a_ '.repeat(1200)}`, { kind: 'delimiters', line: 2, limit: 2000 }],
     ['a fence indented as code, which is no fence', `para\n    \`\`\`\n${'*a_ '.repeat(1200)}`, { kind: 'delimiters', line: 3, limit: 2000 }],
     ['a fence in an HTML block, which is no fence', `<div>\n\`\`\`\n\n${'*a_ '.repeat(1200)}`, { kind: 'delimiters', line: 4, limit: 2000 }],
     ['a fence inside <pre>, which ends with it', `<pre>\n\n\`\`\`\n</pre>\n${'*a_ '.repeat(1200)}`, { kind: 'delimiters', line: 5, limit: 2000 }],
+    // Review of the scan: each of these went past it, and took micromark seconds to minutes.
+    ['a "table" whose header has fewer cells than its delimiter row, which is one paragraph', `a\n-|-\n${`${'*a_ '.repeat(950)}\n`.repeat(24)}`, { kind: 'delimiters', line: 4, limit: 2000 }],
+    ['a table row with a cell of thousands of delimiters', `a | b\n--|--\nx | ${'*a_ '.repeat(1100)}`, { kind: 'delimiters', line: 3, limit: 2000 }],
+    ['a "fence" after `2023.`, which can not interrupt a paragraph', `Some text\n2023. x\n      \`\`\`\n${`      ${'*a_ '.repeat(633)}\n`.repeat(8)}`, { kind: 'delimiters', line: 5, limit: 2000 }],
+    ['a "fence" after an empty item, which can not interrupt a paragraph', `Some text\n*\n    \`\`\`\n${`    ${'*a_ '.repeat(633)}\n`.repeat(8)}`, { kind: 'delimiters', line: 5, limit: 2000 }],
+    ['list items and quotes 3 000 each to a line, list first', '- > '.repeat(3000), { kind: 'deep', line: 1, depth: 9000 }],
+    ['list items and quotes 3 000 each to a line, quote first', '> - '.repeat(3000), { kind: 'deep', line: 1, depth: 9000 }],
+    ['indented lines that go on with a paragraph, which are no code', `para\n${`    ${'*a_ '.repeat(700)}\n`.repeat(2)}`, { kind: 'delimiters', line: 3, limit: 2000 }],
+    ['a backtick in raw HTML, which opens no code span', `<a title="\`">${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
+    ['a backtick in a link destination, which opens no code span', `[l](\`u) ${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
+    ['a backtick in a literal autolink, which opens no code span', `https://x.example/a\`b ${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
   ])('refuses %s', (_case, body, found) => {
     expect(findSlowMarkdown(body, options)).toEqual(found);
   });
@@ -33,6 +45,14 @@ describe('findSlowMarkdown', () => {
     ['a list nested 99 levels deep', nestedList(99)],
     ['a poem indented by hundreds of spaces', Array.from({ length: 500 }, (_, line) => `${' '.repeat(line)}word`).join('\n')],
     ['a table of 10 columns and 900 rows, with emphasis in every row', table(10, 900).replaceAll(' b |', ' **b** |')],
+    // Ordinary writing the scan refused: each parses in milliseconds.
+    ['a tight list of 600 links, an inline run an item', Array.from({ length: 600 }, (_, n) => `- **Item ${n}** by *someone*: see [the page](https://en.wikipedia.org/wiki/Rock_and_roll)`).join('\n')],
+    ['600 headings in a row with emphasis', Array.from({ length: 600 }, (_, n) => `### **${n}** _x_`).join('\n')],
+    ['600 setext headings in a row with emphasis', Array.from({ length: 600 }, (_, n) => `**${n}** _x_ *y*\n---`).join('\n')],
+    ['ASCII art in an indented code block', `Art:\n\n${'    (_)__(_)__(_)__(_)  *x*\n'.repeat(300)}`],
+    ['ASCII art in an indented code block in a list item', `- Art:\n\n${'      (_)__(_)__(_)__(_)  *x*\n'.repeat(300)}`],
+    ['a paragraph of 700 code spans with underscores', Array.from({ length: 700 }, (_, n) => `\`__init_${n}__\``).join(' ')],
+    ['a table of 5 columns and 2 001 rows (10 005 cells), which micromark reads in under a second', table(5, 2000)],
   ])('reads %s', (_case, body) => {
     expect(findSlowMarkdown(body, options)).toBeUndefined();
   });
