@@ -10,7 +10,7 @@ import { walk } from '../parse/walk.js';
 // references, by name (`&Tab;`, `&NewLine;`, `&colon;`, `&lpar;`, `&fjlig;` for "fj") or by
 // number, with or without `;` or leading zeros. Only references to a letter, a colon, a
 // parenthesis, a space or a control character can spell one: the page's own escapes (`&#39;`,
-// `&#x3C;`) are not worth parsing a page for, nor is prose that says "data" without a colon.
+// `&#x3C;`) are not worth parsing a page for.
 const gap = '[\\u0000-\\u0020]*';
 const spelt = (word: string) => [...word].join(gap);
 const maybeScript = new RegExp(
@@ -21,15 +21,26 @@ const maybeScript = new RegExp(
     'http-equiv',
     'attributename',
     `[\\s/"'\`]on[a-z]+\\s*=`,
-    `${spelt('script')}${gap}:`,
-    `(?<![a-z0-9+.-])${spelt('data')}${gap}:`,
-    `${spelt('expression')}${gap}\\(`,
     '&(?:tab|newline|colon|lpar|fjlig);',
     '&#x0*(?:1?[0-9a-f]|2[08]|3a|4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a])(?![0-9a-f])',
     '&#0*(?:[12]?\\d|3[0-2]|40|58|6[5-9]|[78]\\d|90|9[7-9]|1[01]\\d|12[0-2])(?!\\d)',
   ].join('|'),
   'i',
 );
+// An address that runs script (`javascript:`, `vbscript:`, `data:`) or old CSS that does
+// (`expression(`) does so only as the value of an attribute, whose name is written out before
+// it: each such value is read as a browser reads it (after `=` and spaces, to the quote that
+// closes it, or unquoted to a space or `>`), so prose that says "a short script: …" is none.
+// The names are matched as parts of names too (`xlink:href`, `formaction`, `data-href`).
+const activeValue = new RegExp(`${spelt('script')}${gap}:|(?<![a-z0-9+.-])${spelt('data')}${gap}:|${spelt('expression')}${gap}\\(`, 'i');
+const valueOfAddress = /(?:href|src|action|data|to|from|values|by|poster|background|ping|cite|style)[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"?|'[^']*'?|[^\t\n\f\r >]*)/gi;
+
+/** Whether the cheap look finds something in `html` that may run script (see above). */
+function mayRunScript(html: string): boolean {
+  if (maybeScript.test(html)) return true;
+  for (const [, value = ''] of html.matchAll(valueOfAddress)) if (activeValue.test(value)) return true;
+  return false;
+}
 
 // Attributes whose value is an address, or which an SVG animation writes into one (`to`, `from`,
 // `by`, `values`), by their hast property in lower case.
@@ -54,7 +65,7 @@ const embedders = new Map([
  * `<b onclick>` in JSON-LD) is none. `loadHtmlParser` (model/active-content.ts) must have loaded the parser.
  */
 export function scriptIn(html: string): string | undefined {
-  if (!maybeScript.test(html)) return undefined;
+  if (!mayRunScript(html)) return undefined;
   const parseHtml = loadedHtmlParser();
   if (!parseHtml) throw new InternalError('a page was checked for script before its parser was loaded (loadHtmlParser)');
   try {

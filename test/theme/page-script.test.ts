@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scriptIn } from '../../src/theme/page-script.js';
@@ -21,6 +21,14 @@ describe('the script check of a web page', () => {
   it('clears every page of the sample webzine, its articles among them, without parsing it', async () => {
     const pages = await pagesOf(repoRoot);
     expect(pages.has('issues/1/serial-console/index.html')).toBe(true);
+    for (const [file, html] of pages) expect(scriptIn(html), file).toBeUndefined();
+  });
+
+  it('clears prose that speaks of a script: or of data: without parsing the page (every article of the bench says so)', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-prose.md'), '---\ntitle: "A short script: notes"\nsummary: "Raw data: counts, and x = 1 before a script: y"\n---\nA short script: it reads the data: all of it. Set `x = "javascript:"` in a [link](https://example.org/a?b=c) first.\n');
+    const pages = await pagesOf(root);
+    expect(pages.get('issues/1/prose/index.html')).toContain('A short script: it reads the data: all of it.');
     for (const [file, html] of pages) expect(scriptIn(html), file).toBeUndefined();
   });
 
