@@ -11,8 +11,6 @@ import { walk } from '../parse/walk.js';
 // number, with or without `;` or leading zeros. Only references to a letter, a colon, a
 // parenthesis, a space or a control character can spell one: the page's own escapes (`&#39;`,
 // `&#x3C;`) are not worth parsing a page for.
-const gap = '[\\u0000-\\u0020]*';
-const spelt = (word: string) => [...word].join(gap);
 const maybeScript = new RegExp(
   [
     '<script',
@@ -27,18 +25,25 @@ const maybeScript = new RegExp(
   ].join('|'),
   'i',
 );
-// An address that runs script (`javascript:`, `vbscript:`, `data:`) or old CSS that does
-// (`expression(`) does so only as the value of an attribute, whose name is written out before
-// it: each such value is read as a browser reads it (after `=` and spaces, to the quote that
-// closes it, or unquoted to a space or `>`), so prose that says "a short script: …" is none.
-// The names are matched as parts of names too (`xlink:href`, `formaction`, `data-href`).
-const activeValue = new RegExp(`${spelt('script')}${gap}:|(?<![a-z0-9+.-])${spelt('data')}${gap}:|${spelt('expression')}${gap}\\(`, 'i');
-const valueOfAddress = /(?:href|src|action|data|to|from|values|by|poster|background|ping|cite|style)[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"?|'[^']*'?|[^\t\n\f\r >]*)/gi;
+// An address runs script (`javascript:`, `vbscript:`, a `data:` document) only as the value of
+// an attribute, whose name is written out before it, and only from the value's start (a list's
+// item's, in an SVG animation's `values`), tabs, line breaks and spaces left out as a browser
+// leaves them out: prose that says "a short script: …" and an anchor `#the-script:…` are none.
+// Old CSS runs it anywhere in a style (`expression(`, `url(javascript:…)`). Each value is read as
+// a browser reads it: after `=` and spaces, to the quote that closes it, or unquoted to a space or
+// `>`. Names are matched as parts of names too (`xlink:href`, `formaction`, `data-href`); a
+// value written with character references is found by the references above.
+const valueOfAddress = /(href|src|action|data|to|from|values|by|poster|background|ping|cite|style)[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"?|'[^']*'?|[^\t\n\f\r >]*)/gi;
+const activeStart = /^(?:javascript|vbscript|data):/i;
+const activeStyle = /script:|expression\(/i;
 
 /** Whether the cheap look finds something in `html` that may run script (see above). */
 function mayRunScript(html: string): boolean {
   if (maybeScript.test(html)) return true;
-  for (const [, value = ''] of html.matchAll(valueOfAddress)) if (activeValue.test(value)) return true;
+  for (const [, name = '', written = ''] of html.matchAll(valueOfAddress)) {
+    const value = written.replace(/^(["'])([^]*?)\1?$/, '$2').replace(/[\u0000-\u0020]/g, '');
+    if (name.toLowerCase() === 'style' ? activeStyle.test(value) : (name.toLowerCase() === 'values' ? value.split(';') : [value]).some((item) => activeStart.test(item))) return true;
+  }
   return false;
 }
 

@@ -24,11 +24,14 @@ describe('the script check of a web page', () => {
     for (const [file, html] of pages) expect(scriptIn(html), file).toBeUndefined();
   });
 
-  it('clears prose that speaks of a script: or of data: without parsing the page (every article of the bench says so)', async () => {
+  it('clears prose that speaks of a script: or of data:, and anchors that hold script:, without parsing the page (the bench\'s articles do)', async () => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/issues/1/30-prose.md'), '---\ntitle: "A short script: notes"\nsummary: "Raw data: counts, and x = 1 before a script: y"\n---\nA short script: it reads the data: all of it. Set `x = "javascript:"` in a [link](https://example.org/a?b=c) first.\n');
+    // An article whose slug ends in "script": its headings' ids in the issue page begin `…-script:`.
+    await writeFile(path.join(root, 'content/issues/1/40-mends-the-script.md'), '---\ntitle: Mends the script\n---\n## The tiny modem\n\nText.\n');
     const pages = await pagesOf(root);
     expect(pages.get('issues/1/prose/index.html')).toContain('A short script: it reads the data: all of it.');
+    expect(pages.get('issues/1/index.html')).toContain('href="#mends-the-script:the-tiny-modem"');
     for (const [file, html] of pages) expect(scriptIn(html), file).toBeUndefined();
   });
 
