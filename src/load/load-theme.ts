@@ -101,11 +101,6 @@ export function themeFolderOf(root: string, name: string): string {
 }
 
 /**
- * Where a webzine's theme may be: inside the Git repository that holds the root (a theme shared
- * by several webzines of one repository, `../shared`), or inside the root when there is none; by
- * its real path, links followed.
- */
-/**
  * The folder of theme `name` from the root, as Git names the files of it (`themes/mine`, or
  * `../shared` for a theme beside the webzine, also one reached through a link in themes/).
  */
@@ -120,6 +115,11 @@ export function themeFolderFromRoot(root: string, name: string): string {
   return path.relative(real(root), real(themeFolderOf(root, name))).split(path.sep).join('/');
 }
 
+/**
+ * Where a webzine's theme may be: inside the Git repository that holds the root (a theme shared
+ * by several webzines of one repository, `../shared`), or inside the root when there is none; by
+ * its real path, links followed.
+ */
 async function confinementOf(root: string): Promise<string> {
   const real = await realpath(root).catch(() => path.resolve(root));
   for (let folder = real; ; folder = path.dirname(folder)) {
