@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FS, Liquid, Template } from 'liquidjs';
-import type { Report } from '../diagnostics/diagnostic.js';
+import { InternalError, type Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import { markupOf, type AssetSource } from '../load/load-sources.js';
@@ -96,7 +96,8 @@ export interface ThemeSettings {
 
 /**
  * Compiles a theme's templates (reporting errors at the template's file and line). HTML
- * templates escape every output, and have the `text_dir` filter (a language's direction, `rtl`
+ * templates escape every output but one whose last filter escaped it already (`escape`,
+ * `escape_once`, `xml_escape`), and have the `text_dir` filter (a language's direction, `rtl`
  * or `ltr`); gemtext templates (`templates/gemini/`) do not escape, and have the `text_line`
  * filter to keep a value on one line that no client misreads.
  */
@@ -113,6 +114,13 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
     const html = new Liquid({ ...options, outputEscape: 'escape' });
     html.registerFilter('text_dir', (value: unknown) => textDirection(String(value ?? '')));
+    // Jekyll and Shopify themes write `{{ page.title | escape }}`: a value whose last filter is `raw`
+    // is not escaped again (LiquidJS's outputEscape), so `Q&A` does not reach readers as `Q&amp;A`.
+    for (const name of ['escape', 'escape_once', 'xml_escape']) {
+      const handler = html.filters[name];
+      if (typeof handler !== 'function') throw new InternalError(`LiquidJS has no "${name}" filter to mark raw`);
+      html.registerFilter(name, { handler, raw: true });
+    }
     return { html, gemtext };
   };
   const compiled = new Map<string, Template[] | undefined>();

@@ -1,9 +1,12 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHtmlParser } from '../../src/model/active-content.js';
 import { scriptIn } from '../../src/theme/page-script.js';
-import { makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+import { fixtures, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -96,6 +99,28 @@ describe("a theme's own settings, extra: in site.yml", () => {
     const read = await build(root);
     expect(await read('web/about/index.html')).toContain('Read &amp; write (4)');
     expect(await read('gemini/about.gmi')).toContain('Read & write (4)');
+  });
+});
+
+describe('a template that escapes a value itself, as Jekyll and Shopify themes do', () => {
+  it('shows it once escaped with escape, escape_once or xml_escape last; a filter after them is escaped again', async () => {
+    const read = await build(await makeWebzine(path.join(fixtures, 'theme/escape-filter-in-template')));
+    const html = await read('web/questions/index.html');
+    // What a reader sees: the text of each element, character references decoded.
+    const shown: string[] = [];
+    visit(fromHtml(html), 'element', (node) => {
+      if (node.tagName !== 'html' && node.tagName !== 'head' && node.tagName !== 'body') shown.push(`${node.tagName}: ${toString(node)}`);
+    });
+    const title = 'Q&A: <b>"fair" use</b>';
+    expect(shown).toEqual([
+      `title: ${title}`,
+      `h1: ${title}`,
+      `p: ${title}`,
+      `p: ${title}`,
+      `p: ${title}`,
+      // `replace` put a tag back into the escaped text: it is text still, not a bold element.
+      'p: Q&amp;A: <b>&#34;fair&#34; use&lt;/b&gt;',
+    ]);
   });
 });
 
