@@ -45,7 +45,9 @@ Options:
                    symbolic links followed, nor reached through a symbolic
                    link committed to Git
   --drafts         also build draft issues and articles, marked as drafts
-  --base-url URL   the address the site is published at (default: baseUrl of site.yml)
+  --base-url URL   the https address the site is published at (default: baseUrl
+                   of site.yml); http only on localhost, 127.0.0.1 or [::1], for
+                   a preview on this machine
   --cache-dir DIR  where the cache is kept, e.g. a folder CI saves between runs
                    (default: <root>/node_modules/.cache/mimeo); a cache that
                    holds files committed to Git is not used

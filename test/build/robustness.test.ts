@@ -187,10 +187,20 @@ describe('bad input', () => {
     expect(run.stdout).toContain('content/static/a:1:1: error: this symbolic link leads back to content/static, a folder already read [path/link-loop]');
   });
 
-  it.each([['http://x y/'], ['https://zine.example/?from=feed'], ['https://zine.example/#top']])('refuses a --base-url that is not the address of a site (%s), as a usage error', async (url) => {
-    const run = await runCli(['build', '--root', await makeWebzine(), '--out', await temporaryFolder(), '--base-url', url]);
+  it.each([['http://x y/'], ['https://zine.example/?from=feed'], ['https://zine.example/#top'], ['http://zine.example/'], ['http://192.168.1.20:4000/']])('refuses a --base-url that is not the address of a site (%s), as a usage error', async (url) => {
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', await makeWebzine(), '--out', out, '--base-url', url]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--base-url must be an http(s) URL');
+    expect(run.stderr).toBe(`mimeo: --base-url must be an https URL like https://zine.example/ (http only for a preview on localhost, 127.0.0.1 or [::1]), without ?query or #fragment, got "${url}"\nSee \`mimeo build --help\`.\n`);
+    expect(await listTree(out)).toEqual([]);
+  });
+
+  // As baseUrl in site.yml (SPEC §2.1), but for the address mimeo dev previews at.
+  it.each([['https://zine.example/sub/'], ['http://127.0.0.1:4000/'], ['http://localhost:4000/'], ['http://[::1]:4000/']])('builds with --base-url %s in the canonical links', async (url) => {
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', await makeWebzine(), '--out', out, '--base-url', url]);
+    expect(run.code).toBe(0);
+    expect(await readFile(path.join(out, 'web/about/index.html'), 'utf8')).toContain(`<link rel="canonical" href="${url}about/">`);
   });
 
   it('refuses a baseUrl in site.yml with a query, which every page\'s address would carry', async () => {

@@ -16,8 +16,8 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
   const { values } = args;
   const folders = resolveFolders('build', values['root'], values['out'], cwd);
   const baseUrl = values['base-url'];
-  if (typeof baseUrl === 'string' && !isSiteAddress(baseUrl, ['https:', 'http:'])) {
-    throw new UsageError(`--base-url must be an http(s) URL like https://zine.example/, without ?query or #fragment, got "${baseUrl}"`, 'build');
+  if (typeof baseUrl === 'string' && !isBaseUrl(baseUrl)) {
+    throw new UsageError(`--base-url must be an https URL like https://zine.example/ (http only for a preview on localhost, 127.0.0.1 or [::1]), without ?query or #fragment, got "${baseUrl}"`, 'build');
   }
   const started = performance.now();
   const compiling = resolveCompiling('build', values, folders, cwd);
@@ -54,4 +54,16 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
   }
   terminal.out(`built ${counted(countOutputs(result.trees, result.site))} in ${seconds()} s\n`);
   return exitCodes.success;
+}
+
+// Hosts of `mimeo dev`'s address on loopback, as `URL` spells them.
+const previewHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether `value` can stand for `baseUrl`: an https address, as site.yml requires (SPEC §2.1), or
+ * an http one on this machine, where `mimeo dev` previews (`http://127.0.0.1:4000/`), so that a
+ * build with the preview's address can be compared with it.
+ */
+function isBaseUrl(value: string): boolean {
+  return isSiteAddress(value, ['https:']) || (isSiteAddress(value, ['http:']) && previewHosts.has(new URL(value).hostname));
 }
