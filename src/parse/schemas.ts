@@ -10,8 +10,21 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// The dates `isIsoDate` takes, as one pattern the JSON Schema (`mimeo schema`) carries, so that an
+// editor flags 2026-02-30 as check does: the days of each month, 29 February of leap years only
+// (every fourth year, but of the centuries only those divisible by 400), and years from 0100
+// (`Date.UTC` reads 0000 to 0099 as 1900 to 1999, so `isIsoDate` refuses them).
+const year = '(?:0[1-9]|[1-9]\\d)\\d\\d';
+const leapYear = '(?:(?:0[1-9]|[1-9]\\d)(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)';
+const monthDay = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+const calendarDate = new RegExp(`^(?:${year}-${monthDay}|${leapYear}-02-29)$`);
+
 // Custom checks carry the expected value's wording as their message; see `validate.ts`.
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2021-10-01', abort: true }).refine(isIsoDate, { message: 'a date like 2021-10-01' });
+const isoDate = z
+  .string()
+  .regex(calendarDate, { message: 'a date like 2021-10-01', abort: true })
+  .refine(isIsoDate, { message: 'a date like 2021-10-01' })
+  .meta({ format: 'date' });
 const text = z.string();
 // What a reader must see something of: a title, a name, a tag (a blank one shows as nothing at all).
 const words = z.string().refine((value) => value.trim() !== '', { message: 'some text, not blank' });

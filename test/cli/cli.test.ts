@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isIsoDate } from '../../src/parse/schemas.js';
 import { makeWebzine, removeTemporaryFolders, repoRoot, temporaryFolder } from '../support/webzine.js';
 
 const execute = promisify(execFile);
@@ -160,5 +161,33 @@ describe('the mimeo command', () => {
     const schema = JSON.parse((await mimeo(['schema', 'issue'])).stdout) as { properties: { date: { pattern: string } } };
     const pattern = new RegExp(schema.properties.date.pattern);
     expect([pattern.test('2026-03-01'), pattern.test('March 1, 2026')]).toEqual([true, false]);
+  });
+
+  it('gives editors the issue dates check takes, so they flag 2026-02-30 and 2100-02-29 as check does', async () => {
+    const schema = JSON.parse((await mimeo(['schema', 'issue'])).stdout) as { properties: { date: { pattern: string; format: string } } };
+    expect(schema.properties.date.format).toBe('date');
+    // JSON Schema reads a pattern as an ECMA-262 regular expression; validators compile it with `u`.
+    const pattern = new RegExp(schema.properties.date.pattern, 'u');
+    const two = (n: number) => String(n).padStart(2, '0');
+    const candidates = ['2026-3-01', '26-03-01', ' 2026-03-01', '2026-03-01\n', '2026-03-01T00:00'];
+    for (const year of ['0000', '0001', '0099', '0100', '0104', '0400', '1900', '1996', '2000', '2023', '2024', '2100', '2400', '9996', '9999']) {
+      for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) candidates.push(`${year}-${two(month)}-${two(day)}`);
+    }
+    for (let year = 0; year <= 9999; year++) candidates.push(`${String(year).padStart(4, '0')}-02-29`);
+    const differing = candidates.filter((date) => pattern.test(date) !== isIsoDate(date));
+    expect(differing).toEqual([]);
+    // And check says so too, at each date the schema refuses.
+    const root = await makeWebzine();
+    const dates = { 2: '2024-02-29', 3: '2026-02-30', 4: '2100-02-29' };
+    for (const [number, date] of Object.entries(dates)) {
+      await mkdir(path.join(root, `content/issues/${number}`));
+      await writeFile(path.join(root, `content/issues/${number}/issue.md`), `---\ntitle: Issue ${number}\ndate: ${date}\n---\n`);
+    }
+    expect(Object.values(dates).map((date) => pattern.test(date))).toEqual([true, false, false]);
+    const run = await mimeo(['check', '--root', root]);
+    expect(run.stdout.split('\n').filter((line) => line.includes('[front-matter/date]'))).toEqual([
+      'content/issues/3/issue.md:3:7: error: "date" must be a date like 2021-10-01, got "2026-02-30" [front-matter/date]',
+      'content/issues/4/issue.md:3:7: error: "date" must be a date like 2021-10-01, got "2100-02-29" [front-matter/date]',
+    ]);
   });
 });
