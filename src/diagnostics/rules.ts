@@ -394,10 +394,13 @@ export const rules = {
     message: ({ reason }) => `the template can not be read: ${reason}`,
     hint: ({ suggestion }) => templateHint(suggestion),
   }),
-  'template/script': rule<{ found: string; page: string }>({
+  // Located where a template wrote it: the page's own (no `template`), a layout or partial it
+  // renders (`template` names the page's), or, `printed` by a value, at the page's template's start.
+  'template/script': rule<{ found: string; page: string; template?: string; printed?: true }>({
     severity: 'error',
-    message: ({ found, page }) => `the page ${page} made with this template holds ${found}: mimeo's pages run no script`,
-    hint: () => 'Take it out of the template (or the partial it renders); a page of the webzine must work, and be safe to read, without JavaScript, and show no other page inside it.',
+    message: ({ found, page, template }) => `the page ${page} ${template === undefined ? 'made with this template' : `(made with ${template})`} holds ${found}: mimeo's pages run no script`,
+    hint: ({ printed }) =>
+      `${printed ? 'No template of the theme writes it as such: a value that this template, its layout or a partial prints brings it. Take it out' : 'Take it out of this file'}; a page of the webzine must work, and be safe to read, without JavaScript, and show no other page inside it.`,
   }),
   'template/render': rule<{ reason: string; page: string; suggestion?: string }>({
     severity: 'error',

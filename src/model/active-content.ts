@@ -127,7 +127,8 @@ function placeOf(text: string, offset: number): { line: number; column: number }
 export function browserReadings(html: string, parse: (html: string) => Root): Root[] | undefined {
   const trees = [parse(html)];
   if (!/<noscript/i.test(html)) return trees;
-  const stand = ['noembed', 'xmp', 'noframes'].find((name) => !new RegExp(`</${name}`, 'i').test(html));
+  // `noframes` first: as long as `noscript`, it keeps every place in the page where it was (for messages).
+  const stand = ['noframes', 'noembed', 'xmp'].find((name) => !new RegExp(`</${name}`, 'i').test(html));
   if (stand === undefined) return undefined;
   trees.push(parse(html.replace(/<(\/?)noscript(?=[\t\n\f\r />])/gi, `<$1${stand}`)));
   return trees;

@@ -70,30 +70,60 @@ const embedders = new Map([
  * `<b onclick>` in JSON-LD) is none. `loadHtmlParser` (model/active-content.ts) must have loaded the parser.
  */
 export function scriptIn(html: string): string | undefined {
-  if (!mayRunScript(html)) return undefined;
+  return scriptsIn(html, 'first')[0]?.found;
+}
+
+/** Something on a page that would run script ({@link scriptIn}), and where its element starts. */
+export interface ScriptPlace {
+  found: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Where a template that wrote `found` on a page wrote it: the first of `sources` (the page's
+ * template, then the theme's other HTML templates, its layouts and partials) whose own text,
+ * read as HTML, holds it; `undefined` when none does as written (a value the template prints).
+ */
+export function locateScript(found: string, sources: ReadonlyArray<{ file: string; text: string }>): ({ file: string } & ScriptPlace) | undefined {
+  for (const { file, text } of sources) {
+    const place = scriptsIn(text, 'all').find((script) => script.found === found);
+    if (place) return { file, ...place };
+  }
+  return undefined;
+}
+
+function scriptsIn(html: string, how: 'first' | 'all'): ScriptPlace[] {
+  if (!mayRunScript(html)) return [];
   const parseHtml = loadedHtmlParser();
   if (!parseHtml) throw new InternalError('a page was checked for script before its parser was loaded (loadHtmlParser)');
+  const at = (found: string): ScriptPlace[] => [{ found, line: 1, column: 1 }];
   try {
     const trees = browserReadings(html, parseHtml);
-    if (trees === undefined) return 'a <noscript> element beside </noembed>, </xmp> and </noframes>, which could not be read as a browser with JavaScript reads it';
-    return trees.map(scriptInTree).find((found) => found !== undefined);
+    if (trees === undefined) return at('a <noscript> element beside </noembed>, </xmp> and </noframes>, which could not be read as a browser with JavaScript reads it');
+    const found: ScriptPlace[] = [];
+    for (const tree of trees) {
+      scriptsInTree(tree, found, how);
+      if (how === 'first' && found.length > 0) break;
+    }
+    return found;
   } catch (error) {
     // The parser's tree builder recurses once a level: thousands of nested elements exhaust the stack.
     if (!isStackOverflow(error)) throw error;
-    return 'elements nested thousands of levels deep, too deep to be checked';
+    return at('elements nested thousands of levels deep, too deep to be checked');
   }
 }
 
-function scriptInTree(tree: Root): string | undefined {
-  let found: string | undefined;
+/** Adds to `found` what on the elements of `tree` would run script: the first only, or all. */
+function scriptsInTree(tree: Root, found: ScriptPlace[], how: 'first' | 'all'): void {
   const visit = (node: Nodes) => {
-    if (found !== undefined || node.type !== 'element') return;
-    found = scriptOn(node);
+    if ((how === 'first' && found.length > 0) || node.type !== 'element') return;
+    const script = scriptOn(node);
+    if (script !== undefined) found.push({ found: script, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
     // A template's content is a tree of its own, which a declarative shadow root makes live.
     if (node.tagName === 'template' && node.content) walk(node.content as Nodes, visit);
   };
   walk(tree as Nodes, visit);
-  return found;
 }
 
 /** What on element `node` would run script, by its name and attributes. */

@@ -17,7 +17,7 @@ import { createHeapGuard } from '../write/heap-guard.js';
 import { runtimeFacts } from '../write/build-stamp.js';
 
 import { loadHtmlParser } from '../model/active-content.js';
-import { scriptIn } from './page-script.js';
+import { locateScript, scriptIn } from './page-script.js';
 import { missingTemplates, suggestName, templateNames, templatePrefix } from './template-names.js';
 import { checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 
@@ -170,9 +170,13 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       const script = name.startsWith('gemini/') || settings.scriptAllowed ? undefined : scriptIn(made);
       if (script === undefined) return made;
       const file = `${templatePrefix}${name}.liquid`;
-      const place = { file: files.get(file)?.displayPath ?? file, line: 1, column: 1 };
-      if (!told.has(toldKey(place, 'script'))) reportRule(report, 'template/script', place, { found: script, page });
-      told.add(toldKey(place, 'script'));
+      // Where a template wrote it, as written (the page's template first); else the page's template.
+      const located = locateScript(script, htmlTemplateSources(files, file));
+      const written = located ?? { file, line: 1, column: 1 };
+      const place = { file: files.get(written.file)?.displayPath ?? written.file, line: written.line, column: written.column };
+      const where = located === undefined ? { printed: true as const } : written.file === file ? {} : { template: file };
+      if (!told.has(toldKey(place, script))) reportRule(report, 'template/script', place, { found: script, page, ...where });
+      told.add(toldKey(place, script));
       return undefined;
     } catch (error) {
       // A partial is parsed when a page first renders it: a mistake in its syntax is one, however many pages it fails.
@@ -261,6 +265,15 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   };
 }
 
+
+/** The text of each HTML template of the theme, `first` before the others (in name order). */
+function htmlTemplateSources(files: ThemeFiles, first: string): Array<{ file: string; text: string }> {
+  const names = [...files.keys()].filter((name) => name.startsWith(templatePrefix) && !name.startsWith(`${templatePrefix}gemini/`) && name.endsWith('.liquid') && name !== first);
+  return [first, ...names.sort()].flatMap((name) => {
+    const file = files.get(name);
+    return file ? [{ file: name, text: file.bytes.toString('utf8') }] : [];
+  });
+}
 
 function toldKey(place: { file: string; line: number; column: number }, reason: string): string {
   return `${place.file}:${place.line}:${place.column}:${reason}`;

@@ -236,12 +236,12 @@ describe('what a web page would run', () => {
 describe('a theme partial that would run script or bring in another page', () => {
   // What a security review ran in Chromium from a theme's footer, each once past the check.
   it.each([
-    ["<img src=x' onerror=alert(1)>", 'an event handler (onerror) on <img>'],
-    ['<svg><a><animate attributeName="href" values="https://a.example/;javascript:alert(3)" dur="0.1s" fill="freeze"/><text>x</text></a></svg>', 'an address that runs script (values) on <animate>'],
-    ['<a href="javas&Tab;cript:alert(2)">x</a>', 'an address that runs script (href) on <a>'],
-    ['<base href="https://evil.example/">', 'a <base> element, which sends every relative link of the page to another site'],
-    ['<iframe src=https://evil.example/></iframe>', "an <iframe> element, which runs another page, and that page's script, inside this one"],
-  ])('fails the build and the check: %s', async (line, found) => {
+    ["<img src=x' onerror=alert(1)>", 'an event handler (onerror) on <img>', 1],
+    ['<svg><a><animate attributeName="href" values="https://a.example/;javascript:alert(3)" dur="0.1s" fill="freeze"/><text>x</text></a></svg>', 'an address that runs script (values) on <animate>', 9],
+    ['<a href="javas&Tab;cript:alert(2)">x</a>', 'an address that runs script (href) on <a>', 1],
+    ['<base href="https://evil.example/">', 'a <base> element, which sends every relative link of the page to another site', 1],
+    ['<iframe src=https://evil.example/></iframe>', "an <iframe> element, which runs another page, and that page's script, inside this one", 1],
+  ])('fails the build and the check, located once at the partial: %s', async (line, found, column) => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/site.yml'), `${await readFile(path.join(root, 'content/site.yml'), 'utf8')}theme: evil\n`);
     await mkdir(path.join(root, 'themes/evil/templates/partials'), { recursive: true });
@@ -250,11 +250,15 @@ describe('a theme partial that would run script or bring in another page', () =>
     const out = await temporaryFolder();
     const built = await runCli(['build', '--root', root, '--out', out]);
     expect(built.code).toBe(1);
-    expect(built.stderr).toContain(`themes/default/templates/home.liquid:1:1: error: the page / made with this template holds ${found}: mimeo's pages run no script [template/script]`);
+    // Every page renders the footer, each with its own template: one error, where the footer wrote it.
+    const written = `themes/evil/templates/partials/footer.liquid:${footer.split('\n').length}:${column}`;
+    expect(built.stderr).toContain(`${written}: error: the page / (made with templates/home.liquid) holds ${found}: mimeo's pages run no script [template/script]\n  Take it out of this file;`);
+    expect(built.stderr.match(/\[template\/script\]/g)).toHaveLength(1);
     expect(await readdir(out)).toEqual([]);
     const checked = await runCli(['check', '--root', root]);
     expect(checked.code).toBe(1);
-    expect(checked.stdout).toContain(`holds ${found}: mimeo's pages run no script [template/script]`);
+    expect(checked.stdout).toContain(`${written}: error: the page / (made with templates/home.liquid) holds ${found}: mimeo's pages run no script [template/script]`);
+    expect(checked.stdout.match(/\[template\/script\]/g)).toHaveLength(1);
   });
 });
 
