@@ -355,6 +355,12 @@ export const rules = {
     message: ({ name, available }) => `there is no theme "${name}"; the themes are ${available}`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
+  'theme/empty': rule<{ folder: string; parts: string }>({
+    severity: 'error',
+    message: ({ folder, parts }) => `the theme folder ${folder}/ has no file in ${parts}, the folders a theme is made of`,
+    hint: ({ folder }) =>
+      `Put the theme's LiquidJS templates in ${folder}/templates/ (home.liquid, article.liquid…), named as in mimeo's default theme (its README lists them), or remove the "theme:" line to use the default theme.`,
+  }),
   'theme/outside': rule<{ name: string; region: 'folder' | 'repository' }>({
     severity: 'error',
     message: ({ name, region }) => `the theme "${name}" is outside the webzine's ${region === 'repository' ? 'Git repository' : 'folder'}, so it was not read`,

@@ -1,10 +1,11 @@
 import { realpathSync } from 'node:fs';
-import { access, lstat, open, readdir, realpath } from 'node:fs/promises';
+import { access, lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { reportRule } from '../diagnostics/rules.js';
+import { listWords } from '../parse/validate.js';
 import { isEditorLeftover } from './editor-files.js';
 
 /** A file of a theme, found in the webzine's theme or in the built-in one. */
@@ -43,10 +44,7 @@ export async function loadTheme(root: string, name: string, report: Report, name
     own = builtInThemeFolder;
   }
   const ownFiles = await listFiles(own, outside ? undefined : { root, report });
-  if (ownFiles.length === 0 && name !== 'default') {
-    const available = ['default', ...(await listFolders(path.join(root, 'themes'))).filter((n) => n !== 'default')];
-    reportRule(report, 'theme/missing', named, { name, available: available.map((n) => `"${n}"`).join(', '), suggestion: didYouMean(name, available) });
-  }
+  if (ownFiles.length === 0 && name !== 'default') await reportNoTheme(root, name, own, report, named);
   const layers = path.resolve(own) === path.resolve(builtInThemeFolder) ? [own] : [own, builtInThemeFolder];
   for (const folder of layers) {
     for (const relative of folder === own ? ownFiles : await listFiles(folder)) {
@@ -68,6 +66,20 @@ export async function loadTheme(root: string, name: string, report: Report, name
     }
   }
   return files;
+}
+
+/**
+ * Reports a theme of which nothing was read: a folder without a file in the folders a theme is
+ * made of (an empty one, or one laid out for another generator, Hugo's `layouts/`) is told so;
+ * no folder at all is told the themes there are.
+ */
+async function reportNoTheme(root: string, name: string, folder: string, report: Report, named: Place): Promise<void> {
+  if (await stat(folder).then((stats) => stats.isDirectory(), () => false)) {
+    reportRule(report, 'theme/empty', named, { folder: path.relative(root, folder).split(path.sep).join('/'), parts: listWords(themeParts.map((part) => `${part}/`)) });
+    return;
+  }
+  const available = ['default', ...(await listFolders(path.join(root, 'themes'))).filter((n) => n !== 'default')];
+  reportRule(report, 'theme/missing', named, { name, available: available.map((n) => `"${n}"`).join(', '), suggestion: didYouMean(name, available) });
 }
 
 // More than any template, string file or stylesheet needs; a file of the system (/proc) may never end.
