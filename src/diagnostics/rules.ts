@@ -395,6 +395,12 @@ export const rules = {
     message: () => 'a UI strings file must be lines of `name: text`',
     hint: () => 'Write one `name: text` line for each string, as in the default theme\'s i18n/en.yml.',
   }),
+  'theme/unknown-template': rule<{ folder: string; known: string; partials: string; suggestion?: string }>({
+    severity: 'warning',
+    message: ({ known }) => `this file is never used: it is not one of the templates pages are made with (${known}), and no template renders, includes or extends it`,
+    hint: ({ folder, partials, suggestion }) =>
+      `${suggestion ? `Did you mean "${suggestion}"? ` : ''}A template no page is made with belongs in ${folder}partials/ (or layouts/), named where a template renders or extends it: {% render '${partials}partials/name' %}.`,
+  }),
   'template/syntax': rule<{ reason: string; suggestion?: string }>({
     severity: 'error',
     message: ({ reason }) => `the template can not be read: ${reason}`,

@@ -79,3 +79,56 @@ export function reachableTemplates(files: ThemeFiles, capsule: boolean): Set<str
   }
   return reached;
 }
+
+/**
+ * The templates mimeo makes pages with, in `templates/` and `templates/gemini/`: the web's
+ * (`src/render/html/page-specs.ts`) and the capsule's (`src/render/gemtext/render-capsule.ts`).
+ */
+export const pageTemplates = {
+  '': ['home', 'issue', 'article', 'page', 'authors', '404'],
+  'gemini/': ['home', 'issue', 'article', 'page', 'authors'],
+} as const;
+
+/** A file at the top of `templates/` or `templates/gemini/` that no page is made with and no template names. */
+export interface UnusedTemplate {
+  /** Where it is, for messages. */
+  file: string;
+  /** Its folder in the theme: `templates/` or `templates/gemini/`. */
+  folder: string;
+  /** The page template of that folder its name is closest to, with its extension: `page.liquid`. */
+  suggestion?: string | undefined;
+}
+
+/**
+ * The files at the top of `templates/` and `templates/gemini/` that are neither a template pages
+ * are made with nor one a template renders, includes or extends by name: a misnamed template
+ * (`pages.liquid`, `authors.html`), which leaves the default theme's in use. A `.liquid` file is
+ * not told when a template names templates by a variable, which may reach any; a file of
+ * another extension never is read (names are looked up with `.liquid`). Partials and layouts in
+ * folders of their own are not judged.
+ */
+export function unusedTemplates(files: ThemeFiles): UnusedTemplate[] {
+  const names = templateNames(files);
+  const named = new Set<string>();
+  let byVariable = false;
+  for (const name of names) {
+    const text = files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8');
+    if (/\{%-?\s*(?:render|include|layout)\s+[^'"\s]/.test(readTags(text))) byVariable = true;
+    for (const { name: other } of namedIn(text)) named.add(other);
+  }
+  const unused: UnusedTemplate[] = [];
+  for (const [relative, file] of files) {
+    if (!relative.startsWith(templatePrefix)) continue;
+    const inside = relative.slice(templatePrefix.length);
+    const folder = inside.startsWith('gemini/') ? 'gemini/' : '';
+    const fileName = inside.slice(folder.length);
+    if (fileName.includes('/')) continue;
+    const known: readonly string[] = pageTemplates[folder];
+    const liquid = fileName.endsWith('.liquid');
+    const base = liquid ? fileName.slice(0, -'.liquid'.length) : fileName.replace(/\.[^.]*$/, '');
+    if (liquid && (known.includes(base) || named.has(`${folder}${base}`) || byVariable)) continue;
+    const suggestion = didYouMean(base, known);
+    unused.push({ file: file.displayPath, folder: `${templatePrefix}${folder}`, suggestion: suggestion === undefined ? undefined : `${suggestion}.liquid` });
+  }
+  return unused;
+}

@@ -18,7 +18,8 @@ import { runtimeFacts } from '../write/build-stamp.js';
 
 import { loadHtmlParser } from '../model/active-content.js';
 import { locateScript, scriptIn } from './page-script.js';
-import { missingTemplates, suggestName, templateNames, templatePrefix } from './template-names.js';
+import { missingTemplates, pageTemplates, suggestName, templateNames, templatePrefix, unusedTemplates } from './template-names.js';
+import { listWords } from '../parse/validate.js';
 import { checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 
 /** A loaded theme, its templates compiled once per build. */
@@ -245,6 +246,11 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     assets: themeAssets(files, stylesheet, settings.allowAsset),
     readsClock: clock,
     checkTemplates() {
+      // Told on every check: a warning leaves the theme sound.
+      for (const unused of unusedTemplates(files)) {
+        const known = listWords(pageTemplates[unused.folder === `${templatePrefix}gemini/` ? 'gemini/' : ''].map((name) => `${name}.liquid`));
+        reportRule(report, 'theme/unknown-template', { file: unused.file, line: 1, column: 1 }, { folder: unused.folder, known, partials: unused.folder.slice(templatePrefix.length), ...(unused.suggestion ? { suggestion: unused.suggestion } : {}) });
+      }
       // A theme found sound once (the same files, the same mimeo) is not read whole again: by this
       // process (`mimeo dev`), or by any build with the same cache folder.
       const soundAs = hashOnce('sha1', fingerprintOf(), 'hex');
