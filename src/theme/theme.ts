@@ -8,7 +8,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import { markupOf, type AssetSource } from '../load/load-sources.js';
 import type { OutputFile } from '../write/output-file.js';
-import { codeFingerprint, corruptEntryIn, writeEntry } from '../compile/file-cache.js';
+import { codeFingerprint, writeEntry } from '../compile/file-cache.js';
 import { toTextLine } from '../render/gemtext/lines.js';
 import { textDirection } from '../render/html/text-direction.js';
 import { materialize } from '../render/lazy-text.js';
@@ -21,6 +21,7 @@ import { locateScript, scriptIn } from './page-script.js';
 import { missingTemplates, pageTemplates, suggestName, templateNames, templatePrefix, unusedTemplates } from './template-names.js';
 import { listWords } from '../parse/validate.js';
 import { checkStrings, stringsOf, stringsReader } from './theme-strings.js';
+import { reportTemplateError, toldKey } from './template-errors.js';
 
 /** A loaded theme, its templates compiled once per build. */
 export interface Theme {
@@ -281,9 +282,6 @@ function htmlTemplateSources(files: ThemeFiles, first: string): Array<{ file: st
   });
 }
 
-function toldKey(place: { file: string; line: number; column: number }, reason: string): string {
-  return `${place.file}:${place.line}:${place.column}:${reason}`;
-}
 
 // Themes whose every template was read without a mistake, by the hash of their fingerprint.
 const soundThemes = new Set<string>();
@@ -348,34 +346,6 @@ function memoryFs(files: ThemeFiles): FS {
     sep: '/',
   };
 }
-
-/** Turns a template error's reason into the rule to report it under. */
-export type Conversion = (reason: string) =>
-  | { rule: 'template/syntax'; args: { reason: string; suggestion?: string } }
-  | { rule: 'template/render'; args: { reason: string; page: string; suggestion?: string } };
-
-/**
- * Reports a LiquidJS error at the template's file and line, as the rule `convert` picks, unless
- * `told` holds the same mistake at the same place already; any other error is rethrown with the
- * template's path.
- */
-export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackFile: string, report: Report, convert: Conversion, told?: Set<string>): void {
-  // Fragments torn in the cache are the build's to handle (it starts again), not a template's fault.
-  if (corruptEntryIn(error)) throw error;
-  if (!(error instanceof liquid().LiquidError)) throw new Error(`the template ${fallbackFile} failed`, { cause: error });
-  const file = error.token?.file ?? fallbackFile;
-  const [line, column] = error.token ? error.token.getPosition() : [1, 1];
-  const reason = (error.originalError?.message ?? error.message).split(/, (?:file|line):/)[0]!.replace(/^ENOENT: /, '');
-  const { rule, args } = convert(reason);
-  const place = { file: files.get(file)?.displayPath ?? file, line: line ?? 1, column: column ?? 1 };
-  // The same mistake, found when a template is read or when a page renders it, is told once.
-  const key = toldKey(place, reason);
-  if (told?.has(key)) return;
-  told?.add(key);
-  if (rule === 'template/syntax') reportRule(report, rule, place, args, error);
-  else reportRule(report, rule, place, args, error);
-}
-
 
 /**
  * The files of a theme's `assets/` that are the webzine's (the built-in theme's are mimeo's own),
