@@ -64,7 +64,8 @@ Options:
 export const checkHelp = `Usage: mimeo check [options]
 
 Checks everything build checks (site.yml, front matter, names, links,
-anchors, images, templates) without writing any output; it shares build's
+anchors, images, the theme's templates and the scaffolds mimeo new starts
+files from) without writing any output; it shares build's
 cache of compiled Markdown. The links and images of drafts are checked too,
 as the build that publishes them will see them, so a pull request into the
 coming issue is checked now. Exit code 1 when there is an error.

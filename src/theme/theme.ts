@@ -22,6 +22,7 @@ import { missingTemplates, pageTemplates, suggestName, templateNames, templatePr
 import { listWords } from '../parse/validate.js';
 import { checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 import { reportTemplateError, toldKey } from './template-errors.js';
+import { parseScaffold, scaffoldNames } from '../scaffold/render-scaffold.js';
 
 /** A loaded theme, its templates compiled once per build. */
 export interface Theme {
@@ -52,8 +53,9 @@ export interface Theme {
   /** Whether a template reads the clock (`"now"`): its pages change from day to day, so none is reused. */
   readsClock: boolean;
   /**
-   * Reads every template of the theme and reports its mistakes, and each template named that the
-   * theme does not have: what no page of this build shows (a partial for drafts) is checked too.
+   * Reads every template and scaffold of the theme and reports its mistakes, and each template
+   * named that the theme does not have: what no page of this build shows (a partial for drafts)
+   * is checked too, and so are the scaffolds `mimeo new` renders.
    * A theme found sound is remembered (in the cache folder, and by the process), and not read
    * again until its files or mimeo change.
    */
@@ -259,6 +261,8 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       if (soundThemes.has(soundAs) || (marker !== undefined && existsSync(marker))) return;
       const before = told.size;
       for (const name of templateNames(files)) compile(name);
+      // What `mimeo new` starts files from is the theme's too: a mistake in it is told now, not at the next `new`.
+      for (const name of scaffoldNames(files)) parseScaffold(files, name, report, told);
       for (const mistake of missingTemplates(files)) {
         const reason = `Failed to lookup "${mistake.name}" in "templates"`;
         if (told.has(toldKey(mistake.place, reason))) continue;
