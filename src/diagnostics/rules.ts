@@ -383,7 +383,7 @@ export const rules = {
   'theme/missing-string': rule<{ key: string; language: string }>({
     severity: 'error',
     message: ({ key, language }) => `the UI string "${key}" is missing from the "${language}" strings`,
-    hint: ({ key }) => `Add a "${key}:" line to this file (make it if it is not there), translated from i18n/en.yml; a theme's strings file holds only the strings it adds or changes, over the default theme's.`,
+    hint: ({ key }) => `Add a line "${key}: …" to this file (make it if it is not there), translated from i18n/en.yml; a theme's strings file holds only the strings it adds or changes, over the default theme's.`,
   }),
   'theme/string-not-text': rule<{ key: string; got: string }>({
     severity: 'error',
@@ -401,10 +401,10 @@ export const rules = {
     hint: ({ folder, partials, suggestion }) =>
       `${suggestion ? `Did you mean "${suggestion}"? ` : ''}A template no page is made with belongs in ${folder}partials/ (or layouts/), named where a template renders or extends it: {% render '${partials}partials/name' %}.`,
   }),
-  'template/syntax': rule<{ reason: string; suggestion?: string }>({
+  'template/syntax': rule<{ reason: string; suggestion?: string; advice?: FilterAdvice }>({
     severity: 'error',
     message: ({ reason }) => `the template can not be read: ${reason}`,
-    hint: ({ suggestion }) => templateHint(suggestion),
+    hint: ({ suggestion, advice }) => templateHint(suggestion, advice),
   }),
   // Located where a template wrote it: the page's own (no `template`), a layout or partial it
   // renders (`template` names the page's), or, `printed` by a value, at the page's template's start.
@@ -414,15 +414,31 @@ export const rules = {
     hint: ({ printed }) =>
       `${printed ? 'No template of the theme writes it as such: a value that this template, its layout or a partial prints brings it. Take it out' : 'Take it out of this file'}; a page of the webzine must work, and be safe to read, without JavaScript, and show no other page inside it.`,
   }),
-  'template/render': rule<{ reason: string; page: string; suggestion?: string }>({
+  'template/render': rule<{ reason: string; page: string; suggestion?: string; advice?: FilterAdvice }>({
     severity: 'error',
     message: ({ reason, page }) => `the template failed while rendering ${page}: ${reason}`,
-    hint: ({ suggestion }) => templateHint(suggestion),
+    hint: ({ suggestion, advice }) => templateHint(suggestion, advice),
   }),
 } as const;
 
-function templateHint(suggestion: string | undefined): string {
-  return `${suggestion ? `Did you mean ${suggestion}? ` : ''}Templates are LiquidJS (https://liquidjs.com/tags/overview.html); the theme's README lists what each one is given.`;
+/**
+ * A filter a template names that mimeo knows of, though this template does not have it: one of
+ * the other kind of template (`text_line` is gemtext's, `text_dir` HTML's), or a URL filter of
+ * Jekyll, Eleventy or Hugo (`relative_url`), which mimeo's relative URLs make needless.
+ */
+export interface FilterAdvice {
+  filter: string;
+  kind: 'gemtext-only' | 'html-only' | 'url';
+}
+
+function templateHint(suggestion: string | undefined, advice?: FilterAdvice): string {
+  return `${advice ? `${filterAdvice(advice)} ` : suggestion ? `Did you mean ${suggestion}? ` : ''}Templates are LiquidJS (https://liquidjs.com/tags/overview.html); the theme's README lists what each one is given.`;
+}
+
+function filterAdvice({ filter, kind }: FilterAdvice): string {
+  if (kind === 'gemtext-only') return `"${filter}" is a filter of gemtext templates (templates/gemini/) only; an HTML template prints the value without it.`;
+  if (kind === 'html-only') return `"${filter}" is a filter of HTML templates only, for their dir attributes; a gemtext template has none.`;
+  return `mimeo has no "${filter}" filter, and needs none: the URLs in the context are relative to the page already; for another path of the site, put {{ page.root }} (the web root, relative to the page) before it: {{ page.root }}about/.`;
 }
 
 /** A rule id of the catalogue. */

@@ -3,7 +3,7 @@ import type { FS, Liquid, Template } from 'liquidjs';
 import { InternalError, type Report } from '../diagnostics/diagnostic.js';
 import type { ThemeFiles } from '../load/load-theme.js';
 import { reportTemplateError } from '../theme/template-errors.js';
-import { suggestName } from '../theme/template-names.js';
+import { templateAdvice } from '../theme/template-names.js';
 import { toYamlFlow } from './yaml-flow.js';
 
 // A scaffold is one file: `render` and `include` find nothing, rather than files of the folder
@@ -54,7 +54,7 @@ export function parseScaffold(theme: ThemeFiles, name: string, report: Report, t
   try {
     return engine().parse(template.bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), name);
   } catch (error) {
-    reportTemplateError(error, theme, name, report, (reason) => ({ rule: 'template/syntax', args: { reason, suggestion: suggestName(engine(), reason) } }), told);
+    reportTemplateError(error, theme, name, report, (reason) => ({ rule: 'template/syntax', args: { reason, ...templateAdvice(engine(), reason, 'scaffold') } }), told);
     return undefined;
   }
 }
@@ -69,7 +69,7 @@ export function renderScaffold(theme: ThemeFiles, name: string, context: object,
   try {
     return engine().renderSync(parsed, context) as string;
   } catch (error) {
-    reportTemplateError(error, theme, name, report, (reason) => ({ rule: 'template/render', args: { reason, page: file, suggestion: suggestName(engine(), reason) } }));
+    reportTemplateError(error, theme, name, report, (reason) => ({ rule: 'template/render', args: { reason, page: file, ...templateAdvice(engine(), reason, 'scaffold') } }));
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Report } from '../diagnostics/diagnostic.js';
-import { reportRule } from '../diagnostics/rules.js';
+import { reportRule, type FilterAdvice } from '../diagnostics/rules.js';
 import { corruptEntryIn } from '../compile/file-cache.js';
 import type { ThemeFiles } from '../load/load-theme.js';
 
@@ -15,8 +15,8 @@ export function toldKey(place: { file: string; line: number; column: number }, r
 
 /** Turns a template error's reason into the rule to report it under. */
 export type Conversion = (reason: string) =>
-  | { rule: 'template/syntax'; args: { reason: string; suggestion?: string } }
-  | { rule: 'template/render'; args: { reason: string; page: string; suggestion?: string } };
+  | { rule: 'template/syntax'; args: { reason: string; suggestion?: string; advice?: FilterAdvice } }
+  | { rule: 'template/render'; args: { reason: string; page: string; suggestion?: string; advice?: FilterAdvice } };
 
 /**
  * Reports a LiquidJS error at the template's file and line, as the rule `convert` picks, unless

@@ -1,5 +1,6 @@
 import type { Liquid } from 'liquidjs';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { FilterAdvice } from '../diagnostics/rules.js';
 import type { ThemeFiles } from '../load/load-theme.js';
 
 /** Where a theme's templates are, inside it. */
@@ -21,6 +22,24 @@ export function suggestName(engine: Liquid, reason: string, templates: readonly 
   // A name in the same folder, `partials/byline` for `partials/bylines`.
   const folder = template.slice(0, template.lastIndexOf('/') + 1);
   return maybeQuoted(didYouMean(template, templates.filter((other) => other.startsWith(folder) && !other.slice(folder.length).includes('/'))));
+}
+
+// Filters of other generators for URLs, which mimeo's relative URLs make needless: Jekyll's,
+// Eleventy's and Hugo's.
+const urlFilters = ['relative_url', 'absolute_url', 'url', 'relURL', 'absURL'];
+
+/**
+ * What the hint of a template error's `reason` says, for a template of `kind`: a filter of the
+ * other kind of template, or another generator's URL filter, is told what it is; any other
+ * name, the one likely meant ({@link suggestName}).
+ */
+export function templateAdvice(engine: Liquid, reason: string, kind: 'html' | 'gemtext' | 'scaffold', templates: readonly string[] = []): { suggestion?: string; advice?: FilterAdvice } {
+  const filter = /^undefined filter: (\S+)/.exec(reason)?.[1];
+  if (filter === 'text_line' && kind === 'html') return { advice: { filter, kind: 'gemtext-only' } };
+  if (filter === 'text_dir' && kind === 'gemtext') return { advice: { filter, kind: 'html-only' } };
+  if (filter !== undefined && urlFilters.includes(filter) && kind !== 'scaffold') return { advice: { filter, kind: 'url' } };
+  const suggestion = suggestName(engine, reason, templates);
+  return suggestion === undefined ? {} : { suggestion };
 }
 
 function maybeQuoted(name: string | undefined): string | undefined {

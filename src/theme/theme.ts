@@ -18,7 +18,7 @@ import { runtimeFacts } from '../write/build-stamp.js';
 
 import { loadHtmlParser } from '../model/active-content.js';
 import { locateScript, scriptIn } from './page-script.js';
-import { missingTemplates, pageTemplates, suggestName, templateNames, templatePrefix, unusedTemplates } from './template-names.js';
+import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, unusedTemplates } from './template-names.js';
 import { listWords } from '../parse/validate.js';
 import { checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 import { reportTemplateError, toldKey } from './template-errors.js';
@@ -134,14 +134,14 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   };
   // A template that fails the same way on every page that uses it is told once, at its first page.
   const told = new Set<string>();
-  const suggest = (name: string, reason: string) => suggestName(engineOf(name), reason, templateNames(files));
+  const suggest = (name: string, reason: string) => templateAdvice(engineOf(name), reason, name.startsWith('gemini/') ? 'gemtext' : 'html', templateNames(files));
   const compile = (name: string): Template[] | undefined => {
     if (compiled.has(name)) return compiled.get(name);
     let templates: Template[] | undefined;
     try {
       templates = engineOf(name).parseFileSync(name);
     } catch (error) {
-      reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/syntax', args: { reason, suggestion: suggest(name, reason) } }), told);
+      reportTemplateError(error, files, `${templatePrefix}${name}.liquid`, report, (reason) => ({ rule: 'template/syntax', args: { reason, ...suggest(name, reason) } }), told);
     }
     compiled.set(name, templates);
     return templates;
@@ -192,7 +192,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
         files,
         `${templatePrefix}${name}.liquid`,
         report,
-        (reason) => (syntax ? { rule: 'template/syntax', args: { reason, suggestion: suggest(name, reason) } } : { rule: 'template/render', args: { reason, page, suggestion: suggest(name, reason) } }),
+        (reason) => (syntax ? { rule: 'template/syntax', args: { reason, ...suggest(name, reason) } } : { rule: 'template/render', args: { reason, page, ...suggest(name, reason) } }),
         told,
       );
       return undefined;
@@ -267,7 +267,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
         const reason = `Failed to lookup "${mistake.name}" in "templates"`;
         if (told.has(toldKey(mistake.place, reason))) continue;
         told.add(toldKey(mistake.place, reason));
-        reportRule(report, 'template/syntax', mistake.place, { reason, suggestion: suggest(mistake.from, reason) });
+        reportRule(report, 'template/syntax', mistake.place, { reason, ...suggest(mistake.from, reason) });
       }
       if (told.size !== before) return;
       soundThemes.add(soundAs);

@@ -146,7 +146,7 @@ describe('a theme of its own, in a language the built-in theme has no strings fo
     // Once a template shows a built-in string, German needs it too.
     await writeFile(path.join(root, 'themes/mine/templates/page.liquid'), '<!doctype html><html lang="{{ page.lang }}"><title>{{ page.title }}</title><p>{{ strings.greeting }} {{ strings.contents }}</p></html>\n');
     const run = await runCli(['check', '--root', root]);
-    expect(run.stdout).toBe('themes/mine/i18n/de.yml:1:1: error: the UI string "contents" is missing from the "de" strings [theme/missing-string]\n  Add a "contents:" line to this file (make it if it is not there), translated from i18n/en.yml; a theme\'s strings file holds only the strings it adds or changes, over the default theme\'s.\n');
+    expect(run.stdout).toBe('themes/mine/i18n/de.yml:1:1: error: the UI string "contents" is missing from the "de" strings [theme/missing-string]\n  Add a line "contents: …" to this file (make it if it is not there), translated from i18n/en.yml; a theme\'s strings file holds only the strings it adds or changes, over the default theme\'s.\n');
   });
 });
 
