@@ -3,7 +3,8 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
 import { parseYaml } from '../parse/yaml-data.js';
-import { readTags, reachableTemplates, templatePrefix } from './template-names.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { readTags, reachableTemplates, templateNames, templatePrefix } from './template-names.js';
 
 /** The UI strings of one file, and whether it could be read as a map of names to texts. */
 export interface StringsFile {
@@ -83,12 +84,52 @@ function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], cap
   const [builtIn, own] = files.get('i18n/en.yml')?.under ? english : [undefined, english[0]];
   const used = new Set<string>();
   for (const name of reachableTemplates(files, capsule)) {
-    const text = readTags(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'));
-    for (const match of text.matchAll(/strings(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)) used.add(match[1] ?? match[2]!);
+    for (const { key } of stringsNamedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'))) used.add(key);
   }
   for (const key of codeStrings) used.add(key);
   const ownKeys = Object.keys(own?.strings ?? {});
   return [...new Set([...ownKeys, ...Object.keys(builtIn?.strings ?? {}).filter((key) => used.has(key))])];
+}
+
+// Where Liquid reads names: inside `{{ … }}` and `{% … %}`.
+const tag = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+// `strings.contents`, `strings['contents']`; not `page.strings` nor `my_strings`.
+const stringName = /(?<![\w.])strings(?:\.([A-Za-z_][\w-]*)|\[\s*(['"])([^'"]+)\2\s*\])/g;
+// What Liquid reads of any map, not a string of the theme.
+const mapProperties = new Set(['size', 'first', 'last']);
+
+/** The UI strings a template names with a name written out, each with where in its text. */
+function stringsNamedIn(text: string): Array<{ key: string; index: number }> {
+  const named: Array<{ key: string; index: number }> = [];
+  for (const found of readTags(text).matchAll(tag)) {
+    for (const match of found[0].matchAll(stringName)) {
+      const key = match[1] ?? match[3]!;
+      if (!mapProperties.has(key)) named.push({ key, index: found.index + match.index });
+    }
+  }
+  return named;
+}
+
+/**
+ * Reports each UI string a template names that no strings file of the theme has (the webzine
+ * theme's nor the built-in one's, in any language): it would print nothing on every page. Not
+ * told while a strings file can not be read.
+ */
+export function checkStringNames(files: ThemeFiles, read: (code: string) => StringsFile[], report: Report): void {
+  const codes = [...files.keys()].filter((file) => /^i18n\/[^/]+\.yml$/.test(file)).map((file) => file.slice('i18n/'.length, -'.yml'.length));
+  const stringsFiles = codes.flatMap(read);
+  if (stringsFiles.some((file) => !file.readable)) return;
+  const known = new Set(stringsFiles.flatMap((file) => Object.keys(file.strings)));
+  for (const name of templateNames(files)) {
+    const file = files.get(`${templatePrefix}${name}.liquid`)!;
+    const text = file.bytes.toString('utf8');
+    for (const { key, index } of stringsNamedIn(text)) {
+      if (known.has(key)) continue;
+      const before = text.slice(0, index);
+      const place = { file: file.displayPath, line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+      reportRule(report, 'theme/unknown-string', place, { key, suggestion: didYouMean(key, known) });
+    }
+  }
 }
 
 /**

@@ -20,7 +20,7 @@ import { loadHtmlParser } from '../model/active-content.js';
 import { locateScript, scriptIn } from './page-script.js';
 import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, unusedTemplates } from './template-names.js';
 import { listWords } from '../parse/validate.js';
-import { checkStrings, stringsOf, stringsReader } from './theme-strings.js';
+import { checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 import { reportTemplateError, toldKey } from './template-errors.js';
 import { parseScaffold, scaffoldNames } from '../scaffold/render-scaffold.js';
 
@@ -108,6 +108,7 @@ export interface ThemeSettings {
 export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: Report): Theme {
   const readStrings = stringsReader(files, report);
   checkStrings(files, settings, readStrings, report);
+  checkStringNames(files, readStrings, report);
   // The engines are made when a first template is needed: a warm build may render no page.
   let engines: { html: Liquid; gemtext: Liquid } | undefined;
   const makeEngines = () => {
