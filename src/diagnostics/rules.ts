@@ -380,10 +380,10 @@ export const rules = {
     hint: ({ language }) =>
       `Copy the default theme's i18n/en.yml (in mimeo's folder: node_modules/mimeo/themes/default/ where the webzine installs it) to this path and translate its values${language.includes('-') ? ` (or to i18n/${language.split('-')[0]}.yml, which every variant of the language falls back on)` : ''}.`,
   }),
-  'theme/missing-string': rule<{ key: string; language: string }>({
+  'theme/missing-string': rule<{ key: string; language: string; from: string }>({
     severity: 'error',
     message: ({ key, language }) => `the UI string "${key}" is missing from the "${language}" strings`,
-    hint: ({ key }) => `Add a line "${key}: …" to this file (make it if it is not there), translated from i18n/en.yml; a theme's strings file holds only the strings it adds or changes, over the default theme's.`,
+    hint: ({ key, from }) => `Add a line "${key}: …" to this file (make it if it is not there), translated from i18n/${from}.yml; a theme's strings file holds only the strings it adds or changes, over the default theme's.`,
   }),
   'theme/unknown-string': rule<{ key: string; suggestion?: string }>({
     severity: 'error',

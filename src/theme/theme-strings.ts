@@ -44,30 +44,51 @@ export function stringsReader(files: ThemeFiles, report: Report): (code: string)
 
 /**
  * Reports each UI string that a language of the webzine lacks: every key of the theme's
- * English strings must be in the language's (SPEC §6). A language whose strings could not be
- * read is told that once, not once a key.
+ * English strings must be in the language's (SPEC §6), and, the other way round, every key the
+ * webzine theme gives another language of the webzine must be in the language's, English
+ * included, which would show nothing in its place. A language whose strings could not be read
+ * is told that once, not once a key.
  */
 export function checkStrings(files: ThemeFiles, { name, languages, capsule = true }: { name: string; languages: readonly string[]; capsule?: boolean | undefined }, read: (code: string) => StringsFile[], report: Report): void {
   const english = read('en');
   if (english.length === 0 || english.some((file) => !file.readable)) return;
   const expected = requiredStrings(files, english, capsule);
+  const translated = translatedStrings(files, languages, read);
   for (const language of languages) {
-    // English needs nothing more, and so does a regional English (`en-GB`), which falls back on it.
-    if (language.split('-')[0] === 'en') continue;
-    const own = stringChain(language).slice(1);
+    // English falls back on nothing: what it lacks is told in its own file.
+    const isEnglish = language.split('-')[0] === 'en';
+    const own = isEnglish ? stringChain(language) : stringChain(language).slice(1);
     const found = own.flatMap(read);
     // A missing string goes in the webzine's own theme (the built-in one is mimeo's): where its
     // file is, or would be, relative to the root.
     const ownFile = own.map((code) => files.get(`i18n/${code}.yml`)).filter((file) => file !== undefined && !path.isAbsolute(file.displayPath)).at(-1);
     const place = { file: ownFile?.displayPath ?? `themes/${name}/i18n/${language}.yml` };
-    if (found.length === 0) {
+    if (!isEnglish && found.length === 0) {
       reportRule(report, 'theme/missing-strings', place, { language });
       continue;
     }
     if (found.some((file) => !file.readable)) continue;
     const present = new Set(found.flatMap((file) => Object.keys(file.strings)));
-    for (const key of expected.filter((k) => !present.has(k))) reportRule(report, 'theme/missing-string', place, { key, language });
+    // English needs nothing more of the English strings, and so does a regional English (`en-GB`), which falls back on them.
+    if (!isEnglish) for (const key of expected.filter((k) => !present.has(k))) reportRule(report, 'theme/missing-string', place, { key, language, from: 'en' });
+    const shown = new Set(stringChain(language).flatMap(read).flatMap((file) => Object.keys(file.strings)));
+    for (const [key, from] of translated) if (!shown.has(key)) reportRule(report, 'theme/missing-string', place, { key, language, from });
   }
+}
+
+/**
+ * The UI strings the webzine theme gives the languages of the webzine other than English, each
+ * with the first language (`de`, `fr-CA`) whose file has it: a string of the built-in theme's
+ * files is the English file's too.
+ */
+function translatedStrings(files: ThemeFiles, languages: readonly string[], read: (code: string) => StringsFile[]): Map<string, string> {
+  const translated = new Map<string, string>();
+  for (const code of new Set(languages.flatMap((language) => stringChain(language).slice(1)))) {
+    const file = files.get(`i18n/${code}.yml`);
+    if (file === undefined || path.isAbsolute(file.displayPath)) continue;
+    for (const key of Object.keys(read(code).at(-1)!.strings)) if (!translated.has(key)) translated.set(key, code);
+  }
+  return translated;
 }
 
 // The strings mimeo's own code reads (feed titles, the language switcher, footnotes, gemtext
