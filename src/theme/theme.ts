@@ -17,6 +17,7 @@ import { createHeapGuard } from '../write/heap-guard.js';
 import { runtimeFacts } from '../write/build-stamp.js';
 
 import { loadHtmlParser } from '../model/active-content.js';
+import { registerDateFilters } from './date-filters.js';
 import { locateScript, scriptIn } from './page-script.js';
 import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, unusedTemplates } from './template-names.js';
 import { listWords } from '../parse/validate.js';
@@ -103,7 +104,8 @@ export interface ThemeSettings {
  * templates escape every output but one whose last filter escaped it already (`escape`,
  * `escape_once`, `xml_escape`), and have the `text_dir` filter (a language's direction, `rtl`
  * or `ltr`); gemtext templates (`templates/gemini/`) do not escape, and have the `text_line`
- * filter to keep a value on one line that no client misreads.
+ * filter to keep a value on one line that no client misreads. Both write dates in UTC with
+ * English names (`registerDateFilters`), whatever the machine's time zone and locale.
  */
 export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: Report): Theme {
   const readStrings = stringsReader(files, report);
@@ -116,8 +118,9 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     // A template that loops for ever, or builds ever longer text, stops at a bound no page comes near.
     const options = { root: ['templates'], extname: '.liquid', fs: memoryFs(files), cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true, renderLimit: renderLimitMs, memoryLimit };
     const gemtext = new Liquid(options);
-    gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
     const html = new Liquid({ ...options, outputEscape: 'escape' });
+    for (const engine of [gemtext, html]) registerDateFilters(engine);
+    gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
     html.registerFilter('text_dir', (value: unknown) => textDirection(String(value ?? '')));
     // Jekyll and Shopify themes write `{{ page.title | escape }}`: a value whose last filter is `raw`
     // is not escaped again (LiquidJS's outputEscape), so `Q&A` does not reach readers as `Q&amp;A`.

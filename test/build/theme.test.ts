@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -6,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHtmlParser } from '../../src/model/active-content.js';
 import { scriptIn } from '../../src/theme/page-script.js';
-import { fixtures, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+import { fixtures, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -121,6 +122,36 @@ describe('a template that escapes a value itself, as Jekyll and Shopify themes d
       // `replace` put a tag back into the escaped text: it is text still, not a bold element.
       'p: Q&amp;A: <b>&#34;fair&#34; use&lt;/b&gt;',
     ]);
+  });
+});
+
+describe("a template's date filters", () => {
+  it('write the same dates whatever the time zone and locale of the machine that builds', async () => {
+    const root = await makeWebzine();
+    // Chile's clocks go back at midnight on 5 April 2026, which LiquidJS's own filter, even at offset 0, showed as 4 April.
+    await mkdir(path.join(root, 'content/issues/2'));
+    await writeFile(path.join(root, 'content/issues/2/issue.md'), '---\ntitle: Second light\ndate: 2026-04-05\n---\nHello.\n');
+    const layout = path.join(root, 'themes/default/templates/layouts/base.liquid');
+    await mkdir(path.dirname(layout), { recursive: true });
+    const dates = '<p class="dates">{{ issue.date | date: "%d.%m.%Y %A %-d %B %H:%M %Z" }} {{ issue.date | date_to_long_string }} {{ "2026-03-01T10:00" | date: "%H:%M" }} {{ issue.date | date: "%H:%M %Z", "Asia/Tokyo" }}</p><p>{{ issue.date | date: "%c %x %X" }}</p>';
+    await writeFile(layout, (await readFile(path.join(repoRoot, 'themes/default/templates/layouts/base.liquid'), 'utf8')).replace('</body>', `${dates}\n</body>`));
+    const builds = new Map<string, Map<string, Buffer>>();
+    for (const zone of ['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'America/Santiago']) {
+      const out = await temporaryFolder();
+      // The CLI in a process of its own: a time zone and a locale are the process's.
+      const locale = zone === 'Asia/Tokyo' ? 'ja_JP.UTF-8' : zone === 'America/Santiago' ? 'de_DE.UTF-8' : 'C.UTF-8';
+      const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--out', out, '--no-cache'], { encoding: 'utf8', env: { ...process.env, TZ: zone, LC_ALL: locale, LANG: locale } });
+      expect(run.status, run.stderr).toBe(0);
+      builds.set(zone, await readTree(out));
+    }
+    const utc = builds.get('UTC')!;
+    const shown = (tree: Map<string, Buffer>, file: string) => /<p class="dates">([^<]*)<\/p>/.exec(tree.get(file)?.toString('utf8') ?? '')?.[1];
+    expect(shown(utc, 'web/issues/1/index.html')).toBe('01.03.2026 Sunday 1 March 00:00 UTC 01 March 2026 10:00 09:00 Asia/Tokyo');
+    expect(shown(utc, 'web/issues/2/index.html')).toBe('05.04.2026 Sunday 5 April 00:00 UTC 05 April 2026 10:00 09:00 Asia/Tokyo');
+    for (const [zone, tree] of builds) {
+      expect([...tree.keys()], zone).toEqual([...utc.keys()]);
+      for (const [file, bytes] of tree) expect(bytes.equals(utc.get(file)!), `${file} built in ${zone}`).toBe(true);
+    }
   });
 });
 
