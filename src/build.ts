@@ -208,7 +208,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
       await prepareAssetChecks([...themeAssetSources(files).values()]);
       const hostFiles = new Set(config.hostFiles);
       const allowAsset = (source: AssetSource, output: string) => allowCopiedFile(source, output, report, hostFiles);
-      return createTheme(files, { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit, allowAsset, cacheDir: options.cacheDir, capsule: config.geminiUrl !== undefined, scriptAllowed: config.markdown.html === 'trust' }, report);
+      return createTheme(files, { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit, committed: site.committed, allowAsset, cacheDir: options.cacheDir, capsule: config.geminiUrl !== undefined, scriptAllowed: config.markdown.html === 'trust' }, report);
     });
     // Every template, not only those this build's pages use: `check` tells what `build --drafts` would.
     await step('templates', () => theme.checkTemplates());
@@ -231,8 +231,8 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
       const written = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics)));
       if (!written) return result({}, site);
       await step('memo', () => memo?.save(trees, written));
-      // A theme that reads the clock makes other pages tomorrow; a rejected entry's note is not told again.
-      if (stamp && !theme.readsClock && rejected.size === 0) {
+      // A rejected entry's note is not told again.
+      if (stamp && rejected.size === 0) {
         const git = gitHistory;
         await step('stamp', () => saveStamp(stamp.options, stamp.inputs, git, { notes, diagnostics, ...countOutputs(trees, site) }));
       }

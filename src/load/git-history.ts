@@ -51,6 +51,8 @@ export interface GitHistory {
   commit?: string;
   /** The full hash of the commit being built. */
   head?: string;
+  /** When the commit being built was made (its committer date), as an ISO 8601 UTC timestamp: what templates read as "now". */
+  committed?: string;
   /** The hash of the repository's .mailmap, which changes the names the log gives. */
   mailmap?: string;
   /** History by path relative to the root (`content/issues/3/20-current.md`), renames followed. */
@@ -103,14 +105,15 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
   if (shallow === 'true') return { ...empty, missing: 'shallow', ...commits };
   try {
     const known = !log ? new Map<string, FileHistory>() : memory?.head !== undefined && memory.head === head ? memory.files : undefined;
-    const [files, status, replaced] = await Promise.all([
+    const [files, status, replaced, committed] = await Promise.all([
       known ?? readLog(git),
       git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
       git(['for-each-ref', '--format=%(refname) %(objectname)', 'refs/replace/']),
+      log ? git(['log', '-1', '--format=%cI', 'HEAD']).then((date) => toUtc(date.trim())) : undefined,
     ]);
     // A commit made while the log was read would leave it newer than `head`: kept only when HEAD stayed.
     if (memory && log && head && (known !== undefined || (await git(['rev-parse', 'HEAD']).catch(() => '')).trim() === head)) Object.assign(memory, { head, files });
-    return { files, uncommitted: parseStatus(status, prefix), ...commits, ...(replaced ? { replaced } : {}) };
+    return { files, uncommitted: parseStatus(status, prefix), ...commits, ...(replaced ? { replaced } : {}), ...(committed ? { committed } : {}) };
   } catch {
     // HEAD is a commit, yet Git could not read the log or the status (a missing object, a history
     // too large to read): the build goes on from front matter, and says Git failed.
@@ -148,9 +151,8 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
     if (merge && mainline && !mainline.has(hash.trim())) continue;
     // A commit whose date no clock can show (year 5 000 000), or whose author's name held the
     // separators (`\x01`, which split it here), tells nothing trustworthy: it alone is skipped.
-    const time = new Date(date);
-    if (!/^\d{4}-\d\d-\d\dT/.test(date) || Number.isNaN(time.getTime())) continue;
-    const when = time.toISOString();
+    const when = toUtc(date);
+    if (when === undefined) continue;
     // Names only, never e-mail addresses (SPEC §3): a commit whose name is one names nobody. A
     // name is one line, with no character a page may not hold (a commit object made by hand).
     const author = merge || emailAddress.test(name) ? '' : withoutForbiddenCharacters(name.replace(/[\t\n\r]/g, ''));
@@ -166,6 +168,12 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
     }
   }
   return files;
+}
+
+/** A date Git gives (`%cI`) as an ISO 8601 UTC timestamp, or `undefined` for one no clock can show. */
+function toUtc(date: string): string | undefined {
+  const time = new Date(date);
+  return /^\d{4}-\d\d-\d\dT/.test(date) && !Number.isNaN(time.getTime()) ? time.toISOString() : undefined;
 }
 
 function record(files: Map<string, FileHistory>, path: string, when: string, author: string, age: number, commit: string): void {

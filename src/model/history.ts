@@ -19,6 +19,7 @@ export function applyHistory(site: Site, history: GitHistory): void {
   const assetsOf = assetsByIssue(site);
   for (const issue of site.issues) describeIssue(issue, (assetsOf.get(issue.folder) ?? []).map(committed));
   if (history.commit) site.commit = history.commit;
+  if (history.committed) site.committed = history.committed;
 }
 
 /** The paths of the assets below each issue's folder (at any depth), by folder. */

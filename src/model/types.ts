@@ -119,6 +119,8 @@ export interface Site extends EditionPlace {
   documents: Map<string, SiteDocument>;
   /** The first 12 digits of the hash of the commit being built, when the webzine is in Git. */
   commit?: string;
+  /** When the commit being built was made (its committer date, ISO 8601 UTC), when the webzine is in Git. */
+  committed?: string;
   /** Markdown files that exist but failed to load or validate (reported): links to them are not reported again. */
   failed: Set<string>;
   /**

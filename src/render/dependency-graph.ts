@@ -11,8 +11,8 @@ import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
  * comparing two graphs tells what changed whatever the files on disk went through:
  *
  * - `site`: site-wide settings (site.yml, the editions, the base URL), read by every output;
- * - `commit`: the build's commit, which every output may show (`build()` leaves it out of page
- *   keys: the theme knows which pages showed it, see `createTheme`);
+ * - `commit`: the build's commit and its date ("now" in templates), which every output may show
+ *   (`build()` leaves it out of page keys: the theme knows which pages showed them, see `createTheme`);
  * - `menu`: the pages in the web navigation, with their titles (every web page shows it);
  * - `pages`: every page with its title (the capsule's home page lists them);
  * - `page:<path>`: a page as its own outputs and the sitemap show it (title, dates, draft);
@@ -50,7 +50,7 @@ export interface GraphOptions {
 // and its translation changed last is shown, and that is on the translation.
 const unlisted = new Set(['body', 'anchors', 'fields', 'age']);
 // Fields of a site that are not its settings: its collections (inputs of their own) and its commit.
-const notSettings = new Set(['issues', 'pages', 'authors', 'documents', 'assets', 'failed', 'commit']);
+const notSettings = new Set(['issues', 'pages', 'authors', 'documents', 'assets', 'failed', 'commit', 'committed']);
 
 /** Builds the dependency graph of a site: pure, and cheap next to rendering. */
 export function toDependencyGraph(site: Site, options: GraphOptions): DependencyGraph {
@@ -58,7 +58,7 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
   const outputs = new Map<string, string[]>();
   const settings = Object.fromEntries(Object.entries(site).filter(([key]) => !notSettings.has(key)));
   inputs.set('site', fingerprint({ ...settings, baseUrl: options.baseUrl }));
-  inputs.set('commit', site.commit ?? '');
+  inputs.set('commit', `${site.commit ?? ''} ${site.committed ?? ''}`);
   inputs.set('menu', fingerprint(site.pages.filter((page) => page.menu).map((page) => [page.title, page.route])));
   inputs.set('pages', fingerprint(site.pages.map((page) => [page.title, page.route])));
   for (const page of site.pages) inputs.set(pageKey(page), fingerprint(page));

@@ -12,34 +12,37 @@ interface FilterImpl {
  * LiquidJS's own write it in the build machine's time zone and locale: `2026-03-01` showed as
  * 28 February west of Greenwich, as 4 April for 5 April in Chile even with its `timezoneOffset`
  * (whose local clock it reads), `%B` as "März" under `LANG=de_DE`; the same commit must build the
- * same bytes everywhere (SPEC §3). The format codes, flags and widths are LiquidJS's.
+ * same bytes everywhere (SPEC §3). The format codes, flags and widths are LiquidJS's. `"now"` and
+ * `"today"` are what `now` gives (in milliseconds), never the clock (SPEC §3), and nothing when it
+ * gives nothing.
  */
-export function registerDateFilters(engine: Liquid): void {
+export function registerDateFilters(engine: Liquid, now: () => number | undefined): void {
   engine.registerFilter('date', function (this: FilterImpl, value: unknown, format?: unknown, zone?: unknown) {
     const pattern = format === undefined || format === null ? engine.options.dateFormat : String(format);
-    return formatDate(this, value, pattern, zone);
+    return formatDate(this, value, pattern, now, zone);
   });
   engine.registerFilter('date_to_xmlschema', function (this: FilterImpl, value: unknown) {
-    return formatDate(this, value, '%Y-%m-%dT%H:%M:%S%:z');
+    return formatDate(this, value, '%Y-%m-%dT%H:%M:%S%:z', now);
   });
   engine.registerFilter('date_to_rfc822', function (this: FilterImpl, value: unknown) {
-    return formatDate(this, value, '%a, %d %b %Y %H:%M:%S %z');
+    return formatDate(this, value, '%a, %d %b %Y %H:%M:%S %z', now);
   });
   const dateToString = (month: string) =>
     function (this: FilterImpl, value: unknown, type?: unknown, style?: unknown) {
-      if (type !== 'ordinal') return formatDate(this, value, `%d ${month} %Y`);
-      return formatDate(this, value, style === 'US' ? `${month} %-d%q, %Y` : `%-d%q ${month} %Y`);
+      if (type !== 'ordinal') return formatDate(this, value, `%d ${month} %Y`, now);
+      return formatDate(this, value, style === 'US' ? `${month} %-d%q, %Y` : `%-d%q ${month} %Y`, now);
     };
   engine.registerFilter('date_to_string', dateToString('%b'));
   engine.registerFilter('date_to_long_string', dateToString('%B'));
 }
 
 /** `value` as a date written with `pattern` in `zone` (UTC when none), or `value` itself when it is no date, as LiquidJS does. */
-function formatDate(filter: FilterImpl, value: unknown, pattern: string, zone?: unknown): unknown {
+function formatDate(filter: FilterImpl, value: unknown, pattern: string, now: () => number | undefined, zone?: unknown): unknown {
   // Counted as LiquidJS counts it: a page's render is bounded (see `createTheme`).
   filter.context.memoryLimit.use(pattern.length + (typeof value === 'string' ? value.length : 0));
-  const time = timeOf(value);
-  if (time === undefined) return value;
+  const moment = value === 'now' || value === 'today';
+  const time = moment ? now() : timeOf(value);
+  if (time === undefined) return moment ? '' : value;
   const offset = typeof zone === 'number' ? zone : typeof zone === 'string' && zone !== '' ? zoneOffset(zone, time) : 0;
   const name = typeof zone === 'string' && zone !== '' ? zone : zone === undefined || zone === null || zone === '' ? 'UTC' : '';
   const date = { time, wall: new Date(time - offset * 60_000), offset, name };
@@ -70,7 +73,6 @@ function timeOf(value: unknown): number | undefined {
   else if (value instanceof Date) time = value.getTime();
   else if (typeof value !== 'string') return undefined;
   else if (/^\d+$/.test(value)) time = Number(value) * 1000;
-  else if (value === 'now' || value === 'today') time = Date.now();
   else {
     const iso = isoWithoutZone.exec(value.trim());
     time = iso ? Date.parse(`${iso[1]}T${iso[2] ?? '00:00'}Z`) : Date.parse(namesZone.test(value) ? value : `${value} UTC`);

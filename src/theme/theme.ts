@@ -51,8 +51,6 @@ export interface Theme {
    * from the previous one loads nothing.
    */
   prepareToRender(): Promise<void>;
-  /** Whether a template reads the clock (`"now"`): its pages change from day to day, so none is reused. */
-  readsClock: boolean;
   /**
    * Reads every template and scaffold of the theme and reports its mistakes, and each template
    * named that the theme does not have: what no page of this build shows (a partial for drafts)
@@ -86,6 +84,8 @@ export interface ThemeSettings {
   inputsOf?: ((tree: string, path: string) => string | undefined) | undefined;
   /** The first 12 digits of the commit's hash, `build.commit` in templates (default: none, empty). */
   commit?: string | undefined;
+  /** When the commit was made (ISO 8601), `"now"` and `"today"` in date filters (default: none, which they print empty). */
+  committed?: string | undefined;
   /**
    * Whether a file of the webzine's theme's `assets/` may be published at `output` (reporting why
    * not): checked like the webzine's own copied files (`allowCopiedFile`).
@@ -119,7 +119,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     const options = { root: ['templates'], extname: '.liquid', fs: memoryFs(files), cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true, renderLimit: renderLimitMs, memoryLimit };
     const gemtext = new Liquid(options);
     const html = new Liquid({ ...options, outputEscape: 'escape' });
-    for (const engine of [gemtext, html]) registerDateFilters(engine);
+    for (const engine of [gemtext, html]) registerDateFilters(engine, now);
     gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
     html.registerFilter('text_dir', (value: unknown) => textDirection(String(value ?? '')));
     // Jekyll and Shopify themes write `{{ page.title | escape }}`: a value whose last filter is `raw`
@@ -152,9 +152,9 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   };
   const stylesheetFile = files.get('assets/style.css');
   const stylesheet = `style.${createHash('sha256').update(stylesheetFile?.bytes ?? '').digest('hex').slice(0, 10)}.css`;
-  // The build's commit is read through a getter: a page that showed it is kept only for the same
-  // commit, any other across commits (the default theme shows it on the home pages alone, so a
-  // new commit does not make every page again).
+  // The build's commit is read through a getter, and its date as "now" in a date filter: a page
+  // that showed either is kept only for the same commit, any other across commits (the default
+  // theme shows the commit on the home pages alone, so a new commit does not make every page again).
   let commitRead = false;
   const commit = settings.commit ?? '';
   const build = {
@@ -163,7 +163,12 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       return commit;
     },
   };
-  const withCommit = (key: string) => `${key} commit=${commit}`;
+  const committed = settings.committed === undefined ? undefined : Date.parse(settings.committed);
+  const now = () => {
+    commitRead = true;
+    return committed;
+  };
+  const withCommit = (key: string) => `${key} commit=${commit} ${settings.committed ?? ''}`;
   // Templates that ran out of time or memory once: each page would take as long again.
   const exhausted = new Set<string>();
   const render = (name: string, context: object, page: string): string | undefined => {
@@ -202,9 +207,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       return undefined;
     }
   };
-  // A template that reads the clock makes another page every day: its pages are never reused.
-  const clock = readsClock(files);
-  const memo = clock ? undefined : settings.memo;
+  const memo = settings.memo;
   // The theme's fingerprint, hashed once: pages are keyed by it, and a sound theme is known by it.
   let hashed: string | undefined;
   const fingerprintOf = () => (hashed ??= themeFingerprint(files));
@@ -251,7 +254,6 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     strings,
     stylesheet,
     assets: themeAssets(files, stylesheet, settings.allowAsset),
-    readsClock: clock,
     checkTemplates() {
       // Told on every check: a warning leaves the theme sound.
       for (const unused of unusedTemplates(files)) {
@@ -323,10 +325,6 @@ function sharedKey(value: unknown): string {
 }
 
 const sharedKeys = new WeakMap<object, string>();
-
-function readsClock(files: ThemeFiles): boolean {
-  return [...files].some(([name, file]) => name.startsWith(templatePrefix) && /["'](?:now|today)["']/.test(file.bytes.toString('utf8')));
-}
 
 function themeFingerprint(files: ThemeFiles): string {
   // The time zone, Node and its ICU are inputs of every page (see `runtimeFacts`).

@@ -7,6 +7,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHtmlParser } from '../../src/model/active-content.js';
 import { scriptIn } from '../../src/theme/page-script.js';
+import { commitAll } from '../support/git.js';
 import { fixtures, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
@@ -152,6 +153,28 @@ describe("a template's date filters", () => {
       expect([...tree.keys()], zone).toEqual([...utc.keys()]);
       for (const [file, bytes] of tree) expect(bytes.equals(utc.get(file)!), `${file} built in ${zone}`).toBe(true);
     }
+  });
+});
+
+describe('"now" in a template', () => {
+  it('is when the commit being built was made, never the clock: empty outside Git, and the next commit\'s on its pages', async () => {
+    const root = await makeWebzine();
+    const [cache, out] = [await temporaryFolder(), await temporaryFolder()];
+    const layout = path.join(root, 'themes/default/templates/layouts/base.liquid');
+    await mkdir(path.dirname(layout), { recursive: true });
+    await writeFile(layout, (await readFile(path.join(repoRoot, 'themes/default/templates/layouts/base.liquid'), 'utf8')).replace('</body>', '<p class="now">[{{ "now" | date: "%Y-%m-%d %H:%M" }}] [{{ "today" | date_to_xmlschema }}]</p>\n</body>'));
+    // One output folder and cache: a page made from the same inputs is kept from the build before.
+    const shown = async () => {
+      const run = await runCli(['build', '--root', root, '--out', out, '--cache-dir', cache]);
+      expect(run.code, run.stderr).toBe(0);
+      return /<p class="now">(.*)<\/p>/.exec(await readFile(path.join(out, 'web/issues/1/first/index.html'), 'utf8'))?.[1];
+    };
+    expect(await shown()).toBe('[] []');
+    await commitAll(root, [{ author: 'Ada', email: 'ada@example.org', date: '2026-05-17T22:30:00-07:00' }]);
+    expect(await shown()).toBe('[2026-05-18 05:30] [2026-05-18T05:30:00+00:00]');
+    // A commit that changes nothing the page is made of: the page is made again all the same.
+    await commitAll(root, [{ author: 'Ada', email: 'ada@example.org', date: '2031-01-02T03:04:05Z', files: { 'notes.txt': 'x\n' } }]);
+    expect(await shown()).toBe('[2031-01-02 03:04] [2031-01-02T03:04:05+00:00]');
   });
 });
 
