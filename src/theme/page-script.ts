@@ -32,19 +32,41 @@ const maybeScript = new RegExp(
 // Old CSS runs it anywhere in a style (`expression(`, `url(javascript:…)`). Each value is read as
 // a browser reads it: after `=` and spaces, to the quote that closes it, or unquoted to a space or
 // `>`. Names are matched as parts of names too (`xlink:href`, `formaction`, `data-href`); a
-// value written with character references is found by the references above.
-const valueOfAddress = /(href|src|action|data|to|from|values|by|poster|background|ping|cite|style)[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"?|'[^']*'?|[^\t\n\f\r >]*)/gi;
+// value written with character references is found by the references above. A name may stand
+// inside another attribute's value (`title='x href="a' href=javascript:…`), where what follows it
+// is no value, and reading it as one would hide the real attribute after it: so every name is
+// read, also one inside a value read before.
+const addressName = /(href|src|action|data|to|from|values|by|poster|background|ping|cite|style)[\t\n\f\r ]*=[\t\n\f\r ]*/gi;
+const unquotedEnd = /[\t\n\f\r >]/g;
 const activeStart = /^(?:javascript|vbscript|data):/i;
 const activeStyle = /script:|expression\(/i;
 
 /** Whether the cheap look finds something in `html` that may run script (see above). */
 function mayRunScript(html: string): boolean {
   if (maybeScript.test(html)) return true;
-  for (const [, name = '', written = ''] of html.matchAll(valueOfAddress)) {
-    const value = written.replace(/^(["'])([^]*?)\1?$/, '$2').replace(/[\u0000-\u0020]/g, '');
-    if (name.toLowerCase() === 'style' ? activeStyle.test(value) : (name.toLowerCase() === 'values' ? value.split(';') : [value]).some((item) => activeStart.test(item))) return true;
+  // Values read from names inside values overlap: past a few readings of the page, parsing it costs less.
+  let budget = 4 * html.length + 4096;
+  for (const match of html.matchAll(addressName)) {
+    const start = match.index + match[0].length;
+    const end = valueEnd(html, start);
+    budget -= end - start;
+    if (budget < 0) return true;
+    const name = match[1]!.toLowerCase();
+    const value = html.slice(start, end).replace(/^["']/, '').replace(/[\u0000-\u0020]/g, '');
+    if (name === 'style' ? activeStyle.test(value) : (name === 'values' ? value.split(';') : [value]).some((item) => activeStart.test(item))) return true;
   }
   return false;
+}
+
+/** Where the attribute value that starts at `start` ends: at its closing quote, or unquoted at a space or `>` (the page's end when none). */
+function valueEnd(html: string, start: number): number {
+  const quote = html[start];
+  if (quote === '"' || quote === "'") {
+    const close = html.indexOf(quote, start + 1);
+    return close < 0 ? html.length : close;
+  }
+  unquotedEnd.lastIndex = start;
+  return unquotedEnd.exec(html)?.index ?? html.length;
 }
 
 // Attributes whose value is an address, or which an SVG animation writes into one (`to`, `from`,

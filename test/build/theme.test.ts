@@ -248,6 +248,10 @@ describe('what a web page would run', () => {
     '<math><mi href="javascript:alert(1)">x</mi></math>',
     '<meta http-equiv="Refresh" content="0; \'javascript:alert(1)\'">',
     '<p style="width: expression(alert(1))">x</p>',
+    // A third review: a name inside another attribute's value, whose "value" read from there held the real attribute.
+    '<a title=\'x href="https://a\' href=javascript:alert(1)>x</a><p class="y">z</p>',
+    '<a title=\'x href="https://a\' href="javascript:alert(1)">x</a>',
+    '<a title="src=\'x" href=\'javascript:alert(1)\'>x</a>',
   ])('finds script in %s', (html) => {
     expect(scriptIn(`<p>Before.</p>${html}<p>After.</p>`)).toBeDefined();
   });
