@@ -20,23 +20,52 @@ export interface Danger {
 const activeElements = new Set(['script', 'foreignobject', 'iframe', 'frame', 'embed', 'object', 'applet', 'handler', 'listener', 'base', 'form']);
 // Attributes whose value is a URL, or which SVG animation writes into one (SVG 2 §19).
 const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'data', 'to', 'from', 'values', 'by', 'xlink:href']);
-// Raster images inline in an SVG are pictures, not programs.
-const inertData = /^data:image\/(png|jpeg|gif|webp|avif);/;
+// Raster images are pictures, not programs, wherever they are loaded: with `;base64` or without.
+const rasterData = /^data:image\/(?:png|jpeg|gif|webp|avif)[;,]/;
+// An SVG image, an icon, or nothing (`data:,`) runs no script where a browser loads it as an image
+// (an SVG in an <img> is drawn without its script), but an SVG opened as a document (a link's
+// target, a frame, an <object>, an SVG <use>) runs its script.
+const imageData = /^data:(?:image\/(?:svg\+xml|x-icon|vnd\.microsoft\.icon)(?:;[^,]*)?)?,/;
 
-/** Whether a URL would run code: `javascript:`, `vbscript:` or a non-image `data:` URL, however spelled. */
-export function isActiveUrl(value: string): boolean {
+/**
+ * Whether a URL would run code: `javascript:`, `vbscript:` or a `data:` URL but for a raster image
+ * (PNG, JPEG, GIF, WebP, AVIF), however spelled; where it is loaded as an image alone (`asImage`,
+ * see {@link loadsAsImage}; default: `false`), a `data:` SVG image or icon, or `data:,`, runs none either.
+ */
+export function isActiveUrl(value: string, asImage = false): boolean {
   const url = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-  return /^(javascript|vbscript):/.test(url) || (url.startsWith('data:') && !inertData.test(url));
+  return /^(javascript|vbscript):/.test(url) || (url.startsWith('data:') && !rasterData.test(url) && !(asImage && imageData.test(url)));
+}
+
+// `rel` values of a <link> a browser fetches as the page's icon, an image it never runs.
+const iconLinks = new Set(['icon', 'shortcut', 'apple-touch-icon', 'apple-touch-icon-precomposed']);
+
+/**
+ * Whether a browser loads the address in attribute `attribute` of element `element` (both in lower
+ * case) as an image alone, never as a document: an `<img>`'s `src`, a `<video>`'s `poster`, an
+ * `<input type="image">`'s `src`, an SVG `<image>`'s `href`, and the `href` of a `<link>` whose
+ * every `rel` is an icon's. `attributeOf` gives another attribute of the element (`type`, `rel`).
+ * A `srcset` (of an `<img>`, or a `<source>` in a `<picture>`) is never checked: it only ever loads images.
+ */
+export function loadsAsImage(element: string, attribute: string, attributeOf: (name: string) => string | undefined): boolean {
+  if (element === 'img' || element === 'input') return attribute === 'src' && (element === 'img' || attributeOf('type')?.trim().toLowerCase() === 'image');
+  if (element === 'video') return attribute === 'poster';
+  if (element === 'image') return attribute === 'href' || attribute === 'xlink:href' || attribute === 'xlinkhref';
+  if (element !== 'link' || attribute !== 'href') return false;
+  const rel = (attributeOf('rel') ?? '').toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean);
+  return rel.length > 0 && rel.every((type) => iconLinks.has(type)) && rel.some((type) => type !== 'shortcut');
 }
 
 function dangerOf(name: string, attributes: Iterable<[string, string]>): string | undefined {
   const element = name.toLowerCase();
   if (activeElements.has(element)) return `a <${name}> element`;
+  const all = new Map([...attributes].map(([attribute, value]) => [attribute.toLowerCase(), value] as const));
   for (const [attribute, value] of attributes) {
     const key = attribute.toLowerCase();
     if (key.startsWith('on')) return `an event handler attribute (${attribute})`;
+    const asImage = loadsAsImage(element, key, (other) => all.get(other));
     // An animation's `values` is a list: each of them is written into the attribute in turn.
-    if (urlAttributes.has(key) && (key === 'values' ? value.split(';') : [value]).some(isActiveUrl)) return 'a javascript: or data: link';
+    if (urlAttributes.has(key) && (key === 'values' ? value.split(';') : [value]).some((url) => isActiveUrl(url, asImage))) return 'a javascript: or data: link';
     if (key === 'http-equiv' && value.toLowerCase() === 'refresh') return 'a <meta> refresh';
     if (key === 'style' && /javascript:|expression\s*\(/i.test(value)) return 'script in a style attribute';
   }

@@ -1,6 +1,6 @@
 import type { Element, Nodes, Root } from 'hast';
 import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
-import { browserReadings, isActiveUrl, loadedHtmlParser } from '../model/active-content.js';
+import { browserReadings, isActiveUrl, loadedHtmlParser, loadsAsImage } from '../model/active-content.js';
 import { walk } from '../parse/walk.js';
 
 // What may run script, cheap to look for: a page without any of it is not parsed. It must find
@@ -29,6 +29,8 @@ const maybeScript = new RegExp(
 // an attribute, whose name is written out before it, and only from the value's start (a list's
 // item's, in an SVG animation's `values`), tabs, line breaks and spaces left out as a browser
 // leaves them out: prose that says "a short script: …" and an anchor `#the-script:…` are none.
+// A `data:` raster image is none anywhere; an SVG image or an icon has the page parsed, as it is
+// one only where its element loads it as an image.
 // Old CSS runs it anywhere in a style (`expression(`, `url(javascript:…)`). Each value is read as
 // a browser reads it: after `=` and spaces, to the quote that closes it, or unquoted to a space or
 // `>`. Names are matched as parts of names too (`xlink:href`, `formaction`, `data-href`); a
@@ -38,7 +40,6 @@ const maybeScript = new RegExp(
 // read, also one inside a value read before.
 const addressName = /(href|src|action|data|to|from|values|by|poster|background|ping|cite|style)[\t\n\f\r ]*=[\t\n\f\r ]*/gi;
 const unquotedEnd = /[\t\n\f\r >]/g;
-const activeStart = /^(?:javascript|vbscript|data):/i;
 const activeStyle = /script:|expression\(/i;
 
 /** Whether the cheap look finds something in `html` that may run script (see above). */
@@ -53,7 +54,7 @@ function mayRunScript(html: string): boolean {
     if (budget < 0) return true;
     const name = match[1]!.toLowerCase();
     const value = html.slice(start, end).replace(/^["']/, '').replace(/[\u0000-\u0020]/g, '');
-    if (name === 'style' ? activeStyle.test(value) : (name === 'values' ? value.split(';') : [value]).some((item) => activeStart.test(item))) return true;
+    if (name === 'style' ? activeStyle.test(value) : (name === 'values' ? value.split(';') : [value]).some((item) => isActiveUrl(item))) return true;
   }
   return false;
 }
@@ -160,7 +161,8 @@ function scriptOn(node: Element): string | undefined {
     const address = addressAttributes.get(key);
     // An animation's `values` is a list: each of them is written into the attribute in turn.
     const urls = key === 'values' ? values.flatMap((value) => value.split(';')) : values;
-    if (address !== undefined && urls.some(isActiveUrl)) return `an address that runs script (${address}) on <${element}>`;
+    const asImage = loadsAsImage(name, key, (other) => attributes.get(other)?.join(' '));
+    if (address !== undefined && urls.some((url) => isActiveUrl(url, asImage))) return `an address that runs script (${address}) on <${element}>`;
     if (key === 'style' && values.some((value) => /(javascript|vbscript):|expression\(/i.test(value.replace(/[\u0000-\u0020]/g, '')))) return `an address that runs script (style) on <${element}>`;
     // An animation that writes an event handler: `<set attributeName="onclick" to="…">`.
     if (key === 'attributename' && values.some((value) => /^\s*on/i.test(value))) return `an event handler (${values.join(' ').trim()}) written by an animation on <${element}>`;

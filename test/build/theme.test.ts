@@ -204,6 +204,9 @@ describe('a theme of its own, in a language the built-in theme has no strings fo
   });
 });
 
+// An SVG image that would run its script, were it opened as a document.
+const svg = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>";
+
 describe('what a web page would run', () => {
   beforeAll(loadHtmlParser);
 
@@ -248,6 +251,11 @@ describe('what a web page would run', () => {
     '<math><mi href="javascript:alert(1)">x</mi></math>',
     '<meta http-equiv="Refresh" content="0; \'javascript:alert(1)\'">',
     '<p style="width: expression(alert(1))">x</p>',
+    // An SVG or an icon as data: is an image only where a browser loads it as one: anywhere else it may be opened as a document.
+    ...[`<a href="${svg}">x</a>`, `<map name="m"><area href="${svg}" alt="x"></map>`, `<iframe src="${svg}"></iframe>`, `<object data="${svg}"></object>`, `<embed src="${svg}">`],
+    ...[`<form action="data:,"><button>x</button></form>`, `<button formaction="${svg}">x</button>`, `<link rel="stylesheet" href="${svg}">`, `<link rel="icon stylesheet" href="${svg}">`, `<link rel="preload" as="image" href="${svg}">`],
+    ...[`<input src="${svg}">`, `<video><source src="${svg}"></video>`, `<meta http-equiv="refresh" content="0; url=${svg}">`, '<a href="data:image/x-icon;base64,AAAB">x</a>', '<a href="data:,">x</a>'],
+    ...[`<svg><use href="${svg}#a"/></svg>`, `<svg><a xlink:href="${svg}"><text>x</text></a></svg>`, `<svg><image><set attributeName="href" to="${svg}"/></image></svg>`, `<svg><feImage href="${svg}"/></svg>`],
     // A third review: a name inside another attribute's value, whose "value" read from there held the real attribute.
     '<a title=\'x href="https://a\' href=javascript:alert(1)>x</a><p class="y">z</p>',
     '<a title=\'x href="https://a\' href="javascript:alert(1)">x</a>',
@@ -262,6 +270,18 @@ describe('what a web page would run', () => {
     '<title>A title with <b onclick=x> in it</title>',
     '<p>It&#39;s &#x3C;img onerror=x&#x3E;, in words.</p>',
     '<img src="data:image/png;base64,AAAA" alt="">',
+    // Images and icons, which a browser never runs: raster ones anywhere, with or without ;base64.
+    `<img src="${svg}" alt="">`,
+    '<link rel="icon" href="data:image/svg+xml,<svg xmlns=%22http://www.w3.org/2000/svg%22><text y=%22.9em%22>🦉</text></svg>">',
+    '<link rel="icon" href="data:,">',
+    '<link rel="shortcut icon" href="data:image/x-icon;base64,AAAB">',
+    '<link rel="apple-touch-icon" href="data:image/vnd.microsoft.icon;base64,AAAB">',
+    '<img src="data:image/png,%89PNG" alt="">',
+    '<a href="data:image/png,%89PNG">x</a>',
+    `<img srcset="${svg} 2x" alt=""><picture><source srcset="${svg}"><img src="data:image/webp;base64,AAAA" alt=""></picture>`,
+    `<video poster="${svg}"></video>`,
+    `<input type="image" src="${svg}" alt="Send">`,
+    `<svg><image href="${svg}"/><image xlink:href="${svg}"/></svg>`,
     '<p>A short script: it reads data: a line at a time, as &lt;script&gt; does.</p>',
     '<meta http-equiv="refresh" content="600; url=https://zine.example/">',
     '<a href="https://zine.example/notes/javascript:tips">x</a>',
@@ -284,6 +304,8 @@ describe('what a web page would run', () => {
   it('names what it found: the attribute, the animation, the element', () => {
     expect(scriptIn("<img src=x' onerror=alert(1)>")).toBe('an event handler (onerror) on <img>');
     expect(scriptIn('<svg><animate attributeName="href" values="https://a.example/;javascript:alert(3)"/></svg>')).toBe('an address that runs script (values) on <animate>');
+    expect(scriptIn(`<a href="${svg}">x</a>`)).toBe('an address that runs script (href) on <a>');
+    expect(scriptIn(`<link rel="icon stylesheet" href="${svg}">`)).toBe('an address that runs script (href) on <link>');
     expect(scriptIn('<a href="javas&Tab;cript:alert(2)">x</a>')).toBe('an address that runs script (href) on <a>');
     expect(scriptIn('<svg><a xlink:href="javascript:alert(1)"></a></svg>')).toBe('an address that runs script (xlink:href) on <a>');
     expect(scriptIn('<svg><set attributeName="onclick" to="alert(1)"/></svg>')).toBe('an event handler (onclick) written by an animation on <set>');
@@ -295,6 +317,10 @@ describe('a theme partial that would run script or bring in another page', () =>
   // What a security review ran in Chromium from a theme's footer, each once past the check.
   it.each([
     ["<img src=x' onerror=alert(1)>", 'an event handler (onerror) on <img>', 1],
+    // An SVG image as data: where a browser would open it as a document, and run its script.
+    [`<a href="${svg}">x</a>`, 'an address that runs script (href) on <a>', 1],
+    [`<iframe src="${svg}"></iframe>`, 'an address that runs script (src) on <iframe>', 1],
+    [`<object data="${svg}"></object>`, 'an address that runs script (data) on <object>', 1],
     ['<svg><a><animate attributeName="href" values="https://a.example/;javascript:alert(3)" dur="0.1s" fill="freeze"/><text>x</text></a></svg>', 'an address that runs script (values) on <animate>', 9],
     ['<a href="javas&Tab;cript:alert(2)">x</a>', 'an address that runs script (href) on <a>', 1],
     ['<base href="https://evil.example/">', 'a <base> element, which sends every relative link of the page to another site', 1],
@@ -317,6 +343,38 @@ describe('a theme partial that would run script or bring in another page', () =>
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain(`${written}: error: the page / (made with templates/home.liquid) holds ${found}: mimeo's pages run no script [template/script]`);
     expect(checked.stdout.match(/\[template\/script\]/g)).toHaveLength(1);
+  });
+});
+
+describe('data: images and icons in a theme and in copied HTML', () => {
+  const images = [
+    `<img src="${svg}" alt="">`,
+    '<link rel="icon" href="data:image/svg+xml,<svg xmlns=%22http://www.w3.org/2000/svg%22><text y=%22.9em%22>🦉</text></svg>">',
+    '<link rel="icon" href="data:,">',
+    '<link rel="icon" href="data:image/x-icon;base64,AAAB">',
+    '<img src="data:image/png,%89PNG" alt="">',
+  ];
+
+  it('are published: a browser only ever shows them as images', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'themes/default/templates/partials'), { recursive: true });
+    const footer = await readFile(path.join(repoRoot, 'themes/default/templates/partials/footer.liquid'), 'utf8');
+    await writeFile(path.join(root, 'themes/default/templates/partials/footer.liquid'), `${footer}${images.join('\n')}\n`);
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/card.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card</title>${images.slice(1, 4).join('')}</head><body>${images[0]}${images[4]}</body></html>\n`);
+    const read = await build(root);
+    const page = await read('web/about/index.html');
+    for (const image of images) expect(page).toContain(image);
+    expect(await read('web/card.html')).toContain(images[0]);
+  });
+
+  it('are refused in copied HTML where a browser would open one as a document', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/card.html'), `<!doctype html><title>Card</title>\n<p><a href="${svg}">the owl</a></p>\n`);
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/static/card.html:2:4: error: this file holds a javascript: or data: link, which would run as script when it is opened on the site [asset/active-content]');
   });
 });
 
