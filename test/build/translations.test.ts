@@ -152,6 +152,23 @@ describe('a webzine in two languages', () => {
   });
 });
 
+describe("page.root in a capsule page of another edition", () => {
+  it("leads to the capsule's root, where content/static/ is copied, as on the web; the footer leads to the edition's front page and feed", async () => {
+    const root = await makeWebzine(twoLanguages);
+    await mkdir(path.join(root, 'content/static/files'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/files/report.pdf'), '%PDF-1.4\n');
+    const template = path.join(root, 'themes/default/templates/gemini/page.liquid');
+    await mkdir(path.dirname(template), { recursive: true });
+    const page = await readFile(path.join(repoRoot, 'themes/default/templates/gemini/page.liquid'), 'utf8');
+    await writeFile(template, page.replace('{{ content.gemtext }}', '{{ content.gemtext }}\n=> {{ page.root }}files/report.pdf The report'));
+    const { out, read } = await build(root);
+    const links = readGemtext(await read('gemini/fr/about.gmi')).filter((line) => line.type === 'link').map((line) => line.line);
+    expect(links).toEqual(['=> ../files/report.pdf The report', '=> ./ Test Zine', "=> atom.xml S'abonner: Flux Atom"]);
+    expect(await readFile(path.join(out, 'gemini/fr', '../files/report.pdf'), 'utf8')).toBe('%PDF-1.4\n');
+    expect(await read('web/fr/about/index.html')).toContain('<link rel="icon" href="../../favicon.svg" type="image/svg+xml">');
+  });
+});
+
 describe('root-relative links to another edition', () => {
   it('lead into that edition, whichever edition the page is in', async () => {
     const root = await makeWebzine(twoLanguages);

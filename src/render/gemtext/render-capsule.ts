@@ -41,7 +41,9 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
     const scope: Scope = { site, options, strings, from: file.slice(0, file.lastIndexOf('/') + 1) };
     const context = () => ({
       site: { title: joinLines(site.config.title), description: site.config.description ?? '', extra: site.config.extra },
-      page: { root: relativePath(scope.from, home), draft, editUrl: options.editUrl(source), lang: site.language },
+      // The capsule's root, where the files of content/static/ and every edition are, as on the
+      // web; the edition's front page and feed are `home` and `feed`.
+      page: { root: relativePath(scope.from, ''), home: relativePath(scope.from, home), feed: relativePath(scope.from, `${home}atom.xml`), draft, editUrl: options.editUrl(source), lang: site.language },
       strings,
       ...view(scope),
     });
