@@ -68,7 +68,9 @@ anchors, images, the theme's templates and the scaffolds mimeo new starts
 files from) without writing any output; it shares build's
 cache of compiled Markdown. The links and images of drafts are checked too,
 as the build that publishes them will see them, so a pull request into the
-coming issue is checked now. Exit code 1 when there is an error.
+coming issue is checked now, and so is script that a template shows only on
+drafts' pages (the first page of each template is also made as a draft's).
+Exit code 1 when there is an error.
 
 Options:
   --root DIR        the webzine's folder, which holds content/ (default: the

@@ -97,6 +97,13 @@ export interface ThemeSettings {
   capsule?: boolean | undefined;
   /** The persistent cache's folder, where a theme found sound is remembered (default: none). */
   cacheDir?: string | undefined;
+  /**
+   * Whether the first page made with each web template is made a second time as a draft's (every
+   * `draft` of its context `true`), for the script check alone: what only `build --drafts` and
+   * `mimeo dev` show, such as `{% if page.draft %}<script>`, is found by a build that shows no
+   * drafts (default: `false`; `check` does).
+   */
+  checkDrafts?: boolean | undefined;
 }
 
 /**
@@ -171,12 +178,25 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   const withCommit = (key: string) => `${key} commit=${commit} ${settings.committed ?? ''}`;
   // Templates that ran out of time or memory once: each page would take as long again.
   const exhausted = new Set<string>();
+  // The web templates rendered once as a draft's page already (see `checkDrafts`).
+  const checkedAsDraft = new Set<string>();
   const render = (name: string, context: object, page: string): string | undefined => {
+    const scope = materialize(context) as Record<string, unknown>;
+    const checksDraft = settings.checkDrafts && !settings.scriptAllowed && !name.startsWith('gemini/') && !checkedAsDraft.has(name);
+    // Copied before the page is made: the copy of `build` would read its getter.
+    const draft = checksDraft ? (asDraft(scope) as Record<string, unknown>) : undefined;
+    const made = renderScope(name, scope, page);
+    if (draft && made !== undefined) {
+      checkedAsDraft.add(name);
+      renderScope(name, draft, `${page}, shown as a draft (by build --drafts and mimeo dev),`);
+    }
+    return made;
+  };
+  const renderScope = (name: string, scope: Record<string, unknown>, page: string): string | undefined => {
     const templates = compile(name);
     if (!templates || exhausted.has(name)) return undefined;
     try {
       // Assigned, not spread: spreading would read the getter.
-      const scope = materialize(context) as Record<string, unknown>;
       scope['build'] = build;
       const made = engineOf(name).renderSync(templates, scope) as string;
       // The Markdown is sanitized: script on a web page comes from the theme (or `markdown.html: trust`).
@@ -282,7 +302,6 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   };
 }
 
-
 /** The text of each HTML template of the theme, `first` before the others (in name order). */
 function htmlTemplateSources(files: ThemeFiles, first: string): Array<{ file: string; text: string }> {
   const names = [...files.keys()].filter((name) => name.startsWith(templatePrefix) && !name.startsWith(`${templatePrefix}gemini/`) && name.endsWith('.liquid') && name !== first);
@@ -292,6 +311,12 @@ function htmlTemplateSources(files: ThemeFiles, first: string): Array<{ file: st
   });
 }
 
+/** A copy of a template context in which everything is a draft: each `draft: false` is `true`. */
+function asDraft(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asDraft);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'draft' && item === false ? true : asDraft(item)]));
+}
 
 // Themes whose every template was read without a mistake, by the hash of their fingerprint.
 const soundThemes = new Set<string>();

@@ -346,6 +346,27 @@ describe('a theme partial that would run script or bring in another page', () =>
   });
 });
 
+describe('script in a template that only drafts show', () => {
+  it('fails check, which shows no drafts, as it fails build --drafts', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-later.md'), '---\ntitle: Later\ndraft: true\n---\nNot yet.\n');
+    await mkdir(path.join(root, 'themes/default/templates/partials'), { recursive: true });
+    const footer = await readFile(path.join(repoRoot, 'themes/default/templates/partials/footer.liquid'), 'utf8');
+    await writeFile(path.join(root, 'themes/default/templates/partials/footer.liquid'), `${footer}{% if page.draft %}<script>alert(1)</script>{% endif %}\n`);
+    const checked = await runCli(['check', '--root', root]);
+    expect(checked.code).toBe(1);
+    const written = `themes/default/templates/partials/footer.liquid:${footer.split('\n').length}:20`;
+    expect(checked.stdout).toContain(`${written}: error: the page /, shown as a draft (by build --drafts and mimeo dev), (made with templates/home.liquid) holds a <script> element: mimeo's pages run no script [template/script]`);
+    // Every web template is made once as a draft's page, each with the footer: told once, where it is written.
+    expect(checked.stdout.split('\n').filter((line) => line.endsWith('[template/script]'))).toHaveLength(1);
+    // A build shows no draft: what it publishes runs no script.
+    expect((await runCli(['build', '--root', root, '--out', await temporaryFolder()])).code).toBe(0);
+    const drafts = await runCli(['build', '--root', root, '--out', await temporaryFolder(), '--drafts']);
+    expect(drafts.code).toBe(1);
+    expect(drafts.stderr).toContain(`${written}: error: the page /issues/1/later/ (made with templates/article.liquid) holds a <script> element`);
+  });
+});
+
 describe('data: images and icons in a theme and in copied HTML', () => {
   const images = [
     `<img src="${svg}" alt="">`,
