@@ -129,6 +129,11 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     for (const engine of [gemtext, html]) registerDateFilters(engine, now);
     gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
     html.registerFilter('text_dir', (value: unknown) => textDirection(String(value ?? '')));
+    html.registerFilter('absolute_url', function (this: { context: { getSync(paths: string[]): unknown } }, value: unknown) {
+      return absoluteUrl(value, this.context.getSync(['page', 'canonical']), this.context.getSync(['page', 'root']));
+    });
+    // Safe inside a script element whatever the value holds, and so printed as it is (see scriptJson).
+    html.registerFilter('script_json', { handler: scriptJson, raw: true });
     // Jekyll and Shopify themes write `{{ page.title | escape }}`: a value whose last filter is `raw`
     // is not escaped again (LiquidJS's outputEscape), so `Q&A` does not reach readers as `Q&amp;A`.
     for (const name of ['escape', 'escape_once', 'xml_escape']) {
@@ -300,6 +305,34 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       if (marker !== undefined) writeEntry(marker, new Uint8Array());
     },
   };
+}
+
+/**
+ * `value` made an absolute address, for what needs one (`og:image`): an address relative to the
+ * page, as the context gives them, from the page's canonical address; one that starts with `/`,
+ * as Jekyll's `absolute_url` reads it, from the site's (`baseUrl`, its path included). Unchanged
+ * where the page has none (the 404 page, served at every missing address) or it is no address.
+ */
+function absoluteUrl(value: unknown, canonical: unknown, root: unknown): string {
+  const url = String(value ?? '');
+  if (typeof canonical !== 'string' || canonical === '') return url;
+  try {
+    if (!url.startsWith('/') || url.startsWith('//')) return new URL(url, canonical).href;
+    return new URL(url.slice(1), new URL(typeof root === 'string' ? root : '', canonical)).href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * `value` as JSON that a `<script type="application/ld+json">` holds as written: a browser ends
+ * a script element at `</script`, and reads `<!--` in it, so `<`, `>` and `&` (and the line
+ * separators old script parsers ended a string at) are written as `\u` escapes, which JSON reads
+ * as the same characters. A contributor's title `</script><script>…` stays text.
+ */
+function scriptJson(value: unknown, space?: unknown): string {
+  const json = JSON.stringify(value ?? null, null, typeof space === 'number' ? space : undefined) ?? 'null';
+  return json.replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The text of each HTML template of the theme, `first` before the others (in name order). */

@@ -126,6 +126,51 @@ describe('a template that escapes a value itself, as Jekyll and Shopify themes d
   });
 });
 
+describe('JSON-LD and absolute addresses in a template', () => {
+  it('script_json keeps a title that closes the script as data, and absolute_url reads addresses from the page, or from the site with /', async () => {
+    const root = await makeWebzine();
+    const site = await readFile(path.join(root, 'content/site.yml'), 'utf8');
+    await writeFile(path.join(root, 'content/site.yml'), `${site.replace('https://zine.example/', 'https://zine.example/sub/')}theme: own\n`);
+    const title = 'Owls </script><script>alert(1)</script> & "friends" <!--';
+    const article = path.join(root, 'content/issues/1/10-first.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replace(/^title: .*$/m, `title: '${title}'`));
+    await mkdir(path.join(root, 'themes/own/templates'), { recursive: true });
+    const template = await readFile(path.join(repoRoot, 'themes/default/templates/article.liquid'), 'utf8');
+    const head = [
+      '{%- block head %}',
+      '<script type="application/ld+json">{"headline": {{ article.title | script_json }}, "up": {{ page.root | absolute_url | script_json }}}</script>',
+      '<link rel="me" href="{{ "/authors/" | absolute_url }}">',
+      '<link rel="author" href="{{ "../../../authors/" | absolute_url }}">',
+      '{%- endblock %}',
+    ].join('\n');
+    await writeFile(path.join(root, 'themes/own/templates/article.liquid'), template.replace('{%- block content %}', `${head}\n{%- block content %}`));
+    const read = await build(root);
+    const page = await read('web/issues/1/first/index.html');
+    const data = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1] ?? '';
+    expect(JSON.parse(data)).toEqual({ headline: title, up: 'https://zine.example/sub/' });
+    expect(page).toContain('<link rel="me" href="https://zine.example/sub/authors/">');
+    expect(page).toContain('<link rel="author" href="https://zine.example/sub/authors/">');
+  });
+});
+
+describe('link previews (Open Graph) of the default theme', () => {
+  it("give each page its title, type, description and address, and an issue's cover as an absolute image", async () => {
+    const read = await build(await makeWebzine());
+    const meta = (html: string) => Object.fromEntries([...html.matchAll(/<meta property="(og:[^"]+)" content="([^"]*)">/g)].map(([, key, value]) => [key, value]));
+    expect(meta(await read('web/issues/1/index.html'))).toEqual({
+      'og:site_name': 'Test Zine',
+      'og:title': 'First light',
+      'og:type': 'website',
+      'og:description': 'The first issue.',
+      'og:url': 'https://zine.example/issues/1/',
+      'og:image': 'https://zine.example/issues/1/cover.svg',
+      'og:image:alt': 'A lamp drawn in two lines.',
+    });
+    expect(meta(await read('web/issues/1/first/index.html'))).toMatchObject({ 'og:type': 'article', 'og:url': 'https://zine.example/issues/1/first/' });
+    expect(meta(await read('web/index.html'))).toMatchObject({ 'og:title': 'Test Zine', 'og:image': 'https://zine.example/issues/1/cover.svg' });
+  });
+});
+
 describe("a template's date filters", () => {
   it('write the same dates whatever the time zone and locale of the machine that builds', async () => {
     const root = await makeWebzine();
