@@ -3,6 +3,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule, type FilterAdvice } from '../diagnostics/rules.js';
 import { corruptEntryIn } from '../compile/file-cache.js';
 import type { ThemeFiles } from '../load/load-theme.js';
+import { readTags } from './template-names.js';
 
 // LiquidJS is CommonJS: `require` loads it when an error is first converted (see theme.ts).
 const load = createRequire(import.meta.url);
@@ -29,13 +30,48 @@ export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackF
   if (!(error instanceof liquid().LiquidError)) throw new Error(`the template ${fallbackFile} failed`, { cause: error });
   const file = error.token?.file ?? fallbackFile;
   const [line, column] = error.token ? error.token.getPosition() : [1, 1];
-  const reason = (error.originalError?.message ?? error.message).split(/, (?:file|line):/)[0]!.replace(/^ENOENT: /, '');
+  const said = (error.originalError?.message ?? error.message).split(/, (?:file|line):/)[0]!.replace(/^ENOENT: /, '');
+  // LiquidJS tells a block left open where it stopped looking for its end: told at its opening instead.
+  const open = /^tag (?:"end\w+" not found|\{%.*%\} not closed)$/s.test(said) ? unclosedBlock(files.get(file)?.bytes.toString('utf8') ?? '') : undefined;
+  const reason = open?.reason ?? said;
   const { rule, args } = convert(reason);
-  const place = { file: files.get(file)?.displayPath ?? file, line: line ?? 1, column: column ?? 1 };
+  const place = { file: files.get(file)?.displayPath ?? file, line: open?.line ?? line ?? 1, column: open?.column ?? column ?? 1 };
   // The same mistake, found when a template is read or when a page renders it, is told once.
   const key = toldKey(place, reason);
   if (told?.has(key)) return;
   told?.add(key);
   if (rule === 'template/syntax') reportRule(report, rule, place, args, error);
   else reportRule(report, rule, place, args, error);
+}
+
+// Liquid's tags that hold a body up to their end tag (`raw` and `comment` are blanked by `readTags`).
+const blockTags = new Set(['if', 'unless', 'for', 'case', 'capture', 'block', 'tablerow']);
+
+/**
+ * The block tag of `text` left open, where it was opened, and why it is told so: the first end
+ * tag that closes another block than the innermost one open, or one that closes none, or the
+ * template's end with a block still open. `undefined` when every block is closed, or where the
+ * template writes tags without delimiters (`{% liquid %}`), which this reading does not follow.
+ */
+export function unclosedBlock(text: string): { line: number; column: number; reason: string } | undefined {
+  const read = readTags(text);
+  if (/\{%-?\s*liquid\b/.test(read)) return undefined;
+  const opened: Array<{ name: string; written: string; at: number }> = [];
+  const place = (at: number) => {
+    const before = read.slice(0, at);
+    return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+  };
+  const shown = (written: string) => written.replace(/\s+/g, ' ');
+  for (const tag of read.matchAll(/\{%-?\s*(\w+)[^]*?-?%\}/g)) {
+    const [written, name = ''] = tag;
+    if (blockTags.has(name)) opened.push({ name, written, at: tag.index });
+    if (!name.startsWith('end') || !blockTags.has(name.slice(3))) continue;
+    const inner = opened.pop();
+    if (inner?.name === name.slice(3)) continue;
+    const end = `${shown(written)} (line ${place(tag.index).line})`;
+    if (!inner) return { ...place(tag.index), reason: `${shown(written)} closes no open {% ${name.slice(3)} %}` };
+    return { ...place(inner.at), reason: `${shown(inner.written)} is never closed: ${end} comes before its {% end${inner.name} %}` };
+  }
+  const left = opened.pop();
+  return left && { ...place(left.at), reason: `${shown(left.written)} is never closed: the template ends before its {% end${left.name} %}` };
 }
