@@ -443,7 +443,7 @@ function templateHint(suggestion: string | undefined, advice?: FilterAdvice): st
 
 function filterAdvice({ filter, kind }: FilterAdvice): string {
   if (kind === 'gemtext-only') return `"${filter}" is a filter of gemtext templates (templates/gemini/) only; an HTML template prints the value without it.`;
-  if (kind === 'html-only') return `"${filter}" is a filter of HTML templates only, for their dir attributes; a gemtext template has none.`;
+  if (kind === 'html-only') return `"${filter}" is a filter of HTML templates only${filter === 'text_dir' ? ', for their dir attributes; a gemtext template has none' : ''}.`;
   return `mimeo has no "${filter}" filter, and needs none: the URLs in the context are relative to the page already; for another path of the site, put {{ page.root }} (the web root, relative to the page) before it: {{ page.root }}about/.`;
 }
 

@@ -25,8 +25,10 @@ export function suggestName(engine: Liquid, reason: string, templates: readonly 
 }
 
 // Filters of other generators for URLs, which mimeo's relative URLs make needless: Jekyll's,
-// Eleventy's and Hugo's.
+// Eleventy's and Hugo's (whose absolute ones HTML templates have as `absolute_url`).
 const urlFilters = ['relative_url', 'absolute_url', 'url', 'relURL', 'absURL'];
+// Filters of HTML templates only, and what a gemtext template that names one is told.
+const htmlOnlyFilters = ['text_dir', 'absolute_url', 'script_json'];
 
 /**
  * What the hint of a template error's `reason` says, for a template of `kind`: a filter of the
@@ -36,7 +38,8 @@ const urlFilters = ['relative_url', 'absolute_url', 'url', 'relURL', 'absURL'];
 export function templateAdvice(engine: Liquid, reason: string, kind: 'html' | 'gemtext' | 'scaffold', templates: readonly string[] = []): { suggestion?: string; advice?: FilterAdvice } {
   const filter = /^undefined filter: (\S+)/.exec(reason)?.[1];
   if (filter === 'text_line' && kind === 'html') return { advice: { filter, kind: 'gemtext-only' } };
-  if (filter === 'text_dir' && kind === 'gemtext') return { advice: { filter, kind: 'html-only' } };
+  if (filter !== undefined && htmlOnlyFilters.includes(filter) && kind === 'gemtext') return { advice: { filter, kind: 'html-only' } };
+  if (filter === 'absURL' && kind === 'html') return { suggestion: '"absolute_url"' };
   if (filter !== undefined && urlFilters.includes(filter) && kind !== 'scaffold') return { advice: { filter, kind: 'url' } };
   const suggestion = suggestName(engine, reason, templates);
   return suggestion === undefined ? {} : { suggestion };
@@ -89,14 +92,35 @@ export function missingTemplates(files: ThemeFiles): Array<{ name: string; from:
  * that names one by a variable (`{% render name %}`) may reach any.
  */
 export function reachableTemplates(files: ThemeFiles, capsule: boolean): Set<string> {
-  const names = templateNames(files);
-  const reached = new Set(names.filter((name) => (capsule ? !name.replace(/^gemini\//, '').includes('/') : !name.includes('/'))));
+  return templatesReached(files, templateNames(files).filter((name) => (capsule ? !name.replace(/^gemini\//, '').includes('/') : !name.includes('/'))));
+}
+
+/**
+ * The templates `start` (names such as `page`, `partials/footer`) render, include or extend,
+ * followed through, `start` among them; every template when one of them names one by a variable.
+ */
+export function templatesReached(files: ThemeFiles, start: readonly string[]): Set<string> {
+  const reached = new Set(start);
   for (const from of reached) {
-    const text = files.get(`${templatePrefix}${from}.liquid`)!.bytes.toString('utf8');
-    if (/\{%-?\s*(?:render|include|layout)\s+[^'"\s]/.test(readTags(text))) return new Set(names);
+    const file = files.get(`${templatePrefix}${from}.liquid`);
+    if (!file) continue;
+    const text = file.bytes.toString('utf8');
+    if (/\{%-?\s*(?:render|include|layout)\s+[^'"\s]/.test(readTags(text))) return new Set(templateNames(files));
     for (const { name } of namedIn(text)) if (files.has(`${templatePrefix}${name}.liquid`)) reached.add(name);
   }
   return reached;
+}
+
+/**
+ * The text of each template a page made with template `name` may hold, by file (`templates/page.liquid`):
+ * its own first, then those it renders, includes or extends ({@link templatesReached}), in name order.
+ */
+export function templateSources(files: ThemeFiles, name: string): Array<{ file: string; text: string }> {
+  const others = [...templatesReached(files, [name])].filter((other) => other !== name).sort();
+  return [name, ...others].flatMap((template) => {
+    const file = files.get(`${templatePrefix}${template}.liquid`);
+    return file ? [{ file: `${templatePrefix}${template}.liquid`, text: file.bytes.toString('utf8') }] : [];
+  });
 }
 
 /**

@@ -3,14 +3,13 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FS, Liquid, Template } from 'liquidjs';
-import { InternalError, type Report } from '../diagnostics/diagnostic.js';
+import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import { markupOf, type AssetSource } from '../load/load-sources.js';
 import type { OutputFile } from '../write/output-file.js';
 import { codeFingerprint, writeEntry } from '../compile/file-cache.js';
 import { toTextLine } from '../render/gemtext/lines.js';
-import { textDirection } from '../render/html/text-direction.js';
 import { materialize } from '../render/lazy-text.js';
 import type { OutputMemo } from '../write/output-memo.js';
 import { createHeapGuard } from '../write/heap-guard.js';
@@ -18,8 +17,9 @@ import { runtimeFacts } from '../write/build-stamp.js';
 
 import { loadHtmlParser } from '../model/active-content.js';
 import { registerDateFilters } from './date-filters.js';
+import { registerHtmlFilters } from './html-filters.js';
 import { locateScript, scriptIn } from './page-script.js';
-import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, unusedTemplates } from './template-names.js';
+import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, unusedTemplates } from './template-names.js';
 import { listWords } from '../parse/validate.js';
 import { checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 import { reportTemplateError, toldKey } from './template-errors.js';
@@ -128,19 +128,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     const html = new Liquid({ ...options, outputEscape: 'escape' });
     for (const engine of [gemtext, html]) registerDateFilters(engine, now);
     gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
-    html.registerFilter('text_dir', (value: unknown) => textDirection(String(value ?? '')));
-    html.registerFilter('absolute_url', function (this: { context: { getSync(paths: string[]): unknown } }, value: unknown) {
-      return absoluteUrl(value, this.context.getSync(['page', 'canonical']), this.context.getSync(['page', 'root']));
-    });
-    // Safe inside a script element whatever the value holds, and so printed as it is (see scriptJson).
-    html.registerFilter('script_json', { handler: scriptJson, raw: true });
-    // Jekyll and Shopify themes write `{{ page.title | escape }}`: a value whose last filter is `raw`
-    // is not escaped again (LiquidJS's outputEscape), so `Q&A` does not reach readers as `Q&amp;A`.
-    for (const name of ['escape', 'escape_once', 'xml_escape']) {
-      const handler = html.filters[name];
-      if (typeof handler !== 'function') throw new InternalError(`LiquidJS has no "${name}" filter to mark raw`);
-      html.registerFilter(name, { handler, raw: true });
-    }
+    registerHtmlFilters(html);
     return { html, gemtext };
   };
   const compiled = new Map<string, Template[] | undefined>();
@@ -209,7 +197,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       if (script === undefined) return made;
       const file = `${templatePrefix}${name}.liquid`;
       // Where a template wrote it, as written (the page's template first); else the page's template.
-      const located = locateScript(script, htmlTemplateSources(files, file));
+      const located = locateScript(script, templateSources(files, name));
       const written = located ?? { file, line: 1, column: 1 };
       const place = { file: files.get(written.file)?.displayPath ?? written.file, line: written.line, column: written.column };
       const where = located === undefined ? { printed: true as const } : written.file === file ? {} : { template: file };
@@ -305,43 +293,6 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       if (marker !== undefined) writeEntry(marker, new Uint8Array());
     },
   };
-}
-
-/**
- * `value` made an absolute address, for what needs one (`og:image`): an address relative to the
- * page, as the context gives them, from the page's canonical address; one that starts with `/`,
- * as Jekyll's `absolute_url` reads it, from the site's (`baseUrl`, its path included). Unchanged
- * where the page has none (the 404 page, served at every missing address) or it is no address.
- */
-function absoluteUrl(value: unknown, canonical: unknown, root: unknown): string {
-  const url = String(value ?? '');
-  if (typeof canonical !== 'string' || canonical === '') return url;
-  try {
-    if (!url.startsWith('/') || url.startsWith('//')) return new URL(url, canonical).href;
-    return new URL(url.slice(1), new URL(typeof root === 'string' ? root : '', canonical)).href;
-  } catch {
-    return url;
-  }
-}
-
-/**
- * `value` as JSON that a `<script type="application/ld+json">` holds as written: a browser ends
- * a script element at `</script`, and reads `<!--` in it, so `<`, `>` and `&` (and the line
- * separators old script parsers ended a string at) are written as `\u` escapes, which JSON reads
- * as the same characters. A contributor's title `</script><script>…` stays text.
- */
-function scriptJson(value: unknown, space?: unknown): string {
-  const json = JSON.stringify(value ?? null, null, typeof space === 'number' ? space : undefined) ?? 'null';
-  return json.replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** The text of each HTML template of the theme, `first` before the others (in name order). */
-function htmlTemplateSources(files: ThemeFiles, first: string): Array<{ file: string; text: string }> {
-  const names = [...files.keys()].filter((name) => name.startsWith(templatePrefix) && !name.startsWith(`${templatePrefix}gemini/`) && name.endsWith('.liquid') && name !== first);
-  return [first, ...names.sort()].flatMap((name) => {
-    const file = files.get(name);
-    return file ? [{ file: name, text: file.bytes.toString('utf8') }] : [];
-  });
 }
 
 /** A copy of a template context in which everything is a draft: each `draft: false` is `true`. */

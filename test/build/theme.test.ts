@@ -131,9 +131,9 @@ describe('JSON-LD and absolute addresses in a template', () => {
     const root = await makeWebzine();
     const site = await readFile(path.join(root, 'content/site.yml'), 'utf8');
     await writeFile(path.join(root, 'content/site.yml'), `${site.replace('https://zine.example/', 'https://zine.example/sub/')}theme: own\n`);
-    const title = 'Owls </script><script>alert(1)</script> & "friends" <!--';
+    const title = `Owls </script><script>alert(1)</script> & "friends" <!-- ' style='position:fixed' x='`;
     const article = path.join(root, 'content/issues/1/10-first.md');
-    await writeFile(article, (await readFile(article, 'utf8')).replace(/^title: .*$/m, `title: '${title}'`));
+    await writeFile(article, (await readFile(article, 'utf8')).replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`));
     await mkdir(path.join(root, 'themes/own/templates'), { recursive: true });
     const template = await readFile(path.join(repoRoot, 'themes/default/templates/article.liquid'), 'utf8');
     const head = [
@@ -141,6 +141,8 @@ describe('JSON-LD and absolute addresses in a template', () => {
       '<script type="application/ld+json">{"headline": {{ article.title | script_json }}, "up": {{ page.root | absolute_url | script_json }}}</script>',
       '<link rel="me" href="{{ "/authors/" | absolute_url }}">',
       '<link rel="author" href="{{ "../../../authors/" | absolute_url }}">',
+      `<meta name="single" content='{{ article.title | script_json }}'><meta name="double" content="{{ article.title | script_json }}">`,
+      '<meta name="json" content="{{ article.title | json }}">',
       '{%- endblock %}',
     ].join('\n');
     await writeFile(path.join(root, 'themes/own/templates/article.liquid'), template.replace('{%- block content %}', `${head}\n{%- block content %}`));
@@ -148,6 +150,16 @@ describe('JSON-LD and absolute addresses in a template', () => {
     const page = await read('web/issues/1/first/index.html');
     const data = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1] ?? '';
     expect(JSON.parse(data)).toEqual({ headline: title, up: 'https://zine.example/sub/' });
+    // Misplaced in an attribute, it gives the contributor no attribute of their own: in single
+    // quotes it is the value, in double quotes JSON's own quotes end it, and the rest is one name.
+    const metas = new Map<string, Record<string, unknown>>();
+    visit(fromHtml(page), 'element', (node) => {
+      if (node.tagName === 'meta' && typeof node.properties['name'] === 'string') metas.set(node.properties['name'], node.properties);
+    });
+    expect(JSON.parse(String(metas.get('single')!['content']))).toBe(title);
+    expect(Object.keys(metas.get('double')!).filter((key) => key !== 'name' && key !== 'content')).toHaveLength(1);
+    // What an attribute takes is json, escaped as any value.
+    expect(JSON.parse(String(metas.get('json')!['content']))).toBe(title);
     expect(page).toContain('<link rel="me" href="https://zine.example/sub/authors/">');
     expect(page).toContain('<link rel="author" href="https://zine.example/sub/authors/">');
   });
@@ -388,6 +400,22 @@ describe('a theme partial that would run script or bring in another page', () =>
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain(`${written}: error: the page / (made with templates/home.liquid) holds ${found}: mimeo's pages run no script [template/script]`);
     expect(checked.stdout.match(/\[template\/script\]/g)).toHaveLength(1);
+  });
+});
+
+describe('script that a value brings, beside a partial no page renders that writes the same', () => {
+  it("is told at the page's template, not at the partial it never renders", async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), `${await readFile(path.join(root, 'content/site.yml'), 'utf8')}theme: own\n`);
+    await mkdir(path.join(root, 'themes/own/templates/partials'), { recursive: true });
+    await writeFile(path.join(root, 'themes/own/templates/partials/zz-back.liquid'), '<a href="javascript:history.back()">Back</a>\n');
+    const page = await readFile(path.join(repoRoot, 'themes/default/templates/page.liquid'), 'utf8');
+    const spelt = "{% capture go %}java{{ 'script' }}:alert(1){% endcapture %}<a href=\"{{ go }}\">Go</a>";
+    await writeFile(path.join(root, 'themes/own/templates/page.liquid'), page.replace('{%- block content %}', `{%- block content %}\n${spelt}`));
+    const checked = await runCli(['check', '--root', root]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain("themes/own/templates/page.liquid:1:1: error: the page /about/ made with this template holds an address that runs script (href) on <a>: mimeo's pages run no script [template/script]\n  No template of the theme writes it as such");
+    expect(checked.stdout).not.toContain('zz-back');
   });
 });
 
