@@ -5,9 +5,10 @@ import { corruptEntryIn } from '../compile/file-cache.js';
 import type { ThemeFiles } from '../load/load-theme.js';
 import { readTags } from './template-names.js';
 
-// LiquidJS is CommonJS: `require` loads it when an error is first converted (see theme.ts).
+// LiquidJS is CommonJS: `require` loads it when it is first needed (a template read, an error
+// converted), not when a module that may need it is imported: a warm build reads no template.
 const load = createRequire(import.meta.url);
-const liquid = () => load('liquidjs') as typeof import('liquidjs');
+export const liquid = () => load('liquidjs') as typeof import('liquidjs');
 
 /** The key of a mistake told at `place`, so that one found again (on another page) is not told twice. */
 export function toldKey(place: { file: string; line: number; column: number }, reason: string): string {

@@ -1,6 +1,5 @@
 import { createHash, hash as hashOnce } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FS, Liquid, Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
@@ -22,7 +21,7 @@ import { locateScript, scriptIn } from './page-script.js';
 import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, unusedTemplates } from './template-names.js';
 import { listWords } from '../parse/validate.js';
 import { checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
-import { reportTemplateError, toldKey } from './template-errors.js';
+import { liquid, reportTemplateError, toldKey } from './template-errors.js';
 import { parseScaffold, scaffoldNames } from '../scaffold/render-scaffold.js';
 
 /** A loaded theme, its templates compiled once per build. */
@@ -64,10 +63,6 @@ export interface Theme {
 // Bounds of one page's render: time in milliseconds, and LiquidJS's count of what filters allocate.
 const renderLimitMs = 10_000;
 const memoryLimit = 64 * 1024 * 1024;
-
-// LiquidJS is CommonJS (its `main`, which `import` takes too): `require` loads it when first needed.
-const load = createRequire(import.meta.url);
-const liquid = () => load('liquidjs') as typeof import('liquidjs');
 
 /** What {@link createTheme} needs to know of the build. */
 export interface ThemeSettings {
