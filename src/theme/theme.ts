@@ -8,7 +8,7 @@ import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import { markupOf, type AssetSource } from '../load/load-sources.js';
 import type { OutputFile } from '../write/output-file.js';
 import { codeFingerprint, writeEntry } from '../compile/file-cache.js';
-import { toTextLine } from '../render/gemtext/lines.js';
+import { tidyGemtext, toTextLine } from '../render/gemtext/lines.js';
 import { materialize } from '../render/lazy-text.js';
 import type { OutputMemo } from '../write/output-memo.js';
 import { createHeapGuard } from '../write/heap-guard.js';
@@ -187,8 +187,9 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       // Assigned, not spread: spreading would read the getter.
       scope['build'] = build;
       const made = engineOf(name).renderSync(templates, scope) as string;
+      if (name.startsWith('gemini/')) return tidyGemtext(made);
       // The Markdown is sanitized: script on a web page comes from the theme (or `markdown.html: trust`).
-      const script = name.startsWith('gemini/') || settings.scriptAllowed ? undefined : scriptIn(made);
+      const script = settings.scriptAllowed ? undefined : scriptIn(made);
       if (script === undefined) return made;
       const file = `${templatePrefix}${name}.liquid`;
       // Where a template wrote it, as written (the page's template first); else the page's template.

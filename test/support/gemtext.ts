@@ -28,5 +28,12 @@ export function gemtextProblems(gemtext: string): string[] {
     if (type === 'link' && !/^=>[ \t]*\S/.test(line)) problems.push(`link line without a URL: ${line}`);
     if (type === 'heading' && /^#{4}/.test(line)) problems.push(`heading deeper than ###: ${line}`);
   }
+  // A client shows every blank line: outside preformatted text, one is a paragraph's end, more a gap.
+  let preformatted = false;
+  const lines = gemtext.replace(/\n$/, '').split('\n');
+  lines.forEach((line, index) => {
+    if (line.startsWith('```')) preformatted = !preformatted;
+    else if (!preformatted && line.trim() === '' && (index === 0 || index === lines.length - 1 || lines[index - 1]!.trim() === '')) problems.push(`a gap of blank lines at line ${index + 1}`);
+  });
   return problems;
 }

@@ -20,6 +20,27 @@ export function toTextLine(text: string): string {
   return misreadable.test(single) ? shield + single : single;
 }
 
+/**
+ * A capsule page as a template made it, with its blank lines tidied: outside preformatted text,
+ * a line of only spaces is blank, a run of blank lines is one, and the page neither starts nor
+ * ends with one. A client shows every blank line, and a template's tags leave them in runs
+ * (`{% if %}` whose body is not shown, a partial's comment) that a reader saw as gaps.
+ */
+export function tidyGemtext(page: string): string {
+  const lines: string[] = [];
+  let preformatted = false;
+  for (const line of page.split('\n')) {
+    if (line.startsWith('```')) preformatted = !preformatted;
+    else if (!preformatted && line.trim() === '') {
+      if (lines.length > 0 && lines.at(-1) !== '') lines.push('');
+      continue;
+    }
+    lines.push(line);
+  }
+  while (lines.at(-1) === '') lines.pop();
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
 /** Serializes typed lines into a gemtext document, the last step of rendering (STYLE §1). */
 export function serializeLines(lines: readonly GemLine[]): string {
   const out: string[] = [];
