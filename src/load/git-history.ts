@@ -102,14 +102,19 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
   // The names the log gives go through the repository's .mailmap, committed or not.
   const mailmap = mailmapDigest(top);
   const commits = { ...(commit ? { commit } : {}), ...(head ? { head } : {}), ...(mailmap ? { mailmap } : {}) };
-  if (shallow === 'true') return { ...empty, missing: 'shallow', ...commits };
+  // HEAD's date is what templates read as "now": a shallow clone has it too (its one commit).
+  const committedAt = log ? git(['log', '-1', '--format=%cI', 'HEAD']).then((date) => toUtc(date.trim())) : Promise.resolve(undefined);
+  if (shallow === 'true') {
+    const committed = await committedAt.catch(() => undefined);
+    return { ...empty, missing: 'shallow', ...commits, ...(committed ? { committed } : {}) };
+  }
   try {
     const known = !log ? new Map<string, FileHistory>() : memory?.head !== undefined && memory.head === head ? memory.files : undefined;
     const [files, status, replaced, committed] = await Promise.all([
       known ?? readLog(git),
       git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
       git(['for-each-ref', '--format=%(refname) %(objectname)', 'refs/replace/']),
-      log ? git(['log', '-1', '--format=%cI', 'HEAD']).then((date) => toUtc(date.trim())) : undefined,
+      committedAt,
     ]);
     // A commit made while the log was read would leave it newer than `head`: kept only when HEAD stayed.
     if (memory && log && head && (known !== undefined || (await git(['rev-parse', 'HEAD']).catch(() => '')).trim() === head)) Object.assign(memory, { head, files });

@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHtmlParser } from '../../src/model/active-content.js';
 import { scriptIn } from '../../src/theme/page-script.js';
-import { commitAll } from '../support/git.js';
+import { commitAll, git } from '../support/git.js';
 import { fixtures, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
@@ -232,6 +232,25 @@ describe('"now" in a template', () => {
     // A commit that changes nothing the page is made of: the page is made again all the same.
     await commitAll(root, [{ author: 'Ada', email: 'ada@example.org', date: '2031-01-02T03:04:05Z', files: { 'notes.txt': 'x\n' } }]);
     expect(await shown()).toBe('[2031-01-02 03:04] [2031-01-02T03:04:05+00:00]');
+  });
+
+  it('is the commit\'s date in a shallow clone too, as actions/checkout makes by default', async () => {
+    const root = await makeWebzine();
+    const layout = path.join(root, 'themes/default/templates/layouts/base.liquid');
+    await mkdir(path.dirname(layout), { recursive: true });
+    await writeFile(layout, (await readFile(path.join(repoRoot, 'themes/default/templates/layouts/base.liquid'), 'utf8')).replace('</body>', '<p class="now">[{{ "now" | date: "%Y-%m-%d" }}]</p>\n</body>'));
+    await commitAll(root, [{ author: 'Ada', email: 'ada@example.org', date: '2026-03-01T23:30:00-05:00' }]);
+    const clone = path.join(await temporaryFolder(), 'shallow');
+    await git(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${root}`, clone]);
+    expect(await git(clone, ['rev-parse', '--is-shallow-repository'])).toBe('true');
+    const shown = async (folder: string) => {
+      const out = await temporaryFolder();
+      const run = await runCli(['build', '--root', folder, '--out', out]);
+      expect(run.code, run.stderr).toBe(0);
+      return /<p class="now">(.*)<\/p>/.exec(await readFile(path.join(out, 'web/issues/1/first/index.html'), 'utf8'))?.[1];
+    };
+    expect(await shown(root)).toBe('[2026-03-02]');
+    expect(await shown(clone)).toBe('[2026-03-02]');
   });
 });
 

@@ -186,7 +186,10 @@ describe('readGitHistory on a real repository', () => {
     ]);
     const clone = path.join(await temporaryFolder(), 'clone');
     await git(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
-    expect((await readGitHistory(clone)).missing).toBe('shallow');
+    const history = await readGitHistory(clone);
+    expect(history.missing).toBe('shallow');
+    // HEAD's own date is there all the same: what templates read as "now".
+    expect(history.committed).toBe('2026-03-02T09:00:00.000Z');
     expect(await readFile(path.join(clone, 'content/a.md'), 'utf8')).toBe('two\n');
   });
 });
