@@ -45,15 +45,16 @@ export function stringsReader(files: ThemeFiles, report: Report): (code: string)
 /**
  * Reports each UI string that a language of the webzine lacks: every key of the theme's
  * English strings must be in the language's (SPEC §6), and, the other way round, every key the
- * webzine theme gives another language of the webzine must be in the language's, English
- * included, which would show nothing in its place. A language whose strings could not be read
- * is told that once, not once a key.
+ * webzine theme gives another language of the webzine, and that a template of the theme reads,
+ * must be in the language's, English included, which would show nothing in its place (a key no
+ * template reads shows nowhere). A language whose strings could not be read is told that once,
+ * not once a key.
  */
 export function checkStrings(files: ThemeFiles, { name, languages, capsule = true }: { name: string; languages: readonly string[]; capsule?: boolean | undefined }, read: (code: string) => StringsFile[], report: Report): void {
   const english = read('en');
   if (english.length === 0 || english.some((file) => !file.readable)) return;
   const expected = requiredStrings(files, english, capsule);
-  const translated = translatedStrings(files, languages, read);
+  const translated = translatedStrings(files, languages, read, stringsReadBy(files, templateNames(files)));
   for (const language of languages) {
     // English falls back on nothing: what it lacks is told in its own file.
     const isEnglish = language.split('-')[0] === 'en';
@@ -77,16 +78,16 @@ export function checkStrings(files: ThemeFiles, { name, languages, capsule = tru
 }
 
 /**
- * The UI strings the webzine theme gives the languages of the webzine other than English, each
- * with the first language (`de`, `fr-CA`) whose file has it: a string of the built-in theme's
- * files is the English file's too.
+ * The UI strings the webzine theme gives the languages of the webzine other than English that
+ * are among `used`, each with the first language (`de`, `fr-CA`) whose file has it: a string of
+ * the built-in theme's files is the English file's too.
  */
-function translatedStrings(files: ThemeFiles, languages: readonly string[], read: (code: string) => StringsFile[]): Map<string, string> {
+function translatedStrings(files: ThemeFiles, languages: readonly string[], read: (code: string) => StringsFile[], used: ReadonlySet<string>): Map<string, string> {
   const translated = new Map<string, string>();
   for (const code of new Set(languages.flatMap((language) => stringChain(language).slice(1)))) {
     const file = files.get(`i18n/${code}.yml`);
     if (file === undefined || path.isAbsolute(file.displayPath)) continue;
-    for (const key of Object.keys(read(code).at(-1)!.strings)) if (!translated.has(key)) translated.set(key, code);
+    for (const key of Object.keys(read(code).at(-1)!.strings)) if (used.has(key) && !translated.has(key)) translated.set(key, code);
   }
   return translated;
 }
@@ -103,13 +104,18 @@ const codeStrings = ['and', 'authors', 'back_to_reference', 'by', 'feed_atom', '
  */
 function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], capsule: boolean): string[] {
   const [builtIn, own] = files.get('i18n/en.yml')?.under ? english : [undefined, english[0]];
-  const used = new Set<string>();
-  for (const name of reachableTemplates(files, capsule)) {
-    for (const { key } of stringsNamedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'))) used.add(key);
-  }
-  for (const key of codeStrings) used.add(key);
+  const used = stringsReadBy(files, reachableTemplates(files, capsule));
   const ownKeys = Object.keys(own?.strings ?? {});
   return [...new Set([...ownKeys, ...Object.keys(builtIn?.strings ?? {}).filter((key) => used.has(key))])];
+}
+
+/** The UI strings the templates `names` name with a name written out, and those mimeo's own code reads. */
+function stringsReadBy(files: ThemeFiles, names: Iterable<string>): Set<string> {
+  const used = new Set<string>(codeStrings);
+  for (const name of names) {
+    for (const { key } of stringsNamedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'))) used.add(key);
+  }
+  return used;
 }
 
 // Where Liquid reads names: inside `{{ … }}` and `{% … %}`.

@@ -254,6 +254,24 @@ describe('"now" in a template', () => {
   });
 });
 
+describe('a UI string the webzine theme gives one language and English lacks', () => {
+  it('is not asked of English while no template of the theme reads it', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr]\ntheme: t\n');
+    await mkdir(path.join(root, 'themes/t/i18n'), { recursive: true });
+    // The default French strings, and one left over that no template reads.
+    const french = await readFile(path.join(repoRoot, 'themes/default/i18n/fr.yml'), 'utf8');
+    await writeFile(path.join(root, 'themes/t/i18n/fr.yml'), `${french}previous_issue: Numéro précédent\n`);
+    const passed = await runCli(['check', '--root', root]);
+    expect([passed.code, passed.stdout]).toEqual([0, '']);
+    // Once a template reads it, English pages would show nothing in its place.
+    await mkdir(path.join(root, 'themes/t/templates/partials'), { recursive: true });
+    await writeFile(path.join(root, 'themes/t/templates/partials/back.liquid'), '<p>{{ strings.previous_issue }}</p>\n');
+    const failed = await runCli(['check', '--root', root]);
+    expect(failed.stdout).toBe('themes/t/i18n/en.yml:1:1: error: the UI string "previous_issue" is missing from the "en" strings [theme/missing-string]\n  Add a line "previous_issue: …" to this file (make it if it is not there), translated from i18n/fr.yml; a theme\'s strings file holds only the strings it adds or changes, over the default theme\'s.\n');
+  });
+});
+
 describe('a theme of its own, in a language the built-in theme has no strings for', () => {
   it('needs only the strings its own English file has and its templates use', async () => {
     const root = await makeWebzine();
