@@ -125,13 +125,33 @@ const stringName = /(?<![\w.])strings(?:\.([A-Za-z_][\w-]*)|\[\s*(['"])([^'"]+)\
 // What Liquid reads of any map, not a string of the theme.
 const mapProperties = new Set(['size', 'first', 'last']);
 
+// A test that reads a string (`if`, `unless`, `elsif`), in a tag or on a line of a `{% liquid %}` tag.
+const testTag = /^\s*(?:\{%-?\s*)?(?:liquid\s+)?(?:if|unless|elsif)\b/;
+// A `default` filter after a name, in the same tag or line.
+const defaultFilter = /\|\s*default\b/;
+
+/** A UI string a template names, where in its text, and whether it is tested or given a default there (a string the theme may leave out). */
+interface NamedString {
+  key: string;
+  index: number;
+  guarded: boolean;
+}
+
 /** The UI strings a template names with a name written out, each with where in its text. */
-function stringsNamedIn(text: string): Array<{ key: string; index: number }> {
-  const named: Array<{ key: string; index: number }> = [];
+function stringsNamedIn(text: string): NamedString[] {
+  const named: NamedString[] = [];
   for (const found of readTags(text).matchAll(tag)) {
-    for (const match of found[0].matchAll(stringName)) {
-      const key = match[1] ?? match[3]!;
-      if (!mapProperties.has(key)) named.push({ key, index: found.index + match.index });
+    // A `{% liquid %}` tag holds one tag a line, without delimiters.
+    const statements = /^\{%-?\s*liquid\b/.test(found[0]) ? found[0].split('\n') : [found[0]];
+    let offset = found.index;
+    for (const statement of statements) {
+      const tested = testTag.test(statement);
+      for (const match of statement.matchAll(stringName)) {
+        const key = match[1] ?? match[3]!;
+        const guarded = tested || defaultFilter.test(statement.slice(match.index + match[0].length));
+        if (!mapProperties.has(key)) named.push({ key, index: offset + match.index, guarded });
+      }
+      offset += statement.length + 1;
     }
   }
   return named;
@@ -139,19 +159,28 @@ function stringsNamedIn(text: string): Array<{ key: string; index: number }> {
 
 /**
  * Reports each UI string a template names that no strings file of the theme has (the webzine
- * theme's nor the built-in one's, in any language): it would print nothing on every page. Not
- * told while a strings file can not be read.
+ * theme's nor the built-in one's, in any language): it would print nothing on every page. A
+ * string some template of the theme tests (`{% if strings.sponsor %}`) or gives a default
+ * (`strings.tagline | default: "A zine"`) is one the theme may leave out, and is not told; any
+ * other is told once a file, where it is first named. Not told while a strings file can not be
+ * read.
  */
 export function checkStringNames(files: ThemeFiles, read: (code: string) => StringsFile[], report: Report): void {
   const codes = [...files.keys()].filter((file) => /^i18n\/[^/]+\.yml$/.test(file)).map((file) => file.slice('i18n/'.length, -'.yml'.length));
   const stringsFiles = codes.flatMap(read);
   if (stringsFiles.some((file) => !file.readable)) return;
   const known = new Set(stringsFiles.flatMap((file) => Object.keys(file.strings)));
-  for (const name of templateNames(files)) {
+  const named = templateNames(files).map((name) => {
     const file = files.get(`${templatePrefix}${name}.liquid`)!;
     const text = file.bytes.toString('utf8');
-    for (const { key, index } of stringsNamedIn(text)) {
-      if (known.has(key)) continue;
+    return { file, text, strings: stringsNamedIn(text) };
+  });
+  const optional = new Set(named.flatMap(({ strings }) => strings.filter((found) => found.guarded).map((found) => found.key)));
+  for (const { file, text, strings } of named) {
+    const told = new Set<string>();
+    for (const { key, index } of strings) {
+      if (known.has(key) || optional.has(key) || told.has(key)) continue;
+      told.add(key);
       const before = text.slice(0, index);
       const place = { file: file.displayPath, line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
       reportRule(report, 'theme/unknown-string', place, { key, suggestion: didYouMean(key, known) });
