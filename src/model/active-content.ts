@@ -1,7 +1,6 @@
-import type { Nodes, Root } from 'hast';
+import type { Element, Nodes, Root } from 'hast';
 import { SaxesParser } from 'saxes';
 import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
-import { walk } from '../parse/walk.js';
 import { utf16Mark } from '../load/load-sources.js';
 
 /** Something in a copied file that would run as script when the file is opened on the site. */
@@ -45,25 +44,27 @@ const iconLinks = new Set(['icon', 'shortcut', 'apple-touch-icon', 'apple-touch-
  * case) as an image alone, never as a document: an `<img>`'s `src`, a `<video>`'s `poster`, an
  * `<input type="image">`'s `src`, an SVG `<image>`'s `href`, and the `href` of a `<link>` whose
  * every `rel` is an icon's. `attributeOf` gives another attribute of the element (`type`, `rel`).
- * A `srcset` (of an `<img>`, or a `<source>` in a `<picture>`) is never checked: it only ever loads images.
+ * `inSvg` is whether the element is in the SVG namespace (default: `false`): an `image` of
+ * another (MathML's, where any `href` is a link) is not SVG's. A `srcset` (of an `<img>`, or a
+ * `<source>` in a `<picture>`) is never checked: it only ever loads images.
  */
-export function loadsAsImage(element: string, attribute: string, attributeOf: (name: string) => string | undefined): boolean {
+export function loadsAsImage(element: string, attribute: string, attributeOf: (name: string) => string | undefined, inSvg = false): boolean {
   if (element === 'img' || element === 'input') return attribute === 'src' && (element === 'img' || attributeOf('type')?.trim().toLowerCase() === 'image');
   if (element === 'video') return attribute === 'poster';
-  if (element === 'image') return attribute === 'href' || attribute === 'xlink:href' || attribute === 'xlinkhref';
+  if (element === 'image') return inSvg && (attribute === 'href' || attribute === 'xlink:href' || attribute === 'xlinkhref');
   if (element !== 'link' || attribute !== 'href') return false;
   const rel = (attributeOf('rel') ?? '').toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean);
   return rel.length > 0 && rel.every((type) => iconLinks.has(type)) && rel.some((type) => type !== 'shortcut');
 }
 
-function dangerOf(name: string, attributes: Iterable<[string, string]>): string | undefined {
+function dangerOf(name: string, attributes: Iterable<[string, string]>, inSvg: boolean): string | undefined {
   const element = name.toLowerCase();
   if (activeElements.has(element)) return `a <${name}> element`;
   const all = new Map([...attributes].map(([attribute, value]) => [attribute.toLowerCase(), value] as const));
   for (const [attribute, value] of attributes) {
     const key = attribute.toLowerCase();
     if (key.startsWith('on')) return `an event handler attribute (${attribute})`;
-    const asImage = loadsAsImage(element, key, (other) => all.get(other));
+    const asImage = loadsAsImage(element, key, (other) => all.get(other), inSvg);
     // An animation's `values` is a list: each of them is written into the attribute in turn.
     if (urlAttributes.has(key) && (key === 'values' ? value.split(';') : [value]).some((url) => isActiveUrl(url, asImage))) return 'a javascript: or data: link';
     if (key === 'http-equiv' && value.toLowerCase() === 'refresh') return 'a <meta> refresh';
@@ -109,6 +110,8 @@ function asciiCompatible(label: string): boolean {
 }
 
 
+const svgNamespace = 'http://www.w3.org/2000/svg';
+
 /**
  * The first danger in an XML document (SVG, XHTML), entities and namespace prefixes resolved, so
  * `&#106;avascript:` and `<x:script>` are seen for what they are. A document that is not
@@ -125,7 +128,7 @@ export function findXmlDanger(text: string): Danger | undefined {
   });
   parser.on('opentag', (tag) => {
     const attributes = Object.values(tag.attributes).map((a): [string, string] => [a.prefix === 'xlink' ? `xlink:${a.local}` : a.local, a.value]);
-    const found = danger ? undefined : dangerOf(tag.local ?? tag.name, attributes);
+    const found = danger ? undefined : dangerOf(tag.local ?? tag.name, attributes, tag.uri === svgNamespace);
     if (found) danger = { found, ...tagStart };
   });
   parser.on('processinginstruction', (instruction) => {
@@ -197,16 +200,32 @@ export function findHtmlDanger(text: string): Danger | undefined {
 
 function dangerInTree(tree: Nodes): Danger | undefined {
   let danger: Danger | undefined;
-  const visit = (node: Nodes) => {
-    if (danger || node.type !== 'element') return;
+  walkElements(tree, (node, inSvg) => {
+    if (danger) return;
     const attributes = Object.entries(node.properties).map(([key, value]): [string, string] => [htmlName(key), Array.isArray(value) ? value.join(' ') : String(value)]);
-    const found = dangerOf(node.tagName, attributes);
+    const found = dangerOf(node.tagName, attributes, inSvg);
     if (found) danger = { found, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-    // A template's content is a tree of its own, which a declarative shadow root makes live.
-    if (node.tagName === 'template' && node.content) walk(node.content as Nodes, visit);
-  };
-  walk(tree, visit);
+  });
   return danger;
+}
+
+/**
+ * Calls `visit` on every element of a tree hast-util-from-html made, parents before children, in
+ * document order, with whether it is in the SVG namespace, which hast does not keep: whether its
+ * nearest `<svg>` or `<math>` ancestor is an `<svg>` (an HTML parser reads `<image>` anywhere
+ * else as `<img>`). A `<template>`'s content is walked too: a tree of its own, in HTML, which a
+ * declarative shadow root makes live.
+ */
+export function walkElements(tree: Nodes, visit: (element: Element, inSvg: boolean) => void): void {
+  const stack: Array<[Nodes, boolean]> = [[tree, false]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, inSvg] = next;
+    if (node.type === 'element') visit(node, inSvg);
+    if (node.type === 'element' && node.tagName === 'template' && node.content) stack.push([node.content, false]);
+    if (!('children' in node)) continue;
+    const childrenInSvg = node.type === 'element' && (node.tagName === 'svg' || node.tagName === 'math') ? node.tagName === 'svg' : inSvg;
+    for (let index = node.children.length - 1; index >= 0; index--) stack.push([node.children[index]!, childrenInSvg]);
+  }
 }
 
 // hast names properties in camel case (`onClick`, `httpEquiv`, `formAction`).

@@ -1,7 +1,6 @@
-import type { Element, Nodes, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
-import { browserReadings, isActiveUrl, loadedHtmlParser, loadsAsImage } from '../model/active-content.js';
-import { walk } from '../parse/walk.js';
+import { browserReadings, isActiveUrl, loadedHtmlParser, loadsAsImage, walkElements } from '../model/active-content.js';
 
 // What may run script, cheap to look for: a page without any of it is not parsed. It must find
 // all a browser could run, however spelt: a tag's name and an attribute's are as written (a
@@ -139,18 +138,15 @@ function scriptsIn(html: string, how: 'first' | 'all'): ScriptPlace[] {
 
 /** Adds to `found` what on the elements of `tree` would run script: the first only, or all. */
 function scriptsInTree(tree: Root, found: ScriptPlace[], how: 'first' | 'all'): void {
-  const visit = (node: Nodes) => {
-    if ((how === 'first' && found.length > 0) || node.type !== 'element') return;
-    const script = scriptOn(node);
+  walkElements(tree, (node, inSvg) => {
+    if (how === 'first' && found.length > 0) return;
+    const script = scriptOn(node, inSvg);
     if (script !== undefined) found.push({ found: script, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
-    // A template's content is a tree of its own, which a declarative shadow root makes live.
-    if (node.tagName === 'template' && node.content) walk(node.content as Nodes, visit);
-  };
-  walk(tree as Nodes, visit);
+  });
 }
 
-/** What on element `node` would run script, by its name and attributes. */
-function scriptOn(node: Element): string | undefined {
+/** What on element `node` would run script, by its name and attributes (and whether it is in SVG). */
+function scriptOn(node: Element, inSvg: boolean): string | undefined {
   const element = node.tagName;
   const name = element.toLowerCase();
   const attributes = new Map(Object.entries(node.properties).flatMap(([key, value]) => (value === false || value === null || value === undefined ? [] : [[key.toLowerCase(), valuesOf(value)] as const])));
@@ -161,7 +157,7 @@ function scriptOn(node: Element): string | undefined {
     const address = addressAttributes.get(key);
     // An animation's `values` is a list: each of them is written into the attribute in turn.
     const urls = key === 'values' ? values.flatMap((value) => value.split(';')) : values;
-    const asImage = loadsAsImage(name, key, (other) => attributes.get(other)?.join(' '));
+    const asImage = loadsAsImage(name, key, (other) => attributes.get(other)?.join(' '), inSvg);
     if (address !== undefined && urls.some((url) => isActiveUrl(url, asImage))) return `an address that runs script (${address}) on <${element}>`;
     if (key === 'style' && values.some((value) => /(javascript|vbscript):|expression\(/i.test(value.replace(/[\u0000-\u0020]/g, '')))) return `an address that runs script (style) on <${element}>`;
     // An animation that writes an event handler: `<set attributeName="onclick" to="…">`.

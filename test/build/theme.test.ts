@@ -301,6 +301,9 @@ describe('a theme of its own, in a language the built-in theme has no strings fo
 // An SVG image that would run its script, were it opened as a document.
 const svg = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>";
 
+// The same in an XML attribute, which may hold no "<".
+const svgInXml = svg.replace(/[<>']/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+
 describe('what a web page would run', () => {
   beforeAll(loadHtmlParser);
 
@@ -350,6 +353,8 @@ describe('what a web page would run', () => {
     ...[`<form action="data:,"><button>x</button></form>`, `<button formaction="${svg}">x</button>`, `<link rel="stylesheet" href="${svg}">`, `<link rel="icon stylesheet" href="${svg}">`, `<link rel="preload" as="image" href="${svg}">`],
     ...[`<input src="${svg}">`, `<video><source src="${svg}"></video>`, `<meta http-equiv="refresh" content="0; url=${svg}">`, '<a href="data:image/x-icon;base64,AAAB">x</a>', '<a href="data:,">x</a>'],
     ...[`<svg><use href="${svg}#a"/></svg>`, `<svg><a xlink:href="${svg}"><text>x</text></a></svg>`, `<svg><image><set attributeName="href" to="${svg}"/></image></svg>`, `<svg><feImage href="${svg}"/></svg>`],
+    // An <image> of MathML, where any href is a link, is not SVG's: its nearest <svg> or <math> is a <math>.
+    ...[`<math><image href="${svg}"/></math>`, `<svg><foreignObject><math><image href="${svg}"/></math></foreignObject></svg>`],
     // A third review: a name inside another attribute's value, whose "value" read from there held the real attribute.
     '<a title=\'x href="https://a\' href=javascript:alert(1)>x</a><p class="y">z</p>',
     '<a title=\'x href="https://a\' href="javascript:alert(1)">x</a>',
@@ -376,6 +381,7 @@ describe('what a web page would run', () => {
     `<video poster="${svg}"></video>`,
     `<input type="image" src="${svg}" alt="Send">`,
     `<svg><image href="${svg}"/><image xlink:href="${svg}"/></svg>`,
+    `<math><annotation-xml encoding="text/html"><svg><image href="${svg}"/></svg></annotation-xml></math>`,
     '<p>A short script: it reads data: a line at a time, as &lt;script&gt; does.</p>',
     '<meta http-equiv="refresh" content="600; url=https://zine.example/">',
     '<a href="https://zine.example/notes/javascript:tips">x</a>',
@@ -415,6 +421,7 @@ describe('a theme partial that would run script or bring in another page', () =>
     [`<a href="${svg}">x</a>`, 'an address that runs script (href) on <a>', 1],
     [`<iframe src="${svg}"></iframe>`, 'an address that runs script (src) on <iframe>', 1],
     [`<object data="${svg}"></object>`, 'an address that runs script (data) on <object>', 1],
+    [`<math><image href="${svg}"/></math>`, 'an address that runs script (href) on <image>', 7],
     ['<svg><a><animate attributeName="href" values="https://a.example/;javascript:alert(3)" dur="0.1s" fill="freeze"/><text>x</text></a></svg>', 'an address that runs script (values) on <animate>', 9],
     ['<a href="javas&Tab;cript:alert(2)">x</a>', 'an address that runs script (href) on <a>', 1],
     ['<base href="https://evil.example/">', 'a <base> element, which sends every relative link of the page to another site', 1],
@@ -484,6 +491,7 @@ describe('data: images and icons in a theme and in copied HTML', () => {
     '<link rel="icon" href="data:,">',
     '<link rel="icon" href="data:image/x-icon;base64,AAAB">',
     '<img src="data:image/png,%89PNG" alt="">',
+    `<svg width="16" height="16"><image href="${svg}" width="16" height="16"/></svg>`,
   ];
 
   it('are published: a browser only ever shows them as images', async () => {
@@ -492,11 +500,29 @@ describe('data: images and icons in a theme and in copied HTML', () => {
     const footer = await readFile(path.join(repoRoot, 'themes/default/templates/partials/footer.liquid'), 'utf8');
     await writeFile(path.join(root, 'themes/default/templates/partials/footer.liquid'), `${footer}${images.join('\n')}\n`);
     await mkdir(path.join(root, 'content/static'), { recursive: true });
-    await writeFile(path.join(root, 'content/static/card.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card</title>${images.slice(1, 4).join('')}</head><body>${images[0]}${images[4]}</body></html>\n`);
+    await writeFile(path.join(root, 'content/static/card.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card</title>${images.slice(1, 4).join('')}</head><body>${images[0]}${images[4]}${images[5]}</body></html>\n`);
+    await writeFile(path.join(root, 'content/static/owl.svg'), `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><image href="${svgInXml}" width="16" height="16"/></svg>\n`);
     const read = await build(root);
     const page = await read('web/about/index.html');
     for (const image of images) expect(page).toContain(image);
-    expect(await read('web/card.html')).toContain(images[0]);
+    expect(await read('web/card.html')).toContain(images[5]);
+    expect(await read('web/owl.svg')).toContain('<image href="data:image/svg+xml,');
+  });
+
+  it('are refused in an <image> of MathML, where an href is a link, in copied HTML and SVG files', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/card.html'), `<!doctype html><title>Card</title>\n<p><math><image href="${svg}"/></math></p>\n`);
+    await writeFile(path.join(root, 'content/static/owl.svg'), `<svg xmlns="http://www.w3.org/2000/svg" xmlns:m="http://www.w3.org/1998/Math/MathML">\n<m:image href="${svgInXml}"/></svg>\n`);
+    const checked = await runCli(['check', '--root', root]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain('content/static/card.html:2:10: error: this file holds a javascript: or data: link, which would run as script when it is opened on the site [asset/active-content]');
+    expect(checked.stdout).toContain('content/static/owl.svg:2:1: error: this SVG image holds a javascript: or data: link, which would run as script when the image is opened on the site [asset/unsafe-svg]');
+    const out = await temporaryFolder();
+    const built = await runCli(['build', '--root', root, '--out', out]);
+    expect(built.code).toBe(1);
+    expect(built.stderr).toContain('content/static/card.html:2:10: error:');
+    expect(built.stderr).toContain('content/static/owl.svg:2:1: error:');
   });
 
   it('are refused in copied HTML where a browser would open one as a document', async () => {
