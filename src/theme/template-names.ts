@@ -51,6 +51,14 @@ function maybeQuoted(name: string | undefined): string | undefined {
 
 // `{% render 'partials/x' %}`, `{%- include "x", … -%}`, `{% layout 'layouts/base' %}`: a template named as written.
 const namedTemplate = /\{%-?\s*(?:render|include|layout)\s+(['"])([^'"]+)\1/g;
+// The same on a line of a `{% liquid %}` tag, where tags are written without delimiters, one a
+// line (the first may follow `liquid`): `render 'banner'`, `include "x", a: 1`.
+const liquidTag = /\{%-?\s*liquid\b[\s\S]*?%\}/g;
+const namedOnLine = /(?<=^[ \t]*|^\{%-?\s*liquid[ \t]+)(?:render|include|layout)[ \t]+(['"])([^'"]+)\1/gm;
+// A template named by a variable (`{% render name %}`, or `render name` in a `{% liquid %}` tag), which may be any.
+const namedByVariable = /\{%-?\s*(?:render|include|layout)\s+[^'"\s]/;
+const byVariableOnLine = /(?<=^[ \t]*|^\{%-?\s*liquid[ \t]+)(?:render|include|layout)[ \t]+[^'"\s]/m;
+
 // What Liquid does not read as tags: a comment block, a raw block, an inline comment.
 const unread = /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%-?\s*#[\s\S]*?-?%\}/g;
 
@@ -64,7 +72,16 @@ export function readTags(text: string): string {
 
 /** The templates a template names with a name written out (`render`, `include`, `layout`), each with where. */
 function namedIn(text: string): Array<{ name: string; index: number }> {
-  return [...readTags(text).matchAll(namedTemplate)].map((match) => ({ name: match[2]!.replace(/\.liquid$/, ''), index: match.index }));
+  const tags = readTags(text);
+  const named = (match: RegExpMatchArray, at: number) => ({ name: match[2]!.replace(/\.liquid$/, ''), index: at });
+  const inLiquidTags = [...tags.matchAll(liquidTag)].flatMap((tag) => [...tag[0].matchAll(namedOnLine)].map((match) => named(match, tag.index + match.index)));
+  return [...[...tags.matchAll(namedTemplate)].map((match) => named(match, match.index)), ...inLiquidTags].sort((a, b) => a.index - b.index);
+}
+
+/** Whether a template names templates by a variable, in a tag or on a line of a `{% liquid %}` tag. */
+function namesByVariable(text: string): boolean {
+  const tags = readTags(text);
+  return namedByVariable.test(tags) || [...tags.matchAll(liquidTag)].some((tag) => byVariableOnLine.test(tag[0]));
 }
 
 /**
@@ -105,7 +122,7 @@ export function templatesReached(files: ThemeFiles, start: readonly string[]): S
     const file = files.get(`${templatePrefix}${from}.liquid`);
     if (!file) continue;
     const text = file.bytes.toString('utf8');
-    if (/\{%-?\s*(?:render|include|layout)\s+[^'"\s]/.test(readTags(text))) return new Set(templateNames(files));
+    if (namesByVariable(text)) return new Set(templateNames(files));
     for (const { name } of namedIn(text)) if (files.has(`${templatePrefix}${name}.liquid`)) reached.add(name);
   }
   return reached;
@@ -156,7 +173,7 @@ export function unusedTemplates(files: ThemeFiles): UnusedTemplate[] {
   let byVariable = false;
   for (const name of names) {
     const text = files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8');
-    if (/\{%-?\s*(?:render|include|layout)\s+[^'"\s]/.test(readTags(text))) byVariable = true;
+    if (namesByVariable(text)) byVariable = true;
     for (const { name: other } of namedIn(text)) named.add(other);
   }
   const unused: UnusedTemplate[] = [];
