@@ -1,6 +1,7 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
+import { placeOf } from '../util/text-place.js';
 
 const replacement = '\uFFFD';
 const literalReplacement = Buffer.from(replacement, 'utf8');
@@ -15,19 +16,14 @@ export function decodeText(bytes: Uint8Array, file: string, report: Report): str
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const bad = firstInvalidIndex(bytes, text);
   if (bad !== undefined) {
-    const before = text.slice(0, bad);
-    const line = before.split('\n').length;
-    const column = bad - before.lastIndexOf('\n');
-    reportRule(report, 'encoding/invalid-utf8', { file, line, column }, {});
+    reportRule(report, 'encoding/invalid-utf8', { file, ...placeOf(text, bad) }, {});
     return undefined;
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
   const forbidden = findForbiddenCharacter(text);
   if (forbidden) {
-    const before = text.slice(0, forbidden.index);
-    const line = before.split('\n').length;
-    const place = { file, line, column: forbidden.index - before.lastIndexOf('\n') };
+    const place = { file, ...placeOf(text, forbidden.index) };
     reportRule(report, forbidden.noncharacter ? 'encoding/noncharacter' : 'encoding/control-character', place, { code: forbidden.code });
     text = withoutForbiddenCharacters(text);
   }

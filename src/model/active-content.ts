@@ -2,6 +2,7 @@ import type { Element, Nodes, Root } from 'hast';
 import { SaxesParser } from 'saxes';
 import { InternalError, isStackOverflow } from '../diagnostics/diagnostic.js';
 import { utf16Mark } from '../load/load-sources.js';
+import { placeOf } from '../util/text-place.js';
 
 /** Something in a copied file that would run as script when the file is opened on the site. */
 export interface Danger {
@@ -143,12 +144,6 @@ export function findXmlDanger(text: string): Danger | undefined {
   return danger;
 }
 
-/** The line and column (from 1) of the character at `offset` in `text`. */
-function placeOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, offset));
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
-}
 
 /**
  * The trees a browser may read from `html`: `parse` (hast-util-from-html's) reads as a browser

@@ -4,6 +4,7 @@ import { reportRule, type FilterAdvice } from '../diagnostics/rules.js';
 import { corruptEntryIn } from '../compile/file-cache.js';
 import type { ThemeFiles } from '../load/load-theme.js';
 import { readTags } from './template-names.js';
+import { placeOf } from '../util/text-place.js';
 
 // LiquidJS is CommonJS: `require` loads it when it is first needed (a template read, an error
 // converted), not when a module that may need it is imported: a warm build reads no template.
@@ -58,10 +59,7 @@ export function unclosedBlock(text: string): { line: number; column: number; rea
   const read = readTags(text);
   if (/\{%-?\s*liquid\b/.test(read)) return undefined;
   const opened: Array<{ name: string; written: string; at: number }> = [];
-  const place = (at: number) => {
-    const before = read.slice(0, at);
-    return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
-  };
+  const place = (at: number) => placeOf(read, at);
   const shown = (written: string) => written.replace(/\s+/g, ' ');
   for (const tag of read.matchAll(/\{%-?\s*(\w+)[^]*?-?%\}/g)) {
     const [written, name = ''] = tag;

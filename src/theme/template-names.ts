@@ -2,6 +2,7 @@ import type { Liquid } from 'liquidjs';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { FilterAdvice } from '../diagnostics/rules.js';
 import type { ThemeFiles } from '../load/load-theme.js';
+import { placeOf } from '../util/text-place.js';
 
 /** Where a theme's templates are, inside it. */
 export const templatePrefix = 'templates/';
@@ -96,8 +97,7 @@ export function missingTemplates(files: ThemeFiles): Array<{ name: string; from:
     const text = file.bytes.toString('utf8');
     for (const { name, index } of namedIn(text)) {
       if (names.has(name)) continue;
-      const before = text.slice(0, index);
-      missing.push({ name, from, place: { file: file.displayPath, line: before.split('\n').length, column: index - before.lastIndexOf('\n') } });
+      missing.push({ name, from, place: { file: file.displayPath, ...placeOf(text, index) } });
     }
   }
   return missing;

@@ -5,6 +5,7 @@ import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
 import { parseYaml } from '../parse/yaml-data.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { readTags, reachableTemplates, templateNames, templatePrefix } from './template-names.js';
+import { placeOf } from '../util/text-place.js';
 
 /** The UI strings of one file, and whether it could be read as a map of names to texts. */
 export interface StringsFile {
@@ -181,8 +182,7 @@ export function checkStringNames(files: ThemeFiles, read: (code: string) => Stri
     for (const { key, index } of strings) {
       if (known.has(key) || optional.has(key) || told.has(key)) continue;
       told.add(key);
-      const before = text.slice(0, index);
-      const place = { file: file.displayPath, line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+      const place = { file: file.displayPath, ...placeOf(text, index) };
       reportRule(report, 'theme/unknown-string', place, { key, suggestion: didYouMean(key, known) });
     }
   }
