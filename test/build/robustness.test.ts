@@ -277,6 +277,21 @@ describe('bad input', () => {
     expect(run.stderr).toContain('content/issues/1/30-control.md:4:7: warning: this file holds the invisible control character U+000C, which was left out [encoding/control-character]');
     expect(await checkHtml([path.join(out, 'web/issues/1/control/index.html'), path.join(out, 'web/issues/1/index.html')])).toEqual([]);
   });
+  it("gives each id once: a heading keeps its own from raw HTML's, the first raw element its, and a name with a space goes", async () => {
+    const root = await makeWebzine();
+    const body = '<a id="lead-in"></a> Before.\n\n## Lead in\n\n## Closing\n\n<a id="closing"></a> Text <span id="x">1</span> <span id="x">2</span> <a name="has space">n</a>\n\n[Up](#lead-in) [Down](#closing) [X](#x)\n';
+    await writeFile(path.join(root, 'content/issues/1/30-ids.md'), `---\ntitle: Ids\n---\n${body}`);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const page = path.join(out, 'web/issues/1/ids/index.html');
+    const html = await readFile(page, 'utf8');
+    expect(html).toContain('<h2 id="lead-in">');
+    expect(html).toContain('<h2 id="closing">');
+    expect(html.match(/ id="(lead-in|closing|x)"/g)).toEqual([' id="lead-in"', ' id="closing"', ' id="x"']);
+    expect(html).not.toContain('has space');
+    expect(await checkHtml([page, path.join(out, 'web/issues/1/index.html')])).toEqual([]);
+  });
   it('builds a long run of spaces in text and in a table cell\'s style in linear time, not quadratic', async () => {
     const root = await makeWebzine();
     const spaces = ' '.repeat(400_000);

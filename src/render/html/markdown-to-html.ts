@@ -196,19 +196,31 @@ function attributeName(property: string): string {
  * own (`_main`, the skip link's target), is dropped, as a heading never gets one.
  */
 function rawIds(tree: HastRoot): void {
+  // HTML wants an id once a page: a heading keeps its own (`## Opening` and `<a id="opening">`
+  // gave two), and of other elements the first keeps it; `#opening` still leads where it did.
+  const headings = new Map<string, HastNodes>();
+  walk(tree as HastNodes, (node) => {
+    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName) && typeof node.properties['id'] === 'string' && !headings.has(node.properties['id'])) headings.set(node.properties['id'], node);
+  });
   const ids = new Set<string>();
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
     const { properties } = node;
-    if (typeof properties['id'] === 'string' && properties['id'].startsWith('_')) delete properties['id'];
-    if (typeof properties['id'] === 'string') ids.add(properties['id']);
+    const id = properties['id'];
+    if (typeof id === 'string' && (id.startsWith('_') || ids.has(id) || (headings.has(id) && headings.get(id) !== node))) delete properties['id'];
+    else if (typeof id === 'string') ids.add(id);
   });
-  // Only a name that makes a valid id no other element has (HTML wants ids unique and without spaces).
+  // Only a name that makes a valid id no other element has (HTML wants ids unique and without
+  // spaces); another name is no target, and HTML takes none with a space: it goes.
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element' || node.tagName !== 'a') return;
     const { properties } = node;
     const name = properties['name'];
-    if (properties['id'] !== undefined || typeof name !== 'string' || !isNamedAnchor(name) || ids.has(name)) return;
+    if (typeof name === 'string' && (!isNamedAnchor(name) || properties['id'] !== undefined || ids.has(name))) {
+      if (/\s/.test(name) || name === '') delete properties['name'];
+      return;
+    }
+    if (typeof name !== 'string') return;
     properties['id'] = name;
     delete properties['name'];
     ids.add(name);
