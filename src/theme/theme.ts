@@ -332,7 +332,7 @@ function sharedKey(value: unknown): string {
 const sharedKeys = new WeakMap<object, string>();
 
 function themeFingerprint(files: ThemeFiles): string {
-  // The time zone, Node and its ICU are inputs of every page (see `runtimeFacts`).
+  // Node and its ICU are inputs of every page (see `runtimeFacts`).
   const hash = createHash('sha1').update(codeFingerprint()).update(runtimeFacts());
   for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(file.under?.bytes ?? '').update('\0').update(file.bytes);
   return hash.digest('base64');

@@ -165,13 +165,13 @@ export async function upToDate(options: StampOptions): Promise<{ report: StampRe
 }
 
 /**
- * What of the machine changes how outputs are written: Liquid's `date` filter writes local time,
- * and dates are spelt by Node's Intl, whose data comes with Node and its ICU.
+ * What of the machine changes how outputs are written: dates are spelt by Node's Intl, whose data
+ * comes with Node and its ICU. Not the time zone nor the locale: every date is written in UTC
+ * with the names of the page's language, whatever the machine's (templates' date filters too).
  */
 export function runtimeFacts(): string {
   const { node, icu, cldr, tz, unicode } = process.versions;
-  const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();
-  return JSON.stringify([node, icu, cldr, tz, unicode, timeZone, locale]);
+  return JSON.stringify([node, icu, cldr, tz, unicode]);
 }
 
 function stateOf(stats: Stats): string {

@@ -240,14 +240,13 @@ describe('a build when nothing changed since the last one', () => {
     }
   });
 
-  it('builds again in another time zone, whose local time the theme may write', async () => {
+  it('finds nothing changed in another time zone or locale, which write every date the same', async () => {
     const place = await zine();
     const zone = process.env['TZ'];
     try {
       process.env['TZ'] = 'UTC';
       await build(place);
       process.env['TZ'] = 'Pacific/Auckland';
-      expect((await build(place)).stdout).toMatch(built);
       expect((await build(place)).stdout).toMatch(unchanged);
     } finally {
       if (zone === undefined) delete process.env['TZ'];
