@@ -45,9 +45,9 @@ export function changeScope(texts: readonly TextSource[], changed: ReadonlySet<s
   const report = new Set(related);
   // site.yml's menu may lead to a changed page (a menu entry is a link like any other).
   const config = texts.find((text) => text.path === 'content/site.yml');
-  if (config && patterns.some((pattern) => pattern.test(config.text))) report.add(config.path);
+  if (config && mentionsAny(config.text, patterns)) report.add(config.path);
   for (const text of markdown) {
-    if (patterns.some((pattern) => pattern.test(text.text))) report.add(text.path);
+    if (mentionsAny(text.text, patterns)) report.add(text.path);
     // An editorial's anchors are linked as `./#x` or `#x` from its own folder.
     if ([...related].some((file) => file.endsWith('/issue.md') && path.dirname(file) === path.dirname(text.path))) report.add(text.path);
   }
@@ -63,6 +63,17 @@ export function changeScope(texts: readonly TextSource[], changed: ReadonlySet<s
     for (const text of markdown) if (text.path !== file && text.path.replace(translationSuffix, '.md') === file) parse.add(text.path);
   }
   return { parse, report, whole: false };
+}
+
+/**
+ * Whether a text holds one of the patterns as written or with its `%xx` escapes decoded, as the
+ * link checker decodes a link's path: `annual%20report.pdf` names `annual report.pdf`.
+ */
+function mentionsAny(text: string, patterns: readonly RegExp[]): boolean {
+  if (patterns.some((pattern) => pattern.test(text))) return true;
+  // A link's path decodes whole or not at all, so each run of escapes in it decodes on its own.
+  const decoded = text.includes('%') ? text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => safeDecode(run)) : text;
+  return decoded !== text && patterns.some((pattern) => pattern.test(decoded));
 }
 
 /** What a link to `file` contains: its name, its web address (`/issues/3/current/`), or for an issue.md its folder (`../3/`). */

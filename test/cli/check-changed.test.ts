@@ -232,6 +232,33 @@ describe('mimeo check --changed finds what a whole check finds in and around the
     expect((await changedSince(root)).stdout).toContain('content/issues/1/10-first.md:9:18: error: the link "20-second.md#details" points to nothing');
   });
 
+  it('reports a link written with %-escapes to a copied file the change renamed', async () => {
+    const root = await committed({
+      'content/static/files/annual report.pdf': 'pdf\n',
+      'content/issues/1/30-third.md': '---\ntitle: Third\n---\n[Our report](../../static/files/annual%20report.pdf)\n',
+    });
+    await git(root, ['mv', 'content/static/files/annual report.pdf', 'content/static/files/report-2026.pdf']);
+    const run = await changedSince(root);
+    expect(run.stdout).toContain('content/issues/1/30-third.md:4:1: error: the link "../../static/files/annual%20report.pdf" points to nothing');
+    expect(run.stdout).toBe((await runCli(['check', '--root', root])).stdout);
+  });
+
+  it('reports links written with %-escapes to issue files the change removed', async () => {
+    const root = await committed({
+      'content/issues/1/é.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+      'content/issues/1/a%b.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+      'content/issues/1/30-third.md': '---\ntitle: Third\n---\n![accent](%C3%A9.svg) ![percent](a%25b.svg)\n',
+    });
+    await git(root, ['rm', '-q', 'content/issues/1/é.svg', 'content/issues/1/a%b.svg']);
+    const run = await changedSince(root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      'content/issues/1/30-third.md:4:1: error: the file "%C3%A9.svg" does not exist [asset/missing]\n' +
+        'content/issues/1/30-third.md:4:23: error: the file "a%25b.svg" does not exist [asset/missing]\n',
+    );
+    expect(run.stdout).toBe((await runCli(['check', '--root', root])).stdout);
+  });
+
   it('reports a root-relative link to a heading the change removed', async () => {
     const root = await committed({ 'content/issues/1/30-third.md': '---\ntitle: Third\n---\nSee [history](/about/#history).\n' });
     await writeFile(path.join(root, 'content/pages/about.md'), '---\ntitle: About\n---\n## Origins\n');
