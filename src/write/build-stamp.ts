@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -58,6 +58,8 @@ const racyMargin = 3000;
 
 // What a file that could not be read is recorded as, for a build that reports it.
 const unreadable = 'unreadable';
+// What a racy file that is no longer a regular file (a FIFO, a device) is recorded as: no build reads it.
+const notAFile = 'not a file';
 
 interface Stamp {
   format: number;
@@ -96,7 +98,8 @@ export function addFolderStates(inputs: InputStates, folder: string): void {
 function record(inputs: InputStates): (file: string, stats: Stats) => void {
   return (file, stats) => {
     inputs.lines.push(`${file}\0${stateOf(stats)}`);
-    if (Math.max(stats.mtimeMs, stats.ctimeMs) >= inputs.takenAt - racyMargin) inputs.racy[file] = bytesDigest(file);
+    // Only a regular file is read, as the load reads only those: a FIFO would block the build.
+    if (Math.max(stats.mtimeMs, stats.ctimeMs) >= inputs.takenAt - racyMargin && stats.isFile()) inputs.racy[file] = bytesDigest(file);
   };
 }
 
@@ -178,11 +181,18 @@ function stateOf(stats: Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
+/** The hash of a regular file's bytes; what stands at `file` now may be a FIFO put where a file was, which is not waited on. */
 function bytesDigest(file: string): string {
+  let descriptor: number | undefined;
   try {
-    return createHash('sha1').update(readFileSync(file)).digest('base64');
+    // Opened without blocking, so a FIFO with no writer opens at once; O_NONBLOCK is undefined on Windows, which has none.
+    descriptor = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(descriptor).isFile()) return notAFile;
+    return createHash('sha1').update(readFileSync(descriptor)).digest('base64');
   } catch {
     return unreadable;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 

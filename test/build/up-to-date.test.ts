@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -261,5 +261,35 @@ describe('a build when nothing changed since the last one', () => {
     await writeFile(layout, (await readFile(path.join(repoRoot, 'themes/default/templates/layouts/base.liquid'), 'utf8')).replace('</body>', '<p>{{ "now" | date: "%Y" }}</p>\n</body>'));
     expect((await build(place)).stdout).toMatch(built);
     expect((await build(place)).stdout).toMatch(unchanged);
+  });
+});
+
+describe('a build with a FIFO in content/', () => {
+  /** The compiled CLI in a process of its own, stopped after 20 s: a read of a FIFO with no writer blocks the process it runs in. */
+  const buildApart = (place: { root: string; out: string; cache: string }) =>
+    spawnSync(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', place.root, '--out', place.out, '--cache-dir', place.cache], { encoding: 'utf8', timeout: 20_000 });
+
+  it('leaves out a FIFO made just before the build, as the load does, instead of reading it', async () => {
+    const place = await zine();
+    await mkdir(path.join(place.root, 'content/static'), { recursive: true });
+    execFileSync('mkfifo', [path.join(place.root, 'content/static/pipe')]);
+    const run = buildApart(place);
+    expect({ status: run.status, signal: run.signal }).toEqual({ status: 0, signal: null });
+    expect(run.stdout).toMatch(built);
+    expect((await readTree(place.out)).has('web/pipe')).toBe(false);
+  });
+
+  it('leaves out a FIFO put where a file was that the last build read by its bytes', async () => {
+    const place = await zine();
+    const file = path.join(place.root, 'content/static/pipe');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, 'x\n');
+    expect(buildApart(place).status).toBe(0);
+    await rm(file);
+    execFileSync('mkfifo', [file]);
+    const run = buildApart(place);
+    expect({ status: run.status, signal: run.signal }).toEqual({ status: 0, signal: null });
+    expect(run.stdout).toMatch(built);
+    expect((await readTree(place.out)).has('web/pipe')).toBe(false);
   });
 });
