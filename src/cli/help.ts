@@ -15,7 +15,8 @@ Options:
   -v, --version   show mimeo's version
 
 Exit codes: 0 success, 1 mistakes in the content, 2 wrong usage, 3 the file
-system refused a write (a full disk, a read-only folder) or a bug in mimeo.
+system refused a read or a write (a full disk, a read-only folder, a folder of
+content/ mimeo may not read) or a bug in mimeo.
 `;
 
 /** `mimeo build --help`. */

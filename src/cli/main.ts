@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { refusalReason, RefusalError } from '../diagnostics/refusal.js';
 import { buildHelp, checkHelp, devHelp, mainHelp, newHelp, schemaHelp } from './help.js';
 import { exitCodes, UsageError, type Terminal } from './usage.js';
 
@@ -37,6 +38,11 @@ export async function main(args: readonly string[], terminal: Terminal = process
       const helpCommand = error.command ? `mimeo ${error.command} --help` : 'mimeo --help';
       terminal.err(`mimeo: ${error.message}\nSee \`${helpCommand}\`.\n`);
       return exitCodes.usage;
+    }
+    if (error instanceof RefusalError) {
+      terminal.err(`mimeo: ${error.message}\nhint: ${error.hint}\n`);
+      if (rest.includes('--debug')) terminal.err(`${describe(error)}\n`);
+      return exitCodes.internal;
     }
     const refused = systemError(error);
     if (refused) {
@@ -100,22 +106,6 @@ function version(): string {
   return manifest.version;
 }
 
-// What the system's refusals mean, in words; any other error is told as a bug, with its stack.
-const reasons: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOSPC: 'no space left on the disk',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'the file system is read-only',
-  ENOTDIR: 'part of the path is a file, not a folder',
-  EISDIR: 'it is a folder, not a file',
-  EBUSY: 'it is in use by another program',
-  EMFILE: 'too many files are open',
-  ENFILE: 'too many files are open',
-  ENAMETOOLONG: 'the name is too long',
-  EIO: 'the disk reported an input/output error',
-};
-
 // What each call was doing, in words.
 const actions: Record<string, string> = {
   open: 'open',
@@ -139,12 +129,10 @@ const actions: Record<string, string> = {
  */
 function systemError(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
-  const { code, syscall, path } = error as NodeJS.ErrnoException;
-  // Only refusals a machine makes (a file missing where mimeo looks is more likely mimeo's mistake).
-  if (typeof code !== 'string' || typeof syscall !== 'string') return undefined;
-  const reason = reasons[code];
+  const reason = refusalReason(error);
   if (reason === undefined) return undefined;
-  return `could not ${actions[syscall] ?? syscall}${path ? ` ${path}` : ''}: ${reason} (${code})`;
+  const { syscall, path } = error as NodeJS.ErrnoException;
+  return `could not ${actions[syscall!] ?? syscall}${path ? ` ${path}` : ''}: ${reason}`;
 }
 
 function describe(error: unknown): string {

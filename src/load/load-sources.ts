@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Report } from '../diagnostics/diagnostic.js';
+import { refusalReason, RefusalError } from '../diagnostics/refusal.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { decodeText } from './decode.js';
 import { fileStamp } from './file-stamp.js';
@@ -89,7 +90,24 @@ type Decode = (bytes: Uint8Array, file: string, report: Report) => string | unde
 type Read = (absolutePath: string, relative: string, report: Report, decode: Decode) => string | undefined;
 
 // Read one after another without waiting on the event loop: a thousand small awaited reads cost several times more.
-const readFile: Read = (absolutePath, relative, report, decode) => decode(readFileSync(absolutePath), relative, report);
+const readFile: Read = (absolutePath, relative, report, decode) => {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    throw refusedRead(error, `read ${relative}`);
+  }
+  return decode(bytes, relative, report);
+};
+
+// What to do when the system refuses mimeo a file or folder of content/.
+const readHint = 'mimeo must be able to read every file and folder under content/: check their permissions (chmod) and the length of their names, or move what it can not read out of content/';
+
+/** `error` told as what mimeo could not do (`read content/x.md`) when the system refused it, else kept as the cause of a located error. */
+function refusedRead(error: unknown, what: string): Error {
+  const reason = refusalReason(error);
+  return reason === undefined ? new Error(`could not ${what}`, { cause: error }) : new RefusalError(`could not ${what}: ${reason}`, readHint, { cause: error });
+}
 
 /**
  * Starts the text of a markup file that starts with a UTF-16 byte order mark, which a browser
@@ -240,7 +258,7 @@ async function walk(folder: string, realContent: string, root: string, report: R
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
     if (isMissing(error)) return found;
-    throw new Error(`could not read the folder ${folder}`, { cause: error });
+    throw refusedRead(error, `list the folder ${toPosix(path.relative(root, folder))}`);
   }
   for (const entry of entries) {
     if (isEditorLeftover(entry.name)) continue;

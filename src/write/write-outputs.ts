@@ -1,6 +1,7 @@
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { RefusalError } from '../diagnostics/refusal.js';
 import { createHeapGuard } from './heap-guard.js';
 import type { OutputFile } from './output-file.js';
 
@@ -32,6 +33,7 @@ const retiredName = '.mimeo-retired';
 export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[], ready: () => boolean = () => true): Promise<WriteOutcome> {
   const staging = path.join(outDir, stagingName);
   const retired = path.join(outDir, retiredName);
+  makeOutputFolder(outDir);
   await rm(staging, { recursive: true, force: true });
   await rm(retired, { recursive: true, force: true });
   // Per tree, the files to write: all of them, or for a patch those not kept in place.
@@ -68,6 +70,27 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
   rmSync(retired, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
   return 'swapped';
+}
+
+/** Makes the output folder when it is missing, saying which symbolic link on its path leads nowhere when that is why it can not be. */
+function makeOutputFolder(outDir: string): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    // A recursive mkdir fails with ENOENT only where a link on the path leads to nothing (`dist -> /gone/site`).
+    const link = (error as NodeJS.ErrnoException).code === 'ENOENT' ? danglingLink(outDir) : undefined;
+    if (link === undefined) throw error;
+    const message = `could not make the output folder ${outDir}: ${link} is a symbolic link to ${readlinkSync(link)}, which does not exist`;
+    throw new RefusalError(message, 'make the folder the link leads to, or remove the link and mimeo makes the output folder (--out) itself', { cause: error });
+  }
+}
+
+/** The first of `file` and its parents that is a symbolic link to nothing. */
+function danglingLink(file: string): string | undefined {
+  for (let at = path.resolve(file); ; at = path.dirname(at)) {
+    if (lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink() && statSync(at, { throwIfNoEntry: false }) === undefined) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
 }
 
 /** Makes the content of every output made on demand, dropping those that failed (reported): for builds that do not write. */

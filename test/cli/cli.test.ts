@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,47 @@ describe('the mimeo command', () => {
     // --debug shows the error itself, in case it was mimeo's own mistake after all.
     const debug = await mimeo(['build', '--root', root, '--out', path.join(file, 'dist'), '--debug']);
     expect(debug.stderr).toMatch(/\nError: ENOTDIR: not a directory, \w+ '/);
+  });
+
+  it('exits 3 without a stack trace when the output folder is a symbolic link to nothing, naming the link', async () => {
+    const root = await makeWebzine();
+    const gone = path.join(await temporaryFolder(), 'gone', 'site');
+    await symlink(gone, path.join(root, 'dist'));
+    const run = await mimeo(['build', '--root', root]);
+    expect(run.code).toBe(3);
+    expect(run.stderr.split('\n').filter((line) => !line.startsWith('note: '))).toEqual([
+      `mimeo: could not make the output folder ${root}/dist: ${root}/dist is a symbolic link to ${gone}, which does not exist`,
+      'hint: make the folder the link leads to, or remove the link and mimeo makes the output folder (--out) itself',
+      '',
+    ]);
+    // The same for --out below such a link.
+    const below = await mimeo(['build', '--root', root, '--out', path.join(root, 'dist', 'o2')]);
+    expect(below.code).toBe(3);
+    expect(below.stderr).toContain(`mimeo: could not make the output folder ${root}/dist/o2: ${root}/dist is a symbolic link to ${gone}, which does not exist\n`);
+  });
+
+  it('exits 3 without a stack trace when a folder of content/ can not be listed, naming it and how to mend it', async () => {
+    const root = await makeWebzine();
+    // A path longer than the system takes (ENAMETOOLONG) is refused to root too, unlike a folder of mode 000.
+    const name = 'a'.repeat(200);
+    const chain = path.join(...Array<string>(11).fill(name));
+    // Two chains of folders made apart, each short enough to make, then one moved to the end of the other.
+    await mkdir(path.join(root, 'content/static', chain), { recursive: true });
+    const apart = await temporaryFolder();
+    await mkdir(path.join(apart, chain), { recursive: true });
+    await rename(path.join(apart, name), path.join(root, 'content/static', chain, name));
+    try {
+      const run = await mimeo(['check', '--root', root]);
+      expect(run.code).toBe(3);
+      expect(run.stderr.split('\n').filter((line) => !line.startsWith('note: '))).toEqual([
+        expect.stringMatching(new RegExp(`^mimeo: could not list the folder content/static(/${name})+: the name is too long \\(ENAMETOOLONG\\)$`)),
+        'hint: mimeo must be able to read every file and folder under content/: check their permissions (chmod) and the length of their names, or move what it can not read out of content/',
+        '',
+      ]);
+    } finally {
+      // Removed by a program that walks the tree by relative paths: one by absolute paths can not reach so deep.
+      await execute('rm', ['-rf', path.join(root, 'content/static', name)]);
+    }
   });
 
   it('prints check results as GitHub annotations', async () => {
