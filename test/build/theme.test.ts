@@ -546,3 +546,19 @@ describe("a webzine's own robots.txt in content/static/", () => {
     expect(await theirs('web/robots.txt')).toBe('User-agent: GPTBot\nDisallow: /\n');
   });
 });
+
+describe('the hashed stylesheet', () => {
+  it('is a path/conflict when a copied file of static/ has its name, which would replace it on every page', async () => {
+    const root = await makeWebzine();
+    const out = path.join(await temporaryFolder(), 'dist');
+    expect((await runCli(['build', '--root', root, '--out', out, '--no-cache'])).code).toBe(0);
+    const [stylesheet] = (await readdir(path.join(out, 'web'))).filter((name) => /^style\.[0-9a-f]{10}\.css$/.test(name));
+    await mkdir(path.join(root, 'content/static'), { recursive: true });
+    await writeFile(path.join(root, 'content/static', stylesheet!), 'x\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      `content/static/${stylesheet}:1:1: error: this file would be written to web/${stylesheet}, and so would ${path.join(repoRoot, 'themes/default/assets/style.css')} [path/conflict]\n  Rename one of the two.\n`,
+    );
+  });
+});

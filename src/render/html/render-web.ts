@@ -35,8 +35,10 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
   }
   if (site.prefix !== '') return outputs;
   // The webzine's own files (static/ and the like) replace a theme's file of the same name, and
-  // mimeo's robots.txt (a site that keeps some crawlers out).
+  // mimeo's robots.txt (a site that keeps some crawlers out), but not the hashed stylesheet, which
+  // every page loads: a file of that name is a path/conflict (themes/default/README.md).
   const own = new Set(site.assets.map((asset) => asset.output));
+  own.delete(theme.stylesheet);
   if (wanted('sitemap.xml')) outputs.push(renderSitemap(editions, options.baseUrl));
   if (wanted('robots.txt') && !own.has('robots.txt')) outputs.push(renderRobots(options.baseUrl));
   outputs.push(...theme.assets.filter((asset) => !own.has(asset.path)));
