@@ -24,7 +24,7 @@ export function parseFile(source: TextSource, report: Report): ParsedFile {
   if (slow) {
     const place = { file: source.path, line: bodyLineOffset + slow.line };
     if (slow.kind === 'deep') reportRule(report, 'markdown/too-deep', place, { depth: String(slow.depth), limit: maxDepth });
-    else reportRule(report, slow.kind === 'cells' ? 'markdown/too-many-cells' : 'markdown/too-many-delimiters', place, { limit: slow.limit });
+    else reportRule(report, limitRules[slow.kind], place, { limit: slow.limit });
     return { path: source.path, frontMatter: data, ...empty };
   }
   let markdown: ParsedMarkdown;
@@ -43,6 +43,8 @@ export function parseFile(source: TextSource, report: Report): ParsedFile {
   }
   return { path: source.path, frontMatter: data, ...markdown };
 }
+
+const limitRules = { delimiters: 'markdown/too-many-delimiters', cells: 'markdown/too-many-cells', blocks: 'markdown/too-many-blocks' } as const;
 
 /** How deep a body may nest quotes, lists, emphasis and HTML elements: far beyond any real text, well within the renderers' stack. */
 export const maxDepth = 200;

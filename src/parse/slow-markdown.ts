@@ -5,7 +5,8 @@ import { delimitersPast } from './emphasis-count.js';
 export type SlowMarkdown =
   | { kind: 'deep'; line: number; depth: number }
   | { kind: 'delimiters'; line: number; limit: number }
-  | { kind: 'cells'; line: number; limit: number };
+  | { kind: 'cells'; line: number; limit: number }
+  | { kind: 'blocks'; line: number; limit: number };
 
 /** Options of {@link findSlowMarkdown}. */
 export interface Options {
@@ -19,6 +20,15 @@ export interface Options {
 const maxDelimiters = 2000;
 // A table cell costs micromark 50 to 80 µs and about 10 kB: 50 000 cells took 3 s and 450 to 540 MB.
 const maxCells = 50_000;
+// Each block (a container, a leaf, a table row) costs every stage after it: 800 000 one-word paragraphs
+// ran `mimeo check` out of heap after 58 s. At 30 000, `mimeo check` took 2.5 s and 510 MB over
+// one-word paragraphs, 3 s and 560 MB over headings or table rows, 2.6 s and 350 MB over list items; a
+// file past it is refused in 0.7 s. The longest real Markdown at hand, Node's 12.x changelog (956 kB),
+// has 10 568 blocks; a bench article about 80; the longest of 238 READMEs under node_modules 844.
+const maxBlocks = 30_000;
+// micromark takes quadratic time over separate block quotes (in micromark-util-edit-map): 10 000 of
+// them took 16 s, 20 000 took 76 s. Counted as four blocks each, 6 000 take 5.6 s (and 360 MB).
+const quoteCost = 4;
 
 /** An open quote (`>`) or list item, and how deep the tree is inside it. */
 interface Container {
@@ -44,20 +54,22 @@ interface State {
   stack: Container[];
   leaf: Leaf | undefined;
   found: SlowMarkdown | undefined;
+  /** How many blocks (containers, leaves, table rows) have started so far. */
+  blocks: number;
 }
 
 /**
  * Finds, in one linear pass over a Markdown body, what micromark would take pathologically long
  * (or too deep a stack) to parse: quotes and lists nested deeper than `maxDepth`, an inline run (a
  * paragraph, a heading or a table cell) with thousands of emphasis delimiters (`*`, `_`, `~` next
- * to text, outside code spans), or a table with tens of thousands of cells. It follows the block
+ * to text, outside code spans), a table with tens of thousands of cells, or tens of thousands of blocks. It follows the block
  * structure of CommonMark and GFM (containers, lazy lines, what interrupts a paragraph, real tables
  * only), so code blocks, raw HTML blocks and code spans are skipped as micromark skips them; where
  * it can not be sure, it counts.
  */
 export function findSlowMarkdown(body: string, options: Options): SlowMarkdown | undefined {
   const lines = body.split(/\r\n|\r|\n/);
-  const state: State = { stack: [], leaf: undefined, found: undefined };
+  const state: State = { stack: [], leaf: undefined, found: undefined, blocks: 0 };
   for (let index = 0; index < lines.length && !state.found; index++) {
     readLine(state, lines[index]!, index + 1, options.maxDepth);
   }
@@ -89,6 +101,7 @@ function readLine(state: State, line: string, number: number, maxDepth: number):
     closeContainers(state, matched);
   }
   readLeaf(state, line, number, { at: start.at, column: start.column, base: place.base }, all && !opened);
+  if (state.blocks > maxBlocks) state.found ??= { kind: 'blocks', line: number, limit: maxBlocks };
 }
 
 /** Goes past the markers of the open containers that the line continues, and gives how many it does. */
@@ -127,6 +140,7 @@ function openContainers(state: State, line: string, place: Place, paragraph: boo
       state.stack.length = matched;
     }
     opened = true;
+    state.blocks += container.quote ? quoteCost : 1;
     const outer = state.stack.at(-1);
     const { quote, width, empty } = container;
     state.stack.push({ quote, width, empty, depth: (outer?.depth ?? 0) + depth, quotes: (outer?.quotes ?? 0) + (quote ? 1 : 0) });
@@ -186,14 +200,19 @@ function startsBlock(state: State, line: string, number: number, at: number): bo
     startLeaf(state, { kind: 'fence', closing });
   } else if (isAtxHeading(line, at)) {
     closeLeaf(state);
+    state.blocks++;
     countRun(state, line.slice(at), number);
   } else if (isThematicBreak(line, at)) {
     closeLeaf(state);
+    state.blocks++;
   } else {
     const end = htmlBlockAt(line, at, state.leaf?.kind === 'paragraph');
     if (end === undefined) return false;
     if (end === 'blank' || !end.test(line.slice(at + 2))) startLeaf(state, { kind: 'html', end });
-    else closeLeaf(state);
+    else {
+      closeLeaf(state);
+      state.blocks++;
+    }
   }
   return true;
 }
@@ -222,6 +241,7 @@ function goOnParagraph(state: State, paragraph: Extract<Leaf, { kind: 'paragraph
 /** Counts a table row's cells, each of which micromark reads as an inline run of its own. */
 function readRow(state: State, table: Extract<Leaf, { kind: 'table' }>, row: string, number: number): void {
   const cells = cellsOf(row);
+  state.blocks++;
   table.cells += cells.length;
   if (table.cells > maxCells) {
     state.found = { kind: 'cells', line: table.line, limit: maxCells };
@@ -249,6 +269,7 @@ function goesOn(state: State, leaf: Extract<Leaf, { kind: 'code' | 'fence' | 'ht
 function startLeaf(state: State, leaf: Leaf): void {
   closeLeaf(state);
   state.leaf = leaf;
+  state.blocks++;
 }
 
 /** Ends the open leaf block, counting a paragraph's delimiters. */

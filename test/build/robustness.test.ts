@@ -77,6 +77,10 @@ describe('bad input', () => {
     ['list items and quotes 3 000 each on one line', '- > '.repeat(3000), 4, 'this file nests quotes, lists, emphasis or HTML elements 9000 levels deep, and mimeo reads at most 200 [markdown/too-deep]'],
     ['a list nested 1 000 levels deep', Array.from({ length: 1000 }, (_, level) => `${'  '.repeat(level)}- x`).join('\n'), 104, 'this file nests quotes, lists, emphasis or HTML elements 202 levels deep, and mimeo reads at most 200 [markdown/too-deep]'],
     ['a table of 200 columns and 2 000 rows', [`|${' a |'.repeat(200)}`, `|${'---|'.repeat(200)}`, ...Array.from({ length: 2000 }, () => `|${' b |'.repeat(200)}`)].join('\n'), 4, 'this table has more than 50000 cells, and mimeo reads at most 50000 in one table [markdown/too-many-cells]'],
+    // 800 000 one-word paragraphs ran `mimeo check` out of heap after 58 s; 200 000 list items took over 300 s.
+    ['800 000 one-word paragraphs', 'line\n\n'.repeat(800_000), 60_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
+    ['200 000 list items', Array.from({ length: 200_000 }, (_, n) => `- item ${n}`).join('\n'), 15_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
+    ['10 000 block quotes, which micromark reads in quadratic time', '> q\n\n'.repeat(10_000), 12_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
   ])('refuses %s in moments, where it is, and the build fails without a stack trace', async (_case, body, line, said) => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/issues/1/30-slow.md'), `---\ntitle: Slow\n---\n${body}\n`);
