@@ -25,8 +25,8 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   const report = (diagnostic: Diagnostic) => diagnostics.push(withTextCause(diagnostic));
   const parsed = parseFile({ path: source.path, text }, report);
   // No text, or only notes (a scaffold's). A file whose front matter can not be read (never
-  // closed) has no body to speak of, and one too deep to read has one: both are reported.
-  const blank = parsed.frontMatter !== undefined && parsed.tree.children.every((node) => node.type === 'html' && node.value.replace(/<!--[\s\S]*?-->/g, '').trim() === '');
+  // closed) has no body to speak of, and one too deep or too large to read has one: both are reported.
+  const blank = parsed.frontMatter !== undefined && !parsed.refused && parsed.tree.children.every((node) => node.type === 'html' && node.value.replace(/<!--[\s\S]*?-->/g, '').trim() === '');
   // Raw HTML that the HTML parser will build too deep for its stack: as one document, or (shown as
   // text, when only the capsule takes the text out of each block) block by block.
   const nested = deepHtml(parsed.tree, options.html === 'escape');

@@ -13,6 +13,8 @@ export interface ParsedFile extends ParsedMarkdown {
   path: string;
   /** Front matter, not yet checked against a schema; `undefined` when unreadable (reported). */
   frontMatter: YamlData | undefined;
+  /** Whether the body was too deep or too large to read (reported), and so is left empty. */
+  refused?: true;
 }
 
 /** Parses one Markdown file. Pure: the same text always gives the same result. */
@@ -25,7 +27,7 @@ export function parseFile(source: TextSource, report: Report): ParsedFile {
     const place = { file: source.path, line: bodyLineOffset + slow.line };
     if (slow.kind === 'deep') reportRule(report, 'markdown/too-deep', place, { depth: String(slow.depth), limit: maxDepth });
     else reportRule(report, limitRules[slow.kind], place, { limit: slow.limit });
-    return { path: source.path, frontMatter: data, ...empty };
+    return { path: source.path, frontMatter: data, ...empty, refused: true };
   }
   let markdown: ParsedMarkdown;
   try {
@@ -34,12 +36,12 @@ export function parseFile(source: TextSource, report: Report): ParsedFile {
     // The parsers recurse once a level: thousands of nested quotes or lists exhaust the stack.
     if (!isStackOverflow(error)) throw new Error(`could not parse ${source.path}`, { cause: error });
     reportRule(report, 'markdown/too-deep', { file: source.path, line: bodyLineOffset + 1 }, { depth: 'thousands of', limit: maxDepth }, error);
-    return { path: source.path, frontMatter: data, ...empty };
+    return { path: source.path, frontMatter: data, ...empty, refused: true };
   }
   const depth = treeDepth(markdown.tree);
   if (depth > maxDepth) {
     reportRule(report, 'markdown/too-deep', { file: source.path, line: bodyLineOffset + 1 }, { depth: String(depth), limit: maxDepth });
-    return { path: source.path, frontMatter: data, ...empty };
+    return { path: source.path, frontMatter: data, ...empty, refused: true };
   }
   return { path: source.path, frontMatter: data, ...markdown };
 }
