@@ -68,19 +68,20 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     reportRule(report, 'yaml/syntax', { file: options.file, ...toPosition(loop.offset) }, { reason: `the alias *${loop.alias} stands inside the value it names, which would never end`, code: 'ALIAS_LOOP' });
     return undefined;
   }
-  let value: unknown;
-  try {
-    // A bound on aliases keeps a "billion laughs" document from taking the build down.
-    value = document.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (error) {
-    const reason = error instanceof Error ? firstLine(error.message) : String(error);
-    reportRule(report, 'yaml/syntax', { file: options.file, ...(unresolvedAlias(document, toPosition) ?? start) }, { reason }, error);
-    return undefined;
-  }
-  // Within the bound on aliases, a value may still be copied a hundred times: megabytes each.
+  // The bound on what aliases copy keeps a "billion laughs" document from taking the build down,
+  // and a value copied a hundred times from being megabytes each.
   const grown = aliasBeyond(document, maxExpandedSize);
   if (grown) {
     reportRule(report, 'yaml/too-large', { file: options.file, ...toPosition(grown.offset) }, { alias: grown.alias, limit: maxExpandedSize });
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    // No count of aliases besides: the library's (100 by default) refused 150 copies of one letter.
+    value = document.toJS({ maxAliasCount: -1 }) ?? {};
+  } catch (error) {
+    const reason = error instanceof Error ? firstLine(error.message) : String(error);
+    reportRule(report, 'yaml/syntax', { file: options.file, ...(unresolvedAlias(document, toPosition) ?? start) }, { reason }, error);
     return undefined;
   }
   const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'key') => locateIn(document, path, part, toPosition) ?? start;
@@ -103,11 +104,14 @@ function aliasBeyond(document: Document, limit: number): { alias: string; offset
   let copied = 0;
   let outermost: { alias: string; offset: number } | undefined;
   let depth = 0;
+  // `resolve` walks the document each time: a "billion laughs" meets each alias a million times.
+  const targets = new Map<unknown, unknown>();
   // Whether the copies went past the limit in `node` (text written out counts nothing).
   const measure = (node: unknown): boolean => {
     if (isAlias(node)) {
-      const target = node.resolve(document);
-      // An alias to nothing is reported by `toJS` below.
+      if (!targets.has(node)) targets.set(node, node.resolve(document));
+      const target = targets.get(node);
+      // An alias to nothing is reported by `toJS` after.
       if (!target) return false;
       if (depth++ === 0) outermost = { alias: node.source, offset: node.range?.[0] ?? 0 };
       const beyond = measure(target);
