@@ -206,21 +206,39 @@ function dangerInTree(tree: Nodes): Danger | undefined {
 
 /**
  * Calls `visit` on every element of a tree hast-util-from-html made, parents before children, in
- * document order, with whether it is in the SVG namespace, which hast does not keep: whether its
- * nearest `<svg>` or `<math>` ancestor is an `<svg>` (an HTML parser reads `<image>` anywhere
- * else as `<img>`). A `<template>`'s content is walked too: a tree of its own, in HTML, which a
- * declarative shadow root makes live.
+ * document order, with whether it is in the SVG namespace, which hast does not keep: as an HTML
+ * parser puts it there ({@link namespaceOf}; it reads `<image>` in HTML as `<img>`). A
+ * `<template>`'s content is walked too: a tree of its own, in HTML, which a declarative shadow
+ * root makes live.
  */
 export function walkElements(tree: Nodes, visit: (element: Element, inSvg: boolean) => void): void {
-  const stack: Array<[Nodes, boolean]> = [[tree, false]];
+  const stack: Array<[Nodes, Namespace]> = [[tree, 'html']];
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const [node, inSvg] = next;
-    if (node.type === 'element') visit(node, inSvg);
-    if (node.type === 'element' && node.tagName === 'template' && node.content) stack.push([node.content, false]);
+    const [node, namespace] = next;
+    if (node.type === 'element') visit(node, namespace === 'svg');
+    if (node.type === 'element' && node.tagName === 'template' && node.content) stack.push([node.content, 'html']);
     if (!('children' in node)) continue;
-    const childrenInSvg = node.type === 'element' && (node.tagName === 'svg' || node.tagName === 'math') ? node.tagName === 'svg' : inSvg;
-    for (let index = node.children.length - 1; index >= 0; index--) stack.push([node.children[index]!, childrenInSvg]);
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index]!;
+      stack.push([child, child.type === 'element' ? namespaceOf(child.tagName, node.type === 'element' ? node.tagName : '', node.type === 'element' ? namespace : 'html') : namespace]);
+    }
   }
+}
+
+type Namespace = 'html' | 'svg' | 'math';
+
+/**
+ * The namespace an HTML parser puts an element `tag` in, under `parent` in `namespace` (HTML §
+ * tree construction, foreign content): `<svg>` and `<math>` start theirs from HTML and from the
+ * points where the other reads HTML again (SVG's `foreignObject`, `desc`, `title`; MathML's text
+ * elements, and `annotation-xml` for `<svg>`); anywhere else in MathML, `<svg>` is MathML too.
+ */
+function namespaceOf(tag: string, parent: string, namespace: Namespace): Namespace {
+  const fromHtml = () => (tag === 'svg' ? 'svg' : tag === 'math' ? 'math' : 'html');
+  if (namespace === 'html') return fromHtml();
+  if (namespace === 'svg') return parent === 'foreignObject' || parent === 'desc' || parent === 'title' ? fromHtml() : 'svg';
+  if (['mi', 'mo', 'mn', 'ms', 'mtext'].includes(parent)) return tag === 'mglyph' || tag === 'malignmark' ? 'math' : fromHtml();
+  return parent === 'annotation-xml' && tag === 'svg' ? 'svg' : 'math';
 }
 
 // hast names properties in camel case (`onClick`, `httpEquiv`, `formAction`).

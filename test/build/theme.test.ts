@@ -353,8 +353,9 @@ describe('what a web page would run', () => {
     ...[`<form action="data:,"><button>x</button></form>`, `<button formaction="${svg}">x</button>`, `<link rel="stylesheet" href="${svg}">`, `<link rel="icon stylesheet" href="${svg}">`, `<link rel="preload" as="image" href="${svg}">`],
     ...[`<input src="${svg}">`, `<video><source src="${svg}"></video>`, `<meta http-equiv="refresh" content="0; url=${svg}">`, '<a href="data:image/x-icon;base64,AAAB">x</a>', '<a href="data:,">x</a>'],
     ...[`<svg><use href="${svg}#a"/></svg>`, `<svg><a xlink:href="${svg}"><text>x</text></a></svg>`, `<svg><image><set attributeName="href" to="${svg}"/></image></svg>`, `<svg><feImage href="${svg}"/></svg>`],
-    // An <image> of MathML, where any href is a link, is not SVG's: its nearest <svg> or <math> is a <math>.
-    ...[`<math><image href="${svg}"/></math>`, `<svg><foreignObject><math><image href="${svg}"/></math></foreignObject></svg>`],
+    // An <image> of MathML, where any href is a link, is not SVG's: nor is one in an <svg> written
+    // straight inside <math>, which an HTML parser puts in MathML too.
+    ...[`<math><image href="${svg}"/></math>`, `<svg><foreignObject><math><image href="${svg}"/></math></foreignObject></svg>`, `<math><svg><image href="${svg}"/></svg></math>`],
     // A third review: a name inside another attribute's value, whose "value" read from there held the real attribute.
     '<a title=\'x href="https://a\' href=javascript:alert(1)>x</a><p class="y">z</p>',
     '<a title=\'x href="https://a\' href="javascript:alert(1)">x</a>',
