@@ -292,16 +292,19 @@ describe('bad input', () => {
   });
   it("gives each id once: a heading keeps its own from raw HTML's, the first raw element its, and a name with a space goes", async () => {
     const root = await makeWebzine();
-    const body = '<a id="lead-in"></a> Before.\n\n## Lead in\n\n## Closing\n\n<a id="closing"></a> Text <span id="x">1</span> <span id="x">2</span> <a name="has space">n</a>\n\n[Up](#lead-in) [Down](#closing) [X](#x)\n';
+    // The first <style id="y"> is one the sanitizer takes out: the <div> after it keeps the id.
+    const body = '<a id="lead-in"></a> Before.\n\n## Lead in\n\n## Closing\n\n<a id="closing"></a> Text <span id="x">1</span> <span id="x">2</span> <a name="has space">n</a>\n\n<style id="y">p{}</style>\n\n<div id="y">Here</div>\n\n[Up](#lead-in) [Down](#closing) [X](#x) [Y](#y)\n';
     await writeFile(path.join(root, 'content/issues/1/30-ids.md'), `---\ntitle: Ids\n---\n${body}`);
     const out = await temporaryFolder();
     const run = await runCli(['build', '--root', root, '--out', out]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('link/');
     const page = path.join(out, 'web/issues/1/ids/index.html');
     const html = await readFile(page, 'utf8');
     expect(html).toContain('<h2 id="lead-in">');
     expect(html).toContain('<h2 id="closing">');
-    expect(html.match(/ id="(lead-in|closing|x)"/g)).toEqual([' id="lead-in"', ' id="closing"', ' id="x"']);
+    expect(html.match(/ id="(lead-in|closing|x|y)"/g)).toEqual([' id="lead-in"', ' id="closing"', ' id="x"', ' id="y"']);
+    expect(html).toContain('<div id="y">Here</div>');
     expect(html).not.toContain('has space');
     expect(await checkHtml([page, path.join(out, 'web/issues/1/index.html')])).toEqual([]);
   });

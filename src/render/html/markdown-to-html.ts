@@ -124,7 +124,8 @@ function alignByStyle(cell: Element): void {
 }
 
 /**
- * Appends to every heading with an id (but the footnotes heading) a link to itself, as
+ * Leaves each id to the first element that has it. Appends to every heading with an id (but
+ * the footnotes heading) a link to itself, as
  * rehype-autolink-headings's `append` does; a walk of our own costs a third of the plugin's.
  * The same walk writes table cells' alignment as CSS ({@link alignByStyle}), names task
  * lists' checkboxes ({@link labelTaskCheckbox}) and gives the links whose text is their address
@@ -132,8 +133,13 @@ function alignByStyle(cell: Element): void {
  * again: after the sanitizer, which keeps neither a `label` nor a link's class.
  */
 function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>): void {
+  const ids = new Set<string>();
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
+    // An id raw HTML repeats: the first element the sanitizer left keeps it (see `rawIds`).
+    const own = node.properties['id'];
+    if (typeof own === 'string' && ids.has(own)) delete node.properties['id'];
+    else if (typeof own === 'string') ids.add(own);
     if (node.tagName === 'a' && bareLinks.has(String(node.properties['href']))) node.properties['className'] = ['bare-url'];
     if (node.tagName === 'td' || node.tagName === 'th') alignByStyle(node);
     if (node.tagName === 'li' && Array.isArray(node.properties['className']) && node.properties['className'].includes('task-list-item')) labelTaskCheckbox(node);
@@ -196,8 +202,9 @@ function attributeName(property: string): string {
  * own (`_main`, the skip link's target), is dropped, as a heading never gets one.
  */
 function rawIds(tree: HastRoot): void {
-  // HTML wants an id once a page: a heading keeps its own (`## Opening` and `<a id="opening">`
-  // gave two), and of other elements the first keeps it; `#opening` still leads where it did.
+  // HTML wants an id once a page: a heading, which the sanitizer keeps, keeps its own (`## Opening`
+  // and `<a id="opening">` gave two); of other elements, the first the sanitizer leaves keeps it
+  // (`finishElements`), so `#opening` leads where link checking said it does.
   const headings = new Map<string, HastNodes>();
   walk(tree as HastNodes, (node) => {
     if (node.type === 'element' && /^h[1-6]$/.test(node.tagName) && typeof node.properties['id'] === 'string' && !headings.has(node.properties['id'])) headings.set(node.properties['id'], node);
@@ -207,7 +214,7 @@ function rawIds(tree: HastRoot): void {
     if (node.type !== 'element') return;
     const { properties } = node;
     const id = properties['id'];
-    if (typeof id === 'string' && (id.startsWith('_') || ids.has(id) || (headings.has(id) && headings.get(id) !== node))) delete properties['id'];
+    if (typeof id === 'string' && (id.startsWith('_') || (headings.has(id) && headings.get(id) !== node))) delete properties['id'];
     else if (typeof id === 'string') ids.add(id);
   });
   // Only a name that makes a valid id no other element has (HTML wants ids unique and without
