@@ -239,9 +239,9 @@ export const rules = {
     message: ({ folder }) => `the issue folder ${folder} has no issue.md`,
     hint: () => 'Add an issue.md with the issue\'s title, date and editorial.',
   }),
-  'translation/missing-original': rule<{ original: string; suggestion?: string }>({
+  'translation/missing-original': rule<{ original: string; suggestion?: string; translation?: boolean }>({
     severity: 'error',
-    message: ({ original }) => `this translation has no original: there is no ${original}`,
+    message: ({ original, translation }) => `this translation has no original: ${translation ? `${original} is a translation itself` : `there is no ${original}`}`,
     hint: ({ suggestion }) =>
       (maybe(suggestion, (name) => `Did you mean to name it "${name}"? `) ?? '') + 'A translation is named like its original with the language before .md: 20-current.fr.md translates 20-current.md.',
   }),
