@@ -64,12 +64,13 @@ export function toEdition(base: Site, language: string, translations: readonly T
     const document = base.documents.get(key) ? toTranslated(file, key, language, directory, report) : undefined;
     // A file named as a translation of a translation (`10-first.fr.fr.md`) has none either: its
     // "original" is no document, though as a file it is not one that failed to load.
-    if (!base.documents.has(key) && (!base.failed.has(key) || translationSuffix.test(key))) {
+    const ofTranslation = translationSuffix.test(key);
+    if (!base.documents.has(key) && (!base.failed.has(key) || ofTranslation)) {
       // A misspelt original's name (`20-secnd.fr.md`): the file of its folder it most likely translates.
       const folder = path.dirname(key);
-      const near = didYouMean(path.basename(key), [...base.documents.keys()].filter((other) => path.dirname(other) === folder).map((other) => path.basename(other)));
-      const suggestion = near === undefined || translationSuffix.test(key) ? undefined : near.replace(/\.md$/, `.${language}.md`);
-      reportRule(report, 'translation/missing-original', { file: file.path }, { original: key, ...(suggestion ? { suggestion } : {}), ...(translationSuffix.test(key) ? { translation: true } : {}) });
+      const near = ofTranslation ? undefined : didYouMean(path.basename(key), [...base.documents.keys()].filter((other) => path.dirname(other) === folder).map((other) => path.basename(other)));
+      const suggestion = near === undefined ? undefined : near.replace(/\.md$/, `.${language}.md`);
+      reportRule(report, 'translation/missing-original', { file: file.path }, { original: key, ...(suggestion ? { suggestion } : {}), ...(ofTranslation ? { translation: true } : {}) });
     }
     if (document) translated.set(key, document);
   }
