@@ -7,10 +7,19 @@ import { fileURLToPath } from 'node:url';
 
 /** The packages whose versions change what a compiled body or a page holds. */
 export const markdownPackages = [
-  'remark-parse',
-  'remark-gfm',
   'micromark',
+  'micromark-extension-gfm-autolink-literal',
+  'micromark-extension-gfm-footnote',
+  'micromark-extension-gfm-strikethrough',
+  'micromark-extension-gfm-table',
+  'micromark-extension-gfm-task-list-item',
   'mdast-util-from-markdown',
+  'mdast-util-gfm',
+  'mdast-util-gfm-autolink-literal',
+  'mdast-util-gfm-footnote',
+  'mdast-util-gfm-strikethrough',
+  'mdast-util-gfm-table',
+  'mdast-util-gfm-task-list-item',
   'mdast-util-to-hast',
   'rehype-raw',
   'rehype-sanitize',

@@ -1,13 +1,14 @@
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading, Html, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Node } from 'unist';
+import { gfmSyntaxFor } from './gfm-syntax.js';
 import { walk } from './walk.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+// What remark-parse with remark-gfm does, with GFM's syntax fitted to each text (see gfm-syntax.ts).
+const gfmTrees = [gfmFromMarkdown()];
 
 /** A Markdown body as a syntax tree, with what other files may link to in it. */
 export interface ParsedMarkdown {
@@ -22,7 +23,7 @@ export interface ParsedMarkdown {
  * heading its id, and shifts positions past the front matter.
  */
 export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown {
-  const tree = parser.parse(body);
+  const tree = fromMarkdown(body, { extensions: [gfmSyntaxFor(body)], mdastExtensions: gfmTrees });
   const slugger = new GithubSlugger();
   const anchors: string[] = [];
   const names: string[] = [];
