@@ -14,7 +14,6 @@ export const markdownPackages = [
   'micromark-extension-gfm-table',
   'micromark-extension-gfm-task-list-item',
   'mdast-util-from-markdown',
-  'mdast-util-gfm',
   'mdast-util-gfm-autolink-literal',
   'mdast-util-gfm-footnote',
   'mdast-util-gfm-strikethrough',

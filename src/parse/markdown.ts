@@ -1,14 +1,10 @@
 import GithubSlugger, { slug } from 'github-slugger';
-import type { Heading, Html, Root } from 'mdast';
+import type { Heading, Html, Root, Text } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
-import { gfmSyntaxFor } from './gfm-syntax.js';
+import { findLiterals, gfmSyntaxFor, gfmTrees, mayHoldLiteral } from './gfm-syntax.js';
 import { walk } from './walk.js';
-
-// What remark-parse with remark-gfm does, with GFM's syntax fitted to each text (see gfm-syntax.ts).
-const gfmTrees = [gfmFromMarkdown()];
 
 /** A Markdown body as a syntax tree, with what other files may link to in it. */
 export interface ParsedMarkdown {
@@ -27,8 +23,12 @@ export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown 
   const slugger = new GithubSlugger();
   const anchors: string[] = [];
   const names: string[] = [];
+  // What remark-gfm's parser does, with GFM fitted to the text (gfm-syntax.ts): the search for
+  // autolink literals in the text waits for this walk to see whether some text may hold one.
+  let literals = false;
   walk(tree as Node, (node) => {
     shiftPosition(node, lineOffset);
+    if (node.type === 'text' && !literals) literals = mayHoldLiteral((node as Text).value);
     if (node.type === 'heading') {
       const id = identifyHeading(node as Heading, slugger);
       if (id !== undefined) anchors.push(id);
@@ -40,6 +40,7 @@ export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown 
       for (const name of raw.names) names.push(name);
     }
   });
+  if (literals) findLiterals(tree);
   // A name becomes an id only where no element has it already.
   const taken = new Set(anchors);
   for (const name of names) {

@@ -22,6 +22,8 @@ const cases: [string, string][] = [
   ['an email address', 'Write to contact@example.org or to a.b+c@mail.example.com.'],
   ['an email address at a line start, in a list and in emphasis', 'me@example.org\n\n- you@example.org\n- *us@example.org*'],
   ['an email address written with a character reference', 'Write to contact&#64;example.org.'],
+  ['mailto: and xmpp: addresses', 'Mail mailto:a@example.org or xmpp:b@example.org/home.'],
+  ['www and http literals written with character references', 'See &#104;ttps://example.org/x, &#x57;WW.example.org and www&#46;example.org.'],
   ['an @ that is no address', 'Meet @alice at 10 @ the cafe.'],
   ['www and http literals, upper and lower case', 'See www.openbsd.org, WWW.EXAMPLE.ORG/x, https://example.org/a_(b) and HTTP://EXAMPLE.ORG.'],
   ['a literal inside a link, which stays text', '[www.example.org](https://example.org) and [see https://a.example](/b)'],
