@@ -60,6 +60,9 @@ export type AddResource = (resource: Resource) => number;
 // carry no script that an id could hijack. `gemini:` links are as safe as `https:` ones.
 // The footnotes heading keeps its `sr-only` class at every level it is shifted to.
 const srOnly = [['className', 'sr-only']] as Array<[string, string]>;
+// GitHub's list keeps `strike` and `tt`, which HTML made obsolete (#non-conforming-features: the Nu
+// Html Checker rejects a page that has them): taken out, their text kept, as other elements are.
+const obsolete = new Set(['strike', 'tt']);
 // Beyond GitHub's list: what a magazine's articles use (figures with captions, marked text,
 // abbreviations, dates, video and audio with their captions, pictures for every screen), none of
 // which can run code; `autoplay` is left out, for readers' sake.
@@ -68,7 +71,7 @@ const schema: SanitizeSchema = {
   ...defaultSchema,
   clobber: ['name'],
   strip: [...(defaultSchema.strip ?? []), 'style'],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'audio', 'bdi', 'caption', 'cite', 'figcaption', 'figure', 'mark', 'small', 'time', 'track', 'video', 'wbr'],
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !obsolete.has(name)), 'abbr', 'audio', 'bdi', 'caption', 'cite', 'figcaption', 'figure', 'mark', 'small', 'time', 'track', 'video', 'wbr'],
   attributes: {
     ...defaultSchema.attributes,
     h3: srOnly,
