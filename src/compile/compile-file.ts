@@ -6,6 +6,7 @@ import type { TextSource } from '../load/load-sources.js';
 import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { toHtmlVariants, type Removal } from '../render/html/markdown-to-html.js';
+import type { Misplacement } from '../render/html/place-elements.js';
 import { loadRawHtmlParsers } from '../render/raw-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
@@ -54,8 +55,11 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   try {
     const removals: Removal[] = [];
     const withoutAlt = (line: number, column: number) => reportRule(report, 'image/alt', { file: source.path, line, column }, { written: 'html' });
-    const { own, inIssue } = toHtmlVariants(parsed.tree, { html: options.html, issueShift: issueShiftOf(source.path), removed: (removal) => removals.push(removal), withoutAlt }, addSlot, addResource);
+    const misplacements: Misplacement[] = [];
+    const fragmentOptions = { html: options.html, issueShift: issueShiftOf(source.path), removed: (removal: Removal) => removals.push(removal), withoutAlt, misplaced: (misplacement: Misplacement) => misplacements.push(misplacement) };
+    const { own, inIssue } = toHtmlVariants(parsed.tree, fragmentOptions, addSlot, addResource);
     reportRemovals(removals, source.path, report);
+    reportMisplacements(misplacements, source.path, report);
     const gemtext = toGemtext(parsed.tree, {
       placement: options.links,
       footnoteLabel: markers.footnotes,
@@ -102,6 +106,13 @@ function reportRemovals(removals: readonly Removal[], file: string, report: (dia
   }
   const next = removals[removalsShown];
   if (next) reportRule(report, 'html/removed', { file, line: next.line, column: next.column }, { element: next.element, attributes: '', several: false, more: removals.length - removalsShown });
+}
+
+/** Warns of the raw HTML that stood where HTML does not let it, where each was written, and what became of it. */
+function reportMisplacements(misplacements: readonly Misplacement[], file: string, report: (diagnostic: Diagnostic) => void): void {
+  for (const { line, column, ...args } of misplacements.slice(0, removalsShown)) reportRule(report, 'html/misplaced', { file, line, column }, args);
+  const next = misplacements[removalsShown];
+  if (next) reportRule(report, 'html/misplaced', { file, line: next.line, column: next.column }, { ...next, more: misplacements.length - removalsShown });
 }
 
 // Character references decode to text only after the source was cleaned: in Markdown (`&#xFDD0;`

@@ -22,6 +22,8 @@ export const markdownPackages = [
   'mdast-util-to-hast',
   'rehype-raw',
   'rehype-sanitize',
+  'hast-util-phrasing',
+  'hast-util-interactive',
   'rehype-highlight',
   'rehype-stringify',
   'hast-util-to-html',

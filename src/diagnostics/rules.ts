@@ -54,6 +54,51 @@ function keyText(key: string): string {
 const maybe = (suggestion: string | undefined, text: (s: string) => string): string | undefined =>
   suggestion === undefined ? undefined : text(suggestion);
 
+/** Why an element of raw HTML stands where HTML does not let it (`html/misplaced`). */
+type MisplacedReason = 'phrasing' | 'parent' | 'interactive' | 'list' | 'structure' | 'order';
+/** What became of it: the neutral element it is shown as, or what was done. */
+type MisplacedRepair = 'span' | 'div' | 'li' | 'moved' | 'merged' | 'removed' | 'attribute' | 'kept';
+type MisplacedArgs = { element: string; parent: string; expected: string; attributes: string };
+
+/** Where a misplaced element of raw HTML stands, by why it may not (`html/misplaced`). */
+const misplacedWhere: Record<MisplacedReason, (args: MisplacedArgs) => string> = {
+  phrasing: ({ element, parent }) => `${element} can not stand inside <${parent}>, which holds only text and inline elements`,
+  parent: ({ element, expected }) => `${element} can stand only ${expected}`,
+  interactive: ({ element, parent }) => `${element} can not stand inside <${parent}>, which may hold no link and nothing else interactive`,
+  list: ({ element, parent }) => `${element} can not stand inside <${parent}>, which holds only <li> items`,
+  structure: ({ element, expected }) => `${element} must hold ${expected}, and this one does not`,
+  order: ({ element, parent }) => `${element} must come first in <${parent}>`,
+};
+
+/** What became of a misplaced element (`html/misplaced`). */
+const misplacedRepairs: Record<MisplacedRepair, (args: MisplacedArgs) => string> = {
+  span: () => 'it is shown as a <span>, with its content',
+  div: () => 'it is shown as a <div>, with its content',
+  li: () => 'it is put in an <li> of its own',
+  moved: () => 'it is moved there',
+  merged: () => 'its content is added to the first <caption>',
+  removed: () => 'it is left out',
+  attribute: ({ attributes }) => `its ${attributes} ${attributes.includes(' and ') ? 'attributes are' : 'attribute is'} left out`,
+  kept: () => 'the page keeps it as written (markdown.html: trust), and is not valid HTML there',
+};
+
+/** What to write instead (`html/misplaced`). */
+const misplacedHints: Record<MisplacedReason, (args: MisplacedArgs) => string> = {
+  phrasing: ({ element, parent }) => `Move the ${element} out of the <${parent}>, or write an inline element such as <span> or <em> instead.`,
+  parent: ({ element, expected }) => `Put the ${element} ${expected}, or leave out its tags and keep its text.`,
+  interactive: ({ element, parent }) => `Put the ${element} beside the <${parent}>, not inside it: a reader could not tell which of the two a click is for.`,
+  list: ({ parent }) => `Put each item of the list in <li>…</li>, and anything else before or after the <${parent}>.`,
+  structure: ({ element }) => structureHints[element] ?? 'Write it as HTML describes it, or in Markdown.',
+  order: ({ element, parent }) => `Write the ${element} first in the <${parent}>.`,
+};
+
+/** How to write the parts of an element whose whole is misplaced (reason `structure`). */
+const structureHints: Record<string, string> = {
+  '<dl>': 'Follow each <dt> term with its <dd> description (one or more), or write the list in Markdown.',
+  '<details>': 'Start the <details> with <summary>…</summary>, the text shown while it is closed.',
+  '<picture>': 'Give the <picture> its <source> elements and then one <img>, and nothing else; or write the <img> alone.',
+};
+
 /**
  * Every rule mimeo reports, defined once. Ids are permanent: a rule can be retired, never renamed
  * or reused (STYLE §2).
@@ -129,6 +174,14 @@ export const rules = {
           ? `<${element}> is left out of the page: raw HTML may not hold it`
           : `<${element}> is kept without its ${attributes} attribute${several ? 's' : ''}: raw HTML may not hold ${several ? 'them' : 'it'}`,
     hint: () => 'Raw HTML keeps only what can not run a script or restyle the site (site.yml: markdown.html: sanitize). Write it in Markdown, or link to what you meant to embed.',
+  }),
+  'html/misplaced': rule<{ element: string; parent: string; reason: MisplacedReason; expected: string; repair: MisplacedRepair; attributes: string; more?: number }>({
+    severity: 'warning',
+    message: (args) =>
+      args.more !== undefined
+        ? `${args.more} more elements of raw HTML, from this ${args.element} on, stand where HTML does not allow them`
+        : `${misplacedWhere[args.reason](args)}; ${misplacedRepairs[args.repair](args)}`,
+    hint: (args) => (args.more === undefined ? misplacedHints[args.reason](args) : 'Each is shown as HTML allows it; write them where HTML allows them, as the warnings before this one say of the first ten.'),
   }),
   'article/blank': rule<Record<string, never>>({
     severity: 'warning',

@@ -3,7 +3,7 @@ import { appendFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../support/vnu.js';
-import { listTree, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+import { fixtures, listTree, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -308,6 +308,28 @@ describe('bad input', () => {
     expect(html).not.toContain('has space');
     expect(await checkHtml([page, path.join(out, 'web/issues/1/index.html')])).toEqual([]);
   });
+  it('shows raw HTML written where HTML does not allow it as HTML allows it, with a warning where it was written, so pages stay valid HTML', async () => {
+    const root = await makeWebzine(path.join(fixtures, 'errors/html-misplaced'));
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      'content/issues/1/30-misplaced.md:4:12: warning: <div> can not stand inside <h2>, which holds only text and inline elements; it is shown as a <span>, with its content [html/misplaced]\n' +
+        '  Move the <div> out of the <h2>, or write an inline element such as <span> or <em> instead.\n',
+    );
+    expect(run.stderr).toContain(
+      'content/issues/1/30-misplaced.md:6:1: warning: <li> can stand only in <ul>, <ol> or <menu>; it is shown as a <div>, with its content [html/misplaced]\n' +
+        '  Put the <li> in <ul>, <ol> or <menu>, or leave out its tags and keep its text.\n',
+    );
+    expect(run.stderr).toContain('content/issues/1/40-linked.md:14:37: warning: <video controls> can not stand inside <a>, which may hold no link and nothing else interactive; its controls attribute is left out [html/misplaced]');
+    expect(run.stderr.match(/\[html\/misplaced\]/g)).toHaveLength(11);
+    // The id of the <div> made a <span> is still the target link checking found.
+    expect(run.stderr).not.toContain('link/');
+    const pages = ['misplaced', 'linked'].map((slug) => path.join(out, `web/issues/1/${slug}/index.html`));
+    expect(await readFile(pages[0]!, 'utf8')).toContain('Heading <span id="aside">an aside</span>');
+    expect(await checkHtml([...pages, path.join(out, 'web/issues/1/index.html')])).toEqual([]);
+  });
+
   it('builds a long run of spaces in text and in a table cell\'s style in linear time, not quadratic', async () => {
     const root = await makeWebzine();
     const spaces = ' '.repeat(400_000);

@@ -16,6 +16,7 @@ import { markers, type Slot } from '../slots.js';
 import { headingAnchorProperties } from './heading-anchor.js';
 import { labelTaskCheckbox } from './task-label.js';
 import { rawHtmlParsers } from '../raw-html.js';
+import { placeElements, type Misplacement } from './place-elements.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
 export interface FragmentOptions {
@@ -30,6 +31,8 @@ export interface FragmentOptions {
   removed?: ((removal: Removal) => void) | undefined;
   /** Told of each image of raw HTML written without an `alt` (given an empty one, so the page stays valid HTML). */
   withoutAlt?: ((line: number, column: number) => void) | undefined;
+  /** Told of each element of raw HTML that stands where HTML does not let it (see {@link placeElements}). */
+  misplaced?: ((misplacement: Misplacement) => void) | undefined;
 }
 
 /** What the sanitizer took from an element of raw HTML, where it was written. */
@@ -128,14 +131,14 @@ function alignByStyle(cell: Element): void {
 
 /**
  * Leaves each id to the first element that has it. Appends to every heading with an id (but
- * the footnotes heading) a link to itself, as
+ * the footnotes heading, and those raw HTML put in a link: `anchorless`) a link to itself, as
  * rehype-autolink-headings's `append` does; a walk of our own costs a third of the plugin's.
  * The same walk writes table cells' alignment as CSS ({@link alignByStyle}), names task
  * lists' checkboxes ({@link labelTaskCheckbox}) and gives the links whose text is their address
  * (`bareLinks`, by their slot) the class `bare-url`, which print does not follow with the address
  * again: after the sanitizer, which keeps neither a `label` nor a link's class.
  */
-function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>): void {
+function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorless: ReadonlySet<Element>): void {
   const ids = new Set<string>();
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
@@ -148,7 +151,7 @@ function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>): void {
     if (node.tagName === 'li' && Array.isArray(node.properties['className']) && node.properties['className'].includes('task-list-item')) labelTaskCheckbox(node);
     if (!/^h[1-6]$/.test(node.tagName)) return;
     const id = node.properties['id'];
-    if (typeof id !== 'string' || id === '' || id === footnoteLabelId) return;
+    if (typeof id !== 'string' || id === '' || id === footnoteLabelId || anchorless.has(node)) return;
     node.children.push({ type: 'element', tagName: 'a', properties: headingAnchorProperties(id), children: [{ type: 'text', value: '#' }] });
   });
 }
@@ -247,6 +250,7 @@ function cleanerFor(html: FragmentOptions['html'], raw: boolean): Processor<Hast
   if (!cleaner) cleaners.set(key, (cleaner = processorFor(raw && html !== 'escape', html !== 'trust')));
   return cleaner;
 }
+const noElements: ReadonlySet<Element> = new Set();
 const finisher = unified().use(rehypeHighlight, { detect: false }).use(rehypeStringify).freeze();
 
 /**
@@ -269,8 +273,11 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   const raw = rawRanges.length > 0;
   const watch: Partial<RemovalWatch> = options.removed ? { rawRanges, removed: options.removed } : {};
   const clean = cleanerFor(options.html, raw).runSync(hast, { data: watch as Record<string, unknown> }) as HastRoot;
+  // Raw HTML may stand where HTML does not let it, and Markdown's own elements in it
+  // (`## Title <div>…</div>`); Markdown alone never does, so a body without raw HTML is not walked.
+  const anchorless = raw ? placeElements(clean, { repair: options.html === 'sanitize', misplaced: options.misplaced }) : noElements;
   if (raw) slotRawUrls(clean, addSlot, addResource, options.withoutAlt);
-  finishElements(clean, bareLinks);
+  finishElements(clean, bareLinks, anchorless);
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
   if (options.issueShift === undefined) return { own, inIssue: '' };
