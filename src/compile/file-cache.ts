@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import type { TextSource } from '../load/load-sources.js';
+import { makeFolder } from '../util/make-folder.js';
 import { installedListFile, markdownPackages, packageManifest } from './packages.js';
 import { storeContent, type BodyContent, type CompiledFile, type CompileOptions } from './compiled.js';
 
@@ -251,7 +252,7 @@ export function writeEntry(file: string, bytes: Uint8Array): boolean {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   for (const known of [madeFolders.has(folder), false]) {
     try {
-      if (!known) mkdirSync(folder, { recursive: true });
+      if (!known) makeFolder(folder);
       madeFolders.add(folder);
       writeFileSync(temporary, bytes);
       renameSync(temporary, file);

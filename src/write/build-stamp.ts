@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeFolder } from '../util/make-folder.js';
 import { readGitHistory, type GitHistory } from '../load/git-history.js';
 import { isEditorLeftover } from '../load/editor-files.js';
 import { isInside } from '../load/load-sources.js';
@@ -128,7 +129,7 @@ function writeStamp(options: StampOptions, stamp: Stamp): void {
   const file = stampFile(options);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     writeFileSync(temporary, JSON.stringify(stamp));
     renameSync(temporary, file);
   } catch {

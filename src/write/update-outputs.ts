@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileStamp } from '../load/file-stamp.js';
+import { makeFolder } from '../util/make-folder.js';
 import type { OutputTrees } from './write-outputs.js';
 
 /**
@@ -54,7 +55,7 @@ export async function updateOutputs(outDir: string, trees: OutputTrees, present:
 }
 
 async function writeAtomically(target: string, bytes: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
+  makeFolder(path.dirname(target));
   const temporary = `${target}.mimeo-${process.pid}.tmp`;
   await writeFile(temporary, bytes);
   await rename(temporary, target);

@@ -1,7 +1,8 @@
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { copyFileSync, linkSync, lstatSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { RefusalError } from '../diagnostics/refusal.js';
+import { makeFolder } from '../util/make-folder.js';
 import { createHeapGuard } from './heap-guard.js';
 import type { OutputFile } from './output-file.js';
 
@@ -33,9 +34,9 @@ const retiredName = '.mimeo-retired';
 export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[], ready: () => boolean = () => true): Promise<WriteOutcome> {
   const staging = path.join(outDir, stagingName);
   const retired = path.join(outDir, retiredName);
-  makeOutputFolder(outDir);
   await rm(staging, { recursive: true, force: true });
   await rm(retired, { recursive: true, force: true });
+  makeOutputFolder(outDir, staging);
   // Per tree, the files to write: all of them, or for a patch those not kept in place.
   const fresh = Object.fromEntries(Object.entries(trees).map(([name, files]) => [name, files.filter((file) => !keptInPlace(outDir, name, file))]));
   const patching = Object.entries(trees).some(([name, files]) => fresh[name]!.length < files.length);
@@ -60,7 +61,7 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
   if (patching) {
     for (const [name, files] of Object.entries(trees)) writeTree(path.join(staging, name), files.filter((file) => keptInPlace(outDir, name, file)));
   }
-  await mkdir(retired, { recursive: true });
+  makeFolder(retired);
   for (const name of known) {
     const current = path.join(outDir, name);
     await rename(current, path.join(retired, name)).catch(ignoreMissing);
@@ -72,16 +73,27 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
   return 'swapped';
 }
 
-/** Makes the output folder when it is missing, saying which symbolic link on its path leads nowhere when that is why it can not be. */
-function makeOutputFolder(outDir: string): void {
+/**
+ * Makes the output folder when it is missing, and the staging folder in it, saying which symbolic
+ * link on the way leads nowhere, or which folder holds no new one (`--out /proc/foo`), when that is
+ * why they can not be.
+ */
+function makeOutputFolder(outDir: string, staging: string): void {
+  const existed = statSync(outDir, { throwIfNoEntry: false }) !== undefined;
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeFolder(staging);
   } catch (error) {
-    // A recursive mkdir fails with ENOENT only where a link on the path leads to nothing (`dist -> /gone/site`).
-    const link = (error as NodeJS.ErrnoException).code === 'ENOENT' ? danglingLink(outDir) : undefined;
-    if (link === undefined) throw error;
-    const message = `could not make the output folder ${outDir}: ${link} is a symbolic link to ${readlinkSync(link)}, which does not exist`;
-    throw new RefusalError(message, 'make the folder the link leads to, or remove the link and mimeo makes the output folder (--out) itself', { cause: error });
+    const { code, path: refused } = error as NodeJS.ErrnoException;
+    if (code !== 'ENOENT') throw error;
+    // ENOENT comes from a link on the way that leads to nothing (`dist -> /gone/site`), or from a
+    // folder that exists but takes no new folder and says it is missing (procfs, sysfs).
+    const link = danglingLink(outDir);
+    if (link !== undefined) {
+      const message = `could not make the output folder ${outDir}: ${link} is a symbolic link to ${readlinkSync(link)}, which does not exist`;
+      throw new RefusalError(message, 'make the folder the link leads to, or remove the link and mimeo makes the output folder (--out) itself', { cause: error });
+    }
+    const message = `could not ${existed ? 'write in' : 'make'} the output folder ${outDir}: no folder can be made in ${path.dirname(refused ?? staging)} (ENOENT)`;
+    throw new RefusalError(message, 'give --out a folder on a disk you can write to, such as one in your home folder', { cause: error });
   }
 }
 
@@ -126,7 +138,7 @@ function writeTree(folder: string, files: readonly OutputFile[]): OutputFile[] {
   folders.add(folder);
   // One small file after another, without waiting on the event loop between them: a site is
   // thousands of small files, and a round trip through the loop costs more than each call.
-  for (const dir of [...folders].sort()) mkdirSync(dir, { recursive: true });
+  for (const dir of [...folders].sort()) makeFolder(dir);
   for (const file of files) {
     const target = path.join(folder, file.path);
     if (file.linkFrom !== undefined) linkOrCopy(file.linkFrom, target);
@@ -189,7 +201,7 @@ function patchTrees(outDir: string, staging: string, trees: OutputTrees, staged:
   };
   const emptied: string[] = [];
   try {
-    mkdirSync(aside, { recursive: true });
+    makeFolder(aside);
     for (const name of known) {
       const folder = path.join(outDir, name);
       const files = trees[name];
@@ -201,7 +213,7 @@ function patchTrees(outDir: string, staging: string, trees: OutputTrees, staged:
       for (const file of staged[name] ?? []) {
         const to = path.join(folder, file.path);
         const parent = path.dirname(to);
-        if (!parents.has(parent)) mkdirSync(parent, { recursive: true });
+        if (!parents.has(parent)) makeFolder(parent);
         parents.add(parent);
         if (lstatSync(to, { throwIfNoEntry: false })) moveAside(to);
         renameSync(path.join(staging, name, file.path), to);

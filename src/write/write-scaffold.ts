@@ -1,6 +1,7 @@
-import { lstat, mkdir, realpath, rm, writeFile } from 'node:fs/promises';
+import { lstat, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlannedFile } from '../scaffold/types.js';
+import { makeFolder } from '../util/make-folder.js';
 
 /**
  * What {@link writeScaffold} did: the paths it wrote, those already taken, or those whose folder
@@ -27,7 +28,7 @@ export async function writeScaffold(root: string, files: readonly PlannedFile[])
   for (const file of files) {
     const absolute = toAbsolute(file);
     try {
-      const created = await mkdir(path.dirname(absolute), { recursive: true });
+      const created = makeFolder(path.dirname(absolute));
       if (created !== undefined) createdFolders.push(created);
       // `wx` fails if the file appeared since the check, so even a race never overwrites.
       await writeFile(absolute, file.text, { flag: 'wx' });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -131,6 +132,30 @@ describe('the mimeo command', () => {
     expect(below.code).toBe(3);
     expect(below.stderr).toContain(`mimeo: could not make the output folder ${root}/dist/o2: ${root}/dist is a symbolic link to ${gone}, which does not exist\n`);
   });
+
+  // Node's recursive mkdir spins for ever there: procfs says ENOENT for a folder it will not make.
+  it.runIf(existsSync('/proc/self'))('exits 3 at once, in one line, when the output folder can not be made in the folder above it (--out /proc/foo)', async () => {
+    const root = await makeWebzine();
+    const run = async (out: string) => {
+      try {
+        await execute(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--out', out], { timeout: 20_000 });
+        return 'built';
+      } catch (error) {
+        const failed = error as { code: number | null; signal: string | null; stderr: string };
+        return `${failed.code ?? failed.signal}\n${failed.stderr.split('\n').filter((line) => !line.startsWith('note: ')).join('\n')}`;
+      }
+    };
+    const hint = 'hint: give --out a folder on a disk you can write to, such as one in your home folder\n';
+    expect(await run('/proc/foo/site')).toBe(`3\nmimeo: could not make the output folder /proc/foo/site: no folder can be made in /proc (ENOENT)\n${hint}`);
+    // The same for a folder there that takes no folder in it (the staging folder).
+    expect(await run('/proc/self')).toBe(`3\nmimeo: could not write in the output folder /proc/self: no folder can be made in /proc/self (ENOENT)\n${hint}`);
+  }, 60_000);
+
+  it.runIf(existsSync('/proc/self'))('checks at once, as without a cache, when the cache folder can not be made (--cache-dir /proc/foo)', async () => {
+    const root = await makeWebzine();
+    const { stderr } = await execute(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'check', '--root', root, '--cache-dir', '/proc/foo'], { timeout: 20_000 });
+    expect(stderr.split('\n').filter((line) => !line.startsWith('note: '))).toEqual(['checked: 0 errors, 0 warnings', '']);
+  }, 30_000);
 
   it('exits 3 without a stack trace when a folder of content/ can not be listed, naming it and how to mend it', async () => {
     const root = await makeWebzine();
