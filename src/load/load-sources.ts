@@ -279,7 +279,10 @@ async function walk(folder: string, realContent: string, root: string, report: R
         reportRule(report, 'path/outside-root', { file }, { url: file });
         continue;
       }
-      isDirectory = (await stat(target)).isDirectory();
+      const stats = await stat(target);
+      isDirectory = stats.isDirectory();
+      // Left out like the special file itself: a FIFO with no writer would block the read for ever.
+      if (!isDirectory && !stats.isFile()) continue;
     } else if (!entry.isFile() && !isDirectory) {
       continue;
     }

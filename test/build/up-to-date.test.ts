@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { appendFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -277,6 +277,17 @@ describe('a build with a FIFO in content/', () => {
     expect({ status: run.status, signal: run.signal }).toEqual({ status: 0, signal: null });
     expect(run.stdout).toMatch(built);
     expect((await readTree(place.out)).has('web/pipe')).toBe(false);
+  });
+
+  it('leaves out a symbolic link to a FIFO, as it leaves out the FIFO, instead of reading it', async () => {
+    const place = await zine();
+    await mkdir(path.join(place.root, 'content/static'), { recursive: true });
+    execFileSync('mkfifo', [path.join(place.root, 'content/pipe')]);
+    await symlink('../pipe', path.join(place.root, 'content/static/pipe.txt'));
+    const run = buildApart(place);
+    expect({ status: run.status, signal: run.signal }).toEqual({ status: 0, signal: null });
+    expect(run.stdout).toMatch(built);
+    expect((await readTree(place.out)).has('web/pipe.txt')).toBe(false);
   });
 
   it('leaves out a FIFO put where a file was that the last build read by its bytes', async () => {
