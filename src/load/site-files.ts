@@ -65,14 +65,43 @@ function standInConfig(value: unknown): SiteConfig | undefined {
   const written = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const original = (typeof written['language'] === 'string' ? written['language'] : 'en').toLowerCase();
   const listed = [written['languages']].flat().filter((tag): tag is string => typeof tag === 'string' && siteConfigSchema.shape.languages.safeParse([tag]).success);
+  const menu = standInMenu(written['menu']);
   const stand = withoutMistakes(siteConfigSchema, written, {
     title: 'Untitled',
     ...('baseUrl' in written ? { baseUrl: 'https://example.invalid/' } : {}),
     // Each once, and not the original edition's.
     languages: listed.filter((tag, index) => listed.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index && tag.toLowerCase() !== original),
+    menu: menu.entries,
   });
   if (stand && (stand.wrong.has('language') || stand.wrong.has('languages'))) uncertainLanguages.add(stand.data);
+  if (stand && stand.wrong.has('menu')) wrongMenuUrls.set(stand.data, menu.wrongUrls);
   return stand?.data;
+}
+
+/**
+ * The entries of a `menu` that holds a wrong one, each in its place (its position locates what is
+ * reported on it): a wrong title or url stood in for, so the good urls of the other entries, and
+ * of an entry with a wrong title, are still checked (SPEC §5). A list that is no list has none.
+ */
+function standInMenu(written: unknown): { entries: SiteConfig['menu']; wrongUrls: Set<number> } {
+  const wrongUrls = new Set<number>();
+  if (!Array.isArray(written)) return { entries: [], wrongUrls };
+  const entries = written.map((entry: unknown, index) => {
+    const fields = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+    const title = siteConfigSchema.shape.menu.safeParse([{ title: fields['title'], url: '/' }]).success ? (fields['title'] as string) : 'Untitled';
+    if (siteConfigSchema.shape.menu.safeParse([{ title: 'Untitled', url: fields['url'] }]).success) return { title, url: fields['url'] as string };
+    wrongUrls.add(index);
+    return { title, url: '/' };
+  });
+  return { entries, wrongUrls };
+}
+
+// The entries of a stand-in's `menu` whose url was wrong (reported) and is stood in for.
+const wrongMenuUrls = new WeakMap<SiteConfig, ReadonlySet<number>>();
+
+/** Whether entry `index` of `config.menu` stands in for one whose url is wrong (reported): it leads nowhere to check. */
+export function menuUrlWrong(config: SiteConfig, index: number): boolean {
+  return wrongMenuUrls.get(config)?.has(index) ?? false;
 }
 
 // Stand-ins for a site.yml whose `language` or `languages` is wrong.

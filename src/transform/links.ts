@@ -5,7 +5,7 @@ import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
 import { translationSuffix } from '../model/classify.js';
-import { configPlace } from '../load/site-files.js';
+import { configPlace, menuUrlWrong } from '../load/site-files.js';
 import { isUnsafeUrl, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
 
 // The file site.yml's relative links (its `menu` urls) are read from, as a Markdown file's are from it.
@@ -82,6 +82,8 @@ function resolveMenu(index: Index, report: Report): void {
   for (const page of site.pages.filter((p) => p.menu)) shown.set(destinationOf({ kind: 'document', path: page.key }), { other: `the page ${page.key} (menu: true)`, kind: 'page', file: page.key });
   shown.set(destinationOf({ kind: 'route', route: 'authors/' }), { other: "the menu's own link to the authors page", kind: 'always' });
   site.menuTargets = site.config.menu.map(({ url: written }, item) => {
+    // A url of the wrong type was reported as such: nothing leads anywhere to check.
+    if (menuUrlWrong(site.config, item)) return undefined;
     const url = written.trim();
     const place = configPlace(site.config, ['menu', item, 'url']);
     const target = resolveMenuUrl(url, index, place, report);
