@@ -1,8 +1,9 @@
-import { copyFileSync, linkSync, lstatSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { RefusalError } from '../diagnostics/refusal.js';
 import { makeFolder } from '../util/make-folder.js';
+import { copyBytes } from './copy-bytes.js';
 import { createHeapGuard } from './heap-guard.js';
 import type { OutputFile } from './output-file.js';
 
@@ -142,7 +143,7 @@ function writeTree(folder: string, files: readonly OutputFile[]): OutputFile[] {
   for (const file of files) {
     const target = path.join(folder, file.path);
     if (file.linkFrom !== undefined) linkOrCopy(file.linkFrom, target);
-    else if (file.copyFrom !== undefined) copyFileSync(file.copyFrom, target);
+    else if (file.copyFrom !== undefined) copyBytes(file.copyFrom, target);
     else if (file.make) {
       guard();
       const text = file.make();
@@ -269,7 +270,7 @@ function linkOrCopy(from: string, to: string): void {
   try {
     linkSync(from, to);
   } catch {
-    copyFileSync(from, to);
+    copyBytes(from, to);
   }
 }
 

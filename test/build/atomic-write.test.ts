@@ -89,6 +89,24 @@ describe('writing the output', () => {
     expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['CNAME', 'web']);
   });
+
+  it('writes every output file with the mode the umask gives, copied ones (theme assets, images, static/) too', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'content/static'));
+    await writeFile(path.join(root, 'content/static/run.sh'), 'echo\n', { mode: 0o755 });
+    const out = await temporaryFolder();
+    const umask = process.umask(0o077);
+    try {
+      expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    } finally {
+      process.umask(umask);
+    }
+    const web = path.join(out, 'web');
+    const modes = await Promise.all((await listTree(web)).map(async (file) => [file, ((await stat(path.join(web, file))).mode & 0o777).toString(8)]));
+    const copied = ['favicon.svg', 'issues/1/cover.svg', 'run.sh', expect.stringMatching(/^style\.\w+\.css$/)];
+    expect(modes.filter(([file]) => !file!.endsWith('.html') && !file!.endsWith('.xml') && file !== 'robots.txt')).toEqual(copied.map((file) => [file, '600']));
+    expect(new Set(modes.map(([, mode]) => mode))).toEqual(new Set(['600']));
+  });
 });
 
 describe('writeOutputs', () => {
