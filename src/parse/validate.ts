@@ -164,5 +164,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
+  // YAML's `!!binary` gives bytes (a Buffer), not a mapping.
+  if (value instanceof Uint8Array) return 'binary data (!!binary)';
   return 'a set of "key: value" lines';
 }

@@ -172,6 +172,8 @@ function withoutForbidden(value: unknown, path: PropertyKey[], found: (path: Pro
     return withoutForbiddenCharacters(value);
   }
   if (Array.isArray(value)) return value.map((item, index) => withoutForbidden(item, [...path, index], found));
+  // Bytes (`!!binary`) hold no characters; taken apart, they would pass for a mapping of numbers.
+  if (value instanceof Uint8Array) return value;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutForbidden(item, [...path, key], found)]));
   }
