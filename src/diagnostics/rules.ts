@@ -378,6 +378,11 @@ export const rules = {
     message: ({ url }) => `"${url}" leads outside the webzine's content folder`,
     hint: () => 'Link only to files inside content/.',
   }),
+  'path/dangling-link': rule<{ target: string }>({
+    severity: 'error',
+    message: ({ target }) => `this symbolic link leads nowhere: "${target}", where it points, is no file or folder`,
+    hint: () => 'Point the link at a file of content/, or remove it.',
+  }),
   'path/invalid-name': rule<{ name: string; flaw: string }>({
     severity: 'error',
     message: ({ name, flaw }) => `the file ${name} in this folder can not be published: its name holds ${flaw}`,

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Report } from '../diagnostics/diagnostic.js';
 import { refusalReason, RefusalError } from '../diagnostics/refusal.js';
@@ -274,8 +274,12 @@ async function walk(folder: string, realContent: string, root: string, report: R
     let isDirectory = entry.isDirectory();
     if (entry.isSymbolicLink()) {
       const target = await resolveLink(absolute);
-      if (target === undefined || !isInside(target, realContent)) {
-        const file = toPosix(path.relative(root, absolute));
+      const file = toPosix(path.relative(root, absolute));
+      if (target === undefined) {
+        reportRule(report, 'path/dangling-link', { file }, { target: await readlink(absolute) });
+        continue;
+      }
+      if (!isInside(target, realContent)) {
         reportRule(report, 'path/outside-root', { file }, { url: file });
         continue;
       }
@@ -306,11 +310,11 @@ function nameFlaw(name: string): string | undefined {
   return undefined;
 }
 
+/** Where the symbolic link `absolute` leads, all links followed; `undefined` when it leads nowhere (to nothing, or round a loop of links). */
 async function resolveLink(absolute: string): Promise<string | undefined> {
   try {
     return await realpath(absolute);
   } catch {
-    // A dangling link leads nowhere; it is reported like one leading outside.
     return (await lstat(absolute)).isSymbolicLink() ? undefined : absolute;
   }
 }

@@ -200,6 +200,20 @@ describe('bad input', () => {
     expect(run.stdout).toContain('content/static/a:1:1: error: this symbolic link leads back to content/static, a folder already read [path/link-loop]');
   });
 
+  it('says a symbolic link to nothing leads nowhere, not outside the content folder', async () => {
+    const root = await makeWebzine();
+    await symlink('gone.svg', path.join(root, 'content/issues/1/picture.svg'));
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        'content/issues/1/picture.svg:1:1: error: this symbolic link leads nowhere: "gone.svg", where it points, is no file or folder [path/dangling-link]',
+        '  Point the link at a file of content/, or remove it.',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it.each([['http://x y/'], ['https://zine.example/?from=feed'], ['https://zine.example/#top'], ['http://zine.example/'], ['http://192.168.1.20:4000/']])('refuses a --base-url that is not the address of a site (%s), as a usage error', async (url) => {
     const out = await temporaryFolder();
     const run = await runCli(['build', '--root', await makeWebzine(), '--out', out, '--base-url', url]);
