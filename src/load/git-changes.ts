@@ -17,9 +17,13 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
   // A revision is never an option (`--output=…`), whatever Git's version.
   if (ref.startsWith('-')) throw new ChangeBaseError(`--changed needs a Git revision of this repository, like origin/main, got "${ref}"`);
   for (const revision of [ref, 'HEAD']) {
-    await git(['rev-parse', '--verify', `${revision}^{commit}`]).catch((error: unknown) => {
+    await git(['rev-parse', '--verify', `${revision}^{commit}`]).catch(async (error: unknown) => {
       const refused = refusedRepository(error);
       if (refused !== undefined) throw new ChangeBaseError(`--changed ${ref}: Git refuses to work in this repository, which another user owns ("dubious ownership"); to trust it: ${trustCommand(refused)}`);
+      // Outside a work tree, whatever the revision: no repository, rather than no such commit in one.
+      if (!(await git(['rev-parse', '--show-toplevel']).then(() => true, () => false))) {
+        throw new ChangeBaseError(`--changed ${ref}: the webzine is not in a Git repository, so there are no changes to tell; check it without --changed, or in a clone of its repository`);
+      }
       const said = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n')[0] : String(error);
       throw new ChangeBaseError(
         revision === 'HEAD' ? `--changed ${ref}: this repository has no commit checked out yet; git said: ${said}` : `--changed needs a Git revision of this repository, like origin/main; git said: ${said}`,

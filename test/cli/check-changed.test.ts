@@ -76,6 +76,15 @@ describe('mimeo check --changed', () => {
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('--changed needs a Git revision of this repository, like origin/main, got "--output=/tmp/x"');
   });
+
+  it('exits 2 outside a Git repository, saying there is none rather than no commit', async () => {
+    const root = await makeWebzine();
+    for (const ref of ['HEAD', 'origin/main']) {
+      const run = await runCli(['check', '--root', root, '--changed', ref]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`mimeo: --changed ${ref}: the webzine is not in a Git repository, so there are no changes to tell; check it without --changed, or in a clone of its repository\nSee \`mimeo check --help\`.\n`);
+    }
+  });
 });
 
 describe('mimeo check --format github on a webzine in a subfolder of its repository', () => {
