@@ -42,3 +42,6 @@ export class RefusalError extends Error {
     super(message, options);
   }
 }
+
+/** What to do when the system refuses mimeo a file or folder of content/ (the hint of such a {@link RefusalError}). */
+export const contentReadHint = 'mimeo must be able to read every file and folder under content/: check their permissions (chmod) and the length of their names, or move what it can not read out of content/';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Report } from '../diagnostics/diagnostic.js';
-import { refusalReason, RefusalError } from '../diagnostics/refusal.js';
+import { contentReadHint, refusalReason, RefusalError } from '../diagnostics/refusal.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { decodeText } from './decode.js';
 import { fileStamp } from './file-stamp.js';
@@ -100,13 +100,10 @@ const readFile: Read = (absolutePath, relative, report, decode) => {
   return decode(bytes, relative, report);
 };
 
-// What to do when the system refuses mimeo a file or folder of content/.
-const readHint = 'mimeo must be able to read every file and folder under content/: check their permissions (chmod) and the length of their names, or move what it can not read out of content/';
-
 /** `error` told as what mimeo could not do (`read content/x.md`) when the system refused it, else kept as the cause of a located error. */
 function refusedRead(error: unknown, what: string): Error {
   const reason = refusalReason(error);
-  return reason === undefined ? new Error(`could not ${what}`, { cause: error }) : new RefusalError(`could not ${what}: ${reason}`, readHint, { cause: error });
+  return reason === undefined ? new Error(`could not ${what}`, { cause: error }) : new RefusalError(`could not ${what}: ${reason}`, contentReadHint, { cause: error });
 }
 
 /**

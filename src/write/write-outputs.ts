@@ -143,7 +143,7 @@ function writeTree(folder: string, files: readonly OutputFile[]): OutputFile[] {
   for (const file of files) {
     const target = path.join(folder, file.path);
     if (file.linkFrom !== undefined) linkOrCopy(file.linkFrom, target);
-    else if (file.copyFrom !== undefined) copyBytes(file.copyFrom, target);
+    else if (file.copyFrom !== undefined) copyBytes(file.copyFrom, target, file.source);
     else if (file.make) {
       guard();
       const text = file.make();
