@@ -6,7 +6,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import { markupOf, type AssetSource } from '../load/load-sources.js';
-import type { OutputFile } from '../write/output-file.js';
+import { builtInThemeSource, type OutputFile } from '../write/output-file.js';
 import { codeFingerprint, writeEntry } from '../compile/file-cache.js';
 import { tidyGemtext, toTextLine } from '../render/gemtext/lines.js';
 import { materialize } from '../render/lazy-text.js';
@@ -380,7 +380,8 @@ function themeAssets(files: ThemeFiles, stylesheet: string, allow: (source: Asse
     const output = relative === 'assets/style.css' ? stylesheet : relative.slice('assets/'.length);
     const source = sources.get(relative);
     if (source && !allow(source, output)) continue;
-    assets.push({ path: output, copyFrom: file.absolutePath, source: file.displayPath });
+    const builtIn = file.absolutePath.startsWith(builtInThemeFolder);
+    assets.push({ path: output, copyFrom: file.absolutePath, source: builtIn ? builtInThemeSource(relative) : file.displayPath });
   }
   return assets;
 }

@@ -1,14 +1,14 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import type { OutputFile } from './output-file.js';
+import { isBuiltInThemeSource, type OutputFile } from './output-file.js';
 
 /**
  * Reports two sources that would write the same output file, and keeps the first. The error
  * stands at the file a contributor can rename: where one of the two is a file mimeo makes itself
- * (a home page, a feed, the authors page, from site.yml or authors.yml; a theme's asset), at the
- * other. An output path that is absolute or climbs with `..` is a bug: models only make paths
- * inside their tree.
+ * (a home page, a feed, the authors page, from site.yml or authors.yml; an asset of a theme, the
+ * built-in one's too), at the other. An output path that is absolute or climbs with `..` is a
+ * bug: models only make paths inside their tree.
  */
 export function removeConflicts(files: readonly OutputFile[], tree: string, report: Report): OutputFile[] {
   const seen = new Map<string, OutputFile>();
@@ -52,7 +52,7 @@ function withoutFolderConflicts(files: OutputFile[], tree: string, report: Repor
 
 /** Whether an output of `source` is one mimeo makes itself, rather than a contributor's page or file. */
 function madeByMimeo(source: string): boolean {
-  return source === 'content/site.yml' || source === 'content/authors.yml' || source.startsWith('themes/');
+  return source === 'content/site.yml' || source === 'content/authors.yml' || source.startsWith('themes/') || isBuiltInThemeSource(source);
 }
 
 /** Whether `path` stays inside the folder it is relative to. */

@@ -13,8 +13,26 @@ export interface OutputFile {
   copyFrom?: string;
   /** Absolute path of the same output in the previous build, linked (or copied) instead of written again. */
   linkFrom?: string;
-  /** The content file it comes from, relative to the root, for messages about conflicts. */
+  /**
+   * The content file it comes from, relative to the root, for messages about conflicts; for a
+   * file of the built-in theme, {@link builtInThemeSource}.
+   */
   source: string;
+}
+
+const builtInThemePrefix = "the built-in theme's ";
+
+/**
+ * How messages name the file `relative` (`assets/style.css`) of mimeo's built-in theme: by the
+ * theme, not by the folder mimeo happens to be installed in.
+ */
+export function builtInThemeSource(relative: string): string {
+  return `${builtInThemePrefix}${relative}`;
+}
+
+/** Whether `source` names a file of the built-in theme ({@link builtInThemeSource}). */
+export function isBuiltInThemeSource(source: string): boolean {
+  return source.startsWith(builtInThemePrefix);
 }
 
 /** The output trees mimeo owns inside the output folder. */

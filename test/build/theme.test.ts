@@ -549,7 +549,7 @@ describe("a webzine's own robots.txt in content/static/", () => {
 });
 
 describe('the hashed stylesheet', () => {
-  it('is a path/conflict when a copied file of static/ has its name, which would replace it on every page', async () => {
+  it('is a path/conflict when a copied file of static/ has its name, which would replace it on every page, naming the built-in theme as such', async () => {
     const root = await makeWebzine();
     const out = path.join(await temporaryFolder(), 'dist');
     expect((await runCli(['build', '--root', root, '--out', out, '--no-cache'])).code).toBe(0);
@@ -559,7 +559,7 @@ describe('the hashed stylesheet', () => {
     const run = await runCli(['check', '--root', root]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
-      `content/static/${stylesheet}:1:1: error: this file would be written to web/${stylesheet}, and so would ${path.join(repoRoot, 'themes/default/assets/style.css')} [path/conflict]\n  Rename one of the two.\n`,
+      `content/static/${stylesheet}:1:1: error: this file would be written to web/${stylesheet}, where mimeo writes a file of its own (from the built-in theme's assets/style.css) [path/conflict]\n  Rename this file: that place is taken.\n`,
     );
   });
 });
