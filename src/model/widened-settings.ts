@@ -1,7 +1,7 @@
-import { parse } from 'yaml';
 import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { SiteConfig } from '../parse/schemas.js';
+import { parseYaml } from '../parse/yaml-data.js';
 
 /**
  * Warns of what a change to site.yml lets every other file do (`check --changed`): raw HTML that
@@ -16,14 +16,14 @@ export function reportWidenedSettings(before: string | undefined, after: SiteCon
   if (added.length > 0) reportRule(report, 'site-config/widened', place(['hostFiles']), { what: 'host-files', files: added.join(', ') });
 }
 
-/** The two settings of an earlier site.yml, as mimeo read them (defaults where it can not be read). */
+/**
+ * The two settings of an earlier site.yml, as mimeo read them (defaults where it can not be read):
+ * read as the build reads site.yml (`parseYaml`, with its guards on aliases and no count of them),
+ * so a site.yml the build took is not taken for defaults here. What reading it finds is not this
+ * change's to report.
+ */
 function settingsOf(text: string | undefined): { html: unknown; hostFiles: unknown[] } {
-  let value: unknown;
-  try {
-    value = text === undefined ? undefined : parse(text, { maxAliasCount: 100 });
-  } catch {
-    value = undefined;
-  }
+  const value = text === undefined ? undefined : parseYaml(text, { file: 'content/site.yml' }, () => {})?.value;
   const config = typeof value === 'object' && value !== null ? (value as { markdown?: { html?: unknown }; hostFiles?: unknown }) : {};
   return { html: config.markdown?.html ?? 'sanitize', hostFiles: Array.isArray(config.hostFiles) ? config.hostFiles : [] };
 }

@@ -228,6 +228,16 @@ describe('mimeo check --changed finds what a whole check finds in and around the
     expect((await changedSince(root)).stdout).not.toContain('[site-config/widened]');
   });
 
+  it('reads site.yml where the change began as the build does, so its settings count with more than a hundred aliases', async () => {
+    const aliases = `extra:\n  word: &w owl\n  words: [${Array<string>(150).fill('*w').join(', ')}]\n`;
+    const site = (title: string) => `title: ${title}\nbaseUrl: https://zine.example/\nlanguages: [fr]\nmarkdown:\n  html: trust\n${aliases}`;
+    const root = await committed({ 'content/site.yml': site('Test Zine') });
+    await writeFile(path.join(root, 'content/site.yml'), site('Test Zine, again'));
+    const run = await changedSince(root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+  });
+
   it('counts a staged change', async () => {
     const root = await committed();
     await writeFile(path.join(root, 'content/issues/1/20-second.md'), '---\ntitle: Second\n---\n[x](nope.md)\n');
