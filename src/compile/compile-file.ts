@@ -48,6 +48,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   });
   // Resources from here on are raw HTML's.
   const markdownResources = resources.length;
+  let rawIndex: Map<string, number> | undefined;
   const slots: Slot[] = [];
   const addSlot = (slot: Slot) => slotMarker(slots.push(slot) - 1);
   const addResource = (resource: Resource) => resources.push(resource) - 1;
@@ -70,8 +71,9 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
       },
       // Raw HTML's links and images were made resources by the HTML above, where they survived the sanitizer.
       rawResource: (type, url, line, column) => {
-        const index = resources.findIndex((resource, at) => at >= markdownResources && resource.type === type && resource.url === url && resource.line === line && resource.column === column);
-        return index < 0 ? undefined : { type, url, ...(type === 'link' ? { children: [] } : {}), data: { resource: index } } as Link | Image;
+        rawIndex ??= indexRawResources(resources, markdownResources);
+        const index = rawIndex.get(rawResourceKey(type, url, line, column));
+        return index === undefined ? undefined : ({ type, url, ...(type === 'link' ? { children: [] } : {}), data: { resource: index } } as Link | Image);
       },
     });
     content = { html: own, issueHtml: inIssue, gemtext };
@@ -144,3 +146,17 @@ function issueShiftOf(path: string): number | undefined {
   return path.startsWith('content/issues/') ? 1 : undefined;
 }
 
+/** The resources raw HTML made (those from `from` on) by what finds them again, the first of each kind kept. */
+function indexRawResources(resources: readonly Resource[], from: number): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let at = from; at < resources.length; at++) {
+    const { type, url, line, column } = resources[at]!;
+    const key = rawResourceKey(type, url, line, column);
+    if (!index.has(key)) index.set(key, at);
+  }
+  return index;
+}
+
+function rawResourceKey(type: string, url: string, line: number, column: number): string {
+  return `${type} ${line}:${column} ${url}`;
+}

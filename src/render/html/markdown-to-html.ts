@@ -182,15 +182,37 @@ const alone: SanitizeSchema = { ...schema, ancestors: {} };
 function findRemovals(tree: HastRoot, watch: Partial<RemovalWatch>): void {
   const { rawRanges, removed } = watch;
   if (!rawRanges || !removed) return;
+  const isRaw = insideRanges(rawRanges);
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
     const start = node.position?.start;
-    if (start?.offset === undefined || !rawRanges.some(([from, to]) => start.offset! >= from && start.offset! < to)) return;
+    if (start?.offset === undefined || !isRaw(start.offset)) return;
     const left = sanitize({ type: 'element', tagName: node.tagName, properties: node.properties, children: [] }, alone);
     const kept = left.type === 'element' ? left : left.type === 'root' && left.children[0]?.type === 'element' ? left.children[0] : undefined;
     const lost = kept ? Object.keys(node.properties).filter((key) => !(key in kept.properties)) : [];
     if (!kept || lost.length > 0) removed({ line: start.line, column: start.column, element: node.tagName, attributes: lost.map(attributeName) });
   });
+}
+
+/**
+ * Whether an offset is inside one of the ranges (`from` included, `to` not), found by halving: a
+ * line of 16 000 raw links was 16 000 ranges looked through for each of 16 000 elements.
+ */
+function insideRanges(ranges: ReadonlyArray<[number, number]>): (offset: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  // The furthest end among the ranges that start at or before each one.
+  const reach: number[] = [];
+  for (const [index, [, to]] of sorted.entries()) reach.push(Math.max(to, reach[index - 1] ?? Number.NEGATIVE_INFINITY));
+  return (offset) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]![0] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && reach[low - 1]! > offset;
+  };
 }
 
 /** The HTML name of a hast property: `className` is `class`, `ariaLabel` is `aria-label`. */
