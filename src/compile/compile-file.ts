@@ -7,6 +7,7 @@ import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { toHtmlVariants, type Removal } from '../render/html/markdown-to-html.js';
 import type { Misplacement } from '../render/html/place-elements.js';
+import type { SkippedLevel } from '../render/html/heading-levels.js';
 import { loadRawHtmlParsers } from '../render/raw-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
@@ -57,10 +58,20 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     const removals: Removal[] = [];
     const withoutAlt = (line: number, column: number) => reportRule(report, 'image/alt', { file: source.path, line, column }, { written: 'html' });
     const misplacements: Misplacement[] = [];
-    const fragmentOptions = { html: options.html, issueShift: issueShiftOf(source.path), removed: (removal: Removal) => removals.push(removal), withoutAlt, misplaced: (misplacement: Misplacement) => misplacements.push(misplacement) };
+    const skips: SkippedLevel[] = [];
+    const fragmentOptions = {
+      html: options.html,
+      issueShift: issueShiftOf(source.path),
+      removed: (removal: Removal) => removals.push(removal),
+      withoutAlt,
+      misplaced: (misplacement: Misplacement) => misplacements.push(misplacement),
+      skippedLevel: (skip: SkippedLevel) => skips.push(skip),
+    };
+    // Gives the tree's headings the depth they are shown at, which the capsule's follow.
     const { own, inIssue } = toHtmlVariants(parsed.tree, fragmentOptions, addSlot, addResource);
     reportRemovals(removals, source.path, report);
     reportMisplacements(misplacements, source.path, report);
+    reportSkippedLevels(skips, source.path, report);
     const gemtext = toGemtext(parsed.tree, {
       placement: options.links,
       footnoteLabel: markers.footnotes,
@@ -115,6 +126,13 @@ function reportMisplacements(misplacements: readonly Misplacement[], file: strin
   for (const { line, column, ...args } of misplacements.slice(0, removalsShown)) reportRule(report, 'html/misplaced', { file, line, column }, args);
   const next = misplacements[removalsShown];
   if (next) reportRule(report, 'html/misplaced', { file, line: next.line, column: next.column }, { ...next, more: misplacements.length - removalsShown });
+}
+
+/** Warns of the headings that skip a level, where each was written, and what it is shown as. */
+function reportSkippedLevels(skips: readonly SkippedLevel[], file: string, report: (diagnostic: Diagnostic) => void): void {
+  for (const { line, column, ...args } of skips.slice(0, removalsShown)) reportRule(report, 'markdown/heading-level', { file, line, column }, args);
+  const next = skips[removalsShown];
+  if (next) reportRule(report, 'markdown/heading-level', { file, line: next.line, column: next.column }, { ...next, more: skips.length - removalsShown });
 }
 
 // Character references decode to text only after the source was cleaned: in Markdown (`&#xFDD0;`

@@ -54,6 +54,13 @@ function keyText(key: string): string {
 const maybe = (suggestion: string | undefined, text: (s: string) => string): string | undefined =>
   suggestion === undefined ? undefined : text(suggestion);
 
+/** A heading as written, `###` or `<h3>`, in a sentence (`markdown/heading-level`). */
+const aHeading = (heading: string): string => `${heading.startsWith('<') ? 'an' : 'a'} ${heading} heading`;
+
+/** What the first heading of a text may be, and what this one is (`markdown/heading-level`). */
+const firstHeading = (heading: string): string =>
+  `the first heading of a text, right under its title, can be ${heading.startsWith('<') ? '<h2>' : '##'} at most, and this one is ${heading}`;
+
 /** Why an element of raw HTML stands where HTML does not let it (`html/misplaced`). */
 type MisplacedReason = 'phrasing' | 'parent' | 'interactive' | 'list' | 'structure' | 'order';
 /** What became of it: the neutral element it is shown as, or what was done. */
@@ -182,6 +189,19 @@ export const rules = {
         ? `${args.more} more elements of raw HTML, from this ${args.element} on, stand where HTML does not allow them`
         : `${misplacedWhere[args.reason](args)}; ${misplacedRepairs[args.repair](args)}`,
     hint: (args) => (args.more === undefined ? misplacedHints[args.reason](args) : 'Each is shown as HTML allows it; write them where HTML allows them, as the warnings before this one say of the first ten.'),
+  }),
+  'markdown/heading-level': rule<{ heading: string; previous: string | undefined; shown: string | undefined; more?: number }>({
+    severity: 'warning',
+    message: ({ heading, previous, shown, more }) =>
+      more !== undefined
+        ? `${more} more headings, from this ${heading} on, are more than one level below the heading before them`
+        : `${previous === undefined ? firstHeading(heading) : `a heading can be one level below the heading before it at most, and this ${heading} heading follows ${previous === 'footnotes' ? "the footnotes' own ## heading" : aHeading(previous)}`}; ${shown === undefined ? 'the page keeps it as written (markdown.html: trust), and is not valid HTML there' : `it is shown as ${aHeading(shown)}`}`,
+    hint: ({ heading, more }) =>
+      more !== undefined
+        ? 'Each is shown one level below the heading before it; the warnings before this one say where the first ten are.'
+        : heading.startsWith('<')
+          ? 'Go down one level at a time: <h2> for the sections of the text (its title is the <h1>), <h3> for the parts of a section, and so on; screen readers list the headings by these levels.'
+          : 'Go down one # at a time: ## for the sections of the text (its title is the only #), ### for the parts of a section, and so on; screen readers list the headings by these levels.',
   }),
   'article/blank': rule<Record<string, never>>({
     severity: 'warning',

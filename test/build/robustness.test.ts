@@ -344,6 +344,29 @@ describe('bad input', () => {
     expect(await checkHtml([...pages, path.join(out, 'web/issues/1/index.html')])).toEqual([]);
   });
 
+  it('shows a heading that skips a level one below the heading before it, with a warning where it was written, so article, issue and page stay valid HTML', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+    const body = '### Setup\n\nText.\n\n## Building\n\n#### Compiling\n\n> #### In a quote\n\n<h6>Linking</h6>\n';
+    await writeFile(path.join(root, 'content/issues/1/30-setup.md'), `---\ntitle: Setting up\n---\n${body}`);
+    await appendFile(path.join(root, 'content/issues/1/issue.md'), '\n### In the editorial\n');
+    await appendFile(path.join(root, 'content/pages/about.md'), '\n#### Later\n');
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      'content/issues/1/30-setup.md:4:1: warning: the first heading of a text, right under its title, can be ## at most, and this one is ###; it is shown as a ## heading [markdown/heading-level]\n',
+    );
+    expect(run.stderr).toContain('content/issues/1/30-setup.md:10:1: warning: a heading can be one level below the heading before it at most, and this #### heading follows a ## heading; it is shown as a ### heading [markdown/heading-level]\n');
+    expect(run.stderr).toContain('content/issues/1/30-setup.md:14:1: warning: a heading can be one level below the heading before it at most, and this <h6> heading follows a #### heading; it is shown as an <h4> heading [markdown/heading-level]\n');
+    expect(run.stderr.match(/\[markdown\/heading-level\]/g)).toHaveLength(5);
+    const article = await readFile(path.join(out, 'web/issues/1/setup/index.html'), 'utf8');
+    expect(article.match(/<h\d/g)).toEqual(['<h1', '<h2', '<h2', '<h3', '<h3', '<h4']);
+    expect(await readFile(path.join(out, 'gemini/issues/1/setup.gmi'), 'utf8')).toContain('\n## Setup\n');
+    const pages = ['issues/1/setup/index.html', 'issues/1/index.html', 'about/index.html'].map((page) => path.join(out, 'web', page));
+    expect(await checkHtml(pages)).toEqual([]);
+  });
+
   it('builds a long run of spaces in text and in a table cell\'s style in linear time, not quadratic', async () => {
     const root = await makeWebzine();
     const spaces = ' '.repeat(400_000);

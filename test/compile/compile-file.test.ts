@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../../src/compile/compile-file.js';
 import { loadRawHtmlParsers } from '../../src/render/raw-html.js';
 import { fillHtml } from '../../src/render/slots.js';
+import { serializeLines } from '../../src/render/gemtext/lines.js';
 
 // Bodies with raw HTML need its parsers, which a build loads when a text has a `<`.
 beforeAll(loadRawHtmlParsers);
@@ -49,4 +50,20 @@ describe('compiling a body', () => {
     expect(html.match(/second\.example/g)).toHaveLength(1);
     expect(html).not.toContain('Footnotes');
   });
+
+  it('gives the capsule the heading levels the web page shows: a heading that skips a level is one below the heading before it', () => {
+    const { body } = compileFile({ path: 'content/issues/1/10-a.md', text: '### Setup\n\n#### Tools\n\n## Building\n\n#### Compiling\n' }, { html: 'sanitize', links: 'paragraph' });
+    expect(body.content!.html.match(/<h\d/g)).toEqual(['<h2', '<h3', '<h2', '<h3']);
+    expect(serializeLines(body.content!.gemtext)).toBe('## Setup\n\n### Tools\n\n## Building\n\n### Compiling\n');
+  });
+
+  it('warns of the first ten headings that skip a level, then of how many more there are', () => {
+    const text = Array.from({ length: 12 }, (_, index) => `## Part ${index}\n\n#### Detail ${index}\n`).join('\n');
+    const { diagnostics } = compileFile({ path: 'content/issues/1/10-a.md', text }, { html: 'sanitize', links: 'paragraph' });
+    expect(diagnostics.map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.ruleId}`)).toEqual(
+      Array.from({ length: 11 }, (_, index) => `${index * 4 + 3}:1 markdown/heading-level`),
+    );
+    expect(diagnostics.at(-1)!.message).toBe('2 more headings, from this #### on, are more than one level below the heading before them');
+  });
 });
+

@@ -17,6 +17,7 @@ import { headingAnchorProperties } from './heading-anchor.js';
 import { labelTaskCheckbox } from './task-label.js';
 import { rawHtmlParsers } from '../raw-html.js';
 import { placeElements, type Misplacement } from './place-elements.js';
+import { headingOutline, type SkippedLevel } from './heading-levels.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
 export interface FragmentOptions {
@@ -33,6 +34,8 @@ export interface FragmentOptions {
   withoutAlt?: ((line: number, column: number) => void) | undefined;
   /** Told of each element of raw HTML that stands where HTML does not let it (see {@link placeElements}). */
   misplaced?: ((misplacement: Misplacement) => void) | undefined;
+  /** Told of each heading written more than one level below the one before it (see {@link headingOutline}). */
+  skippedLevel?: ((skip: SkippedLevel) => void) | undefined;
 }
 
 /** What the sanitizer took from an element of raw HTML, where it was written. */
@@ -130,7 +133,8 @@ function alignByStyle(cell: Element): void {
 }
 
 /**
- * Leaves each id to the first element that has it. Appends to every heading with an id (but
+ * Leaves each id to the first element that has it. Gives each heading the level the outline
+ * allows (`level`, see {@link headingOutline}) and appends to every heading with an id (but
  * the footnotes heading, and those raw HTML put in a link: `anchorless`) a link to itself, as
  * rehype-autolink-headings's `append` does; a walk of our own costs a third of the plugin's.
  * The same walk writes table cells' alignment as CSS ({@link alignByStyle}), names task
@@ -138,7 +142,7 @@ function alignByStyle(cell: Element): void {
  * (`bareLinks`, by their slot) the class `bare-url`, which print does not follow with the address
  * again: after the sanitizer, which keeps neither a `label` nor a link's class.
  */
-function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorless: ReadonlySet<Element>): void {
+function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorless: ReadonlySet<Element>, level: (heading: Element, footnotes: boolean) => void): void {
   const ids = new Set<string>();
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
@@ -151,6 +155,7 @@ function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorle
     if (node.tagName === 'li' && Array.isArray(node.properties['className']) && node.properties['className'].includes('task-list-item')) labelTaskCheckbox(node);
     if (!/^h[1-6]$/.test(node.tagName)) return;
     const id = node.properties['id'];
+    level(node, id === footnoteLabelId);
     if (typeof id !== 'string' || id === '' || id === footnoteLabelId || anchorless.has(node)) return;
     node.children.push({ type: 'element', tagName: 'a', properties: headingAnchorProperties(id), children: [{ type: 'text', value: '#' }] });
   });
@@ -277,11 +282,13 @@ const finisher = unified().use(rehypeHighlight, { detect: false }).use(rehypeStr
 
 /**
  * Compiles a Markdown body to HTML fragments: raw HTML sanitized (or escaped, or trusted),
- * headings given anchor links, code highlighted at build time. Links and images are slots
- * (`resource` is the index `compileFile` put in their node's data), filled for each page.
+ * headings given the level the outline allows and anchor links, code highlighted at build time.
+ * Links and images are slots (`resource` is the index `compileFile` put in their node's data),
+ * filled for each page. Each heading of `tree` gets the depth it is shown at, for the capsule.
  */
 export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: AddSlot, addResource: AddResource): HtmlVariants {
   const bareLinks = new Set<string>();
+  const headings = new Map<number, Heading>();
   const hast = toHast(tree, {
     allowDangerousHtml: options.html !== 'escape',
     // Footnote ids get a prefix with a colon, which heading ids (GitHub's slugs) never have.
@@ -289,7 +296,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
     footnoteLabel: markers.footnotes,
     footnoteBackLabel: markers.backToReference,
     footnoteLabelTagName: 'h2',
-    handlers: handlersFor(options, addSlot, bareLinks),
+    handlers: handlersFor(options, addSlot, bareLinks, headings),
   }) as HastRoot;
   const rawRanges = renameFootnoteLabelAndFindRaw(hast);
   const raw = rawRanges.length > 0;
@@ -299,7 +306,8 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   // (`## Title <div>…</div>`); Markdown alone never does, so a body without raw HTML is not walked.
   const anchorless = raw ? placeElements(clean, { repair: options.html === 'sanitize', misplaced: options.misplaced }) : noElements;
   if (raw) slotRawUrls(clean, addSlot, addResource, options.withoutAlt);
-  finishElements(clean, bareLinks, anchorless);
+  // After the sanitizer and `placeElements`, which decide what stays a heading.
+  finishElements(clean, bareLinks, anchorless, headingOutline({ markdown: headings, keepRaw: options.html === 'trust', skipped: options.skippedLevel }));
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
   if (options.issueShift === undefined) return { own, inIssue: '' };
@@ -404,11 +412,16 @@ function isBareUrl(node: Link): boolean {
   return text === node.url || (node.url.startsWith('mailto:') && text === node.url.slice('mailto:'.length));
 }
 
-/** The handlers of Markdown's nodes; each link that {@link isBareUrl} goes in `bareLinks` by its slot's marker. */
-function handlersFor(options: FragmentOptions, addSlot: AddSlot, bareLinks: Set<string>): Handlers {
+/**
+ * The handlers of Markdown's nodes; each link that {@link isBareUrl} goes in `bareLinks` by its
+ * slot's marker, each heading in `headings` by its offset, which its element keeps through raw
+ * HTML's parser and the sanitizer.
+ */
+function handlersFor(options: FragmentOptions, addSlot: AddSlot, bareLinks: Set<string>, headings: Map<number, Heading>): Handlers {
   const handlers: Handlers = {
     heading(state: State, node: Heading) {
       const element = defaultHandlers.heading(state, node);
+      if (node.position?.start.offset !== undefined) headings.set(node.position.start.offset, node);
       element.tagName = `h${Math.min(6, Math.max(2, node.depth))}`;
       return element;
     },
