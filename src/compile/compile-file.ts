@@ -8,6 +8,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import { toHtmlVariants, type Removal } from '../render/html/markdown-to-html.js';
 import type { Misplacement } from '../render/html/place-elements.js';
 import type { SkippedLevel } from '../render/html/heading-levels.js';
+import type { InvalidValue } from '../render/html/attribute-values.js';
 import { loadRawHtmlParsers } from '../render/raw-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
@@ -59,18 +60,21 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     const withoutAlt = (line: number, column: number) => reportRule(report, 'image/alt', { file: source.path, line, column }, { written: 'html' });
     const misplacements: Misplacement[] = [];
     const skips: SkippedLevel[] = [];
+    const invalidValues: InvalidValue[] = [];
     const fragmentOptions = {
       html: options.html,
       issueShift: issueShiftOf(source.path),
       removed: (removal: Removal) => removals.push(removal),
       withoutAlt,
       misplaced: (misplacement: Misplacement) => misplacements.push(misplacement),
+      invalidValue: (invalid: InvalidValue) => invalidValues.push(invalid),
       skippedLevel: (skip: SkippedLevel) => skips.push(skip),
     };
     // Gives the tree's headings the depth they are shown at, which the capsule's follow.
     const { own, inIssue } = toHtmlVariants(parsed.tree, fragmentOptions, addSlot, addResource);
     reportRemovals(removals, source.path, report);
     reportMisplacements(misplacements, source.path, report);
+    reportInvalidValues(invalidValues, source.path, report);
     reportSkippedLevels(skips, source.path, report);
     const gemtext = toGemtext(parsed.tree, {
       placement: options.links,
@@ -126,6 +130,13 @@ function reportMisplacements(misplacements: readonly Misplacement[], file: strin
   for (const { line, column, ...args } of misplacements.slice(0, removalsShown)) reportRule(report, 'html/misplaced', { file, line, column }, args);
   const next = misplacements[removalsShown];
   if (next) reportRule(report, 'html/misplaced', { file, line: next.line, column: next.column }, { ...next, more: misplacements.length - removalsShown });
+}
+
+/** Warns of the attributes of raw HTML whose values HTML does not allow, where each was written, and what became of it. */
+function reportInvalidValues(invalidValues: readonly InvalidValue[], file: string, report: (diagnostic: Diagnostic) => void): void {
+  for (const { line, column, ...args } of invalidValues.slice(0, removalsShown)) reportRule(report, 'html/invalid-value', { file, line, column }, args);
+  const next = invalidValues[removalsShown];
+  if (next) reportRule(report, 'html/invalid-value', { file, line: next.line, column: next.column }, { ...next, more: invalidValues.length - removalsShown });
 }
 
 /** Warns of the headings that skip a level, where each was written, and what it is shown as. */

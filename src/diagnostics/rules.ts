@@ -61,6 +61,24 @@ const aHeading = (heading: string): string => `${heading.startsWith('<') ? 'an' 
 const firstHeading = (heading: string): string =>
   `the first heading of a text, right under its title, can be ${heading.startsWith('<') ? '<h2>' : '##'} at most, and this one is ${heading}`;
 
+type InvalidValueArgs = { element: string; attribute: string; value: string; expected: string };
+
+/** What is wrong with an attribute's value, or a `<time>`'s (`html/invalid-value`). */
+const invalidValueWhat = ({ element, attribute, value, expected }: InvalidValueArgs): string =>
+  attribute === ''
+    ? `a <time> must give ${expected}, got "${value}"`
+    : expected === ''
+      ? `the ${attribute} attribute of <${element}> is on whenever it is written and takes no value, got "${value}"`
+      : `the ${attribute} attribute of <${element}> must be ${expected}, got "${value}"`;
+
+/** What became of it (`html/invalid-value`). */
+const invalidValueRepairs: Record<'removed' | 'boolean' | 'text' | 'kept', (args: InvalidValueArgs) => string> = {
+  removed: () => 'it is left out',
+  boolean: ({ attribute }) => `it is written as ${attribute} alone, as browsers read it`,
+  text: () => 'its text is shown without the <time>',
+  kept: () => 'the page keeps it as written (markdown.html: trust), and is not valid HTML there',
+};
+
 /** Why an element of raw HTML stands where HTML does not let it (`html/misplaced`). */
 type MisplacedReason = 'phrasing' | 'parent' | 'interactive' | 'list' | 'structure' | 'order';
 /** What became of it: the neutral element it is shown as, or what was done. */
@@ -202,6 +220,21 @@ export const rules = {
         : heading.startsWith('<')
           ? 'Go down one level at a time: <h2> for the sections of the text (its title is the <h1>), <h3> for the parts of a section, and so on; screen readers list the headings by these levels.'
           : 'Go down one # at a time: ## for the sections of the text (its title is the only #), ### for the parts of a section, and so on; screen readers list the headings by these levels.',
+  }),
+  'html/invalid-value': rule<{ element: string; attribute: string; value: string; expected: string; repair: 'removed' | 'boolean' | 'text' | 'kept'; more?: number }>({
+    severity: 'warning',
+    message: (args) =>
+      args.more !== undefined
+        ? `${args.more} more attributes of raw HTML, from this <${args.element}> on, have values HTML does not allow`
+        : `${invalidValueWhat(args)}; ${invalidValueRepairs[args.repair](args)}`,
+    hint: ({ attribute, expected, more }) =>
+      more !== undefined
+        ? 'Each is left out or mended; write them as HTML reads them, as the warnings before this one say of the first ten.'
+        : attribute === ''
+          ? 'Give the <time> the date as HTML reads it in a datetime attribute, and your own words as its text: <time datetime="2024-05-01">the first of May</time>; or leave out the <time> tags.'
+          : expected === ''
+            ? `Write ${attribute} alone to turn it on, and leave it out to turn it off: ${attribute}="false" turns it on too.`
+            : 'Write the value as HTML reads it, or leave the attribute out: a browser ignores a value it can not read, or guesses at it.',
   }),
   'article/blank': rule<Record<string, never>>({
     severity: 'warning',

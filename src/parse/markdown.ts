@@ -64,10 +64,11 @@ function identifyHeading(heading: Heading, slugger: GithubSlugger): string | und
 }
 
 function htmlIds(html: string): { ids: string[]; names: string[] } {
-  // Ids, but those that begin with `_`, which are dropped; and the names of `<a name="top">`
-  // without an id, which become ids when no other element has theirs (see `rawIds` in markdown-to-html.ts).
+  // Ids, but those that begin with `_`, and those HTML does not allow (empty, or with a space),
+  // which are dropped (see `checkAttributeValues`); and the names of `<a name="top">` without an
+  // id, which become ids when no other element has theirs (see `rawIds` in markdown-to-html.ts).
   const value = (m: RegExpMatchArray) => m[1] ?? m[2] ?? m[3] ?? '';
-  const ids = [...html.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map(value).filter((id) => !id.startsWith('_'));
+  const ids = [...html.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map(value).filter(isNamedAnchor);
   const names: string[] = [];
   for (const [tag] of html.matchAll(/<a\b[^<>]*/gi)) {
     if (/\sid\s*=/i.test(tag)) continue;
@@ -77,7 +78,7 @@ function htmlIds(html: string): { ids: string[]; names: string[] } {
   return { ids, names };
 }
 
-/** Whether the name of an `<a name>` can become its id: not empty, no spaces, not the theme's (`_`). */
+/** Whether an id of raw HTML, or the name of an `<a name>` (which becomes its id), is a target on the page: not empty, no spaces, not the theme's (`_`). */
 export function isNamedAnchor(name: string): boolean {
   return name !== '' && !/\s/.test(name) && !name.startsWith('_');
 }

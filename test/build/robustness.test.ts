@@ -344,6 +344,30 @@ describe('bad input', () => {
     expect(await checkHtml([...pages, path.join(out, 'web/issues/1/index.html')])).toEqual([]);
   });
 
+  it('leaves out the attribute values of raw HTML that HTML does not allow, with a warning where each was written, so pages stay valid HTML', async () => {
+    const root = await makeWebzine();
+    const body = [
+      'Opened <time datetime="nonsense">last week</time>, closed <time>next friday</time>, moved <time datetime="soon">2026-05-01</time>, on <time datetime="2026-05-01">May Day</time>.',
+      '<img src="cover.svg" alt="A lamp" width="50%" height="abc"> <img src="cover.svg" alt="A lamp" loading="soon">',
+      '<ol start="x"><li value="2.5">First</li></ol>',
+      '<table><tr><th scope="everything">Head</th><td colspan="abc" rowspan="-1">Cell</td></tr></table>',
+      '<details open="yes"><summary>More</summary>Text.</details>',
+      '<video src="cover.svg" controls="false" preload="sometimes" width="wide"><track src="cover.svg" kind="subtitle" srclang="!!" label=""></video>',
+      '<p dir="sideways" lang="en_GB" tabindex="first" accesskey="ab"><span id="two words">Text</span> <span id="">more</span> <del datetime="yesterday">old</del> <ins datetime="2026-05-01T10:00">new</ins></p>',
+      '<picture><source srcset="cover.svg" type="not a type"><img src="cover.svg" alt="A lamp"></picture> <a href="https://x.example/" hreflang="not a language">x</a>',
+      '<div itemscope itemtype="not/absolute">Item</div>',
+    ].join('\n\n');
+    await writeFile(path.join(root, 'content/issues/1/30-values.md'), `---\ntitle: Values\n---\n${body}\n`);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).toContain('content/issues/1/30-values.md:6:1: warning: the width attribute of <img> must be a whole number of pixels, like 300, without a unit, got "50%"; it is left out [html/invalid-value]\n');
+    expect(run.stderr).toContain('content/issues/1/30-values.md:4:59: warning: a <time> must give a date or time, like 2024-05-01, 18:30 or 2024-05-01T18:30Z, in its datetime attribute or else as its text, got "next friday"; its text is shown without the <time> [html/invalid-value]\n');
+    const pages = ['issues/1/values/index.html', 'issues/1/index.html'].map((page) => path.join(out, 'web', page));
+    expect(await readFile(pages[0]!, 'utf8')).toContain('<p>Opened last week, closed next friday, moved <time>2026-05-01</time>, on <time datetime="2026-05-01">May Day</time>.</p>');
+    expect(await checkHtml(pages)).toEqual([]);
+  });
+
   it('shows a heading that skips a level one below the heading before it, with a warning where it was written, so article, issue and page stay valid HTML', async () => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');

@@ -31,6 +31,10 @@ describe('parseFile', () => {
     expect(parse('<a id="here"></a>\n').parsed.anchors).toEqual(['here']);
   });
 
+  it('counts no raw HTML id that the page leaves out: empty, with a space, or the theme\'s', () => {
+    expect(parse('<a id="here"></a> <span id="two words">x</span> <span id="">y</span> <span id="_main">z</span>\n').parsed.anchors).toEqual(['here']);
+  });
+
   it('reads a file without front matter as all body', () => {
     const { parsed, diagnostics } = parse('Just text.\n');
     expect(parsed.frontMatter?.value).toEqual({});

@@ -1,0 +1,186 @@
+import type { Element, Properties, Root } from 'hast';
+import { isDateWithOptionalTime, isTimeDatetime } from './date-strings.js';
+
+/** An attribute of raw HTML whose value HTML does not allow, or a `<time>` that gives no date, where it was written. */
+export interface InvalidValue {
+  line: number;
+  column: number;
+  /** The element's name. */
+  element: string;
+  /** The attribute, as HTML names it; empty for a `<time>` whose text gives no date. */
+  attribute: string;
+  /** The value as written (or the `<time>`'s text), cut short when long. */
+  value: string;
+  /** What HTML allows, in words, after "must be". */
+  expected: string;
+  /** What became of it: left out, written as a boolean attribute (on), the `<time>` shown as its text, or kept (`trust`). */
+  repair: 'removed' | 'boolean' | 'text' | 'kept';
+}
+
+/** How {@link checkAttributeValues} treats what it finds. */
+export interface ValueOptions {
+  /** Whether invalid values are mended, or only told of (`markdown.html: trust`). */
+  repair: boolean;
+  /** Told of each invalid value (default: nobody). */
+  invalid?: ((invalid: InvalidValue) => void) | undefined;
+}
+
+/** What an attribute's value must be: a test, and the words a message says it with. */
+interface Syntax {
+  test: (value: string) => boolean;
+  words: string;
+}
+
+const integer: Syntax = { test: (value) => /^-?\d+$/.test(value), words: 'a whole number, like 3 or -1' };
+const pixels: Syntax = { test: (value) => /^\d+$/.test(value), words: 'a whole number of pixels, like 300, without a unit' };
+const oneOf = (...values: string[]): Syntax => ({ test: (value) => values.includes(value.toLowerCase()), words: `${values.filter(Boolean).slice(0, -1).join(', ')} or ${values.at(-1)!}` });
+// An empty `preload` is `auto`.
+const preload = oneOf('', 'none', 'metadata', 'auto');
+
+// A language tag (BCP 47, RFC 5646 section 2.1), its irregular grandfathered tags included; the
+// registry of subtags, which the Nu Html Checker also reads, is not.
+const languageTag =
+  /^(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[a-wyz\d](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?|x(?:-[a-z\d]{1,8})+|en-gb-oed|i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)|sgn-(?:be-fr|be-nl|ch-de))$/i;
+const language: Syntax = { test: (value) => languageTag.test(value), words: 'a language tag like en or pt-BR' };
+const token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const mediaType = new RegExp(`^${token}/${token}(?:\\s*;\\s*${token}=(?:${token}|"[^"]*"))*$`);
+
+// The attributes the sanitizer's schema lets raw HTML keep whose values HTML constrains (the
+// HTML standard's attribute index, https://html.spec.whatwg.org/#attributes-3), by element (`*`
+// for any), as hast names them. Each gave a page the Nu Html Checker rejects.
+const syntaxes: Record<string, Record<string, Syntax>> = {
+  '*': {
+    dir: oneOf('ltr', 'rtl', 'auto'),
+    tabIndex: integer,
+    // An empty lang says the language is unknown.
+    lang: { test: (value) => value === '' || language.test(value), words: language.words },
+    id: { test: (value) => value !== '' && !/\s/.test(value), words: 'a name without spaces, not empty' },
+    accessKey: { test: (value) => isKeyList(value), words: 'single characters, separated by spaces, each once' },
+    itemType: { test: (value) => value.split(/\s+/).filter(Boolean).every(isAbsoluteUrl), words: 'one or more absolute URLs, like https://schema.org/Person' },
+  },
+  img: { width: pixels, height: pixels, loading: oneOf('lazy', 'eager'), decoding: oneOf('sync', 'async', 'auto') },
+  video: { width: pixels, height: pixels, preload },
+  audio: { preload },
+  source: { type: { test: (value) => mediaType.test(value.trim()), words: 'a media type, like image/webp or video/mp4' } },
+  track: {
+    kind: oneOf('subtitles', 'captions', 'descriptions', 'chapters', 'metadata'),
+    srcLang: language,
+    label: { test: (value) => value !== '', words: 'a text, not empty' },
+  },
+  a: { hrefLang: { test: (value) => value === '' || language.test(value), words: language.words } },
+  ol: { start: integer },
+  li: { value: integer },
+  td: { colSpan: { test: (value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1000, words: 'a whole number from 1 to 1000' }, rowSpan: { test: (value) => /^\d+$/.test(value) && Number(value) <= 65534, words: 'a whole number from 0 to 65534' } },
+  th: { scope: oneOf('row', 'col', 'rowgroup', 'colgroup') },
+  time: { dateTime: { test: isTimeDatetime, words: 'a date or time, like 2024-05-01, 2024-05, 18:30, 2024-05-01T18:30Z or PT2H' } },
+  del: { dateTime: { test: isDateWithOptionalTime, words: 'a date like 2024-05-01, or a date and time with its time zone like 2024-05-01T18:30Z' } },
+  ins: { dateTime: { test: isDateWithOptionalTime, words: 'a date like 2024-05-01, or a date and time with its time zone like 2024-05-01T18:30Z' } },
+};
+syntaxes['th'] = { ...syntaxes['td'], ...syntaxes['th'] };
+
+// Boolean attributes the schema keeps (`controls`, `open`…): on when written, whatever their
+// value, which HTML wants empty or their own name (hast makes those `true`; another stays text).
+const booleans: Record<string, string> = {
+  checked: 'checked', compact: 'compact', controls: 'controls', default: 'default', disabled: 'disabled', isMap: 'ismap', itemScope: 'itemscope',
+  loop: 'loop', multiple: 'multiple', muted: 'muted', noHref: 'nohref', noShade: 'noshade', noWrap: 'nowrap', open: 'open', playsInline: 'playsinline',
+  readOnly: 'readonly', selected: 'selected',
+};
+
+/**
+ * Leaves out of raw HTML, after the sanitizer, each attribute whose value HTML does not allow
+ * (`<img width="50%">`, `<td colspan="all">`, `<time datetime="soon">`), writes a boolean
+ * attribute given a value as the browser reads it (`controls="false"` is `controls`), and shows a
+ * `<time>` that gives no date (`<time>next week</time>`, with no `datetime` it could fall back on)
+ * as its text. Each is told to `invalid`; with `repair` false (`trust`) nothing changes.
+ */
+export function checkAttributeValues(tree: Root, options: ValueOptions): void {
+  visit(tree, options);
+}
+
+function visit(parent: Root | Element, options: ValueOptions): void {
+  for (let index = 0; index < parent.children.length; index++) {
+    const child = parent.children[index]!;
+    if (child.type !== 'element') continue;
+    const undated = child.tagName === 'time' && !isDatedTime(child);
+    if (undated) {
+      const written = child.properties['dateTime'];
+      const value = typeof written === 'string' ? written : textOf(child).trim();
+      tell(options, child, '', clip(value), timeWords, options.repair ? 'text' : 'kept');
+      if (options.repair) {
+        parent.children.splice(index, 1, ...child.children);
+        index--;
+        continue;
+      }
+    }
+    // A kept `<time>`'s datetime was told of with it.
+    checkProperties(child, options, undated ? 'dateTime' : undefined);
+    visit(child, options);
+  }
+}
+
+const timeWords = 'a date or time, like 2024-05-01, 18:30 or 2024-05-01T18:30Z, in its datetime attribute or else as its text';
+
+function checkProperties(element: Element, options: ValueOptions, told: string | undefined): void {
+  const properties: Properties = element.properties;
+  for (const [key, value] of Object.entries(properties)) {
+    if (key === told || value === undefined || value === null || value === false || value === true) continue;
+    const written = Array.isArray(value) ? value.join(' ') : String(value);
+    const name = Object.hasOwn(booleans, key) ? booleans[key] : undefined;
+    if (name !== undefined) {
+      tell(options, element, name, clip(written), '', options.repair ? 'boolean' : 'kept');
+      if (options.repair) properties[key] = true;
+      continue;
+    }
+    const syntax = syntaxOf(element.tagName, key) ?? syntaxOf('*', key);
+    if (!syntax || syntax.test(written)) continue;
+    tell(options, element, attributeName(key), clip(written), syntax.words, options.repair ? 'removed' : 'kept');
+    if (options.repair) delete properties[key];
+  }
+}
+
+/**
+ * Whether a `<time>` gives a date HTML can read: in its `datetime`, or else as its text, which
+ * then holds no element. One whose `datetime` HTML can not read but whose text it can loses the
+ * attribute only (see `checkProperties`).
+ */
+function isDatedTime(time: Element): boolean {
+  const written = time.properties['dateTime'];
+  if (typeof written === 'string' && isTimeDatetime(written)) return true;
+  return time.children.every((child) => child.type !== 'element') && isTimeDatetime(textOf(time));
+}
+
+/** The text a `<time>` holds. */
+function textOf(element: Element): string {
+  return element.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+}
+
+/** What the value of `property` of element `name` must be, if HTML constrains it. */
+function syntaxOf(name: string, property: string): Syntax | undefined {
+  const own = Object.hasOwn(syntaxes, name) ? syntaxes[name]! : {};
+  return Object.hasOwn(own, property) ? own[property] : undefined;
+}
+
+function tell(options: ValueOptions, element: Element, attribute: string, value: string, expected: string, repair: InvalidValue['repair']): void {
+  const start = element.position?.start;
+  options.invalid?.({ line: start?.line ?? 1, column: start?.column ?? 1, element: element.tagName, attribute, value, expected, repair });
+}
+
+/** A value for a message: its first 40 characters, and an ellipsis when there are more. */
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+/** Whether `value` is an accesskey's list of keys: single characters, separated by spaces, each once. */
+function isKeyList(value: string): boolean {
+  const keys = value.split(/[\t\n\f\r ]+/).filter(Boolean);
+  return keys.every((key) => [...key].length === 1) && new Set(keys).size === keys.length;
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  return URL.canParse(value);
+}
+
+/** The HTML name of a hast property: `dateTime` is `datetime`, `srcLang` is `srclang`. */
+function attributeName(property: string): string {
+  return property.toLowerCase();
+}
