@@ -168,7 +168,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
   const compile = { html: config.markdown.html, links: config.gemini.links };
   // With site.yml unreadable, what raw HTML keeps and mends (`markdown.html`) is not known: not told about.
   const compileReport: Report = !settingsUnknown(config) ? report : (diagnostic) => {
-    if (diagnostic.ruleId !== 'html/removed' && diagnostic.ruleId !== 'html/misplaced' && diagnostic.ruleId !== 'html/invalid-value') report(diagnostic);
+    if (diagnostic.ruleId !== 'html/removed' && diagnostic.ruleId !== 'html/misplaced' && diagnostic.ruleId !== 'html/invalid-value' && diagnostic.ruleId !== 'html/misplaced-attribute') report(diagnostic);
   };
   const compiled = await step('compile', () =>
     compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress, check, consume: true }, compileReport),

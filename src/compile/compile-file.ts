@@ -8,7 +8,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import { toHtmlVariants, type Removal } from '../render/html/markdown-to-html.js';
 import type { Misplacement } from '../render/html/place-elements.js';
 import type { SkippedLevel } from '../render/html/heading-levels.js';
-import type { InvalidValue } from '../render/html/attribute-values.js';
+import type { InvalidValue, MisplacedAttribute } from '../render/html/attribute-values.js';
 import { loadRawHtmlParsers } from '../render/raw-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
@@ -61,6 +61,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     const misplacements: Misplacement[] = [];
     const skips: SkippedLevel[] = [];
     const invalidValues: InvalidValue[] = [];
+    const misplacedAttributes: MisplacedAttribute[] = [];
     const fragmentOptions = {
       html: options.html,
       issueShift: issueShiftOf(source.path),
@@ -68,6 +69,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
       withoutAlt,
       misplaced: (misplacement: Misplacement) => misplacements.push(misplacement),
       invalidValue: (invalid: InvalidValue) => invalidValues.push(invalid),
+      misplacedAttribute: (misplaced: MisplacedAttribute) => misplacedAttributes.push(misplaced),
       skippedLevel: (skip: SkippedLevel) => skips.push(skip),
     };
     // Gives the tree's headings the depth they are shown at, which the capsule's follow.
@@ -75,6 +77,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     reportRemovals(removals, source.path, report);
     reportMisplacements(misplacements, source.path, report);
     reportInvalidValues(invalidValues, source.path, report);
+    reportMisplacedAttributes(misplacedAttributes, source.path, report);
     reportSkippedLevels(skips, source.path, report);
     const gemtext = toGemtext(parsed.tree, {
       placement: options.links,
@@ -137,6 +140,13 @@ function reportInvalidValues(invalidValues: readonly InvalidValue[], file: strin
   for (const { line, column, ...args } of invalidValues.slice(0, removalsShown)) reportRule(report, 'html/invalid-value', { file, line, column }, args);
   const next = invalidValues[removalsShown];
   if (next) reportRule(report, 'html/invalid-value', { file, line: next.line, column: next.column }, { ...next, more: invalidValues.length - removalsShown });
+}
+
+/** Warns of the attributes of raw HTML left out for standing where HTML does not allow them, where each was written. */
+function reportMisplacedAttributes(misplaced: readonly MisplacedAttribute[], file: string, report: (diagnostic: Diagnostic) => void): void {
+  for (const { line, column, ...args } of misplaced.slice(0, removalsShown)) reportRule(report, 'html/misplaced-attribute', { file, line, column }, args);
+  const next = misplaced[removalsShown];
+  if (next) reportRule(report, 'html/misplaced-attribute', { file, line: next.line, column: next.column }, { ...next, more: misplaced.length - removalsShown });
 }
 
 /** Warns of the headings that skip a level, where each was written, and what it is shown as. */

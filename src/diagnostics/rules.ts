@@ -236,6 +236,17 @@ export const rules = {
             ? `Write ${attribute} alone to turn it on, and leave it out to turn it off: ${attribute}="false" turns it on too.`
             : 'Write the value as HTML reads it, or leave the attribute out: a browser ignores a value it can not read, or guesses at it.',
   }),
+  'html/misplaced-attribute': rule<{ element: string; attribute: string; expected: string; more?: number }>({
+    severity: 'warning',
+    message: ({ element, attribute, expected, more }) =>
+      more !== undefined
+        ? `${more} more attributes of raw HTML, from this <${element}> on, stand where HTML does not allow them`
+        : `<${element}> can not have the ${attribute} attribute here: HTML allows it ${expected}; it is left out`,
+    hint: ({ more }) =>
+      more !== undefined
+        ? 'Each is left out; write them where HTML allows them, as the warnings before this one say of the first ten.'
+        : 'Leave the attribute out, or put it where HTML allows it: a browser ignores it here.',
+  }),
   'article/blank': rule<Record<string, never>>({
     severity: 'warning',
     message: () => 'this article is published with no text: its body holds nothing, or only notes between <!-- and -->',

@@ -368,6 +368,28 @@ describe('bad input', () => {
     expect(await checkHtml(pages)).toEqual([]);
   });
 
+  it('leaves out the attributes raw HTML puts where HTML does not allow them, with a warning where each was written, so pages stay valid HTML', async () => {
+    const root = await makeWebzine();
+    const body = [
+      '<div align="center" width="300" accept="image/png" color="red" label="x" value="v" nowrap>Centred</div>',
+      '<p><span span="2" name="n" checked media="print" clear="all" datetime="2026-05-01" abbr="x">Text</span></p>',
+      '<ul start="3" compact><li value="2">Item</li></ul>',
+      '<video controls><source src="cover.svg" type="image/svg+xml" width="300"></video>',
+      '<p><img src="cover.svg" alt="A lamp" ismap usemap="#lamp"></p>',
+      '<div itemtype="https://schema.org/Person">Not an item</div> <p itemprop="name">Not in one</p>',
+      '<table><tr><th id="when">When</th><td headers="where">Cell</td></tr></table>',
+    ].join('\n\n');
+    await writeFile(path.join(root, 'content/issues/1/30-attributes.md'), `---\ntitle: Attributes\n---\n${body}\n`);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).toContain('content/issues/1/30-attributes.md:4:1: warning: <div> can not have the width attribute here: HTML allows it only on <img>, <video>, <source>, <table>, <td>, <th>, <hr> or <pre>; it is left out [html/misplaced-attribute]\n');
+    expect(run.stderr).toContain('content/issues/1/30-attributes.md:6:4: warning: 10 more attributes of raw HTML, from this <span> on, stand where HTML does not allow them [html/misplaced-attribute]\n');
+    const pages = ['issues/1/attributes/index.html', 'issues/1/index.html'].map((page) => path.join(out, 'web', page));
+    expect(await readFile(pages[0]!, 'utf8')).toContain('<div align="center">Centred</div>');
+    expect(await checkHtml(pages)).toEqual([]);
+  });
+
   it('shows a heading that skips a level one below the heading before it, with a warning where it was written, so article, issue and page stay valid HTML', async () => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');

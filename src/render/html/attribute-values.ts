@@ -1,5 +1,6 @@
 import type { Element, Properties, Root } from 'hast';
 import { isDateWithOptionalTime, isTimeDatetime } from './date-strings.js';
+import { misplacedAttribute, type AttributeContext } from './attribute-places.js';
 
 /** An attribute of raw HTML whose value HTML does not allow, or a `<time>` that gives no date, where it was written. */
 export interface InvalidValue {
@@ -17,12 +18,34 @@ export interface InvalidValue {
   repair: 'removed' | 'boolean' | 'text' | 'kept';
 }
 
+/** An attribute of raw HTML on an element HTML does not give it to, or where HTML does not allow it there, where it was written. */
+export interface MisplacedAttribute {
+  line: number;
+  column: number;
+  /** The element's name. */
+  element: string;
+  /** The attribute, as HTML names it. */
+  attribute: string;
+  /** Where HTML allows it, in words after "allows it". */
+  expected: string;
+}
+
 /** How {@link checkAttributeValues} treats what it finds. */
 export interface ValueOptions {
-  /** Whether invalid values are mended, or only told of (`markdown.html: trust`). */
+  /**
+   * Whether invalid values are mended, and misplaced attributes left out, or only invalid values
+   * told of (`markdown.html: trust`, which keeps any attribute, on any element).
+   */
   repair: boolean;
   /** Told of each invalid value (default: nobody). */
   invalid?: ((invalid: InvalidValue) => void) | undefined;
+  /** Told of each attribute left out for standing where HTML does not allow it (default: nobody). */
+  misplaced?: ((misplaced: MisplacedAttribute) => void) | undefined;
+}
+
+/** Where the walk is: what {@link misplacedAttribute} asks, and the ids of the header cells of the table it is in. */
+interface Context extends AttributeContext {
+  headerIds: ReadonlySet<string>;
 }
 
 /** What an attribute's value must be: a test, and the words a message says it with. */
@@ -91,13 +114,15 @@ const booleans: Record<string, string> = {
  * (`<img width="50%">`, `<td colspan="all">`, `<time datetime="soon">`), writes a boolean
  * attribute given a value as the browser reads it (`controls="false"` is `controls`), and shows a
  * `<time>` that gives no date (`<time>next week</time>`, with no `datetime` it could fall back on)
- * as its text. Each is told to `invalid`; with `repair` false (`trust`) nothing changes.
+ * as its text. Each is told to `invalid`; with `repair` false (`trust`) nothing changes. With
+ * `repair`, it also leaves out each attribute that GitHub's list keeps on any element where HTML
+ * does not allow it (`<div width>`, `<ul start>`, `<li value>` outside an `<ol>`), told to `misplaced`.
  */
 export function checkAttributeValues(tree: Root, options: ValueOptions): void {
-  visit(tree, options);
+  visit(tree, { parent: '', link: false, item: false, headerIds: new Set() }, options);
 }
 
-function visit(parent: Root | Element, options: ValueOptions): void {
+function visit(parent: Root | Element, context: Context, options: ValueOptions): void {
   for (let index = 0; index < parent.children.length; index++) {
     const child = parent.children[index]!;
     if (child.type !== 'element') continue;
@@ -113,17 +138,45 @@ function visit(parent: Root | Element, options: ValueOptions): void {
       }
     }
     // A kept `<time>`'s datetime was told of with it.
-    checkProperties(child, options, undated ? 'dateTime' : undefined);
-    visit(child, options);
+    checkProperties(child, context, options, undated ? 'dateTime' : undefined);
+    const { tagName, properties } = child;
+    visit(child, {
+      parent: tagName,
+      link: context.link || (tagName === 'a' && properties['href'] !== undefined),
+      item: context.item || properties['itemScope'] === true,
+      headerIds: tagName === 'table' ? headerIdsOf(child) : context.headerIds,
+    }, options);
   }
+}
+
+/** The ids of a table's header cells, but those of the tables inside it. */
+function headerIdsOf(table: Element): Set<string> {
+  const ids = new Set<string>();
+  const collect = (element: Element) => {
+    for (const child of element.children) {
+      if (child.type !== 'element' || child.tagName === 'table') continue;
+      if (child.tagName === 'th' && typeof child.properties['id'] === 'string') ids.add(child.properties['id']);
+      collect(child);
+    }
+  };
+  collect(table);
+  return ids;
 }
 
 const timeWords = 'a date or time, like 2024-05-01, 18:30 or 2024-05-01T18:30Z, in its datetime attribute or else as its text';
 
-function checkProperties(element: Element, options: ValueOptions, told: string | undefined): void {
+function checkProperties(element: Element, context: Context, options: ValueOptions, told: string | undefined): void {
   const properties: Properties = element.properties;
   for (const [key, value] of Object.entries(properties)) {
-    if (key === told || value === undefined || value === null || value === false || value === true) continue;
+    if (key === told || value === undefined || value === null || value === false) continue;
+    const place = options.repair ? misplacedAttribute(element, key, context) : undefined;
+    if (place !== undefined) {
+      const start = element.position?.start;
+      options.misplaced?.({ line: start?.line ?? 1, column: start?.column ?? 1, element: element.tagName, attribute: attributeName(key), expected: place });
+      delete properties[key];
+      continue;
+    }
+    if (value === true) continue;
     const written = Array.isArray(value) ? value.join(' ') : String(value);
     const name = Object.hasOwn(booleans, key) ? booleans[key] : undefined;
     if (name !== undefined) {
@@ -131,7 +184,7 @@ function checkProperties(element: Element, options: ValueOptions, told: string |
       if (options.repair) properties[key] = true;
       continue;
     }
-    const syntax = syntaxOf(element.tagName, key) ?? syntaxOf('*', key);
+    const syntax = key === 'headers' ? headers(context.headerIds) : (syntaxOf(element.tagName, key) ?? syntaxOf('*', key));
     if (!syntax || syntax.test(written)) continue;
     tell(options, element, attributeName(key), clip(written), syntax.words, options.repair ? 'removed' : 'kept');
     if (options.repair) delete properties[key];
@@ -152,6 +205,11 @@ function isDatedTime(time: Element): boolean {
 /** The text a `<time>` holds. */
 function textOf(element: Element): string {
   return element.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+}
+
+/** What a cell's `headers` must be: ids of its table's header cells (#attr-tdth-headers). */
+function headers(ids: ReadonlySet<string>): Syntax {
+  return { test: (value) => value.trim() !== '' && value.split(/\s+/).filter(Boolean).every((id) => ids.has(id)), words: 'the ids of header cells (<th>) of its table, separated by spaces' };
 }
 
 /** What the value of `property` of element `name` must be, if HTML constrains it. */

@@ -18,7 +18,7 @@ import { labelTaskCheckbox } from './task-label.js';
 import { rawHtmlParsers } from '../raw-html.js';
 import { placeElements, type Misplacement } from './place-elements.js';
 import { headingOutline, type SkippedLevel } from './heading-levels.js';
-import { checkAttributeValues, type InvalidValue } from './attribute-values.js';
+import { checkAttributeValues, type InvalidValue, type MisplacedAttribute } from './attribute-values.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
 export interface FragmentOptions {
@@ -37,6 +37,8 @@ export interface FragmentOptions {
   misplaced?: ((misplacement: Misplacement) => void) | undefined;
   /** Told of each attribute of raw HTML whose value HTML does not allow (see {@link checkAttributeValues}). */
   invalidValue?: ((invalid: InvalidValue) => void) | undefined;
+  /** Told of each attribute of raw HTML left out for standing where HTML does not allow it (see {@link checkAttributeValues}). */
+  misplacedAttribute?: ((misplaced: MisplacedAttribute) => void) | undefined;
   /** Told of each heading written more than one level below the one before it (see {@link headingOutline}). */
   skippedLevel?: ((skip: SkippedLevel) => void) | undefined;
 }
@@ -308,7 +310,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   // Raw HTML may stand where HTML does not let it, and Markdown's own elements in it
   // (`## Title <div>…</div>`); Markdown alone never does, so a body without raw HTML is not walked.
   const anchorless = raw ? placeElements(clean, { repair: options.html === 'sanitize', misplaced: options.misplaced }) : noElements;
-  if (raw) checkAttributeValues(clean, { repair: options.html === 'sanitize', invalid: options.invalidValue });
+  if (raw) checkAttributeValues(clean, { repair: options.html === 'sanitize', invalid: options.invalidValue, misplaced: options.misplacedAttribute });
   if (raw) slotRawUrls(clean, addSlot, addResource, options.withoutAlt);
   // After the sanitizer and `placeElements`, which decide what stays a heading.
   finishElements(clean, bareLinks, anchorless, headingOutline({ markdown: headings, keepRaw: options.html === 'trust', skipped: options.skippedLevel }));
