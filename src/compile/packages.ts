@@ -20,6 +20,7 @@ export const markdownPackages = [
   'mdast-util-gfm-table',
   'mdast-util-gfm-task-list-item',
   'mdast-util-to-hast',
+  'micromark-util-sanitize-uri',
   'rehype-raw',
   'rehype-sanitize',
   'hast-util-phrasing',

@@ -356,6 +356,7 @@ describe('bad input', () => {
       '<p dir="sideways" lang="en_GB" tabindex="first" accesskey="ab"><span id="two words">Text</span> <span id="">more</span> <del datetime="yesterday">old</del> <ins datetime="2026-05-01T10:00">new</ins></p>',
       '<picture><source srcset="cover.svg" type="not a type"><img src="cover.svg" alt="A lamp"></picture> <a href="https://x.example/" hreflang="not a language">x</a>',
       '<div itemscope itemtype="not/absolute">Item</div>',
+      '<p><a href="https://x.example/a b">A link with a space</a> <q cite="https://x.example/ quote">quoted</q></p>',
     ].join('\n\n');
     await writeFile(path.join(root, 'content/issues/1/30-values.md'), `---\ntitle: Values\n---\n${body}\n`);
     const out = await temporaryFolder();

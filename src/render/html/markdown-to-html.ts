@@ -6,6 +6,7 @@ import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { sanitize } from 'hast-util-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { unified, type Processor } from 'unified';
 import { walk } from '../../parse/walk.js';
 import { isNamedAnchor } from '../../parse/markdown.js';
@@ -358,9 +359,10 @@ function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource,
       node.properties['alt'] = '';
       withoutAlt?.(start?.line ?? 1, start?.column ?? 1);
     }
-    // A URL that could run code is left as the HTML wrote it: only `trust` keeps one.
+    // A URL that could run code is left as the HTML wrote it: only `trust` keeps one. Another is
+    // written as Markdown's are (`a b` is `a%20b`: HTML allows no space in a URL, but around it), and checked as written.
     const slotted = (url: string, type: Resource['type']) =>
-      url.trim() === '' || url.startsWith('\uFDD0') || isUnsafeUrl(url) ? url : addSlot({ resource: addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 }), url });
+      url.trim() === '' || url.startsWith('\uFDD0') || isUnsafeUrl(url) ? url : addSlot({ resource: addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 }), url: normalizeUri(url.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '')) });
     // Each candidate of a srcset (`cover.svg 2x, big.svg 3x`) begins with its URL.
     const candidates = (list: string) => mapSrcset(list, (url) => slotted(url, 'image'));
     const { properties } = node;
