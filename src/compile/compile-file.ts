@@ -62,6 +62,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     const skips: SkippedLevel[] = [];
     const invalidValues: InvalidValue[] = [];
     const misplacedAttributes: MisplacedAttribute[] = [];
+    const rawHeadingLevels = new Map<string, number>();
     const fragmentOptions = {
       html: options.html,
       issueShift: issueShiftOf(source.path),
@@ -71,8 +72,9 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
       invalidValue: (invalid: InvalidValue) => invalidValues.push(invalid),
       misplacedAttribute: (misplaced: MisplacedAttribute) => misplacedAttributes.push(misplaced),
       skippedLevel: (skip: SkippedLevel) => skips.push(skip),
+      leveledRaw: (line: number, column: number, level: number) => rawHeadingLevels.set(`${line}:${column}`, level),
     };
-    // Gives the tree's headings the depth they are shown at, which the capsule's follow.
+    // Gives the tree's headings the depth they are shown at, which the capsule's follow (raw HTML's by their place).
     const { own, inIssue } = toHtmlVariants(parsed.tree, fragmentOptions, addSlot, addResource);
     reportRemovals(removals, source.path, report);
     reportMisplacements(misplacements, source.path, report);
@@ -87,6 +89,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
         const index = (resource.data as { resource?: number } | undefined)?.resource;
         return addSlot(index === undefined ? { url } : { resource: index, url });
       },
+      rawHeadingLevel: (line, column) => rawHeadingLevels.get(`${line}:${column}`),
       // Raw HTML's links and images were made resources by the HTML above, where they survived the sanitizer.
       rawResource: (type, url, line, column) => {
         rawIndex ??= indexRawResources(resources, markdownResources);

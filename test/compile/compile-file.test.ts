@@ -57,6 +57,12 @@ describe('compiling a body', () => {
     expect(serializeLines(body.content!.gemtext)).toBe('## Setup\n\n### Tools\n\n## Building\n\n### Compiling\n');
   });
 
+  it("gives the capsule raw HTML's headings at the levels the web page shows them", () => {
+    const { body } = compileFile({ path: 'content/issues/1/10-a.md', text: '<h4>Setup</h4>\n\n## Building\n\n<h5>Compiling</h5>\n' }, { html: 'sanitize', links: 'paragraph' });
+    expect(body.content!.html.match(/<h\d/g)).toEqual(['<h2', '<h2', '<h3']);
+    expect(serializeLines(body.content!.gemtext)).toBe('## Setup\n\n## Building\n\n### Compiling\n');
+  });
+
   it('warns of the first ten headings that skip a level, then of how many more there are', () => {
     const text = Array.from({ length: 12 }, (_, index) => `## Part ${index}\n\n#### Detail ${index}\n`).join('\n');
     const { diagnostics } = compileFile({ path: 'content/issues/1/10-a.md', text }, { html: 'sanitize', links: 'paragraph' });

@@ -77,7 +77,9 @@ function toBlocks(element: Element, context: Context): BlockContent[] {
   if (tagName === 'blockquote') return [{ type: 'blockquote', children: toFlow(children, context) }];
   if (/^h[1-6]$/.test(tagName)) {
     const phrasing = toPhrasing(children, context);
-    return phrasing.some(isVisible) ? [{ type: 'heading', depth: Number(tagName[1]) as Heading['depth'], children: phrasing }] : [];
+    const place = placeOf(element, context);
+    const depth = (place && context.state.rawHeadingLevel(place.line, place.column)) ?? Number(tagName[1]);
+    return phrasing.some(isVisible) ? [{ type: 'heading', depth: depth as Heading['depth'], children: phrasing }] : [];
   }
   return toFlow(children, context);
 }
@@ -148,10 +150,16 @@ function rowsOf(table: Element): Element[] {
 
 /** The link or image that the web page keeps for this element, found by its place in the file. */
 function resourceOf(element: Element, context: Context): Link | Image | undefined {
+  const place = placeOf(element, context);
+  return place && rawResourceOf(element, place.line, place.column, context.state);
+}
+
+/** Where an element of the block was written in the file. */
+function placeOf(element: Element, context: Context): { line: number; column: number } | undefined {
   const { start } = context;
   const at = element.position?.start;
   if (!start || !at) return undefined;
-  return rawResourceOf(element, start.line + at.line - 1, at.line === 1 ? start.column + at.column - 1 : at.column, context.state);
+  return { line: start.line + at.line - 1, column: at.line === 1 ? start.column + at.column - 1 : at.column };
 }
 
 function hasBlock(element: Element): boolean {

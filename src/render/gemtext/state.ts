@@ -33,6 +33,8 @@ export interface State {
   href: (url: string, resource: Link | Image | Definition) => string | undefined;
   /** The link or image that raw HTML wrote at this place with this URL, as the web page keeps it (see {@link RawResource}). */
   rawResource: RawResource;
+  /** The level the web page shows the heading that raw HTML wrote at this place at, if it knows it. */
+  rawHeadingLevel: (line: number, column: number) => number | undefined;
   /** Renders the block children of a node. */
   blocks: (parent: Parents) => void;
   /** Writes the pending links as `=>` lines when links go after each block. */

@@ -16,6 +16,8 @@ export interface GemtextOptions {
   footnoteLabel?: string;
   /** Links and images of raw HTML that the web page keeps (default: none, raw HTML keeps its text only). */
   rawResource?: RawResource;
+  /** The level the web page shows each heading of raw HTML at, by its place in the file (default: as written). */
+  rawHeadingLevel?: (line: number, column: number) => number | undefined;
 }
 
 /** Renders a Markdown body to typed gemtext lines, from the same tree as the HTML (SPEC §3). */
@@ -35,6 +37,7 @@ export function toGemtext(tree: Root, options: GemtextOptions): GemLine[] {
     footnoteOrder: [],
     href: options.href,
     rawResource: options.rawResource ?? (() => undefined),
+    rawHeadingLevel: options.rawHeadingLevel ?? (() => undefined),
     blocks: (parent) => renderBlocks(parent, state),
     flush: () => {
       if (state.placement === 'paragraph') flushSection(state);

@@ -21,6 +21,8 @@ export interface OutlineOptions {
   keepRaw: boolean;
   /** Told of each heading that skips a level (default: nobody). */
   skipped?: ((skip: SkippedLevel) => void) | undefined;
+  /** Told of the level each heading of raw HTML is shown at, where it was written (default: nobody). */
+  leveledRaw?: ((line: number, column: number, level: number) => void) | undefined;
 }
 
 /** An open section: the level of its heading as written (`#` counted as `##`) and as shown. */
@@ -36,7 +38,8 @@ interface Section {
  * heading stands: in a quote, a list, a table or `<details>` alike). A heading keeps its place
  * among the others: it is shown one below the nearest heading before it written higher up, so
  * `### A`, `### B` under the title are both `h2`, and `## C`, `#### D`, `### E` are `h2`, `h3`,
- * `h3`. A Markdown heading's node gets the depth it is shown at, which the capsule follows. A
+ * `h3`. A Markdown heading's node gets the depth it is shown at, which the capsule follows (and
+ * `leveledRaw` is told of raw HTML's, for the capsule's to follow too). A
  * `#` in the body is a `##`, as it always was; so is a raw `<h1>`.
  */
 export function headingOutline(options: OutlineOptions): (element: Element, footnotes: boolean) => void {
@@ -61,5 +64,6 @@ export function headingOutline(options: OutlineOptions): (element: Element, foot
     previous = { written, level, name: name(asWritten), shownAs: name(level) };
     element.tagName = `h${level}`;
     if (heading) heading.depth = level as Heading['depth'];
+    else if (!footnotes && start) options.leveledRaw?.(start.line, start.column, level);
   };
 }

@@ -42,6 +42,8 @@ export interface FragmentOptions {
   misplacedAttribute?: ((misplaced: MisplacedAttribute) => void) | undefined;
   /** Told of each heading written more than one level below the one before it (see {@link headingOutline}). */
   skippedLevel?: ((skip: SkippedLevel) => void) | undefined;
+  /** Told of the level each heading of raw HTML is shown at, where it was written. */
+  leveledRaw?: ((line: number, column: number, level: number) => void) | undefined;
 }
 
 /** What the sanitizer took from an element of raw HTML, where it was written. */
@@ -314,7 +316,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   if (raw) checkAttributeValues(clean, { repair: options.html === 'sanitize', invalid: options.invalidValue, misplaced: options.misplacedAttribute });
   if (raw) slotRawUrls(clean, addSlot, addResource, options.withoutAlt);
   // After the sanitizer and `placeElements`, which decide what stays a heading.
-  finishElements(clean, bareLinks, anchorless, headingOutline({ markdown: headings, keepRaw: options.html === 'trust', skipped: options.skippedLevel }));
+  finishElements(clean, bareLinks, anchorless, headingOutline({ markdown: headings, keepRaw: options.html === 'trust', skipped: options.skippedLevel, leveledRaw: options.leveledRaw }));
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
   if (options.issueShift === undefined) return { own, inIssue: '' };

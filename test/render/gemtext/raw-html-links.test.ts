@@ -49,6 +49,6 @@ describe('links and images of raw HTML blocks in gemtext', () => {
   });
 
   it('writes a link around blocks as a => line after them', () => {
-    expect(capsuleText('<div><a href="https://card.example/"><h3>Card</h3><p>Its text.</p></a></div>\n')).toBe('### Card\n\nIts text.\n\n=> https://card.example/ Card Its text.\n');
+    expect(capsuleText('<div><a href="https://card.example/"><h3>Card</h3><p>Its text.</p></a></div>\n')).toBe('## Card\n\nIts text.\n\n=> https://card.example/ Card Its text.\n');
   });
 });
