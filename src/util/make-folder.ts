@@ -11,18 +11,24 @@ import path from 'node:path';
  */
 export function makeFolder(folder: string): string | undefined {
   const target = path.resolve(folder);
+  const first = tryToMake(target, path.dirname(target) !== target);
+  if (first !== 'no parent') return first === 'made' ? target : undefined;
+  const made = makeFolder(path.dirname(target));
+  return tryToMake(target, false) === 'made' ? (made ?? target) : made;
+}
+
+/**
+ * Makes one folder: `made`, or `there` when it is a folder already (another build or thread may
+ * have made it a moment before), or `no parent` when `parentMayLack` and mkdir said ENOENT.
+ */
+function tryToMake(folder: string, parentMayLack: boolean): 'made' | 'there' | 'no parent' {
   try {
-    mkdirSync(target);
-    return target;
+    mkdirSync(folder);
+    return 'made';
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code === 'EEXIST') {
-      if (statSync(target).isDirectory()) return undefined;
-      throw error;
-    }
-    if (code !== 'ENOENT' || path.dirname(target) === target) throw error;
+    if (code === 'EEXIST' && statSync(folder).isDirectory()) return 'there';
+    if (code === 'ENOENT' && parentMayLack) return 'no parent';
+    throw error;
   }
-  const made = makeFolder(path.dirname(target));
-  mkdirSync(target);
-  return made ?? target;
 }
