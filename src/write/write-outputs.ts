@@ -1,4 +1,4 @@
-import { linkSync, lstatSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { RefusalError } from '../diagnostics/refusal.js';
@@ -35,8 +35,10 @@ const retiredName = '.mimeo-retired';
 export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[], ready: () => boolean = () => true): Promise<WriteOutcome> {
   const staging = path.join(outDir, stagingName);
   const retired = path.join(outDir, retiredName);
-  await rm(staging, { recursive: true, force: true });
-  await rm(retired, { recursive: true, force: true });
+  // Left by a build that stopped midway, if any; a path through a file holds none (and is told by makeOutputFolder).
+  for (const leftover of [staging, retired]) await rm(leftover, { recursive: true, force: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOTDIR') throw error;
+  });
   makeOutputFolder(outDir, staging);
   // Per tree, the files to write: all of them, or for a patch those not kept in place.
   const fresh = Object.fromEntries(Object.entries(trees).map(([name, files]) => [name, files.filter((file) => !keptInPlace(outDir, name, file))]));
@@ -80,11 +82,16 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
  * why they can not be.
  */
 function makeOutputFolder(outDir: string, staging: string): void {
-  const existed = statSync(outDir, { throwIfNoEntry: false }) !== undefined;
+  const existed = statOf(outDir)?.isDirectory() ?? false;
   try {
     makeFolder(staging);
   } catch (error) {
     const { code, path: refused } = error as NodeJS.ErrnoException;
+    const file = code === 'ENOTDIR' || code === 'EEXIST' ? fileOnPath(outDir) : undefined;
+    if (file !== undefined) {
+      const message = `could not make the output folder ${outDir}: ${file} is a file, not a folder`;
+      throw new RefusalError(message, 'give --out a folder, or a path where one can be made', { cause: error });
+    }
     if (code !== 'ENOENT') throw error;
     // ENOENT comes from a link on the way that leads to nothing (`dist -> /gone/site`), or from a
     // folder that exists but takes no new folder and says it is missing (procfs, sysfs).
@@ -95,6 +102,24 @@ function makeOutputFolder(outDir: string, staging: string): void {
     }
     const message = `could not ${existed ? 'write in' : 'make'} the output folder ${outDir}: no folder can be made in ${path.dirname(refused ?? staging)} (ENOENT)`;
     throw new RefusalError(message, 'give --out a folder on a disk you can write to, such as one in your home folder', { cause: error });
+  }
+}
+
+/** The first of `folder` and its parents that is there and no folder (a file, or a link to one). */
+function fileOnPath(folder: string): string | undefined {
+  for (let at = path.resolve(folder); ; at = path.dirname(at)) {
+    const stats = statOf(at);
+    if (stats !== undefined && !stats.isDirectory()) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
+
+/** What stat says of a file, or `undefined` when it is not there or a file further up makes the path wrong (ENOTDIR). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 
