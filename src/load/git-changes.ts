@@ -18,6 +18,9 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
   if (ref.startsWith('-')) throw new ChangeBaseError(`--changed needs a Git revision of this repository, like origin/main, got "${ref}"`);
   for (const revision of [ref, 'HEAD']) {
     await git(['rev-parse', '--verify', `${revision}^{commit}`]).catch(async (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new ChangeBaseError(`--changed ${ref}: there is no git command here (not installed, or not on the PATH), and --changed asks Git what changed; install Git, or check the webzine without --changed`);
+      }
       const refused = refusedRepository(error);
       if (refused !== undefined) throw new ChangeBaseError(`--changed ${ref}: Git refuses to work in this repository, which another user owns ("dubious ownership"); to trust it: ${trustCommand(refused)}`);
       // Outside a work tree, whatever the revision: no repository, rather than no such commit in one.

@@ -85,6 +85,19 @@ describe('mimeo check --changed', () => {
       expect(run.stderr).toBe(`mimeo: --changed ${ref}: the webzine is not in a Git repository, so there are no changes to tell; check it without --changed, or in a clone of its repository\nSee \`mimeo check --help\`.\n`);
     }
   });
+
+  it('exits 2 saying there is no git command, not no repository, when Git is not on the PATH', async () => {
+    const root = await branchWithMistakes();
+    const searchPath = process.env['PATH'];
+    process.env['PATH'] = '/nonexistent';
+    try {
+      const run = await runCli(['check', '--root', root, '--changed', 'main']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe('mimeo: --changed main: there is no git command here (not installed, or not on the PATH), and --changed asks Git what changed; install Git, or check the webzine without --changed\nSee `mimeo check --help`.\n');
+    } finally {
+      process.env['PATH'] = searchPath;
+    }
+  });
 });
 
 describe('mimeo check --format github on a webzine in a subfolder of its repository', () => {
