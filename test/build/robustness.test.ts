@@ -344,6 +344,20 @@ describe('bad input', () => {
     expect(await checkHtml([...pages, path.join(out, 'web/issues/1/index.html')])).toEqual([]);
   });
 
+  it('keeps the id of raw HTML a repair takes out on a <span>, so a link to it leads where link checking said it does', async () => {
+    const root = await makeWebzine();
+    const body = '<p><time id="when">next friday</time></p>\n\n## Title <hr id="sep">\n\n<table><caption>One</caption><tr><td>x</td></tr><caption id="second">Two</caption></table>\n\n[a](#when) [b](#sep) [c](#second)\n';
+    await writeFile(path.join(root, 'content/issues/1/30-repaired.md'), `---\ntitle: Repaired\n---\n${body}`);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('link/');
+    const pages = ['issues/1/repaired/index.html', 'issues/1/index.html'].map((page) => path.join(out, 'web', page));
+    const html = await readFile(pages[0]!, 'utf8');
+    expect(html.match(/<span id="(when|sep|second)">/g)).toEqual(['<span id="when">', '<span id="sep">', '<span id="second">']);
+    expect(await checkHtml(pages)).toEqual([]);
+  });
+
   it('leaves out the attribute values of raw HTML that HTML does not allow, with a warning where each was written, so pages stay valid HTML', async () => {
     const root = await makeWebzine();
     const body = [

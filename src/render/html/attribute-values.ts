@@ -1,6 +1,7 @@
 import type { Element, Properties, Root } from 'hast';
 import { isDateWithOptionalTime, isTimeDatetime } from './date-strings.js';
 import { misplacedAttribute, type AttributeContext } from './attribute-places.js';
+import { keepingId } from './kept-id.js';
 
 /** An attribute of raw HTML whose value HTML does not allow, or a `<time>` that gives no date, where it was written. */
 export interface InvalidValue {
@@ -114,7 +115,7 @@ const booleans: Record<string, string> = {
  * (`<img width="50%">`, `<td colspan="all">`, `<time datetime="soon">`), writes a boolean
  * attribute given a value as the browser reads it (`controls="false"` is `controls`), and shows a
  * `<time>` that gives no date (`<time>next week</time>`, with no `datetime` it could fall back on)
- * as its text. Each is told to `invalid`; with `repair` false (`trust`) nothing changes. With
+ * as its text (in a `<span>` with its id, when it has one). Each is told to `invalid`; with `repair` false (`trust`) nothing changes. With
  * `repair`, it also leaves out each attribute that GitHub's list keeps on any element where HTML
  * does not allow it (`<div width>`, `<ul start>`, `<li value>` outside an `<ol>`), told to `misplaced`.
  */
@@ -132,7 +133,7 @@ function visit(parent: Root | Element, context: Context, options: ValueOptions):
       const value = typeof written === 'string' ? written : textOf(child).trim();
       tell(options, child, '', clip(value), timeWords, options.repair ? 'text' : 'kept');
       if (options.repair) {
-        parent.children.splice(index, 1, ...child.children);
+        parent.children.splice(index, 1, ...keepingId(child, child.children));
         index--;
         continue;
       }

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Properties, Root } from 'hast';
 import { interactive } from 'hast-util-interactive';
 import { htmlVoidElements } from 'html-void-elements';
 import type { RuleArgs } from '../../diagnostics/rules.js';
+import { keepingId } from './kept-id.js';
 import { endsOf, holdsHeadings, holdsPhrasing, isBlank, isPhrasing, isOpaque, isTransparent, isWellFormedList, placementOf } from './content-model.js';
 
 /** Why an element stands where HTML does not let it (the catalogue words each). */
@@ -66,9 +67,10 @@ const voids = new Set(htmlVoidElements);
  * Makes raw HTML stand where HTML lets it (the HTML standard's content models), after the sanitizer: an
  * element misplaced in its parent (a `<div>` in a heading, an `<li>` outside a list, a link in a
  * link) is shown as a `<span>` or `<div>` with its content and id, or left out when it has no
- * content (`<hr>`, `<source>`); what a list, `<dl>`, `<details>` or `<picture>` can not hold is put
- * in an item, or the whole shown as a `<div>`. Each is told to `misplaced`; with `repair` false
- * (`trust`) nothing changes. Gives the headings that stand in a link, which get no anchor link.
+ * content (`<hr>`, `<source>`), but for an empty `<span>` with its id; what a list, `<dl>`,
+ * `<details>` or `<picture>` can not hold is put in an item, or the whole shown as a `<div>`.
+ * Each is told to `misplaced`; with `repair` false (`trust`) nothing changes. Gives the headings
+ * that stand in a link, which get no anchor link.
  */
 export function placeElements(tree: Root, options: PlaceOptions): ReadonlySet<Element> {
   const state: State = { ...options, anchorless: new Set() };
@@ -150,10 +152,10 @@ function repair(child: Element, problem: Problem, parent: Root | Element, contex
   // A table's caption is one: the text of another joins it.
   const caption = child.tagName === 'caption' && parent.type === 'element' && parent.tagName === 'table' ? parent.children.find((other) => other.type === 'element' && other.tagName === 'caption') : undefined;
   if (caption?.type === 'element') {
-    caption.children.push({ type: 'text', value: ' ' }, ...child.children);
+    caption.children.push({ type: 'text', value: ' ' }, ...keepingId(child, child.children));
     return { nodes: [], repair: 'merged' };
   }
-  if (voids.has(child.tagName)) return { nodes: [], repair: 'removed' };
+  if (voids.has(child.tagName)) return { nodes: keepingId(child, []), repair: 'removed' };
   const name = context.phrasing ? 'span' : 'div';
   neutralize(child, name);
   return { nodes: [child], repair: name };
@@ -166,7 +168,7 @@ function neutralize(element: Element, name: 'span' | 'div'): void {
   element.properties = Object.fromEntries(Object.entries(element.properties).filter(([key]) => kept.includes(key))) as Properties;
   element.children = element.children.flatMap((child) => {
     if (child.type !== 'element' || !isPartOf(child, written)) return [child];
-    if (voids.has(child.tagName)) return [];
+    if (voids.has(child.tagName)) return keepingId(child, []);
     neutralize(child, name);
     return [child];
   });
