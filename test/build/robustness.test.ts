@@ -358,6 +358,17 @@ describe('bad input', () => {
     expect(await checkHtml(pages)).toEqual([]);
   });
 
+  it("gives a cell's headers the prefix its header cell's id gets inside the issue page, so the issue page stays valid HTML", async () => {
+    const root = await makeWebzine();
+    const body = '<table><tr><th id="h">H</th></tr><tr><td headers="h">x</td></tr></table>\n';
+    await writeFile(path.join(root, 'content/issues/1/30-headers.md'), `---\ntitle: Headers\n---\n${body}`);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const pages = ['issues/1/headers/index.html', 'issues/1/index.html'].map((page) => path.join(out, 'web', page));
+    expect(await checkHtml(pages)).toEqual([]);
+  });
+
   it('leaves out the attribute values of raw HTML that HTML does not allow, with a warning where each was written, so pages stay valid HTML', async () => {
     const root = await makeWebzine();
     const body = [

@@ -491,8 +491,9 @@ function patchReference(result: ElementContent | ElementContent[], key: 'href' |
 
 /**
  * Turns a body's own-page hast into the one shown inside its issue's page, in one walk: headings
- * move down `shift` levels (to h6 at most), ids and the same-page links to them get the id-prefix
- * marker, and every URL becomes a slot, so feeds can resolve it against the page it comes from.
+ * move down `shift` levels (to h6 at most), ids, the same-page links to them and the attributes
+ * that name them (`headers`, `aria-describedby`) get the id-prefix marker, and every URL becomes
+ * a slot, so feeds can resolve it against the page it comes from.
  */
 function toIssueVariant(tree: HastRoot, shift: number, addSlot: AddSlot): void {
   const prefix = markers.idPrefix;
@@ -505,8 +506,10 @@ function toIssueVariant(tree: HastRoot, shift: number, addSlot: AddSlot): void {
     if (typeof properties['id'] === 'string') properties['id'] = prefix + properties['id'];
     const href = properties['href'];
     if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && href.length > 1) properties['href'] = `#${prefix}${href.slice(1)}`;
-    const describedBy = properties['ariaDescribedBy'];
-    if (Array.isArray(describedBy)) properties['ariaDescribedBy'] = describedBy.map((id) => prefix + String(id));
+    for (const key of idListProperties) {
+      const ids = properties[key];
+      if (Array.isArray(ids)) properties[key] = ids.map((id) => prefix + String(id));
+    }
     for (const key of urlProperties) {
       const value = properties[key];
       if (typeof value === 'string') properties[key] = slotted(value);
@@ -517,3 +520,6 @@ function toIssueVariant(tree: HastRoot, shift: number, addSlot: AddSlot): void {
 }
 
 const urlProperties = ['href', 'src', 'cite', 'poster'];
+// The attributes that name other elements by their ids, which get the prefix with them: a
+// cell's `headers`, and what the sanitizer keeps of ARIA's (the footnote references', raw HTML's).
+const idListProperties = ['ariaDescribedBy', 'ariaLabelledBy', 'headers'];
