@@ -369,6 +369,20 @@ describe('bad input', () => {
     expect(await checkHtml(pages)).toEqual([]);
   });
 
+  it("leaves out a cell's headers that name a header cell whose id an earlier element keeps, with a warning, so article and issue page stay valid HTML", async () => {
+    const root = await makeWebzine();
+    const table = (text: string) => `<table><tr><th id="h">H</th></tr><tr><td headers="h">${text}</td></tr></table>`;
+    await writeFile(path.join(root, 'content/issues/1/30-tables.md'), `---\ntitle: Tables\n---\n${table('x')}\n\n${table('y')}\n`);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr.match(/^content\/issues\/1\/30-tables\.md:\d+:\d+: .*$/gm)).toEqual([
+      'content/issues/1/30-tables.md:6:38: warning: the headers attribute of <td> must be the ids of header cells (<th>) of its table, separated by spaces, got "h"; it is left out [html/invalid-value]',
+    ]);
+    const pages = ['issues/1/tables/index.html', 'issues/1/index.html'].map((page) => path.join(out, 'web', page));
+    expect(await checkHtml(pages)).toEqual([]);
+  });
+
   it('leaves out the attribute values of raw HTML that HTML does not allow, with a warning where each was written, so pages stay valid HTML', async () => {
     const root = await makeWebzine();
     const body = [

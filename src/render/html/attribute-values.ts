@@ -1,7 +1,8 @@
-import type { Element, Properties, Root } from 'hast';
+import type { Element, Nodes, Properties, Root } from 'hast';
 import { isDateWithOptionalTime, isTimeDatetime } from './date-strings.js';
 import { misplacedAttribute, type AttributeContext } from './attribute-places.js';
 import { keepingId } from './kept-id.js';
+import { walk } from '../../parse/walk.js';
 
 /** An attribute of raw HTML whose value HTML does not allow, or a `<time>` that gives no date, where it was written. */
 export interface InvalidValue {
@@ -44,9 +45,13 @@ export interface ValueOptions {
   misplaced?: ((misplaced: MisplacedAttribute) => void) | undefined;
 }
 
-/** Where the walk is: what {@link misplacedAttribute} asks, and the ids of the header cells of the table it is in. */
+/**
+ * Where the walk is: what {@link misplacedAttribute} asks, the ids of the header cells of the table
+ * it is in, and the element that keeps each id on the page.
+ */
 interface Context extends AttributeContext {
   headerIds: ReadonlySet<string>;
+  owners: ReadonlyMap<string, Element>;
 }
 
 /** What an attribute's value must be: a test, and the words a message says it with. */
@@ -120,7 +125,22 @@ const booleans: Record<string, string> = {
  * does not allow it (`<div width>`, `<ul start>`, `<li value>` outside an `<ol>`), told to `misplaced`.
  */
 export function checkAttributeValues(tree: Root, options: ValueOptions): void {
-  visit(tree, { parent: '', link: false, item: false, headerIds: new Set() }, options);
+  visit(tree, { parent: '', link: false, item: false, headerIds: new Set(), owners: idOwnersOf(tree) }, options);
+}
+
+/**
+ * The element that keeps each id: the first that has it, as `finishElements` in
+ * markdown-to-html.ts leaves it, after this check. A `<th id="h">` that repeats an id goes without
+ * it, so a `headers="h"` of its table names nothing.
+ */
+function idOwnersOf(tree: Root): Map<string, Element> {
+  const owners = new Map<string, Element>();
+  walk(tree as Nodes, (node) => {
+    if (node.type !== 'element') return;
+    const id = node.properties['id'];
+    if (typeof id === 'string' && !owners.has(id)) owners.set(id, node);
+  });
+  return owners;
 }
 
 function visit(parent: Root | Element, context: Context, options: ValueOptions): void {
@@ -145,18 +165,20 @@ function visit(parent: Root | Element, context: Context, options: ValueOptions):
       parent: tagName,
       link: context.link || (tagName === 'a' && properties['href'] !== undefined),
       item: context.item || properties['itemScope'] === true,
-      headerIds: tagName === 'table' ? headerIdsOf(child) : context.headerIds,
+      headerIds: tagName === 'table' ? headerIdsOf(child, context.owners) : context.headerIds,
+      owners: context.owners,
     }, options);
   }
 }
 
-/** The ids of a table's header cells, but those of the tables inside it. */
-function headerIdsOf(table: Element): Set<string> {
+/** The ids of a table's header cells, but those of the tables inside it and those another element keeps. */
+function headerIdsOf(table: Element, owners: ReadonlyMap<string, Element>): Set<string> {
   const ids = new Set<string>();
   const collect = (element: Element) => {
     for (const child of element.children) {
       if (child.type !== 'element' || child.tagName === 'table') continue;
-      if (child.tagName === 'th' && typeof child.properties['id'] === 'string') ids.add(child.properties['id']);
+      const id = child.properties['id'];
+      if (child.tagName === 'th' && typeof id === 'string' && owners.get(id) === child) ids.add(id);
       collect(child);
     }
   };
