@@ -364,7 +364,7 @@ function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource,
     // A URL that could run code is left as the HTML wrote it: only `trust` keeps one. Another is
     // written as Markdown's are (`a b` is `a%20b`: HTML allows no space in a URL, but around it), and checked as written.
     const slotted = (url: string, type: Resource['type']) =>
-      url.trim() === '' || url.startsWith('\uFDD0') || isUnsafeUrl(url) ? url : addSlot({ resource: addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 }), url: normalizeUri(url.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '')) });
+      url.trim() === '' || url.startsWith('\uFDD0') || isUnsafeUrl(url) ? url : addSlot({ resource: addResource({ type, url, line: start?.line ?? 1, column: start?.column ?? 1 }), url: toWrittenUrl(url.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '')) });
     // Each candidate of a srcset (`cover.svg 2x, big.svg 3x`) begins with its URL.
     const candidates = (list: string) => mapSrcset(list, (url) => slotted(url, 'image'));
     const { properties } = node;
@@ -374,6 +374,17 @@ function slotRawUrls(tree: HastRoot, addSlot: AddSlot, addResource: AddResource,
       else if (typeof value === 'string') properties[key] = slotted(value, type);
     }
   });
+}
+
+/**
+ * A URL of raw HTML written as Markdown writes its own (micromark's `normalizeUri`: `a b` is
+ * `a%20b`), but for the brackets of an IPv6 host (`https://[2001:db8::1]/`), which its authority
+ * must keep as they are (RFC 3986 section 3.2.2) and `normalizeUri` would encode.
+ */
+function toWrittenUrl(url: string): string {
+  const authority = /^(?:[a-z][a-z\d+.-]*:)?\/\/[^/?#]*/i.exec(url)?.[0] ?? '';
+  const host = authority.split(/([[\]])/).map((part) => (part === '[' || part === ']' ? part : normalizeUri(part))).join('');
+  return host + normalizeUri(url.slice(authority.length));
 }
 
 /**
