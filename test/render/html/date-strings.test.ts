@@ -29,6 +29,8 @@ describe('dates and times HTML can read', () => {
     ['2020-01', false],
     ['10:00', false],
     ['yesterday', false],
+    [' 2020-01-01 ', false],
+    ['2020-01-01T10:00Z ', false],
   ])('takes %j as a <del> or <ins> date: %s', (value, valid) => {
     expect(isDateWithOptionalTime(value)).toBe(valid);
   });
