@@ -228,11 +228,15 @@ function insideRanges(ranges: ReadonlyArray<[number, number]>): (offset: number)
   };
 }
 
-/** The HTML name of a hast property: `className` is `class`, `ariaLabel` is `aria-label`. */
+/**
+ * The HTML name of a hast property: `className` is `class`, `ariaLabelledBy` is `aria-labelledby`
+ * (ARIA's names are one word after `aria-`), `dataNoteId` is `data-note-id`.
+ */
 function attributeName(property: string): string {
   if (property === 'className') return 'class';
   if (property === 'htmlFor') return 'for';
-  if (/^(aria|data)[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  if (/^aria[A-Z]/.test(property)) return `aria-${property.slice('aria'.length).toLowerCase()}`;
+  if (/^data[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   return property.toLowerCase();
 }
 
