@@ -75,7 +75,10 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
       leveledRaw: (line: number, column: number, level: number) => rawHeadingLevels.set(`${line}:${column}`, level),
     };
     // Gives the tree's headings the depth they are shown at, which the capsule's follow (raw HTML's by their place).
-    const { own, inIssue } = toHtmlVariants(parsed.tree, fragmentOptions, addSlot, addResource);
+    const { own, inIssue, ids } = toHtmlVariants(parsed.tree, fragmentOptions, addSlot, addResource);
+    // A link may lead only to an id the page kept: not to one of raw HTML the sanitizer took out
+    // with its element (`<font id>`), nor to one written in HTML that was escaped.
+    parsed.anchors = parsed.anchors.filter((id) => ids.has(id));
     reportRemovals(removals, source.path, report);
     reportMisplacements(misplacements, source.path, report);
     reportInvalidValues(invalidValues, source.path, report);

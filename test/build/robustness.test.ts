@@ -486,6 +486,18 @@ describe('bad input', () => {
     expect(await readFile(path.join(out, 'web/issues/1/links/index.html'), 'utf8')).toContain(`<a href="https://example.org/${count - 1}">l${count - 1}</a>`);
   }, 25_000);
 
+  it('lets a link lead only to an id the page kept, not to one of raw HTML taken out by the sanitizer or escaped', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-font.md'), '---\ntitle: Font\n---\n<font id="z">old</font> and <span id="kept">new</span>\n\n[z](#z) [kept](#kept)\n');
+    const sanitized = await runCli(['check', '--root', root]);
+    expect(sanitized.code).toBe(1);
+    expect(sanitized.stdout).toContain('content/issues/1/30-font.md:6:1: error: the link "#z" points to a heading "#z" that its page does not have [link/missing-anchor]');
+    expect(sanitized.stdout).not.toContain('"#kept"');
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nmarkdown:\n  html: escape\n');
+    const escaped = await runCli(['check', '--root', root]);
+    expect(escaped.stdout).toContain('content/issues/1/30-font.md:6:9: error: the link "#kept" points to a heading "#kept" that its page does not have [link/missing-anchor]');
+  });
+
   it('leaves noncharacters out of pages, written or referred to, with a warning, so they stay valid HTML', async () => {
     const root = await makeWebzine();
     const body = 'A \uFFFF b \u{1FFFE} c &#xFFFF; d.\n\n<p>Raw &#xFFFE; and &#131070; and &#x10FFFF; here.</p>\n';

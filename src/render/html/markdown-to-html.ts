@@ -62,6 +62,11 @@ export interface HtmlVariants {
   own: string;
   /** For the issue page and feeds: ids start with the id-prefix marker, every URL is a slot. */
   inIssue: string;
+  /**
+   * The ids the own page has: raw HTML's that the sanitizer, the repairs and the escaping of
+   * `markdown.html: escape` left, and the headings'.
+   */
+  ids: ReadonlySet<string>;
 }
 
 /** Gives the marker of a new slot. */
@@ -150,7 +155,7 @@ function alignByStyle(cell: Element): void {
  * (`bareLinks`, by their slot) the class `bare-url`, which print does not follow with the address
  * again: after the sanitizer, which keeps neither a `label` nor a link's class.
  */
-function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorless: ReadonlySet<Element>, level: (heading: Element, footnotes: boolean) => void): void {
+function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorless: ReadonlySet<Element>, level: (heading: Element, footnotes: boolean) => void): Set<string> {
   const ids = new Set<string>();
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
@@ -167,6 +172,7 @@ function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorle
     if (typeof id !== 'string' || id === '' || id === footnoteLabelId || anchorless.has(node)) return;
     node.children.push({ type: 'element', tagName: 'a', properties: headingAnchorProperties(id), children: [{ type: 'text', value: '#' }] });
   });
+  return ids;
 }
 
 function processorFor(raw: boolean, sanitized: boolean): Processor<HastRoot, HastRoot, HastRoot> {
@@ -320,12 +326,12 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   if (raw) checkAttributeValues(clean, { repair: options.html === 'sanitize', invalid: options.invalidValue, misplaced: options.misplacedAttribute });
   if (raw) slotRawUrls(clean, addSlot, addResource, options.withoutAlt);
   // After the sanitizer and `placeElements`, which decide what stays a heading.
-  finishElements(clean, bareLinks, anchorless, headingOutline({ markdown: headings, keepRaw: options.html === 'trust', skipped: options.skippedLevel, leveledRaw: options.leveledRaw }));
+  const ids = finishElements(clean, bareLinks, anchorless, headingOutline({ markdown: headings, keepRaw: options.html === 'trust', skipped: options.skippedLevel, leveledRaw: options.leveledRaw }));
   const finished = finisher.runSync(clean) as HastRoot;
   const own = String(finisher.stringify(finished));
-  if (options.issueShift === undefined) return { own, inIssue: '' };
+  if (options.issueShift === undefined) return { own, inIssue: '', ids };
   toIssueVariant(finished, options.issueShift, addSlot);
-  return { own, inIssue: String(finisher.stringify(finished)) };
+  return { own, inIssue: String(finisher.stringify(finished)), ids };
 }
 
 // The URLs raw HTML may hold (after the sanitizer, when there is one), by element: links to a
