@@ -6,7 +6,8 @@ export type SlowMarkdown =
   | { kind: 'deep'; line: number; depth: number }
   | { kind: 'delimiters'; line: number; limit: number }
   | { kind: 'cells'; line: number; limit: number }
-  | { kind: 'blocks'; line: number; limit: number };
+  | { kind: 'blocks'; line: number; limit: number }
+  | { kind: 'large'; line: number; limit: number };
 
 /** Options of {@link findSlowMarkdown}. */
 export interface Options {
@@ -26,6 +27,10 @@ const maxCells = 50_000;
 // file past it is refused in 0.7 s. The longest real Markdown at hand, Node's 12.x changelog (956 kB),
 // has 10 568 blocks; a bench article about 80; the longest of 238 READMEs under node_modules 844.
 const maxBlocks = 30_000;
+// Within its other limits, what a body costs grows with its length: 9.9 MB of prose took `mimeo check`
+// 15 s and 1.1 GB, 2 MB take it 2.7 s and 370 MB. The longest real Markdown at hand, Node's 12.x
+// changelog, has 956 000 characters; a bench article about 5 500; the longest of 317 READMEs 70 000.
+const maxCharacters = 2_000_000;
 // micromark takes quadratic time over separate block quotes (in micromark-util-edit-map): 10 000 of
 // them took 16 s, 20 000 took 76 s. Counted as four blocks each, 6 000 take 5.6 s (and 360 MB).
 const quoteCost = 4;
@@ -60,14 +65,15 @@ interface State {
 
 /**
  * Finds, in one linear pass over a Markdown body, what micromark would take pathologically long
- * (or too deep a stack) to parse: quotes and lists nested deeper than `maxDepth`, an inline run (a
- * paragraph, a heading or a table cell) with thousands of emphasis delimiters (`*`, `_`, `~` next
- * to text, outside code spans), a table with tens of thousands of cells, or tens of thousands of blocks. It follows the block
- * structure of CommonMark and GFM (containers, lazy lines, what interrupts a paragraph, real tables
- * only), so code blocks, raw HTML blocks and code spans are skipped as micromark skips them; where
- * it can not be sure, it counts.
+ * (or too deep a stack) to parse: millions of characters, quotes and lists nested deeper than
+ * `maxDepth`, an inline run (a paragraph, a heading or a table cell) with thousands of emphasis
+ * delimiters (`*`, `_`, `~` next to text, outside code spans), a table with tens of thousands of
+ * cells, or tens of thousands of blocks. It follows the block structure of CommonMark and GFM
+ * (containers, lazy lines, what interrupts a paragraph, real tables only), so code blocks, raw HTML
+ * blocks and code spans are skipped as micromark skips them; where it can not be sure, it counts.
  */
 export function findSlowMarkdown(body: string, options: Options): SlowMarkdown | undefined {
+  if (body.length > maxCharacters) return { kind: 'large', line: lineAt(body, maxCharacters), limit: maxCharacters };
   const lines = body.split(/\r\n|\r|\n/);
   const state: State = { stack: [], leaf: undefined, found: undefined, blocks: 0 };
   for (let index = 0; index < lines.length && !state.found; index++) {
@@ -75,6 +81,11 @@ export function findSlowMarkdown(body: string, options: Options): SlowMarkdown |
   }
   if (!state.found) closeLeaf(state);
   return state.found;
+}
+
+/** The line (1-based) that the character at `offset` is on. */
+function lineAt(text: string, offset: number): number {
+  return (text.slice(0, offset).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
 }
 
 function readLine(state: State, line: string, number: number, maxDepth: number): void {

@@ -86,8 +86,11 @@ describe('bad input', () => {
     ['a list nested 1 000 levels deep', Array.from({ length: 1000 }, (_, level) => `${'  '.repeat(level)}- x`).join('\n'), 104, 'this file nests quotes, lists, emphasis or HTML elements 202 levels deep, and mimeo reads at most 200 [markdown/too-deep]'],
     ['a table of 200 columns and 2 000 rows', [`|${' a |'.repeat(200)}`, `|${'---|'.repeat(200)}`, ...Array.from({ length: 2000 }, () => `|${' b |'.repeat(200)}`)].join('\n'), 4, 'this table has more than 50000 cells, and mimeo reads at most 50000 in one table [markdown/too-many-cells]'],
     // 800 000 one-word paragraphs ran `mimeo check` out of heap after 58 s; 200 000 list items took over 300 s.
-    ['800 000 one-word paragraphs', 'line\n\n'.repeat(800_000), 60_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
-    ['200 000 list items', Array.from({ length: 200_000 }, (_, n) => `- item ${n}`).join('\n'), 15_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
+    ['800 000 one-word paragraphs', 'line\n\n'.repeat(800_000), 666_670, 'this file has more than 2000000 characters, and mimeo reads at most 2000000 in one file [markdown/too-large]'],
+    ['200 000 list items', Array.from({ length: 200_000 }, (_, n) => `- item ${n}`).join('\n'), 150_797, 'this file has more than 2000000 characters, and mimeo reads at most 2000000 in one file [markdown/too-large]'],
+    ['40 000 list items', Array.from({ length: 40_000 }, (_, n) => `- item ${n}`).join('\n'), 15_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
+    // 9.9 MB of prose took `mimeo check` 15 s and 1.1 GB; refused where its two millionth character is.
+    ['9.9 MB of prose in 2 900 paragraphs', `${'Prose of an article that goes on. '.repeat(100)}\n\n`.repeat(2900), 1178, 'this file has more than 2000000 characters, and mimeo reads at most 2000000 in one file [markdown/too-large]'],
     ['10 000 block quotes, which micromark reads in quadratic time', '> q\n\n'.repeat(10_000), 12_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
   ])('refuses %s in moments, where it is, and the build fails without a stack trace', async (_case, body, line, said) => {
     const root = await makeWebzine();
@@ -255,7 +258,8 @@ describe('bad input', () => {
   it('builds a raw HTML block of 150 000 paragraphs with ids, and its capsule page, without overflowing the stack', async () => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
-    await writeFile(path.join(root, 'content/issues/1/30-many.md'), `---\ntitle: Many\n---\n<div>${Array.from({ length: 150_000 }, (_, index) => `<p id="p${index}">x`).join('')}</div>\n`);
+    // Ids counted in base 36, unquoted: the body stays under the 2 000 000 characters mimeo reads.
+    await writeFile(path.join(root, 'content/issues/1/30-many.md'), `---\ntitle: Many\n---\n<div>${Array.from({ length: 150_000 }, (_, index) => `<p id=p${index.toString(36)}>x`).join('')}</div>\n`);
     const out = await temporaryFolder();
     const run = await runCli(['build', '--root', root, '--out', out, '--no-cache']);
     expect(run.stdout + run.stderr).not.toContain('error');
