@@ -277,6 +277,11 @@ export const rules = {
     message: ({ limit }) => `this file has more than ${limit} characters, and mimeo reads at most ${limit} in one file`,
     hint: () => 'Split the article into parts that link to each other, or publish long data or logs as a file of their own beside the article and link to it.',
   }),
+  'markdown/too-many-lines': rule<{ limit: number }>({
+    severity: 'error',
+    message: ({ limit }) => `this file has more than ${limit} lines, and mimeo reads at most ${limit} in one file`,
+    hint: () => 'Split the article into parts that link to each other, or publish long data, code or logs as a file of their own beside the article and link to it.',
+  }),
   'yaml/not-fields': rule<{ what: string; actual: string; authors: boolean }>({
     severity: 'error',
     message: ({ what, actual }) => `${what} must be "name: value" lines, got ${actual}`,

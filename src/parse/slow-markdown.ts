@@ -7,7 +7,8 @@ export type SlowMarkdown =
   | { kind: 'delimiters'; line: number; limit: number }
   | { kind: 'cells'; line: number; limit: number }
   | { kind: 'blocks'; line: number; limit: number }
-  | { kind: 'large'; line: number; limit: number };
+  | { kind: 'large'; line: number; limit: number }
+  | { kind: 'lines'; line: number; limit: number };
 
 /** Options of {@link findSlowMarkdown}. */
 export interface Options {
@@ -31,6 +32,11 @@ const maxBlocks = 30_000;
 // 15 s and 1.1 GB, 2 MB take it 2.7 s and 370 MB. The longest real Markdown at hand, Node's 12.x
 // changelog, has 956 000 characters; a bench article about 5 500; the longest of 317 READMEs 70 000.
 const maxCharacters = 2_000_000;
+// Each line costs micromark a few tokens wherever it is, a blank one too: 500 000 one-letter lines (1 MB)
+// took it 15 s and 2 GB. At 50 000, `mimeo check` takes 1.9 s and 300 MB over lines of a paragraph, 2.6 s
+// and 380 MB over highlighted code. Node's 12.x changelog has 6 451 lines; Rust's release notes, the
+// most of any real Markdown at hand, 15 966.
+const maxLines = 50_000;
 // micromark takes quadratic time over separate block quotes (in micromark-util-edit-map): 10 000 of
 // them took 16 s, 20 000 took 76 s. Counted as four blocks each, 6 000 take 5.6 s (and 360 MB).
 const quoteCost = 4;
@@ -65,16 +71,18 @@ interface State {
 
 /**
  * Finds, in one linear pass over a Markdown body, what micromark would take pathologically long
- * (or too deep a stack) to parse: millions of characters, quotes and lists nested deeper than
- * `maxDepth`, an inline run (a paragraph, a heading or a table cell) with thousands of emphasis
- * delimiters (`*`, `_`, `~` next to text, outside code spans), a table with tens of thousands of
- * cells, or tens of thousands of blocks. It follows the block structure of CommonMark and GFM
+ * (or too deep a stack) to parse: millions of characters, tens of thousands of lines, quotes and
+ * lists nested deeper than `maxDepth`, an inline run (a paragraph, a heading or a table cell) with
+ * thousands of emphasis delimiters (`*`, `_`, `~` next to text, outside code spans), a table with
+ * tens of thousands of cells, or tens of thousands of blocks. It follows the block structure of CommonMark and GFM
  * (containers, lazy lines, what interrupts a paragraph, real tables only), so code blocks, raw HTML
  * blocks and code spans are skipped as micromark skips them; where it can not be sure, it counts.
  */
 export function findSlowMarkdown(body: string, options: Options): SlowMarkdown | undefined {
   if (body.length > maxCharacters) return { kind: 'large', line: lineAt(body, maxCharacters), limit: maxCharacters };
   const lines = body.split(/\r\n|\r|\n/);
+  // A final line break ends the last line and starts none.
+  if (lines.length - (lines.at(-1) === '' ? 1 : 0) > maxLines) return { kind: 'lines', line: maxLines + 1, limit: maxLines };
   const state: State = { stack: [], leaf: undefined, found: undefined, blocks: 0 };
   for (let index = 0; index < lines.length && !state.found; index++) {
     readLine(state, lines[index]!, index + 1, options.maxDepth);

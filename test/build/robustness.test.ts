@@ -91,6 +91,8 @@ describe('bad input', () => {
     ['40 000 list items', Array.from({ length: 40_000 }, (_, n) => `- item ${n}`).join('\n'), 15_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
     // 9.9 MB of prose took `mimeo check` 15 s and 1.1 GB; refused where its two millionth character is.
     ['9.9 MB of prose in 2 900 paragraphs', `${'Prose of an article that goes on. '.repeat(100)}\n\n`.repeat(2900), 1178, 'this file has more than 2000000 characters, and mimeo reads at most 2000000 in one file [markdown/too-large]'],
+    // 500 000 one-letter lines (1 MB) took micromark 15 s and 2 GB, in a paragraph or a code block alike.
+    ['500 000 one-letter lines in a code block', `\`\`\`\n${'a\n'.repeat(500_000)}\`\`\``, 50_004, 'this file has more than 50000 lines, and mimeo reads at most 50000 in one file [markdown/too-many-lines]'],
     ['10 000 block quotes, which micromark reads in quadratic time', '> q\n\n'.repeat(10_000), 12_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
   ])('refuses %s in moments, where it is, and the build fails without a stack trace', async (_case, body, line, said) => {
     const root = await makeWebzine();
