@@ -1,10 +1,11 @@
 import { cellsOf, columnsOf, fenceAt, firstCharacter, htmlBlockAt, isAtxHeading, isDelimiterRow, isSetextUnderline, isThematicBreak, listItemAt, passQuoteMarker, type Place, thematicBreaks } from './block-starts.js';
-import { delimitersPast } from './emphasis-count.js';
+import { matchContainers, type Container } from './containers.js';
+import { findSlowRun, type RunLine, type SlowRun } from './inline-runs.js';
 
 /** What makes a body too slow to parse, and the line (1-based, of the body) where it is. */
 export type SlowMarkdown =
   | { kind: 'deep'; line: number; depth: number }
-  | { kind: 'delimiters'; line: number; limit: number }
+  | SlowRun
   | { kind: 'cells'; line: number; limit: number }
   | { kind: 'blocks'; line: number; limit: number }
   | { kind: 'large'; line: number; limit: number }
@@ -16,10 +17,6 @@ export interface Options {
   maxDepth: number;
 }
 
-// micromark matches emphasis in quadratic time in the delimiters of one inline run (a paragraph,
-// a heading, a table cell): 2 000 of them (as `*a_` or `*` runs) take it about 0.15 s, 20 000 take
-// 10 to 40 s. A paragraph of prose with a hundred emphases has 400.
-const maxDelimiters = 2000;
 // A table cell costs micromark 50 to 80 µs and about 10 kB: 50 000 cells took 3 s and 450 to 540 MB.
 const maxCells = 50_000;
 // Each block (a container, a leaf, a table row) costs every stage after it: 800 000 one-word paragraphs
@@ -40,18 +37,6 @@ const maxLines = 50_000;
 // micromark takes quadratic time over separate block quotes (in micromark-util-edit-map): 10 000 of
 // them took 16 s, 20 000 took 76 s. Counted as four blocks each, 6 000 take 5.6 s (and 360 MB).
 const quoteCost = 4;
-
-/** An open quote (`>`) or list item, and how deep the tree is inside it. */
-interface Container {
-  quote: boolean;
-  /** How far an item's content is indented from where its marker's line part starts. */
-  width: number;
-  /** Whether an item has had nothing in it yet: a blank line then ends it (CommonMark 5.2). */
-  empty: boolean;
-  depth: number;
-  /** How many quotes it is in, itself included. */
-  quotes: number;
-}
 
 /** The leaf block a line goes on, open since an earlier line. */
 type Leaf =
@@ -121,29 +106,6 @@ function readLine(state: State, line: string, number: number, maxDepth: number):
   }
   readLeaf(state, line, number, { at: start.at, column: start.column, base: place.base }, all && !opened);
   if (state.blocks > maxBlocks) state.found ??= { kind: 'blocks', line: number, limit: maxBlocks };
-}
-
-/** Goes past the markers of the open containers that the line continues, and gives how many it does. */
-function matchContainers(stack: Container[], line: string, place: Place): number {
-  // An item takes only columns: where the text starts is looked for again only after a `>`.
-  let start = firstCharacter(line, place);
-  // A blank line goes on with every item but an empty one, which can only be the innermost.
-  const innermost = stack.at(-1);
-  if (start.at === line.length && innermost?.quotes === 0) return stack.length - (innermost.empty ? 1 : 0);
-  for (let index = 0; index < stack.length; index++) {
-    const container = stack[index]!;
-    if (container.quote) {
-      if (start.column - place.base > 3 || line[start.at] !== '>') return index;
-      passQuoteMarker(line, start, place);
-      start = firstCharacter(line, place);
-    } else if (start.at === line.length) {
-      if (container.empty) return index;
-    } else {
-      if (start.column - place.base < container.width) return index;
-      place.base += container.width;
-    }
-  }
-  return stack.length;
 }
 
 /**
@@ -305,15 +267,7 @@ function closeContainers(state: State, kept: number): void {
   state.stack.length = kept;
 }
 
-/** Reports an inline run with too many delimiters at the line where they go past the limit. */
-function countRun(state: State, text: string, line: number, lines?: Array<{ text: string; line: number }>): void {
-  let past = delimitersPast(text, maxDelimiters);
-  if (past === -1) return;
-  let found = line;
-  for (const entry of lines ?? []) {
-    found = entry.line;
-    if (past <= entry.text.length) break;
-    past -= entry.text.length + 1;
-  }
-  state.found = { kind: 'delimiters', line: found, limit: maxDelimiters };
+/** Reports what makes an inline run too slow to parse, at the line where it is. */
+function countRun(state: State, text: string, line: number, lines?: RunLine[]): void {
+  state.found ??= findSlowRun(text, line, lines);
 }
