@@ -282,6 +282,12 @@ export const rules = {
     message: ({ limit }) => `this file has more than ${limit} lines, and mimeo reads at most ${limit} in one file`,
     hint: () => 'Split the article into parts that link to each other, or publish long data, code or logs as a file of their own beside the article and link to it.',
   }),
+  'markdown/too-much-markup': rule<{ limit: number }>({
+    severity: 'error',
+    message: ({ limit }) =>
+      `this file has more than ${limit} of inline markup (links, images, footnote calls, HTML tags and web or e-mail addresses count four each; backticks, emphasis marks, escapes and entities one), and mimeo reads at most ${limit} in one file`,
+    hint: () => 'Split the article into parts that link to each other; put long code, data or ASCII art in a code block (between ``` lines), where nothing is counted.',
+  }),
   'yaml/not-fields': rule<{ what: string; actual: string; authors: boolean }>({
     severity: 'error',
     message: ({ what, actual }) => `${what} must be "name: value" lines, got ${actual}`,

@@ -1,6 +1,6 @@
 import { cellsOf, columnsOf, fenceAt, firstCharacter, htmlBlockAt, isAtxHeading, isDelimiterRow, isSetextUnderline, isThematicBreak, listItemAt, passQuoteMarker, type Place, thematicBreaks } from './block-starts.js';
 import { matchContainers, type Container } from './containers.js';
-import { findSlowRun, type RunLine, type SlowRun } from './inline-runs.js';
+import { findSlowRun, type RunLine, type RunTotals, type SlowRun } from './inline-runs.js';
 
 /** What makes a body too slow to parse, and the line (1-based, of the body) where it is. */
 export type SlowMarkdown =
@@ -52,6 +52,8 @@ interface State {
   found: SlowMarkdown | undefined;
   /** How many blocks (containers, leaves, table rows) have started so far. */
   blocks: number;
+  /** What the inline runs read so far hold. */
+  runs: RunTotals;
 }
 
 /**
@@ -68,7 +70,7 @@ export function findSlowMarkdown(body: string, options: Options): SlowMarkdown |
   const lines = body.split(/\r\n|\r|\n/);
   // A final line break ends the last line and starts none.
   if (lines.length - (lines.at(-1) === '' ? 1 : 0) > maxLines) return { kind: 'lines', line: maxLines + 1, limit: maxLines };
-  const state: State = { stack: [], leaf: undefined, found: undefined, blocks: 0 };
+  const state: State = { stack: [], leaf: undefined, found: undefined, blocks: 0, runs: { markup: 0 } };
   for (let index = 0; index < lines.length && !state.found; index++) {
     readLine(state, lines[index]!, index + 1, options.maxDepth);
   }
@@ -269,5 +271,5 @@ function closeContainers(state: State, kept: number): void {
 
 /** Reports what makes an inline run too slow to parse, at the line where it is. */
 function countRun(state: State, text: string, line: number, lines?: RunLine[]): void {
-  state.found ??= findSlowRun(text, line, lines);
+  state.found ??= findSlowRun(text, line, state.runs, lines);
 }

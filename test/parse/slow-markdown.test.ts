@@ -34,6 +34,9 @@ describe('findSlowMarkdown', () => {
     ['60 000 one-letter lines of a paragraph', 'a\n'.repeat(60_000), { kind: 'lines', line: 50_001, limit: 50_000 }],
     ['a million blank lines', `a\n${'\n'.repeat(1_000_000)}b`, { kind: 'lines', line: 50_001, limit: 50_000 }],
     ['a code block of 50 001 lines, fence included', `\`\`\`\n${'x\n'.repeat(50_000)}`, { kind: 'lines', line: 50_001, limit: 50_000 }],
+    ['25 001 links, a hundred a paragraph, at the paragraph of the one past the limit', Array.from({ length: 251 }, () => '[a](https://a.example/) '.repeat(100)).join('\n\n'), { kind: 'markup', line: 501, limit: 100_000 }],
+    ['a paragraph of 5 001 lines of ten code spans, at the line past the limit', Array.from({ length: 5001 }, () => '`a` '.repeat(10)).join('\n'), { kind: 'markup', line: 5001, limit: 100_000 }],
+    ['25 001 web and e-mail addresses, which GFM makes links of', Array.from({ length: 251 }, () => 'www.a.example a@b.example https://c.example '.repeat(34)).join('\n\n'), { kind: 'markup', line: 491, limit: 100_000 }],
     ['a backtick in a literal autolink, which opens no code span', `https://x.example/a\`b ${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
   ])('refuses %s', (_case, body, found) => {
     expect(findSlowMarkdown(body, options)).toEqual(found);
@@ -57,6 +60,7 @@ describe('findSlowMarkdown', () => {
     ['ASCII art in an indented code block in a list item', `- Art:\n\n${'      (_)__(_)__(_)__(_)  *x*\n'.repeat(300)}`],
     ['a paragraph of 700 code spans with underscores', Array.from({ length: 700 }, (_, n) => `\`__init_${n}__\``).join(' ')],
     ['a table of 5 columns and 2 001 rows (10 005 cells), which micromark reads in under a second', table(5, 2000)],
+    ['20 000 links, whose addresses in their destinations count at their "["', Array.from({ length: 200 }, () => '[a](https://a.example/) '.repeat(100)).join('\n\n')],
     ['50 000 lines, the last one ended by a line break', 'line\n'.repeat(50_000)],
     ['two million characters of prose, twice the longest real Markdown at hand', `${'Prose of an article that goes on. '.repeat(100)}\n\n`.repeat(588).slice(0, 2_000_000)],
   ])('reads %s', (_case, body) => {
