@@ -288,6 +288,12 @@ export const rules = {
       `this file has more than ${limit} of inline markup (links, images, footnote calls, HTML tags and web or e-mail addresses count four each; backticks, emphasis marks, escapes and entities one), and mimeo reads at most ${limit} in one file`,
     hint: () => 'Split the article into parts that link to each other; put long code, data or ASCII art in a code block (between ``` lines), where nothing is counted.',
   }),
+  'markdown/too-long-paragraph': rule<{ limit: number }>({
+    severity: 'error',
+    message: ({ limit }) =>
+      `this paragraph, heading or table cell is too long for the line breaks, brackets and other markup in it: its length times their number takes the file's total past ${limit}, and mimeo reads at most ${limit}`,
+    hint: () => 'Break the paragraph up with blank lines (a poem into stanzas, a list into items), or put code, data or ASCII art full of brackets and other marks in a code block (between ``` lines), where nothing is counted.',
+  }),
   'yaml/not-fields': rule<{ what: string; actual: string; authors: boolean }>({
     severity: 'error',
     message: ({ what, actual }) => `${what} must be "name: value" lines, got ${actual}`,

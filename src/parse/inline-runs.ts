@@ -2,12 +2,14 @@ import { delimitersPast } from './emphasis-count.js';
 import { markupPast } from './markup-count.js';
 
 /** What makes an inline run (a paragraph, a heading, a table cell) too slow to parse, and the line (1-based, of the body) where it is. */
-export type SlowRun = { kind: 'delimiters' | 'markup'; line: number; limit: number };
+export type SlowRun = { kind: 'delimiters' | 'markup' | 'long'; line: number; limit: number };
 
 /** What the inline runs of a body read so far hold in all. */
 export interface RunTotals {
   /** The weight of their markup (see {@link markupPast}). */
   markup: number;
+  /** Each one's length times its breaks (pieces of markup, `]`, line breaks), added up. */
+  lengthTimesBreaks: number;
 }
 
 /** One line of an inline run, without its containers' markers, and its number in the body. */
@@ -27,12 +29,19 @@ const maxDelimiters = 2000;
 // 973 real Markdown files at hand, Rust's release notes (895 kB) and Node's 12.x changelog (956 kB),
 // weigh 74 000 and 65 000 (and take `mimeo check` 10 s); a bench article about 80.
 const maxMarkup = 100_000;
+// micromark reads a run again from each `]` back to its `[` (or to the run's start when it has
+// none), and moves the rest of a run's tokens in memory for each stretch of text it merges, which a
+// line break or a piece of markup ends: a run costs its length times its breaks. A line of 100 000
+// `]` took it 30 s, 20 000 `[` then as many `]` 2.2 s, a paragraph of 49 000 lines of two words 7 s.
+// At the limit, 22 000 `]` take `mimeo check` 1.8 s (a line of 20 000 `[`, just under it, 0.6 s).
+// The most of any real Markdown at hand, in Rust's release notes, is 66 000 000; a bench article's 23 000.
+const maxLengthTimesBreaks = 500_000_000;
 
 /**
  * What in an inline run micromark would take pathologically long to parse: thousands of emphasis
- * delimiters (`*`, `_`, `~` next to text, outside code spans), or markup that takes the body's
- * past its limit, added to `totals`. `text` is the run, its lines joined by line breaks; `lines`
- * are those lines when it has several, and `line` its first line's number.
+ * delimiters (`*`, `_`, `~` next to text, outside code spans), or markup, or length times breaks,
+ * that takes the body's past its limit, added to `totals`. `text` is the run, its lines joined by
+ * line breaks; `lines` are those lines when it has several, and `line` its first line's number.
  */
 export function findSlowRun(text: string, line: number, totals: RunTotals, lines?: readonly RunLine[]): SlowRun | undefined {
   const past = delimitersPast(text, maxDelimiters);
@@ -40,6 +49,8 @@ export function findSlowRun(text: string, line: number, totals: RunTotals, lines
   const markup = markupPast(text, maxMarkup - totals.markup);
   totals.markup += markup.weight;
   if (markup.past !== -1) return { kind: 'markup', line: lineOf(markup.past, line, lines), limit: maxMarkup };
+  totals.lengthTimesBreaks += markup.breaks * text.length;
+  if (totals.lengthTimesBreaks > maxLengthTimesBreaks) return { kind: 'long', line, limit: maxLengthTimesBreaks };
   return undefined;
 }
 

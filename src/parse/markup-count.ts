@@ -2,6 +2,8 @@
 export interface MarkupCount {
   /** What the run's markup weighs, up to where it goes past the budget. */
   weight: number;
+  /** How many places up to there may end a token of text: pieces of markup, `]` and line breaks. */
+  breaks: number;
   /** The offset in the run where its markup goes past the budget, or -1 when it does not. */
   past: number;
 }
@@ -11,32 +13,44 @@ const www = /www\./iy;
 /**
  * Weighs the markup of one inline run (a paragraph, a heading or a table cell) by what it costs
  * micromark and each stage after it: a `[` (a link, an image, a footnote call, a reference), a `<`
- * (raw HTML, an autolink) and what GFM makes a link of (`@`, `www.`, and `://` other than in a
- * link's destination) weigh four; a run of backticks, `*`, `_` or `~`, a character reference (`&`)
- * and an escape (`\` and the character after it) weigh one. Whatever looks like markup counts, in a
- * code span too: a guess never weighs less than what micromark reads.
+ * (raw HTML, an autolink) and what GFM makes a link of (`@`, `www.`, and `://` but in a link's
+ * destination) weigh four; a run of backticks, `*`, `_` or `~`, a character reference (`&`) and an
+ * escape (`\` and the character after it) weigh one. Whatever looks like markup counts, in a code
+ * span too: a guess never weighs less than what micromark reads.
  */
 export function markupPast(text: string, budget: number): MarkupCount {
   let weight = 0;
+  let breaks = 0;
   for (let index = 0; index < text.length; index++) {
     const character = text[index]!;
-    const at = index;
-    if (character === '\\') {
-      weight += 1;
-      index++;
-    } else if (character === '`' || character === '*' || character === '_' || character === '~') {
-      weight += 1;
-      while (text[index + 1] === character) index++;
-    } else if (character === '&') {
-      weight += 1;
-    } else if (character === '[' || character === '<' || character === '@' || isWebAddress(text, index)) {
-      weight += 4;
-    } else {
-      continue;
-    }
-    if (weight > budget) return { weight, past: at };
+    const cost = costAt(text, index);
+    if (cost === 0 && character !== ']' && character !== '\n') continue;
+    weight += cost;
+    breaks++;
+    if (weight > budget) return { weight, breaks, past: index };
+    if (character === '\\') index++;
+    else if (character === '`' || character === '*' || character === '_' || character === '~') while (text[index + 1] === character) index++;
   }
-  return { weight, past: -1 };
+  return { weight, breaks, past: -1 };
+}
+
+/** What the markup that starts at `index` weighs: 0 where none does. */
+function costAt(text: string, index: number): number {
+  switch (text[index]) {
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '~':
+    case '&':
+      return 1;
+    case '[':
+    case '<':
+    case '@':
+      return 4;
+    default:
+      return isWebAddress(text, index) ? 4 : 0;
+  }
 }
 
 /** Whether a literal web address (`www.`, `https://`) starts at `index`, as GFM makes a link of it. */

@@ -70,7 +70,7 @@ export function findSlowMarkdown(body: string, options: Options): SlowMarkdown |
   const lines = body.split(/\r\n|\r|\n/);
   // A final line break ends the last line and starts none.
   if (lines.length - (lines.at(-1) === '' ? 1 : 0) > maxLines) return { kind: 'lines', line: maxLines + 1, limit: maxLines };
-  const state: State = { stack: [], leaf: undefined, found: undefined, blocks: 0, runs: { markup: 0 } };
+  const state: State = { stack: [], leaf: undefined, found: undefined, blocks: 0, runs: { markup: 0, lengthTimesBreaks: 0 } };
   for (let index = 0; index < lines.length && !state.found; index++) {
     readLine(state, lines[index]!, index + 1, options.maxDepth);
   }

@@ -37,6 +37,11 @@ describe('findSlowMarkdown', () => {
     ['25 001 links, a hundred a paragraph, at the paragraph of the one past the limit', Array.from({ length: 251 }, () => '[a](https://a.example/) '.repeat(100)).join('\n\n'), { kind: 'markup', line: 501, limit: 100_000 }],
     ['a paragraph of 5 001 lines of ten code spans, at the line past the limit', Array.from({ length: 5001 }, () => '`a` '.repeat(10)).join('\n'), { kind: 'markup', line: 5001, limit: 100_000 }],
     ['25 001 web and e-mail addresses, which GFM makes links of', Array.from({ length: 251 }, () => 'www.a.example a@b.example https://c.example '.repeat(34)).join('\n\n'), { kind: 'markup', line: 491, limit: 100_000 }],
+    // micromark reads each `]` back to its `[` or the run's start, and moves the run's tokens for each stretch of text it merges.
+    ['a line of 100 000 "]", which took micromark 30 s', `Intro.\n\n${']'.repeat(100_000)}`, { kind: 'long', line: 3, limit: 500_000_000 }],
+    ['20 000 "[" then 20 000 "]"', `${'['.repeat(20_000)}${']'.repeat(20_000)}`, { kind: 'long', line: 1, limit: 500_000_000 }],
+    ['a paragraph of 49 000 lines of two words, which took micromark 7 s', 'word word\n'.repeat(49_000), { kind: 'long', line: 1, limit: 500_000_000 }],
+    ['600 paragraphs of 1 000 "]", at the one that takes the file past the limit', Array.from({ length: 600 }, () => ']'.repeat(1000)).join('\n\n'), { kind: 'long', line: 1001, limit: 500_000_000 }],
     ['a backtick in a literal autolink, which opens no code span', `https://x.example/a\`b ${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
   ])('refuses %s', (_case, body, found) => {
     expect(findSlowMarkdown(body, options)).toEqual(found);
@@ -61,7 +66,9 @@ describe('findSlowMarkdown', () => {
     ['a paragraph of 700 code spans with underscores', Array.from({ length: 700 }, (_, n) => `\`__init_${n}__\``).join(' ')],
     ['a table of 5 columns and 2 001 rows (10 005 cells), which micromark reads in under a second', table(5, 2000)],
     ['20 000 links, whose addresses in their destinations count at their "["', Array.from({ length: 200 }, () => '[a](https://a.example/) '.repeat(100)).join('\n\n')],
-    ['50 000 lines, the last one ended by a line break', 'line\n'.repeat(50_000)],
+    ['a line of 20 000 "[", which micromark reads in 0.3 s', '['.repeat(20_000)],
+    ['a poem of 3 000 lines in one paragraph', Array.from({ length: 3000 }, (_, n) => `Line ${n} of the poem, and its words`).join('\n')],
+    ['50 000 lines, the last one ended by a line break', `\`\`\`\n${'line\n'.repeat(49_998)}\`\`\`\n`],
     ['two million characters of prose, twice the longest real Markdown at hand', `${'Prose of an article that goes on. '.repeat(100)}\n\n`.repeat(588).slice(0, 2_000_000)],
   ])('reads %s', (_case, body) => {
     expect(findSlowMarkdown(body, options)).toBeUndefined();
