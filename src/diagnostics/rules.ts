@@ -179,6 +179,11 @@ export const rules = {
     message: ({ alias, limit }) => `with this alias, *${alias}, the aliases of this YAML copy more than ${limit} characters, and mimeo reads at most ${limit}`,
     hint: () => 'Repeat large values fewer times: an alias copies the whole value it names, wherever it is written.',
   }),
+  'yaml/too-many-aliases': rule<{ alias: string; limit: number }>({
+    severity: 'error',
+    message: ({ alias, limit }) => `with this alias, *${alias}, this YAML has more than ${limit} aliases, and mimeo reads at most ${limit}`,
+    hint: () => 'Write the values out where they are used, or use fewer aliases: an alias only saves repeating a value a few times.',
+  }),
   'image/alt': rule<{ written: 'markdown' | 'html' | 'cover' }>({
     severity: 'warning',
     message: ({ written }) =>

@@ -71,6 +71,20 @@ describe('bad input', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  // The YAML library takes quadratic time over aliases: 150 000 would take it minutes.
+  it('refuses front matter of 150 000 aliases in moments, at the first one past 10 000, and the build fails without a stack trace', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-aliases.md'), `---\ntitle: &t Aliases\ncopies: [${Array(150_000).fill('*t').join(', ')}]\n---\nText.\n`);
+    const started = Date.now();
+    const run = await runCli(['build', '--root', root, '--out', await temporaryFolder()]);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run.code).toBe(1);
+    expect((run.stdout + run.stderr).split('\n').filter((line) => line.includes(': error: '))).toEqual([
+      'content/issues/1/30-aliases.md:3:40010: error: with this alias, *t, this YAML has more than 10000 aliases, and mimeo reads at most 10000 [yaml/too-many-aliases]',
+    ]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('reports Markdown nested thousands of levels deep instead of overflowing the stack', async () => {
     const run = await checkWith('content/issues/1/30-deep.md', `---\ntitle: Deep\n---\n${'> '.repeat(10_000)}deep\n`);
     expect(run.code).toBe(1);
