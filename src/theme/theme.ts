@@ -1,25 +1,25 @@
 import { createHash, hash as hashOnce } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { FS, Liquid, Template } from 'liquidjs';
+import type { Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
-import { markupOf, type AssetSource } from '../load/load-sources.js';
-import { builtInThemeSource, type OutputFile } from '../write/output-file.js';
-import { codeFingerprint, writeEntry } from '../compile/file-cache.js';
-import { tidyGemtext, toTextLine } from '../render/gemtext/lines.js';
+import type { ThemeFiles } from '../load/load-theme.js';
+import type { AssetSource } from '../load/load-sources.js';
+import type { OutputFile } from '../write/output-file.js';
+import { writeEntry } from '../compile/file-cache.js';
+import { tidyGemtext } from '../render/gemtext/lines.js';
 import { materialize } from '../render/lazy-text.js';
 import type { OutputMemo } from '../write/output-memo.js';
 import { createHeapGuard } from '../write/heap-guard.js';
-import { runtimeFacts } from '../write/build-stamp.js';
 
 import { loadHtmlParser } from '../model/active-content.js';
-import { registerDateFilters } from './date-filters.js';
-import { registerHtmlFilters } from './html-filters.js';
+import { createEngines, type Engines } from './liquid-engines.js';
+import { inputsKey, pageKey, themeFingerprint, withCommit } from './page-keys.js';
 import { locateScript, scriptIn } from './page-script.js';
 import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, unusedTemplates } from './template-names.js';
 import { listWords } from '../parse/validate.js';
+import { themeAssets } from './theme-assets.js';
 import { checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 import { liquid, reportTemplateError, toldKey } from './template-errors.js';
 import { parseScaffold, scaffoldNames } from '../scaffold/render-scaffold.js';
@@ -59,10 +59,6 @@ export interface Theme {
    */
   checkTemplates(): void;
 }
-
-// Bounds of one page's render: time in milliseconds, and LiquidJS's count of what filters allocate.
-const renderLimitMs = 10_000;
-const memoryLimit = 64 * 1024 * 1024;
 
 /** What {@link createTheme} needs to know of the build. */
 export interface ThemeSettings {
@@ -114,21 +110,10 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   checkStrings(files, settings, readStrings, report);
   checkStringNames(files, readStrings, report);
   // The engines are made when a first template is needed: a warm build may render no page.
-  let engines: { html: Liquid; gemtext: Liquid } | undefined;
-  const makeEngines = () => {
-    const { Liquid } = liquid();
-    // A template that loops for ever, or builds ever longer text, stops at a bound no page comes near.
-    const options = { root: ['templates'], extname: '.liquid', fs: memoryFs(files), cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true, renderLimit: renderLimitMs, memoryLimit };
-    const gemtext = new Liquid(options);
-    const html = new Liquid({ ...options, outputEscape: 'escape' });
-    for (const engine of [gemtext, html]) registerDateFilters(engine, now);
-    gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
-    registerHtmlFilters(html);
-    return { html, gemtext };
-  };
+  let engines: Engines | undefined;
   const compiled = new Map<string, Template[] | undefined>();
   const engineOf = (name: string) => {
-    engines ??= makeEngines();
+    engines ??= createEngines(files, now);
     return name.startsWith('gemini/') ? engines.gemtext : engines.html;
   };
   // A template that fails the same way on every page that uses it is told once, at its first page.
@@ -163,7 +148,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     commitRead = true;
     return committed;
   };
-  const withCommit = (key: string) => `${key} commit=${commit} ${settings.committed ?? ''}`;
+  const committedKey = (key: string) => withCommit(key, commit, settings.committed);
   // Templates that ran out of time or memory once: each page would take as long again.
   const exhausted = new Set<string>();
   // The web templates rendered once as a draft's page already (see `checkDrafts`).
@@ -227,16 +212,14 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   // Read now: what reading them reports must not depend on which pages are rendered again.
   for (const language of settings.languages) strings(language);
   const inputsOf = (place: { tree: string; path: string }) => (memo ? settings.inputsOf?.(place.tree, place.path) : undefined);
-  // What `name` (a template, or a file made without one) makes of `inputs`, with this theme and mimeo.
-  const inputsKey = (name: string, inputs: string) => hashOnce('sha1', `${fingerprint}\0${name}\0inputs\0${inputs}`, 'base64');
   // The previous build's file when its key is `key`, else one made when it is written.
   const keep = (key: string, place: { tree: string; path: string; source: string }, make: () => string | undefined): OutputFile => {
-    const previous = memo?.previous(place.tree, place.path, key) ?? memo?.previous(place.tree, place.path, withCommit(key));
+    const previous = memo?.previous(place.tree, place.path, key) ?? memo?.previous(place.tree, place.path, committedKey(key));
     if (previous !== undefined) return { path: place.path, linkFrom: previous, source: place.source };
     const made = () => {
       commitRead = false;
       const text = make();
-      if (text !== undefined) memo?.made(place.tree, place.path, commitRead ? withCommit(key) : key);
+      if (text !== undefined) memo?.made(place.tree, place.path, commitRead ? committedKey(key) : key);
       return text;
     };
     return { path: place.path, make: made, source: place.source };
@@ -249,7 +232,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       // The key holds everything the output is made of: mimeo and the theme, the template, and
       // the page's inputs in the model or else its whole context.
       const inputs = inputsOf(place);
-      const key = !memo ? '' : inputs === undefined ? pageKey(fingerprint, name, context()) : inputsKey(name, inputs);
+      const key = !memo ? '' : inputs === undefined ? pageKey(fingerprint, name, context()) : inputsKey(fingerprint, name, inputs);
       const file = keep(key, place, () => render(name, context(), place.page));
       if (file.make && !name.startsWith('gemini/') && !settings.scriptAllowed) checksPages = true;
       return file;
@@ -258,7 +241,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     dataFile(make, place) {
       const inputs = inputsOf(place);
       if (inputs === undefined) return { path: place.path, bytes: make(), source: place.source };
-      return keep(inputsKey(`file:${place.path}`, inputs), place, make);
+      return keep(inputsKey(fingerprint, `file:${place.path}`, inputs), place, make);
     },
     strings,
     stylesheet,
@@ -302,86 +285,3 @@ function asDraft(value: unknown): unknown {
 const soundThemes = new Set<string>();
 
 
-/**
- * The key of a page: the theme, the template and the context as JSON. The UI strings and the
- * theme's settings (`site.extra`), the same objects on every page, enter by their own hash,
- * computed once a build: as JSON on every page, settings of megabytes took minutes and gigabytes.
- */
-function pageKey(fingerprint: string, name: string, context: object): string {
-  const record = context as { strings?: object; site?: { extra?: unknown } };
-  const stringsKey = sharedKey(record.strings);
-  const extraKey = sharedKey(record.site?.extra);
-  // The context is made for this key alone: it can lose its shared parts (JSON leaves out undefined).
-  record.strings = undefined;
-  if (record.site) record.site.extra = undefined;
-  return hashOnce('sha1', `${fingerprint}\0${name}\0${stringsKey}\0${extraKey}\0${JSON.stringify(context)}`, 'base64');
-}
-
-/** The hash of an object shared by the pages of a build, by identity: made once; `''` for none. */
-function sharedKey(value: unknown): string {
-  if (value === undefined) return '';
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  let key = sharedKeys.get(value);
-  if (key === undefined) {
-    key = hashOnce('sha1', JSON.stringify(value), 'base64');
-    sharedKeys.set(value, key);
-  }
-  return key;
-}
-
-const sharedKeys = new WeakMap<object, string>();
-
-function themeFingerprint(files: ThemeFiles): string {
-  // Node and its ICU are inputs of every page (see `runtimeFacts`).
-  const hash = createHash('sha1').update(codeFingerprint()).update(runtimeFacts());
-  for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(file.under?.bytes ?? '').update('\0').update(file.bytes);
-  return hash.digest('base64');
-}
-
-function memoryFs(files: ThemeFiles): FS {
-  const read = (file: string): string => {
-    const found = files.get(file);
-    if (!found) throw new Error(`ENOENT: no template ${file}`);
-    // A byte order mark (an editor's, on Windows) would be text on the page, before a capsule's heading.
-    return found.bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  };
-  return {
-    exists: async (file) => files.has(file),
-    existsSync: (file) => files.has(file),
-    readFile: async (file) => read(file),
-    readFileSync: read,
-    resolve: (dir, file, ext) => `${dir}/${file.endsWith(ext) ? file : file + ext}`,
-    contains: async () => true,
-    containsSync: () => true,
-    dirname: (file) => file.slice(0, file.lastIndexOf('/')),
-    sep: '/',
-  };
-}
-
-/**
- * The files of a theme's `assets/` that are the webzine's (the built-in theme's are mimeo's own),
- * as copied files to check like those of content/, by their path in the theme.
- */
-export function themeAssetSources(files: ThemeFiles): Map<string, AssetSource> {
-  const sources = new Map<string, AssetSource>();
-  for (const [relative, file] of files) {
-    if (!relative.startsWith('assets/') || file.absolutePath.startsWith(builtInThemeFolder)) continue;
-    const markup = markupOf(relative, file.bytes);
-    sources.set(relative, { path: file.displayPath, absolutePath: file.absolutePath, ...(markup === undefined ? {} : { markup }) });
-  }
-  return sources;
-}
-
-function themeAssets(files: ThemeFiles, stylesheet: string, allow: (source: AssetSource, output: string) => boolean): OutputFile[] {
-  const assets: OutputFile[] = [];
-  const sources = themeAssetSources(files);
-  for (const [relative, file] of files) {
-    if (!relative.startsWith('assets/')) continue;
-    const output = relative === 'assets/style.css' ? stylesheet : relative.slice('assets/'.length);
-    const source = sources.get(relative);
-    if (source && !allow(source, output)) continue;
-    const builtIn = file.absolutePath.startsWith(builtInThemeFolder);
-    assets.push({ path: output, copyFrom: file.absolutePath, source: builtIn ? builtInThemeSource(relative) : file.displayPath });
-  }
-  return assets;
-}
