@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
@@ -241,7 +241,7 @@ function locateIn(
       continue;
     }
     if (!isMap(parent)) continue;
-    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+    const pair = pairNamed(parent, String(last));
     if (!pair) continue;
     const node = part === 'value' && length === path.length && pair.value ? pair.value : pair.key;
     const range = (node as { range?: [number, number, number] }).range;
@@ -249,6 +249,24 @@ function locateIn(
   }
   const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
   return node?.range ? toPosition(node.range[0]) : undefined;
+}
+
+// The pairs of each mapping by their key as text, made when one is first looked for: every field
+// of some front matter is located, and looking each up among all took 100 000 of them minutes.
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The first pair of a mapping whose key is `name` as text. */
+function pairNamed(map: YAMLMap, name: string): Pair | undefined {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && !index.has(key)) index.set(key, pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(name);
 }
 
 /**

@@ -30,4 +30,15 @@ describe('keys in YAML', () => {
     expect(said).toEqual([]);
     expect(Object.keys(value as object)).toHaveLength(100_000);
   }, 60_000);
+
+  it('are located in constant time: each of 30 000 fields is found where it is written in moments', () => {
+    // Each was looked for among all the pairs of its mapping: locating every field of 30 000 took 53 s.
+    const diagnostics: Diagnostic[] = [];
+    const data = parseYaml(Array.from({ length: 30_000 }, (_, n) => `k${n}: value ${n}`).join('\n'), { file: 'content/site.yml', lineOffset: 1 }, (diagnostic) => diagnostics.push(diagnostic));
+    const started = Date.now();
+    const places = Object.keys(data!.value as object).map((key) => data!.locate([key], 'value'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(places[0]).toEqual({ line: 2, column: 5 });
+    expect(places[29_999]).toEqual({ line: 30_001, column: 9 });
+  }, 60_000);
 });
