@@ -299,6 +299,11 @@ export const rules = {
       `this paragraph, heading or table cell is too long for the line breaks, brackets and other markup in it: its length times their number takes the file's total past ${limit}, and mimeo reads at most ${limit}`,
     hint: () => 'Break the paragraph up with blank lines (a poem into stanzas, a list into items), or put code, data or ASCII art full of brackets and other marks in a code block (between ``` lines), where nothing is counted.',
   }),
+  'markdown/too-much-code': rule<{ limit: number }>({
+    severity: 'error',
+    message: ({ limit }) => `this file has more than ${limit} characters of code to highlight (code blocks with a language), and mimeo highlights at most ${limit} in one file`,
+    hint: () => 'Leave the language out of long listings (``` alone: they are shown as written, without colours), or publish the code as a file of its own beside the article and link to it.',
+  }),
   'yaml/not-fields': rule<{ what: string; actual: string; authors: boolean }>({
     severity: 'error',
     message: ({ what, actual }) => `${what} must be "name: value" lines, got ${actual}`,

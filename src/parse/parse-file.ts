@@ -46,7 +46,7 @@ export function parseFile(source: TextSource, report: Report): ParsedFile {
   return { path: source.path, frontMatter: data, ...markdown };
 }
 
-const limitRules = { delimiters: 'markdown/too-many-delimiters', cells: 'markdown/too-many-cells', blocks: 'markdown/too-many-blocks', large: 'markdown/too-large', lines: 'markdown/too-many-lines', markup: 'markdown/too-much-markup', long: 'markdown/too-long-paragraph' } as const;
+const limitRules = { delimiters: 'markdown/too-many-delimiters', cells: 'markdown/too-many-cells', blocks: 'markdown/too-many-blocks', large: 'markdown/too-large', lines: 'markdown/too-many-lines', markup: 'markdown/too-much-markup', long: 'markdown/too-long-paragraph', code: 'markdown/too-much-code' } as const;
 
 /** How deep a body may nest quotes, lists, emphasis and HTML elements: far beyond any real text, well within the renderers' stack. */
 export const maxDepth = 200;

@@ -9,7 +9,8 @@ export type SlowMarkdown =
   | { kind: 'cells'; line: number; limit: number }
   | { kind: 'blocks'; line: number; limit: number }
   | { kind: 'large'; line: number; limit: number }
-  | { kind: 'lines'; line: number; limit: number };
+  | { kind: 'lines'; line: number; limit: number }
+  | { kind: 'code'; line: number; limit: number };
 
 /** Options of {@link findSlowMarkdown}. */
 export interface Options {
@@ -34,6 +35,10 @@ const maxCharacters = 2_000_000;
 // and 380 MB over highlighted code. Node's 12.x changelog has 6 451 lines; Rust's release notes, the
 // most of any real Markdown at hand, 15 966.
 const maxLines = 50_000;
+// Code with a language is highlighted, a span for each token: 400 kB of dense JSON (`[1,[1,…`) took
+// `mimeo check` 3.4 s and 810 MB, 1.9 MB of `1+1+…` in JavaScript 12 s and 1.1 GB. At the limit,
+// JSON takes 2.4 s and 410 MB. The most of any real Markdown at hand, Node's API of buffers, has 57 000.
+const maxHighlighted = 250_000;
 // micromark takes quadratic time over separate block quotes (in micromark-util-edit-map): 10 000 of
 // them took 16 s, 20 000 took 76 s. Counted as four blocks each, 6 000 take 5.6 s (and 360 MB).
 const quoteCost = 4;
@@ -43,7 +48,7 @@ type Leaf =
   | { kind: 'paragraph'; lines: Array<{ text: string; line: number; lazy: boolean }> }
   | { kind: 'table'; cells: number; line: number }
   | { kind: 'code' }
-  | { kind: 'fence'; closing: RegExp }
+  | { kind: 'fence'; closing: RegExp; highlighted: boolean }
   | { kind: 'html'; end: RegExp | 'blank' };
 
 interface State {
@@ -54,6 +59,8 @@ interface State {
   blocks: number;
   /** What the inline runs read so far hold. */
   runs: RunTotals;
+  /** How many characters of code with a language (to highlight) there have been so far. */
+  highlighted: number;
 }
 
 /**
@@ -61,16 +68,17 @@ interface State {
  * (or too deep a stack) to parse: millions of characters, tens of thousands of lines, quotes and
  * lists nested deeper than `maxDepth`, an inline run (a paragraph, a heading or a table cell) with
  * thousands of emphasis delimiters (`*`, `_`, `~` next to text, outside code spans), a table with
- * tens of thousands of cells, or tens of thousands of blocks. It follows the block structure of CommonMark and GFM
- * (containers, lazy lines, what interrupts a paragraph, real tables only), so code blocks, raw HTML
- * blocks and code spans are skipped as micromark skips them; where it can not be sure, it counts.
+ * tens of thousands of cells, tens of thousands of blocks, or hundreds of thousands of characters
+ * of code to highlight. It follows the block structure of CommonMark and GFM (containers, lazy
+ * lines, what interrupts a paragraph, real tables only), so code blocks, raw HTML blocks and code
+ * spans are skipped as micromark skips them; where it can not be sure, it counts.
  */
 export function findSlowMarkdown(body: string, options: Options): SlowMarkdown | undefined {
   if (body.length > maxCharacters) return { kind: 'large', line: lineAt(body, maxCharacters), limit: maxCharacters };
   const lines = body.split(/\r\n|\r|\n/);
   // A final line break ends the last line and starts none.
   if (lines.length - (lines.at(-1) === '' ? 1 : 0) > maxLines) return { kind: 'lines', line: maxLines + 1, limit: maxLines };
-  const state: State = { stack: [], leaf: undefined, found: undefined, blocks: 0, runs: { markup: 0, lengthTimesBreaks: 0 } };
+  const state: State = { stack: [], leaf: undefined, found: undefined, blocks: 0, runs: { markup: 0, lengthTimesBreaks: 0 }, highlighted: 0 };
   for (let index = 0; index < lines.length && !state.found; index++) {
     readLine(state, lines[index]!, index + 1, options.maxDepth);
   }
@@ -88,7 +96,7 @@ function readLine(state: State, line: string, number: number, maxDepth: number):
   const matched = matchContainers(state.stack, line, place);
   const all = matched === state.stack.length;
   const { leaf } = state;
-  if (all && leaf && leaf.kind !== 'paragraph' && leaf.kind !== 'table' && goesOn(state, leaf, line, place)) return;
+  if (all && leaf && leaf.kind !== 'paragraph' && leaf.kind !== 'table' && goesOn(state, leaf, line, number, place)) return;
   if (!all && leaf?.kind !== 'paragraph') closeContainers(state, matched);
   const paragraph = all && state.leaf?.kind === 'paragraph';
   const opened = openContainers(state, line, place, paragraph, matched);
@@ -180,7 +188,7 @@ function readLeaf(state: State, line: string, number: number, place: Place, cont
 function startsBlock(state: State, line: string, number: number, at: number): boolean {
   const closing = fenceAt(line, at);
   if (closing) {
-    startLeaf(state, { kind: 'fence', closing });
+    startLeaf(state, { kind: 'fence', closing, highlighted: /^(?:`{3,}|~{3,})[ \t]*\S/.test(line.slice(at)) });
   } else if (isAtxHeading(line, at)) {
     closeLeaf(state);
     state.blocks++;
@@ -235,14 +243,18 @@ function readRow(state: State, table: Extract<Leaf, { kind: 'table' }>, row: str
 
 /**
  * Whether a line is part of an open code block or HTML block (and is no Markdown), closing the
- * block when the line ends it.
+ * block when the line ends it, and counting it when it is code to highlight.
  */
-function goesOn(state: State, leaf: Extract<Leaf, { kind: 'code' | 'fence' | 'html' }>, line: string, place: Place): boolean {
+function goesOn(state: State, leaf: Extract<Leaf, { kind: 'code' | 'fence' | 'html' }>, line: string, number: number, place: Place): boolean {
   const start = firstCharacter(line, place);
   if (leaf.kind === 'code') return start.at === line.length || start.column - place.base >= 4;
   if (leaf.kind === 'fence') {
     leaf.closing.lastIndex = start.at;
     if (start.column - place.base <= 3 && leaf.closing.test(line)) state.leaf = undefined;
+    else if (leaf.highlighted) {
+      state.highlighted += line.length - place.at + 1;
+      if (state.highlighted > maxHighlighted) state.found ??= { kind: 'code', line: number, limit: maxHighlighted };
+    }
   } else if (leaf.end === 'blank' ? start.at === line.length : leaf.end.test(line.slice(place.at))) {
     state.leaf = undefined;
   }

@@ -42,6 +42,8 @@ describe('findSlowMarkdown', () => {
     ['20 000 "[" then 20 000 "]"', `${'['.repeat(20_000)}${']'.repeat(20_000)}`, { kind: 'long', line: 1, limit: 500_000_000 }],
     ['a paragraph of 49 000 lines of two words, which took micromark 7 s', 'word word\n'.repeat(49_000), { kind: 'long', line: 1, limit: 500_000_000 }],
     ['600 paragraphs of 1 000 "]", at the one that takes the file past the limit', Array.from({ length: 600 }, () => ']'.repeat(1000)).join('\n\n'), { kind: 'long', line: 1001, limit: 500_000_000 }],
+    ['250 001 characters of code to highlight, at the line past them', `Intro.\n\n\`\`\`json\n${`${'[1,'.repeat(13)}1\n`.repeat(7000)}\`\`\``, { kind: 'code', line: 6101, limit: 250_000 }],
+    ['code to highlight in two blocks, in a list item', `- Code:\n\n  ~~~ js\n${'  1+1+1+1\n'.repeat(24_000)}  ~~~\n- More:\n\n  ~~~ js\n${'  1+1+1+1\n'.repeat(24_000)}  ~~~`, { kind: 'code', line: 25_008, limit: 250_000 }],
     ['a backtick in a literal autolink, which opens no code span', `https://x.example/a\`b ${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
   ])('refuses %s', (_case, body, found) => {
     expect(findSlowMarkdown(body, options)).toEqual(found);
@@ -66,6 +68,7 @@ describe('findSlowMarkdown', () => {
     ['a paragraph of 700 code spans with underscores', Array.from({ length: 700 }, (_, n) => `\`__init_${n}__\``).join(' ')],
     ['a table of 5 columns and 2 001 rows (10 005 cells), which micromark reads in under a second', table(5, 2000)],
     ['20 000 links, whose addresses in their destinations count at their "["', Array.from({ length: 200 }, () => '[a](https://a.example/) '.repeat(100)).join('\n\n')],
+    ['400 000 characters of code without a language, which is not highlighted', `\`\`\`\n${`${'[1,'.repeat(13)}1\n`.repeat(10_000)}\`\`\`\n\n    ${'1+'.repeat(100_000)}\n`],
     ['a line of 20 000 "[", which micromark reads in 0.3 s', '['.repeat(20_000)],
     ['a poem of 3 000 lines in one paragraph', Array.from({ length: 3000 }, (_, n) => `Line ${n} of the poem, and its words`).join('\n')],
     ['50 000 lines, the last one ended by a line break', `\`\`\`\n${'line\n'.repeat(49_998)}\`\`\`\n`],
