@@ -1,10 +1,10 @@
 import type { Definition, Image, Link } from 'mdast';
 import type { Node } from 'unist';
 import { walk } from '../parse/walk.js';
-import { isStackOverflow, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isStackOverflow, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
-import { reportRule } from '../diagnostics/rules.js';
+import { reportRule, type RuleArgs, type RuleId } from '../diagnostics/rules.js';
 import { toHtmlVariants, type Removal } from '../render/html/markdown-to-html.js';
 import type { Misplacement } from '../render/html/place-elements.js';
 import type { SkippedLevel } from '../render/html/heading-levels.js';
@@ -79,11 +79,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     // A link may lead only to an id the page kept: not to one of raw HTML the sanitizer took out
     // with its element (`<font id>`), nor to one written in HTML that was escaped.
     parsed.anchors = parsed.anchors.filter((id) => ids.has(id));
-    reportRemovals(removals, source.path, report);
-    reportMisplacements(misplacements, source.path, report);
-    reportInvalidValues(invalidValues, source.path, report);
-    reportMisplacedAttributes(misplacedAttributes, source.path, report);
-    reportSkippedLevels(skips, source.path, report);
+    reportRepairs({ removals, misplacements, invalidValues, misplacedAttributes, skips }, source.path, report);
     const gemtext = toGemtext(parsed.tree, {
       placement: options.links,
       footnoteLabel: markers.footnotes,
@@ -124,42 +120,32 @@ export async function prepareToCompile(texts: Iterable<string | Uint8Array>): Pr
 // A file of a thousand stray tags would bury its other diagnostics: past this many, one says how many more.
 const removalsShown = 10;
 
-/** Warns of what the sanitizer took from the file's raw HTML, where each was written. */
-function reportRemovals(removals: readonly Removal[], file: string, report: (diagnostic: Diagnostic) => void): void {
-  for (const { line, column, element, attributes } of removals.slice(0, removalsShown)) {
-    const named = attributes.length < 2 ? attributes.join('') : `${attributes.slice(0, -1).join(', ')} and ${attributes.at(-1)!}`;
-    reportRule(report, 'html/removed', { file, line, column }, { element, attributes: named, several: attributes.length > 1 });
-  }
-  const next = removals[removalsShown];
-  if (next) reportRule(report, 'html/removed', { file, line: next.line, column: next.column }, { element: next.element, attributes: '', several: false, more: removals.length - removalsShown });
+/**
+ * Warns of each of `items` where it was written, the first {@link removalsShown}; past them, one
+ * warning at the next says how many more.
+ */
+function reportShown<Id extends RuleId, Item extends { line: number; column: number }>(id: Id, items: readonly Item[], file: string, report: Report, args: (item: Item) => RuleArgs<Id>): void {
+  for (const item of items.slice(0, removalsShown)) reportRule(report, id, { file, line: item.line, column: item.column }, args(item));
+  const next = items[removalsShown];
+  if (next) reportRule(report, id, { file, line: next.line, column: next.column }, { ...args(next), more: items.length - removalsShown });
 }
 
-/** Warns of the raw HTML that stood where HTML does not let it, where each was written, and what became of it. */
-function reportMisplacements(misplacements: readonly Misplacement[], file: string, report: (diagnostic: Diagnostic) => void): void {
-  for (const { line, column, ...args } of misplacements.slice(0, removalsShown)) reportRule(report, 'html/misplaced', { file, line, column }, args);
-  const next = misplacements[removalsShown];
-  if (next) reportRule(report, 'html/misplaced', { file, line: next.line, column: next.column }, { ...next, more: misplacements.length - removalsShown });
+/** What the sanitizer took from the file's raw HTML, the raw HTML that stood where HTML does not let it, its attributes HTML does not allow, and the headings that skip a level: each where it was written, and what became of it. */
+function reportRepairs(repairs: Repairs, file: string, report: Report): void {
+  const named = (attributes: readonly string[]) => (attributes.length < 2 ? attributes.join('') : `${attributes.slice(0, -1).join(', ')} and ${attributes.at(-1)!}`);
+  reportShown('html/removed', repairs.removals, file, report, ({ element, attributes }) => ({ element, attributes: named(attributes), several: attributes.length > 1 }));
+  reportShown('html/misplaced', repairs.misplacements, file, report, ({ line, column, ...args }) => args);
+  reportShown('html/invalid-value', repairs.invalidValues, file, report, ({ line, column, ...args }) => args);
+  reportShown('html/misplaced-attribute', repairs.misplacedAttributes, file, report, ({ line, column, ...args }) => args);
+  reportShown('markdown/heading-level', repairs.skips, file, report, ({ line, column, ...args }) => args);
 }
 
-/** Warns of the attributes of raw HTML whose values HTML does not allow, where each was written, and what became of it. */
-function reportInvalidValues(invalidValues: readonly InvalidValue[], file: string, report: (diagnostic: Diagnostic) => void): void {
-  for (const { line, column, ...args } of invalidValues.slice(0, removalsShown)) reportRule(report, 'html/invalid-value', { file, line, column }, args);
-  const next = invalidValues[removalsShown];
-  if (next) reportRule(report, 'html/invalid-value', { file, line: next.line, column: next.column }, { ...next, more: invalidValues.length - removalsShown });
-}
-
-/** Warns of the attributes of raw HTML left out for standing where HTML does not allow them, where each was written. */
-function reportMisplacedAttributes(misplaced: readonly MisplacedAttribute[], file: string, report: (diagnostic: Diagnostic) => void): void {
-  for (const { line, column, ...args } of misplaced.slice(0, removalsShown)) reportRule(report, 'html/misplaced-attribute', { file, line, column }, args);
-  const next = misplaced[removalsShown];
-  if (next) reportRule(report, 'html/misplaced-attribute', { file, line: next.line, column: next.column }, { ...next, more: misplaced.length - removalsShown });
-}
-
-/** Warns of the headings that skip a level, where each was written, and what it is shown as. */
-function reportSkippedLevels(skips: readonly SkippedLevel[], file: string, report: (diagnostic: Diagnostic) => void): void {
-  for (const { line, column, ...args } of skips.slice(0, removalsShown)) reportRule(report, 'markdown/heading-level', { file, line, column }, args);
-  const next = skips[removalsShown];
-  if (next) reportRule(report, 'markdown/heading-level', { file, line: next.line, column: next.column }, { ...next, more: skips.length - removalsShown });
+interface Repairs {
+  removals: readonly Removal[];
+  misplacements: readonly Misplacement[];
+  invalidValues: readonly InvalidValue[];
+  misplacedAttributes: readonly MisplacedAttribute[];
+  skips: readonly SkippedLevel[];
 }
 
 // Character references decode to text only after the source was cleaned: in Markdown (`&#xFDD0;`
