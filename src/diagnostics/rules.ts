@@ -176,12 +176,12 @@ export const rules = {
   }),
   'yaml/too-large': rule<{ alias: string; limit: number }>({
     severity: 'error',
-    message: ({ alias, limit }) => `with this alias, *${alias}, the aliases of this YAML copy more than ${limit} characters, and mimeo reads at most ${limit}`,
+    message: ({ alias, limit }) => `with this alias, *${alias}, the aliases of this YAML copy more than ${grouped(limit)} characters, and mimeo reads at most ${grouped(limit)}`,
     hint: () => 'Repeat large values fewer times: an alias copies the whole value it names, wherever it is written.',
   }),
   'yaml/too-many-aliases': rule<{ alias: string; limit: number }>({
     severity: 'error',
-    message: ({ alias, limit }) => `with this alias, *${alias}, this YAML has more than ${limit} aliases, and mimeo reads at most ${limit}`,
+    message: ({ alias, limit }) => `with this alias, *${alias}, this YAML has more than ${grouped(limit)} aliases, and mimeo reads at most ${grouped(limit)}`,
     hint: () => 'Write the values out where they are used, or use fewer aliases: an alias only saves repeating a value a few times.',
   }),
   'image/alt': rule<{ written: 'markdown' | 'html' | 'cover' }>({
@@ -269,39 +269,39 @@ export const rules = {
   }),
   'markdown/too-many-cells': rule<{ limit: number }>({
     severity: 'error',
-    message: ({ limit }) => `this table has more than ${limit} cells, and mimeo reads at most ${limit} in one table`,
+    message: ({ limit }) => `this table has more than ${grouped(limit)} cells, and mimeo reads at most ${grouped(limit)} in one table`,
     hint: () => 'Split the table, or publish the data as a file of its own (CSV) beside the article and link to it.',
   }),
   'markdown/too-many-blocks': rule<{ limit: number }>({
     severity: 'error',
-    message: ({ limit }) => `this file has more than ${limit} blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most ${limit} in one file`,
+    message: ({ limit }) => `this file has more than ${grouped(limit)} blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most ${grouped(limit)} in one file`,
     hint: () => 'Split the article into several, or publish long data or logs as a file of their own beside the article and link to it.',
   }),
   'markdown/too-large': rule<{ limit: number }>({
     severity: 'error',
-    message: ({ limit }) => `this file has more than ${limit} characters, and mimeo reads at most ${limit} in one file`,
+    message: ({ limit }) => `this file has more than ${grouped(limit)} characters, and mimeo reads at most ${grouped(limit)} in one file`,
     hint: () => 'Split the article into parts that link to each other, or publish long data or logs as a file of their own beside the article and link to it.',
   }),
   'markdown/too-many-lines': rule<{ limit: number }>({
     severity: 'error',
-    message: ({ limit }) => `this file has more than ${limit} lines, and mimeo reads at most ${limit} in one file`,
+    message: ({ limit }) => `this file has more than ${grouped(limit)} lines, and mimeo reads at most ${grouped(limit)} in one file`,
     hint: () => 'Split the article into parts that link to each other, or publish long data, code or logs as a file of their own beside the article and link to it.',
   }),
   'markdown/too-much-markup': rule<{ limit: number }>({
     severity: 'error',
     message: ({ limit }) =>
-      `this file has more than ${limit} of inline markup (links, images, footnote calls, HTML tags and web or e-mail addresses count four each; backticks, emphasis marks, escapes and entities one), and mimeo reads at most ${limit} in one file`,
+      `this file's inline markup weighs more than ${grouped(limit)} (links, images, footnote calls, HTML tags and web or e-mail addresses weigh four each; backticks, emphasis marks, escapes and entities one), and mimeo reads at most ${grouped(limit)} in one file`,
     hint: () => 'Split the article into parts that link to each other; put long code, data or ASCII art in a code block (between ``` lines), where nothing is counted.',
   }),
   'markdown/too-long-paragraph': rule<{ limit: number }>({
     severity: 'error',
     message: ({ limit }) =>
-      `this paragraph, heading or table cell is too long for the line breaks, brackets and other markup in it: its length times their number takes the file's total past ${limit}, and mimeo reads at most ${limit}`,
+      `this paragraph, heading or table cell is too long for the line breaks, brackets and other markup in it: its length times their number takes the file's total past ${grouped(limit)}, and mimeo reads at most ${grouped(limit)}`,
     hint: () => 'Break the paragraph up with blank lines (a poem into stanzas, a list into items), or put code, data or ASCII art full of brackets and other marks in a code block (between ``` lines), where nothing is counted.',
   }),
   'markdown/too-much-code': rule<{ limit: number }>({
     severity: 'error',
-    message: ({ limit }) => `this file has more than ${limit} characters of code to highlight (code blocks with a language), and mimeo highlights at most ${limit} in one file`,
+    message: ({ limit }) => `this file has more than ${grouped(limit)} characters of code to highlight (code blocks with a language), and mimeo highlights at most ${grouped(limit)} in one file`,
     hint: () => 'Leave the language out of long listings (``` alone: they are shown as written, without colours), or publish the code as a file of its own beside the article and link to it.',
   }),
   'yaml/not-fields': rule<{ what: string; actual: string; authors: boolean }>({
@@ -607,6 +607,11 @@ function filterAdvice({ filter, kind }: FilterAdvice): string {
 }
 
 /** A rule id of the catalogue. */
+/** A number with its thousands apart, as people read it: 2 000 000. */
+function grouped(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
 export type RuleId = keyof typeof rules;
 
 /** The arguments the message of rule `Id` takes. */

@@ -8,7 +8,7 @@ export type SlowRun = { kind: 'delimiters' | 'markup' | 'long'; line: number; li
 export interface RunTotals {
   /** The weight of their markup (see {@link markupPast}). */
   markup: number;
-  /** Each one's length times its breaks (pieces of markup, `]`, line breaks), added up. */
+  /** Each one's length times its breaks (line breaks, pieces of markup and `]`, weighed as `markupPast` weighs them), added up. */
   lengthTimesBreaks: number;
 }
 
@@ -31,11 +31,12 @@ const maxDelimiters = 2000;
 const maxMarkup = 100_000;
 // micromark reads a run again from each `]` back to its `[` (or to the run's start when it has
 // none), and moves the rest of a run's tokens in memory for each stretch of text it merges, which a
-// line break or a piece of markup ends: a run costs its length times its breaks. A line of 100 000
-// `]` took it 30 s, 20 000 `[` then as many `]` 2.2 s, a paragraph of 49 000 lines of two words 7 s.
-// At the limit, 22 000 `]` take `mimeo check` 1.8 s (a line of 20 000 `[`, just under it, 0.6 s).
-// The most of any real Markdown at hand, in Rust's release notes, is 66 000 000; a bench article's 23 000.
-const maxLengthTimesBreaks = 500_000_000;
+// line break or a piece of markup ends: a run costs its length times its breaks, a `]` weighing
+// sixteen line breaks, a piece of markup four. A line of 100 000 `]` took it 30 s, 20 000 `[` then
+// as many `]` 2.2 s, a paragraph of 49 000 lines of two words 7 s (2.4e10). At the limit, 22 000
+// `]` take `mimeo check` 1.8 s, and lines alone about 2 s; a transcript of 380 KB in one paragraph
+// of 2 500 lines weighs 1e9, and the most of any real Markdown at hand (Rust's release notes) less.
+const maxLengthTimesBreaks = 8_000_000_000;
 
 /**
  * What in an inline run micromark would take pathologically long to parse: thousands of emphasis

@@ -2,7 +2,10 @@
 export interface MarkupCount {
   /** What the run's markup weighs, up to where it goes past the budget. */
   weight: number;
-  /** How many places up to there may end a token of text: pieces of markup, `]` and line breaks. */
+  /**
+   * The places up to there that may end a token of text, each by what it costs micromark: a line
+   * break one, a piece of markup four, a `]` (read back to its `[`) sixteen.
+   */
   breaks: number;
   /** The offset in the run where its markup goes past the budget, or -1 when it does not. */
   past: number;
@@ -26,7 +29,7 @@ export function markupPast(text: string, budget: number): MarkupCount {
     const cost = costAt(text, index);
     if (cost === 0 && character !== ']' && character !== '\n') continue;
     weight += cost;
-    breaks++;
+    breaks += character === '\n' ? 1 : character === ']' ? 16 : 4;
     if (weight > budget) return { weight, breaks, past: index };
     if (character === '\\') index++;
     else if (character === '`' || character === '*' || character === '_' || character === '~') while (text[index + 1] === character) index++;

@@ -45,7 +45,7 @@ const quoteCost = 4;
 
 /** The leaf block a line goes on, open since an earlier line. */
 type Leaf =
-  | { kind: 'paragraph'; lines: Array<{ text: string; line: number; lazy: boolean }> }
+  | { kind: 'paragraph'; lines: Array<{ text: string; line: number; lazy: boolean }>; definitions?: boolean }
   | { kind: 'table'; cells: number; line: number }
   | { kind: 'code' }
   | { kind: 'fence'; closing: RegExp; highlighted: boolean }
@@ -179,9 +179,14 @@ function readLeaf(state: State, line: string, number: number, place: Place, cont
     return;
   }
   if (startsBlock(state, line, number, place.at)) return;
-  if (leaf?.kind === 'paragraph' && continuing) return goOnParagraph(state, leaf, line, number, place.at);
-  if (leaf?.kind === 'table') return readRow(state, leaf, line.slice(place.at), number);
-  startLeaf(state, { kind: 'paragraph', lines: [{ text: line.slice(place.at), line: number, lazy: false }] });
+  const text = line.slice(place.at);
+  // micromark reads each definition alone: a footnote's ends the paragraph before it, and a
+  // link's stands apart from those before it at a paragraph's start.
+  const definition = definitionAt(text);
+  const alone = definition === 'footnote' || (definition === 'link' && leaf?.kind === 'paragraph' && leaf.definitions === true);
+  if (leaf?.kind === 'paragraph' && continuing && !alone) return goOnParagraph(state, leaf, line, number, place.at);
+  if (leaf?.kind === 'table' && !alone) return readRow(state, leaf, text, number);
+  startLeaf(state, { kind: 'paragraph', lines: [{ text, line: number, lazy: false }], definitions: definition !== undefined });
 }
 
 /** Starts the fence, heading, HTML block or thematic break that the line is, if it is one. */
@@ -227,6 +232,14 @@ function goOnParagraph(state: State, paragraph: Extract<Leaf, { kind: 'paragraph
     return;
   }
   paragraph.lines.push({ text: line.slice(at), line: number, lazy: false });
+  paragraph.definitions = false;
+}
+
+/** Whether a line starts a definition: a footnote's (`[^1]:`) or a link's (`[label]: https://…`). */
+function definitionAt(text: string): 'footnote' | 'link' | undefined {
+  if (!text.startsWith('[')) return undefined;
+  if (/^\[\^[^\]\s]+\]:/.test(text)) return 'footnote';
+  return /^\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/.test(text) ? 'link' : undefined;
 }
 
 /** Counts a table row's cells, each of which micromark reads as an inline run of its own. */

@@ -44,7 +44,7 @@ describe('bad input', () => {
     const run = await checkWith('content/issues/1/30-laughs.md', `---\ntitle: Laughs\n${levels.join('\n')}\n---\n`);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('content/issues/1/30-laughs.md:9:16: error: with this alias, *f, the aliases of this YAML copy more than 4000000 characters, and mimeo reads at most 4000000 [yaml/too-large]');
+    expect(run.stdout).toContain('content/issues/1/30-laughs.md:9:16: error: with this alias, *f, the aliases of this YAML copy more than 4 000 000 characters, and mimeo reads at most 4 000 000 [yaml/too-large]');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -66,7 +66,7 @@ describe('bad input', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(run.code).toBe(1);
     expect((run.stdout + run.stderr).split('\n').filter((line) => line.includes(': error: '))).toEqual([
-      `${file}:${place}: error: with this alias, *b, the aliases of this YAML copy more than 4000000 characters, and mimeo reads at most 4000000 [yaml/too-large]`,
+      `${file}:${place}: error: with this alias, *b, the aliases of this YAML copy more than 4 000 000 characters, and mimeo reads at most 4 000 000 [yaml/too-large]`,
     ]);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
@@ -80,7 +80,7 @@ describe('bad input', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(run.code).toBe(1);
     expect((run.stdout + run.stderr).split('\n').filter((line) => line.includes(': error: '))).toEqual([
-      'content/issues/1/30-aliases.md:3:40010: error: with this alias, *t, this YAML has more than 10000 aliases, and mimeo reads at most 10000 [yaml/too-many-aliases]',
+      'content/issues/1/30-aliases.md:3:40010: error: with this alias, *t, this YAML has more than 10 000 aliases, and mimeo reads at most 10 000 [yaml/too-many-aliases]',
     ]);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
@@ -98,22 +98,22 @@ describe('bad input', () => {
     ['a "table" whose header and delimiter row differ', `a\n-|-\n${`${'*a_ '.repeat(950)}\n`.repeat(24)}`, 7, 'this paragraph, heading or table cell has more than 2000 emphasis marks (*, _ or ~ next to text, outside code), and mimeo reads at most 2000 in one [markdown/too-many-delimiters]'],
     ['list items and quotes 3 000 each on one line', '- > '.repeat(3000), 4, 'this file nests quotes, lists, emphasis or HTML elements 9000 levels deep, and mimeo reads at most 200 [markdown/too-deep]'],
     ['a list nested 1 000 levels deep', Array.from({ length: 1000 }, (_, level) => `${'  '.repeat(level)}- x`).join('\n'), 104, 'this file nests quotes, lists, emphasis or HTML elements 202 levels deep, and mimeo reads at most 200 [markdown/too-deep]'],
-    ['a table of 200 columns and 2 000 rows', [`|${' a |'.repeat(200)}`, `|${'---|'.repeat(200)}`, ...Array.from({ length: 2000 }, () => `|${' b |'.repeat(200)}`)].join('\n'), 4, 'this table has more than 50000 cells, and mimeo reads at most 50000 in one table [markdown/too-many-cells]'],
+    ['a table of 200 columns and 2 000 rows', [`|${' a |'.repeat(200)}`, `|${'---|'.repeat(200)}`, ...Array.from({ length: 2000 }, () => `|${' b |'.repeat(200)}`)].join('\n'), 4, 'this table has more than 50 000 cells, and mimeo reads at most 50 000 in one table [markdown/too-many-cells]'],
     // 800 000 one-word paragraphs ran `mimeo check` out of heap after 58 s; 200 000 list items took over 300 s.
-    ['800 000 one-word paragraphs', 'line\n\n'.repeat(800_000), 666_670, 'this file has more than 2000000 characters, and mimeo reads at most 2000000 in one file [markdown/too-large]'],
-    ['200 000 list items', Array.from({ length: 200_000 }, (_, n) => `- item ${n}`).join('\n'), 150_797, 'this file has more than 2000000 characters, and mimeo reads at most 2000000 in one file [markdown/too-large]'],
-    ['40 000 list items', Array.from({ length: 40_000 }, (_, n) => `- item ${n}`).join('\n'), 15_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
+    ['800 000 one-word paragraphs', 'line\n\n'.repeat(800_000), 666_670, 'this file has more than 2 000 000 characters, and mimeo reads at most 2 000 000 in one file [markdown/too-large]'],
+    ['200 000 list items', Array.from({ length: 200_000 }, (_, n) => `- item ${n}`).join('\n'), 150_797, 'this file has more than 2 000 000 characters, and mimeo reads at most 2 000 000 in one file [markdown/too-large]'],
+    ['40 000 list items', Array.from({ length: 40_000 }, (_, n) => `- item ${n}`).join('\n'), 15_004, 'this file has more than 30 000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30 000 in one file [markdown/too-many-blocks]'],
     // 9.9 MB of prose took `mimeo check` 15 s and 1.1 GB; refused where its two millionth character is.
-    ['9.9 MB of prose in 2 900 paragraphs', `${'Prose of an article that goes on. '.repeat(100)}\n\n`.repeat(2900), 1178, 'this file has more than 2000000 characters, and mimeo reads at most 2000000 in one file [markdown/too-large]'],
+    ['9.9 MB of prose in 2 900 paragraphs', `${'Prose of an article that goes on. '.repeat(100)}\n\n`.repeat(2900), 1178, 'this file has more than 2 000 000 characters, and mimeo reads at most 2 000 000 in one file [markdown/too-large]'],
     // 500 000 one-letter lines (1 MB) took micromark 15 s and 2 GB, in a paragraph or a code block alike.
-    ['500 000 one-letter lines in a code block', `\`\`\`\n${'a\n'.repeat(500_000)}\`\`\``, 50_004, 'this file has more than 50000 lines, and mimeo reads at most 50000 in one file [markdown/too-many-lines]'],
+    ['500 000 one-letter lines in a code block', `\`\`\`\n${'a\n'.repeat(500_000)}\`\`\``, 50_004, 'this file has more than 50 000 lines, and mimeo reads at most 50 000 in one file [markdown/too-many-lines]'],
     // Each inline mark costs every stage: these 400 000 emphasis marks took `mimeo check` 10 s and 1.8 GB.
-    ['20 000 paragraphs of ten emphases each', '*a* '.repeat(10).concat('\n\n').repeat(20_000), 10_004, 'this file has more than 100000 of inline markup (links, images, footnote calls, HTML tags and web or e-mail addresses count four each; backticks, emphasis marks, escapes and entities one), and mimeo reads at most 100000 in one file [markdown/too-much-markup]'],
+    ['20 000 paragraphs of ten emphases each', '*a* '.repeat(10).concat('\n\n').repeat(20_000), 10_004, 'this file\'s inline markup weighs more than 100 000 (links, images, footnote calls, HTML tags and web or e-mail addresses weigh four each; backticks, emphasis marks, escapes and entities one), and mimeo reads at most 100 000 in one file [markdown/too-much-markup]'],
     // micromark reads each `]` back to the paragraph's start when no `[` comes before it: quadratic time.
-    ['a line of 100 000 "]"', ']'.repeat(100_000), 4, "this paragraph, heading or table cell is too long for the line breaks, brackets and other markup in it: its length times their number takes the file's total past 500000000, and mimeo reads at most 500000000 [markdown/too-long-paragraph]"],
+    ['a line of 100 000 "]"', ']'.repeat(100_000), 4, "this paragraph, heading or table cell is too long for the line breaks, brackets and other markup in it: its length times their number takes the file's total past 8 000 000 000, and mimeo reads at most 8 000 000 000 [markdown/too-long-paragraph]"],
     // Code with a language is highlighted, a span a token: this took `mimeo check` 12 s and 1.1 GB.
-    ['1.9 MB of dense JavaScript to highlight', `\`\`\`js\n${`${'1+'.repeat(20)}\n`.repeat(47_000)}\`\`\``, 6102, 'this file has more than 250000 characters of code to highlight (code blocks with a language), and mimeo highlights at most 250000 in one file [markdown/too-much-code]'],
-    ['10 000 block quotes, which micromark reads in quadratic time', '> q\n\n'.repeat(10_000), 12_004, 'this file has more than 30000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30000 in one file [markdown/too-many-blocks]'],
+    ['1.9 MB of dense JavaScript to highlight', `\`\`\`js\n${`${'1+'.repeat(20)}\n`.repeat(47_000)}\`\`\``, 6102, 'this file has more than 250 000 characters of code to highlight (code blocks with a language), and mimeo highlights at most 250 000 in one file [markdown/too-much-code]'],
+    ['10 000 block quotes, which micromark reads in quadratic time', '> q\n\n'.repeat(10_000), 12_004, 'this file has more than 30 000 blocks (paragraphs, headings, list items, quotes, code blocks, table rows), and mimeo reads at most 30 000 in one file [markdown/too-many-blocks]'],
   ])('refuses %s in moments, where it is, and the build fails without a stack trace', async (_case, body, line, said) => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/issues/1/30-slow.md'), `---\ntitle: Slow\n---\n${body}\n`);

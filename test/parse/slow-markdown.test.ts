@@ -38,10 +38,10 @@ describe('findSlowMarkdown', () => {
     ['a paragraph of 5 001 lines of ten code spans, at the line past the limit', Array.from({ length: 5001 }, () => '`a` '.repeat(10)).join('\n'), { kind: 'markup', line: 5001, limit: 100_000 }],
     ['25 001 web and e-mail addresses, which GFM makes links of', Array.from({ length: 251 }, () => 'www.a.example a@b.example https://c.example '.repeat(34)).join('\n\n'), { kind: 'markup', line: 491, limit: 100_000 }],
     // micromark reads each `]` back to its `[` or the run's start, and moves the run's tokens for each stretch of text it merges.
-    ['a line of 100 000 "]", which took micromark 30 s', `Intro.\n\n${']'.repeat(100_000)}`, { kind: 'long', line: 3, limit: 500_000_000 }],
-    ['20 000 "[" then 20 000 "]"', `${'['.repeat(20_000)}${']'.repeat(20_000)}`, { kind: 'long', line: 1, limit: 500_000_000 }],
-    ['a paragraph of 49 000 lines of two words, which took micromark 7 s', 'word word\n'.repeat(49_000), { kind: 'long', line: 1, limit: 500_000_000 }],
-    ['600 paragraphs of 1 000 "]", at the one that takes the file past the limit', Array.from({ length: 600 }, () => ']'.repeat(1000)).join('\n\n'), { kind: 'long', line: 1001, limit: 500_000_000 }],
+    ['a line of 100 000 "]", which took micromark 30 s', `Intro.\n\n${']'.repeat(100_000)}`, { kind: 'long', line: 3, limit: 8_000_000_000 }],
+    ['20 000 "[" then 20 000 "]"', `${'['.repeat(20_000)}${']'.repeat(20_000)}`, { kind: 'long', line: 1, limit: 8_000_000_000 }],
+    ['a paragraph of 49 000 lines of two words, which took micromark 7 s', 'word word\n'.repeat(49_000), { kind: 'long', line: 1, limit: 8_000_000_000 }],
+    ['600 paragraphs of 1 000 "]", at the one that takes the file past the limit', Array.from({ length: 600 }, () => ']'.repeat(1000)).join('\n\n'), { kind: 'long', line: 1001, limit: 8_000_000_000 }],
     ['250 001 characters of code to highlight, at the line past them', `Intro.\n\n\`\`\`json\n${`${'[1,'.repeat(13)}1\n`.repeat(7000)}\`\`\``, { kind: 'code', line: 6101, limit: 250_000 }],
     ['code to highlight in two blocks, in a list item', `- Code:\n\n  ~~~ js\n${'  1+1+1+1\n'.repeat(24_000)}  ~~~\n- More:\n\n  ~~~ js\n${'  1+1+1+1\n'.repeat(24_000)}  ~~~`, { kind: 'code', line: 25_008, limit: 250_000 }],
     ['a backtick in a literal autolink, which opens no code span', `https://x.example/a\`b ${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
@@ -72,6 +72,11 @@ describe('findSlowMarkdown', () => {
     ['a line of 20 000 "[", which micromark reads in 0.3 s', '['.repeat(20_000)],
     ['a poem of 3 000 lines in one paragraph', Array.from({ length: 3000 }, (_, n) => `Line ${n} of the poem, and its words`).join('\n')],
     ['50 000 lines, the last one ended by a line break', `\`\`\`\n${'line\n'.repeat(49_998)}\`\`\`\n`],
+    // Real writing the first version of the length-times-breaks limit refused (review).
+    ['900 footnotes of two links each, one definition a line', `Text[^0].\n\n${Array.from({ length: 900 }, (_, n) => `[^${n}]: ${'A source, cited at length. '.repeat(12)}See [one](https://a.example/${n}) and [two](https://b.example/${n}).`).join('\n')}`],
+    ['5 000 link reference definitions, one a line', `Text [0].\n\n${Array.from({ length: 5000 }, (_, n) => `[${n}]: https://example.org/notes/${n} "Note ${n}"`).join('\n')}`],
+    ['a transcript of 380 KB pasted as one paragraph of 2 500 lines', Array.from({ length: 2500 }, (_, n) => `Speaker ${n % 2}: ${'and then we talked about the release, '.repeat(4)}`).join('\n')],
+    ['a hard-wrapped Japanese paragraph of 3 000 lines', Array.from({ length: 3000 }, () => '日本語の文章を書いています。'.repeat(5)).join('\n')],
     ['two million characters of prose, twice the longest real Markdown at hand', `${'Prose of an article that goes on. '.repeat(100)}\n\n`.repeat(588).slice(0, 2_000_000)],
   ])('reads %s', (_case, body) => {
     expect(findSlowMarkdown(body, options)).toBeUndefined();

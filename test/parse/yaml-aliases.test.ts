@@ -28,7 +28,7 @@ describe('aliases in YAML', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(data).toBeUndefined();
     expect(diagnostics.map(({ ruleId, line, column, message }) => ({ ruleId, line, column, message }))).toEqual([
-      { ruleId: 'yaml/too-many-aliases', line: 10_003, column: 5, message: 'with this alias, *w, this YAML has more than 10000 aliases, and mimeo reads at most 10000' },
+      { ruleId: 'yaml/too-many-aliases', line: 10_003, column: 5, message: 'with this alias, *w, this YAML has more than 10 000 aliases, and mimeo reads at most 10 000' },
     ]);
   }, 15_000);
 });
