@@ -1,6 +1,7 @@
 import { cellsOf, columnsOf, fenceAt, firstCharacter, htmlBlockAt, isAtxHeading, isDelimiterRow, isSetextUnderline, isThematicBreak, listItemAt, passQuoteMarker, type Place, thematicBreaks } from './block-starts.js';
 import { matchContainers, type Container } from './containers.js';
 import { findSlowRun, type RunLine, type RunTotals, type SlowRun } from './inline-runs.js';
+import { isHighlighted } from './highlighted.js';
 
 /** What makes a body too slow to parse, and the line (1-based, of the body) where it is. */
 export type SlowMarkdown =
@@ -35,12 +36,11 @@ const maxCharacters = 2_000_000;
 // and 380 MB over highlighted code. Node's 12.x changelog has 6 451 lines; Rust's release notes, the
 // most of any real Markdown at hand, 15 966.
 const maxLines = 50_000;
-// Code with a language is highlighted, a span for each token: 400 kB of dense JSON (`[1,[1,…`) took
-// `mimeo check` 3.4 s and 810 MB, 1.9 MB of `1+1+…` in JavaScript 12 s and 1.1 GB. At the limit,
-// JSON takes 2.4 s and 410 MB. The most of any real Markdown at hand, Node's API of buffers, has 57 000.
+// Highlighted code (isHighlighted) gets a span a token: 400 kB of JSON (`[1,[1,…`) took `mimeo check` 3.4 s and
+// 810 MB, 1.9 MB of JavaScript 12 s; at the limit JSON takes 2.4 s and 410 MB. The most real Markdown has: 57 000.
 const maxHighlighted = 250_000;
-// micromark takes quadratic time over separate block quotes (in micromark-util-edit-map): 10 000 of
-// them took 16 s, 20 000 took 76 s. Counted as four blocks each, 6 000 take 5.6 s (and 360 MB).
+// micromark takes quadratic time over separate block quotes (micromark-util-edit-map): 10 000 took 16 s,
+// 20 000 76 s. Counted as four blocks each, 6 000 take 5.6 s (and 360 MB).
 const quoteCost = 4;
 
 /** The leaf block a line goes on, open since an earlier line. */
@@ -193,7 +193,7 @@ function readLeaf(state: State, line: string, number: number, place: Place, cont
 function startsBlock(state: State, line: string, number: number, at: number): boolean {
   const closing = fenceAt(line, at);
   if (closing) {
-    startLeaf(state, { kind: 'fence', closing, highlighted: /^(?:`{3,}|~{3,})[ \t]*\S/.test(line.slice(at)) });
+    startLeaf(state, { kind: 'fence', closing, highlighted: isHighlighted(line.slice(at).replace(/^(?:`{3,}|~{3,})/, '')) });
   } else if (isAtxHeading(line, at)) {
     closeLeaf(state);
     state.blocks++;

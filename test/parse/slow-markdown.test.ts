@@ -68,6 +68,7 @@ describe('findSlowMarkdown', () => {
     ['a paragraph of 700 code spans with underscores', Array.from({ length: 700 }, (_, n) => `\`__init_${n}__\``).join(' ')],
     ['a table of 5 columns and 2 001 rows (10 005 cells), which micromark reads in under a second', table(5, 2000)],
     ['20 000 links, whose addresses in their destinations count at their "["', Array.from({ length: 200 }, () => '[a](https://a.example/) '.repeat(100)).join('\n\n')],
+    ['400 000 characters of code as text or in a language the highlighter does not know, which are not highlighted', ['text', 'plaintext', 'mermaid', 'TXT'].map((language) => `\`\`\`${language}\n${`${'[1,'.repeat(13)}1\n`.repeat(2_500)}\`\`\``).join('\n\n')],
     ['400 000 characters of code without a language, which is not highlighted', `\`\`\`\n${`${'[1,'.repeat(13)}1\n`.repeat(10_000)}\`\`\`\n\n    ${'1+'.repeat(100_000)}\n`],
     ['a line of 20 000 "[", which micromark reads in 0.3 s', '['.repeat(20_000)],
     ['a poem of 3 000 lines in one paragraph', Array.from({ length: 3000 }, (_, n) => `Line ${n} of the poem, and its words`).join('\n')],
