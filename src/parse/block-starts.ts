@@ -148,3 +148,16 @@ export function columnsOf(text: string, from: number): number {
   for (const character of text) column = character === '\t' ? column + 4 - (column % 4) : column + 1;
   return column - from;
 }
+
+/**
+ * Whether a line is surely a definition, as micromark reads one: a footnote's start (`[^1]:`) or a
+ * whole link definition on one line (`[label]: https://… "title"`), written plainly (no escapes,
+ * no brackets in the label, no parentheses in the address), so that nothing else reads the same.
+ */
+export function definitionAt(text: string): 'footnote' | 'link' | undefined {
+  if (!text.startsWith('[')) return undefined;
+  if (/^\[\^[^[\]\\\s]{1,900}\]:/.test(text)) return 'footnote';
+  return plainDefinition.test(text) ? 'link' : undefined;
+}
+
+const plainDefinition = /^\[(?=[^\]]*[^\s\]])[^[\]\\]{1,900}\]:[ \t]*(?:<[^<>\\\n]*>|[^\s<>()\\]+)(?:[ \t]+(?:"[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*$/;

@@ -1,4 +1,5 @@
 import { common, createLowlight } from 'lowlight';
+import { decodeString } from 'micromark-util-decode-string';
 
 // The languages rehype-highlight colours (src/render/html/markdown-to-html.ts): lowlight's common
 // ones, plain text aside, which is marked with nothing.
@@ -10,7 +11,10 @@ const plain = new Set(['plaintext', 'text', 'txt']);
  * highlighted, each keyword, number and string marked: only that code costs highlighting.
  */
 export function isHighlighted(info: string): boolean {
-  const language = /^\S+/.exec(info.trimStart())?.[0];
+  // The language is the info string's first word, its escapes and character references decoded
+  // as micromark decodes them (```&#106;s is JavaScript).
+  const written = /^\S+/.exec(info.trimStart())?.[0];
+  const language = written === undefined ? undefined : decodeString(written);
   if (language === undefined || plain.has(language.toLowerCase())) return false;
   lowlight ??= createLowlight(common);
   return lowlight.registered(language);

@@ -1,4 +1,4 @@
-import { cellsOf, columnsOf, fenceAt, firstCharacter, htmlBlockAt, isAtxHeading, isDelimiterRow, isSetextUnderline, isThematicBreak, listItemAt, passQuoteMarker, type Place, thematicBreaks } from './block-starts.js';
+import { cellsOf, columnsOf, definitionAt, fenceAt, firstCharacter, htmlBlockAt, isAtxHeading, isDelimiterRow, isSetextUnderline, isThematicBreak, listItemAt, passQuoteMarker, type Place, thematicBreaks } from './block-starts.js';
 import { matchContainers, type Container } from './containers.js';
 import { findSlowRun, type RunLine, type RunTotals, type SlowRun } from './inline-runs.js';
 import { isHighlighted } from './highlighted.js';
@@ -233,13 +233,6 @@ function goOnParagraph(state: State, paragraph: Extract<Leaf, { kind: 'paragraph
   }
   paragraph.lines.push({ text: line.slice(at), line: number, lazy: false });
   paragraph.definitions = false;
-}
-
-/** Whether a line starts a definition: a footnote's (`[^1]:`) or a link's (`[label]: https://…`). */
-function definitionAt(text: string): 'footnote' | 'link' | undefined {
-  if (!text.startsWith('[')) return undefined;
-  if (/^\[\^[^\]\s]+\]:/.test(text)) return 'footnote';
-  return /^\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/.test(text) ? 'link' : undefined;
 }
 
 /** Counts a table row's cells, each of which micromark reads as an inline run of its own. */

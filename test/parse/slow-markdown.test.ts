@@ -42,7 +42,11 @@ describe('findSlowMarkdown', () => {
     ['20 000 "[" then 20 000 "]"', `${'['.repeat(20_000)}${']'.repeat(20_000)}`, { kind: 'long', line: 1, limit: 8_000_000_000 }],
     ['a paragraph of 49 000 lines of two words, which took micromark 7 s', 'word word\n'.repeat(49_000), { kind: 'long', line: 1, limit: 8_000_000_000 }],
     ['600 paragraphs of 1 000 "]", at the one that takes the file past the limit', Array.from({ length: 600 }, () => ']'.repeat(1000)).join('\n\n'), { kind: 'long', line: 1001, limit: 8_000_000_000 }],
+    // Lines that look like definitions but are none to micromark, which reads them as one paragraph (review).
+    ['brackets after lines like footnote definitions with an escaped "]"', `Intro\n${'[^a\\]: x\n'.concat(']'.repeat(95), '\n').repeat(3000)}`, { kind: 'long', line: 1, limit: 8_000_000_000 }],
+    ['brackets after lines like link definitions with a title that is none', `[a]: x\n${'[a]: x y\n'.concat(']'.repeat(95), '\n').repeat(3000)}`, { kind: 'long', line: 1, limit: 8_000_000_000 }],
     ['250 001 characters of code to highlight, at the line past them', `Intro.\n\n\`\`\`json\n${`${'[1,'.repeat(13)}1\n`.repeat(7000)}\`\`\``, { kind: 'code', line: 6101, limit: 250_000 }],
+    ['code to highlight in a language named with a character reference (&#106;s is js)', `\`\`\`&#106;s\n${'1+1+1+1\n'.repeat(32_000)}\`\`\``, { kind: 'code', line: 31_252, limit: 250_000 }],
     ['code to highlight in two blocks, in a list item', `- Code:\n\n  ~~~ js\n${'  1+1+1+1\n'.repeat(24_000)}  ~~~\n- More:\n\n  ~~~ js\n${'  1+1+1+1\n'.repeat(24_000)}  ~~~`, { kind: 'code', line: 25_008, limit: 250_000 }],
     ['a backtick in a literal autolink, which opens no code span', `https://x.example/a\`b ${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
   ])('refuses %s', (_case, body, found) => {
