@@ -107,11 +107,10 @@ function makeOutputFolder(outDir: string, staging: string): void {
 
 /** The first of `folder` and its parents that is there and no folder (a file, or a link to one). */
 function fileOnPath(folder: string): string | undefined {
-  for (let at = path.resolve(folder); ; at = path.dirname(at)) {
+  return firstOnPath(folder, (at) => {
     const stats = statOf(at);
-    if (stats !== undefined && !stats.isDirectory()) return at;
-    if (path.dirname(at) === at) return undefined;
-  }
+    return stats !== undefined && !stats.isDirectory();
+  });
 }
 
 /** What stat says of a file, or `undefined` when it is not there or a file further up makes the path wrong (ENOTDIR). */
@@ -125,8 +124,13 @@ function statOf(file: string): Stats | undefined {
 
 /** The first of `file` and its parents that is a symbolic link to nothing. */
 function danglingLink(file: string): string | undefined {
+  return firstOnPath(file, (at) => lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink() === true && statSync(at, { throwIfNoEntry: false }) === undefined);
+}
+
+/** The first of `file` and its parents, from `file` up, that `test` accepts. */
+function firstOnPath(file: string, test: (at: string) => boolean): string | undefined {
   for (let at = path.resolve(file); ; at = path.dirname(at)) {
-    if (lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink() && statSync(at, { throwIfNoEntry: false }) === undefined) return at;
+    if (test(at)) return at;
     if (path.dirname(at) === at) return undefined;
   }
 }
