@@ -1,3 +1,5 @@
+import { asterisk, backslash, backtick, closingBracket, lessThan, tilde, underscore } from './character-codes.js';
+
 /**
  * Where, in one inline run (a paragraph, a heading or a table cell), the emphasis delimiters that
  * micromark may match go past `limit`: the offset of the `*`, `_` or `~` that does, or -1. A
@@ -15,20 +17,22 @@ export function delimitersPast(text: string, limit: number): number {
   let wordHasText = false;
   let count = 0;
   for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    if (isSpace(character)) wordHasText = false;
-    else if (isText(character)) wordHasText = true;
-    if (character === '\\') index++;
-    else if (character === '<' || character === ']') spans = false;
-    else if (character === '`') {
+    const code = text.charCodeAt(index);
+    const kind = code >= 0x80 ? textKind : kinds[code]!;
+    if (kind === textKind) wordHasText = true;
+    else if (kind === spaceKind) wordHasText = false;
+    else if (kind === otherKind) continue;
+    else if (code === backslash) index++;
+    else if (code === lessThan || code === closingBracket) spans = false;
+    else if (code === backtick) {
       let end = index + 1;
-      while (text[end] === '`') end++;
+      while (text.charCodeAt(end) === backtick) end++;
       const close = spans && !wordHasText ? closers!.after(end - index, end) : -1;
       index = (close === -1 ? end : close + end - index) - 1;
-    } else if (character === '*' || character === '_' || character === '~') {
+    } else if (code === asterisk || code === underscore || code === tilde) {
       let end = index + 1;
-      while (text[end] === character) end++;
-      if (touchesText(text[index - 1]) || touchesText(text[end])) count += end - index;
+      while (text.charCodeAt(end) === code) end++;
+      if (touchesText(text, index - 1) || touchesText(text, end)) count += end - index;
       if (count > limit) return index;
       index = end - 1;
     }
@@ -36,17 +40,24 @@ export function delimitersPast(text: string, limit: number): number {
   return -1;
 }
 
-function touchesText(character: string | undefined): boolean {
-  return character !== undefined && !/\s/.test(character);
+/** Whether there is a character at `index` and it is no white space (as `\s` reads it). */
+function touchesText(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && !isWhiteSpace(text.charCodeAt(index));
 }
 
-function isSpace(character: string): boolean {
-  return character === ' ' || character === '\t' || character === '\n';
+// What `\s` matches: ASCII spaces, no-break spaces, Unicode's space separators, line and paragraph separators and the byte order mark.
+function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-// Any character past ASCII counts as a letter: a span that is not opened is only counted.
-function isText(character: string): boolean {
-  return /[0-9A-Za-z]/.test(character) || character > '\x7f';
+// What an ASCII character is to the count: any character past ASCII counts as a letter (a span
+// that is not opened is only counted); markup is what the count looks at.
+const [otherKind, spaceKind, textKind, markupKind] = [0, 1, 2, 3];
+const kinds = new Uint8Array(0x80);
+for (let code = 0; code < 0x80; code++) {
+  const character = String.fromCharCode(code);
+  kinds[code] = /[0-9A-Za-z]/.test(character) ? textKind : ' \t\n'.includes(character) ? spaceKind : '\\<]`*_~'.includes(character) ? markupKind : otherKind;
 }
 
 /**

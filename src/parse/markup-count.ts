@@ -1,3 +1,5 @@
+import { ampersand, asterisk, at, backslash, backtick, closingBracket, colon, lessThan, lineFeed, openingBracket, tilde, underscore } from './character-codes.js';
+
 /** The weight of an inline run's markup, and where it goes past a budget. */
 export interface MarkupCount {
   /** What the run's markup weighs, up to where it goes past the budget. */
@@ -11,8 +13,6 @@ export interface MarkupCount {
   past: number;
 }
 
-const www = /www\./iy;
-
 /**
  * Weighs the markup of one inline run (a paragraph, a heading or a table cell) by what it costs
  * micromark and each stage after it: a `[` (a link, an image, a footnote call, a reference), a `<`
@@ -25,45 +25,61 @@ export function markupPast(text: string, budget: number): MarkupCount {
   let weight = 0;
   let breaks = 0;
   for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    const cost = costAt(text, index);
-    if (cost === 0 && character !== ']' && character !== '\n') continue;
-    weight += cost;
-    breaks += character === '\n' ? 1 : character === ']' ? 16 : 4;
+    const code = text.charCodeAt(index);
+    // Most characters are no markup: one look in a table sends them on.
+    if (code >= 0x80 || !markupStarts[code]) continue;
+    switch (code) {
+      case lineFeed:
+        breaks += 1;
+        continue;
+      case closingBracket:
+        breaks += 16;
+        continue;
+      case backslash:
+      case backtick:
+      case asterisk:
+      case underscore:
+      case tilde:
+      case ampersand:
+        weight += 1;
+        break;
+      case openingBracket:
+      case lessThan:
+      case at:
+        weight += 4;
+        break;
+      case 0x57: // W
+      case 0x77: // w
+        if (!isW(text.charCodeAt(index + 1)) || !isW(text.charCodeAt(index + 2)) || text.charCodeAt(index + 3) !== 0x2e) continue;
+        weight += 4;
+        break;
+      case colon:
+        if (!isWebAddress(text, index)) continue;
+        weight += 4;
+        break;
+      default:
+        continue;
+    }
+    breaks += 4;
     if (weight > budget) return { weight, breaks, past: index };
-    if (character === '\\') index++;
-    else if (character === '`' || character === '*' || character === '_' || character === '~') while (text[index + 1] === character) index++;
+    if (code === backslash) index++;
+    else if (code === backtick || code === asterisk || code === underscore || code === tilde) while (text.charCodeAt(index + 1) === code) index++;
   }
   return { weight, breaks, past: -1 };
 }
 
-/** What the markup that starts at `index` weighs: 0 where none does. */
-function costAt(text: string, index: number): number {
-  switch (text[index]) {
-    case '\\':
-    case '`':
-    case '*':
-    case '_':
-    case '~':
-    case '&':
-      return 1;
-    case '[':
-    case '<':
-    case '@':
-      return 4;
-    default:
-      return isWebAddress(text, index) ? 4 : 0;
-  }
+// The ASCII characters that may start markup, or break a run of text (a line break, a `]`).
+const markupStarts = new Uint8Array(0x80);
+for (const character of '\n]\\`*_~&[<@wW:') markupStarts[character.charCodeAt(0)] = 1;
+
+/** Whether a character code is a `w` or a `W` (of a `www.`, which GFM makes a link of). */
+function isW(code: number): boolean {
+  return code === 0x77 || code === 0x57;
 }
 
-/** Whether a literal web address (`www.`, `https://`) starts at `index`, as GFM makes a link of it. */
+/** Whether the `:` at `index` is a literal web address's (`https://`), as GFM makes a link of it. */
 function isWebAddress(text: string, index: number): boolean {
-  const character = text[index];
-  if (character === 'w' || character === 'W') {
-    www.lastIndex = index;
-    return www.test(text);
-  }
-  if (character !== ':' || text[index + 1] !== '/' || text[index + 2] !== '/') return false;
+  if (text[index + 1] !== '/' || text[index + 2] !== '/') return false;
   // A link's destination (`](https://…`, `]: https://…`) and an autolink (`<https://…>`) are counted at their `[` and `<`.
   let start = index;
   while (start > 0 && /[A-Za-z0-9+.-]/.test(text[start - 1]!)) start--;

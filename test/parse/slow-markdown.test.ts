@@ -48,6 +48,9 @@ describe('findSlowMarkdown', () => {
     ['250 001 characters of code to highlight, at the line past them', `Intro.\n\n\`\`\`json\n${`${'[1,'.repeat(13)}1\n`.repeat(7000)}\`\`\``, { kind: 'code', line: 6101, limit: 250_000 }],
     ['code to highlight in a language named with a character reference (&#106;s is js)', `\`\`\`&#106;s\n${'1+1+1+1\n'.repeat(32_000)}\`\`\``, { kind: 'code', line: 31_252, limit: 250_000 }],
     ['code to highlight in two blocks, in a list item', `- Code:\n\n  ~~~ js\n${'  1+1+1+1\n'.repeat(24_000)}  ~~~\n- More:\n\n  ~~~ js\n${'  1+1+1+1\n'.repeat(24_000)}  ~~~`, { kind: 'code', line: 25_008, limit: 250_000 }],
+    // The scans read character codes: what touches text and what is a web address must read as before.
+    ['a backtick after a letter past ASCII (日`), which opens no code span', `日\`${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
+    ['25 001 web addresses written in capitals (WWW.)', Array.from({ length: 251 }, () => 'WWW.A.EXAMPLE '.repeat(100)).join('\n\n'), { kind: 'markup', line: 501, limit: 100_000 }],
     ['a backtick in a literal autolink, which opens no code span', `https://x.example/a\`b ${'*a_ '.repeat(1100)}\``, { kind: 'delimiters', line: 1, limit: 2000 }],
   ])('refuses %s', (_case, body, found) => {
     expect(findSlowMarkdown(body, options)).toEqual(found);
@@ -82,6 +85,9 @@ describe('findSlowMarkdown', () => {
     ['5 000 link reference definitions, one a line', `Text [0].\n\n${Array.from({ length: 5000 }, (_, n) => `[${n}]: https://example.org/notes/${n} "Note ${n}"`).join('\n')}`],
     ['a transcript of 380 KB pasted as one paragraph of 2 500 lines', Array.from({ length: 2500 }, (_, n) => `Speaker ${n % 2}: ${'and then we talked about the release, '.repeat(4)}`).join('\n')],
     ['a hard-wrapped Japanese paragraph of 3 000 lines', Array.from({ length: 3000 }, () => '日本語の文章を書いています。'.repeat(5)).join('\n')],
+    // White space as `\s` reads it touches no text: these delimiters stand alone, as micromark reads them.
+    ['asterisks between no-break spaces, ideographic spaces and byte order marks', '\u00a0*\u00a0 \u3000_\u3000 \ufeff~\ufeff '.repeat(2000)],
+    ['words that start with w and colons that start no address', 'www wide web: a review; awkward wow. '.repeat(3000)],
     ['two million characters of prose, twice the longest real Markdown at hand', `${'Prose of an article that goes on. '.repeat(100)}\n\n`.repeat(588).slice(0, 2_000_000)],
   ])('reads %s', (_case, body) => {
     expect(findSlowMarkdown(body, options)).toBeUndefined();
