@@ -37,7 +37,7 @@ const maybeScript = new RegExp(
 // inside another attribute's value (`title='x href="a' href=javascript:…`), where what follows it
 // is no value, and reading it as one would hide the real attribute after it: so every name is
 // read, also one inside a value read before.
-const addressName = /(href|src|action|data|to|from|values|by|poster|background|ping|cite|style)[\t\n\f\r ]*=[\t\n\f\r ]*/gi;
+const addressNames = ['href', 'src', 'action', 'data', 'to', 'from', 'values', 'by', 'poster', 'background', 'ping', 'cite', 'style'];
 const unquotedEnd = /[\t\n\f\r >]/g;
 const activeStyle = /script:|expression\(/i;
 
@@ -46,14 +46,55 @@ function mayRunScript(html: string): boolean {
   if (maybeScript.test(html)) return true;
   // Values read from names inside values overlap: past a few readings of the page, parsing it costs less.
   let budget = 4 * html.length + 4096;
-  for (const match of html.matchAll(addressName)) {
-    const start = match.index + match[0].length;
+  for (const { name, start } of namedValues(html)) {
     const end = valueEnd(html, start);
     budget -= end - start;
     if (budget < 0) return true;
-    const name = match[1]!.toLowerCase();
+    // Every active address names its scheme before a colon, and old CSS runs script after one or in
+    // parentheses: most values (`../issues/3/`, `#top`) hold neither, and are passed without a copy.
+    if (!holdsColonOrParenthesis(html, start, end)) continue;
     const value = html.slice(start, end).replace(/^["']/, '').replace(/[\u0000-\u0020]/g, '');
     if (name === 'style' ? activeStyle.test(value) : (name === 'values' ? value.split(';') : [value]).some((item) => isActiveUrl(item))) return true;
+  }
+  return false;
+}
+
+/**
+ * Each `name=` of {@link addressNames} in `html` (spaces around `=` allowed; the name may end a
+ * longer one), from left to right: the name in lower case, and where its value starts. Found from
+ * each `=` back, which is quicker than trying every name at every character of a page.
+ */
+function* namedValues(html: string): Generator<{ name: string; start: number }> {
+  for (let equals = html.indexOf('='); equals !== -1; equals = html.indexOf('=', equals + 1)) {
+    let nameEnd = equals;
+    while (nameEnd > 0 && isHtmlSpace(html.charCodeAt(nameEnd - 1))) nameEnd--;
+    const name = addressNames.find((candidate) => endsWithName(html, nameEnd, candidate));
+    if (name === undefined) continue;
+    let start = equals + 1;
+    while (start < html.length && isHtmlSpace(html.charCodeAt(start))) start++;
+    yield { name, start };
+  }
+}
+
+/** Whether `html` has `name` (in any case of ASCII letters) right before `end`. */
+function endsWithName(html: string, end: number, name: string): boolean {
+  if (end < name.length) return false;
+  for (let index = 0; index < name.length; index++) {
+    if ((html.charCodeAt(end - name.length + index) | 0x20) !== name.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/** Whether a character code is one of HTML's spaces between attributes: tab, line feed, form feed, carriage return, space. */
+function isHtmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+}
+
+/** Whether `html` holds a `:` or a `(` between `start` and `end`. */
+function holdsColonOrParenthesis(html: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = html.charCodeAt(index);
+    if (code === 0x3a || code === 0x28) return true;
   }
   return false;
 }
