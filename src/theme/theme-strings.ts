@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
+import { builtInThemeFolder, type ThemeFile, type ThemeFiles } from '../load/load-theme.js';
 import { parseYaml } from '../parse/yaml-data.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { readTags, reachableTemplates, templateNames, templatePrefix } from './template-names.js';
@@ -104,17 +104,29 @@ const codeStrings = ['and', 'authors', 'back_to_reference', 'by', 'feed_atom', '
  * built-in theme has no strings for, is not asked for strings no page shows.
  */
 function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], capsule: boolean): string[] {
-  const [builtIn, own] = files.get('i18n/en.yml')?.under ? english : [undefined, english[0]];
+  // The built-in file alone (a webzine that translates the built-in theme) is the built-in one.
+  const file = files.get('i18n/en.yml');
+  const builtInAlone = file !== undefined && file.under === undefined && isBuiltIn(file);
+  const [builtIn, own] = file?.under ? english : builtInAlone ? [english[0], undefined] : [undefined, english[0]];
   const used = stringsReadBy(files, reachableTemplates(files, capsule));
   const ownKeys = Object.keys(own?.strings ?? {});
   return [...new Set([...ownKeys, ...Object.keys(builtIn?.strings ?? {}).filter((key) => used.has(key))])];
 }
 
-/** The UI strings the templates `names` name with a name written out, and those mimeo's own code reads. */
+/** Whether a theme file is the built-in theme's. */
+function isBuiltIn(file: ThemeFile): boolean {
+  return !path.relative(builtInThemeFolder, file.absolutePath).startsWith('..');
+}
+
+/**
+ * The UI strings the templates `names` name with a name written out, and those mimeo's own code
+ * reads. A string only ever read with a fallback (`{{ strings.colon | default: ":" }}`, `{% if
+ * strings.sponsor %}`) shows something, or nothing on purpose, in a language that lacks it: it is not one.
+ */
 function stringsReadBy(files: ThemeFiles, names: Iterable<string>): Set<string> {
   const used = new Set<string>(codeStrings);
   for (const name of names) {
-    for (const { key } of stringsNamedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'))) used.add(key);
+    for (const { key, guarded } of stringsNamedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'))) if (!guarded) used.add(key);
   }
   return used;
 }

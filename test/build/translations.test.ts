@@ -72,6 +72,12 @@ describe('a webzine in two languages', () => {
     expect(await built.read('web/issues/1/first/index.html')).toContain('<link rel="alternate" hreflang="fr" href="https://zine.example/fr/issues/1/first/">');
   });
 
+  it('puts a narrow no-break space before the colons of the French edition, as French writes them', async () => {
+    const footer = (html: string) => html.slice(html.indexOf('<p class="colophon__feeds">'), html.indexOf('</p>', html.indexOf('<p class="colophon__feeds">')));
+    expect(footer(await built.read('web/fr/issues/1/first/index.html'))).toMatch(/^<p class="colophon__feeds">S&#39;abonner\u202F: <a /);
+    expect(footer(await built.read('web/issues/1/first/index.html'))).toMatch(/^<p class="colophon__feeds">Subscribe: <a /);
+  });
+
   it('offers a language switcher that leads to the same page in the other edition', async () => {
     expect(await built.read('web/issues/1/first/index.html')).toContain('<a href="../../../fr/issues/1/first/" hreflang="fr" lang="fr" dir="ltr">Français</a>');
   });
@@ -123,7 +129,7 @@ describe('a webzine in two languages', () => {
 
   it('gives each edition a feed of its own, in its language', async () => {
     const feed = parseFeed(await built.read('web/fr/atom.xml'));
-    expect(feed.items.map((item) => [item.id, item.title])).toEqual([['https://zine.example/fr/issues/1/', 'n° 1: Premières lueurs']]);
+    expect(feed.items.map((item) => [item.id, item.title])).toEqual([['https://zine.example/fr/issues/1/', 'n° 1\u202F: Premières lueurs']]);
     for (const [file, language] of [['web/atom.xml', 'en'], ['web/fr/atom.xml', 'fr'], ['web/fr/rss.xml', 'fr'], ['gemini/atom.xml', 'en'], ['gemini/fr/atom.xml', 'fr']]) {
       expect(parseFeed(await built.read(file!)).language, file).toBe(language);
       // A reader subscribed to both editions tells them apart by their titles.
@@ -138,7 +144,7 @@ describe('a webzine in two languages', () => {
     expect(content).toMatch(/<h2 lang="en" dir="ltr"><a href="https:\/\/zine\.example\/fr\/issues\/1\/second\/">/);
     expect(languagesOf(content, 'Bienvenue dans le premier numéro')).toEqual(['']);
     const capsuleIndex = readGemtext(await built.read('gemini/fr/index.gmi')).map((line) => line.line);
-    expect(capsuleIndex).toContain('=> issues/1/ 2026-03-01 n° 1: Premières lueurs');
+    expect(capsuleIndex).toContain('=> issues/1/ 2026-03-01 n° 1\u202F: Premières lueurs');
     expect(capsuleIndex).toContain('=> ../ English');
   });
 
@@ -163,7 +169,7 @@ describe("page.root in a capsule page of another edition", () => {
     await writeFile(template, page.replace('{{ content.gemtext }}', '{{ content.gemtext }}\n=> {{ page.root }}files/report.pdf The report'));
     const { out, read } = await build(root);
     const links = readGemtext(await read('gemini/fr/about.gmi')).filter((line) => line.type === 'link').map((line) => line.line);
-    expect(links).toEqual(['=> ../files/report.pdf The report', '=> ./ Test Zine', "=> atom.xml S'abonner: Flux Atom"]);
+    expect(links).toEqual(['=> ../files/report.pdf The report', '=> ./ Test Zine', "=> atom.xml S'abonner\u202F: Flux Atom"]);
     expect(await readFile(path.join(out, 'gemini/fr', '../files/report.pdf'), 'utf8')).toBe('%PDF-1.4\n');
     expect(await read('web/fr/about/index.html')).toContain('<link rel="icon" href="../../favicon.svg" type="image/svg+xml">');
   });

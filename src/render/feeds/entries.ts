@@ -75,7 +75,7 @@ function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
   const date = issue.date!;
   return {
     id: url,
-    title: `${options.strings['issue_number'] ?? 'No.'} ${issue.number}: ${issue.title}`,
+    title: `${options.strings['issue_number'] ?? 'No.'} ${issue.number}${options.strings['colon'] ?? ':'} ${issue.title}`,
     route: issue.route,
     summary: issue.summary ?? '',
     contentHtml: inEditionDirection(site.language, parts.join('\n')),

@@ -242,5 +242,5 @@ export function authorsView(scope: PageScope) {
 }
 
 function issueLabel(scope: PageScope, issue: Issue): string {
-  return `${scope.strings['issue'] ?? 'Issue'} ${issue.number}: ${issue.title}`;
+  return `${scope.strings['issue'] ?? 'Issue'} ${issue.number}${scope.strings['colon'] ?? ':'} ${issue.title}`;
 }
