@@ -479,6 +479,28 @@ describe('bad input', () => {
     expect(await checkHtml(pages)).toEqual([]);
   });
 
+  it("puts a footnote call written in a link's text right after the link, on the article page, the issue page and the feeds, so pages stay valid HTML", async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-claim.md'), '---\ntitle: Claim\n---\nSee [this claim[^n] here](https://example.org/).\n\n[^n]: The note.\n');
+    await writeFile(path.join(root, 'content/issues/1/40-raw.md'), '---\ntitle: Raw\n---\nSee <a href="https://example.org/raw">a raw claim[^n] here</a>.\n\n[^n]: The note.\n');
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('content/issues/1/');
+    // Each link keeps all its text, and the call that follows it leads to the note of its own page.
+    const call = (prefix: string, target = '') => `<sup><a href="${target}#${prefix}fn:fn-n" id="${prefix}fn:fnref-n" data-footnote-ref aria-describedby="${prefix}fn:footnote-label">1</a></sup>`;
+    const claim = (prefix: string, target?: string) => `<p>See <a href="https://example.org/">this claim here</a>${call(prefix, target)}.</p>`;
+    const raw = (prefix: string) => `<p>See <a href="https://example.org/raw">a raw claim here</a>${call(prefix)}.</p>`;
+    const pages = ['issues/1/claim/index.html', 'issues/1/raw/index.html', 'issues/1/index.html'].map((page) => path.join(out, 'web', page));
+    const [article, rawArticle, issue] = await Promise.all(pages.map((page) => readFile(page, 'utf8')));
+    expect(article).toContain(claim(''));
+    expect(rawArticle).toContain(raw(''));
+    expect(issue).toContain(claim('claim:'));
+    expect(issue).toContain(raw('raw:'));
+    expect(await readFile(path.join(out, 'web/atom.xml'), 'utf8')).toContain(claim('claim:', 'https://zine.example/issues/1/'));
+    expect(await checkHtml(pages)).toEqual([]);
+  });
+
   it('builds a long run of spaces in text and in a table cell\'s style in linear time, not quadratic', async () => {
     const root = await makeWebzine();
     const spaces = ' '.repeat(400_000);

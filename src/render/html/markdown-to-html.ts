@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot, Nodes as HastNodes } from 'hast';
-import type { Code, Heading, Html, Image, ImageReference, Link, LinkReference, Parents, Root } from 'mdast';
+import type { Code, FootnoteReference, Heading, Html, Image, ImageReference, Link, LinkReference, Parents, Root } from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import { toString as textOf } from 'mdast-util-to-string';
 import rehypeHighlight from 'rehype-highlight';
@@ -20,6 +20,7 @@ import { rawHtmlParsers } from '../raw-html.js';
 import { placeElements, type Misplacement } from './place-elements.js';
 import { headingOutline, type SkippedLevel } from './heading-levels.js';
 import { checkAttributeValues, type InvalidValue, type MisplacedAttribute } from './attribute-values.js';
+import { placeCalls, standInForCalls, withCallsAfter } from './footnote-calls.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
 export interface FragmentOptions {
@@ -177,10 +178,16 @@ function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorle
 
 function processorFor(raw: boolean, sanitized: boolean): Processor<HastRoot, HastRoot, HastRoot> {
   const base = unified() as unknown as Processor<HastRoot, HastRoot, HastRoot>;
-  if (raw) base.use(rawHtmlParsers().rehypeRaw).use(() => rawIds);
+  if (raw) base.use(rawHtmlParsers().rehypeRaw).use(() => putCallsBack).use(() => rawIds);
   if (raw && sanitized) base.use(() => (tree: HastRoot, file: { data: object }) => findRemovals(tree, file.data as Partial<RemovalWatch>));
   if (sanitized) base.use(rehypeSanitize, schema);
   return base.freeze();
+}
+
+/** Puts back the footnote calls that stand-ins took the place of while raw HTML was parsed, when some did. */
+function putCallsBack(tree: HastRoot, file: { data: object }): void {
+  const { calls } = file.data as { calls?: Element[] };
+  if (calls) placeCalls(tree, calls);
 }
 
 /** Where raw HTML was written, and who is told what the sanitizer takes from it. */
@@ -307,6 +314,7 @@ const finisher = unified().use(rehypeHighlight, { detect: false }).use(rehypeStr
 export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: AddSlot, addResource: AddResource): HtmlVariants {
   const bareLinks = new Set<string>();
   const headings = new Map<number, Heading>();
+  const calls = new Set<Element>();
   const hast = toHast(tree, {
     allowDangerousHtml: options.html !== 'escape',
     // Footnote ids get a prefix with a colon, which heading ids (GitHub's slugs) never have.
@@ -314,12 +322,14 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
     footnoteLabel: markers.footnotes,
     footnoteBackLabel: markers.backToReference,
     footnoteLabelTagName: 'h2',
-    handlers: handlersFor(options, addSlot, bareLinks, headings),
+    handlers: handlersFor(options, addSlot, { bareLinks, headings, calls }),
   }) as HastRoot;
   const rawRanges = renameFootnoteLabelAndFindRaw(hast);
   const raw = rawRanges.length > 0;
   const watch: Partial<RemovalWatch> = options.removed ? { rawRanges, removed: options.removed } : {};
-  const clean = cleanerFor(options.html, raw).runSync(hast, { data: watch as Record<string, unknown> }) as HastRoot;
+  // A call in a raw `<a>` is moved out of it once the raw HTML is parsed (see footnote-calls.ts).
+  const data = raw && calls.size > 0 ? { ...watch, calls: standInForCalls(calls) } : watch;
+  const clean = cleanerFor(options.html, raw).runSync(hast, { data }) as HastRoot;
   // Raw HTML may stand where HTML does not let it, and Markdown's own elements in it
   // (`## Title <div>…</div>`); Markdown alone never does, so a body without raw HTML is not walked.
   const anchorless = raw ? placeElements(clean, { repair: options.html === 'sanitize', misplaced: options.misplaced }) : noElements;
@@ -443,12 +453,23 @@ function isBareUrl(node: Link): boolean {
   return text === node.url || (node.url.startsWith('mailto:') && text === node.url.slice('mailto:'.length));
 }
 
+/** What the handlers of Markdown's nodes note down as they make the body's elements. */
+interface Notes {
+  /** Each link that {@link isBareUrl}, by its slot's marker. */
+  bareLinks: Set<string>;
+  /** Each heading, by its offset, which its element keeps through raw HTML's parser and the sanitizer. */
+  headings: Map<number, Heading>;
+  /** Each footnote call, as its `<sup>` element. */
+  calls: Set<Element>;
+}
+
 /**
- * The handlers of Markdown's nodes; each link that {@link isBareUrl} goes in `bareLinks` by its
- * slot's marker, each heading in `headings` by its offset, which its element keeps through raw
- * HTML's parser and the sanitizer.
+ * The handlers of Markdown's nodes, which note down in `notes` what later steps need. A
+ * footnote call written in a link's text is put after the link (see footnote-calls.ts).
  */
-function handlersFor(options: FragmentOptions, addSlot: AddSlot, bareLinks: Set<string>, headings: Map<number, Heading>): Handlers {
+function handlersFor(options: FragmentOptions, addSlot: AddSlot, notes: Notes): Handlers {
+  const { bareLinks, headings, calls } = notes;
+  const withCalls = (made: number, link: ElementContent | ElementContent[]) => (calls.size === made || Array.isArray(link) || link.type !== 'element' ? link : withCallsAfter(link, calls));
   const handlers: Handlers = {
     heading(state: State, node: Heading) {
       const element = defaultHandlers.heading(state, node);
@@ -464,13 +485,22 @@ function handlersFor(options: FragmentOptions, addSlot: AddSlot, bareLinks: Set<
       return pre;
     },
     link(state: State, node: Link) {
+      const made = calls.size;
       const link = patchUrl(defaultHandlers.link(state, node), 'href', node, options, addSlot);
       const href = 'properties' in link ? link.properties['href'] : undefined;
       if (typeof href === 'string' && href.startsWith('\uFDD0') && isBareUrl(node)) bareLinks.add(href);
-      return link;
+      return withCalls(made, link);
     },
     image: (state: State, node: Image) => patchUrl(defaultHandlers.image(state, node), 'src', node, options, addSlot),
-    linkReference: (state: State, node: LinkReference) => patchReference(defaultHandlers.linkReference(state, node), 'href', state, node.identifier, options, addSlot),
+    linkReference(state: State, node: LinkReference) {
+      const made = calls.size;
+      return withCalls(made, patchReference(defaultHandlers.linkReference(state, node), 'href', state, node.identifier, options, addSlot));
+    },
+    footnoteReference(state: State, node: FootnoteReference) {
+      const call = defaultHandlers.footnoteReference(state, node);
+      calls.add(call);
+      return call;
+    },
     imageReference: (state: State, node: ImageReference) => patchReference(defaultHandlers.imageReference(state, node), 'src', state, node.identifier, options, addSlot),
   };
   if (options.html === 'escape') handlers['html'] = escapeHtml;
