@@ -67,7 +67,10 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
         return;
       }
       case 'footnoteReference':
-        return append(`[${footnoteNumber(node.identifier, state)}]`);
+        // Left out of a raw link's label, as `labelOf` leaves it out of a Markdown link's: the
+        // call is in the paragraph, and the link line does not lead to the note.
+        result.lines[result.lines.length - 1] += `[${footnoteNumber(node.identifier, state)}]`;
+        return;
       case 'link':
       case 'image':
       case 'linkReference':

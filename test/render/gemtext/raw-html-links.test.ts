@@ -48,6 +48,11 @@ describe('links and images of raw HTML blocks in gemtext', () => {
     expect(capsuleText('<pre>see <a href="https://pre.example/">the\nlink</a>\nnext</pre>\n')).toBe('```\nsee the\nlink\nnext\n```\n\n=> https://pre.example/ the link\n');
   });
 
+  it("keeps a footnote call of a raw link's text in its paragraph and out of the link's label, as a Markdown link's", () => {
+    const text = 'A raw <a href="https://example.org/raw">link with a call[^1] in its text</a>.\n\n[^1]: The note.\n';
+    expect(capsuleText(text).split('\n\n').slice(0, 2)).toEqual(['A raw link with a call[1] in its text.', '=> https://example.org/raw link with a call in its text']);
+  });
+
   it('writes a link around blocks as a => line after them', () => {
     expect(capsuleText('<div><a href="https://card.example/"><h3>Card</h3><p>Its text.</p></a></div>\n')).toBe('## Card\n\nIts text.\n\n=> https://card.example/ Card Its text.\n');
   });
