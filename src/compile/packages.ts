@@ -25,6 +25,7 @@ export const markdownPackages = [
   'rehype-sanitize',
   'hast-util-phrasing',
   'hast-util-interactive',
+  'media-query-parser',
   'rehype-highlight',
   'rehype-stringify',
   'hast-util-to-html',

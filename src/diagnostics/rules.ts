@@ -72,8 +72,9 @@ const invalidValueWhat = ({ element, attribute, value, expected }: InvalidValueA
       : `the ${attribute} attribute of <${element}> must be ${expected}, got "${value}"`;
 
 /** What became of it (`html/invalid-value`). */
-const invalidValueRepairs: Record<'removed' | 'boolean' | 'text' | 'kept', (args: InvalidValueArgs) => string> = {
+const invalidValueRepairs: Record<'removed' | 'source' | 'boolean' | 'text' | 'kept', (args: InvalidValueArgs) => string> = {
   removed: () => 'it is left out',
+  source: () => 'the <source> is left out with it',
   boolean: ({ attribute }) => `it is written as ${attribute} alone, as browsers read it`,
   text: () => 'its text is shown without the <time>',
   kept: () => 'the page keeps it as written (markdown.html: trust), and is not valid HTML there',
@@ -226,20 +227,22 @@ export const rules = {
           ? 'Go down one level at a time: <h2> for the sections of the text (its title is the <h1>), <h3> for the parts of a section, and so on; screen readers list the headings by these levels.'
           : 'Go down one # at a time: ## for the sections of the text (its title is the only #), ### for the parts of a section, and so on; screen readers list the headings by these levels.',
   }),
-  'html/invalid-value': rule<{ element: string; attribute: string; value: string; expected: string; repair: 'removed' | 'boolean' | 'text' | 'kept'; more?: number }>({
+  'html/invalid-value': rule<{ element: string; attribute: string; value: string; expected: string; repair: 'removed' | 'source' | 'boolean' | 'text' | 'kept'; advice?: string; more?: number }>({
     severity: 'warning',
     message: (args) =>
       args.more !== undefined
         ? `${args.more} more attributes of raw HTML, from this <${args.element}> on, have values HTML does not allow`
         : `${invalidValueWhat(args)}; ${invalidValueRepairs[args.repair](args)}`,
-    hint: ({ attribute, expected, more }) =>
+    hint: ({ attribute, expected, advice, more }) =>
       more !== undefined
         ? 'Each is left out or mended; write them as HTML reads them, as the warnings before this one say of the first ten.'
-        : attribute === ''
-          ? 'Give the <time> the date as HTML reads it in a datetime attribute, and your own words as its text: <time datetime="2024-05-01">the first of May</time>; or leave out the <time> tags.'
-          : expected === ''
-            ? `Write ${attribute} alone to turn it on, and leave it out to turn it off: ${attribute}="false" turns it on too.`
-            : 'Write the value as HTML reads it, or leave the attribute out: a browser ignores a value it can not read, or guesses at it.',
+        : advice !== undefined
+          ? advice
+          : attribute === ''
+            ? 'Give the <time> the date as HTML reads it in a datetime attribute, and your own words as its text: <time datetime="2024-05-01">the first of May</time>; or leave out the <time> tags.'
+            : expected === ''
+              ? `Write ${attribute} alone to turn it on, and leave it out to turn it off: ${attribute}="false" turns it on too.`
+              : 'Write the value as HTML reads it, or leave the attribute out: a browser ignores a value it can not read, or guesses at it.',
   }),
   'html/misplaced-attribute': rule<{ element: string; attribute: string; expected: string; more?: number }>({
     severity: 'warning',

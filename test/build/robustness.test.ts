@@ -420,6 +420,7 @@ describe('bad input', () => {
       '<video src="cover.svg" controls="false" preload="sometimes" width="wide"><track src="cover.svg" kind="subtitle" srclang="!!" label=""></video>',
       '<p dir="sideways" lang="en_GB" tabindex="first" accesskey="ab"><span id="two words">Text</span> <span id="">more</span> <del datetime="yesterday">old</del> <ins datetime="2026-05-01T10:00">new</ins></p>',
       '<picture><source srcset="cover.svg" type="not a type"><img src="cover.svg" alt="A lamp"></picture> <a href="https://x.example/" hreflang="not a language">x</a>',
+      '<picture><source srcset="cover.svg" media="nonsense"><source srcset="cover.svg" media="(min-width: banana)"><source srcset="cover.svg" media="(device-width: 600px)"><img src="cover.svg" alt="A lamp"></picture>',
       '<div itemscope itemtype="not/absolute">Item</div>',
       '<p><a href="https://x.example/a b">A link with a space</a> <q cite="https://x.example/ quote">quoted</q></p>',
     ].join('\n\n');

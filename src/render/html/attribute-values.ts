@@ -1,7 +1,8 @@
-import type { Element, Nodes, Properties, Root } from 'hast';
+import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
 import { isDateWithOptionalTime, isTimeDatetime } from './date-strings.js';
 import { misplacedAttribute, type AttributeContext } from './attribute-places.js';
 import { keepingId } from './kept-id.js';
+import { isMediaQueryList } from './media-queries.js';
 import { walk } from '../../parse/walk.js';
 
 /** An attribute of raw HTML whose value HTML does not allow, or a `<time>` that gives no date, where it was written. */
@@ -16,8 +17,13 @@ export interface InvalidValue {
   value: string;
   /** What HTML allows, in words, after "must be". */
   expected: string;
-  /** What became of it: left out, written as a boolean attribute (on), the `<time>` shown as its text, or kept (`trust`). */
-  repair: 'removed' | 'boolean' | 'text' | 'kept';
+  /** What to write instead, in a sentence, when the warning's usual hint would not say it. */
+  advice?: string;
+  /**
+   * What became of it: left out, left out with its `<source>` (of a `<picture>`), written as a
+   * boolean attribute (on), the `<time>` shown as its text, or kept (`trust`).
+   */
+  repair: 'removed' | 'source' | 'boolean' | 'text' | 'kept';
 }
 
 /** An attribute of raw HTML on an element HTML does not give it to, or where HTML does not allow it there, where it was written. */
@@ -47,17 +53,20 @@ export interface ValueOptions {
 
 /**
  * Where the walk is: what {@link misplacedAttribute} asks, the ids of the header cells of the table
- * it is in, and the element that keeps each id on the page.
+ * it is in, the element that keeps each id on the page, and, in a `<picture>`, where the ids of
+ * the sources left out go (after it).
  */
 interface Context extends AttributeContext {
   headerIds: ReadonlySet<string>;
   owners: ReadonlyMap<string, Element>;
+  displaced?: ElementContent[];
 }
 
-/** What an attribute's value must be: a test, and the words a message says it with. */
+/** What an attribute's value must be: a test, the words a message says it with, and maybe what to write instead. */
 interface Syntax {
   test: (value: string) => boolean;
   words: string;
+  advice?: string;
 }
 
 const integer: Syntax = { test: (value) => /^-?\d+$/.test(value), words: 'a whole number, like 3 or -1' };
@@ -90,7 +99,14 @@ const syntaxes: Record<string, Record<string, Syntax>> = {
   img: { width: pixels, height: pixels, loading: oneOf('lazy', 'eager'), decoding: oneOf('sync', 'async', 'auto') },
   video: { width: pixels, height: pixels, preload },
   audio: { preload },
-  source: { type: { test: (value) => mediaType.test(value.trim()), words: 'a media type, like image/webp or video/mp4' } },
+  source: {
+    type: { test: (value) => mediaType.test(value.trim()), words: 'a media type, like image/webp or video/mp4' },
+    media: {
+      test: isMediaQueryList,
+      words: 'a media query, like (min-width: 600px) or print and (orientation: landscape)',
+      advice: 'Write a media query as in CSS: all, screen or print, and features in parentheses joined by and, like (min-width: 600px) and (orientation: landscape), with units on lengths.',
+    },
+  },
   track: {
     kind: oneOf('subtitles', 'captions', 'descriptions', 'chapters', 'metadata'),
     srcLang: language,
@@ -159,15 +175,25 @@ function visit(parent: Root | Element, context: Context, options: ValueOptions):
       }
     }
     // A kept `<time>`'s datetime was told of with it.
-    checkProperties(child, context, options, undated ? 'dateTime' : undefined);
+    const kept = checkProperties(child, context, options, undated ? 'dateTime' : undefined);
+    if (!kept) {
+      parent.children.splice(index, 1);
+      context.displaced?.push(...keepingId(child, []));
+      index--;
+      continue;
+    }
     const { tagName, properties } = child;
+    const displaced: ElementContent[] = [];
     visit(child, {
       parent: tagName,
       link: context.link || (tagName === 'a' && properties['href'] !== undefined),
       item: context.item || properties['itemScope'] === true,
       headerIds: tagName === 'table' ? headerIdsOf(child, context.owners) : context.headerIds,
       owners: context.owners,
+      ...(tagName === 'picture' ? { displaced } : {}),
     }, options);
+    parent.children.splice(index + 1, 0, ...displaced);
+    index += displaced.length;
   }
 }
 
@@ -188,8 +214,19 @@ function headerIdsOf(table: Element, owners: ReadonlyMap<string, Element>): Set<
 
 const timeWords = 'a date or time, like 2024-05-01, 18:30 or 2024-05-01T18:30Z, in its datetime attribute or else as its text';
 
-function checkProperties(element: Element, context: Context, options: ValueOptions, told: string | undefined): void {
+// What makes a `<source>` of a `<picture>` offer its image: a browser skips one whose type or
+// media it can not read (a media query it can not read is `not all`), and HTML wants one that
+// always matches to be the last (#the-source-element), so the whole `<source>` goes.
+const sourceChoice = new Set(['srcSet', 'media', 'type']);
+
+/**
+ * Checks the attributes of `element`, leaving out (with `repair`) those misplaced or of invalid
+ * values; whether the element stays, which a `<source>` of a `<picture>` does not when one of
+ * {@link sourceChoice} goes.
+ */
+function checkProperties(element: Element, context: Context, options: ValueOptions, told: string | undefined): boolean {
   const properties: Properties = element.properties;
+  const choice = element.tagName === 'source' && context.parent === 'picture';
   for (const [key, value] of Object.entries(properties)) {
     if (key === told || value === undefined || value === null || value === false) continue;
     const place = options.repair ? misplacedAttribute(element, key, context) : undefined;
@@ -209,9 +246,12 @@ function checkProperties(element: Element, context: Context, options: ValueOptio
     }
     const syntax = key === 'headers' ? headers(context.headerIds) : (syntaxOf(element.tagName, key) ?? syntaxOf('*', key));
     if (!syntax || syntax.test(written)) continue;
-    tell(options, element, attributeName(key), clip(written), syntax.words, options.repair ? 'removed' : 'kept');
+    const whole = choice && sourceChoice.has(key);
+    tell(options, element, attributeName(key), clip(written), syntax.words, !options.repair ? 'kept' : whole ? 'source' : 'removed', syntax.advice);
+    if (options.repair && whole) return false;
     if (options.repair) delete properties[key];
   }
+  return true;
 }
 
 /**
@@ -241,9 +281,9 @@ function syntaxOf(name: string, property: string): Syntax | undefined {
   return Object.hasOwn(own, property) ? own[property] : undefined;
 }
 
-function tell(options: ValueOptions, element: Element, attribute: string, value: string, expected: string, repair: InvalidValue['repair']): void {
+function tell(options: ValueOptions, element: Element, attribute: string, value: string, expected: string, repair: InvalidValue['repair'], advice?: string): void {
   const start = element.position?.start;
-  options.invalid?.({ line: start?.line ?? 1, column: start?.column ?? 1, element: element.tagName, attribute, value, expected, repair });
+  options.invalid?.({ line: start?.line ?? 1, column: start?.column ?? 1, element: element.tagName, attribute, value, expected, repair, ...(advice === undefined ? {} : { advice }) });
 }
 
 /** A value for a message: its first 40 characters, and an ellipsis when there are more. */
