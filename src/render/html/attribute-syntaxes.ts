@@ -1,0 +1,89 @@
+import { isDateWithOptionalTime, isTimeDatetime } from './date-strings.js';
+import { isMediaQueryList } from './media-queries.js';
+
+// What HTML allows in the values of the attributes raw HTML may keep, for `checkAttributeValues`.
+
+/** What an attribute's value must be: a test, the words a message says it with, and maybe what to write instead. */
+export interface Syntax {
+  test: (value: string) => boolean;
+  words: string;
+  advice?: string;
+}
+
+const integer: Syntax = { test: (value) => /^-?\d+$/.test(value), words: 'a whole number, like 3 or -1' };
+const pixels: Syntax = { test: (value) => /^\d+$/.test(value), words: 'a whole number of pixels, like 300, without a unit' };
+const oneOf = (...values: string[]): Syntax => ({ test: (value) => values.includes(value.toLowerCase()), words: `${values.filter(Boolean).slice(0, -1).join(', ')} or ${values.at(-1)!}` });
+// An empty `preload` is `auto`.
+const preload = oneOf('', 'none', 'metadata', 'auto');
+
+// A language tag (BCP 47, RFC 5646 section 2.1), its irregular grandfathered tags included; the
+// registry of subtags, which the Nu Html Checker also reads, is not.
+const languageTag =
+  /^(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[a-wyz\d](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?|x(?:-[a-z\d]{1,8})+|en-gb-oed|i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)|sgn-(?:be-fr|be-nl|ch-de))$/i;
+const language: Syntax = { test: (value) => languageTag.test(value), words: 'a language tag like en or pt-BR' };
+const token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const mediaType = new RegExp(`^${token}/${token}(?:\\s*;\\s*${token}=(?:${token}|"[^"]*"))*$`);
+
+// The attributes the sanitizer's schema lets raw HTML keep whose values HTML constrains (the
+// HTML standard's attribute index, https://html.spec.whatwg.org/#attributes-3), by element (`*`
+// for any), as hast names them. Each gave a page the Nu Html Checker rejects.
+const syntaxes: Record<string, Record<string, Syntax>> = {
+  '*': {
+    dir: oneOf('ltr', 'rtl', 'auto'),
+    tabIndex: integer,
+    // An empty lang says the language is unknown.
+    lang: { test: (value) => value === '' || language.test(value), words: language.words },
+    id: { test: (value) => value !== '' && !/\s/.test(value), words: 'a name without spaces, not empty' },
+    accessKey: { test: (value) => isKeyList(value), words: 'single characters, separated by spaces, each once' },
+    itemType: { test: (value) => value.split(/\s+/).filter(Boolean).every(isAbsoluteUrl), words: 'one or more absolute URLs, like https://schema.org/Person' },
+  },
+  img: { width: pixels, height: pixels, loading: oneOf('lazy', 'eager'), decoding: oneOf('sync', 'async', 'auto') },
+  video: { width: pixels, height: pixels, preload },
+  audio: { preload },
+  source: {
+    type: { test: (value) => mediaType.test(value.trim()), words: 'a media type, like image/webp or video/mp4' },
+    media: {
+      test: isMediaQueryList,
+      words: 'a media query, like (min-width: 600px) or print and (orientation: landscape)',
+      advice: 'Write a media query as in CSS: all, screen or print, and features in parentheses joined by and, like (min-width: 600px) and (orientation: landscape), with units on lengths.',
+    },
+  },
+  track: {
+    kind: oneOf('subtitles', 'captions', 'descriptions', 'chapters', 'metadata'),
+    srcLang: language,
+    label: { test: (value) => value !== '', words: 'a text, not empty' },
+  },
+  a: { hrefLang: { test: (value) => value === '' || language.test(value), words: language.words } },
+  ol: { start: integer },
+  li: { value: integer },
+  td: { colSpan: { test: (value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1000, words: 'a whole number from 1 to 1000' }, rowSpan: { test: (value) => /^\d+$/.test(value) && Number(value) <= 65534, words: 'a whole number from 0 to 65534' } },
+  th: { scope: oneOf('row', 'col', 'rowgroup', 'colgroup') },
+  time: { dateTime: { test: isTimeDatetime, words: 'a date or time, like 2024-05-01, 2024-05, 18:30, 2024-05-01T18:30Z or PT2H' } },
+  del: { dateTime: { test: isDateWithOptionalTime, words: 'a date like 2024-05-01, or a date and time with its time zone like 2024-05-01T18:30Z' } },
+  ins: { dateTime: { test: isDateWithOptionalTime, words: 'a date like 2024-05-01, or a date and time with its time zone like 2024-05-01T18:30Z' } },
+};
+syntaxes['th'] = { ...syntaxes['td'], ...syntaxes['th'] };
+
+// Boolean attributes the schema keeps (`controls`, `open`…): on when written, whatever their
+// value, which HTML wants empty or their own name (hast makes those `true`; another stays text).
+export const booleans: Record<string, string> = {
+  checked: 'checked', compact: 'compact', controls: 'controls', default: 'default', disabled: 'disabled', isMap: 'ismap', itemScope: 'itemscope',
+  loop: 'loop', multiple: 'multiple', muted: 'muted', noHref: 'nohref', noShade: 'noshade', noWrap: 'nowrap', open: 'open', playsInline: 'playsinline',
+  readOnly: 'readonly', selected: 'selected',
+};
+
+/** What the value of `property` of element `name` must be, if HTML constrains it. */
+export function syntaxOf(name: string, property: string): Syntax | undefined {
+  const own = Object.hasOwn(syntaxes, name) ? syntaxes[name]! : {};
+  return Object.hasOwn(own, property) ? own[property] : undefined;
+}
+
+/** Whether `value` is an accesskey's list of keys: single characters, separated by spaces, each once. */
+function isKeyList(value: string): boolean {
+  const keys = value.split(/[\t\n\f\r ]+/).filter(Boolean);
+  return keys.every((key) => [...key].length === 1) && new Set(keys).size === keys.length;
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  return URL.canParse(value);
+}
