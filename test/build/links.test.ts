@@ -270,7 +270,7 @@ describe('links and images in raw HTML', () => {
       '---',
       'title: Media',
       '---',
-      '<figure><img src="cover.svg" srcset="cover.svg 2x" sizes="50vw" alt="c" onerror="alert(1)"><figcaption>The <mark>cover</mark>, in <abbr title="Scalable Vector Graphics">SVG</abbr>.</figcaption></figure>',
+      '<figure><img src="cover.svg" srcset="cover.svg 600w" sizes="50vw" alt="c" onerror="alert(1)"><figcaption>The <mark>cover</mark>, in <abbr title="Scalable Vector Graphics">SVG</abbr>.</figcaption></figure>',
       '',
       '<img src="cover.svg" srcset="cover.svg 2x, javascript:alert(1) 3x" alt="d">',
       '',
@@ -289,7 +289,7 @@ describe('links and images in raw HTML', () => {
       'content/issues/1/30-media.md:10:1: warning: <video> is kept without its poster and autoplay attributes: raw HTML may not hold them [html/removed]',
     ]);
     const own = await read('issues/1/media/index.html');
-    expect(own).toContain('<figure><img src="../cover.svg" srcset="../cover.svg 2x" sizes="50vw" alt="c"><figcaption>The <mark>cover</mark>, in <abbr title="Scalable Vector Graphics">SVG</abbr>.</figcaption></figure>');
+    expect(own).toContain('<figure><img src="../cover.svg" srcset="../cover.svg 600w" sizes="50vw" alt="c"><figcaption>The <mark>cover</mark>, in <abbr title="Scalable Vector Graphics">SVG</abbr>.</figcaption></figure>');
     expect(own).toContain('<video src="../cover.svg" controls><track src="../cover.svg" kind="captions" srclang="en" label="English"></video>');
     expect(own).toContain('<audio src="../cover.svg" controls></audio>');
     // A URL with commas (as image services write them) is one URL.

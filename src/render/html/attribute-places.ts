@@ -76,7 +76,7 @@ export function misplacedAttribute(element: Element, property: string, context: 
   if (owners && !owners.includes(name)) return owners.length === 0 ? 'on none of the elements raw HTML may hold' : `only on ${listed(owners)}`;
   // #the-li-element, #the-source-element, #attr-img-ismap, #attr-itemtype, #attr-itemprop.
   if (property === 'value' && name === 'li' && context.parent !== 'ol') return 'only on an <li> of an <ol>';
-  if ((property === 'width' || property === 'height') && name === 'source' && context.parent !== 'picture') return 'only on a <source> of a <picture>';
+  if (['width', 'height', 'srcSet', 'sizes'].includes(property) && name === 'source' && context.parent !== 'picture') return 'only on a <source> of a <picture>';
   if (property === 'isMap' && !context.link) return 'only on an <img> inside a link';
   if (property === 'itemType' && element.properties['itemScope'] !== true) return 'only beside itemscope';
   if (property === 'itemProp' && !context.item) return 'only inside an element with itemscope';

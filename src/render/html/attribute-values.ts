@@ -2,6 +2,7 @@ import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
 import { isTimeDatetime } from './date-strings.js';
 import { booleans, syntaxOf, type Syntax } from './attribute-syntaxes.js';
 import { misplacedAttribute, type AttributeContext } from './attribute-places.js';
+import { imageChoiceProblems, type ImageChoiceProblems } from './image-candidates.js';
 import { keepingId } from './kept-id.js';
 import { walk } from '../../parse/walk.js';
 
@@ -60,6 +61,8 @@ interface Context extends AttributeContext {
   headerIds: ReadonlySet<string>;
   owners: ReadonlyMap<string, Element>;
   displaced?: ElementContent[];
+  /** Whether the `<img>` of the `<picture>` the walk is in is lazy-loaded. */
+  lazy?: boolean;
 }
 
 /**
@@ -121,7 +124,7 @@ function visit(parent: Root | Element, context: Context, options: ValueOptions):
       item: context.item || properties['itemScope'] === true,
       headerIds: tagName === 'table' ? headerIdsOf(child, context.owners) : context.headerIds,
       owners: context.owners,
-      ...(tagName === 'picture' ? { displaced } : {}),
+      ...(tagName === 'picture' ? { displaced, lazy: child.children.some((image) => image.type === 'element' && image.tagName === 'img' && isLazy(image)) } : {}),
     }, options);
     parent.children.splice(index + 1, 0, ...displaced);
     index += displaced.length;
@@ -158,9 +161,10 @@ const sourceChoice = new Set(['srcSet', 'media', 'type']);
 function checkProperties(element: Element, context: Context, options: ValueOptions, told: string | undefined): boolean {
   const properties: Properties = element.properties;
   const choice = element.tagName === 'source' && context.parent === 'picture';
+  const images = choice || element.tagName === 'img' ? imageChoiceOf(element, choice ? context.lazy === true : isLazy(element)) : undefined;
   for (const [key, value] of Object.entries(properties)) {
     if (key === told || value === undefined || value === null || value === false) continue;
-    const place = options.repair ? misplacedAttribute(element, key, context) : undefined;
+    const place = options.repair ? (images?.[key]?.place ?? misplacedAttribute(element, key, context)) : undefined;
     if (place !== undefined) {
       const start = element.position?.start;
       options.misplaced?.({ line: start?.line ?? 1, column: start?.column ?? 1, element: element.tagName, attribute: attributeName(key), expected: place });
@@ -175,7 +179,7 @@ function checkProperties(element: Element, context: Context, options: ValueOptio
       if (options.repair) properties[key] = true;
       continue;
     }
-    const syntax = key === 'headers' ? headers(context.headerIds) : (syntaxOf(element.tagName, key) ?? syntaxOf('*', key));
+    const syntax = images && Object.hasOwn(images, key) ? images[key]!.syntax : key === 'headers' ? headers(context.headerIds) : (syntaxOf(element.tagName, key) ?? syntaxOf('*', key));
     if (!syntax || syntax.test(written)) continue;
     const whole = choice && sourceChoice.has(key);
     tell(options, element, attributeName(key), clip(written), syntax.words, !options.repair ? 'kept' : whole ? 'source' : 'removed', syntax.advice);
@@ -184,6 +188,44 @@ function checkProperties(element: Element, context: Context, options: ValueOptio
   }
   return true;
 }
+
+/** Whether an `<img>` is lazy-loaded, as the Nu Html Checker reads `loading` for `sizes` (in lower case only). */
+function isLazy(image: Element): boolean {
+  return image.properties['loading'] === 'lazy';
+}
+
+/** What becomes of the `srcSet` and `sizes` of an `<img>` or a `<source>` of a `<picture>`: a syntax that fails, or a place (`sizes` beside no widths). */
+type ImageChoice = Record<string, { syntax?: Syntax; place?: string }>;
+
+/** What is wrong with the `srcset` and `sizes` of an `<img>` or of a `<source>` of a `<picture>`, decided together, by property. */
+function imageChoiceOf(element: Element, lazy: boolean): ImageChoice {
+  const text = (key: string) => {
+    const value = element.properties[key];
+    return Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : undefined;
+  };
+  const problems: ImageChoiceProblems = imageChoiceProblems(text('srcSet'), text('sizes'), lazy);
+  const fails = (words: string, advice: string): Syntax => ({ test: () => false, words, advice });
+  const choice: ImageChoice = { srcSet: {}, sizes: {} };
+  if (problems.srcset) choice['srcSet'] = { syntax: fails(srcsetWords[problems.srcset], srcsetAdvice) };
+  if (problems.sizes === 'unused') choice['sizes'] = { place: 'only beside a srcset whose images give their widths (300w)' };
+  else if (problems.sizes) choice['sizes'] = { syntax: fails(sizesWords[problems.sizes], problems.sizes === 'eager' ? eagerAdvice : sizesAdvice) };
+  return choice;
+}
+
+const srcsetWords: Record<NonNullable<ImageChoiceProblems['srcset']>, string> = {
+  syntax: 'image addresses separated by commas, each followed by one width like 300w or one pixel density like 2x, or by nothing (1x)',
+  repeated: 'image addresses that each give another width or pixel density (an address alone is 1x)',
+  mixed: 'image addresses that all give a width (300w), or none of them',
+  unsized: 'image addresses with pixel densities (2x), or with widths (300w) and a sizes attribute beside them',
+};
+const srcsetAdvice =
+  'Follow each address with its pixel density, as in srcset="lamp.png 1x, lamp-2x.png 2x", or with its width and give sizes beside it, as in srcset="lamp-600.png 600w, lamp-1200.png 1200w" sizes="(max-width: 600px) 100vw, 50vw".';
+const sizesWords: Record<'syntax' | 'eager', string> = {
+  syntax: 'sizes separated by commas, each with a unit (px, em, vw) and each but the last after a media condition, like (max-width: 600px) 100vw, 50vw',
+  eager: 'sizes like (max-width: 600px) 100vw, 50vw; auto only on an image with loading="lazy"',
+};
+const sizesAdvice = 'Give the width the image is shown at, with a unit (300px, 50vw, calc(100vw - 2em)), after a media condition for each but the last: (max-width: 600px) 100vw, 50vw.';
+const eagerAdvice = 'Add loading="lazy" to the <img>, or give the width the image is shown at: (max-width: 600px) 100vw, 50vw.';
 
 /**
  * Whether a `<time>` gives a date HTML can read: in its `datetime`, or else as its text, which

@@ -52,10 +52,13 @@ export function isMediaQueryList(value: string): boolean {
   return !isParserError(list) && list.nodes.every((query) => query !== undefined && isQuery(query));
 }
 
-/** Whether `value` is a media condition (a query without a media type), as a `sizes` attribute gives one. */
+/**
+ * Whether `value` is a media condition (a query without a media type), as a `sizes` attribute gives
+ * one. The checker reads it after `all and`, so it takes no `or` outside parentheses.
+ */
 export function isMediaCondition(value: string): boolean {
   const condition = parseMediaCondition(value);
-  return !isParserError(condition) && isCondition(condition);
+  return !isParserError(condition) && condition.op !== 'or' && isCondition(condition);
 }
 
 function isQuery(query: QueryNode): boolean {
