@@ -26,6 +26,7 @@ export const markdownPackages = [
   'hast-util-phrasing',
   'hast-util-interactive',
   'media-query-parser',
+  'language-subtag-registry',
   'rehype-highlight',
   'rehype-stringify',
   'hast-util-to-html',
@@ -48,10 +49,14 @@ export function installedListFile(): string | undefined {
   }
 }
 
-/** The manifest of an installed package and its version, found from its entry point wherever it is installed. */
+/**
+ * The manifest of an installed package and its version, found from its entry point wherever it is
+ * installed, or from its manifest for a package of data alone (language-subtag-registry), which has
+ * no entry point.
+ */
 export function packageManifest(name: string): { file: string; version: string } | undefined {
   try {
-    let folder = path.dirname(fileURLToPath(import.meta.resolve(name)));
+    let folder = path.dirname(fileURLToPath(entryOf(name)));
     for (; folder !== path.dirname(folder); folder = path.dirname(folder)) {
       const file = path.join(folder, 'package.json');
       try {
@@ -65,4 +70,12 @@ export function packageManifest(name: string): { file: string; version: string }
     // Not installed where mimeo can see it.
   }
   return undefined;
+}
+
+function entryOf(name: string): string {
+  try {
+    return import.meta.resolve(name);
+  } catch {
+    return import.meta.resolve(`${name}/package.json`);
+  }
 }

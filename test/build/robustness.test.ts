@@ -423,6 +423,7 @@ describe('bad input', () => {
       '<picture><source srcset="cover.svg" media="nonsense"><source srcset="cover.svg" media="(min-width: banana)"><source srcset="cover.svg" media="(device-width: 600px)"><img src="cover.svg" alt="A lamp"></picture>',
       '<img src="cover.svg" alt="A lamp" srcset="cover.svg 2q"> <img src="cover.svg" alt="A lamp" srcset="cover.svg 1x, cover.svg 1x"> <img src="cover.svg" alt="A lamp" srcset="cover.svg 600w"> <img src="cover.svg" alt="A lamp" srcset="cover.svg 600w" sizes="600"> <img src="cover.svg" alt="A lamp" srcset="cover.svg 600w" sizes="auto">',
       '<picture><source srcset="cover.svg 2x, cover.svg 2.0x" media="(min-width: 600px)"><source srcset="cover.svg 300w" sizes="(max-width: 300px) 100vw, 50vw"><img src="cover.svg" alt="A lamp"></picture>',
+      '<p lang="english">English</p> <p lang="en-1996">Spelt as in 1996</p> <p lang="en-a-bbb">An extension</p> <a href="https://x.example/" hreflang="french">x</a> <video src="cover.svg" controls><track src="cover.svg" kind="subtitles" srclang="German" label="Deutsch"></video>',
       '<div itemscope itemtype="not/absolute">Item</div>',
       '<p><a href="https://x.example/a b">A link with a space</a> <q cite="https://x.example/ quote">quoted</q></p>',
     ].join('\n\n');
@@ -448,13 +449,14 @@ describe('bad input', () => {
       '<div itemtype="https://schema.org/Person">Not an item</div> <p itemprop="name">Not in one</p>',
       '<table><tr><th id="when">When</th><td headers="where">Cell</td></tr></table>',
       '<video controls><source src="cover.svg" srcset="cover.svg 2x" sizes="100vw"></video> <img src="cover.svg" alt="A lamp" sizes="100vw"> <img src="cover.svg" alt="A lamp" srcset="cover.svg 2x" sizes="100vw">',
+      '<p><a hreflang="fr">Not a link</a></p>',
     ].join('\n\n');
     await writeFile(path.join(root, 'content/issues/1/30-attributes.md'), `---\ntitle: Attributes\n---\n${body}\n`);
     const out = await temporaryFolder();
     const run = await runCli(['build', '--root', root, '--out', out]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stderr).toContain('content/issues/1/30-attributes.md:4:1: warning: <div> can not have the width attribute here: HTML allows it only on <img>, <video>, <source>, <table>, <td>, <th>, <hr> or <pre>; it is left out [html/misplaced-attribute]\n');
-    expect(run.stderr).toContain('content/issues/1/30-attributes.md:6:4: warning: 14 more attributes of raw HTML, from this <span> on, stand where HTML does not allow them [html/misplaced-attribute]\n');
+    expect(run.stderr).toContain('content/issues/1/30-attributes.md:6:4: warning: 15 more attributes of raw HTML, from this <span> on, stand where HTML does not allow them [html/misplaced-attribute]\n');
     const pages = ['issues/1/attributes/index.html', 'issues/1/index.html'].map((page) => path.join(out, 'web', page));
     expect(await readFile(pages[0]!, 'utf8')).toContain('<div align="center">Centred</div>');
     expect(await checkHtml(pages)).toEqual([]);

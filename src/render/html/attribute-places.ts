@@ -78,6 +78,8 @@ export function misplacedAttribute(element: Element, property: string, context: 
   if (property === 'value' && name === 'li' && context.parent !== 'ol') return 'only on an <li> of an <ol>';
   if (['width', 'height', 'srcSet', 'sizes'].includes(property) && name === 'source' && context.parent !== 'picture') return 'only on a <source> of a <picture>';
   if (property === 'isMap' && !context.link) return 'only on an <img> inside a link';
+  // #the-a-element: an `<a>` without `href` is a placeholder, which takes no hreflang.
+  if (property === 'hrefLang' && element.properties['href'] === undefined) return 'only on an <a> with an href';
   if (property === 'itemType' && element.properties['itemScope'] !== true) return 'only beside itemscope';
   if (property === 'itemProp' && !context.item) return 'only inside an element with itemscope';
   return undefined;

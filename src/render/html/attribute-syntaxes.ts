@@ -1,4 +1,5 @@
 import { isDateWithOptionalTime, isTimeDatetime } from './date-strings.js';
+import { isLanguageTag, languageAdvice } from './language-tags.js';
 import { isMediaQueryList } from './media-queries.js';
 
 // What HTML allows in the values of the attributes raw HTML may keep, for `checkAttributeValues`.
@@ -7,7 +8,8 @@ import { isMediaQueryList } from './media-queries.js';
 export interface Syntax {
   test: (value: string) => boolean;
   words: string;
-  advice?: string;
+  /** What to write instead, in a sentence, maybe made for the value written (default: the warning's usual hint). */
+  advice?: string | ((value: string) => string);
 }
 
 const integer: Syntax = { test: (value) => /^-?\d+$/.test(value), words: 'a whole number, like 3 or -1' };
@@ -16,11 +18,9 @@ const oneOf = (...values: string[]): Syntax => ({ test: (value) => values.includ
 // An empty `preload` is `auto`.
 const preload = oneOf('', 'none', 'metadata', 'auto');
 
-// A language tag (BCP 47, RFC 5646 section 2.1), its irregular grandfathered tags included; the
-// registry of subtags, which the Nu Html Checker also reads, is not.
-const languageTag =
-  /^(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[a-wyz\d](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?|x(?:-[a-z\d]{1,8})+|en-gb-oed|i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)|sgn-(?:be-fr|be-nl|ch-de))$/i;
-const language: Syntax = { test: (value) => languageTag.test(value), words: 'a language tag like en or pt-BR' };
+const language: Syntax = { test: isLanguageTag, words: 'a language tag like en or pt-BR', advice: languageAdvice };
+// An empty lang or hreflang says the language is unknown.
+const languageOrEmpty: Syntax = { ...language, test: (value) => value === '' || isLanguageTag(value) };
 const token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 const mediaType = new RegExp(`^${token}/${token}(?:\\s*;\\s*${token}=(?:${token}|"[^"]*"))*$`);
 
@@ -31,8 +31,7 @@ const syntaxes: Record<string, Record<string, Syntax>> = {
   '*': {
     dir: oneOf('ltr', 'rtl', 'auto'),
     tabIndex: integer,
-    // An empty lang says the language is unknown.
-    lang: { test: (value) => value === '' || language.test(value), words: language.words },
+    lang: languageOrEmpty,
     id: { test: (value) => value !== '' && !/\s/.test(value), words: 'a name without spaces, not empty' },
     accessKey: { test: (value) => isKeyList(value), words: 'single characters, separated by spaces, each once' },
     itemType: { test: (value) => value.split(/\s+/).filter(Boolean).every(isAbsoluteUrl), words: 'one or more absolute URLs, like https://schema.org/Person' },
@@ -53,7 +52,7 @@ const syntaxes: Record<string, Record<string, Syntax>> = {
     srcLang: language,
     label: { test: (value) => value !== '', words: 'a text, not empty' },
   },
-  a: { hrefLang: { test: (value) => value === '' || language.test(value), words: language.words } },
+  a: { hrefLang: languageOrEmpty },
   ol: { start: integer },
   li: { value: integer },
   td: { colSpan: { test: (value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1000, words: 'a whole number from 1 to 1000' }, rowSpan: { test: (value) => /^\d+$/.test(value) && Number(value) <= 65534, words: 'a whole number from 0 to 65534' } },

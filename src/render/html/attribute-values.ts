@@ -182,7 +182,8 @@ function checkProperties(element: Element, context: Context, options: ValueOptio
     const syntax = images && Object.hasOwn(images, key) ? images[key]!.syntax : key === 'headers' ? headers(context.headerIds) : (syntaxOf(element.tagName, key) ?? syntaxOf('*', key));
     if (!syntax || syntax.test(written)) continue;
     const whole = choice && sourceChoice.has(key);
-    tell(options, element, attributeName(key), clip(written), syntax.words, !options.repair ? 'kept' : whole ? 'source' : 'removed', syntax.advice);
+    const advice = typeof syntax.advice === 'function' ? syntax.advice(written) : syntax.advice;
+    tell(options, element, attributeName(key), clip(written), syntax.words, !options.repair ? 'kept' : whole ? 'source' : 'removed', advice);
     if (options.repair && whole) return false;
     if (options.repair) delete properties[key];
   }
