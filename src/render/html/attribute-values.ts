@@ -70,7 +70,9 @@ interface Context extends AttributeContext {
  * (`<img width="50%">`, `<td colspan="all">`, `<time datetime="soon">`), writes a boolean
  * attribute given a value as the browser reads it (`controls="false"` is `controls`), and shows a
  * `<time>` that gives no date (`<time>next week</time>`, with no `datetime` it could fall back on)
- * as its text (in a `<span>` with its id, when it has one). Each is told to `invalid`; with `repair` false (`trust`) nothing changes. With
+ * as its text (in a `<span>` with its id, when it has one). A `<source>` of a `<picture>` whose
+ * `srcset`, `media` or `type` goes goes whole (its id on a `<span>` after the `<picture>`).
+ * Each is told to `invalid`; with `repair` false (`trust`) nothing changes. With
  * `repair`, it also leaves out each attribute that GitHub's list keeps on any element where HTML
  * does not allow it (`<div width>`, `<ul start>`, `<li value>` outside an `<ol>`), told to `misplaced`.
  */
