@@ -1,0 +1,109 @@
+import type { Element, ElementContent } from 'hast';
+import type { Code, FootnoteReference, Heading, Html, Image, ImageReference, Link, LinkReference, Parents } from 'mdast';
+import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
+import { toString as textOf } from 'mdast-util-to-string';
+import { isUnsafeUrl } from '../../transform/link-target.js';
+import { withCallsAfter } from './footnote-calls.js';
+import type { AddSlot, FragmentOptions } from './markdown-to-html.js';
+import { schema } from './sanitize-schema.js';
+
+/** The index of a link, image or definition among its body's resources (set by `compileFile`). */
+function resourceOf(node: { data?: unknown }): number | undefined {
+  return (node.data as { resource?: number } | undefined)?.resource;
+}
+
+/**
+ * Whether a link's text is its address: an autolink (`<https://x.example>`), a bare URL, or an
+ * e-mail address linked with `mailto:`.
+ */
+function isBareUrl(node: Link): boolean {
+  const text = textOf(node);
+  return text === node.url || (node.url.startsWith('mailto:') && text === node.url.slice('mailto:'.length));
+}
+
+/** What the handlers of Markdown's nodes note down as they make the body's elements. */
+export interface Notes {
+  /** Each link that {@link isBareUrl}, by its slot's marker. */
+  bareLinks: Set<string>;
+  /** Each heading, by its offset, which its element keeps through raw HTML's parser and the sanitizer. */
+  headings: Map<number, Heading>;
+  /** Each footnote call, as its `<sup>` element. */
+  calls: Set<Element>;
+}
+
+/**
+ * The handlers of Markdown's nodes, which note down in `notes` what later steps need. A
+ * footnote call written in a link's text is put after the link (see footnote-calls.ts).
+ */
+export function handlersFor(options: FragmentOptions, addSlot: AddSlot, notes: Notes): Handlers {
+  const { bareLinks, headings, calls } = notes;
+  const withCalls = (made: number, link: ElementContent | ElementContent[]) => (calls.size === made || Array.isArray(link) || link.type !== 'element' ? link : withCallsAfter(link, calls));
+  const handlers: Handlers = {
+    heading(state: State, node: Heading) {
+      const element = defaultHandlers.heading(state, node);
+      if (node.position?.start.offset !== undefined) headings.set(node.position.start.offset, node);
+      element.tagName = `h${Math.min(6, Math.max(2, node.depth))}`;
+      return element;
+    },
+    // A block that scrolls sideways must be reachable by keyboard (WCAG 2.1.1; axe
+    // scrollable-region-focusable), and Firefox alone makes it so by itself.
+    code(state: State, node: Code) {
+      const pre = defaultHandlers.code(state, node);
+      pre.properties['tabIndex'] = 0;
+      return pre;
+    },
+    link(state: State, node: Link) {
+      const made = calls.size;
+      const link = patchUrl(defaultHandlers.link(state, node), 'href', node, options, addSlot);
+      const href = 'properties' in link ? link.properties['href'] : undefined;
+      if (typeof href === 'string' && href.startsWith('\uFDD0') && isBareUrl(node)) bareLinks.add(href);
+      return withCalls(made, link);
+    },
+    image: (state: State, node: Image) => patchUrl(defaultHandlers.image(state, node), 'src', node, options, addSlot),
+    linkReference(state: State, node: LinkReference) {
+      const made = calls.size;
+      return withCalls(made, patchReference(defaultHandlers.linkReference(state, node), 'href', state, node.identifier, options, addSlot));
+    },
+    footnoteReference(state: State, node: FootnoteReference) {
+      const call = defaultHandlers.footnoteReference(state, node);
+      calls.add(call);
+      return call;
+    },
+    imageReference: (state: State, node: ImageReference) => patchReference(defaultHandlers.imageReference(state, node), 'src', state, node.identifier, options, addSlot),
+  };
+  if (options.html === 'escape') handlers['html'] = escapeHtml;
+  return handlers;
+}
+
+/** Raw HTML shown as text; a block of it becomes a paragraph of text. */
+function escapeHtml(_state: State, node: Html, parent: Parents | undefined): ElementContent {
+  const text = { type: 'text' as const, value: node.value };
+  const inline = parent !== undefined && 'children' in parent && parent.type !== 'root' && parent.type !== 'blockquote' && parent.type !== 'listItem';
+  return inline ? text : { type: 'element', tagName: 'p', properties: {}, children: [text] };
+}
+
+function patchUrl(element: Element, key: 'href' | 'src', resource: { url: string; data?: unknown }, options: FragmentOptions, addSlot: AddSlot): Element | ElementContent[] {
+  if (isUnsafeUrl(resource.url)) return key === 'href' ? element.children : [];
+  const index = resourceOf(resource);
+  const url = element.properties[key];
+  if (typeof url !== 'string') return element;
+  // The sanitizer sees the slot, not the URL: the schema's protocols are checked here instead.
+  if (options.html !== 'trust' && !allowedProtocol(url, schema.protocols?.[key] ?? [])) delete element.properties[key];
+  else if (index !== undefined) element.properties[key] = addSlot({ resource: index, url });
+  return element;
+}
+
+/** Whether `url` is relative or has one of `protocols`, as hast-util-sanitize decides it. */
+function allowedProtocol(url: string, protocols: readonly string[]): boolean {
+  const colon = url.indexOf(':');
+  const before = (mark: string) => url.indexOf(mark) > -1 && colon > url.indexOf(mark);
+  if (colon < 0 || before('/') || before('?') || before('#')) return true;
+  const scheme = url.slice(0, colon);
+  return protocols.includes(scheme);
+}
+
+function patchReference(result: ElementContent | ElementContent[], key: 'href' | 'src', state: State, identifier: string, options: FragmentOptions, addSlot: AddSlot) {
+  if (Array.isArray(result) || result.type !== 'element') return result;
+  const definition = state.definitionById.get(identifier.toUpperCase());
+  return definition ? patchUrl(result, key, definition, options, addSlot) : result;
+}
