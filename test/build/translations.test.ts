@@ -76,6 +76,9 @@ describe('a webzine in two languages', () => {
     const footer = (html: string) => html.slice(html.indexOf('<p class="colophon__feeds">'), html.indexOf('</p>', html.indexOf('<p class="colophon__feeds">')));
     expect(footer(await built.read('web/fr/issues/1/first/index.html'))).toMatch(/^<p class="colophon__feeds">S&#39;abonner\u202F: <a /);
     expect(footer(await built.read('web/issues/1/first/index.html'))).toMatch(/^<p class="colophon__feeds">Subscribe: <a /);
+    // The capsule's labels too: a contributor's fediverse handle.
+    expect(readGemtext(await built.read('gemini/fr/authors.gmi')).map((line) => line.line)).toContain('Fédivers\u202F: @grace@social.example');
+    expect(readGemtext(await built.read('gemini/authors.gmi')).map((line) => line.line)).toContain('Fediverse: @grace@social.example');
   });
 
   it('offers a language switcher that leads to the same page in the other edition', async () => {
