@@ -424,6 +424,7 @@ describe('bad input', () => {
       '<img src="cover.svg" alt="A lamp" srcset="cover.svg 2q"> <img src="cover.svg" alt="A lamp" srcset="cover.svg 1x, cover.svg 1x"> <img src="cover.svg" alt="A lamp" srcset="cover.svg 600w"> <img src="cover.svg" alt="A lamp" srcset="cover.svg 600w" sizes="600"> <img src="cover.svg" alt="A lamp" srcset="cover.svg 600w" sizes="auto">',
       '<picture><source srcset="cover.svg 2x, cover.svg 2.0x" media="(min-width: 600px)"><source srcset="cover.svg 300w" sizes="(max-width: 300px) 100vw, 50vw"><img src="cover.svg" alt="A lamp"></picture>',
       '<p lang="english">English</p> <p lang="en-1996">Spelt as in 1996</p> <p lang="en-a-bbb">An extension</p> <a href="https://x.example/" hreflang="french">x</a> <video src="cover.svg" controls><track src="cover.svg" kind="subtitles" srclang="German" label="Deutsch"></video>',
+      '<picture><source srcset="cover.svg" media="(max-width: calc(40rem + 10px))"><img src="cover.svg" alt="A lamp"></picture> <img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="(max-width: calc(40rem + 10px)) 100vw, 50vw">',
       '<div itemscope itemtype="not/absolute">Item</div>',
       '<p><a href="https://x.example/a b">A link with a space</a> <q cite="https://x.example/ quote">quoted</q></p>',
     ].join('\n\n');
@@ -435,6 +436,9 @@ describe('bad input', () => {
     expect(run.stderr).toContain('content/issues/1/30-values.md:4:59: warning: a <time> must give a date or time, like 2024-05-01, 18:30 or 2024-05-01T18:30Z, in its datetime attribute or else as its text, got "next friday"; its text is shown without the <time> [html/invalid-value]\n');
     const pages = ['issues/1/values/index.html', 'issues/1/index.html'].map((page) => path.join(out, 'web', page));
     expect(await readFile(pages[0]!, 'utf8')).toContain('<p>Opened last week, closed next friday, moved <time>2026-05-01</time>, on <time datetime="2026-05-01">May Day</time>.</p>');
+    // calc() in a media query is valid: kept, and the page still passes.
+    expect(await readFile(pages[0]!, 'utf8')).toContain('media="(max-width: calc(40rem + 10px))"');
+    expect(await readFile(pages[0]!, 'utf8')).toContain('sizes="(max-width: calc(40rem + 10px)) 100vw, 50vw"');
     expect(await checkHtml(pages)).toEqual([]);
   });
 

@@ -48,7 +48,7 @@ const discreteFeatures: Record<string, FeatureValue> = {
 
 /** Whether `value` is a media query list HTML allows in a `media` attribute (#valid-media-query-list); an empty one is `all`. */
 export function isMediaQueryList(value: string): boolean {
-  const list = parseMediaQueryList(value);
+  const list = parseMediaQueryList(withMathAsLengths(value));
   return !isParserError(list) && list.nodes.every((query) => query !== undefined && isQuery(query));
 }
 
@@ -57,8 +57,35 @@ export function isMediaQueryList(value: string): boolean {
  * one. The checker reads it after `all and`, so it takes no `or` outside parentheses.
  */
 export function isMediaCondition(value: string): boolean {
-  const condition = parseMediaCondition(value);
+  const condition = parseMediaCondition(withMathAsLengths(value));
   return !isParserError(condition) && condition.op !== 'or' && isCondition(condition);
+}
+
+/** The CSS math functions (https://www.w3.org/TR/css-values-4/#math), which the checker takes wherever a number or a length goes. */
+export const mathFunctions: ReadonlySet<string> = new Set(['calc', 'min', 'max', 'clamp', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'pow', 'sqrt', 'hypot', 'log', 'exp', 'abs', 'sign']);
+
+/**
+ * `value` with each call of a math function (`calc(40rem + 10px)`) written as a length, which the
+ * parser reads (it reads no function): a feature's value is checked but for what a function computes.
+ * Media queries give them lengths (`max-width`); one given a resolution or a ratio is told as wrong.
+ */
+function withMathAsLengths(value: string): string {
+  let out = '';
+  let at = 0;
+  for (const call of value.matchAll(/([A-Za-z][A-Za-z\d-]*)\(/g)) {
+    if (call.index < at || !mathFunctions.has(call[1]!.toLowerCase())) continue;
+    let depth = 0;
+    let end = call.index + call[0].length - 1;
+    for (; end < value.length; end++) {
+      if (value[end] === '(') depth++;
+      else if (value[end] === ')' && --depth === 0) break;
+    }
+    // Not closed: left for the parser to refuse.
+    if (end === value.length) break;
+    out += `${value.slice(at, call.index)}1px`;
+    at = end + 1;
+  }
+  return out + value.slice(at);
 }
 
 function isQuery(query: QueryNode): boolean {

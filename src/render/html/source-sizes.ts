@@ -1,11 +1,10 @@
-import { isMediaCondition, lengthUnits } from './media-queries.js';
+import { isMediaCondition, lengthUnits, mathFunctions } from './media-queries.js';
 
 // A `sizes` attribute (https://html.spec.whatwg.org/#sizes-attributes) as the Nu Html Checker
 // reads it: `auto` first on a lazy-loaded image, then sizes separated by commas, each but the
 // last after a media condition; a size is a length with a unit it knows (`50vw`, `300px`, not
 // `50%` or `300`), 0, or one of the CSS math functions (`calc(100vw - 2em)`).
 
-const functions = new Set(['calc', 'min', 'max', 'clamp', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'pow', 'sqrt', 'hypot', 'log', 'exp', 'abs', 'sign']);
 // A CSS number (https://www.w3.org/TR/css-syntax-3/#number-token-diagram), then its unit.
 const dimension = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/;
 const space = /[\t\n\f\r ]/;
@@ -62,7 +61,7 @@ function isSourceSize(text: string, last: boolean): boolean {
 
 /**
  * Where the size at the end of `text` starts: after the last space, or for a function (which may
- * hold spaces), at its name, which must be one of {@link functions}; `undefined` when there is none.
+ * hold spaces), at its name, which must be one of {@link mathFunctions}; `undefined` when there is none.
  */
 function sizeStart(text: string): number | undefined {
   if (!text.endsWith(')')) {
@@ -75,7 +74,7 @@ function sizeStart(text: string): number | undefined {
     if (text[at] === ')') depth++;
     else if (text[at] === '(' && --depth === 0) {
       const name = /[a-zA-Z\d-]*$/.exec(text.slice(0, at))![0];
-      return functions.has(name.toLowerCase()) ? at - name.length : undefined;
+      return mathFunctions.has(name.toLowerCase()) ? at - name.length : undefined;
     }
   }
   return undefined;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { isMediaQueryList } from '../../../src/render/html/media-queries.js';
+import { sizesProblem } from '../../../src/render/html/source-sizes.js';
+
+// What the Nu Html Checker (vnu 26.9) accepts in a <source media> and in the conditions of a sizes,
+// and what it rejects: a media query kept must never make a page it rejects, nor one it accepts be lost.
+describe('media queries of raw HTML', () => {
+  it.each([
+    '(min-width: 600px)',
+    'screen and (max-width: 40em)',
+    '(prefers-color-scheme: dark)',
+    '(width >= 600px)',
+    // CSS math functions, which the parser does not read (review of e67c433: they were dropped).
+    '(max-width: calc(40rem + 10px))',
+    '(min-width: min(600px, 50vw)) and (orientation: portrait)',
+    'screen and (max-width: CALC(1px + (2px * 3)))',
+  ])('keeps %s', (query) => {
+    expect(isMediaQueryList(query)).toBe(true);
+  });
+
+  it.each(['nonsense', '(min-width: banana)', '(min-width: 600)', '(device-width: 600px)', 'tv', '(max-width: calc(40rem + 10px)', '(min-width: calc(1px) 2)'])('rejects %s', (query) => {
+    expect(isMediaQueryList(query)).toBe(false);
+  });
+
+  it('keeps a sizes whose condition computes its length with calc()', () => {
+    expect(sizesProblem('(max-width: calc(40rem + 10px)) 100vw, 50vw', false)).toBeUndefined();
+    expect(sizesProblem('(max-width: calc(40rem + 10px)) calc(100vw - 2em), 50vw', false)).toBeUndefined();
+    expect(sizesProblem('(max-width: banana) 100vw, 50vw', false)).toBe('syntax');
+  });
+});
