@@ -67,7 +67,8 @@ async function main() {
 
   // Files deleted just before (an earlier bench's corpus, a test run's folders) make the kernel
   // scan them for every file created until it writes their inodes out, half a minute later (see
-  // build.js); written out now, they cost five seconds, which the untimed priming build outlasts.
+  // build.js); once written out (sync returns when they are), only for five seconds after their
+  // deletion, which are over by the end of the untimed priming build.
   spawnSync('sync');
   try {
     if (options.dev) await runDevBench(root, options, { cli, rssReporter, repoRoot });
