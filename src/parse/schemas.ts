@@ -33,13 +33,18 @@ const words = z.string().refine((value) => value.trim() !== '', { message: 'some
  * item in the message (`a tag`).
  */
 function uniqueList<T extends z.ZodType<string>>(item: T, what: string, keyOf: (value: string) => string) {
-  return z.array(item).superRefine((list, context) =>
+  return z.array(item).superRefine((list, context) => {
+    // The keys seen so far, in one pass: looking each item up among all those before it took
+    // `mimeo check` 13 s over 20 000 tags, in 100 kB of front matter.
+    const seen = new Set<string>();
     list.forEach((value, index) => {
       // A wrong item is reported as such, and only that.
       if (!item.safeParse(value).success) return;
-      if (list.findIndex((other) => item.safeParse(other).success && keyOf(other) === keyOf(value)) !== index) context.addIssue({ code: 'custom', path: [index], message: `${what} not listed before` });
-    }),
-  );
+      const key = keyOf(value);
+      if (seen.has(key)) context.addIssue({ code: 'custom', path: [index], message: `${what} not listed before` });
+      seen.add(key);
+    });
+  });
 }
 // Tags that differ only in case, surrounding spaces or how their accents are encoded are the
 // same to a reader. (Authors are told apart once handles are resolved: see `resolveAuthors`.)

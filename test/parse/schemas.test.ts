@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { articleSchema } from '../../src/parse/schemas.js';
+
+describe('front matter schemas', () => {
+  // Each tag was looked up among all those before it: 20 000 tags took `mimeo check` 13 s.
+  it('tells each of 10 000 tags listed before, in any case or spacing, in a time that grows with their number, not its square', () => {
+    const tags = Array.from({ length: 10_000 }, (_, index) => `tag${index}`);
+    const started = performance.now();
+    const issues = articleSchema.safeParse({ title: 'A', tags: [...tags, ' TAG9999', '', 'tag0 '] }).error?.issues ?? [];
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(issues.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: ['tags', 10_001], message: 'some text, not blank' },
+      { path: ['tags', 10_000], message: 'a tag not listed before' },
+      { path: ['tags', 10_002], message: 'a tag not listed before' },
+    ]);
+  });
+});
