@@ -4,7 +4,8 @@ import { walk } from '../parse/walk.js';
 import { isStackOverflow, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
-import { reportRule, type RuleArgs, type RuleId } from '../diagnostics/rules.js';
+import { reportRule } from '../diagnostics/rules.js';
+import { reportShown } from '../diagnostics/report-shown.js';
 import { toHtmlVariants, type Removal } from '../render/html/markdown-to-html.js';
 import type { Misplacement } from '../render/html/place-elements.js';
 import type { SkippedLevel } from '../render/html/heading-levels.js';
@@ -115,19 +116,6 @@ export async function prepareToCompile(texts: Iterable<string | Uint8Array>): Pr
   for (const text of texts) {
     if (typeof text === 'string' ? text.includes('<') : text.includes(0x3c)) return loadRawHtmlParsers();
   }
-}
-
-// A file of a thousand stray tags would bury its other diagnostics: past this many, one says how many more.
-const removalsShown = 10;
-
-/**
- * Warns of each of `items` where it was written, the first {@link removalsShown}; past them, one
- * warning at the next says how many more.
- */
-function reportShown<Id extends RuleId, Item extends { line: number; column: number }>(id: Id, items: readonly Item[], file: string, report: Report, args: (item: Item) => RuleArgs<Id>): void {
-  for (const item of items.slice(0, removalsShown)) reportRule(report, id, { file, line: item.line, column: item.column }, args(item));
-  const next = items[removalsShown];
-  if (next) reportRule(report, id, { file, line: next.line, column: next.column }, { ...args(next), more: items.length - removalsShown });
 }
 
 /** What the sanitizer took from the file's raw HTML, the raw HTML that stood where HTML does not let it, its attributes HTML does not allow, and the headings that skip a level: each where it was written, and what became of it. */

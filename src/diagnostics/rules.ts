@@ -51,6 +51,9 @@ function keyText(key: string): string {
   return rest.length === 0 ? item : `"${rest.join('.')}" of ${item}`;
 }
 
+/** The hint of the last error of a rule, which counts those past the first ten. */
+const mendTheFirstTen = 'Mend them as the errors before this one say of the first ten; `mimeo check` then tells where the next ones are.';
+
 const maybe = (suggestion: string | undefined, text: (s: string) => string): string | undefined =>
   suggestion === undefined ? undefined : text(suggestion);
 
@@ -135,15 +138,16 @@ export const rules = {
     message: ({ file }) => `the webzine needs a ${file}, and there is none`,
     hint: () => 'Create it with at least a `title:` line, or pass --root with the folder that holds content/.',
   }),
-  'site-config/unknown-key': rule<{ key: string; suggestion?: string }>({
+  'site-config/unknown-key': rule<{ key: string; suggestion?: string; more?: number }>({
     severity: 'error',
-    message: ({ key }) => `${keyText(key)} is not a setting of site.yml`,
-    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    message: ({ key, more }) => (more !== undefined ? `${more} more keys, from ${keyText(key)} on, are not settings of site.yml` : `${keyText(key)} is not a setting of site.yml`),
+    hint: ({ suggestion, more }) =>
+      more !== undefined ? `Remove them, or put the theme's own settings under extra:. The errors before this one say where the first ten are.` : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string }>({
+  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; more?: number }>({
     severity: 'error',
-    message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
-    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their settings take` : `${keyText(key)} must be ${expected}, got ${actual}`),
+    hint: ({ suggestion, more }) => (more !== undefined ? mendTheFirstTen : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
   }),
   'site-config/widened': rule<{ what: 'trust' | 'host-files'; files?: string }>({
     severity: 'warning',
@@ -170,10 +174,11 @@ export const rules = {
     message: () => 'building the site needs "baseUrl", the https address it will be published at, and site.yml has none',
     hint: () => 'Add `baseUrl: https://zine.example/` to site.yml (`mimeo build` also takes --base-url, which overrides it).',
   }),
-  'yaml/syntax': rule<{ reason: string; code?: string }>({
+  // Past the first ten, only fields given twice are counted (a file has one other syntax error at most).
+  'yaml/syntax': rule<{ reason: string; code?: string; more?: number }>({
     severity: 'error',
-    message: ({ reason }) => `the YAML here can not be read: ${reason}`,
-    hint: ({ reason, code }) => yamlHint(reason, code),
+    message: ({ reason, more }) => `the YAML here can not be read: ${more !== undefined ? `${more} more fields, from this one on, are given twice` : reason}`,
+    hint: ({ reason, code, more }) => (more !== undefined ? 'Give each field once. The errors before this one say where the first ten are.' : yamlHint(reason, code)),
   }),
   'yaml/too-large': rule<{ alias: string; limit: number }>({
     severity: 'error',
@@ -323,10 +328,11 @@ export const rules = {
     message: () => 'the front matter opened here is never closed, so the whole file would be read as front matter and the body lost',
     hint: () => 'Add a line "---" after the last field, before the text of the body.',
   }),
-  'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string }>({
+  'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string; more?: number }>({
     severity: 'error',
-    message: ({ key, kind }) => `${keyText(key)} is not a front matter field of ${kind}`,
-    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    message: ({ key, kind, more }) => (more !== undefined ? `${more} more fields, from ${keyText(key)} on, are not front matter fields of ${kind}` : `${keyText(key)} is not a front matter field of ${kind}`),
+    hint: ({ suggestion, more }) =>
+      more !== undefined ? 'Remove them: front matter holds only the fields `mimeo schema` lists. The errors before this one say where the first ten are.' : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'front-matter/required': rule<{ key: string; kind: string; block: boolean }>({
     severity: 'error',
@@ -338,38 +344,45 @@ export const rules = {
     message: ({ key, actual }) => `${keyText(key)} must be a date like 2021-10-01, got ${actual}`,
     hint: () => 'Write the date as year-month-day; leave it out while the issue is a draft.',
   }),
-  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string }>({
+  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; more?: number }>({
     severity: 'error',
-    message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
-    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their fields take` : `${keyText(key)} must be ${expected}, got ${actual}`),
+    hint: ({ suggestion, more }) => (more !== undefined ? mendTheFirstTen : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
   }),
-  'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string }>({
+  'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; more?: number }>({
     severity: 'error',
-    message: ({ key, expected, actual }) => `${keyText(key)} must be ${expected}, got ${actual}`,
-    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what authors.yml takes` : `${keyText(key)} must be ${expected}, got ${actual}`),
+    hint: ({ suggestion, more }) => (more !== undefined ? mendTheFirstTen : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
   }),
-  'author/unknown-handle': rule<{ handle: string; suggestion?: string }>({
+  'author/unknown-handle': rule<{ handle: string; suggestion?: string; more?: number }>({
     severity: 'error',
-    message: ({ handle }) => `"${handle}" looks like a handle, and authors.yml has no such handle`,
-    hint: ({ suggestion }) =>
-      suggestion === undefined
-        ? 'Add the handle to content/authors.yml, or write the full name ("Ada Lovelace").'
-        : `Did you mean "${suggestion}"?`,
+    message: ({ handle, more }) => (more !== undefined ? `${more} more names, from "${handle}" on, look like handles, and authors.yml has none of them` : `"${handle}" looks like a handle, and authors.yml has no such handle`),
+    hint: ({ suggestion, more }) =>
+      more !== undefined
+        ? 'Add them to content/authors.yml, or write full names ("Ada Lovelace"). The errors before this one say where the first ten are.'
+        : suggestion === undefined
+          ? 'Add the handle to content/authors.yml, or write the full name ("Ada Lovelace").'
+          : `Did you mean "${suggestion}"?`,
   }),
   'encoding/invalid-utf8': rule<Record<string, never>>({
     severity: 'error',
     message: () => 'this file is not valid UTF-8',
     hint: () => 'Save the file as UTF-8 in your editor ("Save with encoding" or "Reopen with encoding").',
   }),
-  'encoding/control-character': rule<{ code: string }>({
+  // Counted (`more`) only in YAML values, where escapes can write one in each.
+  'encoding/control-character': rule<{ code: string; more?: number }>({
     severity: 'warning',
-    message: ({ code }) => `this file holds the invisible control character U+${code}, which was left out`,
-    hint: () => 'It usually comes from a copy and paste; delete it to silence this warning.',
+    message: ({ code, more }) =>
+      more !== undefined ? `${more} more values, from this one on, hold invisible control characters, which were left out` : `this file holds the invisible control character U+${code}, which was left out`,
+    hint: ({ more }) => (more !== undefined ? 'They usually come from a copy and paste; delete them to silence these warnings.' : 'It usually comes from a copy and paste; delete it to silence this warning.'),
   }),
-  'encoding/noncharacter': rule<{ code: string }>({
+  'encoding/noncharacter': rule<{ code: string; more?: number }>({
     severity: 'warning',
-    message: ({ code }) => `this file holds the noncharacter U+${code}, which no web page may hold, so it was left out`,
-    hint: () => 'Noncharacters are for programs, never for text; delete it to silence this warning.',
+    message: ({ code, more }) =>
+      more !== undefined
+        ? `${more} more values, from this one on, hold noncharacters, which no web page may hold, so they were left out`
+        : `this file holds the noncharacter U+${code}, which no web page may hold, so it was left out`,
+    hint: ({ more }) => (more !== undefined ? 'Noncharacters are for programs, never for text; delete them to silence these warnings.' : 'Noncharacters are for programs, never for text; delete it to silence this warning.'),
   }),
   'slug/invalid': rule<{ name: string; expected: string; suggestion?: string }>({
     severity: 'error',

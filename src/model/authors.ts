@@ -1,6 +1,6 @@
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
-import { reportRule } from '../diagnostics/rules.js';
+import { reportShown } from '../diagnostics/report-shown.js';
 import type { AuthorsFile } from '../parse/schemas.js';
 import type { Position } from '../parse/yaml-data.js';
 import type { Author } from './types.js';
@@ -20,22 +20,29 @@ export function toAuthorDirectory(file: AuthorsFile | undefined): Map<string, Au
  */
 export function resolveAuthors(values: readonly string[], directory: Map<string, Author>, key: string, placeOf: (index: number) => { file: string } & Position, report: Report): Author[] {
   const authors: Author[] = [];
+  const unknown: Array<{ file: string } & Position & { value: string }> = [];
+  const repeated: Array<{ file: string } & Position & { index: number; value: string }> = [];
   // The same person twice (a handle and the name it stands for, a name in two cases) is a slip.
   const seen = new Set<string>();
   for (const [index, value] of values.entries()) {
     const known = directory.get(value);
     const author = known ?? (/^[a-z0-9_.-]+$/.test(value) && directory.size > 0 ? undefined : { key: value, name: value });
     if (!author) {
-      reportRule(report, 'author/unknown-handle', placeOf(index), { handle: value, suggestion: didYouMean(value, directory.keys()) });
+      unknown.push({ ...placeOf(index), value });
       continue;
     }
     const person = author.name.normalize('NFC').trim().toLowerCase();
     if (seen.has(person)) {
-      reportRule(report, 'front-matter/invalid', placeOf(index), { key: `${key}.${index}`, expected: 'someone not listed before', actual: `"${value}"` });
+      repeated.push({ ...placeOf(index), index, value });
       continue;
     }
     seen.add(person);
     authors.push(author);
   }
+  const file = (unknown[0] ?? repeated[0])?.file;
+  if (file === undefined) return authors;
+  // The nearest handle is looked for only for the names shown.
+  reportShown('author/unknown-handle', unknown, file, report, ({ value }) => ({ handle: value, suggestion: didYouMean(value, directory.keys()) }));
+  reportShown('front-matter/invalid', repeated, file, report, ({ index, value }) => ({ key: `${key}.${index}`, expected: 'someone not listed before', actual: `"${value}"` }));
   return authors;
 }

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import type { YamlData } from './yaml-data.js';
+import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
+import type { Position, YamlData } from './yaml-data.js';
 
 /** Which catalogue rules a kind of YAML file reports its mistakes under. */
 export interface ValidationOptions {
@@ -43,25 +44,30 @@ export function validateData<Schema extends z.ZodType>(
 ): z.infer<Schema> | undefined {
   const result = schema.safeParse(data.value);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) reportIssue(issue, schema, data, options, report);
+  const repeated: Repeated = { unknownKeys: [], invalid: [] };
+  for (const issue of result.error.issues) reportIssue(issue, schema, data, options, report, repeated);
+  reportRepeated(repeated, options, report);
   return undefined;
 }
 
-function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData, options: ValidationOptions, report: Report): void {
+/** The mistakes a file can make by the thousand (unknown keys, wrong items of a list), reported past the first ten as a count. */
+interface Repeated {
+  unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined }>;
+  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string }>;
+}
+
+function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData, options: ValidationOptions, report: Report, repeated: Repeated): void {
   const { file, kind, area } = options;
   const path = issue.path;
   const key = path.map(String).join('.') || 'the file';
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(schema, path);
     for (const unknownKey of issue.keys) {
-      const place = { file, ...data.locate([...path, unknownKey], 'key') };
       // What other generators call the theme's settings (Hugo `params`, Zola `extra`, Jekyll's own keys).
       const theirs = area === 'site-config' && path.length === 0 && /^(params|parameters|settings|custom)$/i.test(unknownKey) && known.includes('extra') ? 'extra' : undefined;
-      const suggestion = theirs ?? didYouMean(unknownKey, known);
-      const fullKey = [...path.map(String), unknownKey].join('.');
-      if (area === 'site-config') reportRule(report, 'site-config/unknown-key', place, { key: fullKey, suggestion });
-      else if (area === 'front-matter') reportRule(report, 'front-matter/unknown-key', place, { key: fullKey, kind, suggestion });
-      else reportRule(report, 'authors-file/invalid', place, { key: fullKey, expected: 'one of name, url or fediverse', actual: 'an unknown field' });
+      // Looked for only for the keys shown.
+      const suggestion = () => theirs ?? didYouMean(unknownKey, known);
+      repeated.unknownKeys.push({ ...data.locate([...path, unknownKey], 'key'), key: [...path.map(String), unknownKey].join('.'), suggestion });
     }
     return;
   }
@@ -85,10 +91,24 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
     return;
   }
   const expected = describeExpected(issue);
-  const rule = area === 'site-config' ? 'site-config/invalid' : area === 'front-matter' ? 'front-matter/invalid' : 'authors-file/invalid';
   // A misspelt choice (`links: paragraf`) is told the one it is nearest to.
   const suggestion = issue.code === 'invalid_value' && typeof actualValue === 'string' ? didYouMean(actualValue, issue.values.map(String)) : undefined;
-  reportRule(report, rule, place, { key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}) });
+  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}) });
+}
+
+/** Reports the unknown keys and wrong values of a file under the rules of its area, in the order they were written. */
+function reportRepeated({ unknownKeys, invalid }: Repeated, { file, kind, area }: ValidationOptions, report: Report): void {
+  const valueArgs = ({ line, column, ...args }: Repeated['invalid'][number]) => args;
+  if (area === 'site-config') {
+    reportShown('site-config/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion }) => ({ key, suggestion: suggestion() }));
+    reportShown('site-config/invalid', inFileOrder(invalid), file, report, valueArgs);
+  } else if (area === 'front-matter') {
+    reportShown('front-matter/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion }) => ({ key, kind, suggestion: suggestion() }));
+    reportShown('front-matter/invalid', inFileOrder(invalid), file, report, valueArgs);
+  } else {
+    const unknownFields = unknownKeys.map(({ line, column, key }) => ({ line, column, key, expected: 'one of name, url or fediverse', actual: 'an unknown field' }));
+    reportShown('authors-file/invalid', inFileOrder([...unknownFields, ...invalid]), file, report, valueArgs);
+  }
 }
 
 interface SchemaDefinition {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
+import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import { aliasBeyond, aliasInsideItself, aliasTargets, maxAliases, maxExpandedSize, unresolvedAlias } from './yaml-aliases.js';
 import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
 
@@ -46,10 +47,8 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     // After the first mistake the parser's idea of the structure is a guess: what it then finds
     // (two or three errors for one line indented wrong) is left out, but for keys given twice.
     const first = [document.errors[0], duplicates[0]].filter((error) => error !== undefined).sort((a, b) => a.pos[0] - b.pos[0])[0]!;
-    for (const error of [first, ...duplicates.filter((other) => other !== first)]) {
-      const position = toPosition(errorOffset(text, error));
-      reportRule(report, 'yaml/syntax', { file: options.file, ...position }, { reason: reasonOf(text, error), code: error.code }, error);
-    }
+    const errors = [first, ...duplicates.filter((other) => other !== first)].map((error) => ({ error, ...toPosition(errorOffset(text, error)) }));
+    reportShown('yaml/syntax', inFileOrder(errors), options.file, report, ({ error }) => ({ reason: reasonOf(text, error), code: error.code }), ({ error }) => error);
     return undefined;
   }
   const start = toPosition(0);
@@ -95,7 +94,12 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     return undefined;
   }
   const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'key') => locateIn(document, path, part, toPosition) ?? start;
-  return { value: withoutForbidden(value, [], (path, { code, noncharacter }) => reportRule(report, noncharacter ? 'encoding/noncharacter' : 'encoding/control-character', { file: options.file, ...locate(path, 'value') }, { code })), locate };
+  const forbidden: Array<Position & { code: string; noncharacter: boolean }> = [];
+  const clean = withoutForbidden(value, [], (path, found) => forbidden.push({ ...locate(path, 'value'), ...found }));
+  const inOrder = inFileOrder(forbidden);
+  reportShown('encoding/control-character', inOrder.filter((found) => !found.noncharacter), options.file, report, ({ code }) => ({ code }));
+  reportShown('encoding/noncharacter', inOrder.filter((found) => found.noncharacter), options.file, report, ({ code }) => ({ code }));
+  return { value: clean, locate };
 }
 
 /**

@@ -101,6 +101,23 @@ describe('the mimeo command', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('reports front matter of many unknown fields from build as check does: ten where they are, then how many more, and the other mistakes', async () => {
+    const root = await makeWebzine(path.join(repoRoot, 'test/fixtures/errors/front-matter-unknown-keys-counted'));
+    const check = await mimeo(['check', '--root', root]);
+    const build = await mimeo(['build', '--root', root, '--out', await temporaryFolder()]);
+    const reported = (output: string) => output.split('\n').filter((line) => /^(content\/|  )/.test(line));
+    expect(reported(build.stderr)).toEqual(reported(check.stdout));
+    expect(reported(check.stdout).filter((line) => line.startsWith('content/issues/1/30-build-farm.md:'))).toEqual([
+      'content/issues/1/30-build-farm.md:3:12: error: item 2 of "tags" must be some text, not blank, got "" [front-matter/invalid]',
+      ...['job', 'build', 'runner', 'started', 'finished', 'status', 'node', 'npm', 'cache', 'steps'].map((key, index) => `content/issues/1/30-build-farm.md:${index + 4}:1: error: "${key}" is not a front matter field of an article [front-matter/unknown-key]`),
+      'content/issues/1/30-build-farm.md:14:1: error: 5 more fields, from "warnings" on, are not front matter fields of an article [front-matter/unknown-key]',
+      'content/issues/1/30-build-farm.md:20:30: error: the link "log.md" points to nothing in the webzine [link/missing-target]',
+    ]);
+    expect(check.stderr).toContain('checked: 14 errors, 0 warnings');
+    expect(build.stderr).toContain('build failed: 14 errors, 0 warnings; nothing was written');
+    expect([check.code, build.code]).toEqual([1, 1]);
+  });
+
   it('exits 3 without a stack trace when the output can not be written, saying where and why', async () => {
     const root = await makeWebzine();
     const file = path.join(await temporaryFolder(), 'a-file');
