@@ -328,6 +328,12 @@ export const rules = {
     message: () => 'the front matter opened here is never closed, so the whole file would be read as front matter and the body lost',
     hint: () => 'Add a line "---" after the last field, before the text of the body.',
   }),
+  'front-matter/too-large': rule<{ limit: number }>({
+    severity: 'error',
+    message: ({ limit }) => `this file's front matter has more than ${grouped(limit)} characters, and mimeo reads at most ${grouped(limit)}`,
+    hint: () =>
+      'Front matter holds a few short fields (title, authors, summary, tags): put long text in the body, below the closing ---. If that line is missing, add it after the last field.',
+  }),
   'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string; more?: number }>({
     severity: 'error',
     message: ({ key, kind, more }) => (more !== undefined ? `${more} more fields, from ${keyText(key)} on, are not front matter fields of ${kind}` : `${keyText(key)} is not a front matter field of ${kind}`),

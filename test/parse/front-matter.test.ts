@@ -42,6 +42,28 @@ describe('parseFile', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  // A contributor's file held 5.6 MB of unknown fields, which printed 187 000 errors.
+  it('refuses front matter of more than 50 000 characters at the line where the limit falls, without reading it, and reads the body', () => {
+    const fields = Array.from({ length: 3000 }, (_, index) => `field${String(index).padStart(4, '0')}: some value`).join('\n');
+    const { parsed, diagnostics } = parse(`---\ntitle: Pasted\n${fields}\n---\n## After\n`);
+    // After the first line's break and "title: Pasted" (15 characters), each field is a line of 22: the
+    // 50 001st character is the second of the 2 273rd field, on the file's line 2 275.
+    expect(diagnostics).toEqual([
+      {
+        file: 'content/pages/a.md',
+        line: 2275,
+        column: 1,
+        severity: 'error',
+        ruleId: 'front-matter/too-large',
+        message: "this file's front matter has more than 50 000 characters, and mimeo reads at most 50 000",
+        hint: 'Front matter holds a few short fields (title, authors, summary, tags): put long text in the body, below the closing ---. If that line is missing, add it after the last field.',
+      },
+    ]);
+    expect(parsed.frontMatter).toBeUndefined();
+    expect(parsed.anchors).toEqual(['after']);
+    expect(parsed.tree.children[0]?.position?.start.line).toBe(3004);
+  });
+
   it('reads CRLF front matter with a byte order mark like LF (after decoding)', async () => {
     const { decodeText } = await import('../../src/load/decode.js');
     const collector = createCollector();
