@@ -27,7 +27,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   const diagnostics: Diagnostic[] = [];
   const text = source.text.replace(reservedCharacters, '\uFFFD');
   const report = (diagnostic: Diagnostic) => diagnostics.push(withTextCause(diagnostic));
-  const parsed = parseFile({ path: source.path, text }, report);
+  const parsed = parseFile({ path: source.path, text }, report, { html: options.html });
   // No text, or only notes (a scaffold's). A file whose front matter can not be read (never
   // closed) has no body to speak of, and one too deep or too large to read has one: both are reported.
   const blank = parsed.frontMatter !== undefined && !parsed.refused && parsed.tree.children.every((node) => node.type === 'html' && node.value.replace(/<!--[\s\S]*?-->/g, '').trim() === '');

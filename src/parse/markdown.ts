@@ -4,6 +4,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import { findLiterals, gfmSyntaxFor, gfmTrees, mayHoldLiteral } from './gfm-syntax.js';
+import { textShown } from './heading-text.js';
+import type { SiteConfig } from './schemas.js';
 import { walk } from './walk.js';
 
 /** A Markdown body as a syntax tree, with what other files may link to in it. */
@@ -14,15 +16,27 @@ export interface ParsedMarkdown {
   anchors: string[];
 }
 
+/** How a body is read. */
+export interface MarkdownOptions {
+  /** What raw HTML becomes on the page (site.yml `markdown.html`), which headings' ids follow (default: `sanitize`). */
+  html?: SiteConfig['markdown']['html'];
+}
+
 /**
  * Parses Markdown (CommonMark and GFM) once into the tree every output derives from, gives each
  * heading its id, and shifts positions past the front matter.
  */
-export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown {
+export function parseMarkdown(body: string, lineOffset: number, options: MarkdownOptions = {}): ParsedMarkdown {
   const tree = fromMarkdown(body, { extensions: [gfmSyntaxFor(body)], mdastExtensions: gfmTrees });
   const slugger = new GithubSlugger();
   const anchors: string[] = [];
   const names: string[] = [];
+  // Headings that hold raw HTML shown as HTML, with their text as the page shows it. They get
+  // their ids after the others: GitHub numbers a repeated id in document order, but these were
+  // once made of their tags too (`## Head <b>raw</b> x` was `head-brawb-x`), and a heading without
+  // raw HTML keeps the id its links lead to: `## Head raw x` stays `head-raw-x` even below
+  // `## Head <b>raw</b> x`, which becomes `head-raw-x-1` (on GitHub, the other way round).
+  const withHtml: Array<[Heading, string]> = [];
   // What remark-gfm's parser does, with GFM fitted to the text (gfm-syntax.ts): the search for
   // autolink literals in the text waits for this walk to see whether some text may hold one.
   let literals = false;
@@ -30,8 +44,14 @@ export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown 
     shiftPosition(node, lineOffset);
     if (node.type === 'text' && !literals) literals = mayHoldLiteral((node as Text).value);
     if (node.type === 'heading') {
-      const id = identifyHeading(node as Heading, slugger);
-      if (id !== undefined) anchors.push(id);
+      const heading = node as Heading;
+      // Escaped raw HTML is text the reader sees, tags and all, and the id keeps it.
+      const shown = options.html === 'escape' ? undefined : textShown(heading);
+      if (shown !== undefined) withHtml.push([heading, shown]);
+      else {
+        const id = identifyHeading(heading, toString(heading), slugger);
+        if (id !== undefined) anchors.push(id);
+      }
     }
     if (node.type === 'html') {
       const raw = htmlIds((node as Html).value);
@@ -41,6 +61,10 @@ export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown 
     }
   });
   if (literals) findLiterals(tree);
+  for (const [heading, shown] of withHtml) {
+    const id = identifyHeading(heading, shown, slugger);
+    if (id !== undefined) anchors.push(id);
+  }
   // A name becomes an id only where no element has it already.
   const taken = new Set(anchors);
   for (const name of names) {
@@ -52,11 +76,12 @@ export function parseMarkdown(body: string, lineOffset: number): ParsedMarkdown 
 }
 
 /**
- * Gives a heading its id as GitHub makes it, but never one that begins with `_`: those are the
- * theme's (`_main`, `_contents`). A heading with nothing to make an id of (`## !!!`) gets none.
+ * Gives a heading its id as GitHub makes it of `text`, but never one that begins with `_`: those
+ * are the theme's (`_main`, `_contents`). A heading with nothing to make an id of (`## !!!`) gets
+ * none. An id the slugger gave before is numbered (`-1`, `-2`), as GitHub numbers repeats.
  */
-function identifyHeading(heading: Heading, slugger: GithubSlugger): string | undefined {
-  const base = slug(toString(heading)).replace(/^_+/, '');
+function identifyHeading(heading: Heading, text: string, slugger: GithubSlugger): string | undefined {
+  const base = slug(text).replace(/^_+/, '');
   if (base === '') return undefined;
   const id = slugger.slug(base);
   heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id } };

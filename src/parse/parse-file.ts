@@ -3,7 +3,7 @@ import { isStackOverflow, type Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { TextSource } from '../load/load-sources.js';
 import { parseFrontMatter } from './front-matter.js';
-import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+import { parseMarkdown, type MarkdownOptions, type ParsedMarkdown } from './markdown.js';
 import { findSlowMarkdown } from './slow-markdown.js';
 import type { YamlData } from './yaml-data.js';
 
@@ -17,8 +17,8 @@ export interface ParsedFile extends ParsedMarkdown {
   refused?: true;
 }
 
-/** Parses one Markdown file. Pure: the same text always gives the same result. */
-export function parseFile(source: TextSource, report: Report): ParsedFile {
+/** Parses one Markdown file. Pure: the same text and options always give the same result. */
+export function parseFile(source: TextSource, report: Report, options: MarkdownOptions = {}): ParsedFile {
   const { data, body, bodyLineOffset } = parseFrontMatter(source.text, source.path, report);
   const empty: ParsedMarkdown = { tree: { type: 'root', children: [] }, anchors: [] };
   // Read before it is parsed: micromark would take minutes and gigabytes over some small bodies.
@@ -31,7 +31,7 @@ export function parseFile(source: TextSource, report: Report): ParsedFile {
   }
   let markdown: ParsedMarkdown;
   try {
-    markdown = parseMarkdown(body, bodyLineOffset);
+    markdown = parseMarkdown(body, bodyLineOffset, options);
   } catch (error) {
     // The parsers recurse once a level: thousands of nested quotes or lists exhaust the stack.
     if (!isStackOverflow(error)) throw new Error(`could not parse ${source.path}`, { cause: error });

@@ -170,6 +170,28 @@ describe('ids on a page', () => {
   });
 });
 
+describe('ids of headings that hold raw HTML', () => {
+  it('are made of the text the heading shows, as on GitHub: a link to #head-raw-x passes check and leads to it, on its page and on the issue page', async () => {
+    const change = async (root: string) => {
+      await writeFile(path.join(root, 'content/issues/1/30-raw-heading.md'), '---\ntitle: Raw heading\n---\n## Head <b>raw</b> x\n\nBack to [the heading](#head-raw-x).\n');
+      await appendFile(path.join(root, 'content/pages/about.md'), '\nSee [the raw heading](../issues/1/30-raw-heading.md#head-raw-x).\n');
+    };
+    const root = await makeWebzine();
+    await change(root);
+    const checked = await runCli(['check', '--root', root]);
+    expect(checked.code).toBe(0);
+    expect((checked.stdout + checked.stderr).split('\n').filter((line) => !line.startsWith('note: '))).toEqual(['checked: 0 errors, 0 warnings', '']);
+    const read = await buildChanged(change);
+    const own = await read('issues/1/raw-heading/index.html');
+    expect(own).toContain('<h2 id="head-raw-x">Head <b>raw</b> x<a class="heading-anchor" aria-hidden="true" tabindex="-1" href="#head-raw-x">#</a></h2>');
+    expect(own).toContain('<a href="#head-raw-x">the heading</a>');
+    const issue = await read('issues/1/index.html');
+    expect(issue).toContain('<h3 id="raw-heading:head-raw-x">Head <b>raw</b> x<a class="heading-anchor" aria-hidden="true" tabindex="-1" href="#raw-heading:head-raw-x">#</a></h3>');
+    expect(issue).toContain('<a href="#raw-heading:head-raw-x">the heading</a>');
+    expect(await read('about/index.html')).toContain('<a href="../issues/1/raw-heading/#head-raw-x">the raw heading</a>');
+  });
+});
+
 describe('ids written in raw HTML', () => {
   it('are what links to them lead to: <a name> anchors become ids, and none takes the theme\'s _main', async () => {
     const body = '---\ntitle: Anchors\n---\n<a name="old"></a>An old-style anchor. <span id="_main">Not the main part.</span>\n\nBack to [the anchor](#old).\n';

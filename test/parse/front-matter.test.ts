@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createCollector } from '../../src/diagnostics/diagnostic.js';
+import type { MarkdownOptions } from '../../src/parse/markdown.js';
 import { parseFile } from '../../src/parse/parse-file.js';
 
-function parse(text: string) {
+function parse(text: string, options?: MarkdownOptions) {
   const collector = createCollector();
-  const parsed = parseFile({ path: 'content/pages/a.md', text }, collector.report);
+  const parsed = parseFile({ path: 'content/pages/a.md', text }, collector.report, options);
   return { parsed, diagnostics: collector.diagnostics };
 }
 
@@ -25,6 +26,13 @@ describe('parseFile', () => {
 
   it('gives heading ids as GitHub does, numbering repeats', () => {
     expect(parse('## A b\n\n## A b\n\n### What?\n').parsed.anchors).toEqual(['a-b', 'a-b-1', 'what']);
+  });
+
+  it('makes the id of a heading with raw HTML of the text the page shows: its tags left out, unless markdown.html: escape shows them', () => {
+    const text = '## Head <b>raw</b> x\n\n## A <!-- note --> b\n';
+    expect(parse(text).parsed.anchors).toEqual(['head-raw-x', 'a--b']);
+    expect(parse(text, { html: 'trust' }).parsed.anchors).toEqual(['head-raw-x', 'a--b']);
+    expect(parse(text, { html: 'escape' }).parsed.anchors).toEqual(['head-brawb-x', 'a----note----b']);
   });
 
   it('counts raw HTML ids among the anchors', () => {
