@@ -452,6 +452,10 @@ describe('bad input', () => {
       '<picture><source srcset="cover.svg" media="(max-width: calc(40rem + 10px))"><img src="cover.svg" alt="A lamp"></picture> <img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="(max-width: calc(40rem + 10px)) 100vw, 50vw">',
       '<div itemscope itemtype="not/absolute">Item</div>',
       '<p><a href="https://x.example/a b">A link with a space</a> <q cite="https://x.example/ quote">quoted</q></p>',
+      // The Nu Html Checker wants widths and sizes of a <source> before an <img> (not lazy-loaded) or a <source> that gives widths.
+      '<picture><source srcset="cover.svg" media="(max-width: 40rem)"><img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="50vw"></picture> <picture><source srcset="cover.svg 1x" media="(max-width: 40rem)"><img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="50vw"></picture> <picture><source srcset="cover.svg 300w" media="(max-width: 40rem)"><img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="50vw"></picture>',
+      '<picture><source srcset="cover.svg 1x" media="(max-width: 40rem)"><source srcset="cover.svg 300w" sizes="50vw" type="image/svg+xml"><img src="cover.svg" alt="A lamp" loading="lazy"></picture> <picture><source srcset="cover.svg 300w" sizes="auto" media="(max-width: 40rem)"><source srcset="cover.svg 300w" type="image/svg+xml"><img src="cover.svg" alt="A lamp" loading="lazy"></picture>',
+      '<picture><source srcset="cover.svg" media="(max-width: 41rem)"><img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="50vw" loading="lazy"></picture>',
     ].join('\n\n');
     await writeFile(path.join(root, 'content/issues/1/30-values.md'), `---\ntitle: Values\n---\n${body}\n`);
     const out = await temporaryFolder();
@@ -464,6 +468,8 @@ describe('bad input', () => {
     // calc() in a media query is valid: kept, and the page still passes.
     expect(await readFile(pages[0]!, 'utf8')).toContain('media="(max-width: calc(40rem + 10px))"');
     expect(await readFile(pages[0]!, 'utf8')).toContain('sizes="(max-width: calc(40rem + 10px)) 100vw, 50vw"');
+    // A <source> of densities before a lazy-loaded <img> of widths is valid: kept.
+    expect(await readFile(pages[0]!, 'utf8')).toContain('media="(max-width: 41rem)"');
     expect(await checkHtml(pages)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
 import { isTimeDatetime } from './date-strings.js';
 import { booleans, syntaxOf, type Syntax } from './attribute-syntaxes.js';
 import { misplacedAttribute, type AttributeContext } from './attribute-places.js';
-import { imageChoiceOf, isLazy, sourceChoice } from './image-choice.js';
+import { imageChoiceOf, imageReading, readingsOf, sourceChoice, type Reading } from './image-choice.js';
 import { keepingId } from './kept-id.js';
 import { walk } from '../../parse/walk.js';
 
@@ -61,8 +61,8 @@ interface Context extends AttributeContext {
   headerIds: ReadonlySet<string>;
   owners: ReadonlyMap<string, Element>;
   displaced?: ElementContent[];
-  /** Whether the `<img>` of the `<picture>` the walk is in is lazy-loaded. */
-  lazy?: boolean;
+  /** In a `<picture>`, what each of its `<source>` elements is read against (see `readingsOf`). */
+  readings?: ReadonlyMap<Element, Reading>;
 }
 
 /**
@@ -126,7 +126,7 @@ function visit(parent: Root | Element, context: Context, options: ValueOptions):
       item: context.item || properties['itemScope'] === true,
       headerIds: tagName === 'table' ? headerIdsOf(child, context.owners) : context.headerIds,
       owners: context.owners,
-      ...(tagName === 'picture' ? { displaced, lazy: child.children.some((image) => image.type === 'element' && image.tagName === 'img' && isLazy(image)) } : {}),
+      ...(tagName === 'picture' ? { displaced, readings: readingsOf(child, options.repair) } : {}),
     }, options);
     parent.children.splice(index + 1, 0, ...displaced);
     index += displaced.length;
@@ -158,7 +158,8 @@ const timeWords = 'a date or time, like 2024-05-01, 18:30 or 2024-05-01T18:30Z, 
 function checkProperties(element: Element, context: Context, options: ValueOptions, told: string | undefined): boolean {
   const properties: Properties = element.properties;
   const choice = element.tagName === 'source' && context.parent === 'picture';
-  const images = choice || element.tagName === 'img' ? imageChoiceOf(element, choice ? context.lazy === true : isLazy(element)) : undefined;
+  const reading = choice ? context.readings?.get(element) : element.tagName === 'img' ? imageReading(element) : undefined;
+  const images = reading ? imageChoiceOf(element, reading) : undefined;
   for (const [key, value] of Object.entries(properties)) {
     if (key === told || value === undefined || value === null || value === false) continue;
     const place = options.repair ? (images?.[key]?.place ?? misplacedAttribute(element, key, context)) : undefined;

@@ -18,7 +18,7 @@ const density = /^(-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)x$/;
 const largestWidth = 2 ** 31 - 1;
 
 /** What can be wrong with a `srcset`: see {@link srcsetProblem}. */
-export type SrcsetProblem = 'syntax' | 'repeated' | 'mixed' | 'unsized';
+export type SrcsetProblem = 'syntax' | 'repeated' | 'mixed' | 'unsized' | 'before-widths';
 
 /** What is wrong with the `srcset` and the `sizes` of an `<img>` or of a `<source>` of a `<picture>`; `unused`: a `sizes` beside no widths. */
 export interface ImageChoiceProblems {
@@ -26,26 +26,42 @@ export interface ImageChoiceProblems {
   sizes?: SizesProblem | 'unused' | undefined;
 }
 
+/** What the Nu Html Checker reads an element's `srcset` and `sizes` against. */
+export interface ImageChoiceReading {
+  /**
+   * Whether its image is lazy-loaded (`loading="lazy"`, which stands for `sizes="auto"`); for a
+   * `<source>` of a `<picture>`, whether nothing it is read against follows it (see `widthsFollow`).
+   */
+  lazy: boolean;
+  /**
+   * For a `<source>` of a `<picture>`: whether a `<source>` or an `<img>` it is read against follows
+   * it and gives widths (`300w`), which the checker then wants of it too (default: `false`).
+   */
+  widthsFollow?: boolean;
+}
+
 /**
- * What is wrong with an element's `srcset` and `sizes` (`undefined` when it has none), whose image
- * is `lazy` (`loading="lazy"`, which stands for `sizes="auto"`). A `sizes` beside densities (`2x`)
- * is the one that goes: the `srcset` is valid without it.
+ * What is wrong with an element's `srcset` and `sizes` (`undefined` when it has none), read as
+ * `reading` says. A `sizes` beside densities (`2x`) is the one that goes: the `srcset` is valid
+ * without it.
  */
-export function imageChoiceProblems(srcset: string | undefined, sizes: string | undefined, lazy: boolean): ImageChoiceProblems {
+export function imageChoiceProblems(srcset: string | undefined, sizes: string | undefined, reading: ImageChoiceReading): ImageChoiceProblems {
+  const { lazy } = reading;
   const sizesWrong = sizes === undefined ? undefined : sizesProblem(sizes, lazy);
   const sized = sizes !== undefined && sizesWrong === undefined;
-  const srcsetWrong = srcset === undefined ? undefined : srcsetProblem(srcset, { sized, lazy });
+  const srcsetWrong = srcset === undefined ? undefined : srcsetProblem(srcset, { sized, lazy, widthsFollow: reading.widthsFollow === true });
   const unused = sized && (srcset === undefined || srcsetWrong !== undefined || !hasWidths(srcset));
   return { srcset: srcsetWrong, sizes: unused ? 'unused' : sizesWrong };
 }
 
 /**
  * What is wrong with the `srcset` `list` of an element (`sized`: it has a `sizes` HTML allows;
- * `lazy`: its image is lazy-loaded), if anything: a candidate that is empty or has a descriptor
- * HTML does not read (`a.png 2q`), two candidates with one width or density (an address alone is
- * `1x`), widths beside densities, or widths without `sizes` on an image that is not lazy-loaded.
+ * `lazy` and `widthsFollow`: see {@link ImageChoiceReading}), if anything: a candidate that is
+ * empty or has a descriptor HTML does not read (`a.png 2q`), two candidates with one width or
+ * density (an address alone is `1x`), widths beside densities, widths without `sizes` on an image
+ * that is not lazy-loaded, or densities where widths follow.
  */
-function srcsetProblem(list: string, options: { sized: boolean; lazy: boolean }): SrcsetProblem | undefined {
+function srcsetProblem(list: string, options: { sized: boolean; lazy: boolean; widthsFollow: boolean }): SrcsetProblem | undefined {
   const candidates = candidatesOf(list);
   if (!candidates || candidates.length === 0 || candidates.some((candidate) => candidate.descriptors.length > 1)) return 'syntax';
   const widths = new Set<number>();
@@ -73,11 +89,15 @@ function srcsetProblem(list: string, options: { sized: boolean; lazy: boolean })
   }
   if (widthCount > 0 && widthCount < candidates.length) return 'mixed';
   if (widthCount > 0 && !options.sized && !options.lazy) return 'unsized';
+  // HTML allows it, but the checker (vnu 26.9, `Assertions.startElement`) reads the sources of a
+  // `<picture>` at each later element with one "has widths" flag, which that element's own
+  // srcset sets first, and then rejects each source without sizes as if its srcset gave widths.
+  if (widthCount === 0 && options.widthsFollow) return 'before-widths';
   return undefined;
 }
 
 /** Whether every candidate of `list` gives a width, as a `sizes` beside it wants. */
-function hasWidths(list: string): boolean {
+export function hasWidths(list: string): boolean {
   const candidates = candidatesOf(list);
   return candidates !== undefined && candidates.length > 0 && candidates.every((candidate) => candidate.descriptors.length === 1 && width.test(candidate.descriptors[0]!));
 }
