@@ -3,7 +3,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportShown } from '../diagnostics/report-shown.js';
 import type { AuthorsFile } from '../parse/schemas.js';
 import type { Position } from '../parse/yaml-data.js';
-import type { Author } from './types.js';
+import type { Article, Author, Issue } from './types.js';
 
 /** The contributors known from authors.yml, by handle. */
 export function toAuthorDirectory(file: AuthorsFile | undefined): Map<string, Author> {
@@ -45,4 +45,32 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
   reportShown('author/unknown-handle', unknown, file, report, ({ value }) => ({ handle: value, suggestion: didYouMean(value, directory.keys()) }));
   reportShown('front-matter/invalid', repeated, file, report, ({ index, value }) => ({ key: `${key}.${index}`, expected: 'someone not listed before', actual: `"${value}"` }));
   return authors;
+}
+
+/** What each author wrote and edited, by their key, in the issues' order (see {@link worksOfAuthors}). */
+export interface AuthorsWorks {
+  /** The articles an author wrote, each with its issue. */
+  works: Map<string, Array<{ issue: Issue; article: Article }>>;
+  /** The issues an author edited. */
+  edited: Map<string, Issue[]>;
+}
+
+/**
+ * Gathers, in one pass over the issues, the articles each author wrote and the issues each edited,
+ * for the authors' pages: a zine of years has hundreds of authors and thousands of articles, and
+ * looking each author up in every article took their product.
+ */
+export function worksOfAuthors(issues: readonly Issue[]): AuthorsWorks {
+  const works: AuthorsWorks['works'] = new Map();
+  const edited: AuthorsWorks['edited'] = new Map();
+  const add = <Item>(map: Map<string, Item[]>, key: string, item: Item) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const issue of issues) {
+    for (const article of issue.articles) for (const key of new Set(article.authors.map((author) => author.key))) add(works, key, { issue, article });
+    for (const key of new Set(issue.editors.map((editor) => editor.key))) add(edited, key, issue);
+  }
+  return { works, edited };
 }

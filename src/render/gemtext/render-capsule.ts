@@ -9,6 +9,7 @@ import { contentOf, type CompiledBody } from '../../compile/compiled.js';
 import { LazyText } from '../lazy-text.js';
 import { markers, slotOf, type Slot } from '../slots.js';
 import { joinLines, serializeLines, type GemLine } from './lines.js';
+import { worksOfAuthors } from '../../model/authors.js';
 
 /** Options of {@link renderCapsule}. */
 export interface CapsuleOptions {
@@ -165,16 +166,13 @@ function articleView(scope: Scope, issue: Issue, index: number) {
 }
 
 function authorsView(scope: Scope) {
+  const { works, edited } = worksOfAuthors(scope.site.issues);
   return [...scope.site.authors.values()].map((author) => ({
     name: joinLines(author.name),
     url: author.url ?? '',
     fediverse: author.fediverse ?? '',
-    works: scope.site.issues.flatMap((issue) =>
-      issue.articles
-        .filter((article) => article.authors.some((a) => a.key === author.key))
-        .map((article) => ({ ...articleLink(scope, article), issue: `${scope.strings['issue_number'] ?? 'No.'} ${issue.number}` })),
-    ),
-    edited: scope.site.issues.filter((issue) => issue.editors.some((a) => a.key === author.key)).map((issue) => issueLink(scope, issue)),
+    works: (works.get(author.key) ?? []).map(({ issue, article }) => ({ ...articleLink(scope, article), issue: `${scope.strings['issue_number'] ?? 'No.'} ${issue.number}` })),
+    edited: (edited.get(author.key) ?? []).map((issue) => issueLink(scope, issue)),
   }));
 }
 

@@ -6,6 +6,7 @@ import { contentOf, type CompiledBody } from '../../compile/compiled.js';
 import { LazyText } from '../lazy-text.js';
 import { fillHtml, unresolvedUrl, type Filling, type Slot } from '../slots.js';
 import { linkTo, type UrlBase } from './url.js';
+import { worksOfAuthors } from '../../model/authors.js';
 
 /** What every view of one page is made with: where the page is, its language, its strings. */
 export interface PageScope {
@@ -225,20 +226,20 @@ export function menuView(scope: PageScope, currentRoute: string | undefined) {
 
 /** Every contributor with what they wrote and edited, for the authors page. */
 export function authorsView(scope: PageScope) {
-  return [...scope.site.authors.values()].map((author) => {
-    const works = scope.site.issues.flatMap((issue) =>
-      issue.articles.filter((article) => article.authors.some((a) => a.key === author.key)).map((article) => ({
-        title: article.title,
-        url: linkTo(scope.base, article.route),
-        lang: translationView(scope, article).lang,
-        issue: issueLabel(scope, issue),
-      })),
-    );
-    const edited = scope.site.issues
-      .filter((issue) => issue.editors.some((a) => a.key === author.key))
-      .map((issue): LinkView => ({ title: issueLabel(scope, issue), url: linkTo(scope.base, issue.route) }));
-    return { anchor: authorAnchor(scope.site, author), name: author.name, url: author.url ?? '', fediverse: author.fediverse ?? '', works, edited };
-  });
+  const { works, edited } = worksOfAuthors(scope.site.issues);
+  return [...scope.site.authors.values()].map((author) => ({
+    anchor: authorAnchor(scope.site, author),
+    name: author.name,
+    url: author.url ?? '',
+    fediverse: author.fediverse ?? '',
+    works: (works.get(author.key) ?? []).map(({ issue, article }) => ({
+      title: article.title,
+      url: linkTo(scope.base, article.route),
+      lang: translationView(scope, article).lang,
+      issue: issueLabel(scope, issue),
+    })),
+    edited: (edited.get(author.key) ?? []).map((issue): LinkView => ({ title: issueLabel(scope, issue), url: linkTo(scope.base, issue.route) })),
+  }));
 }
 
 function issueLabel(scope: PageScope, issue: Issue): string {
