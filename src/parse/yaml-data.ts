@@ -155,8 +155,9 @@ function locateIn(
   part: 'key' | 'value',
   toPosition: (offset: number) => Position,
 ): Position | undefined {
+  const nodes = nodesAlong(document, path);
   for (let length = path.length; length > 0; length--) {
-    const parent = document.getIn(path.slice(0, length - 1), true);
+    const parent = nodes[length - 1];
     const last = path[length - 1];
     // An item of a list (`tags: [a, b]` as much as one per line) is found by its index.
     if (isSeq(parent)) {
@@ -171,8 +172,24 @@ function locateIn(
     const range = (node as { range?: [number, number, number] }).range;
     if (range) return toPosition(range[0]);
   }
-  const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  const node = nodes[path.length] as { range?: [number, number, number] } | undefined;
   return node?.range ? toPosition(node.range[0]) : undefined;
+}
+
+/**
+ * The nodes along `path` from the document's root, as far as it leads. `getIn` looks each key up
+ * among all the pairs of its mapping: locating a field of each of 100 000 entries of authors.yml
+ * took 68 s.
+ */
+function nodesAlong(document: Document, path: readonly PropertyKey[]): unknown[] {
+  const nodes: unknown[] = [document.contents];
+  for (const key of path) {
+    const parent = nodes.at(-1);
+    const child: unknown = isSeq(parent) ? parent.items[Number(key)] : isMap(parent) ? pairNamed(parent, String(key))?.value : undefined;
+    if (child === undefined || child === null) break;
+    nodes.push(child);
+  }
+  return nodes;
 }
 
 // The pairs of each mapping by their key as text, made when one is first looked for: every field
