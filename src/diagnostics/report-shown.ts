@@ -13,8 +13,9 @@ export type CountedRuleId = { [Id in RuleId]: 'more' extends keyof RuleArgs<Id> 
 
 /**
  * Reports rule `id` at each of `items`, in the order given, the first {@link shownPerRule}; past
- * them, one diagnostic at the next says how many more there are. `args` and `cause` are asked of
- * those items only.
+ * them, one diagnostic at the next says how many more there are. One more alone is reported as
+ * itself: a count of one ("1 more fields") would say less, in the same one line. `args` and
+ * `cause` are asked of those items only.
  */
 export function reportShown<Id extends CountedRuleId, Item extends { line: number; column: number }>(
   id: Id,
@@ -24,8 +25,9 @@ export function reportShown<Id extends CountedRuleId, Item extends { line: numbe
   args: (item: Item) => RuleArgs<Id>,
   cause?: (item: Item) => unknown,
 ): void {
-  for (const item of items.slice(0, shownPerRule)) reportRule(report, id, { file, line: item.line, column: item.column }, args(item), cause?.(item));
-  const next = items[shownPerRule];
+  const shown = items.length === shownPerRule + 1 ? items : items.slice(0, shownPerRule);
+  for (const item of shown) reportRule(report, id, { file, line: item.line, column: item.column }, args(item), cause?.(item));
+  const next = items[shown.length];
   if (next) reportRule(report, id, { file, line: next.line, column: next.column }, { ...args(next), more: items.length - shownPerRule }, cause?.(next));
 }
 

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createCollector } from '../../src/diagnostics/diagnostic.js';
+import { reportShown } from '../../src/diagnostics/report-shown.js';
 import { makeWebzine, removeTemporaryFolders, runCli } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
@@ -93,5 +95,22 @@ describe('mimeo check on YAML with one mistake made many times', () => {
     expect(ofRule.at(-1)).toBe(counted);
     expect(lines[lines.indexOf(counted) + 1]).toBe(`  ${hint}`);
     expect(run.code).toBe(counted.includes(': error: ') ? 1 : 0);
+  });
+});
+
+describe('reportShown', () => {
+  const fields = (count: number) => Array.from({ length: count }, (_, n) => ({ line: n + 2, column: 1, key: `field${n + 1}` }));
+  const said = (count: number) => {
+    const collector = createCollector();
+    reportShown('front-matter/unknown-key', fields(count), 'content/pages/a.md', collector.report, ({ key }) => ({ key, kind: 'a page' }));
+    return collector.diagnostics.map(({ line, message }) => `${line} ${message}`);
+  };
+
+  it('reports an eleventh mistake as itself, not as "1 more fields"', () => {
+    expect(said(11)).toEqual(fields(11).map(({ line, key }) => `${line} "${key}" is not a front matter field of a page`));
+  });
+
+  it('counts from the eleventh when there are twelve or more', () => {
+    expect(said(12).slice(10)).toEqual(['12 2 more fields, from "field11" on, are not front matter fields of a page']);
   });
 });
