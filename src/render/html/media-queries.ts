@@ -1,4 +1,5 @@
 import { isParserError, parseMediaCondition, parseMediaQueryList, type ConditionNode, type FeatureNode, type QueryNode, type ValueNode } from 'media-query-parser';
+import { mathFunctions, mathTypeOf } from './css-math.js';
 
 // Media queries as the Nu Html Checker reads them (it asks the W3C CSS Validator): Media Queries
 // level 4 (https://www.w3.org/TR/mediaqueries-4/), media types that are not deprecated, no
@@ -61,13 +62,12 @@ export function isMediaCondition(value: string): boolean {
   return !isParserError(condition) && condition.op !== 'or' && isCondition(condition);
 }
 
-/** The CSS math functions (https://www.w3.org/TR/css-values-4/#math), which the checker takes wherever a number or a length goes. */
-export const mathFunctions: ReadonlySet<string> = new Set(['calc', 'min', 'max', 'clamp', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'pow', 'sqrt', 'hypot', 'log', 'exp', 'abs', 'sign']);
-
 /**
  * `value` with each call of a math function (`calc(40rem + 10px)`) written as a length, which the
  * parser reads (it reads no function): a feature's value is checked but for what a function computes.
  * Media queries give them lengths (`max-width`); one given a resolution or a ratio is told as wrong.
+ * A call the checker rejects (`calc(40em+1px)`, `calc()`, see css-math.ts), or one that computes
+ * an angle, is left as written, for the parser to refuse.
  */
 function withMathAsLengths(value: string): string {
   let out = '';
@@ -82,7 +82,9 @@ function withMathAsLengths(value: string): string {
     }
     // Not closed: left for the parser to refuse.
     if (end === value.length) break;
-    out += `${value.slice(at, call.index)}1px`;
+    const type = mathTypeOf(value.slice(call.index, end + 1), lengthUnits);
+    // Read once, with the calls inside it: a wrong one is kept whole.
+    out += value.slice(at, call.index) + (type === 'length' || type === 'number' ? '1px' : value.slice(call.index, end + 1));
     at = end + 1;
   }
   return out + value.slice(at);

@@ -1,4 +1,5 @@
-import { isMediaCondition, lengthUnits, mathFunctions } from './media-queries.js';
+import { mathFunctions } from './css-math.js';
+import { isMediaCondition, lengthUnits } from './media-queries.js';
 
 // A `sizes` attribute (https://html.spec.whatwg.org/#sizes-attributes) as the Nu Html Checker
 // reads it: `auto` first on a lazy-loaded image, then sizes separated by commas, each but the

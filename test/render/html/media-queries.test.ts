@@ -14,6 +14,12 @@ describe('media queries of raw HTML', () => {
     '(max-width: calc(40rem + 10px))',
     '(min-width: min(600px, 50vw)) and (orientation: portrait)',
     'screen and (max-width: CALC(1px + (2px * 3)))',
+    '(min-width: calc(100% - 10px))',
+    '(min-width: min(50%, 10px))',
+    '(min-width: calc(1px /* a note */ + 2px))',
+    '(min-width: calc(-pi * 1px))',
+    '(min-width: calc(sin(30deg) * 1px))',
+    '(min-width: calc(1px - -2px))',
   ])('keeps %s', (query) => {
     expect(isMediaQueryList(query)).toBe(true);
   });
@@ -22,9 +28,35 @@ describe('media queries of raw HTML', () => {
     expect(isMediaQueryList(query)).toBe(false);
   });
 
+  // What the checker rejects inside a math function: each of these was kept, and the page rejected.
+  it.each([
+    '(max-width: calc(40em+1px))',
+    '(min-width: calc(1px -2px))',
+    '(min-width: calc())',
+    '(min-width: calc(1px, 2px))',
+    '(max-width: max(1px 2px))',
+    '(min-width: calc(1px + 2))',
+    '(min-width: calc(50%))',
+    '(min-width: calc(10cqw))',
+    '(min-width: calc(foo))',
+    '(min-width: calc(1px + foo(2)))',
+    '(min-width: sin(1px))',
+    '(min-width: calc(2dppx))',
+    '(min-width: calc(1px/* a note */+ 2px))',
+  ])('rejects %s, whose math function the checker rejects', (query) => {
+    expect(isMediaQueryList(query)).toBe(false);
+  });
+
   it('keeps a sizes whose condition computes its length with calc()', () => {
     expect(sizesProblem('(max-width: calc(40rem + 10px)) 100vw, 50vw', false)).toBeUndefined();
     expect(sizesProblem('(max-width: calc(40rem + 10px)) calc(100vw - 2em), 50vw', false)).toBeUndefined();
     expect(sizesProblem('(max-width: banana) 100vw, 50vw', false)).toBe('syntax');
+    expect(sizesProblem('(max-width: calc(40rem+10px)) 100vw, 50vw', false)).toBe('syntax');
+  });
+
+  it('reads 100 000 nested calls in moments, without overflowing the stack', () => {
+    const deep = (n: number) => `(min-width: ${'calc('.repeat(n)}1px${')'.repeat(n)})`;
+    expect(isMediaQueryList(deep(20))).toBe(true);
+    expect(isMediaQueryList(deep(100_000))).toBe(false);
   });
 });
