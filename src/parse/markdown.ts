@@ -31,6 +31,8 @@ export function parseMarkdown(body: string, lineOffset: number, options: Markdow
   const slugger = new GithubSlugger();
   const anchors: string[] = [];
   const names: string[] = [];
+  // The ids raw HTML gives its elements, which a heading with raw HTML does not take (see below).
+  const rawIds = new Set<string>();
   // Headings that hold raw HTML shown as HTML, with their text as the page shows it. They get
   // their ids after the others: GitHub numbers a repeated id in document order, but these were
   // once made of their tags too (`## Head <b>raw</b> x` was `head-brawb-x`), and a heading without
@@ -56,13 +58,19 @@ export function parseMarkdown(body: string, lineOffset: number, options: Markdow
     if (node.type === 'html') {
       const raw = htmlIds((node as Html).value);
       // One at a time: a block of 150 000 ids spread into one call would overflow the stack.
-      for (const id of raw.ids) anchors.push(id);
+      for (const id of raw.ids) {
+        anchors.push(id);
+        rawIds.add(id);
+      }
       for (const name of raw.names) names.push(name);
     }
   });
   if (literals) findLiterals(tree);
+  // Nor an id raw HTML has, nor an `<a name>`'s: its id was made of its tags, and took none of
+  // theirs (`<p id="intro">` and `## <b>Intro</b>` give `intro-1`), so a link to one still leads there.
+  for (const name of names) rawIds.add(name);
   for (const [heading, shown] of withHtml) {
-    const id = identifyHeading(heading, shown, slugger);
+    const id = identifyHeading(heading, shown, slugger, rawIds);
     if (id !== undefined) anchors.push(id);
   }
   // A name becomes an id only where no element has it already.
@@ -78,12 +86,13 @@ export function parseMarkdown(body: string, lineOffset: number, options: Markdow
 /**
  * Gives a heading its id as GitHub makes it of `text`, but never one that begins with `_`: those
  * are the theme's (`_main`, `_contents`). A heading with nothing to make an id of (`## !!!`) gets
- * none. An id the slugger gave before is numbered (`-1`, `-2`), as GitHub numbers repeats.
+ * none. An id the slugger gave before is numbered (`-1`, `-2`), as GitHub numbers repeats, and so is one of `taken`.
  */
-function identifyHeading(heading: Heading, text: string, slugger: GithubSlugger): string | undefined {
+function identifyHeading(heading: Heading, text: string, slugger: GithubSlugger, taken?: ReadonlySet<string>): string | undefined {
   const base = slug(text).replace(/^_+/, '');
   if (base === '') return undefined;
-  const id = slugger.slug(base);
+  let id = slugger.slug(base);
+  while (taken?.has(id)) id = slugger.slug(base);
   heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id } };
   return id;
 }

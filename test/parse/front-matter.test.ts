@@ -35,6 +35,14 @@ describe('parseFile', () => {
     expect(parse(text, { html: 'escape' }).parsed.anchors).toEqual(['head-brawb-x', 'a----note----b']);
   });
 
+  it('gives a heading with raw HTML no id raw HTML has, before or after it: a link to that id still leads to its element', () => {
+    const heading = (text: string) => parse(text).parsed.tree.children.find((node) => node.type === 'heading')?.data?.hProperties?.['id'];
+    expect(heading('<p id="intro">x</p>\n\n## <b>Intro</b>\n')).toBe('intro-1');
+    expect(heading('## <b>Intro</b>\n\n<p id="intro">x</p>\n')).toBe('intro-1');
+    expect(heading('<a name="intro"></a>\n\n## <i>Intro</i>\n')).toBe('intro-1');
+    expect(parse('<a name="intro"></a>\n\n## <i>Intro</i>\n').parsed.anchors.sort()).toEqual(['intro', 'intro-1']);
+  });
+
   it('counts raw HTML ids among the anchors', () => {
     expect(parse('<a id="here"></a>\n').parsed.anchors).toEqual(['here']);
   });
