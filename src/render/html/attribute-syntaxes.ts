@@ -12,6 +12,9 @@ export interface Syntax {
   advice?: string | ((value: string) => string);
 }
 
+// A + or - in a math function without a space on each side (calc(40em+1px), calc(1px -2px)), which CSS reads as no operator.
+const tightOperator = /(?:calc|min|max|clamp)\([^;]*?(?:[\w%)][+-][\w(.]|[\w%)]\s[+-][\d.])/i;
+
 const integer: Syntax = { test: (value) => /^-?\d+$/.test(value), words: 'a whole number, like 3 or -1' };
 const pixels: Syntax = { test: (value) => /^\d+$/.test(value), words: 'a whole number of pixels, like 300, without a unit' };
 const oneOf = (...values: string[]): Syntax => ({ test: (value) => values.includes(value.toLowerCase()), words: `${values.filter(Boolean).slice(0, -1).join(', ')} or ${values.at(-1)!}` });
@@ -44,7 +47,8 @@ const syntaxes: Record<string, Record<string, Syntax>> = {
     media: {
       test: isMediaQueryList,
       words: 'a media query, like (min-width: 600px) or print and (orientation: landscape)',
-      advice: 'Write a media query as in CSS: all, screen or print, and features in parentheses joined by and, like (min-width: 600px) and (orientation: landscape), with units on lengths.',
+      advice: (value) =>
+        `Write a media query as in CSS: all, screen or print, and features in parentheses joined by and, like (min-width: 600px) and (orientation: landscape), with units on lengths.${tightOperator.test(value) ? ' In calc(), min(), max() and clamp(), put a space on each side of + and -, as in calc(40em + 1px).' : ''}`,
     },
   },
   track: {

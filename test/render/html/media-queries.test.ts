@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMediaQueryList } from '../../../src/render/html/media-queries.js';
 import { sizesProblem } from '../../../src/render/html/source-sizes.js';
+import { syntaxOf } from '../../../src/render/html/attribute-syntaxes.js';
 
 // What the Nu Html Checker (vnu 26.9) accepts in a <source media> and in the conditions of a sizes,
 // and what it rejects: a media query kept must never make a page it rejects, nor one it accepts be lost.
@@ -58,5 +59,20 @@ describe('media queries of raw HTML', () => {
     const deep = (n: number) => `(min-width: ${'calc('.repeat(n)}1px${')'.repeat(n)})`;
     expect(isMediaQueryList(deep(20))).toBe(true);
     expect(isMediaQueryList(deep(100_000))).toBe(false);
+  });
+});
+
+describe('the hint on a media query of raw HTML', () => {
+  const advice = (value: string) => {
+    const given = syntaxOf('source', 'media')?.advice;
+    return typeof given === 'function' ? given(value) : given;
+  };
+
+  it.each(['(max-width: calc(40em+1px))', '(max-width: calc(1px -2px))', '(min-width: CLAMP(1px,2px+1vw,3px))'])('says to put spaces around + and - in math functions, for %s', (value) => {
+    expect(advice(value)).toContain('put a space on each side of + and -');
+  });
+
+  it.each(['(max-width: calc(40em + 1px))', '(max-width: calc(-1px + 2px))', '(max-width: calc(100% - 2em))', '(min-width: banana)'])('does not, for %s', (value) => {
+    expect(advice(value)).not.toContain('put a space on each side');
   });
 });
