@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
+import { isInside } from '../load/load-sources.js';
 import { builtInThemeFolder, type ThemeFile, type ThemeFiles } from '../load/load-theme.js';
 import { parseYaml } from '../parse/yaml-data.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
@@ -106,16 +107,11 @@ const codeStrings = ['and', 'authors', 'back_to_reference', 'by', 'feed_atom', '
 function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], capsule: boolean): string[] {
   // The built-in file alone (a webzine that translates the built-in theme) is the built-in one.
   const file = files.get('i18n/en.yml');
-  const builtInAlone = file !== undefined && file.under === undefined && isBuiltIn(file);
+  const builtInAlone = file !== undefined && file.under === undefined && isInside(file.absolutePath, builtInThemeFolder);
   const [builtIn, own] = file?.under ? english : builtInAlone ? [english[0], undefined] : [undefined, english[0]];
   const used = stringsReadBy(files, reachableTemplates(files, capsule));
   const ownKeys = Object.keys(own?.strings ?? {});
   return [...new Set([...ownKeys, ...Object.keys(builtIn?.strings ?? {}).filter((key) => used.has(key))])];
-}
-
-/** Whether a theme file is the built-in theme's. */
-function isBuiltIn(file: ThemeFile): boolean {
-  return !path.relative(builtInThemeFolder, file.absolutePath).startsWith('..');
 }
 
 /**
