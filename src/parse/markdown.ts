@@ -66,8 +66,9 @@ export function parseMarkdown(body: string, lineOffset: number, options: Markdow
     }
   });
   if (literals) findLiterals(tree);
-  // Nor an id raw HTML has, nor an `<a name>`'s: its id was made of its tags, and took none of
-  // theirs (`<p id="intro">` and `## <b>Intro</b>` give `intro-1`), so a link to one still leads there.
+  // A heading with raw HTML takes no id of raw HTML's, nor an `<a name>`'s: its id was made of its
+  // tags before, and took none of theirs (`<p id="intro">` and `## <b>Intro</b>` give the heading
+  // `intro-1`), so a link to one of them still leads there.
   for (const name of names) rawIds.add(name);
   for (const [heading, shown] of withHtml) {
     const id = identifyHeading(heading, shown, slugger, rawIds);
