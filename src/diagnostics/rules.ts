@@ -64,11 +64,13 @@ const aHeading = (heading: string): string => `${heading.startsWith('<') ? 'an' 
 const firstHeading = (heading: string): string =>
   `the first heading of a text, right under its title, can be ${heading.startsWith('<') ? '<h2>' : '##'} at most, and this one is ${heading}`;
 
-type InvalidValueArgs = { element: string; attribute: string; value: string; expected: string };
+type InvalidValueArgs = { element: string; attribute: string; value?: string; expected: string };
 
-/** What is wrong with an attribute's value, or a `<time>`'s (`html/invalid-value`). */
+/** What is wrong with an attribute's value, or a `<time>`'s, or that an attribute is not written (no `value`) (`html/invalid-value`). */
 const invalidValueWhat = ({ element, attribute, value, expected }: InvalidValueArgs): string =>
-  attribute === ''
+  value === undefined
+    ? `this <${element}> must have ${expected}`
+    : attribute === ''
     ? `a <time> must give ${expected}, got "${value}"`
     : expected === ''
       ? `the ${attribute} attribute of <${element}> is on whenever it is written and takes no value, got "${value}"`
@@ -77,7 +79,7 @@ const invalidValueWhat = ({ element, attribute, value, expected }: InvalidValueA
 /** What became of it (`html/invalid-value`). */
 const invalidValueRepairs: Record<'removed' | 'source' | 'boolean' | 'text' | 'kept', (args: InvalidValueArgs) => string> = {
   removed: () => 'it is left out',
-  source: () => 'the <source> is left out with it',
+  source: ({ value }) => (value === undefined ? 'the <source> is left out' : 'the <source> is left out with it'),
   boolean: ({ attribute }) => `it is written as ${attribute} alone, as browsers read it`,
   text: () => 'its text is shown without the <time>',
   kept: () => 'the page keeps it as written (markdown.html: trust), and is not valid HTML there',
@@ -232,7 +234,7 @@ export const rules = {
           ? 'Go down one level at a time: <h2> for the sections of the text (its title is the <h1>), <h3> for the parts of a section, and so on; screen readers list the headings by these levels.'
           : 'Go down one # at a time: ## for the sections of the text (its title is the only #), ### for the parts of a section, and so on; screen readers list the headings by these levels.',
   }),
-  'html/invalid-value': rule<{ element: string; attribute: string; value: string; expected: string; repair: 'removed' | 'source' | 'boolean' | 'text' | 'kept'; advice?: string; more?: number }>({
+  'html/invalid-value': rule<{ element: string; attribute: string; value?: string; expected: string; repair: 'removed' | 'source' | 'boolean' | 'text' | 'kept'; advice?: string; more?: number }>({
     severity: 'warning',
     message: (args) =>
       args.more !== undefined

@@ -322,13 +322,13 @@ describe('links and images in raw HTML', () => {
   });
 
   it('are rewritten in srcset candidates, SVG xlink:href, and what only trusted HTML keeps (iframe, object) too', async () => {
-    const body = '---\ntitle: Pictures\n---\n<picture><source srcset="cover.svg"><img src="cover.svg" srcset="cover.svg 2x" alt="c"></picture>\n\n<svg><a xlink:href="10-first.md"><text>first</text></a></svg>\n\n<iframe src="cover.svg"></iframe><object data="cover.svg"></object>\n';
+    const body = '---\ntitle: Pictures\n---\n<picture><source srcset="cover.svg" type="image/svg+xml"><img src="cover.svg" srcset="cover.svg 2x" alt="c"></picture>\n\n<svg><a xlink:href="10-first.md"><text>first</text></a></svg>\n\n<iframe src="cover.svg"></iframe><object data="cover.svg"></object>\n';
     const read = await buildChanged(async (root) => {
       await trusted(root);
       await writeFile(path.join(root, 'content/issues/1/30-pictures.md'), body);
     });
     const own = await read('issues/1/pictures/index.html');
-    expect(own).toContain('<source srcset="../cover.svg">');
+    expect(own).toContain('<source srcset="../cover.svg" type="image/svg+xml">');
     expect(own).toContain('srcset="../cover.svg 2x"');
     expect(own).toContain('xlink:href="../first/"');
     expect(own).toContain('<iframe src="../cover.svg"></iframe><object data="../cover.svg"></object>');

@@ -456,6 +456,8 @@ describe('bad input', () => {
       '<picture><source srcset="cover.svg" media="(max-width: 40rem)"><img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="50vw"></picture> <picture><source srcset="cover.svg 1x" media="(max-width: 40rem)"><img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="50vw"></picture> <picture><source srcset="cover.svg 300w" media="(max-width: 40rem)"><img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="50vw"></picture>',
       '<picture><source srcset="cover.svg 1x" media="(max-width: 40rem)"><source srcset="cover.svg 300w" sizes="50vw" type="image/svg+xml"><img src="cover.svg" alt="A lamp" loading="lazy"></picture> <picture><source srcset="cover.svg 300w" sizes="auto" media="(max-width: 40rem)"><source srcset="cover.svg 300w" type="image/svg+xml"><img src="cover.svg" alt="A lamp" loading="lazy"></picture>',
       '<picture><source srcset="cover.svg" media="(max-width: 41rem)"><img src="cover.svg" alt="A lamp" srcset="cover.svg 300w" sizes="50vw" loading="lazy"></picture>',
+      // A <source> that always matches (no media nor type, or media="all") hides what follows it.
+      '<picture><source srcset="cover.svg"><source srcset="cover.svg" media="(min-width: 42rem)"><img src="cover.svg" alt="A lamp"></picture> <picture><source srcset="cover.svg" media=" ALL "><img src="cover.svg" alt="A lamp" srcset="cover.svg 1x, cover.svg 2x"></picture>',
     ].join('\n\n');
     await writeFile(path.join(root, 'content/issues/1/30-values.md'), `---\ntitle: Values\n---\n${body}\n`);
     const out = await temporaryFolder();
@@ -470,6 +472,8 @@ describe('bad input', () => {
     expect(await readFile(pages[0]!, 'utf8')).toContain('sizes="(max-width: calc(40rem + 10px)) 100vw, 50vw"');
     // A <source> of densities before a lazy-loaded <img> of widths is valid: kept.
     expect(await readFile(pages[0]!, 'utf8')).toContain('media="(max-width: 41rem)"');
+    // The <source> after one that always matches is kept.
+    expect(await readFile(pages[0]!, 'utf8')).toContain('media="(min-width: 42rem)"><img');
     expect(await checkHtml(pages)).toEqual([]);
   });
 

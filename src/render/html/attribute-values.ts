@@ -2,7 +2,7 @@ import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
 import { isTimeDatetime } from './date-strings.js';
 import { booleans, syntaxOf, type Syntax } from './attribute-syntaxes.js';
 import { misplacedAttribute, type AttributeContext } from './attribute-places.js';
-import { imageChoiceOf, imageReading, readingsOf, sourceChoice, type Reading } from './image-choice.js';
+import { alwaysMatches, alwaysMatchingWords, imageChoiceOf, imageReading, readingsOf, sourceChoice, type Reading } from './image-choice.js';
 import { keepingId } from './kept-id.js';
 import { walk } from '../../parse/walk.js';
 
@@ -14,9 +14,9 @@ export interface InvalidValue {
   element: string;
   /** The attribute, as HTML names it; empty for a `<time>` whose text gives no date. */
   attribute: string;
-  /** The value as written (or the `<time>`'s text), cut short when long. */
-  value: string;
-  /** What HTML allows, in words, after "must be". */
+  /** The value as written (or the `<time>`'s text), cut short when long; `undefined` when the attribute HTML wants is not written. */
+  value?: string;
+  /** What HTML allows, in words, after "must be" (after "must have" when there is no `value`). */
   expected: string;
   /** What to write instead, in a sentence, when the warning's usual hint would not say it. */
   advice?: string;
@@ -71,7 +71,8 @@ interface Context extends AttributeContext {
  * attribute given a value as the browser reads it (`controls="false"` is `controls`), and shows a
  * `<time>` that gives no date (`<time>next week</time>`, with no `datetime` it could fall back on)
  * as its text (in a `<span>` with its id, when it has one). A `<source>` of a `<picture>` whose
- * `srcset`, `media` or `type` goes goes whole (its id on a `<span>` after the `<picture>`).
+ * `srcset`, `media` or `type` goes goes whole (its id on a `<span>` after the `<picture>`), and
+ * so does one that always matches while a `<source>` or the `<img>` after it has a `srcset`.
  * Each is told to `invalid`; with `repair` false (`trust`) nothing changes. With
  * `repair`, it also leaves out each attribute that GitHub's list keeps on any element where HTML
  * does not allow it (`<div width>`, `<ul start>`, `<li value>` outside an `<ol>`), told to `misplaced`.
@@ -185,7 +186,18 @@ function checkProperties(element: Element, context: Context, options: ValueOptio
     if (options.repair && whole) return false;
     if (options.repair) delete properties[key];
   }
-  return true;
+  return !(choice && reading?.followed && !tellAlwaysMatching(element, options));
+}
+
+/** Tells of a `<source>` of a `<picture>` that always matches, which something follows; whether it stays (only with `trust`). */
+function tellAlwaysMatching(source: Element, options: ValueOptions): boolean {
+  const media = alwaysMatches(source);
+  if (media === undefined) return true;
+  const repair = options.repair ? 'source' : 'kept';
+  const { absent, advice } = alwaysMatchingWords;
+  if (media === null) tell(options, source, 'media', undefined, absent, repair, advice);
+  else tell(options, source, 'media', clip(media), alwaysMatchingWords.media, repair, advice);
+  return !options.repair;
 }
 
 /**
@@ -209,9 +221,9 @@ function headers(ids: ReadonlySet<string>): Syntax {
   return { test: (value) => value.trim() !== '' && value.split(/\s+/).filter(Boolean).every((id) => ids.has(id)), words: 'the ids of header cells (<th>) of its table, separated by spaces' };
 }
 
-function tell(options: ValueOptions, element: Element, attribute: string, value: string, expected: string, repair: InvalidValue['repair'], advice?: string): void {
+function tell(options: ValueOptions, element: Element, attribute: string, value: string | undefined, expected: string, repair: InvalidValue['repair'], advice?: string): void {
   const start = element.position?.start;
-  options.invalid?.({ line: start?.line ?? 1, column: start?.column ?? 1, element: element.tagName, attribute, value, expected, repair, ...(advice === undefined ? {} : { advice }) });
+  options.invalid?.({ line: start?.line ?? 1, column: start?.column ?? 1, element: element.tagName, attribute, ...(value === undefined ? {} : { value }), expected, repair, ...(advice === undefined ? {} : { advice }) });
 }
 
 /** A value for a message: its first 40 characters, and an ellipsis when there are more. */

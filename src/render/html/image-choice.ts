@@ -30,11 +30,16 @@ export interface Reading {
   eager: 'image' | 'source' | undefined;
   /** For a `<source>`: what after it gives widths (`300w`), a `<source>` or the `<img>`, which it then must give too; `undefined` when nothing does. */
   widths: 'source' | 'image' | undefined;
+  /**
+   * For a `<source>`: whether a `<source>` or the `<img>` after it has a `srcset` (lazy-loaded or
+   * not), which a `<source>` that always matches would hide from the browser (see {@link alwaysMatches}).
+   */
+  followed: boolean;
 }
 
 /** What the `srcset` and `sizes` of an `<img>` are read against: its own `loading`. */
 export function imageReading(image: Element): Reading {
-  return { eager: isLazy(image) ? undefined : 'image', widths: undefined };
+  return { eager: isLazy(image) ? undefined : 'image', widths: undefined, followed: false };
 }
 
 /**
@@ -42,30 +47,37 @@ export function imageReading(image: Element): Reading {
  * `Assertions.startElement`) reads the sources of a `<picture>` again at each `<source>` with a
  * `srcset` after them, and at its `<img>` unless that is lazy-loaded: there it rejects a
  * `sizes="auto"`, widths without `sizes`, and, when the later element's own `srcset` gives
- * widths, densities (or an address alone) without `sizes` too, which HTML allows. Read from the
- * last, so that a `<source>` this check leaves out (with `repair`) counts for none before it.
+ * widths, densities (or an address alone) without `sizes` too, which HTML allows; and before any
+ * `<source>` or `<img>` with a `srcset`, a `<source>` that always matches. Read from the last, so
+ * that a `<source>` or `srcset` this check leaves out (with `repair`) counts for none before it.
  */
 export function readingsOf(picture: Element, repair: boolean): Map<Element, Reading> {
   const readings = new Map<Element, Reading>();
-  let after: Reading = { eager: undefined, widths: undefined };
+  let after: Reading = { eager: undefined, widths: undefined, followed: false };
   for (const child of picture.children.toReversed()) {
     if (child.type !== 'element') continue;
     const srcset = listText(child, 'srcSet');
-    if (child.tagName === 'img' && !isLazy(child)) {
+    if (child.tagName === 'img') {
       // With `repair`, a `srcset` this check leaves out gives nothing.
-      const widths = srcset !== undefined && hasWidths(srcset) && (!repair || imageChoiceProblems(srcset, listText(child, 'sizes'), { lazy: false }).srcset === undefined);
-      after = { eager: after.eager ?? 'image', widths: after.widths ?? (widths ? 'image' : undefined) };
+      const kept = srcset !== undefined && (!repair || imageChoiceProblems(srcset, listText(child, 'sizes'), { lazy: isLazy(child) }).srcset === undefined);
+      if (!isLazy(child)) after = { ...after, eager: after.eager ?? 'image', widths: after.widths ?? (kept && hasWidths(srcset) ? 'image' : undefined) };
+      after = { ...after, followed: after.followed || kept };
     }
     if (child.tagName !== 'source') continue;
     readings.set(child, after);
     if (srcset === undefined || (repair && !keepsSource(child, after))) continue;
-    after = { eager: 'source', widths: hasWidths(srcset) ? 'source' : after.widths };
+    after = { eager: 'source', widths: hasWidths(srcset) ? 'source' : after.widths, followed: true };
   }
   return readings;
 }
 
-/** Whether a `<source>` of a `<picture>` read against `reading` keeps its place: whether its `srcset`, `media` and `type` are allowed (see {@link sourceChoice}). */
+/**
+ * Whether a `<source>` of a `<picture>` read against `reading` keeps its place: whether its
+ * `srcset`, `media` and `type` are allowed (see {@link sourceChoice}), and it does not always
+ * match while something follows it.
+ */
 function keepsSource(source: Element, reading: Reading): boolean {
+  if (reading.followed && alwaysMatches(source) !== undefined) return false;
   const images = imageChoiceOf(source, reading);
   return [...sourceChoice].every((key) => {
     const value = listText(source, key);
@@ -73,6 +85,28 @@ function keepsSource(source: Element, reading: Reading): boolean {
     return value === undefined || !syntax || syntax.test(value);
   });
 }
+
+/**
+ * Whether a `<source>` of a `<picture>` matches whatever the screen and whatever the browser
+ * reads, and why: a `media` that is empty or `all` (its value as written), or neither `media` nor
+ * `type` (`null`); `undefined` when it does not. HTML wants such a `<source>` to be the last with a
+ * `srcset` (#the-source-element), as a browser takes it and never reaches what follows it.
+ */
+export function alwaysMatches(source: Element): string | null | undefined {
+  const media = listText(source, 'media');
+  if (media === undefined) return listText(source, 'type') === undefined ? null : undefined;
+  // Trimmed of ASCII whitespace and read in any case, as HTML says.
+  const trimmed = media.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase();
+  return trimmed === '' || trimmed === 'all' ? media : undefined;
+}
+
+/** What a warning about a `<source>` that always matches says: what HTML wants, after "must have" or "must be", and what to write. */
+export const alwaysMatchingWords = {
+  absent: 'a media or type attribute, as a <source> or an <img> with a srcset follows it',
+  media: 'a media query that not every screen matches, not empty and not all, as a <source> or an <img> with a srcset follows it',
+  advice:
+    'Give this <source> the media query it is for (media="(max-width: 600px)") or the type of its images (type="image/webp"), or make it the last <source>, before an <img> without a srcset: a browser takes the first <source> that matches, and one that always matches hides what follows it.',
+};
 
 /** The value of attribute `key` of `element` as written (a list joined with commas), or `undefined` when it has none. */
 function listText(element: Element, key: string): string | undefined {
