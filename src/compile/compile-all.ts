@@ -118,19 +118,22 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
       misses.push({ index, path: source.path, text: consume ? utf8.encode(source.text) : source.text, key, files: store.filesOf(key) });
     });
     if (misses.length > 0) {
-      const { compileFile, prepareToCompile } = await import('./compile-file.js');
-      const here = (job: CompileJob) => {
-        const file = compileFile({ path: job.path, text: textOf(job) }, options.compile);
-        store.write(job.key, file);
-        compiled[job.index] = file;
-        tick();
+      // Compiles `jobs` in this thread, loading the Markdown stack first: workers load their own,
+      // so a build that compiles in workers starts them without waiting for this thread's.
+      const compileHere = async (jobs: CompileJob[]) => {
+        const { compileFile, prepareToCompile } = await import('./compile-file.js');
+        await prepareToCompile(jobs.map((job) => job.text));
+        for (const job of jobs) {
+          const file = compileFile({ path: job.path, text: textOf(job) }, options.compile);
+          store.write(job.key, file);
+          compiled[job.index] = file;
+          tick();
+        }
       };
       // `--jobs N` is taken at its word; without it, workers start only when they pay off.
       const workers = options.jobs ?? (misses.length >= workerThreshold ? availableParallelism() : 1);
-      if (workers === 1) {
-        await prepareToCompile(misses.map((job) => job.text));
-        misses.forEach(here);
-      } else {
+      if (workers === 1) await compileHere(misses);
+      else {
         // The texts just let go are most of this thread's heap: freed before workers take memory too.
         if (consume) giveMemoryBack();
         try {
@@ -143,9 +146,7 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
         } catch {
           // A worker that ran out of its bounded memory (a huge file) or failed: what is left is
           // compiled here, where a real error is thrown again with its whole story.
-          const left = misses.filter((job) => !compiled[job.index]);
-          await prepareToCompile(left.map((job) => job.text));
-          left.forEach(here);
+          await compileHere(misses.filter((job) => !compiled[job.index]));
         }
       }
     }
