@@ -33,7 +33,7 @@ describe('mimeo new issue', () => {
     const root = await makeWebzine();
     const run = await runCli(['new', 'issue', '--root', root]);
     expect(run).toEqual({ code: 0, stdout: ['issue.md', ...sections].map((file) => `content/issues/2/${file}\n`).join(''), stderr: '' });
-    expect(await frontMatterOf(root, 'content/issues/2/issue.md')).toEqual({ title: 'Issue 2', summary: '', editors: [] });
+    expect(await frontMatterOf(root, 'content/issues/2/issue.md')).toEqual({ title: 'Untitled', summary: '', editors: [] });
   });
 
   it('keeps the zero-padding of the existing issue folders', async () => {
@@ -194,6 +194,8 @@ describe('mimeo new on the sample webzine', () => {
     const out = await temporaryFolder();
     const built = await runCli(['build', '--drafts', '--root', root, '--out', out]);
     expect(built.code).toBe(0);
+    // The theme shows the number beside the title, so the title leaves it out.
+    expect((await readFile(path.join(out, 'gemini/issues/5/index.gmi'), 'utf8')).split('\n')).toContain('# No. 5: Untitled');
     expect(await listTree(path.join(out, 'web/issues/5'))).toEqual(
       ['artwork', 'fixing-a-fan-a-tale', 'headlines', 'interview', 'letters', 'links', 'tip'].map((slug) => `${slug}/index.html`).concat('index.html').sort(),
     );
