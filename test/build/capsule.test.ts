@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path/posix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gemtextProblems, readGemtext } from '../support/gemtext.js';
@@ -109,5 +109,46 @@ describe('links and images in raw HTML', () => {
     const lines = readGemtext(await readFile(path.join(out, 'gemini/issues/1/raw.gmi'), 'utf8')).map((line) => line.line);
     expect(lines).toEqual(expect.arrayContaining(['Read the first article, see the cover, not this.', '=> first.gmi the first article', '=> cover.svg the cover', 'See the history', 'and the lamp.', '=> ../../about.gmi the history', '=> cover.svg the lamp']));
     expect(lines.join('\n')).not.toContain('javascript');
+  });
+});
+
+describe('drafts built with --drafts', () => {
+  let out: string;
+  const draftGmi = (file: string) => readFile(path.join(out, 'gemini', file), 'utf8');
+  const lines = async (file: string) => readGemtext(await draftGmi(file)).map((line) => line.line);
+
+  beforeAll(async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+    await writeFile(path.join(root, 'content/issues/1/30-late.md'), '---\ntitle: Late news\nauthors: [ada]\ndraft: true\n---\nNot quite ready.\n');
+    await mkdir(path.join(root, 'content/issues/2'));
+    await writeFile(path.join(root, 'content/issues/2/issue.md'), '---\ntitle: Coming\n---\nSoon.\n');
+    await writeFile(path.join(root, 'content/issues/2/10-next.md'), '---\ntitle: Next time\n---\nText.\n');
+    out = await temporaryFolder();
+    const run = await runCli(['build', '--drafts', '--root', root, '--out', out]);
+    expect(run.code, run.stdout).toBe(0);
+  });
+
+  it('are marked on the index, a draft issue without its date and without a gap where the date goes', async () => {
+    expect((await lines('index.gmi')).filter((line) => line.startsWith('=> issues/'))).toEqual(['=> issues/2/ No. 2: Coming [Draft]', '=> issues/1/ 2026-03-01 No. 1: First light']);
+  });
+
+  it('are marked on a draft issue\'s page, beside its date, and in its contents', async () => {
+    const issue = await lines('issues/2/index.gmi');
+    expect(issue).toContain('Not yet published [Draft]');
+    expect(issue).toContain('=> next.gmi Next time [Draft]');
+  });
+
+  it('are marked in the contents of a published issue and on the draft article\'s own page', async () => {
+    const issue = await lines('issues/1/index.gmi');
+    expect(issue).toContain('March 1, 2026');
+    expect(issue).toContain('=> first.gmi The first article (Ada Quill)');
+    expect(issue).toContain('=> late.gmi Late news (Ada Quill) [Draft]');
+    expect(await lines('issues/1/late.gmi')).toContain('No. 1, March 1, 2026 [Draft]');
+    expect(await lines('issues/1/first.gmi')).toContain('No. 1, March 1, 2026');
+  });
+
+  it('stay gemtext', async () => {
+    for (const file of (await listTree(path.join(out, 'gemini'))).filter((f) => f.endsWith('.gmi'))) expect(gemtextProblems(await draftGmi(file)), file).toEqual([]);
   });
 });

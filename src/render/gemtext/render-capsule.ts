@@ -126,7 +126,7 @@ function fillGemtext(body: CompiledBody, url: (slot: Slot) => string | undefined
 }
 
 function issueLink(scope: Scope, issue: Issue) {
-  return { number: issue.number, title: joinLines(issue.title), date: issue.date ?? '', url: relativePath(scope.from, capsuleRoute(issue)) };
+  return { number: issue.number, title: joinLines(issue.title), date: issue.date ?? '', url: relativePath(scope.from, capsuleRoute(issue)), draft: issue.draft };
 }
 
 function names(scope: Scope, authors: readonly Author[]): string {
@@ -150,7 +150,7 @@ function issueView(scope: Scope, issue: Issue) {
 }
 
 function articleLink(scope: Scope, article: Article) {
-  return { title: joinLines(article.title), url: relativePath(scope.from, capsuleRoute(article)), authorsText: names(scope, article.authors) };
+  return { title: joinLines(article.title), url: relativePath(scope.from, capsuleRoute(article)), authorsText: names(scope, article.authors), draft: article.draft };
 }
 
 function articleView(scope: Scope, issue: Issue, index: number) {
