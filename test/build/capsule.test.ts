@@ -77,6 +77,18 @@ describe('a link written for the web without a scheme', () => {
   });
 });
 
+describe('an issue cover with alt text', () => {
+  it('is linked on its issue\'s page in the capsule by its alt text, after the issue\'s header as on the web page', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    const lines = readGemtext(await readFile(path.join(out, 'gemini/issues/1/index.gmi'), 'utf8')).map((line) => line.line);
+    expect(lines.slice(0, 7)).toEqual(['# No. 1: First light', '', 'March 1, 2026', 'Edited by Ada Quill', 'Contributors: A Reader, Ada Quill, Grace Ink', '=> cover.svg A lamp drawn in two lines.', '']);
+    expect(await listTree(path.join(out, 'gemini/issues/1'))).toContain('cover.svg');
+  });
+});
+
 describe('an issue cover without alt text', () => {
   it('is linked in the capsule as the cover of its issue, by number', async () => {
     const root = await makeWebzine();
