@@ -57,9 +57,32 @@ describe('the mimeo command', () => {
     const run = await mimeo(['check'], path.join(root, 'content/issues/1'));
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('content/issues/1/30-third.md:3:1: error: "date" is not a front matter field of an article');
-    // Outside any webzine, and with --root given, the folder is taken as it is.
+    // Outside any webzine the folder is taken as it is.
     expect((await mimeo(['check'], await temporaryFolder())).stdout).toContain('content/site.yml:1:1: error: the webzine needs a content/site.yml');
-    expect((await mimeo(['check', '--root', '.'], path.join(root, 'content/issues'))).stdout).toContain('error: the webzine needs a content/site.yml');
+  });
+
+  it('exits 2 when --root names content/ itself, giving the folder that holds it', async () => {
+    const root = await makeWebzine();
+    const [above, name] = [path.dirname(root), path.basename(root)];
+    for (const command of ['check', 'build']) {
+      const run = await mimeo([command, '--root', `${name}/content`], above);
+      expect(run).toEqual({ code: 2, stdout: '', stderr: `mimeo: --root must be the webzine's folder, the one that holds content/, not content/ itself, got ${name}/content; pass --root ${name}\nSee \`mimeo ${command} --help\`.\n` });
+    }
+    expect((await mimeo(['check', '--root', path.join(root, 'content')])).stderr).toContain(`; pass --root ${root}\n`);
+    expect(existsSync(path.join(root, 'content/dist'))).toBe(false);
+  });
+
+  it('exits 2 when --root names a folder inside content/, giving the webzine\'s folder', async () => {
+    const root = await makeWebzine();
+    const run = await mimeo(['check', '--root', '.'], path.join(root, 'content/issues'));
+    expect(run).toEqual({ code: 2, stdout: '', stderr: "mimeo: --root must be the webzine's folder, the one that holds content/, not a folder inside content/, got .; pass --root ../..\nSee `mimeo check --help`.\n" });
+  });
+
+  it('exits 2 when --root holds site.yml itself rather than in content/', async () => {
+    const root = await temporaryFolder();
+    await writeFile(path.join(root, 'site.yml'), 'title: Flat\n');
+    const run = await mimeo(['check', '--root', '.'], root);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: "mimeo: --root must be the webzine's folder, the one that holds content/, got ., which holds site.yml itself; move site.yml and the rest of the webzine into content/\nSee `mimeo check --help`.\n" });
   });
 
   it('exits 2 on an unknown command', async () => {

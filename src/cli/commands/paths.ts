@@ -72,23 +72,52 @@ function refuseCommittedLink(option: string, root: string, folder: string, comma
 }
 
 /**
- * The webzine's folder from `--root`, which must exist; without it, the current folder, or (run
- * from inside a webzine, `content/issues/3/`) the nearest folder above it that holds
- * `content/site.yml`, as Git finds its repository.
+ * The webzine's folder from `--root`, which must exist and must not be its `content/` folder or
+ * one inside it; without it, the current folder, or (run from inside a webzine,
+ * `content/issues/3/`) the nearest folder above it that holds `content/site.yml`, as Git finds
+ * its repository.
  */
 export function resolveRoot(command: string, root: unknown, cwd: string): string {
   const resolved = typeof root === 'string' ? path.resolve(cwd, root) : enclosingWebzine(path.resolve(cwd));
   if (!statSync(resolved, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`--root must be the webzine's folder, and ${resolved} is not a folder`, command);
   }
+  if (typeof root === 'string' && !hasContent(resolved)) refuseContentFolder(command, root, resolved, cwd);
   return resolved;
+}
+
+/**
+ * Refuses a `--root` that is content/ or inside it (`zine/content`, whose site.yml would be looked
+ * for in `zine/content/content/`), or that holds site.yml itself, naming the folder to give instead.
+ */
+function refuseContentFolder(command: string, root: string, resolved: string, cwd: string): void {
+  const expected = "--root must be the webzine's folder, the one that holds content/";
+  const webzine = webzineAbove(resolved);
+  if (webzine !== undefined && isInside(resolved, path.join(webzine, 'content'))) {
+    const which = resolved === path.join(webzine, 'content') ? 'content/ itself' : 'a folder inside content/';
+    // Given as the user gave --root: relative to the current folder, or absolute.
+    const shown = path.isAbsolute(root) ? webzine : path.relative(cwd, webzine) || '.';
+    throw new UsageError(`${expected}, not ${which}, got ${root}; pass --root ${shown}`, command);
+  }
+  if (statSync(path.join(resolved, 'site.yml'), { throwIfNoEntry: false })?.isFile()) {
+    throw new UsageError(`${expected}, got ${root}, which holds site.yml itself; move site.yml and the rest of the webzine into ${path.join(root, 'content')}/`, command);
+  }
 }
 
 /** `folder`, unless it has no `content/` and a folder above it holds `content/site.yml`. */
 function enclosingWebzine(folder: string): string {
-  if (statSync(path.join(folder, 'content'), { throwIfNoEntry: false }) !== undefined) return folder;
+  if (hasContent(folder)) return folder;
+  return webzineAbove(folder) ?? folder;
+}
+
+function hasContent(folder: string): boolean {
+  return statSync(path.join(folder, 'content'), { throwIfNoEntry: false }) !== undefined;
+}
+
+/** The nearest folder above `folder` that holds `content/site.yml`, if any. */
+function webzineAbove(folder: string): string | undefined {
   for (let above = path.dirname(folder), below = folder; above !== below; below = above, above = path.dirname(above)) {
     if (statSync(path.join(above, 'content', 'site.yml'), { throwIfNoEntry: false })?.isFile()) return above;
   }
-  return folder;
+  return undefined;
 }
