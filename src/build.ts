@@ -8,6 +8,7 @@ import { isInside, loadSources, type AssetSource, type Sources } from './load/lo
 import { applyHistory } from './model/history.js';
 import { committedCacheFile, committedCacheNote } from './load/committed.js';
 import { markStaleTranslations, translationsBehind } from './model/editions.js';
+import { warnIgnoredFields } from './model/translation-fields.js';
 import { translatedTextChanged } from './load/translated-changes.js';
 import type { OutputFile } from './write/output-file.js';
 import { loadTheme, themeFolderFromRoot, themeFolderOf } from './load/load-theme.js';
@@ -196,6 +197,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
       translatedTextChanged(options.root, behind.map(({ original, translation }) => ({ path: original.path, since: files.get(translation.path)?.commit ?? '', now: files.get(original.path)?.commit ?? '' }))),
     );
     markStaleTranslations(behind.filter((_, index) => changed[index]), report);
+    warnIgnoredFields(editions, behind, report);
     notes.push(...historyNotes(gitHistory));
     // Pages made from the same inputs as in the last build are linked from it, not rendered again.
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;

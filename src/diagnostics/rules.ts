@@ -436,6 +436,11 @@ export const rules = {
             ? `Did you mean ".${canonicalLanguage(language)}.md"? site.yml lists that language as ${canonicalLanguage(language)}.`
             : `Add ${language} to languages: in content/site.yml (${listed.length === 0 ? 'there is none yet' : `it lists ${listed.join(', ')}`}), or drop ".${language}" from the file's name.`,
   }),
+  'translation/ignored-field': rule<{ field: string; original: string; file: string }>({
+    severity: 'warning',
+    message: ({ field, original }) => `this translation's "${field}" is not used: every edition takes the original's, ${original}`,
+    hint: ({ field, file }) => `Remove "${field}" from the translation, or give it the original's value; to change it in every edition, change it in ${file}.`,
+  }),
   'translation/stale': rule<{ original: string; changed: string; translated: string }>({
     severity: 'warning',
     message: ({ original, changed, translated }) =>

@@ -5,6 +5,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { LoadedFile } from '../compile/compiled.js';
 import { classifyPath, translationSuffix } from './classify.js';
 import { toArticle, toIssue, toPage } from './documents.js';
+import { ignoredFieldsOf } from './translation-fields.js';
 import type { Article, Author, Issue, Page, Site, SiteDocument } from './types.js';
 
 /** A translation file, `20-current.fr.md`, and the original it translates. */
@@ -55,12 +56,16 @@ export function languageName(tag: string): string | undefined {
  * The edition of the site in `language`, published under `<language>/`: every document of the
  * original edition, translated where a translation exists and otherwise in the original's
  * language, so an edition is always complete (SPEC §2). Structure (numbers, order, dates,
- * drafts, authors) is the original's; text (title, summary, body) is the translation's.
+ * drafts, authors) is the original's; text (title, summary, body) is the translation's. A
+ * translation with `draft: true` is left out of a build without drafts, its original shown.
  */
 export function toEdition(base: Site, language: string, translations: readonly Translation[], directory: Map<string, Author>, report: Report): Site {
   const prefix = `${language}/`;
   const translated = new Map<string, SiteDocument>();
+  // Translations that say `draft: true`, by key: unfinished, whatever the original is.
+  const unfinished = new Set<string>();
   for (const { file, key } of translations) {
+    if (isWrittenDraft(file)) unfinished.add(key);
     const document = base.documents.get(key) ? toTranslated(file, key, language, directory, report) : undefined;
     // A file named as a translation of a translation (`10-first.fr.fr.md`) has none either: its
     // "original" is no document, though as a file it is not one that failed to load.
@@ -75,13 +80,35 @@ export function toEdition(base: Site, language: string, translations: readonly T
     if (document) translated.set(key, document);
   }
   const copies = new Map<string, SiteDocument>();
-  for (const original of base.documents.values()) copies.set(original.key, editionCopy(original, translated.get(original.key), prefix));
+  const heldBack: SiteDocument[] = [];
+  for (const original of base.documents.values()) {
+    const translation = translated.get(original.key);
+    const copy = editionCopy(original, translation, prefix);
+    // A translation's draft of a published text is held back as a draft of its own would be: the
+    // edition shows the original until it is done, as for a text not translated yet (README,
+    // Translations). A build with drafts shows it, marked.
+    if (translation && unfinished.has(original.key) && !original.draft) {
+      copy.draft = true;
+      if (!base.drafts) {
+        heldBack.push(copy);
+        copies.set(original.key, editionCopy(original, undefined, prefix));
+        continue;
+      }
+    }
+    copies.set(original.key, copy);
+  }
   for (const copy of copies.values()) {
     if (copy.kind === 'issue') copy.articles = copy.articles.map((article) => copies.get(article.key) as Article);
   }
   // The original edition's issues are its documents (their article lists already without drafts when drafts are left out).
   const issues = base.issues.map((issue) => copies.get(issue.key) as Issue);
-  return { ...base, language, prefix, issues, pages: base.pages.map((page) => copies.get(page.key) as Page), documents: copies };
+  return { ...base, language, prefix, issues, pages: base.pages.map((page) => copies.get(page.key) as Page), documents: copies, ...(heldBack.length ? { heldBack } : {}) };
+}
+
+/** Whether a file's front matter says `draft: true` (an issue without a date is a draft without saying so). */
+function isWrittenDraft(file: LoadedFile): boolean {
+  const value = file.frontMatter?.value;
+  return typeof value === 'object' && value !== null && (value as { draft?: unknown }).draft === true;
 }
 
 function toTranslated(file: LoadedFile, key: string, language: string, directory: Map<string, Author>, report: Report): SiteDocument | undefined {
@@ -114,6 +141,9 @@ function editionCopy(original: SiteDocument, translation: SiteDocument | undefin
   if (text.summary === undefined) delete copy.summary;
   else copy.summary = text.summary;
   if (copy.kind === 'issue' && text.kind === 'issue' && text.coverAlt !== undefined) copy.coverAlt = text.coverAlt;
+  const ignored = translation ? ignoredFieldsOf(original, translation) : [];
+  if (ignored.length) copy.ignoredFields = ignored;
+  else delete copy.ignoredFields;
   return copy;
 }
 

@@ -3,6 +3,7 @@ import type { AssetSource } from '../load/load-sources.js';
 import type { SiteConfig } from '../parse/schemas.js';
 import type { Position } from '../parse/yaml-data.js';
 import type { LinkTarget } from '../transform/link-target.js';
+import type { IgnoredField } from './translation-fields.js';
 
 /** A contributor, from authors.yml or named directly in front matter. */
 export interface Author {
@@ -23,6 +24,8 @@ export interface Document {
   lang: string;
   /** For a translation whose original changed after it: the original, to link to (SPEC §2, translations). */
   staleOriginal?: { route: string; modified: string };
+  /** For a translation: the fields it gives a value the edition does not use, the original's being used (warned of). */
+  ignoredFields?: IgnoredField[];
   title: string;
   summary?: string;
   draft: boolean;
@@ -117,6 +120,11 @@ export interface Site extends EditionPlace {
   drafts: boolean;
   /** Every document of the edition by key (the original's path), drafts included, for link resolution. */
   documents: Map<string, SiteDocument>;
+  /**
+   * The translations this build holds back (`draft: true` in a translation of a published text),
+   * which `documents` holds in the original's language instead: their links are checked all the same.
+   */
+  heldBack?: SiteDocument[];
   /** The first 12 digits of the hash of the commit being built, when the webzine is in Git. */
   commit?: string;
   /** When the commit being built was made (its committer date, ISO 8601 UTC), when the webzine is in Git. */

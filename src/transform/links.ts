@@ -36,15 +36,21 @@ export function resolveLinks(site: Site, report: Report, options: { checkDrafts?
   // drafts. A contributor's pull request into the coming issue is checked now, not once the
   // issue is dated. A build that leaves drafts out does not: a draft in the works never keeps
   // the published issues from being built.
+  // A translation held back (`draft: true`) is checked likewise, in the edition that shows it.
   let draftIndex: Index | undefined;
+  const heldBack = site.heldBack ?? [];
+  const withDrafts = () => {
+    const documents = new Map([...site.documents, ...heldBack.map((document) => [document.key, document] as const)]);
+    return indexSite({ ...site, drafts: true, documents, assets: [...site.assets, ...site.draftAssets] });
+  };
   // The menu of site.yml, the same in every edition: resolved in the original (see `resolveEditionLinks`).
   if (site.prefix === '') resolveMenu(index, report);
-  for (const document of site.documents.values()) {
+  for (const document of [...site.documents.values(), ...heldBack]) {
     // An untranslated document in a translated edition shares its body with the original, resolved there.
     if (document.lang !== site.language) continue;
     const leftOut = !site.drafts && document.draft;
     if (leftOut && !options.checkDrafts) continue;
-    const seen = leftOut ? (draftIndex ??= indexSite({ ...site, drafts: true, assets: [...site.assets, ...site.draftAssets] })) : index;
+    const seen = leftOut ? (draftIndex ??= withDrafts()) : index;
     const { body } = document;
     body.targets = body.resources.map((resource) => resolveResource(resource, document, seen, report));
   }

@@ -341,6 +341,61 @@ describe('a translation whose original changed after it', () => {
   });
 });
 
+describe('a translation with draft: true', () => {
+  const original = '---\ntitle: The interview\nauthors: [ada]\n---\n## Questions\n\nAsked and answered.\n';
+  const translation = (link: string) => `---\ntitle: Entrevue\nauthors: [ada]\ndraft: true\n---\n## Questions\n\nPas fini, voir [ici](${link}).\n`;
+
+  it('is held back: its edition shows the original, as for a text not translated yet, and build --drafts shows it marked', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, 'content/issues/1/30-interview.md'), original);
+    await writeFile(path.join(root, 'content/issues/1/30-interview.fr.md'), translation('20-second.md#details'));
+    const { read, run } = await build(root);
+    expect(run.stdout).not.toMatch(/warning|error/);
+    const page = await read('web/fr/issues/1/interview/index.html');
+    expect(page).toContain('<h1 class="article-header__title" lang="en" dir="ltr">The interview</h1>');
+    expect(page).not.toContain('Entrevue');
+    expect(await read('web/fr/issues/1/index.html')).not.toContain('Entrevue');
+    expect(await read('gemini/fr/issues/1/interview.gmi')).not.toContain('Entrevue');
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--drafts', '--root', root, '--out', out])).code).toBe(0);
+    const draft = await readFile(path.join(out, 'web/fr/issues/1/interview/index.html'), 'utf8');
+    expect(draft).toContain('<h1 class="article-header__title">Entrevue</h1>');
+    expect(draft).toContain('<span class="badge badge--draft">Brouillon</span>');
+  });
+
+  it('has its links checked by check all the same, as the edition that publishes it will see them', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, 'content/issues/1/30-interview.md'), original);
+    await writeFile(path.join(root, 'content/issues/1/30-interview.fr.md'), translation('20-second.md#nulle-part'));
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([1, 'content/issues/1/30-interview.fr.md:8:16: error: the link "20-second.md#nulle-part" points to a heading "#nulle-part" that its page does not have [link/missing-anchor]\n']);
+  });
+});
+
+describe('a translation that gives a value of its own to what stays the original\'s', () => {
+  it('is warned of at each such field, with the value every edition takes', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const article = path.join(root, 'content/issues/1/10-first.fr.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replace('authors: [ada]', 'authors: [grace]').replace('tags: [news]', 'tags: [nouvelles]'));
+    const about = path.join(root, 'content/pages/about.fr.md');
+    await writeFile(about, (await readFile(about, 'utf8')).replace('order: 1', 'order: 2'));
+    const issue = path.join(root, 'content/issues/1/issue.fr.md');
+    await writeFile(issue, (await readFile(issue, 'utf8')).replace('date: 2026-03-01', 'date: 2026-03-08'));
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([
+      0,
+      'content/issues/1/10-first.fr.md:3:10: warning: this translation\'s "authors" is not used: every edition takes the original\'s, [ada] [translation/ignored-field]\n' +
+        '  Remove "authors" from the translation, or give it the original\'s value; to change it in every edition, change it in content/issues/1/10-first.md.\n' +
+        'content/issues/1/10-first.fr.md:5:7: warning: this translation\'s "tags" is not used: every edition takes the original\'s, [news] [translation/ignored-field]\n' +
+        '  Remove "tags" from the translation, or give it the original\'s value; to change it in every edition, change it in content/issues/1/10-first.md.\n' +
+        'content/issues/1/issue.fr.md:3:7: warning: this translation\'s "date" is not used: every edition takes the original\'s, 2026-03-01 [translation/ignored-field]\n' +
+        '  Remove "date" from the translation, or give it the original\'s value; to change it in every edition, change it in content/issues/1/issue.md.\n' +
+        'content/pages/about.fr.md:4:8: warning: this translation\'s "order" is not used: every edition takes the original\'s, 1 [translation/ignored-field]\n' +
+        '  Remove "order" from the translation, or give it the original\'s value; to change it in every edition, change it in content/pages/about.md.\n',
+    ]);
+  });
+});
+
 describe('a link to a heading of a translated page', () => {
   it('is checked against the translation\'s headings, which the message names', async () => {
     const root = await makeWebzine(twoLanguages);
