@@ -568,6 +568,11 @@ export const rules = {
     hint: ({ language }) =>
       `Copy the default theme's i18n/en.yml (in mimeo's folder: node_modules/mimeo/themes/default/ where the webzine installs it) to this path and translate its values${language.includes('-') ? ` (or to i18n/${language.split('-')[0]}.yml, which every variant of the language falls back on)` : ''}.`,
   }),
+  'theme/same-language-name': rule<{ language: string; other: string; name: string; native?: string }>({
+    severity: 'warning',
+    message: ({ language, other, name }) => `the "${language}" strings name their language "${name}", as the "${other}" strings do: the language switcher would show "${name}" twice, and one would lead to the ${language} edition`,
+    hint: ({ language, native }) => `Give "language_name" the name of the language in that language${maybe(native, (text) => `, "${text}" for ${language}`) ?? ''}, as readers of the edition look for it.`,
+  }),
   'theme/missing-string': rule<{ key: string; language: string; from: string }>({
     severity: 'error',
     message: ({ key, language }) => `the UI string "${key}" is missing from the "${language}" strings`,

@@ -7,11 +7,14 @@ import { parseYaml } from '../parse/yaml-data.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { readTags, reachableTemplates, templateNames, templatePrefix } from './template-names.js';
 import { placeOf } from '../util/text-place.js';
+import type { Position } from '../parse/yaml-data.js';
 
 /** The UI strings of one file, and whether it could be read as a map of names to texts. */
 export interface StringsFile {
   strings: Record<string, string>;
   readable: boolean;
+  /** The file, relative to the root (absolute for the built-in theme's), and where each of its strings is written. */
+  file?: { path: string; locate: (key: string) => Position };
 }
 
 /**
@@ -25,7 +28,7 @@ export function stringsReader(files: ThemeFiles, report: Report): (code: string)
     if (known) return known;
     const data = parseYaml(file.bytes.toString('utf8').replace(/^\uFEFF/, ''), { file: file.displayPath }, report);
     const value = data?.value;
-    const result: StringsFile = { strings: {}, readable: false };
+    const result: StringsFile = { strings: {}, readable: false, ...(data ? { file: { path: file.displayPath, locate: (key: string) => data.locate([key], 'value') } } : {}) };
     if (data && value !== null && typeof value === 'object' && !Array.isArray(value)) {
       result.readable = true;
       for (const [key, text] of Object.entries(value)) {
@@ -76,6 +79,37 @@ export function checkStrings(files: ThemeFiles, { name, languages, capsule = tru
     if (!isEnglish) for (const key of expected.filter((k) => !present.has(k))) reportRule(report, 'theme/missing-string', place, { key, language, from: 'en' });
     const shown = new Set(stringChain(language).flatMap(read).flatMap((file) => Object.keys(file.strings)));
     for (const [key, from] of translated) if (!shown.has(key)) reportRule(report, 'theme/missing-string', place, { key, language, from });
+  }
+}
+
+/**
+ * Warns of a language of the webzine whose strings give it the `language_name` of another, as a
+ * file copied from en.yml and not translated yet does: the language switcher would show two
+ * entries of that name. Told at the later language's own file; a language whose own files give
+ * no `language_name` is told it is missing (see {@link checkStrings}).
+ */
+export function checkLanguageNames(languages: readonly string[], read: (code: string) => StringsFile[], report: Report): void {
+  const named = new Map<string, string>();
+  for (const language of languages) {
+    const files = stringChain(language).flatMap((code) => (code === 'en' && language.split('-')[0] !== 'en' ? [] : read(code)));
+    const file = files.findLast((candidate) => candidate.strings['language_name'] !== undefined);
+    const name = file?.strings['language_name'];
+    if (name === undefined) continue;
+    const other = named.get(name.trim().toLowerCase());
+    if (other === undefined) named.set(name.trim().toLowerCase(), language);
+    else if (file?.file && !path.isAbsolute(file.file.path)) {
+      reportRule(report, 'theme/same-language-name', { file: file.file.path, ...file.file.locate('language_name') }, { language, other, name, ...nativeName(language) });
+    }
+  }
+}
+
+/** The name of the language `tag` stands for, in that language (`de`: Deutsch), when Intl knows it. */
+function nativeName(tag: string): { native?: string } {
+  try {
+    const native = new Intl.DisplayNames([tag], { type: 'language', fallback: 'none' }).of(tag);
+    return native === undefined ? {} : { native };
+  } catch {
+    return {};
   }
 }
 

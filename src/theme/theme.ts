@@ -20,7 +20,7 @@ import { locateScript, scriptIn } from './page-script.js';
 import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, unusedTemplates } from './template-names.js';
 import { listWords } from '../parse/validate.js';
 import { themeAssets } from './theme-assets.js';
-import { checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
+import { checkLanguageNames, checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 import { liquid, reportTemplateError, toldKey } from './template-errors.js';
 import { parseScaffold, scaffoldNames } from '../scaffold/render-scaffold.js';
 
@@ -108,6 +108,7 @@ export interface ThemeSettings {
 export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: Report): Theme {
   const readStrings = stringsReader(files, report);
   checkStrings(files, settings, readStrings, report);
+  checkLanguageNames(settings.languages, readStrings, report);
   checkStringNames(files, readStrings, report);
   // The engines are made when a first template is needed: a warm build may render no page.
   let engines: Engines | undefined;
