@@ -36,3 +36,29 @@ export function editDistance(a: string, b: string): number {
   }
   return at(rows - 1, columns - 1);
 }
+
+/**
+ * Picks the anchor (a heading's id) that `value` most likely meant: a typo ({@link didYouMean}),
+ * or else a heading renamed around the words it had (`#history` for `## Our history`): the one
+ * id that holds all of its words, or the one that shares more than half the words of both.
+ * Where two ids would do, none is picked: no suggestion is better than a wrong one.
+ */
+export function didYouMeanAnchor(value: string, anchors: readonly string[]): string | undefined {
+  const typo = didYouMean(value, anchors);
+  if (typo !== undefined) return typo;
+  const words = wordsOf(value);
+  if (words.size === 0) return undefined;
+  const holding = anchors.filter((anchor) => [...words].every((word) => wordsOf(anchor).has(word)));
+  if (holding.length > 0) return holding.length === 1 ? holding[0] : undefined;
+  const close = anchors.filter((anchor) => {
+    const other = wordsOf(anchor);
+    const shared = [...words].filter((word) => other.has(word)).length;
+    return shared * 2 > Math.max(words.size, other.size);
+  });
+  return close.length === 1 ? close[0] : undefined;
+}
+
+/** The words of an id, as GitHub's slugs join them: `our-history-1` is our, history, 1. */
+function wordsOf(id: string): Set<string> {
+  return new Set(id.toLowerCase().split(/[-_]+/).filter(Boolean));
+}

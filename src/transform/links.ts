@@ -1,6 +1,6 @@
 import path from 'node:path/posix';
 import type { Resource } from '../compile/compiled.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { didYouMean, didYouMeanAnchor } from '../diagnostics/did-you-mean.js';
 import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
@@ -127,7 +127,7 @@ function resolveMenuUrl(url: string, index: Index, place: Place, report: Report)
     return resolution.target;
   }
   if (resolution.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
-  else if (resolution.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: resolution.anchor, suggestion: didYouMean(resolution.anchor, resolution.anchors) });
+  else if (resolution.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: resolution.anchor, suggestion: didYouMeanAnchor(resolution.anchor, resolution.anchors) });
   else if (resolution.problem === 'missing' && inSite) reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, undefined, index) });
   else if (resolution.problem === 'missing') reportRule(report, 'site-config/menu-url', place, { url, suggestion: suggestMenuUrl(url, index) });
   return undefined;
@@ -202,7 +202,7 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   }
   if (target.problem === 'failed') return undefined;
   if (target.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
-  else if (target.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMean(target.anchor, target.anchors), ...(target.translation ? { translation: target.translation } : {}) });
+  else if (target.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMeanAnchor(target.anchor, target.anchors), ...(target.translation ? { translation: target.translation } : {}) });
   else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document.path, index) });
   else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document.path, index) });
   return undefined;
