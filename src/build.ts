@@ -28,7 +28,7 @@ import { toFeedEntries, type FeedEntry } from './render/feeds/entries.js';
 import { renderCapsuleFeed, renderWebFeeds } from './render/feeds/render-feeds.js';
 import { renderCapsule } from './render/gemtext/render-capsule.js';
 import { resolveEditionLinks } from './transform/links.js';
-import { removeConflicts } from './write/conflicts.js';
+import { removeTreeConflicts } from './write/conflicts.js';
 import { openOutputMemo } from './write/output-memo.js';
 import { makeOutputs, writeOutputs, type OutputTrees } from './write/write-outputs.js';
 import { outputTreeNames } from './write/output-file.js';
@@ -308,7 +308,6 @@ export function renderTrees(editions: readonly Site[], theme: Theme, baseUrl: st
     capsule.push(...renderCapsule(site, editions, theme, { baseUrl, geminiUrl, editUrl, ...only('gemini') }, report));
     if (wants('gemini', 'atom.xml')) capsule.push(renderCapsuleFeed(site, entries, geminiUrl, theme));
   }
-  const trees: OutputTrees = { web: removeConflicts(web, 'web', report) };
-  if (editions[0]?.config.geminiUrl) trees['gemini'] = removeConflicts(capsule, 'gemini', report);
+  const trees: OutputTrees = removeTreeConflicts(editions[0]?.config.geminiUrl ? { web, gemini: capsule } : { web }, report);
   return trees;
 }

@@ -523,10 +523,10 @@ export const rules = {
     message: ({ folder }) => `this symbolic link leads back to ${folder}, a folder already read`,
     hint: () => 'Remove the link, or make it point to a folder outside its own path.',
   }),
-  'path/conflict': rule<{ output: string; other: string; own: boolean }>({
+  'path/conflict': rule<{ places: string; count: number; other: string; own: boolean }>({
     severity: 'error',
-    message: ({ output, other, own }) => (own ? `this file would be written to ${output}, where mimeo writes a file of its own (from ${other})` : `this file would be written to ${output}, and so would ${other}`),
-    hint: ({ own }) => (own ? 'Rename this file: that place is taken.' : 'Rename one of the two.'),
+    message: ({ places, count, other, own }) => (own ? `this file would be written to ${places}, where mimeo writes ${count === 1 ? 'a file' : 'files'} of its own (from ${other})` : `this file would be written to ${places}, and so would ${other}`),
+    hint: ({ own, count }) => (own ? `Rename this file: ${count === 1 ? 'that place is' : 'those places are'} taken.` : 'Rename one of the two.'),
   }),
   'path/folder-conflict': rule<{ output: string; inside: string; other: string }>({
     severity: 'error',
