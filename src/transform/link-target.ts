@@ -4,12 +4,15 @@
  * a link leads into the edition of the page it is on.
  */
 export type LinkTarget =
-  /** Another document (or the same one) by its key, the original's path, maybe at one of its anchors. */
-  | { kind: 'document'; path: string; anchor?: string; edition?: string }
+  /**
+   * Another document (or the same one) by its key, the original's path, maybe at one of its
+   * anchors, with the `?query` the link gave it (`?x=1`, encoded as in a URL).
+   */
+  | { kind: 'document'; path: string; anchor?: string; query?: string; edition?: string }
   /** A copied file, by its output path: `issues/3/cover.svg`, with the `?query#fragment` the link gave it (`#page=3`). */
   | { kind: 'asset'; output: string; suffix?: string }
   /** A generated page that no document stands for: `''` (home), `authors/`, `atom.xml`. */
-  | { kind: 'route'; route: string; anchor?: string; edition?: string }
+  | { kind: 'route'; route: string; anchor?: string; query?: string; edition?: string }
   /** A URL that could run code; the link keeps its text only. */
   | { kind: 'removed' };
 
@@ -33,6 +36,12 @@ export function splitLink(url: string): { path: string; anchor: string | undefin
   const end = url.search(/[?#]/);
   const hash = url.indexOf('#');
   return { path: safeDecode(end < 0 ? url : url.slice(0, end)), anchor: hash < 0 ? undefined : safeDecode(url.slice(hash + 1)), rest: end < 0 ? '' : url.slice(end) };
+}
+
+/** The `?query` of a link's `?query#fragment` as {@link urlSuffix} writes it, or `undefined` when it has none. */
+export function queryOf(rest: string): string | undefined {
+  const query = rest.startsWith('?') ? rest.replace(/#.*$/s, '') : '';
+  return query === '' ? undefined : urlSuffix(query);
 }
 
 /** A link's `?query#fragment` as written, with what may not stand in a URL percent-encoded (`%xx` escapes kept). */

@@ -6,7 +6,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
 import { translationSuffix } from '../model/classify.js';
 import { configPlace, menuUrlWrong } from '../load/site-files.js';
-import { isUnsafeUrl, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
+import { isUnsafeUrl, queryOf, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
 
 // The file site.yml's relative links (its `menu` urls) are read from, as a Markdown file's are from it.
 const siteFile = 'content/site.yml';
@@ -158,8 +158,8 @@ function suggestMenuUrl(url: string, index: Index): string | undefined {
 
 /** Where a target leads, as one string: two menu entries that lead to the same place give the same. */
 function destinationOf(target: LinkTarget): string {
-  if (target.kind === 'document') return `${target.edition ?? ''}:document:${target.path}#${target.anchor ?? ''}`;
-  if (target.kind === 'route') return `${target.edition ?? ''}:route:${target.route}#${target.anchor ?? ''}`;
+  if (target.kind === 'document') return `${target.edition ?? ''}:document:${target.path}${target.query ?? ''}#${target.anchor ?? ''}`;
+  if (target.kind === 'route') return `${target.edition ?? ''}:route:${target.route}${target.query ?? ''}#${target.anchor ?? ''}`;
   if (target.kind === 'asset') return `asset:${target.output}${target.suffix ?? ''}`;
   return 'removed';
 }
@@ -215,7 +215,7 @@ type Resolution =
 
 function findTarget(url: string, document: SiteDocument, index: Index): Resolution {
   const { path: rawPath, anchor, rest } = splitLink(url);
-  if (rawPath === '') return toDocument(document, anchor);
+  if (rawPath === '') return toDocument(document, anchor, rest);
   if (rawPath.startsWith('/')) return fromRoute(rawPath.slice(1), anchor, rest, index);
   return fromFile(joinedPath(document.path, rawPath), anchor, rest, index);
 }
@@ -226,7 +226,7 @@ function fromFile(joined: string, anchor: string | undefined, rest: string, inde
   // A link to a translation (`10-news.fr.md`) means the document, in the edition being built.
   const resolved = joined.replace(/\/$/, '').replace(translationSuffix, (suffix) => (index.site.editions.some((e) => suffix === `.${e.language}.md`) ? '.md' : suffix));
   const linked = index.site.documents.get(resolved) ?? index.site.documents.get(index.issueFolders.get(resolved) ?? '');
-  if (linked) return toDocument(linked, anchor);
+  if (linked) return toDocument(linked, anchor, rest);
   const output = index.assetsByPath.get(resolved);
   if (output !== undefined) return { target: toAsset(output, rest) };
   if (index.site.failed.has(resolved)) return { problem: 'failed' };
@@ -247,12 +247,12 @@ function fromRoute(route: string, anchor: string | undefined, rest: string, inde
   for (const candidate of candidates) {
     const linked = index.documentsByRoute.get(candidate);
     if (linked) {
-      const resolution = toDocument(linked, edition ? undefined : anchor);
+      const resolution = toDocument(linked, edition ? undefined : anchor, rest);
       // Anchors of another edition's pages are that edition's; they are not checked here.
       return resolution.problem === undefined && edition ? { target: { ...resolution.target, ...named, ...(anchor ? { anchor } : {}) } as LinkTarget } : resolution;
     }
     if (!edition && index.assetsByOutput.has(candidate)) return { target: toAsset(candidate, rest) };
-    if (generatedRoutes.has(candidate)) return { target: { kind: 'route', route: candidate, ...named, ...(anchor ? { anchor } : {}) } };
+    if (generatedRoutes.has(candidate)) return { target: { kind: 'route', route: candidate, ...named, ...(anchor ? { anchor } : {}), ...withQuery(rest) } };
   }
   return { problem: 'missing' };
 }
@@ -278,11 +278,17 @@ function joinedPath(from: string, rawPath: string): string {
 const joinedPaths = new Map<string, Map<string, string>>();
 let joinedCount = 0;
 
-function toDocument(document: SiteDocument, anchor: string | undefined): Resolution {
-  if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.key } };
+/** A document as a target; `rest`, the link's `?query#fragment`, keeps its query (for the server, or a reader's analytics) on the web and in the feeds. */
+function toDocument(document: SiteDocument, anchor: string | undefined, rest: string): Resolution {
+  if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.key, ...withQuery(rest) } };
   // In a translated edition the headings searched are the translation's, which the message names.
   if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', anchor, anchors: document.anchors, ...(document.path !== document.key ? { translation: document.path } : {}) };
-  return { target: { kind: 'document', path: document.key, anchor } };
+  return { target: { kind: 'document', path: document.key, anchor, ...withQuery(rest) } };
+}
+
+function withQuery(rest: string): { query?: string } {
+  const query = queryOf(rest);
+  return query === undefined ? {} : { query };
 }
 
 /** The nearest address or file to a link that leads nowhere, written as the link in `from` (a file's path) must write it. */

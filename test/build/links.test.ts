@@ -127,6 +127,30 @@ describe("site.yml's menu entries that name a file of content/", () => {
   });
 });
 
+describe('links to articles and pages with a ?query', () => {
+  it('keep it, before their anchor, on the web and in the feeds; the capsule links the page', async () => {
+    const root = await makeWebzine();
+    await appendFile(path.join(root, 'content/site.yml'), 'geminiUrl: gemini://zine.example/\n');
+    await writeFile(
+      path.join(root, 'content/issues/1/30-queries.md'),
+      '---\ntitle: Queries\n---\nSee [the tip](20-second.md?x=1), [its details](20-second.md?x=1&y=a%20b#details), [about](/about/?from=queries), [this one](?print=1) and [the feed](/atom.xml?v=2).\n',
+    );
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect([run.code, run.stdout]).toEqual([0, expect.not.stringMatching(/error|warning/)]);
+    const read = (file: string) => readFile(path.join(out, file), 'utf8');
+    const expected = (up: string, self: string) => [`${up}second/?x=1`, `${up}second/?x=1&#x26;y=a%20b#details`, `${up}../../about/?from=queries`, `${self}?print=1`, `${up}../../atom.xml?v=2`];
+    expect(hrefs(await read('web/issues/1/queries/index.html'))).toEqual(expect.arrayContaining(expected('../', './')));
+    expect(hrefs(await read('web/issues/1/index.html'))).toEqual(expect.arrayContaining(expected('', 'queries/')));
+    const atom = await read('web/atom.xml');
+    expect(atom).toContain('href="https://zine.example/issues/1/second/?x=1&#x26;y=a%20b#details"');
+    expect(atom).toContain('href="https://zine.example/about/?from=queries"');
+    const gemtext = await read('gemini/issues/1/queries.gmi');
+    expect(gemtext).toContain('=> second.gmi the tip\n');
+    expect(gemtext).not.toContain('?');
+  });
+});
+
 describe('links to copied files', () => {
   it('keep the ?query and #fragment they were written with, which a reader\'s viewer reads: a PDF\'s #page=3', async () => {
     const read = await buildChanged(async (root) => {

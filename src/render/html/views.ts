@@ -43,16 +43,17 @@ export function hrefFor(scope: PageScope, target: LinkTarget): string | undefine
   if (target.kind === 'removed') return undefined;
   if (target.kind === 'asset') return linkTo(scope.base, target.output) + (target.suffix ?? '');
   const anchor = target.anchor ? `#${encodeURIComponent(target.anchor)}` : '';
-  if (target.kind === 'route') return linkTo(scope.base, (target.edition ?? scope.site.prefix) + target.route) + anchor;
+  const query = target.query ?? '';
+  if (target.kind === 'route') return linkTo(scope.base, (target.edition ?? scope.site.prefix) + target.route) + query + anchor;
   const document = scope.site.documents.get(target.path);
   if (!document) return undefined;
-  if (target.edition !== undefined) return linkTo(scope.base, target.edition + document.route.slice(scope.site.prefix.length)) + anchor;
+  if (target.edition !== undefined) return linkTo(scope.base, target.edition + document.route.slice(scope.site.prefix.length)) + query + anchor;
   // A page shown in another language than the link was checked against may lack the heading:
   // the link then leads to the top of the page rather than to nowhere.
-  if (!target.anchor || !document.anchors.includes(target.anchor)) return linkTo(scope.base, document.route);
+  if (!target.anchor || !document.anchors.includes(target.anchor)) return linkTo(scope.base, document.route) + query;
   // An editorial's anchors carry its prefix on the issue page, where the editorial is shown.
   const scoped = document.kind === 'issue' ? `#${encodeURIComponent(inIssuePage(document).idPrefix + target.anchor)}` : anchor;
-  return linkTo(scope.base, document.route) + scoped;
+  return linkTo(scope.base, document.route) + query + scoped;
 }
 
 /**
@@ -85,7 +86,8 @@ export function bodyHtml(scope: PageScope, document: { key: string; body: Compil
 function slotUrl(scope: PageScope, key: string, body: CompiledBody, slot: Slot, idPrefix: string): string {
   const target = slot.resource === undefined ? undefined : body.targets[slot.resource];
   if (!target) return unresolvedUrl(slot, idPrefix);
-  if (target.kind === 'document' && target.path === key) return target.anchor ? `#${idPrefix}${target.anchor}` : '#';
+  // With a query, it leads to the page itself, asked with that query.
+  if (target.kind === 'document' && target.path === key && target.query === undefined) return target.anchor ? `#${idPrefix}${target.anchor}` : '#';
   return hrefFor(scope, target) ?? slot.url;
 }
 
