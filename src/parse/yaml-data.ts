@@ -1,9 +1,10 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document } from 'yaml';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import { aliasBeyond, aliasInsideItself, aliasTargets, maxAliases, maxExpandedSize, unresolvedAlias } from './yaml-aliases.js';
 import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
+import { locateIn } from './yaml-locate.js';
 
 /** A 1-based position in a file. */
 export interface Position {
@@ -93,7 +94,7 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     reportRule(report, 'yaml/syntax', { file: options.file, ...(unresolvedAlias(document, toPosition) ?? start) }, { reason }, error);
     return undefined;
   }
-  const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'key') => locateIn(document, path, part, toPosition) ?? start;
+  const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'key') => locateIn(document.contents, path, part, toPosition) ?? start;
   const forbidden: Array<Position & { code: string; noncharacter: boolean }> = [];
   const clean = withoutForbidden(value, [], (path, found) => forbidden.push({ ...locate(path, 'value'), ...found }));
   const inOrder = inFileOrder(forbidden);
@@ -147,67 +148,6 @@ function withoutForbidden(value: unknown, path: PropertyKey[], found: (path: Pro
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutForbidden(item, [...path, key], found)]));
   }
   return value;
-}
-
-function locateIn(
-  document: Document,
-  path: readonly PropertyKey[],
-  part: 'key' | 'value',
-  toPosition: (offset: number) => Position,
-): Position | undefined {
-  const nodes = nodesAlong(document, path);
-  for (let length = path.length; length > 0; length--) {
-    const parent = nodes[length - 1];
-    const last = path[length - 1];
-    // An item of a list (`tags: [a, b]` as much as one per line) is found by its index.
-    if (isSeq(parent)) {
-      const item = parent.items[Number(last)] as { range?: [number, number, number] } | undefined;
-      if (item?.range) return toPosition(item.range[0]);
-      continue;
-    }
-    if (!isMap(parent)) continue;
-    const pair = pairNamed(parent, String(last));
-    if (!pair) continue;
-    const node = part === 'value' && length === path.length && pair.value ? pair.value : pair.key;
-    const range = (node as { range?: [number, number, number] }).range;
-    if (range) return toPosition(range[0]);
-  }
-  const node = nodes[path.length] as { range?: [number, number, number] } | undefined;
-  return node?.range ? toPosition(node.range[0]) : undefined;
-}
-
-/**
- * The nodes along `path` from the document's root, as far as it leads. `getIn` looks each key up
- * among all the pairs of its mapping: locating a field of each of 100 000 entries of authors.yml
- * took 68 s.
- */
-function nodesAlong(document: Document, path: readonly PropertyKey[]): unknown[] {
-  const nodes: unknown[] = [document.contents];
-  for (const key of path) {
-    const parent = nodes.at(-1);
-    const child: unknown = isSeq(parent) ? parent.items[Number(key)] : isMap(parent) ? pairNamed(parent, String(key))?.value : undefined;
-    if (child === undefined || child === null) break;
-    nodes.push(child);
-  }
-  return nodes;
-}
-
-// The pairs of each mapping by their key as text, made when one is first looked for: every field
-// of some front matter is located, and looking each up among all took 100 000 of them minutes.
-const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
-
-/** The first pair of a mapping whose key is `name` as text. */
-function pairNamed(map: YAMLMap, name: string): Pair | undefined {
-  let index = pairIndexes.get(map);
-  if (!index) {
-    index = new Map();
-    for (const pair of map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key !== undefined && !index.has(key)) index.set(key, pair);
-    }
-    pairIndexes.set(map, index);
-  }
-  return index.get(name);
 }
 
 /**
