@@ -5,6 +5,7 @@ import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import { aliasBeyond, aliasInsideItself, aliasTargets, maxAliases, maxExpandedSize, unresolvedAlias } from './yaml-aliases.js';
 import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
 import { locateIn } from './yaml-locate.js';
+import { readSimpleYaml } from './yaml-simple.js';
 
 /** A 1-based position in a file. */
 export interface Position {
@@ -33,16 +34,25 @@ export interface YamlOptions {
  * where they are. Gives `undefined` when the text can not be read.
  */
 export function parseYaml(text: string, options: YamlOptions, report: Report): YamlData | undefined {
-  const lineOffset = options.lineOffset ?? 0;
+  // Front matter is most often simple enough to be read without the library, in a fifth of the
+  // time (issue #7); all else, mistakes included, is the library's.
+  const simple = readSimpleYaml(text);
+  if (!simple) return parseYamlDocument(text, options, report);
+  return { value: simple.value, locate: locatorIn(simple.contents, positionsOf(simple.lineCounter, options.lineOffset ?? 0)) };
+}
+
+/**
+ * Parses any YAML with the `yaml` library, as {@link parseYaml} does what {@link readSimpleYaml}
+ * does not read, and checks what it gives: keys given twice, lists or mappings as keys, aliases,
+ * characters no page may hold.
+ */
+export function parseYamlDocument(text: string, options: YamlOptions, report: Report): YamlData | undefined {
   const lineCounter = new LineCounter();
   // Warnings are not printed to the process's standard error: what matters is reported below. Keys
   // given twice are found below: the library compares each key with every one before it, and a
   // mapping of 100 000 keys took it 48 s.
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
-  const toPosition = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + lineOffset, column: col };
-  };
+  const toPosition = positionsOf(lineCounter, options.lineOffset ?? 0);
   const duplicates = duplicateKeys(document);
   if (document.errors.length > 0 || duplicates.length > 0) {
     // After the first mistake the parser's idea of the structure is a guess: what it then finds
@@ -94,13 +104,27 @@ export function parseYaml(text: string, options: YamlOptions, report: Report): Y
     reportRule(report, 'yaml/syntax', { file: options.file, ...(unresolvedAlias(document, toPosition) ?? start) }, { reason }, error);
     return undefined;
   }
-  const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'key') => locateIn(document.contents, path, part, toPosition) ?? start;
+  const locate = locatorIn(document.contents, toPosition);
   const forbidden: Array<Position & { code: string; noncharacter: boolean }> = [];
   const clean = withoutForbidden(value, [], (path, found) => forbidden.push({ ...locate(path, 'value'), ...found }));
   const inOrder = inFileOrder(forbidden);
   reportShown('encoding/control-character', inOrder.filter((found) => !found.noncharacter), options.file, report, ({ code }) => ({ code }));
   reportShown('encoding/noncharacter', inOrder.filter((found) => found.noncharacter), options.file, report, ({ code }) => ({ code }));
   return { value: clean, locate };
+}
+
+/** Turns an offset in the YAML text into a position in the file. */
+function positionsOf(lineCounter: LineCounter, lineOffset: number): (offset: number) => Position {
+  return (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+}
+
+/** The `locate` of the YAML whose root node is `contents`: where a path is, or the document's start. */
+function locatorIn(contents: unknown, toPosition: (offset: number) => Position): YamlData['locate'] {
+  const start = toPosition(0);
+  return (path, part = 'key') => locateIn(contents, path, part, toPosition) ?? start;
 }
 
 /**
