@@ -43,7 +43,7 @@ describe('the fast path for simple YAML', () => {
   it.each([
     ['front matter as mimeo new writes it', '\ntitle: "How the manual logs the weekend"\nauthors:\n  - "cora"\n  - emeka\nsummary: \'One server: checks that patch.\'\ntags: [art, solar]\ndraft: true\nissue: 3\n# a comment line'],
     ['numbers, nulls and booleans of the core schema', 'a: 1e3\nb: 0o17\nc: 0x1F\nd: .inf\ne: -.Inf\nf: .NaN\ng: ~\nh: Null\ni: TRUE\nj: +12\nk: -0\nl: 0.\nm: .5\nn: 1.5e-3\no: 007\np: false\nq: NULL\nr: 99999999999999999999\n'],
-    ['text that only looks like a number or a boolean', 'a: yes\nb: 2024-05-01\nc: 1_000\nd: 0o8\ne: 0xG\nf: 12:30\ng: 0X1F\nh: .Nan\ni: nULL\nj: 1e\nk: +.5e+3x\n'],
+    ['text that only looks like a number or a boolean', 'a: yes\nb: 2024-05-01\nc: 1_000\nd: 0o8\ne: 0xG\nf: 12:30\ng: 0X1F\nh: .Nan\ni: nULL\nj: 1e\nk: +.5e+3x\nl: 1_000.5\nm: 1_0e3\n'],
     ['empty values, with and without a comment or trailing spaces', 'a:\nb:   \nc: # none\nd:    # none\ne: ""\nf: \'\'\ng:'],
     ['quotes, colons, hashes and spaces inside scalars', 'a: C# and F#\nb: "x # y"\nc: \'it\'\'s\'\nd: a:b\ne: http://x.org/#top\nf: "  padded  "\ng: it\'s "so"\nh: [a b, "c, d", \'e]\']\n'],
     ['escapes of double-quoted text', 'a: "tab\\there"\nb: "line\\nbreak"\nc: "\\"quoted\\" \\\\ \\/"\nd: "caf\\u00e9 \\u00E9"\n'],
@@ -51,6 +51,7 @@ describe('the fast path for simple YAML', () => {
     ['lists one item a line, indented or not, with comments and blank lines', 'a:\n- x\n- y\nb:\n    - 1\n\n    # between\n    - .5\nc:\n# before\n  - z\n'],
     ['one-line lists, empty or spaced', 'a: []\nb: [ ]\nc: [ x ,y,  z ]\nd: [1, 0x1F, ~, true, "", \'\']\n'],
     ['unicode text and keys that are words of the schema', 'title: Actualités, un an déjà\nsummary: 日本語の題 😀 — «ok»\nconstructor: 1\nnull_value: x\nTrue_ish: y\n'],
+    ['spaces of Unicode inside plain text', 'a: x\u00a0y\nb: [x\u3000y]\nc: x\u2003\n'],
     ['comments and blank lines only', '\n# nothing here\n\n  # indented\n'],
     ['a document with a key on its first line', 'a: 1'],
   ])('reads %s as the library does', (_case, text) => {
@@ -71,8 +72,8 @@ describe('the fast path for simple YAML', () => {
     ['a flow mapping', 'a: {b: 1}\n'],
     ['a list on two lines', 'a: [1,\n  2]\n'],
     ['a comma before the end of a list', 'a: [1, 2,]\n'],
-    ['a tab', 'a:\t1\n'],
-    ['a carriage return', 'a: 1\r\nb: 2\r\n'],
+    ['a tab, even inside quotes', 'a: "x\ty"\n'],
+    ['a carriage return, even inside quotes', 'a: "x\ry"\n'],
     ['an unusual escape', 'a: "\\x41"\n'],
     ['an escaped control character', 'a: "\\u0007"\n'],
     ['a half of a surrogate pair, escaped', 'a: "\\ud83d"\n'],
