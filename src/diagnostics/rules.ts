@@ -24,8 +24,14 @@ function canonicalLanguage(tag: string): string {
   }
 }
 
-/** The hint for a YAML syntax error, by what the parser found (its error code). */
-function yamlHint(reason: string, code: string | undefined): string {
+/**
+ * What a YAML syntax error says (`reason`), the parser's code for it, and, for a value that
+ * needs quotes, its field and the field written with them (see `quotedValueOf`).
+ */
+type YamlSyntaxArgs = { reason: string; code?: string; field?: string; quoted?: string; more?: number };
+
+/** The hint for a YAML syntax error, by what the parser found (its error code), and the field it is in. */
+function yamlHint({ reason, code, field, quoted }: YamlSyntaxArgs): string {
   if (/^Missing closing (["'])quote/.test(reason)) return 'End the value with the same quote it starts with, on its line.';
   if (code === 'DUPLICATE_KEY') return 'Give each field once: remove this line, or the first one.';
   if (code === 'ALIAS_LOOP') return 'Write the value out where the alias stands, or name a value that does not hold the alias.';
@@ -34,6 +40,10 @@ function yamlHint(reason: string, code: string | undefined): string {
     return `Put the whole value in quotes when it starts with a quote, [, {, *, &, !, | or a backtick, or holds ": ", as in: title: '"Quoted" and more'`;
   }
   if (code === 'BAD_INDENT' && /end with a [\]}]/.test(reason)) return 'Close the list on the same line, as in: authors: [ada, grace]';
+  // A colon in a value written without quotes (`title: Colon: bad`): the parser reads a mapping.
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && field !== undefined && quoted !== undefined) {
+    return `Put the whole value of "${field}" in quotes, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
+  }
   if (code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_AS_IMPLICIT_KEY') {
     return 'Write each field as its name, a colon and a space, then its value (title: …), starting at the line\'s beginning unless it belongs under another field.';
   }
@@ -177,10 +187,10 @@ export const rules = {
     hint: () => 'Add `baseUrl: https://zine.example/` to site.yml (`mimeo build` also takes --base-url, which overrides it).',
   }),
   // Past the first ten, only fields given twice are counted (a file has one other syntax error at most).
-  'yaml/syntax': rule<{ reason: string; code?: string; more?: number }>({
+  'yaml/syntax': rule<YamlSyntaxArgs>({
     severity: 'error',
     message: ({ reason, more }) => `the YAML here can not be read: ${more !== undefined ? `${more} more fields, from this one on, are given twice` : reason}`,
-    hint: ({ reason, code, more }) => (more !== undefined ? 'Give each field once. The errors before this one say where the first ten are.' : yamlHint(reason, code)),
+    hint: (args) => (args.more !== undefined ? 'Give each field once. The errors before this one say where the first ten are.' : yamlHint(args)),
   }),
   'yaml/too-large': rule<{ alias: string; limit: number }>({
     severity: 'error',

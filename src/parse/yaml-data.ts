@@ -3,6 +3,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import { aliasBeyond, aliasInsideItself, aliasTargets, maxAliases, maxExpandedSize, unresolvedAlias } from './yaml-aliases.js';
+import { quotedValueOf } from './yaml-quoting.js';
 import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
 import { locateIn } from './yaml-locate.js';
 import { readSimpleYaml } from './yaml-simple.js';
@@ -59,7 +60,7 @@ export function parseYamlDocument(text: string, options: YamlOptions, report: Re
     // (two or three errors for one line indented wrong) is left out, but for keys given twice.
     const first = [document.errors[0], duplicates[0]].filter((error) => error !== undefined).sort((a, b) => a.pos[0] - b.pos[0])[0]!;
     const errors = [first, ...duplicates.filter((other) => other !== first)].map((error) => ({ error, ...toPosition(errorOffset(text, error)) }));
-    reportShown('yaml/syntax', inFileOrder(errors), options.file, report, ({ error }) => ({ reason: reasonOf(text, error), code: error.code }), ({ error }) => error);
+    reportShown('yaml/syntax', inFileOrder(errors), options.file, report, ({ error }) => ({ reason: reasonOf(text, error), code: error.code, ...quotedValueOf(text, error) }), ({ error }) => error);
     return undefined;
   }
   const start = toPosition(0);
@@ -192,6 +193,9 @@ function reasonOf(text: string, error: { code: string; message: string; pos: [nu
     const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
     if (key) return `"${key.replace(/^(["'])(.*)\1$/, '$2')}" is given twice`;
   }
+  // The parser's words for a colon in a value written without quotes are of its grammar.
+  const quoting = quotedValueOf(text, error);
+  if (quoting) return `the value of "${quoting.field}" holds a colon that ends a word, which YAML reads as the start of a field inside it`;
   return firstLine(error.message);
 }
 

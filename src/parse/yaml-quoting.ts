@@ -1,0 +1,70 @@
+/** A field whose plain value YAML could not read, and the same line with the value in quotes. */
+export interface QuotedValue {
+  /** The field's name, as written before its colon. */
+  field: string;
+  /** The field written again with its whole value in quotes: `title: "Colon: bad"`, over several lines when the value is. */
+  quoted: string;
+}
+
+/**
+ * For a syntax error at the start of a field's value written without quotes, the field and how
+ * to write it in quotes; `undefined` for any other error. The error is a value that holds a
+ * colon before a space or the line's end (`title: Colon: bad`), which YAML reads as a mapping
+ * inside the value (`BLOCK_AS_IMPLICIT_KEY`).
+ */
+export function quotedValueOf(text: string, error: { code: string; pos: [number, number] }): QuotedValue | undefined {
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  const offset = error.pos[0];
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // The field's name before its colon, after the indentation and the dashes of list items.
+  const field = /^([ \t]*(?:-[ \t]+)*)([^\s#'"[\]{},][^:#]*?|"[^"]*"|'[^']*'):[ \t]+$/.exec(text.slice(lineStart, offset));
+  if (!field) return undefined;
+  const lines = valueLines(text, offset, field[1]!.length);
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && !isColonInValue(lines)) return undefined;
+  const name = field[2]!.replace(/^(["'])(.*)\1$/, '$2');
+  return { field: name, quoted: `${field[2]}: ${inQuotes(lines)}` };
+}
+
+/**
+ * The lines of a plain value that starts at `offset`: the rest of its line, then the lines
+ * indented deeper than its field (`indent`), up to a comment (` #`) or a line that is not.
+ */
+function valueLines(text: string, offset: number, indent: number): string[] {
+  const lines: string[] = [];
+  let start = offset;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    const line = text.slice(start, end);
+    const comment = line.search(/[ \t]#/);
+    const words = (comment < 0 ? line : line.slice(0, comment)).trim();
+    if (lines.length > 0 && (words === '' || line.search(/\S/) <= indent || line.trimStart().startsWith('#'))) break;
+    lines.push(words);
+    if (comment >= 0 || end === text.length) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/**
+ * Whether the colon that made YAML read a mapping is one of the value's words: on its first line
+ * (`title: Colon: bad`), or after more than one word of a line below (`and ends with this:`). A
+ * line below that starts with a name and a colon (`  authors: [ada]`) is rather a field indented
+ * too deep, which quotes would hide.
+ */
+function isColonInValue(lines: readonly string[]): boolean {
+  const index = lines.findIndex((line) => /:(?:[ \t]|$)/.test(line));
+  if (index < 0) return false;
+  return index === 0 || !/^[\w-]+:(?:[ \t]|$)/.test(lines[index]!);
+}
+
+/**
+ * The value's lines in quotes, the lines below its first indented by two spaces, as YAML reads them
+ * alike: in double quotes, or in single quotes (where `'` is written twice) when the value holds a
+ * `"` or a backslash, which double quotes would read as the start of an escape.
+ */
+function inQuotes(lines: readonly string[]): string {
+  const single = lines.some((line) => /["\\]/.test(line));
+  const quote = single ? "'" : '"';
+  const written = lines.map((line) => (single ? line.replaceAll("'", "''") : line));
+  return `${quote}${written.join('\n  ')}${quote}`;
+}
