@@ -121,6 +121,8 @@ export interface LoadedFile {
   frontMatter: YamlData | undefined;
   /** Where each top-level front matter key's value was written. */
   fields: Record<string, Position>;
+  /** The file's text up to the end of its front matter, whose lines the positions count (for hints that quote it). */
+  frontMatterText?: string;
   body: CompiledBody;
   partial?: boolean;
 }
@@ -142,6 +144,7 @@ export function toLoadedFile(compiled: CompiledFile, text: string): LoadedFile {
     path: compiled.path,
     frontMatter: frontMatter && { value: frontMatter.value, locate },
     fields: frontMatter?.fields ?? {},
+    frontMatterText: text,
     body: compiled.body,
     ...(compiled.partial ? { partial: true } : {}),
   };

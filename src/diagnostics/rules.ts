@@ -36,8 +36,13 @@ function yamlHint({ reason, code, field, quoted }: YamlSyntaxArgs): string {
   if (code === 'DUPLICATE_KEY') return 'Give each field once: remove this line, or the first one.';
   if (code === 'ALIAS_LOOP') return 'Write the value out where the alias stands, or name a value that does not hold the alias.';
   if (code === 'TAB_AS_INDENT') return 'Indent with spaces: YAML does not allow tabs there.';
+  // YAML's indicators: a plain value can not start with one (`@` and the backtick are reserved).
+  const indicators = 'a quote, [, {, *, &, !, |, >, %, @, a comma or a backtick';
+  if (code === 'BAD_SCALAR_START' && field !== undefined && quoted !== undefined) {
+    return `A value that starts with ${indicators} must be in quotes: put the whole value of "${field}" in quotes, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
+  }
   if (code === 'BAD_SCALAR_START' || (code === 'UNEXPECTED_TOKEN' && /scalar/.test(reason))) {
-    return `Put the whole value in quotes when it starts with a quote, [, {, *, &, !, | or a backtick, or holds ": ", as in: title: '"Quoted" and more'`;
+    return `Put the whole value in quotes when it starts with ${indicators}, or holds ": ", as in: title: '"Quoted" and more'`;
   }
   if (code === 'BAD_INDENT' && /end with a [\]}]/.test(reason)) return 'Close the list on the same line, as in: authors: [ada, grace]';
   // A colon in a value written without quotes (`title: Colon: bad`): the parser reads a mapping.
@@ -60,6 +65,10 @@ function keyText(key: string): string {
   const rest = parts.slice(last + 1);
   return rest.length === 0 ? item : `"${rest.join('.')}" of ${item}`;
 }
+
+/** The hint for a value YAML read as a comment (`title: #1 issue`), with the field written in quotes. */
+const commentHint = (key: string, commented: string): string =>
+  `YAML reads a # after a space as the start of a comment, so ${keyText(key)} was left empty: if what follows is its value, put it in quotes, as in: ${commented}`;
 
 /** The hint of the last error of a rule, which counts those past the first ten. */
 const mendTheFirstTen = 'Mend them as the errors before this one say of the first ten; `mimeo check` then tells where the next ones are.';
@@ -156,10 +165,10 @@ export const rules = {
     hint: ({ suggestion, more }) =>
       more !== undefined ? `Remove them, or put the theme's own settings under extra:. The errors before this one say where the first ten are.` : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; more?: number }>({
+  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: string; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their settings take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ suggestion, more }) => (more !== undefined ? mendTheFirstTen : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
+    hint: ({ key, suggestion, commented, more }) => (more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
   }),
   'site-config/widened': rule<{ what: 'trust' | 'host-files'; files?: string }>({
     severity: 'warning',
@@ -362,15 +371,15 @@ export const rules = {
     message: ({ key, actual }) => `${keyText(key)} must be a date like 2021-10-01, got ${actual}`,
     hint: () => 'Write the date as year-month-day; leave it out while the issue is a draft.',
   }),
-  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; more?: number }>({
+  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: string; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their fields take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ suggestion, more }) => (more !== undefined ? mendTheFirstTen : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
+    hint: ({ key, suggestion, commented, more }) => (more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
   }),
-  'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; more?: number }>({
+  'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: string; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what authors.yml takes` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ suggestion, more }) => (more !== undefined ? mendTheFirstTen : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
+    hint: ({ key, suggestion, commented, more }) => (more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
   }),
   'author/unknown-handle': rule<{ handle: string; suggestion?: string; more?: number }>({
     severity: 'error',

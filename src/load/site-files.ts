@@ -25,7 +25,7 @@ export function readSiteConfig(texts: readonly TextSource[], report: Report, unr
   }
   const data = parseYaml(source.text, { file: siteFile }, report);
   if (!data) return unreadableStandIn();
-  const config = validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config' }, report);
+  const config = validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config', text: source.text }, report);
   const used = config ?? standInConfig(data.value);
   if (used) configPlaces.set(used, data.locate);
   return used;
@@ -129,7 +129,7 @@ export function readAuthorsFile(texts: readonly TextSource[], report: Report): A
   const source = texts.find((text) => text.path === authorsFile);
   if (!source) return undefined;
   const data = parseYaml(source.text, { file: authorsFile }, report);
-  return data && validateData(authorsSchema, data, { file: authorsFile, kind: 'authors.yml', area: 'authors-file' }, report);
+  return data && validateData(authorsSchema, data, { file: authorsFile, kind: 'authors.yml', area: 'authors-file', text: source.text }, report);
 }
 
 /** Reports `file` spelt `.yaml`, which mimeo does not read (it would be silently left out). */

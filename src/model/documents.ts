@@ -110,7 +110,7 @@ function validate<Schema extends typeof issueSchema | typeof articleSchema | typ
   kind: string,
   report: Report,
 ): z.infer<Schema> {
-  const options: ValidationOptions = { file: file.path, kind, area: 'front-matter' };
+  const options: ValidationOptions = { file: file.path, kind, area: 'front-matter', ...(file.frontMatterText === undefined ? {} : { text: file.frontMatterText }) };
   const data = file.frontMatter && (validateData(schema, file.frontMatter, options, report) as z.infer<Schema> | undefined);
   // Front matter with mistakes (reported) still gives a document, of its fields without one, so
   // the links in its body and its authors are checked in the same run, and links to it are not

@@ -4,6 +4,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
+import { inQuotes } from './yaml-quoting.js';
 
 /** Which catalogue rules a kind of YAML file reports its mistakes under. */
 export interface ValidationOptions {
@@ -13,6 +14,8 @@ export interface ValidationOptions {
   kind: string;
   /** `front-matter` for Markdown files, `site-config` for site.yml, `authors-file` for authors.yml. */
   area: 'front-matter' | 'site-config' | 'authors-file';
+  /** The file's text, whose lines the data's positions count, for hints that quote it (default: none). */
+  text?: string;
 }
 
 /**
@@ -53,7 +56,7 @@ export function validateData<Schema extends z.ZodType>(
 /** The mistakes a file can make by the thousand (unknown keys, wrong items of a list), reported past the first ten as a count. */
 interface Repeated {
   unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined }>;
-  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string }>;
+  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; commented?: () => string | undefined }>;
 }
 
 function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData, options: ValidationOptions, report: Report, repeated: Repeated): void {
@@ -93,12 +96,40 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
   const expected = describeExpected(issue);
   // A misspelt choice (`links: paragraf`) is told the one it is nearest to.
   const suggestion = issue.code === 'invalid_value' && typeof actualValue === 'string' ? didYouMean(actualValue, issue.values.map(String)) : undefined;
-  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}) });
+  // Looked for only for the values shown.
+  const text = options.text;
+  const commented = actualValue === null && text !== undefined ? () => commentedValue(text, place, path) : undefined;
+  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(commented ? { commented } : {}) });
+}
+
+/**
+ * A value YAML read as nothing because it starts with a `#` after a space, which begins a comment
+ * (`title: #1 issue`), written again in quotes: `title: "#1 issue"`.
+ */
+function commentedValue(text: string, { line, column }: Position, path: readonly PropertyKey[]): string | undefined {
+  const written = lineOf(text, line);
+  if (written === undefined || written[column - 1] !== '#' || !/[ \t]/.test(written[column - 2] ?? '')) return undefined;
+  const last = path[path.length - 1];
+  return `${typeof last === 'number' ? '-' : `${String(last)}:`} ${inQuotes([written.slice(column - 1).trimEnd()])}`;
+}
+
+/** Line `line` (from 1) of `text`, or `undefined` past its end. */
+function lineOf(text: string, line: number): string | undefined {
+  let start = 0;
+  for (let count = 1; count < line; count++) {
+    start = text.indexOf('\n', start) + 1;
+    if (start === 0) return undefined;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 /** Reports the unknown keys and wrong values of a file under the rules of its area, in the order they were written. */
 function reportRepeated({ unknownKeys, invalid }: Repeated, { file, kind, area }: ValidationOptions, report: Report): void {
-  const valueArgs = ({ line, column, ...args }: Repeated['invalid'][number]) => args;
+  const valueArgs = ({ line, column, commented, ...args }: Repeated['invalid'][number]) => {
+    const written = commented?.();
+    return written === undefined ? args : { ...args, commented: written };
+  };
   if (area === 'site-config') {
     reportShown('site-config/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion }) => ({ key, suggestion: suggestion() }));
     reportShown('site-config/invalid', inFileOrder(invalid), file, report, valueArgs);

@@ -194,7 +194,7 @@ function reasonOf(text: string, error: { code: string; message: string; pos: [nu
     if (key) return `"${key.replace(/^(["'])(.*)\1$/, '$2')}" is given twice`;
   }
   // The parser's words for a colon in a value written without quotes are of its grammar.
-  const quoting = quotedValueOf(text, error);
+  const quoting = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? quotedValueOf(text, error) : undefined;
   if (quoting) return `the value of "${quoting.field}" holds a colon that ends a word, which YAML reads as the start of a field inside it`;
   return firstLine(error.message);
 }

@@ -8,12 +8,13 @@ export interface QuotedValue {
 
 /**
  * For a syntax error at the start of a field's value written without quotes, the field and how
- * to write it in quotes; `undefined` for any other error. The error is a value that holds a
- * colon before a space or the line's end (`title: Colon: bad`), which YAML reads as a mapping
- * inside the value (`BLOCK_AS_IMPLICIT_KEY`).
+ * to write it in quotes; `undefined` for any other error. Two errors start there: a value that
+ * holds a colon before a space or the line's end (`title: Colon: bad`), which YAML reads as a
+ * mapping inside the value (`BLOCK_AS_IMPLICIT_KEY`), and one that starts with a character YAML
+ * reserves (`title: @handle news`, `BAD_SCALAR_START`).
  */
 export function quotedValueOf(text: string, error: { code: string; pos: [number, number] }): QuotedValue | undefined {
-  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'BAD_SCALAR_START') return undefined;
   const offset = error.pos[0];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   // The field's name before its colon, after the indentation and the dashes of list items.
@@ -58,11 +59,11 @@ function isColonInValue(lines: readonly string[]): boolean {
 }
 
 /**
- * The value's lines in quotes, the lines below its first indented by two spaces, as YAML reads them
+ * A value's lines in quotes, the lines below its first indented by two spaces, as YAML reads them
  * alike: in double quotes, or in single quotes (where `'` is written twice) when the value holds a
  * `"` or a backslash, which double quotes would read as the start of an escape.
  */
-function inQuotes(lines: readonly string[]): string {
+export function inQuotes(lines: readonly string[]): string {
   const single = lines.some((line) => /["\\]/.test(line));
   const quote = single ? "'" : '"';
   const written = lines.map((line) => (single ? line.replaceAll("'", "''") : line));

@@ -33,3 +33,13 @@ describe('a colon in a value written without quotes', () => {
     expect(hintOf('title: First light\n  authors: [ada]\n')).toBe(indentHint);
   });
 });
+
+describe('a value that starts with a character YAML reserves', () => {
+  it.each([
+    ['@', 'title: @handle news\n', 'title: "@handle news"'],
+    ['a backtick', 'title: `make` explained\n', 'title: "`make` explained"'],
+    ['%', 'ada:\n  name: %ada\n', 'name: "%ada"'],
+  ])('(%s) is told to put the whole value in quotes, as the field would be written', (_, text, quoted) => {
+    expect(hintOf(text)).toBe(`A value that starts with a quote, [, {, *, &, !, |, >, %, @, a comma or a backtick must be in quotes: put the whole value of "${quoted.slice(0, quoted.indexOf(':'))}" in quotes, as in: ${quoted}`);
+  });
+});
