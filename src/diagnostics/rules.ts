@@ -355,11 +355,16 @@ export const rules = {
     hint: () =>
       'Front matter holds a few short fields (title, authors, summary, tags): put long text in the body, below the closing ---. If that line is missing, add it after the last field.',
   }),
-  'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string; more?: number }>({
+  // `issueFile`: the field is one of the article's issue, written in that file.
+  'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string; issueFile?: string; more?: number }>({
     severity: 'error',
     message: ({ key, kind, more }) => (more !== undefined ? `${more} more fields, from ${keyText(key)} on, are not front matter fields of ${kind}` : `${keyText(key)} is not a front matter field of ${kind}`),
-    hint: ({ suggestion, more }) =>
-      more !== undefined ? 'Remove them: front matter holds only the fields `mimeo schema` lists. The errors before this one say where the first ten are.' : maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    hint: ({ key, suggestion, issueFile, more }) =>
+      more !== undefined
+        ? 'Remove them: front matter holds only the fields `mimeo schema` lists. The errors before this one say where the first ten are.'
+        : issueFile !== undefined
+          ? `${keyText(key)} belongs to the issue, and all its articles share it: write it in ${issueFile}, not here.`
+          : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'front-matter/required': rule<{ key: string; kind: string; block: boolean }>({
     severity: 'error',

@@ -61,7 +61,7 @@ export function toArticle(file: LoadedFile, origin: Origin, folderName: string, 
     const suggestion = translationNameOf(fileName, languages) ?? `${order}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
     reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'NN-slug.md: an order number (9 digits at most), a hyphen, then lowercase words joined by hyphens', suggestion });
   }
-  const data = validate(file, articleSchema, 'an article', report);
+  const data = validate(file, articleSchema, 'an article', report, { file: `${file.path.slice(0, file.path.lastIndexOf('/') + 1)}issue.md`, fields: issueOnlyFields });
   if (!name || !data || number === undefined) return undefined;
   const fields = file.fields;
   return {
@@ -104,13 +104,23 @@ function documentBase(file: LoadedFile, origin: Origin, data: { title: string; s
   };
 }
 
+// The fields of an issue that are not an article's too, told to an article that has one (SPEC §2).
+const issueOnlyFields = Object.keys(issueSchema.shape).filter((key) => !(key in articleSchema.shape));
+
 function validate<Schema extends typeof issueSchema | typeof articleSchema | typeof pageSchema>(
   file: LoadedFile,
   schema: Schema,
   kind: string,
   report: Report,
+  issue?: ValidationOptions['issue'],
 ): z.infer<Schema> {
-  const options: ValidationOptions = { file: file.path, kind, area: 'front-matter', ...(file.frontMatterText === undefined ? {} : { text: file.frontMatterText }) };
+  const options: ValidationOptions = {
+    file: file.path,
+    kind,
+    area: 'front-matter',
+    ...(file.frontMatterText === undefined ? {} : { text: file.frontMatterText }),
+    ...(issue === undefined ? {} : { issue }),
+  };
   const data = file.frontMatter && (validateData(schema, file.frontMatter, options, report) as z.infer<Schema> | undefined);
   // Front matter with mistakes (reported) still gives a document, of its fields without one, so
   // the links in its body and its authors are checked in the same run, and links to it are not

@@ -16,6 +16,8 @@ export interface ValidationOptions {
   area: 'front-matter' | 'site-config' | 'authors-file';
   /** The file's text, whose lines the data's positions count, for hints that quote it (default: none). */
   text?: string;
+  /** The fields of an article's issue that an article does not take (`date`), and the issue's file, which the hint sends them to (default: none). */
+  issue?: { file: string; fields: readonly string[] };
 }
 
 /**
@@ -55,7 +57,7 @@ export function validateData<Schema extends z.ZodType>(
 
 /** The mistakes a file can make by the thousand (unknown keys, wrong items of a list), reported past the first ten as a count. */
 interface Repeated {
-  unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined }>;
+  unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined; issueFile?: string }>;
   invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; commented?: () => string | undefined }>;
 }
 
@@ -70,7 +72,9 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
       const theirs = area === 'site-config' && path.length === 0 && /^(params|parameters|settings|custom)$/i.test(unknownKey) && known.includes('extra') ? 'extra' : undefined;
       // Looked for only for the keys shown.
       const suggestion = () => theirs ?? didYouMean(unknownKey, known);
-      repeated.unknownKeys.push({ ...data.locate([...path, unknownKey], 'key'), key: [...path.map(String), unknownKey].join('.'), suggestion });
+      // An article's `date` is its issue's (SPEC §2).
+      const issueFile = path.length === 0 && options.issue?.fields.includes(unknownKey) ? options.issue.file : undefined;
+      repeated.unknownKeys.push({ ...data.locate([...path, unknownKey], 'key'), key: [...path.map(String), unknownKey].join('.'), suggestion, ...(issueFile === undefined ? {} : { issueFile }) });
     }
     return;
   }
@@ -134,7 +138,7 @@ function reportRepeated({ unknownKeys, invalid }: Repeated, { file, kind, area }
     reportShown('site-config/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion }) => ({ key, suggestion: suggestion() }));
     reportShown('site-config/invalid', inFileOrder(invalid), file, report, valueArgs);
   } else if (area === 'front-matter') {
-    reportShown('front-matter/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion }) => ({ key, kind, suggestion: suggestion() }));
+    reportShown('front-matter/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion, issueFile }) => ({ key, kind, ...(issueFile === undefined ? { suggestion: suggestion() } : { issueFile }) }));
     reportShown('front-matter/invalid', inFileOrder(invalid), file, report, valueArgs);
   } else {
     const unknownFields = unknownKeys.map(({ line, column, key }) => ({ line, column, key, expected: 'one of name, url or fediverse', actual: 'an unknown field' }));

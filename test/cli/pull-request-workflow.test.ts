@@ -35,6 +35,8 @@ describe('the shipped pull-request workflow', () => {
     const args = steps[steps.length - 1]!.run!.replace(/^npx --no -- mimeo /, '').replace('${{ github.base_ref }}', 'main').replaceAll('"', '').replace('.mimeo-cache', cache).split(' ');
     const run = await runCli([...args, '--root', clone]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('::error file=content/issues/1/20-second.md,line=3,col=1,title=front-matter/unknown-key::"date" is not a front matter field of an article\n');
+    expect(run.stdout).toBe(
+      '::error file=content/issues/1/20-second.md,line=3,col=1,title=front-matter/unknown-key::"date" is not a front matter field of an article%0A"date" belongs to the issue, and all its articles share it: write it in content/issues/1/issue.md, not here.\n',
+    );
   });
 });
