@@ -141,8 +141,13 @@ function reportRepeated({ unknownKeys, invalid }: Repeated, { file, kind, area }
     reportShown('front-matter/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion, issueFile }) => ({ key, kind, ...(issueFile === undefined ? { suggestion: suggestion() } : { issueFile }) }));
     reportShown('front-matter/invalid', inFileOrder(invalid), file, report, valueArgs);
   } else {
-    const unknownFields = unknownKeys.map(({ line, column, key }) => ({ line, column, key, expected: 'one of name, url or fediverse', actual: 'an unknown field' }));
-    reportShown('authors-file/invalid', inFileOrder([...unknownFields, ...invalid]), file, report, valueArgs);
+    // A misspelt field (`nme`) is told the one it is nearest to, as in site.yml and front matter (SPEC §5).
+    const unknownFields = unknownKeys.map(({ line, column, key, suggestion }) => ({ line, column, key, expected: 'one of name, url or fediverse', actual: 'an unknown field', suggest: suggestion }));
+    const rows: Array<Repeated['invalid'][number] & { suggest?: () => string | undefined }> = [...unknownFields, ...invalid];
+    reportShown('authors-file/invalid', inFileOrder(rows), file, report, ({ suggest, ...row }) => {
+      const suggestion = suggest?.();
+      return suggestion === undefined ? valueArgs(row) : { ...valueArgs(row), suggestion };
+    });
   }
 }
 
