@@ -384,7 +384,14 @@ export const rules = {
   'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: string; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what authors.yml takes` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, commented, more }) => (more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
+    hint: ({ key, suggestion, commented, more }) =>
+      more !== undefined
+        ? mendTheFirstTen
+        : commented !== undefined
+          ? commentHint(key, commented)
+          : key.endsWith('.fediverse')
+            ? `Write the address as @name@server, in quotes, since YAML reads a value that starts with @ only in quotes: fediverse: "${suggestion ?? '@name@social.example'}"`
+            : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'author/unknown-handle': rule<{ handle: string; suggestion?: string; more?: number }>({
     severity: 'error',

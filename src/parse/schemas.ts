@@ -63,6 +63,24 @@ const geminiUrl = z
 const menuUrl = z.string().refine((v) => !/[\u0000-\u001F\u007F]/.test(v.trim()) && (!/^[a-z][a-z0-9+.-]*:/i.test(v.trim()) || hasScheme(v.trim(), ['https:', 'http:', 'mailto:', 'gemini:'])), {
   message: 'a path like /about/, a file of content/ like pages/about.md, or an http, https, mailto or gemini URL',
 });
+// A fediverse address as Mastodon and the other servers write it, and as the theme shows it:
+// @name@server. Written otherwise (tamsin@social.example, an e-mail address to a reader), it is
+// refused with the form it stands for (see `toFediverseAddress`) rather than shown as written.
+const fediverseForm = /^@[^\s@/]+@[^\s@/]+\.[^\s@/]+$/;
+const fediverseAddress = z.string().regex(fediverseForm, { message: 'a fediverse address like @name@social.example' });
+
+/**
+ * The fediverse address a value stands for when it is written otherwise: without its first @
+ * (`tamsin@social.example`), or as the address of the profile (`https://social.example/@tamsin`);
+ * `undefined` when it is none of these.
+ */
+export function toFediverseAddress(value: string): string | undefined {
+  const written = value.trim();
+  const profile = /^https?:\/\/([^\s@/]+)\/@([^\s@/]+)\/?$/.exec(written);
+  const address = profile ? `@${profile[2]}@${profile[1]}` : written.startsWith('@') ? written : `@${written}`;
+  return fediverseForm.test(address) ? address : undefined;
+}
+
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag like en or pt-BR' });
 
 /** `site.yml` (SPEC §2.1). */
@@ -140,7 +158,7 @@ export const pageSchema = z.strictObject({
 /** `authors.yml`: handle → who they are. */
 export const authorsSchema = z.record(
   z.string(),
-  z.strictObject({ name: words, url: webUrl.optional(), fediverse: text.optional() }),
+  z.strictObject({ name: words, url: webUrl.optional(), fediverse: fediverseAddress.optional() }),
 );
 
 export type IssueFrontMatter = z.infer<typeof issueSchema>;

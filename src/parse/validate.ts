@@ -5,6 +5,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
 import { inQuotes } from './yaml-quoting.js';
+import { toFediverseAddress } from './schemas.js';
 
 /** Which catalogue rules a kind of YAML file reports its mistakes under. */
 export interface ValidationOptions {
@@ -99,7 +100,13 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
   }
   const expected = describeExpected(issue);
   // A misspelt choice (`links: paragraf`) is told the one it is nearest to.
-  const suggestion = issue.code === 'invalid_value' && typeof actualValue === 'string' ? didYouMean(actualValue, issue.values.map(String)) : undefined;
+  // A fediverse address written otherwise (tamsin@social.example) is told the form it stands for.
+  const suggestion =
+    issue.code === 'invalid_value' && typeof actualValue === 'string'
+      ? didYouMean(actualValue, issue.values.map(String))
+      : area === 'authors-file' && path[path.length - 1] === 'fediverse' && typeof actualValue === 'string'
+        ? toFediverseAddress(actualValue)
+        : undefined;
   // Looked for only for the values shown.
   const text = options.text;
   const commented = actualValue === null && text !== undefined ? () => commentedValue(text, place, path) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/parse/schemas.js';
+import { articleSchema, authorsSchema, toFediverseAddress } from '../../src/parse/schemas.js';
 
 describe('front matter schemas', () => {
   // Each tag was looked up among all those before it: 20 000 tags took `mimeo check` 13 s.
@@ -13,5 +13,29 @@ describe('front matter schemas', () => {
       { path: ['tags', 10_000], message: 'a tag not listed before' },
       { path: ['tags', 10_002], message: 'a tag not listed before' },
     ]);
+  });
+});
+
+describe('fediverse addresses in authors.yml', () => {
+  const refusal = (fediverse: string) => authorsSchema.safeParse({ ada: { name: 'Ada', fediverse } }).error?.issues.map(({ message }) => message);
+
+  it.each(['@ada@social.example', '@ada_q@mastodon.social', '@ada@social.example:8443'])('takes %s, written @name@server', (address) => {
+    expect(refusal(address)).toBeUndefined();
+  });
+
+  it.each(['ada@social.example', '@ada', 'ada', '@ada@social', 'https://social.example/@ada', '@ada @social.example'])('refuses %s, which is not written @name@server', (address) => {
+    expect(refusal(address)).toEqual(['a fediverse address like @name@social.example']);
+  });
+
+  it.each([
+    ['ada@social.example', '@ada@social.example'],
+    ['https://social.example/@ada', '@ada@social.example'],
+    ['https://social.example/@ada/', '@ada@social.example'],
+    [' @ada@social.example ', '@ada@social.example'],
+    ['@ada', undefined],
+    ['ada', undefined],
+    ['https://social.example/users/ada', undefined],
+  ])('reads %s as the address %s', (written, address) => {
+    expect(toFediverseAddress(written)).toBe(address);
   });
 });
