@@ -27,7 +27,12 @@ const isoDate = z
   .meta({ format: 'date' });
 const text = z.string();
 // What a reader must see something of: a title, a name, a tag (a blank one shows as nothing at all).
-const words = z.string().refine((value) => value.trim() !== '', { message: 'some text, not blank' });
+// Written as checks the JSON Schema carries (`mimeo schema`: minLength and pattern), so that an
+// editor flags title: "" and "  " as check does: at least one character, and one that is not white
+// space (\s is what `trim` removes). The pattern lets "" through, which the length refuses: each
+// mistake is told once.
+const notBlank = 'some text, not blank';
+const words = z.string().min(1, { message: notBlank }).regex(/^$|\S/, { message: notBlank });
 /**
  * A list of `item`s none of which is listed twice, told apart as `keyOf` says; `what` names an
  * item in the message (`a tag`).

@@ -209,6 +209,8 @@ function describeExpected(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `one of ${listWords(issue.values.map((v) => `\`${String(v)}\``))}`;
     case 'too_small':
+      // A check's own message words what it expects (`some text, not blank`), as for formats below.
+      if (!issue.message.startsWith('Too small')) return issue.message;
       return issue.inclusive === false ? `more than ${String(issue.minimum)}` : `at least ${String(issue.minimum)}`;
     case 'too_big':
       return issue.inclusive === false ? `less than ${String(issue.maximum)}` : `at most ${String(issue.maximum)}`;

@@ -4,7 +4,7 @@ import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isIsoDate } from '../../src/parse/schemas.js';
+import { articleSchema, isIsoDate } from '../../src/parse/schemas.js';
 import { makeWebzine, removeTemporaryFolders, repoRoot, temporaryFolder } from '../support/webzine.js';
 
 const execute = promisify(execFile);
@@ -299,5 +299,36 @@ describe('the mimeo command', () => {
       'content/issues/3/issue.md:3:7: error: "date" must be a date like 2021-10-01, got "2026-02-30" [front-matter/date]',
       'content/issues/4/issue.md:3:7: error: "date" must be a date like 2021-10-01, got "2100-02-29" [front-matter/date]',
     ]);
+  });
+
+  it('gives editors the texts check refuses as empty or blank, so they flag title: "" as check does', async () => {
+    type Node = { minLength?: number; pattern?: string; properties?: Record<string, Node>; items?: Node; additionalProperties?: Node };
+    const { $defs } = JSON.parse((await mimeo(['schema'])).stdout) as { $defs: Record<string, Node> };
+    // Steps down a schema: a property by its name, [] the items of a list, * each entry of authors.yml.
+    const at = (name: string, ...steps: string[]) =>
+      steps.reduce<Node | undefined>((node, step) => (step === '[]' ? node?.items : step === '*' ? node?.additionalProperties : node?.properties?.[step]), $defs[name]);
+    const texts = [
+      at('site', 'title'),
+      at('site', 'menu', '[]', 'title'),
+      at('issue', 'title'),
+      at('issue', 'editors', '[]'),
+      at('article', 'title'),
+      at('article', 'authors', '[]'),
+      at('article', 'tags', '[]'),
+      at('page', 'title'),
+      at('authors', '*', 'name'),
+    ];
+    // As an editor reads minLength and a pattern (ECMA-262, with `u`).
+    const takes = (node: Node | undefined, value: string) => value.length >= (node?.minLength ?? 0) && (node?.pattern === undefined || new RegExp(node.pattern, 'u').test(value));
+    const values = ['', ' ', '\t \n', '\u00a0', '\ufeff', 'A', ' a '];
+    const checked = values.map((value) => articleSchema.safeParse({ title: value }).success);
+    expect(checked).toEqual([false, false, false, false, false, true, true]);
+    for (const node of texts) expect(values.map((value) => takes(node, value))).toEqual(checked);
+    expect(texts.map((node) => node?.minLength)).toEqual(texts.map(() => 1));
+    // And check says so, in words, of an empty title.
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/10-first.md'), '---\ntitle: ""\n---\nText.\n');
+    const run = await mimeo(['check', '--root', root]);
+    expect(run.stdout.split('\n').filter((line) => line.includes(': error: '))).toEqual(['content/issues/1/10-first.md:2:8: error: "title" must be some text, not blank, got "" [front-matter/invalid]']);
   });
 });
