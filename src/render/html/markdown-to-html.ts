@@ -127,10 +127,11 @@ function alignByStyle(cell: Element): void {
  * (`bareLinks`, by their slot) the class `bare-url`, which print does not follow with the address
  * again: after the sanitizer, which keeps neither a `label` nor a link's class.
  */
-function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorless: ReadonlySet<Element>, level: (heading: Element, footnotes: boolean) => void): Set<string> {
+function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorless: ReadonlySet<Element>, level: (heading: Element, footnotes: boolean) => void, code: Element[]): Set<string> {
   const ids = new Set<string>();
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
+    if (node.tagName === 'pre') code.push(node);
     // An id raw HTML repeats: the first element the sanitizer left keeps it (see `rawIds`).
     const own = node.properties['id'];
     if (typeof own === 'string' && ids.has(own)) delete node.properties['id'];
@@ -274,7 +275,20 @@ function cleanerFor(html: FragmentOptions['html'], raw: boolean): Processor<Hast
   return cleaner;
 }
 const noElements: ReadonlySet<Element> = new Set();
-const finisher = unified().use(rehypeHighlight, { detect: false }).use(rehypeStringify).freeze();
+const highlighter = unified().use(rehypeHighlight, { detect: false }).freeze();
+const stringifier = unified().use(rehypeStringify).freeze();
+
+/**
+ * Highlights the code of the `<pre>` elements of a body, as rehype-highlight does over a whole
+ * tree (a `<code>` whose parent is a `<pre>`), but shown only each `<pre>` with its `<code>`
+ * children: the rest of the body, most of it, is not walked again. The `<code>` elements are the
+ * body's own, changed in place; one in a `<pre>` that highlighting an outer one took away is
+ * highlighted apart, as it would not have been, and is not on the page.
+ */
+function highlightBlocks(blocks: readonly Element[]): void {
+  const children = blocks.map((pre): Element => ({ type: 'element', tagName: 'pre', properties: {}, children: pre.children.filter((child) => child.type === 'element' && child.tagName === 'code') }));
+  if (children.some((pre) => pre.children.length > 0)) highlighter.runSync({ type: 'root', children });
+}
 
 /**
  * Compiles a Markdown body to HTML fragments: raw HTML sanitized (or escaped, or trusted),
@@ -307,10 +321,11 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   if (raw) checkAttributeValues(clean, { repair: options.html === 'sanitize', invalid: options.invalidValue, misplaced: options.misplacedAttribute });
   if (raw) slotRawUrls(clean, addSlot, addResource, options.withoutAlt);
   // After the sanitizer and `placeElements`, which decide what stays a heading.
-  const ids = finishElements(clean, bareLinks, anchorless, headingOutline({ markdown: headings, keepRaw: options.html === 'trust', skipped: options.skippedLevel, leveledRaw: options.leveledRaw }));
-  const finished = finisher.runSync(clean) as HastRoot;
-  const own = String(finisher.stringify(finished));
+  const blocks: Element[] = [];
+  const ids = finishElements(clean, bareLinks, anchorless, headingOutline({ markdown: headings, keepRaw: options.html === 'trust', skipped: options.skippedLevel, leveledRaw: options.leveledRaw }), blocks);
+  highlightBlocks(blocks);
+  const own = String(stringifier.stringify(clean));
   if (options.issueShift === undefined) return { own, inIssue: '', ids };
-  toIssueVariant(finished, options.issueShift, addSlot);
-  return { own, inIssue: String(finisher.stringify(finished)), ids };
+  toIssueVariant(clean, options.issueShift, addSlot);
+  return { own, inIssue: String(stringifier.stringify(clean)), ids };
 }
