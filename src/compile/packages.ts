@@ -25,6 +25,7 @@ export const markdownPackages = [
   'rehype-sanitize',
   'hast-util-phrasing',
   'hast-util-interactive',
+  'property-information',
   'media-query-parser',
   'language-subtag-registry',
   'rehype-highlight',

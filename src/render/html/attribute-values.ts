@@ -5,6 +5,7 @@ import { misplacedAttribute, type AttributeContext } from './attribute-places.js
 import { alwaysMatches, alwaysMatchingWords, imageChoiceOf, imageReading, readingsOf, sourceChoice, type Reading } from './image-choice.js';
 import { keepingId } from './kept-id.js';
 import { walk } from '../../parse/walk.js';
+import { attributeName } from './attribute-name.js';
 
 /** An attribute of raw HTML whose value HTML does not allow, or a `<time>` that gives no date, where it was written. */
 export interface InvalidValue {
@@ -229,9 +230,4 @@ function tell(options: ValueOptions, element: Element, attribute: string, value:
 /** A value for a message: its first 40 characters, and an ellipsis when there are more. */
 function clip(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
-}
-
-/** The HTML name of a hast property: `dateTime` is `datetime`, `srcLang` is `srclang`. */
-function attributeName(property: string): string {
-  return property.toLowerCase();
 }

@@ -22,6 +22,7 @@ import { handlersFor } from './markdown-handlers.js';
 import { slotRawUrls } from './raw-urls.js';
 import { toIssueVariant } from './issue-variant.js';
 import { schema } from './sanitize-schema.js';
+import { attributeName } from './attribute-name.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
 export interface FragmentOptions {
@@ -211,18 +212,6 @@ function insideRanges(ranges: ReadonlyArray<[number, number]>): (offset: number)
     }
     return low > 0 && reach[low - 1]! > offset;
   };
-}
-
-/**
- * The HTML name of a hast property: `className` is `class`, `ariaLabelledBy` is `aria-labelledby`
- * (ARIA's names are one word after `aria-`), `dataNoteId` is `data-note-id`.
- */
-function attributeName(property: string): string {
-  if (property === 'className') return 'class';
-  if (property === 'htmlFor') return 'for';
-  if (/^aria[A-Z]/.test(property)) return `aria-${property.slice('aria'.length).toLowerCase()}`;
-  if (/^data[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-  return property.toLowerCase();
 }
 
 /**
