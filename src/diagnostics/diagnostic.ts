@@ -36,7 +36,7 @@ export interface Report {
   (diagnostic: Diagnostic): void;
 }
 
-/** A report sink that keeps what it is given, in order. */
+/** A report sink that keeps what it is given, in order, each mistake at each place once. */
 export interface Collector {
   report: Report;
   diagnostics: Diagnostic[];
@@ -45,7 +45,19 @@ export interface Collector {
 /** Makes a sink that collects diagnostics in memory. */
 export function createCollector(): Collector {
   const diagnostics: Diagnostic[] = [];
-  return { diagnostics, report: (diagnostic) => diagnostics.push(diagnostic) };
+  // The same mistake found twice at the same place (an image named by an <img>'s src and its
+  // srcset) is told once, and counted once.
+  const told = new Set<string>();
+  return {
+    diagnostics,
+    report: (diagnostic) => {
+      const { file, line, column, severity, ruleId, message, hint } = diagnostic;
+      const key = JSON.stringify([file, line, column, severity, ruleId, message, hint]);
+      if (told.has(key)) return;
+      told.add(key);
+      diagnostics.push(diagnostic);
+    },
+  };
 }
 
 /** Whether any of the diagnostics is an error. */

@@ -248,6 +248,15 @@ describe('bad input', () => {
     expect(run.stdout).toContain('the file "a%20b.svg" does not exist [asset/missing]\n  Did you mean "a%2520b.svg"?');
   });
 
+  it('tells a missing image that an <img> names twice (src and srcset) once, and counts it once', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-picture.md'), '---\ntitle: Picture\n---\n<img src="pic.svg" srcset="pic.svg 1x, pic.svg 2x" alt="A picture">\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => line.includes('[asset/missing]'))).toEqual(['content/issues/1/30-picture.md:4:1: error: the file "pic.svg" does not exist [asset/missing]']);
+    expect(run.stdout + run.stderr).toContain('1 error');
+  });
+
   it('reads a symbolic link loop once and reports it', async () => {
     const root = await makeWebzine();
     await mkdir(path.join(root, 'content/static'), { recursive: true });
