@@ -20,7 +20,7 @@ import { checkAttributeValues, type InvalidValue, type MisplacedAttribute } from
 import { placeCalls, standInForCalls } from './footnote-calls.js';
 import { handlersFor } from './markdown-handlers.js';
 import { slotRawUrls } from './raw-urls.js';
-import { toIssueVariant } from './issue-variant.js';
+import { markIssueVariant, splitVariants } from './issue-variant.js';
 import { schema } from './sanitize-schema.js';
 import { attributeName } from './attribute-name.js';
 
@@ -313,8 +313,7 @@ export function toHtmlVariants(tree: Root, options: FragmentOptions, addSlot: Ad
   const blocks: Element[] = [];
   const ids = finishElements(clean, bareLinks, anchorless, headingOutline({ markdown: headings, keepRaw: options.html === 'trust', skipped: options.skippedLevel, leveledRaw: options.leveledRaw }), blocks);
   highlightBlocks(blocks);
-  const own = String(stringifier.stringify(clean));
-  if (options.issueShift === undefined) return { own, inIssue: '', ids };
-  toIssueVariant(clean, options.issueShift, addSlot);
-  return { own, inIssue: String(stringifier.stringify(clean)), ids };
+  if (options.issueShift === undefined) return { own: String(stringifier.stringify(clean)), inIssue: '', ids };
+  markIssueVariant(clean, options.issueShift, addSlot);
+  return { ...splitVariants(String(stringifier.stringify(clean))), ids };
 }
