@@ -82,25 +82,46 @@ export function checkStrings(files: ThemeFiles, { name, languages, capsule = tru
   }
 }
 
+/** A language of the webzine, the `language_name` its strings give it, and the file that gives it. */
+interface LanguageName {
+  language: string;
+  name: string;
+  file: StringsFile;
+}
+
 /**
  * Warns of a language of the webzine whose strings give it the `language_name` of another, as a
  * file copied from en.yml and not translated yet does: the language switcher would show two
- * entries of that name. Told at the later language's own file; a language whose own files give
- * no `language_name` is told it is missing (see {@link checkStrings}).
+ * entries of that name. Told at the file of the two that is the webzine's (the later
+ * language's when both are), where the name is written, once a language; a name from the
+ * built-in theme's files is not the webzine's to change. A language whose own files give no
+ * `language_name` is told it is missing (see {@link checkStrings}).
  */
 export function checkLanguageNames(languages: readonly string[], read: (code: string) => StringsFile[], report: Report): void {
-  const named = new Map<string, string>();
+  const named = new Map<string, LanguageName>();
+  const told = new Set<string>();
   for (const language of languages) {
     const files = stringChain(language).flatMap((code) => (code === 'en' && language.split('-')[0] !== 'en' ? [] : read(code)));
     const file = files.findLast((candidate) => candidate.strings['language_name'] !== undefined);
     const name = file?.strings['language_name'];
-    if (name === undefined) continue;
-    const other = named.get(name.trim().toLowerCase());
-    if (other === undefined) named.set(name.trim().toLowerCase(), language);
-    else if (file?.file && !path.isAbsolute(file.file.path)) {
-      reportRule(report, 'theme/same-language-name', { file: file.file.path, ...file.file.locate('language_name') }, { language, other, name, ...nativeName(language) });
+    if (file === undefined || name === undefined) continue;
+    const later = { language, name, file };
+    const earlier = named.get(name.trim().toLowerCase());
+    if (earlier === undefined) {
+      named.set(name.trim().toLowerCase(), later);
+      continue;
     }
+    const [warned, other] = isWebzineFile(later.file) ? [later, earlier] : [earlier, later];
+    if (!isWebzineFile(warned.file) || told.has(warned.language)) continue;
+    told.add(warned.language);
+    const { path: place, locate } = warned.file.file;
+    reportRule(report, 'theme/same-language-name', { file: place, ...locate('language_name') }, { language: warned.language, other: other.language, name, ...nativeName(warned.language) });
   }
+}
+
+/** Whether a strings file is the webzine theme's (its path relative to the root), not the built-in theme's. */
+function isWebzineFile(file: StringsFile): file is StringsFile & Required<Pick<StringsFile, 'file'>> {
+  return file.file !== undefined && !path.isAbsolute(file.file.path);
 }
 
 /** The name of the language `tag` stands for, in that language (`de`: Deutsch), when Intl knows it. */

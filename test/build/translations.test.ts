@@ -276,6 +276,21 @@ describe('UI strings copied from en.yml for a new language', () => {
     await writeFile(path.join(root, 'themes/default/i18n/de.yml'), english.replace('language_name: English', 'language_name: Deutsch'));
     expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
   });
+
+  it("are warned of when they are the original language's, and the later language's file is the built-in theme's", async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: de\nlanguages: [en]\n');
+    const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
+    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/i18n/de.yml'), english);
+    const line = english.split('\n').findIndex((text) => text.startsWith('language_name:')) + 1;
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([
+      0,
+      `themes/default/i18n/de.yml:${line}:16: warning: the "de" strings name their language "English", as the "en" strings do: the language switcher would show "English" twice, and one would lead to the de edition [theme/same-language-name]\n` +
+        '  Give "language_name" the name of the language in that language, "Deutsch" for de, as readers of the edition look for it.\n',
+    ]);
+  });
 });
 
 // Who commits in the tests below.
