@@ -82,11 +82,12 @@ export function checkStrings(files: ThemeFiles, { name, languages, capsule = tru
   }
 }
 
-/** A language of the webzine, the `language_name` its strings give it, and the file that gives it. */
+/** A language of the webzine, the `language_name` its strings give it, and the file that gives it, for `code` (`pt` for pt-BR without a pt-BR.yml). */
 interface LanguageName {
   language: string;
   name: string;
   file: StringsFile;
+  code: string;
 }
 
 /**
@@ -94,29 +95,42 @@ interface LanguageName {
  * file copied from en.yml and not translated yet does: the language switcher would show two
  * entries of that name. Told at the file of the two that is the webzine's (the later
  * language's when both are), where the name is written, once a language; a name from the
- * built-in theme's files is not the webzine's to change. A language whose own files give no
- * `language_name` is told it is missing (see {@link checkStrings}).
+ * built-in theme's files is not the webzine's to change. When both take it from one file (`pt`
+ * and `pt-BR` from pt.yml), the one that borrows it is told to have a file of its own. A
+ * language whose own files give no `language_name` is told it is missing (see {@link checkStrings}).
  */
 export function checkLanguageNames(languages: readonly string[], read: (code: string) => StringsFile[], report: Report): void {
   const named = new Map<string, LanguageName>();
   const told = new Set<string>();
   for (const language of languages) {
-    const files = stringChain(language).flatMap((code) => (code === 'en' && language.split('-')[0] !== 'en' ? [] : read(code)));
-    const file = files.findLast((candidate) => candidate.strings['language_name'] !== undefined);
-    const name = file?.strings['language_name'];
-    if (file === undefined || name === undefined) continue;
-    const later = { language, name, file };
+    const files = stringChain(language).flatMap((code) => (code === 'en' && language.split('-')[0] !== 'en' ? [] : read(code).map((file) => ({ code, file }))));
+    const found = files.findLast(({ file }) => file.strings['language_name'] !== undefined);
+    const name = found?.file.strings['language_name'];
+    if (found === undefined || name === undefined) continue;
+    const later = { language, name, ...found };
     const earlier = named.get(name.trim().toLowerCase());
     if (earlier === undefined) {
       named.set(name.trim().toLowerCase(), later);
       continue;
     }
-    const [warned, other] = isWebzineFile(later.file) ? [later, earlier] : [earlier, later];
+    const shared = later.file === earlier.file;
+    const [warned, other] = toldOf(earlier, later);
     if (!isWebzineFile(warned.file) || told.has(warned.language)) continue;
     told.add(warned.language);
     const { path: place, locate } = warned.file.file;
-    reportRule(report, 'theme/same-language-name', { file: place, ...locate('language_name') }, { language: warned.language, other: other.language, name, ...nativeName(warned.language) });
+    const args = { language: warned.language, other: other.language, name, ...nativeName(warned.language), ...(shared ? { from: warned.code } : {}) };
+    reportRule(report, 'theme/same-language-name', { file: place, ...locate('language_name') }, args);
   }
+}
+
+/**
+ * Which of two languages of one name to tell, and the other: the one whose file is the
+ * webzine's, the later when both are. Of two that take it from one file, the one that borrows
+ * it from its base language: the name is the base language's, whose edition changing it would break.
+ */
+function toldOf(earlier: LanguageName, later: LanguageName): [told: LanguageName, other: LanguageName] {
+  if (earlier.file === later.file) return later.code === later.language ? [earlier, later] : [later, earlier];
+  return isWebzineFile(later.file) ? [later, earlier] : [earlier, later];
 }
 
 /** Whether a strings file is the webzine theme's (its path relative to the root), not the built-in theme's. */

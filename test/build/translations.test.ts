@@ -291,6 +291,26 @@ describe('UI strings copied from en.yml for a new language', () => {
         '  Give "language_name" the name of the language in that language, "Deutsch" for de, as readers of the edition look for it.\n',
     ]);
   });
+
+  it('tell a regional language that takes its name from its base language\'s file to have a file of its own, that name being right for the base language', async () => {
+    const root = await makeWebzine();
+    const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
+    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/i18n/pt.yml'), english.replace('language_name: English', 'language_name: português'));
+    const line = english.split('\n').findIndex((text) => text.startsWith('language_name:')) + 1;
+    // Whichever comes first in site.yml, pt-BR is the one told: pt.yml is pt's own.
+    for (const languages of ['[pt, pt-BR]', '[pt-BR, pt]']) {
+      await writeFile(path.join(root, 'content/site.yml'), `title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: ${languages}\n`);
+      const run = await runCli(['check', '--root', root]);
+      expect([run.code, run.stdout]).toEqual([
+        0,
+        `themes/default/i18n/pt.yml:${line}:16: warning: the "pt-BR" strings name their language "português", as the "pt" strings do: the language switcher would show "português" twice, and one would lead to the pt-BR edition [theme/same-language-name]\n` +
+          '  The pt-BR edition takes this name from i18n/pt.yml, as the pt edition does: create i18n/pt-BR.yml beside it with "language_name: português (Brasil)", the name of the language in that language (its other strings still come from pt.yml), and leave this file as it is.\n',
+      ]);
+    }
+    await writeFile(path.join(root, 'themes/default/i18n/pt-BR.yml'), 'language_name: português (Brasil)\n');
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+  });
 });
 
 // Who commits in the tests below.
