@@ -197,7 +197,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
       translatedTextChanged(options.root, behind.map(({ original, translation }) => ({ path: original.path, since: files.get(translation.path)?.commit ?? '', now: files.get(original.path)?.commit ?? '' }))),
     );
     markStaleTranslations(behind.filter((_, index) => changed[index]), report);
-    warnIgnoredFields(editions, behind, report);
+    warnIgnoredFields(editions, behind, gitHistory.uncommitted, report);
     notes.push(...historyNotes(gitHistory));
     // Pages made from the same inputs as in the last build are linked from it, not rendered again.
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;

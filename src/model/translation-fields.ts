@@ -50,13 +50,16 @@ function shown(value: unknown): string {
 /**
  * Warns of each field a translation gives a value that its edition does not use, at the field.
  * A translation committed before its original is not told: the original changed since (its
- * authors credited, its issue dated), not the translation.
+ * authors credited, its issue dated), not the translation. Nor is a committed translation whose
+ * original has uncommitted changes (`uncommitted`, from Git), which are newer still: the editor
+ * crediting an author in `mimeo dev` is not told of every translation. A translation with
+ * uncommitted changes of its own is told, as both committed together would be.
  */
-export function warnIgnoredFields(editions: readonly Site[], behind: readonly TranslationBehind[], report: Report): void {
+export function warnIgnoredFields(editions: readonly Site[], behind: readonly TranslationBehind[], uncommitted: ReadonlySet<string>, report: Report): void {
   const older = new Set(behind.map(({ translation }) => translation.path));
   for (const edition of editions.slice(1)) {
     for (const document of [...edition.documents.values(), ...(edition.heldBack ?? [])]) {
-      if (older.has(document.path)) continue;
+      if (older.has(document.path) || (uncommitted.has(document.key) && !uncommitted.has(document.path))) continue;
       const key = document.key;
       for (const { field, line, column, original } of document.ignoredFields ?? []) {
         reportRule(report, 'translation/ignored-field', { file: document.path, line, column, related: [key] }, { field, original, file: key });

@@ -450,6 +450,39 @@ describe('a translation that gives a value of its own to what stays the original
   });
 });
 
+describe('a committed translation whose original has uncommitted changes', () => {
+  it('is not warned of a field the original changed since, as when the original is committed after it', async () => {
+    const root = await committed(['2026-03-01T09:00:00Z']);
+    const original = path.join(root, 'content/issues/1/10-first.md');
+    await writeFile(original, (await readFile(original, 'utf8')).replace('authors: [ada]', 'authors: [ada, grace]'));
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+  });
+});
+
+describe('an uncommitted translation that gives a value of its own to what stays the original\'s', () => {
+  const warning =
+    'content/issues/1/10-first.fr.md:3:10: warning: this translation\'s "authors" is not used: every edition takes the original\'s, [ada] [translation/ignored-field]\n' +
+    '  Remove "authors" from the translation, or give it the original\'s value; to change it in every edition, change it in content/issues/1/10-first.md.\n';
+
+  it('is warned of when its original is committed and unchanged', async () => {
+    const root = await committed(['2026-03-01T09:00:00Z']);
+    const translation = path.join(root, 'content/issues/1/10-first.fr.md');
+    await writeFile(translation, (await readFile(translation, 'utf8')).replace('authors: [ada]', 'authors: [grace]'));
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([0, warning]);
+  });
+
+  it('is warned of when its original has uncommitted changes too, as it would be were both committed together', async () => {
+    const root = await committed(['2026-03-01T09:00:00Z']);
+    const original = path.join(root, 'content/issues/1/10-first.md');
+    await writeFile(original, (await readFile(original, 'utf8')).replace('summary: What comes first.', 'summary: What comes before all.'));
+    const translation = path.join(root, 'content/issues/1/10-first.fr.md');
+    await writeFile(translation, (await readFile(translation, 'utf8')).replace('authors: [ada]', 'authors: [grace]'));
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([0, warning]);
+  });
+});
+
 describe('a link to a heading of a translated page', () => {
   it('is checked against the translation\'s headings, which the message names', async () => {
     const root = await makeWebzine(twoLanguages);
