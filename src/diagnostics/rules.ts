@@ -483,11 +483,18 @@ export const rules = {
     message: ({ url }) => `the link "${url}" points to nothing in the webzine`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'link/missing-anchor': rule<{ url: string; anchor: string; suggestion?: string; translation?: string }>({
+  'link/missing-anchor': rule<{ url: string; anchor: string; suggestion?: string; translation?: string; heldBack?: string }>({
     severity: 'error',
-    message: ({ url, anchor, translation }) =>
-      translation ? `the link "${url}" points to a heading "#${anchor}" that the translation it leads to in this edition, ${translation}, does not have` : `the link "${url}" points to a heading "#${anchor}" that its page does not have`,
-    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "#${s}"?`),
+    message: ({ url, anchor, translation, heldBack }) =>
+      heldBack
+        ? `the link "${url}" points to a heading "#${anchor}" that only the translation ${heldBack} has, which is held back as a draft: this edition shows the original in its place`
+        : translation
+          ? `the link "${url}" points to a heading "#${anchor}" that the translation it leads to in this edition, ${translation}, does not have`
+          : `the link "${url}" points to a heading "#${anchor}" that its page does not have`,
+    hint: ({ suggestion, heldBack }) =>
+      heldBack
+        ? `Link to a heading of the original${maybe(suggestion, (s) => ` (did you mean "#${s}"?)`) ?? ''}, or remove "draft: true" from ${heldBack} once the translation is done.`
+        : maybe(suggestion, (s) => `Did you mean "#${s}"?`),
   }),
   'link/draft-target': rule<{ url: string }>({
     severity: 'error',

@@ -202,7 +202,11 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   }
   if (target.problem === 'failed') return undefined;
   if (target.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
-  else if (target.problem === 'anchor') reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMeanAnchor(target.anchor, target.anchors), ...(target.translation ? { translation: target.translation } : {}) });
+  else if (target.problem === 'anchor') {
+    const heldBack = heldBackWith(index.site, target.key, target.anchor);
+    const named = heldBack ? { heldBack } : target.translation ? { translation: target.translation } : {};
+    reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMeanAnchor(target.anchor, target.anchors), ...named });
+  }
   else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document.path, index) });
   else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document.path, index) });
   return undefined;
@@ -211,7 +215,15 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
 type Resolution =
   | { problem?: undefined; target: LinkTarget }
   | { problem: 'outside' | 'missing' | 'failed' }
-  | { problem: 'anchor'; anchor: string; anchors: string[]; translation?: string };
+  | { problem: 'anchor'; key: string; anchor: string; anchors: string[]; translation?: string };
+
+/**
+ * The translation of the document `key` that this build holds back (`draft: true`) and that has
+ * the heading `anchor`, which its edition's page, showing the original, does not.
+ */
+function heldBackWith(site: Site, key: string, anchor: string): string | undefined {
+  return site.heldBack?.find((document) => document.key === key && document.anchors.includes(anchor))?.path;
+}
 
 function findTarget(url: string, document: SiteDocument, index: Index): Resolution {
   const { path: rawPath, anchor, rest } = splitLink(url);
@@ -282,7 +294,7 @@ let joinedCount = 0;
 function toDocument(document: SiteDocument, anchor: string | undefined, rest: string): Resolution {
   if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.key, ...withQuery(rest) } };
   // In a translated edition the headings searched are the translation's, which the message names.
-  if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', anchor, anchors: document.anchors, ...(document.path !== document.key ? { translation: document.path } : {}) };
+  if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', key: document.key, anchor, anchors: document.anchors, ...(document.path !== document.key ? { translation: document.path } : {}) };
   return { target: { kind: 'document', path: document.key, anchor, ...withQuery(rest) } };
 }
 

@@ -424,6 +424,19 @@ describe('a translation with draft: true', () => {
     const run = await runCli(['check', '--root', root]);
     expect([run.code, run.stdout]).toEqual([1, 'content/issues/1/30-interview.fr.md:8:16: error: the link "20-second.md#nulle-part" points to a heading "#nulle-part" that its page does not have [link/missing-anchor]\n']);
   });
+
+  it('is named by a link to a heading only it has, which the published edition shows the original in place of', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const first = path.join(root, 'content/issues/1/10-first.fr.md');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('tags: [news]\n', 'tags: [news]\ndraft: true\n'));
+    await writeFile(path.join(root, 'content/issues/1/20-second.fr.md'), '---\ntitle: Le second article\n---\n## Details\n\nVoir [l\'ouverture](10-first.md#ouverture).\n');
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([
+      1,
+      'content/issues/1/20-second.fr.md:6:6: error: the link "10-first.md#ouverture" points to a heading "#ouverture" that only the translation content/issues/1/10-first.fr.md has, which is held back as a draft: this edition shows the original in its place [link/missing-anchor]\n' +
+        '  Link to a heading of the original, or remove "draft: true" from content/issues/1/10-first.fr.md once the translation is done.\n',
+    ]);
+  });
 });
 
 describe('a translation that gives a value of its own to what stays the original\'s', () => {
