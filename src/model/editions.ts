@@ -57,7 +57,8 @@ export function languageName(tag: string): string | undefined {
  * original edition, translated where a translation exists and otherwise in the original's
  * language, so an edition is always complete (SPEC §2). Structure (numbers, order, dates,
  * drafts, authors) is the original's; text (title, summary, body) is the translation's. A
- * translation with `draft: true` is left out of a build without drafts, its original shown.
+ * translation of an article or an editorial with `draft: true` is left out of a build without
+ * drafts, its original shown.
  */
 export function toEdition(base: Site, language: string, translations: readonly Translation[], directory: Map<string, Author>, report: Report): Site {
   const prefix = `${language}/`;
@@ -86,8 +87,9 @@ export function toEdition(base: Site, language: string, translations: readonly T
     const copy = editionCopy(original, translation, prefix);
     // A translation's draft of a published text is held back as a draft of its own would be: the
     // edition shows the original until it is done, as for a text not translated yet (README,
-    // Translations). A build with drafts shows it, marked.
-    if (translation && unfinished.has(original.key) && !original.draft) {
+    // Translations). A build with drafts shows it, marked. A page has no drafts: its
+    // translation's `draft` is an unknown field, told as such, and holds nothing back.
+    if (translation && translation.kind !== 'page' && unfinished.has(original.key) && !original.draft) {
       copy.draft = true;
       if (!base.drafts) {
         heldBack.push(copy);

@@ -439,6 +439,16 @@ describe('a translation with draft: true', () => {
   });
 });
 
+describe('a translation of a page with draft: true', () => {
+  it('is told that a page has no drafts, and is not held back: a link to a heading only it has leads there', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const about = path.join(root, 'content/pages/about.fr.md');
+    await writeFile(about, (await readFile(about, 'utf8')).replace('order: 1\n', 'order: 1\ndraft: true\n'));
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([1, 'content/pages/about.fr.md:5:1: error: "draft" is not a front matter field of a page [front-matter/unknown-key]\n']);
+  });
+});
+
 describe('a translation that gives a value of its own to what stays the original\'s', () => {
   it('is warned of at each such field, with the value every edition takes', async () => {
     const root = await makeWebzine(twoLanguages);
