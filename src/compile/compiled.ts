@@ -121,7 +121,11 @@ export interface LoadedFile {
   frontMatter: YamlData | undefined;
   /** Where each top-level front matter key's value was written. */
   fields: Record<string, Position>;
-  /** The file's text up to the end of its front matter, whose lines the positions count (for hints that quote it). */
+  /**
+   * The text whose lines the front matter's positions count, for hints that quote it: the file's
+   * whole text, or only its front matter (up to its closing `---` line; `''` for a file that has
+   * none) when `compileAll` lets go of the texts (`consume`).
+   */
   frontMatterText?: string;
   body: CompiledBody;
   partial?: boolean;
