@@ -305,12 +305,12 @@ function withQuery(rest: string): { query?: string } {
 
 /** The nearest address or file to a link that leads nowhere, written as the link in `from` (a file's path) must write it. */
 function suggestPath(url: string, from: string | undefined, index: Index): string | undefined {
-  const written = url.split('#')[0] ?? url;
+  // The address without its ?query and #anchor, which are kept as written: only the address was misspelt.
+  const written = (url.split('#')[0] ?? url).replace(/\?.*$/, '');
   // A root-relative link (`/abuot/`) is compared with the site's addresses, as it is written.
   if (written.startsWith('/') || from === undefined) {
     const routes = [...generatedRoutes, ...index.documentsByRoute.keys(), ...index.assetsByOutput].map((route) => `/${route}`);
-    const near = didYouMean(written.replace(/\?.*$/, ''), routes);
-    // The anchor is kept as written: only the address was misspelt.
+    const near = didYouMean(written, routes);
     return near === undefined || near === written ? undefined : `${near}${url.slice(written.length)}`;
   }
   const folder = path.dirname(from);
