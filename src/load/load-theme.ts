@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { reportRule } from '../diagnostics/rules.js';
-import { listWords } from '../parse/validate.js';
+import { listWords } from '../parse/field-schema.js';
 import { isEditorLeftover } from './editor-files.js';
 
 /** A file of a theme, found in the webzine's theme or in the built-in one. */

@@ -6,6 +6,7 @@ import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
 import { inQuotes } from './yaml-quoting.js';
 import { toFediverseAddress } from './schemas.js';
+import { describeExpected, knownKeys } from './field-schema.js';
 
 /** Which catalogue rules a kind of YAML file reports its mistakes under. */
 export interface ValidationOptions {
@@ -158,31 +159,6 @@ function reportRepeated({ unknownKeys, invalid }: Repeated, { file, kind, area }
   }
 }
 
-interface SchemaDefinition {
-  type: string;
-  innerType?: { _zod: { def: SchemaDefinition } };
-  element?: { _zod: { def: SchemaDefinition } };
-  valueType?: { _zod: { def: SchemaDefinition } };
-  shape?: Record<string, { _zod: { def: SchemaDefinition } }>;
-}
-
-/** The keys the object schema at `path` allows, for did-you-mean hints. */
-function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let definition: SchemaDefinition | undefined = (schema as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
-  const unwrap = () => {
-    while (definition?.innerType) definition = definition.innerType._zod.def;
-  };
-  for (const key of path) {
-    unwrap();
-    if (definition?.type === 'object') definition = definition.shape?.[String(key)]?._zod.def;
-    else if (definition?.type === 'array') definition = definition.element?._zod.def;
-    else if (definition?.type === 'record') definition = definition.valueType?._zod.def;
-    else return [];
-  }
-  unwrap();
-  return definition?.type === 'object' ? Object.keys(definition.shape ?? {}) : [];
-}
-
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
   for (const key of path) {
@@ -190,41 +166,6 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
-}
-
-const typeWords: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a set of "key: value" lines',
-  record: 'a set of "key: value" lines',
-};
-
-function describeExpected(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return typeWords[issue.expected] ?? issue.expected;
-    case 'invalid_value':
-      return `one of ${listWords(issue.values.map((v) => `\`${String(v)}\``))}`;
-    case 'too_small':
-      // A check's own message words what it expects (`some text, not blank`), as for formats below.
-      if (!issue.message.startsWith('Too small')) return issue.message;
-      return issue.inclusive === false ? `more than ${String(issue.minimum)}` : `at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return issue.inclusive === false ? `less than ${String(issue.maximum)}` : `at most ${String(issue.maximum)}`;
-    case 'invalid_format':
-      return issue.message.startsWith('Invalid') ? `text of the form ${issue.format}` : issue.message;
-    default:
-      return issue.message;
-  }
-}
-
-/** `a`, `a or b`, `a, b or c`. */
-export function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 /** How a found value is quoted in a message: `"next friday"`, `a list`, `nothing`. */

@@ -18,7 +18,7 @@ import { createEngines, type Engines } from './liquid-engines.js';
 import { inputsKey, pageKey, themeFingerprint, withCommit } from './page-keys.js';
 import { locateScript, scriptIn } from './page-script.js';
 import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, unusedTemplates } from './template-names.js';
-import { listWords } from '../parse/validate.js';
+import { listWords } from '../parse/field-schema.js';
 import { themeAssets } from './theme-assets.js';
 import { checkLanguageNames, checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 import { liquid, reportTemplateError, toldKey } from './template-errors.js';

@@ -1,7 +1,7 @@
 import { build } from '../../build.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { diagnosticFormats, formatDiagnostics, formatNotes, summarizeDiagnostics, type DiagnosticFormat } from '../../diagnostics/format.js';
-import { listWords } from '../../parse/validate.js';
+import { listWords } from '../../parse/field-schema.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 import { resolveCompiling, resolveFolders } from './paths.js';

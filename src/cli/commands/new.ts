@@ -9,7 +9,7 @@ import { indexContent, type ContentFile } from '../../scaffold/content-index.js'
 import { planScaffold } from '../../scaffold/plan-scaffold.js';
 import { planTranslation } from '../../scaffold/plan-translation.js';
 import { toSlug } from '../../model/classify.js';
-import { listWords } from '../../parse/validate.js';
+import { listWords } from '../../parse/field-schema.js';
 import type { ScaffoldRequest } from '../../scaffold/types.js';
 import { resolveRoot } from './paths.js';
 import { writeScaffold } from '../../write/write-scaffold.js';
