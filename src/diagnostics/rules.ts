@@ -26,12 +26,13 @@ function canonicalLanguage(tag: string): string {
 
 /**
  * What a YAML syntax error says (`reason`), the parser's code for it, and, for a value that
- * needs quotes, its field and the field written with them (see `quotedValueOf`).
+ * needs quotes, its field and the field written with them, or what the field takes when quotes
+ * would not mend it (see `quotedValueOf`).
  */
-type YamlSyntaxArgs = { reason: string; code?: string; field?: string; quoted?: string; more?: number };
+type YamlSyntaxArgs = { reason: string; code?: string; field?: string; quoted?: string; expected?: string; more?: number };
 
 /** The hint for a YAML syntax error, by what the parser found (its error code), and the field it is in. */
-function yamlHint({ reason, code, field, quoted }: YamlSyntaxArgs): string {
+function yamlHint({ reason, code, field, quoted, expected }: YamlSyntaxArgs): string {
   if (/^Missing closing (["'])quote/.test(reason)) return 'End the value with the same quote it starts with, on its line.';
   if (code === 'DUPLICATE_KEY') return 'Give each field once: remove this line, or the first one.';
   if (code === 'ALIAS_LOOP') return 'Write the value out where the alias stands, or name a value that does not hold the alias.';
@@ -39,7 +40,11 @@ function yamlHint({ reason, code, field, quoted }: YamlSyntaxArgs): string {
   // YAML's indicators: a plain value can not start with one (`@` and the backtick are reserved).
   const indicators = 'a quote, [, {, *, &, !, |, >, %, @, a comma or a backtick';
   if (code === 'BAD_SCALAR_START' && field !== undefined && quoted !== undefined) {
-    return `A value that starts with ${indicators} must be in quotes: put the whole value of "${field}" in quotes, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
+    return `A value that starts with ${indicators} must be in quotes: put the whole value of ${keyText(field)} in quotes, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
+  }
+  // A number, a date, true or false: in quotes, the value would be text, which the field refuses.
+  if ((code === 'BAD_SCALAR_START' || code === 'BLOCK_AS_IMPLICIT_KEY') && field !== undefined && expected !== undefined) {
+    return `Quotes would not mend it: ${keyText(field)} takes ${expected}. Write one in place of this value.`;
   }
   if (code === 'BAD_SCALAR_START' || (code === 'UNEXPECTED_TOKEN' && /scalar/.test(reason))) {
     return `Put the whole value in quotes when it starts with ${indicators}, or holds ": ", as in: title: '"Quoted" and more'`;
@@ -47,7 +52,7 @@ function yamlHint({ reason, code, field, quoted }: YamlSyntaxArgs): string {
   if (code === 'BAD_INDENT' && /end with a [\]}]/.test(reason)) return 'Close the list on the same line, as in: authors: [ada, grace]';
   // A colon in a value written without quotes (`title: Colon: bad`): the parser reads a mapping.
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && field !== undefined && quoted !== undefined) {
-    return `Put the whole value of "${field}" in quotes, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
+    return `Put the whole value of ${keyText(field)} in quotes, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
   }
   if (code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_AS_IMPLICIT_KEY') {
     return 'Write each field as its name, a colon and a space, then its value (title: …), starting at the line\'s beginning unless it belongs under another field.';
@@ -66,9 +71,17 @@ function keyText(key: string): string {
   return rest.length === 0 ? item : `"${rest.join('.')}" of ${item}`;
 }
 
-/** The hint for a value YAML read as a comment (`title: #1 issue`), with the field written in quotes. */
-const commentHint = (key: string, commented: string): string =>
-  `YAML reads a # after a space as the start of a comment, so ${keyText(key)} was left empty: if what follows is its value, put it in quotes, as in: ${commented}`;
+/**
+ * What YAML read as a comment (`title: #1 issue`): the field written in quotes, as it takes it;
+ * no field when quotes would not mend it (`order: #1`, which takes a number).
+ */
+type Commented = { quoted?: string };
+
+/** The hint for a value YAML read as a comment (`title: #1 issue`), with the field written in quotes when it takes text. */
+function commentHint(key: string, { quoted }: Commented): string {
+  const emptied = `YAML reads a # after a space as the start of a comment, so ${keyText(key)} was left empty`;
+  return quoted === undefined ? `${emptied}: write its value before any #.` : `${emptied}: if what follows is its value, put it in quotes, as in: ${quoted}`;
+}
 
 /** The hint of the last error of a rule, which counts those past the first ten. */
 const mendTheFirstTen = 'Mend them as the errors before this one say of the first ten; `mimeo check` then tells where the next ones are.';
@@ -165,7 +178,7 @@ export const rules = {
     hint: ({ suggestion, more }) =>
       more !== undefined ? `Remove them, or put the theme's own settings under extra:. The errors before this one say where the first ten are.` : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: string; more?: number }>({
+  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their settings take` : `${keyText(key)} must be ${expected}, got ${actual}`),
     hint: ({ key, suggestion, commented, more }) => (more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
@@ -376,12 +389,12 @@ export const rules = {
     message: ({ key, actual }) => `${keyText(key)} must be a date like 2021-10-01, got ${actual}`,
     hint: () => 'Write the date as year-month-day; leave it out while the issue is a draft.',
   }),
-  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: string; more?: number }>({
+  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their fields take` : `${keyText(key)} must be ${expected}, got ${actual}`),
     hint: ({ key, suggestion, commented, more }) => (more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
   }),
-  'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: string; more?: number }>({
+  'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what authors.yml takes` : `${keyText(key)} must be ${expected}, got ${actual}`),
     hint: ({ key, suggestion, commented, more }) =>

@@ -23,7 +23,7 @@ export function readSiteConfig(texts: readonly TextSource[], report: Report, unr
     reportRule(report, 'site-config/missing', { file: siteFile }, { file: siteFile });
     return undefined;
   }
-  const data = parseYaml(source.text, { file: siteFile }, report);
+  const data = parseYaml(source.text, { file: siteFile, schema: siteConfigSchema }, report);
   if (!data) return unreadableStandIn();
   const config = validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config', text: source.text }, report);
   const used = config ?? standInConfig(data.value);
@@ -128,7 +128,7 @@ export function readAuthorsFile(texts: readonly TextSource[], report: Report): A
   reportOtherSpelling(texts, authorsFile, report);
   const source = texts.find((text) => text.path === authorsFile);
   if (!source) return undefined;
-  const data = parseYaml(source.text, { file: authorsFile }, report);
+  const data = parseYaml(source.text, { file: authorsFile, schema: authorsSchema }, report);
   return data && validateData(authorsSchema, data, { file: authorsFile, kind: 'authors.yml', area: 'authors-file', text: source.text }, report);
 }
 

@@ -41,6 +41,24 @@ export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): stri
   return definition?.type === 'object' ? Object.keys(definition.shape ?? {}) : [];
 }
 
+/**
+ * What a field takes, told from its schema by whether it takes `text` as written (in quotes) or a
+ * list of it: text, a list of text, or something else (a number, true or false, a date), with
+ * the words a message says it in. A hint suggests `text` only in the form the field takes.
+ */
+export type FieldTakes = { takes: 'text' } | { takes: 'list' } | { takes: 'other'; expected: string };
+
+/** What the field at `path` of data `schema` checks takes, as {@link FieldTakes} says; `undefined` for a field the schema does not know. */
+export function whatFieldTakes(schema: z.ZodType, path: readonly PropertyKey[], text: string): FieldTakes | undefined {
+  const field = schemaAt(schema, path);
+  if (!field) return undefined;
+  const asText = field.safeParse(text);
+  if (asText.success) return { takes: 'text' };
+  if (field.safeParse([text]).success) return { takes: 'list' };
+  const issue = asText.error.issues[0];
+  return { takes: 'other', expected: issue ? describeExpected(issue) : 'another value' };
+}
+
 const typeWords: Record<string, string> = {
   string: 'text',
   number: 'a number',

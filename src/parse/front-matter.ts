@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { placeOf } from '../util/text-place.js';
+import { frontMatterFieldsSchema } from './schemas.js';
 import { parseYaml, type YamlData } from './yaml-data.js';
 
 /** A Markdown file split into its front matter and its body. */
@@ -54,7 +55,7 @@ export function parseFrontMatter(text: string, file: string, report: Report): Fr
     reportRule(report, 'front-matter/too-large', { file, line: placeOf(yaml, maxCharacters).line }, { limit: maxCharacters });
     return { data: undefined, body, bodyLineOffset };
   }
-  const data = foreign ? undefined : yaml.trim() === '' ? { value: {}, locate: () => ({ line: 1, column: 1 }) } : parseYaml(yaml, { file }, report);
+  const data = foreign ? undefined : yaml.trim() === '' ? { value: {}, locate: () => ({ line: 1, column: 1 }) } : parseYaml(yaml, { file, schema: frontMatterFieldsSchema }, report);
   return { data, body, bodyLineOffset };
 }
 

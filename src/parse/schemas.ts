@@ -160,6 +160,14 @@ export const pageSchema = z.strictObject({
   summary: text.optional(),
 });
 
+/**
+ * The fields of the front matter of an issue, an article and a page together, for hints given
+ * while the front matter is read, before what the file is counts: a field the three share takes
+ * the same in each (a test holds them to it), and a field of another kind (an article's `date`)
+ * is reported as such once read.
+ */
+export const frontMatterFieldsSchema = z.strictObject({ ...pageSchema.shape, ...articleSchema.shape, ...issueSchema.shape });
+
 /** `authors.yml`: handle → who they are. */
 export const authorsSchema = z.record(
   z.string(),

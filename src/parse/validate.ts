@@ -6,7 +6,7 @@ import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
 import { inQuotes } from './yaml-quoting.js';
 import { toFediverseAddress } from './schemas.js';
-import { describeExpected, knownKeys } from './field-schema.js';
+import { describeExpected, knownKeys, whatFieldTakes } from './field-schema.js';
 
 /** Which catalogue rules a kind of YAML file reports its mistakes under. */
 export interface ValidationOptions {
@@ -60,7 +60,7 @@ export function validateData<Schema extends z.ZodType>(
 /** The mistakes a file can make by the thousand (unknown keys, wrong items of a list), reported past the first ten as a count. */
 interface Repeated {
   unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined; issueFile?: string }>;
-  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; commented?: () => string | undefined }>;
+  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; commented?: () => { quoted?: string } | undefined }>;
 }
 
 function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData, options: ValidationOptions, report: Report, repeated: Repeated): void {
@@ -110,19 +110,25 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
         : undefined;
   // Looked for only for the values shown.
   const text = options.text;
-  const commented = actualValue === null && text !== undefined ? () => commentedValue(text, place, path) : undefined;
+  const commented = actualValue === null && text !== undefined ? () => commentedValue(text, place, schema, path) : undefined;
   repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(commented ? { commented } : {}) });
 }
 
 /**
  * A value YAML read as nothing because it starts with a `#` after a space, which begins a comment
- * (`title: #1 issue`), written again in quotes: `title: "#1 issue"`.
+ * (`title: #1 issue`), written again in quotes as its field takes it: `title: "#1 issue"`, in a
+ * list for a list of text (`tags: ["# none"]`), and not at all for a field that takes no text
+ * (`order: #1`, a number), which quotes would not mend; `undefined` when no comment emptied it.
  */
-function commentedValue(text: string, { line, column }: Position, path: readonly PropertyKey[]): string | undefined {
+function commentedValue(text: string, { line, column }: Position, schema: z.ZodType, path: readonly PropertyKey[]): { quoted?: string } | undefined {
   const written = lineOf(text, line);
   if (written === undefined || written[column - 1] !== '#' || !/[ \t]/.test(written[column - 2] ?? '')) return undefined;
+  const value = written.slice(column - 1).trimEnd();
+  const takes = whatFieldTakes(schema, path, value);
+  if (takes?.takes === 'other') return {};
   const last = path[path.length - 1];
-  return `${typeof last === 'number' ? '-' : `${String(last)}:`} ${inQuotes([written.slice(column - 1).trimEnd()])}`;
+  const quoted = takes?.takes === 'list' ? `[${inQuotes([value])}]` : inQuotes([value]);
+  return { quoted: `${typeof last === 'number' ? '-' : `${String(last)}:`} ${quoted}` };
 }
 
 /** Line `line` (from 1) of `text`, or `undefined` past its end. */

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document } from 'yaml';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
@@ -5,7 +6,7 @@ import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import { aliasBeyond, aliasInsideItself, aliasTargets, maxAliases, maxExpandedSize, unresolvedAlias } from './yaml-aliases.js';
 import { quotedValueOf } from './yaml-quoting.js';
 import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
-import { locateIn } from './yaml-locate.js';
+import { locateIn, pathAt } from './yaml-locate.js';
 import { readSimpleYaml } from './yaml-simple.js';
 
 /** A 1-based position in a file. */
@@ -28,6 +29,11 @@ export interface YamlOptions {
   file: string;
   /** How many lines of the file come before the YAML text (default: `0`). */
   lineOffset?: number;
+  /**
+   * The schema the data is then checked against, for hints that write a value again as its
+   * field takes it (default: none, and a value is written again as text).
+   */
+  schema?: z.ZodType;
 }
 
 /**
@@ -60,7 +66,13 @@ export function parseYamlDocument(text: string, options: YamlOptions, report: Re
     // (two or three errors for one line indented wrong) is left out, but for keys given twice.
     const first = [document.errors[0], duplicates[0]].filter((error) => error !== undefined).sort((a, b) => a.pos[0] - b.pos[0])[0]!;
     const errors = [first, ...duplicates.filter((other) => other !== first)].map((error) => ({ error, ...toPosition(errorOffset(text, error)) }));
-    reportShown('yaml/syntax', inFileOrder(errors), options.file, report, ({ error }) => ({ reason: reasonOf(text, error), code: error.code, ...quotedValueOf(text, error) }), ({ error }) => error);
+    const { schema } = options;
+    // The field of the value in error, as the parser read the file, and what its schema takes.
+    const quoting = (error: YAMLParseError) => {
+      const path = schema && pathAt(document.contents, error.pos[0]);
+      return quotedValueOf(text, error, schema && path ? { schema, path } : undefined);
+    };
+    reportShown('yaml/syntax', inFileOrder(errors), options.file, report, ({ error }) => ({ reason: reasonOf(text, error), code: error.code, ...quoting(error) }), ({ error }) => error);
     return undefined;
   }
   const start = toPosition(0);

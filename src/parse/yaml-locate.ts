@@ -65,3 +65,36 @@ function pairNamed(map: YAMLMap, name: string): Pair | undefined {
   }
   return index.get(name);
 }
+
+/**
+ * The path of the value written from `offset` in the YAML whose root node is `contents`, or
+ * `undefined` when none starts there: read even from YAML with a syntax error, whose nodes the
+ * parser still gives, to tell which field a value that needs quotes belongs to.
+ */
+export function pathAt(contents: unknown, offset: number): PropertyKey[] | undefined {
+  const path: PropertyKey[] = [];
+  for (let node = contents; ; ) {
+    if (rangeOf(node)?.[0] === offset) return path;
+    if (isMap(node)) {
+      const pair = node.items.find((candidate) => holds(candidate.value, offset));
+      if (!pair || !isScalar(pair.key)) return undefined;
+      path.push(String(pair.key.value));
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => holds(item, offset));
+      if (index < 0) return undefined;
+      path.push(index);
+      node = node.items[index];
+    } else {
+      return undefined;
+    }
+  }
+}
+
+const rangeOf = (node: unknown): [number, number, number] | undefined => (node as { range?: [number, number, number] } | null | undefined)?.range;
+
+/** Whether `node` was written over `offset`. */
+function holds(node: unknown, offset: number): boolean {
+  const range = rangeOf(node);
+  return range !== undefined && range[0] <= offset && offset < range[2];
+}

@@ -1,9 +1,27 @@
+import type { z } from 'zod';
+import { whatFieldTakes } from './field-schema.js';
+
 /** A field whose plain value YAML could not read, and the same line with the value in quotes. */
 export interface QuotedValue {
-  /** The field's name, as written before its colon. */
+  /**
+   * The field's name, as written before its colon; for an item of a list written one per line
+   * (`- @ada`), its key, the list's name and the item's index (`authors.1`).
+   */
   field: string;
-  /** The field written again with its whole value in quotes: `title: "Colon: bad"`, over several lines when the value is. */
-  quoted: string;
+  /**
+   * The field written again with its whole value in quotes, in the form the field takes: `title: "Colon: bad"`,
+   * `authors: ["@ada"]` for a list, `- "@ada"` for an item; over several lines when the value is.
+   * Left out when the field takes no text (a number, a date): then `expected` says what it takes.
+   */
+  quoted?: string;
+  /** What the field takes when quotes would not mend its value: `a number`, `true or false`. */
+  expected?: string;
+}
+
+/** The schema a file's data is checked against, and the path of the value in error, to tell what the field takes. */
+export interface QuotedField {
+  schema: z.ZodType;
+  path: readonly PropertyKey[];
 }
 
 /**
@@ -11,19 +29,29 @@ export interface QuotedValue {
  * to write it in quotes; `undefined` for any other error. Two errors start there: a value that
  * holds a colon before a space or the line's end (`title: Colon: bad`), which YAML reads as a
  * mapping inside the value (`BLOCK_AS_IMPLICIT_KEY`), and one that starts with a character YAML
- * reserves (`title: @handle news`, `BAD_SCALAR_START`).
+ * reserves (`title: @handle news`, `BAD_SCALAR_START`). With the field's schema, the value is
+ * written as the field takes it: in a list for a list of text, and not at all for a number, a
+ * date or true or false, which quotes would make text the field refuses.
  */
-export function quotedValueOf(text: string, error: { code: string; pos: [number, number] }): QuotedValue | undefined {
+export function quotedValueOf(text: string, error: { code: string; pos: [number, number] }, known?: QuotedField): QuotedValue | undefined {
   if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'BAD_SCALAR_START') return undefined;
   const offset = error.pos[0];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  // The field's name before its colon, after the indentation and the dashes of list items.
-  const field = /^([ \t]*(?:-[ \t]+)*)([^\s#'"[\]{},][^:#]*?|"[^"]*"|'[^']*'):[ \t]+$/.exec(text.slice(lineStart, offset));
-  if (!field) return undefined;
+  // The field's name before its colon, after the indentation and the dashes of list items; or
+  // the dash of an item of a list (`  - @ada`).
+  const field = /^([ \t]*(?:-[ \t]+)*)(?:([^\s#'"[\]{},][^:#]*?|"[^"]*"|'[^']*'):[ \t]+)?$/.exec(text.slice(lineStart, offset));
+  if (!field || (field[2] === undefined && !field[1]!.trimEnd().endsWith('-'))) return undefined;
   const lines = valueLines(text, offset, field[1]!.length);
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && !isColonInValue(lines)) return undefined;
-  const name = field[2]!.replace(/^(["'])(.*)\1$/, '$2');
-  return { field: name, quoted: `${field[2]}: ${inQuotes(lines)}` };
+  const item = field[2] === undefined;
+  // The name of an item is its list's, and the list's name is known only from the schema's reading of the file.
+  if (item && (known === undefined || typeof known.path.at(-1) !== 'number')) return undefined;
+  const name = item ? known!.path.map(String).join('.') : field[2]!.replace(/^(["'])(.*)\1$/, '$2');
+  // YAML reads the lines of a value in quotes as one text, joined by spaces.
+  const takes = known && whatFieldTakes(known.schema, known.path, lines.join(' '));
+  if (takes?.takes === 'other') return { field: name, expected: takes.expected };
+  const quoted = takes?.takes === 'list' ? `[${inQuotes(lines)}]` : inQuotes(lines);
+  return { field: name, quoted: `${item ? '-' : `${field[2]}:`} ${quoted}` };
 }
 
 /**

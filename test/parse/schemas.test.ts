@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema, authorsSchema, toFediverseAddress } from '../../src/parse/schemas.js';
+import { z } from 'zod';
+import { articleSchema, authorsSchema, frontMatterFieldsSchema, issueSchema, pageSchema, toFediverseAddress } from '../../src/parse/schemas.js';
 
 describe('front matter schemas', () => {
   // Each tag was looked up among all those before it: 20 000 tags took `mimeo check` 13 s.
@@ -13,6 +14,18 @@ describe('front matter schemas', () => {
       { path: ['tags', 10_000], message: 'a tag not listed before' },
       { path: ['tags', 10_002], message: 'a tag not listed before' },
     ]);
+  });
+});
+
+describe('the fields of front matter together', () => {
+  // The YAML hints take a field's type from them before the file's kind counts (yaml-quoting.ts).
+  it('take each field as every kind of document that has it does', () => {
+    const taken = (field: z.ZodType) => JSON.stringify(z.toJSONSchema(field), (key, value: unknown) => (key === 'description' ? undefined : value));
+    const differing = [issueSchema, articleSchema, pageSchema].flatMap((schema) =>
+      Object.entries(schema.shape).filter(([key, field]) => taken(field) !== taken(frontMatterFieldsSchema.shape[key as keyof typeof frontMatterFieldsSchema.shape])).map(([key]) => key),
+    );
+    expect(differing).toEqual([]);
+    expect(Object.keys(frontMatterFieldsSchema.shape).sort()).toEqual(['authors', 'cover', 'coverAlt', 'date', 'draft', 'editors', 'menu', 'order', 'summary', 'tags', 'title']);
   });
 });
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { z } from 'zod';
+import { frontMatterFieldsSchema, siteConfigSchema } from '../../src/parse/schemas.js';
 import { parseYaml } from '../../src/parse/yaml-data.js';
 
-/** The hint of the syntax error `text` gets. */
-function hintOf(text: string): string | undefined {
+/** The hint of the syntax error `text` gets, read as data `schema` checks. */
+function hintOf(text: string, schema?: z.ZodType): string | undefined {
   const diagnostics: Diagnostic[] = [];
-  parseYaml(text, { file: 'content/authors.yml' }, (diagnostic) => diagnostics.push(diagnostic));
+  parseYaml(text, { file: 'content/authors.yml', ...(schema ? { schema } : {}) }, (diagnostic) => diagnostics.push(diagnostic));
   expect(diagnostics.map(({ ruleId }) => ruleId)).toEqual(['yaml/syntax']);
   return diagnostics[0]!.hint;
 }
@@ -41,5 +43,29 @@ describe('a value that starts with a character YAML reserves', () => {
     ['%', 'ada:\n  name: %ada\n', 'name: "%ada"'],
   ])('(%s) is told to put the whole value in quotes, as the field would be written', (_, text, quoted) => {
     expect(hintOf(text)).toBe(`A value that starts with a quote, [, {, *, &, !, |, >, %, @, a comma or a backtick must be in quotes: put the whole value of "${quoted.slice(0, quoted.indexOf(':'))}" in quotes, as in: ${quoted}`);
+  });
+});
+
+const reserved = 'A value that starts with a quote, [, {, *, &, !, |, >, %, @, a comma or a backtick must be in quotes';
+
+describe('a value that needs quotes, of a field whose schema is known', () => {
+  it.each([
+    ['text', 'title: @handle news\n', `${reserved}: put the whole value of "title" in quotes, as in: title: "@handle news"`],
+    ['a list of text, as a list', 'authors: @ada\n', `${reserved}: put the whole value of "authors" in quotes, as in: authors: ["@ada"]`],
+    ['a list of text, over two lines', 'authors: @ada\n  and grace\n', `${reserved}: put the whole value of "authors" in quotes, as in:\nauthors: ["@ada\n  and grace"]`],
+    ['an item of a list written one per line', 'tags:\n  - news\n  - @home\n', `${reserved}: put the whole value of item 2 of "tags" in quotes, as in: - "@home"`],
+    ['a list of text, with a colon', 'tags: Lamps: a guide\n', 'Put the whole value of "tags" in quotes, as in: tags: ["Lamps: a guide"]'],
+  ])('(%s) is written in quotes as the field takes it', (_, text, hint) => {
+    expect(hintOf(text, frontMatterFieldsSchema)).toBe(hint);
+  });
+
+  it.each([
+    ['a number', 'order: @1\n', frontMatterFieldsSchema, '"order" takes a number'],
+    ['true or false', 'draft: @yes\n', frontMatterFieldsSchema, '"draft" takes true or false'],
+    ['a date', 'date: @2026-03-01\n', frontMatterFieldsSchema, '"date" takes a date like 2021-10-01'],
+    ['a language tag', 'title: Zine\nlanguage: @fr\n', siteConfigSchema, '"language" takes a language tag like en or pt-BR'],
+    ['a number, with a colon', 'order: 1: first\n', frontMatterFieldsSchema, '"order" takes a number'],
+  ])('(%s) is told what the field takes, not to put it in quotes', (_, text, schema, takes) => {
+    expect(hintOf(text, schema)).toBe(`Quotes would not mend it: ${takes}. Write one in place of this value.`);
   });
 });
