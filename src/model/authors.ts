@@ -13,8 +13,8 @@ export function toAuthorDirectory(file: AuthorsFile | undefined): Map<string, Au
 }
 
 /**
- * Resolves front matter `authors` or `editors` values: a handle of authors.yml gives that
- * contributor, a name gives a contributor of that name. A value shaped like a handle that
+ * Resolves front matter `authors` or `editors` values: a handle of authors.yml (`ada`, or
+ * `@ada`) gives that contributor, a name gives a contributor of that name. A value shaped like a handle that
  * authors.yml lacks is a mistake, reported with the nearest handle, and so is someone listed
  * twice. `key` names the list (`authors`) in messages, `placeOf` where each item is.
  */
@@ -25,7 +25,9 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
   // The same person twice (a handle and the name it stands for, a name in two cases) is a slip.
   const seen = new Set<string>();
   for (const [index, value] of values.entries()) {
-    const known = directory.get(value);
+    // A handle may be written as the fediverse writes one (`@ada`), in quotes since YAML reads no
+    // plain value that starts with @: that is the hint a contributor who wrote `authors: @ada` gets.
+    const known = directory.get(value) ?? (value.startsWith('@') ? directory.get(value.slice(1)) : undefined);
     const author = known ?? (/^[a-z0-9_.-]+$/.test(value) && directory.size > 0 ? undefined : { key: value, name: value });
     if (!author) {
       unknown.push({ ...placeOf(index), value });

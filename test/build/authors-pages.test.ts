@@ -37,4 +37,19 @@ describe('the authors pages', () => {
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
+
+  it('take a handle written with its @ (authors: ["@ada"], the form the YAML hint gives) as that contributor, not as a name', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-at.md'), '---\ntitle: Written with an at\nauthors: ["@ada", "@grace"]\n---\nText.\n');
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = await readFile(path.join(out, 'web/issues/1/at/index.html'), 'utf8');
+    expect(page).toContain('<a class="byline__name" href="../../../authors/#ada"><bdi>Ada Quill</bdi></a>');
+    expect(page).toContain('Grace Ink');
+    expect(page).not.toContain('@ada');
+    const web = await readFile(path.join(out, 'web/authors/index.html'), 'utf8');
+    expect(web).not.toContain('@ada');
+    expect(web.slice(web.indexOf('Ada Quill'))).toContain('Written with an at');
+  });
 });
