@@ -260,12 +260,17 @@ function historyNotes(history: GitHistory): string[] {
   if (history.missing === 'no-commit') return ["the webzine's Git repository has no commit yet, so dates and contributors come from front matter until the first commit"];
   if (history.missing === 'unreadable') return ["Git could not read the webzine's history, so dates and contributors come from front matter only; `git log` in the webzine's folder shows why"];
   if (history.missing === 'shallow') return ['this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them'];
-  // Only Markdown files have dates (not site.yml, not an image).
+  // Only Markdown files have dates (not site.yml, not an image). A file changed since its last
+  // commit keeps that commit's dates; only one never committed has none from Git.
   const dated = [...history.uncommitted].filter((file) => file.endsWith('.md')).sort();
-  const count = dated.length;
-  if (count === 0) return [];
-  const first = dated[0];
-  return [`${count === 1 ? `${first} is` : `${count} files (${first}, …) are`} not committed, so ${count === 1 ? 'its' : 'their'} dates come from front matter only`];
+  const changed = dated.filter((file) => history.files.has(file));
+  const added = dated.filter((file) => !history.files.has(file));
+  const notes: string[] = [];
+  if (changed.length === 1) notes.push(`${changed[0]} has changes not committed, so its dates are its last commit's until they are`);
+  if (changed.length > 1) notes.push(`${changed.length} files (${changed[0]}, …) have changes not committed, so their dates are their last commits' until they are`);
+  if (added.length === 1) notes.push(`${added[0]} is not committed, so its dates come from front matter only`);
+  if (added.length > 1) notes.push(`${added.length} files (${added[0]}, …) are not committed, so their dates come from front matter only`);
+  return notes;
 }
 
 function cacheNote(rejected: readonly string[], folder: string): string {

@@ -4,16 +4,20 @@ import type { Issue, Site } from './types.js';
 /**
  * Dates and names from Git: each document's last commit and its commits' authors, each issue's
  * contributors (writers plus committers of its files, names only) and its `updated` date.
- * Uncommitted files keep only what their front matter says (SPEC §3).
+ * A file changed since its last commit keeps that commit's dates and names: its change has no
+ * date yet, and the clock is no source of one (SPEC §3). A file never committed keeps only what
+ * its front matter says.
  */
 export function applyHistory(site: Site, history: GitHistory): void {
-  const committed = (path: string) => (history.uncommitted.has(path) ? undefined : history.files.get(path));
+  const committed = (path: string) => history.files.get(path);
   for (const document of site.documents.values()) {
     const file = committed(document.path);
     if (file) {
       document.modified = file.modified;
       document.commitAuthors = file.authors;
-      document.age = file.age;
+      // Commit order tells whether a translation is behind its original: a change not committed
+      // yet comes after every commit, so it is not placed among them (`translationsBehind`).
+      if (!history.uncommitted.has(document.path)) document.age = file.age;
     }
   }
   const assetsOf = assetsByIssue(site);

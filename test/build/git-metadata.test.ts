@@ -92,16 +92,26 @@ describe('a webzine in Git', () => {
 });
 
 describe('history that can not be trusted', () => {
-  it('dates an uncommitted file from its front matter, with one note', async () => {
+  it('dates a file changed since its last commit by that commit, never by less, with one note', async () => {
     const root = await repository();
     await commitAll(root, [{ author: 'Ada Quill', email: 'ada@example.invalid', date: '2026-03-02T09:00:00Z', files: { 'content/pages/extra.md': '---\ntitle: Extra\n---\nText.\n' } }]);
-    await writeFile(path.join(root, 'content/issues/1/20-second.md'), '---\ntitle: The second article\n---\n## Details\n\nUnsaved.\n');
+    await appendFile(path.join(root, 'content/issues/1/20-second.md'), '\nNot committed yet.\n');
     // Neither site.yml, which has no dates, nor a file deleted, which is not built, is worth a note.
     await appendFile(path.join(root, 'content/site.yml'), '# edited\n');
     await rm(path.join(root, 'content/pages/extra.md'));
     const { run, page } = await build(root);
-    expect(run.stderr).toBe('note: content/issues/1/20-second.md is not committed, so its dates come from front matter only\n');
-    expect(await page('web/issues/1/second/index.html')).toContain('Last changed <time datetime="2026-03-01">');
+    expect(run.stderr).toBe("note: content/issues/1/20-second.md has changes not committed, so its dates are its last commit's until they are\n");
+    expect(await page('web/issues/1/second/index.html')).toContain('Last changed <time datetime="2026-04-10">April 10, 2026</time>');
+    expect(await page('web/atom.xml')).toContain('<updated>2026-04-10T12:30:00.000Z</updated>');
+    expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi></p>');
+  });
+
+  it('dates a file never committed from its front matter, with one note', async () => {
+    const root = await repository();
+    await writeFile(path.join(root, 'content/issues/1/30-third.md'), '---\ntitle: The third article\n---\nUnsaved.\n');
+    const { run, page } = await build(root);
+    expect(run.stderr).toBe('note: content/issues/1/30-third.md is not committed, so its dates come from front matter only\n');
+    expect(await page('web/issues/1/third/index.html')).toContain('<time datetime="2026-03-01">March 1, 2026</time> · <a');
   });
 
   it('builds a shallow clone from front matter, and says so once', async () => {
