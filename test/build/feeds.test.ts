@@ -114,6 +114,22 @@ describe('feeds of hostile text', () => {
   });
 });
 
+describe('feeds of text that holds ]]>', () => {
+  it('give RSS readers an item title exactly as written, every ]]> in it kept and no character added', async () => {
+    const root = await makeWebzine();
+    const issue = path.join(root, 'content/issues/1/issue.md');
+    const text = await readFile(issue, 'utf8');
+    await writeFile(issue, text.replace('title: First light', 'title: "Issue ]]> one ]]> two"').replace('summary: The first issue.', 'summary: "A ]]> b ]]> c"'));
+    const out = await buildTo(root);
+    const xml = await readFile(path.join(out, 'web/rss.xml'), 'utf8');
+    expect(xmlErrors(xml)).toEqual([]);
+    const rss = parseFeed(xml);
+    expect(rss.items.map((item) => item.title)).toEqual(['No. 1: Issue ]]> one ]]> two']);
+    expect(rss.items.map((item) => item.description)).toEqual(['A ]]> b ]]> c']);
+    expect(parseFeed(await readFile(path.join(out, 'web/atom.xml'), 'utf8')).items.map((item) => item.title)).toEqual(['No. 1: Issue ]]> one ]]> two']);
+  });
+});
+
 describe('feeds of a webzine published below the root of its hosts', () => {
   it('keep the path of a gemini URL written without its last slash, and describe a webzine without a description by its title', async () => {
     const root = await makeWebzine();

@@ -22,9 +22,15 @@ export function toXmlHtml(html: string): string {
 }
 
 /**
- * Plain text for a CDATA section (RSS titles): a zero-width space keeps `]]>` from ending the
- * section without changing what readers show.
+ * Plain text for a CDATA section (RSS titles), every character kept (SPEC §7): each `]]>` must
+ * end one section and start the next (`]]]]><![CDATA[>`). The feed package's XML writer
+ * (xml-js, `writeCdata` in lib/js2xml.js) splits the first one itself, with a `replace` of a
+ * string, so only the ones after it are split here.
  */
 export function toXmlPlainText(text: string): string {
-  return toXmlText(text).replaceAll(']]>', ']]\u200B>');
+  const xmlText = toXmlText(text);
+  const first = xmlText.indexOf(']]>');
+  if (first === -1) return xmlText;
+  const rest = first + ']]>'.length;
+  return xmlText.slice(0, rest) + xmlText.slice(rest).replaceAll(']]>', ']]]]><![CDATA[>');
 }
