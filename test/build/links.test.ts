@@ -1,6 +1,8 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { xmlErrors } from '../support/xml.js';
 import { fixtures, makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
 let web: string;
@@ -148,6 +150,34 @@ describe('links to articles and pages with a ?query', () => {
     const gemtext = await read('gemini/issues/1/queries.gmi');
     expect(gemtext).toContain('=> second.gmi the tip\n');
     expect(gemtext).not.toContain('?');
+  });
+});
+
+describe('links of an article to itself', () => {
+  const self = ['---', 'title: Self', '---', '## Part', '', 'See [this article](30-self.md), [its part](30-self.md#part) and [the first](10-first.md).', '', '<del cite="30-self.md">Struck</del> <del cite="10-first.md">there</del>.', ''].join('\n');
+  const cites = (html: string) => [...html.matchAll(/cite="([^"]*)"/g)].map((m) => m[1]);
+
+  it('lead to the top of its own page, and to its section on the issue page and in the feeds, as links to its headings do', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-self.md'), self);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect([run.code, run.stdout]).toEqual([0, expect.not.stringMatching(/error|warning/)]);
+    const read = (file: string) => readFile(path.join(out, 'web', file), 'utf8');
+    const own = await read('issues/1/self/index.html');
+    expect(own).toContain('<a href="#">this article</a>, <a href="#part">its part</a> and <a href="../first/">the first</a>');
+    expect(cites(own)).toEqual(['#', '../first/']);
+    const issue = await read('issues/1/index.html');
+    expect(issue).toContain('<article class="issue-article" id="self">');
+    expect(issue).toContain('<a href="#self">this article</a>, <a href="#self:part">its part</a> and <a href="first/">the first</a>');
+    expect(cites(issue)).toEqual(['#self', 'first/']);
+    for (const feed of ['atom.xml', 'rss.xml']) {
+      const xml = await read(feed);
+      expect(xmlErrors(xml), feed).toEqual([]);
+      const content = parseFeed(xml).items[0]!.content ?? '';
+      expect(content, feed).toContain('<a href="https://zine.example/issues/1/#self">this article</a>, <a href="https://zine.example/issues/1/#self:part">its part</a> and <a href="https://zine.example/issues/1/first/">the first</a>');
+      expect(cites(content), feed).toEqual(['https://zine.example/issues/1/#self', 'https://zine.example/issues/1/first/']);
+    }
   });
 });
 

@@ -28,14 +28,23 @@ export interface LinkView {
   url: string;
 }
 
+/** Where a body is shown inside its issue's page. */
+export interface IssuePlace {
+  /** The prefix of the body's ids there. */
+  idPrefix: string;
+  /** The id of the article's section there (`undefined` for the editorial, whose page it is). */
+  section?: string;
+}
+
 /**
  * How a body is rendered inside its issue's page, where several share one page: its ids get a
  * prefix ending in a colon (which GitHub's heading slugs never hold), its headings go one level
- * down under the article's title. The feeds render issues the same way.
+ * down under the article's title, and a link to itself leads to its section. The feeds render
+ * issues the same way.
  */
-export function inIssuePage(document: Article | Issue): { idPrefix: string } {
+export function inIssuePage(document: Article | Issue): IssuePlace {
   // The editorial's starts with `_`, which article slugs never hold: an article may be `editorial`.
-  return { idPrefix: document.kind === 'issue' ? '_editorial:' : `${document.slug}:` };
+  return document.kind === 'issue' ? { idPrefix: '_editorial:' } : { idPrefix: `${document.slug}:`, section: document.slug };
 }
 
 /** The URL of a resolved Markdown link target on the page of `scope`. */
@@ -60,13 +69,15 @@ export function hrefFor(scope: PageScope, target: LinkTarget): string | undefine
  * A compiled body's HTML on the page of `scope`: its own page's, or with `idPrefix` the one
  * shown inside its issue's page; with `absoluteBase` every URL is absolute (feeds).
  */
-export function bodyHtml(scope: PageScope, document: { key: string; body: CompiledBody }, options: { idPrefix?: string; absoluteBase?: string } = {}): LazyText {
+export function bodyHtml(scope: PageScope, document: { key: string; body: CompiledBody }, options: Partial<IssuePlace> & { absoluteBase?: string } = {}): LazyText {
   const { body } = document;
   const prefix = options.idPrefix ?? '';
   const own = options.idPrefix === undefined;
+  // A link to the body itself: the top of its own page, or its section on the issue page.
+  const top = options.section === undefined ? '#' : `#${encodeURIComponent(options.section)}`;
   const filling: Filling = {
     url: (slot) => {
-      const url = slotUrl(scope, document.key, body, slot, prefix);
+      const url = slotUrl(scope, document.key, body, slot, prefix, top);
       return options.absoluteBase === undefined ? url : absolutize(url, options.absoluteBase);
     },
     footnotes: scope.strings['footnotes'] ?? 'Footnotes',
@@ -82,12 +93,12 @@ export function bodyHtml(scope: PageScope, document: { key: string; body: Compil
   return new LazyText(made, identity);
 }
 
-/** The URL of a slot of the body of document `key`; a link to its own anchors stays on the page. */
-function slotUrl(scope: PageScope, key: string, body: CompiledBody, slot: Slot, idPrefix: string): string {
+/** The URL of a slot of the body of document `key`; a link to itself or its own anchors stays on the page (`top` leads to the body's start). */
+function slotUrl(scope: PageScope, key: string, body: CompiledBody, slot: Slot, idPrefix: string, top: string): string {
   const target = slot.resource === undefined ? undefined : body.targets[slot.resource];
   if (!target) return unresolvedUrl(slot, idPrefix);
   // With a query, it leads to the page itself, asked with that query.
-  if (target.kind === 'document' && target.path === key && target.query === undefined) return target.anchor ? `#${idPrefix}${target.anchor}` : '#';
+  if (target.kind === 'document' && target.path === key && target.query === undefined) return target.anchor ? `#${idPrefix}${target.anchor}` : top;
   return hrefFor(scope, target) ?? slot.url;
 }
 
@@ -155,7 +166,7 @@ export function articleView(scope: PageScope, article: Article, where: 'issue' |
     order: article.order,
     title: article.title,
     url: linkTo(scope.base, article.route),
-    anchor: article.slug,
+    anchor: inIssuePage(article).section,
     authors: article.authors.map((author) => authorView(scope, author)),
     summary: article.summary ?? '',
     tags: article.tags,
