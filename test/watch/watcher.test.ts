@@ -123,6 +123,30 @@ describe('watching a webzine', { timeout: 15_000 }, () => {
     expect(await zine.page()).toContain('Renamed over.');
   });
 
+  it('does not name the temporary file sed -i writes beside the article before renaming it over it', async () => {
+    const root = await makeWebzine();
+    const seen: string[] = [];
+    const sentinels = new Map<string, () => void>();
+    const watcher = await watchWebzine(root, (file) => (seen.push(file), sentinels.get(file)?.()), (error) => seen.push(error.message));
+    /** Saves `file` and waits for its event: the events of what changed before it have come too. */
+    const save = async (file: string) => {
+      const saved = new Promise<void>((resolve) => sentinels.set(file, resolve));
+      await writeFile(path.join(root, file), `${await readFile(path.join(root, file), 'utf8')}\nSaved.\n`);
+      await saved;
+    };
+    try {
+      // As GNU sed does, with a name made like mkstemp's; kept a while, so the watcher sees it.
+      const temporary = path.join(root, 'content/issues/1/sedo5MHMQ');
+      await writeFile(temporary, `${await readFile(path.join(root, article), 'utf8')}\nEdited by sed.\n`);
+      await save('content/pages/about.md');
+      await rename(temporary, path.join(root, article));
+      await save('content/issues/1/issue.md');
+      expect([...new Set(seen)].sort()).toEqual([article, 'content/issues/1/issue.md', 'content/pages/about.md']);
+    } finally {
+      await watcher.close();
+    }
+  });
+
   it('rebuilds after the article is deleted, then created again', async () => {
     const zine = await watchedZine();
     const text = await readFile(zine.file(article), 'utf8');
