@@ -21,30 +21,52 @@ const watchedFolders = ['content', 'themes'];
  * It watches the root itself, ignoring everything else at its top, so a themes/ folder made
  * later is seen, and gives `ready` only once every watched folder is (chokidar reports ready too
  * early when a watched path does not exist yet). A symbolic link in content/ that leads out of
- * it (which builds refuse) is not followed, lest it watch a whole other tree; content/ itself and
- * themes may be links. In a Git repository it also watches HEAD's log, which every commit,
- * checkout or reset writes to: dates, contributors and stale translations come from the history,
- * so it then calls `onChange` with {@link historyMoved}.
+ * it (which builds refuse) is not followed, lest it watch a whole other tree, but its path is
+ * named when it is made, removed or pointed elsewhere; content/ itself and themes may be links.
+ * In a Git repository it also watches HEAD's log, which every commit, checkout or reset writes
+ * to: dates, contributors and stale translations come from the history, so it then calls
+ * `onChange` with {@link historyMoved}.
  */
 export async function watchWebzine(root: string, onChange: (path: string) => void, onError: (error: Error) => void): Promise<Watcher> {
   const relative = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
   const headLog = await headLogOf(root);
   const content = path.join(root, 'content');
   const realContent = realPath(content) ?? content;
+  // The links out of content/ chokidar is told to ignore, so it reports neither their coming nor their going.
+  const linksOut = new Set<string>();
+  let ready = false;
   const ignored = (absolute: string) => {
     const file = relative(absolute);
     if (file === '' || absolute === headLog) return false;
     const [top] = file.split('/');
     if (!watchedFolders.includes(top ?? '') || isEditorLeftover(path.basename(absolute))) return true;
-    return top === 'content' && leadsOut(absolute, realContent);
+    if (top !== 'content' || !leadsOut(absolute, realContent)) return false;
+    // One found in a folder made since (no event of its folder named it yet) is new.
+    if (!linksOut.has(absolute) && ready) onChange(file);
+    linksOut.add(absolute);
+    return true;
   };
   const watcher = watch(headLog === undefined ? [root] : [root, headLog], { ignoreInitial: true, ignored, persistent: true });
   // Folder events are left out: chokidar also reports every file of a folder added, moved or removed.
   watcher.on('all', (event, absolute) => {
     if (event === 'add' || event === 'change' || event === 'unlink') onChange(absolute === headLog ? historyMoved : relative(absolute));
   });
+  // A build refuses a link out of content/ (path/outside-root), so one made, removed or pointed
+  // elsewhere is a change; the folder's own events say so, and nothing behind the link is looked at.
+  watcher.on('raw', (_event, name, details) => {
+    const folder = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    if (typeof name !== 'string' || name === '' || typeof folder !== 'string') return;
+    const absolute = path.resolve(folder, name);
+    const file = relative(absolute);
+    if (!file.startsWith('content/') || isEditorLeftover(path.basename(absolute))) return;
+    const known = linksOut.delete(absolute);
+    if (leadsOut(absolute, realContent)) linksOut.add(absolute);
+    else if (!known) return;
+    onChange(file);
+  });
   watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
   await once(watcher, 'ready');
+  ready = true;
   // In a repository without a commit yet, HEAD's log appears with the first one.
   const awaitingLog = headLog === undefined || existsSync(headLog) ? undefined : watchFolder(path.dirname(path.dirname(headLog)), () => {
     if (!existsSync(headLog!)) return;
@@ -67,9 +89,20 @@ export const historyMoved = 'a Git commit, checkout or reset';
 
 /** Whether `absolute` is a symbolic link that leads out of `folder` (a real path). */
 function leadsOut(absolute: string, folder: string): boolean {
-  if (!lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink()) return false;
+  if (!isSymbolicLink(absolute)) return false;
   const real = realPath(absolute);
   return real !== undefined && !isInside(real, folder);
+}
+
+// A path that is not there, or runs through a file (a file's own watcher names it with its name
+// added: `a.md/a.md`), is no link.
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw error;
+  }
 }
 
 function realPath(file: string): string | undefined {

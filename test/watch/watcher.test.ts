@@ -53,7 +53,7 @@ async function watchedZine(missed = new Set<string>(), prepare: (root: string) =
     expect(events.filter((event) => event.kind !== 'rebuilt')).toEqual([]);
   };
   const file = (relative: string) => path.join(root, relative);
-  return { root, outDir, file, untilBuiltRight, page: () => readFile(path.join(outDir, 'web/issues/1/first/index.html'), 'utf8') };
+  return { root, outDir, file, events, until, untilBuiltRight, page: () => readFile(path.join(outDir, 'web/issues/1/first/index.html'), 'utf8') };
 }
 
 describe('watching a webzine', { timeout: 15_000 }, () => {
@@ -105,6 +105,21 @@ describe('watching a webzine', { timeout: 15_000 }, () => {
     } finally {
       await watcher.close();
     }
+  });
+
+  it('rebuilds when a symbolic link out of content/ is added, which the build refuses, and again when it is removed', async () => {
+    const zine = await watchedZine();
+    const outside = path.join(await temporaryFolder(), 'outside.txt');
+    await writeFile(outside, 'Elsewhere.\n');
+    await mkdir(zine.file('content/static'), { recursive: true });
+    await symlink(outside, zine.file('content/static/leak.txt'));
+    const refused = (event: SessionEvent) => event.kind === 'rebuilt' && !event.outcome.ok && event.outcome.diagnostics.some((diagnostic) => diagnostic.ruleId === 'path/outside-root');
+    await zine.until(() => zine.events.some(refused));
+    await rm(zine.file('content/static/leak.txt'));
+    await zine.until(() => zine.events.slice(zine.events.findIndex(refused)).some((event) => event.kind === 'rebuilt' && event.outcome.ok));
+    await zine.untilBuiltRight();
+    // However its events fall into rebuilds, the link is all they name.
+    expect([...new Set(zine.events.flatMap((event) => (event.kind === 'rebuilt' ? event.outcome.changes : [])))]).toEqual(['content/static/leak.txt']);
   });
 
   it('rebuilds after a save in place', async () => {
