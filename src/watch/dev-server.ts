@@ -5,6 +5,7 @@ import { eventsPath, injectScript, liveReloadScript, statePath } from './client-
 import { contentTypeOf } from './content-types.js';
 import { toGeminiPreview } from './gemini-preview.js';
 import type { LiveReload } from './live-reload.js';
+import type { EditionPlace } from '../model/types.js';
 import { resolveRequest, type Resolution } from './resolve-request.js';
 
 /** Options of {@link createDevHandler}. */
@@ -17,6 +18,11 @@ export interface DevHandlerOptions {
    */
   allowedHosts?: ReadonlySet<string>;
   liveReload: LiveReload;
+  /**
+   * The webzine's editions as the last good build made them, the original first, by which the
+   * capsule preview finds the edition of a path (default: none, as before a first good build).
+   */
+  editions?: () => readonly EditionPlace[];
   /** Told of a request that failed for a reason of mimeo's own. */
   onError: (error: unknown) => void;
 }
@@ -84,12 +90,15 @@ async function serveCapsule(request: IncomingMessage, response: ServerResponse, 
     const hasCapsule = await exists(path.join(folder, 'index.gmi'));
     // Before a first good build there is no website either: the capsule may be missing for that alone.
     const built = hasCapsule || (await exists(path.join(options.outDir, 'web', 'index.html')));
+    // A link from the capsule's root, which the preview puts under its prefix, to the index of the
+    // edition the path is in; the page is mimeo's, not a capsule file, so it has no raw text.
+    const edition = editionOf(resolution.relative, options.editions?.() ?? []);
     const text = hasCapsule
-      ? `# Not found\n\nThe capsule has no file ${resolution.relative}.\n\n=> ${capsulePrefix} The capsule's index\n`
+      ? `# Not found\n\nThe capsule has no file ${resolution.relative}.\n\n=> /${edition.prefix} The capsule's index\n`
       : built
         ? '# No capsule\n\nThis webzine has no capsule: set geminiUrl in content/site.yml to build one.\n'
         : '# Not built yet\n\nThe webzine has not built yet: mimeo dev shows why in its terminal.\n';
-    const page = toGeminiPreview(text, { file: resolution.relative, rawUrl: `${capsulePrefix}?raw`, capsuleRoot: capsulePrefix });
+    const page = toGeminiPreview(text, { file: resolution.relative, capsuleRoot: capsulePrefix });
     return send(response, request, 404, 'text/html; charset=utf-8', withScript(page, `gemini/${resolution.relative}`, options));
   }
   if (resolution.kind !== 'file') return refuse(response, request, resolution, capsulePrefix);
@@ -98,6 +107,15 @@ async function serveCapsule(request: IncomingMessage, response: ServerResponse, 
   const rawUrl = `${capsulePrefix}${resolution.relative.split('/').map(encodeURIComponent).join('/')}?raw`;
   const page = toGeminiPreview(bytes.toString('utf8'), { file: resolution.relative, rawUrl, capsuleRoot: capsulePrefix });
   return send(response, request, 200, 'text/html; charset=utf-8', withScript(page, `gemini/${resolution.relative}`, options));
+}
+
+/**
+ * The edition a capsule path is in: the one with the longest prefix it starts with (`fr/` for
+ * `fr/issues/1/first.gmi`), or the original, English unless a build said otherwise.
+ */
+function editionOf(relative: string, editions: readonly EditionPlace[]): EditionPlace {
+  const longestFirst = [...editions].sort((one, other) => other.prefix.length - one.prefix.length);
+  return longestFirst.find((edition) => relative.startsWith(edition.prefix)) ?? { language: 'en', prefix: '' };
 }
 
 function withScript(html: string, own: string, options: DevHandlerOptions): string {

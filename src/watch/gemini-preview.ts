@@ -2,8 +2,8 @@
 export interface PreviewOptions {
   /** The capsule file's path inside the capsule, shown in the bar: `issues/3/current.gmi`. */
   file: string;
-  /** The URL of the same file as raw `text/gemini`. */
-  rawUrl: string;
+  /** The URL of the same file as raw `text/gemini` (default: none, and no link to it: a page of mimeo's own). */
+  rawUrl?: string;
   /** Where the capsule preview starts, so `/`-rooted links stay in it: `/_gemini/`. */
   capsuleRoot: string;
 }
@@ -69,7 +69,7 @@ export function toGeminiPreview(gemtext: string, options: PreviewOptions): strin
 <style>${style}</style>
 </head>
 <body>
-<header class="bar">Gemini preview of <code>${escapeHtml(options.file)}</code> · <a href="${escapeHtml(options.rawUrl)}">raw text/gemini</a></header>
+<header class="bar">Gemini preview of <code>${escapeHtml(options.file)}</code>${options.rawUrl === undefined ? '' : ` · <a href="${escapeHtml(options.rawUrl)}">raw text/gemini</a>`}</header>
 <main>
 ${body}
 </main>

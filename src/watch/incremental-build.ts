@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build, type OutputSelection } from '../build.js';
 import { createCollector, hasErrors, InternalError, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
-import type { Asset, Site } from '../model/types.js';
+import type { Asset, EditionPlace, Site } from '../model/types.js';
 import { updateOutputs, type OutputUpdate, type WrittenFiles } from '../write/update-outputs.js';
 import type { OutputFile } from '../write/output-file.js';
 import type { OutputTrees } from '../write/write-outputs.js';
@@ -40,6 +40,8 @@ export interface GoodRebuild {
   update: OutputUpdate;
   /** Every output the folder holds now, as `tree/path` keys. */
   present: ReadonlySet<string>;
+  /** The webzine's editions, the original first: their languages and where their outputs are. */
+  editions: readonly EditionPlace[];
   /** Warnings, if any. */
   diagnostics: Diagnostic[];
   notes: string[];
@@ -140,7 +142,8 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
           pending.clear();
           unverified = true;
           const { present, diagnostics, notes } = base;
-          return { ok: true, full: false, changes: seen, rendered: patched.plan.render.length, update, present, diagnostics, notes: [...cacheNotes, ...notes] };
+          const editions = base.editions[0]?.editions ?? [];
+          return { ok: true, full: false, changes: seen, rendered: patched.plan.render.length, update, present, editions, diagnostics, notes: [...cacheNotes, ...notes] };
         }
       }
       const loading = createCollector();
@@ -170,7 +173,8 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       pending.clear();
       if (result.editions && result.history) patchable = { editions: result.editions, graph, diagnostics: result.diagnostics, notes: result.notes, history: result.history, present };
       const rendered = plan?.render.length ?? graph.outputs.size;
-      return { ok: true, full: plan === undefined, changes: seen, rendered, update, present, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
+      const editions = result.site?.editions ?? [];
+      return { ok: true, full: plan === undefined, changes: seen, rendered, update, present, editions, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
     },
   };
 }

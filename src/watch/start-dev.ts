@@ -5,6 +5,7 @@ import { startDevSession, type SessionEvent } from './dev-session.js';
 import { listenOnFreePort } from './listen.js';
 import { createLiveReload } from './live-reload.js';
 import { openBrowser } from './open-browser.js';
+import type { EditionPlace } from '../model/types.js';
 import { makeTemporaryFolder, removeTemporaryFolder } from '../write/temporary-folder.js';
 
 /** Options of {@link startDev}. */
@@ -45,9 +46,11 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
   const outDir = makeTemporaryFolder('mimeo-dev');
   if (outDir === undefined) throw new Error('could not make the preview folder in the system\'s temporary folder');
   const liveReload = createLiveReload();
+  // As the last good build made them: the capsule preview finds a file's edition by them.
+  let editions: readonly EditionPlace[] = [];
   // On loopback, only local names may be asked for (DNS rebinding); elsewhere the user chose to expose it.
   const allowedHosts = loopbackHosts.has(host) ? new Set(['127.0.0.1', 'localhost', '[::1]']) : undefined;
-  const server = createServer(createDevHandler({ outDir, liveReload, ...(allowedHosts ? { allowedHosts } : {}), onError: (error) => print.err(`mimeo dev: a request failed: ${String(error)}\n`) }));
+  const server = createServer(createDevHandler({ outDir, liveReload, editions: () => editions, ...(allowedHosts ? { allowedHosts } : {}), onError: (error) => print.err(`mimeo dev: a request failed: ${String(error)}\n`) }));
   let port: number;
   try {
     port = await listenOnFreePort(server, host, options.port ?? 4000);
@@ -62,6 +65,7 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
   let firstEvent: (() => void) | undefined;
   const built = new Promise<void>((resolve) => (firstEvent = resolve));
   const onEvent = (event: SessionEvent) => {
+    if (event.kind === 'rebuilt' && event.outcome.ok) editions = event.outcome.editions;
     report(event);
     firstEvent?.();
     firstEvent = undefined;

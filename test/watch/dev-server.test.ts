@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from '../../src/watch/start-dev.js';
 import type { Printer } from '../../src/watch/dev-reporter.js';
 import { get, openEvents } from '../support/http.js';
-import { makeWebzine, removeTemporaryFolders } from '../support/webzine.js';
+import { fixtures, makeWebzine, removeTemporaryFolders } from '../support/webzine.js';
 
 const silent: Printer = { out: () => {}, err: () => {} };
 const servers: DevServer[] = [];
@@ -128,6 +128,28 @@ describe('the dev server', () => {
     expect(page).toContain('<a href="/_gemini/issues/1/first.gmi?raw">raw text/gemini</a>');
     expect(page).toContain('<p class="link"><a href="second.gmi">');
     expect((await get(shared.dev.url, '/_gemini/issues/1/')).body).toContain('<h1>No. 1: First light</h1>');
+  });
+});
+
+describe('the capsule preview of a webzine in three languages', () => {
+  let shared: { root: string; dev: DevServer };
+  beforeAll(async () => {
+    shared = await serve(async (root) => {
+      await cp(path.join(fixtures, 'translations/arabic-edition'), root, { recursive: true });
+      const siteFile = path.join(root, 'content/site.yml');
+      await writeFile(siteFile, `${(await readFile(siteFile, 'utf8')).replace('languages: [ar]', 'languages: [ar, fr]')}geminiUrl: gemini://zine.example/\n`);
+    });
+  });
+
+  it.each([
+    ['/_gemini/nonexist.gmi', '/_gemini/'],
+    ['/_gemini/fr/nonexist.gmi', '/_gemini/fr/'],
+    ['/_gemini/ar/issues/9/', '/_gemini/ar/'],
+  ])('answers %s with 404, a link to its edition\'s index, %s, and no raw text/gemini', async (url, index) => {
+    const response = await get(shared.dev.url, url);
+    expect(response.status).toBe(404);
+    expect(response.body.match(/<a href="[^"]*">[^<]*<\/a>/g)).toEqual([`<a href="${index}">The capsule&#39;s index</a>`]);
+    expect((await get(shared.dev.url, index)).status).toBe(200);
   });
 });
 

@@ -31,4 +31,9 @@ describe('the Gemini preview', () => {
     expect(page).toContain('<title>Title · Gemini preview</title>');
     expect(page).toContain('Gemini preview of <code>issues/1/first.gmi</code> · <a href="/_gemini/issues/1/first.gmi?raw">raw text/gemini</a>');
   });
+
+  it('links to no raw text/gemini when it is given none, for a page of mimeo\'s own', () => {
+    const page = toGeminiPreview('# Not found\n', { file: 'issues/9/gone.gmi', capsuleRoot: '/_gemini/' });
+    expect(page).toContain('<header class="bar">Gemini preview of <code>issues/9/gone.gmi</code></header>');
+  });
 });
