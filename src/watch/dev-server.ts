@@ -105,7 +105,8 @@ async function serveCapsule(request: IncomingMessage, response: ServerResponse, 
   const bytes = await readFile(resolution.absolute);
   if (!resolution.relative.endsWith('.gmi') || query === 'raw') return send(response, request, 200, contentTypeOf(resolution.relative), bytes);
   const rawUrl = `${capsulePrefix}${resolution.relative.split('/').map(encodeURIComponent).join('/')}?raw`;
-  const page = toGeminiPreview(bytes.toString('utf8'), { file: resolution.relative, rawUrl, capsuleRoot: capsulePrefix });
+  const { language } = editionOf(resolution.relative, options.editions?.() ?? []);
+  const page = toGeminiPreview(bytes.toString('utf8'), { file: resolution.relative, rawUrl, language, capsuleRoot: capsulePrefix });
   return send(response, request, 200, 'text/html; charset=utf-8', withScript(page, `gemini/${resolution.relative}`, options));
 }
 

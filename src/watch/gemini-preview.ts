@@ -1,9 +1,13 @@
+import { textDirection } from '../render/html/text-direction.js';
+
 /** Options of {@link toGeminiPreview}. */
 export interface PreviewOptions {
   /** The capsule file's path inside the capsule, shown in the bar: `issues/3/current.gmi`. */
   file: string;
   /** The URL of the same file as raw `text/gemini` (default: none, and no link to it: a page of mimeo's own). */
   rawUrl?: string;
+  /** The language of the file's edition, for the page's `lang` and `dir` (default: `en`, as for a page of mimeo's own). */
+  language?: string;
   /** Where the capsule preview starts, so `/`-rooted links stay in it: `/_gemini/`. */
   capsuleRoot: string;
 }
@@ -60,8 +64,10 @@ export function toGeminiPreview(gemtext: string, options: PreviewOptions): strin
   const firstHeading = blocks.find((block) => block.type === 'heading1');
   const title = firstHeading && 'text' in firstHeading ? firstHeading.text : options.file;
   const body = blocks.map((block) => toHtml(block, options)).join('\n');
+  const language = options.language ?? 'en';
+  // The bar is mimeo's own words, in English and left to right whatever the edition.
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(language)}"${textDirection(language) === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -69,7 +75,7 @@ export function toGeminiPreview(gemtext: string, options: PreviewOptions): strin
 <style>${style}</style>
 </head>
 <body>
-<header class="bar">Gemini preview of <code>${escapeHtml(options.file)}</code>${options.rawUrl === undefined ? '' : ` · <a href="${escapeHtml(options.rawUrl)}">raw text/gemini</a>`}</header>
+<header class="bar" lang="en" dir="ltr">Gemini preview of <code>${escapeHtml(options.file)}</code>${options.rawUrl === undefined ? '' : ` · <a href="${escapeHtml(options.rawUrl)}">raw text/gemini</a>`}</header>
 <main>
 ${body}
 </main>

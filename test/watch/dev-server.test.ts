@@ -151,6 +151,18 @@ describe('the capsule preview of a webzine in three languages', () => {
     expect(response.body.match(/<a href="[^"]*">[^<]*<\/a>/g)).toEqual([`<a href="${index}">The capsule&#39;s index</a>`]);
     expect((await get(shared.dev.url, index)).status).toBe(200);
   });
+
+  it.each([
+    ['/_gemini/', '<html lang="en">'],
+    ['/_gemini/fr/', '<html lang="fr">'],
+    ['/_gemini/ar/', '<html lang="ar" dir="rtl">'],
+    ['/_gemini/ar/issues/1/first.gmi', '<html lang="ar" dir="rtl">'],
+  ])('shows %s in the language and direction of its edition: %s', async (url, html) => {
+    const page = (await get(shared.dev.url, url)).body;
+    expect(page.match(/<html[^>]*>/)?.[0]).toBe(html);
+    // The bar is mimeo's, in English whatever the edition.
+    expect(page).toMatch(/<header class="bar" lang="en" dir="ltr">Gemini preview of /);
+  });
 });
 
 describe('the dev server, as the webzine changes', () => {

@@ -32,8 +32,17 @@ describe('the Gemini preview', () => {
     expect(page).toContain('Gemini preview of <code>issues/1/first.gmi</code> · <a href="/_gemini/issues/1/first.gmi?raw">raw text/gemini</a>');
   });
 
+  it.each([
+    [undefined, '<html lang="en">'],
+    ['fr', '<html lang="fr">'],
+    ['ar', '<html lang="ar" dir="rtl">'],
+  ])('writes the page of a file in the language %s as %s', (language, html) => {
+    const page = toGeminiPreview('# Title\n', { file: 'issues/1/first.gmi', capsuleRoot: '/_gemini/', ...(language === undefined ? {} : { language }) });
+    expect(page.match(/<html[^>]*>/)?.[0]).toBe(html);
+  });
+
   it('links to no raw text/gemini when it is given none, for a page of mimeo\'s own', () => {
     const page = toGeminiPreview('# Not found\n', { file: 'issues/9/gone.gmi', capsuleRoot: '/_gemini/' });
-    expect(page).toContain('<header class="bar">Gemini preview of <code>issues/9/gone.gmi</code></header>');
+    expect(page).toContain('<header class="bar" lang="en" dir="ltr">Gemini preview of <code>issues/9/gone.gmi</code></header>');
   });
 });
