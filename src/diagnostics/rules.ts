@@ -509,10 +509,11 @@ export const rules = {
         ? `Link to a heading of the original${maybe(suggestion, (s) => ` (did you mean "#${s}"?)`) ?? ''}, or remove "draft: true" from ${heldBack} once the translation is done.`
         : maybe(suggestion, (s) => `Did you mean "#${s}"?`),
   }),
-  'link/draft-target': rule<{ url: string }>({
+  'link/draft-target': rule<{ url: string; undated?: true; marked?: string }>({
     severity: 'error',
     message: ({ url }) => `the link "${url}" points to a draft, which is not published`,
-    hint: () => 'Publish the draft first (give its issue a date), or remove the link; `mimeo dev` and `build --drafts` show drafts.',
+    hint: ({ marked }) =>
+      `Publish the draft first (${marked === undefined ? 'give its issue a date' : `take draft: true out of ${marked}`}), or remove the link; \`mimeo dev\` and \`build --drafts\` show drafts.`,
   }),
   'link/unsafe-url': rule<{ url: string }>({
     severity: 'warning',

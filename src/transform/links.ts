@@ -123,7 +123,7 @@ function resolveMenuUrl(url: string, index: Index, place: Place, report: Report)
   const resolution = inSite ? fromRoute(inSite.path, inSite.anchor, inSite.rest, index) : fromSiteFile(url, index);
   if (resolution.problem === undefined) {
     const linked = resolution.target.kind === 'document' ? index.site.documents.get(resolution.target.path) : undefined;
-    if (linked && linked.draft && !index.site.drafts) reportRule(report, 'link/draft-target', place, { url });
+    if (linked && linked.draft && !index.site.drafts) reportRule(report, 'link/draft-target', place, { url, ...draftCause(linked, index) });
     return resolution.target;
   }
   if (resolution.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
@@ -197,7 +197,7 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   const target = findTarget(url, document, index);
   if (target.problem === undefined) {
     const linked = target.target.kind === 'document' ? index.site.documents.get(target.target.path) : undefined;
-    if (linked && linked.draft && !index.site.drafts) reportRule(report, 'link/draft-target', place, { url });
+    if (linked && linked.draft && !index.site.drafts) reportRule(report, 'link/draft-target', place, { url, ...draftCause(linked, index) });
     return target.target;
   }
   if (target.problem === 'failed') return undefined;
@@ -296,6 +296,16 @@ function toDocument(document: SiteDocument, anchor: string | undefined, rest: st
   // In a translated edition the headings searched are the translation's, which the message names.
   if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', key: document.key, anchor, anchors: document.anchors, ...(document.path !== document.key ? { translation: document.path } : {}) };
   return { target: { kind: 'document', path: document.key, anchor, ...withQuery(rest) } };
+}
+
+/**
+ * Why a linked document is a draft, for the hint: an issue without a date (or an article in one),
+ * or a `draft: true` written in the file named (the article's own, or its issue's).
+ */
+function draftCause(linked: SiteDocument, index: Index): { undated?: true; marked?: string } {
+  const issue = linked.kind === 'article' ? [...index.site.documents.values()].find((document) => document.kind === 'issue' && document.number === linked.issueNumber) : linked;
+  if (issue?.kind === 'issue' && issue.draft) return issue.date === undefined ? { undated: true } : { marked: issue.path };
+  return { marked: linked.path };
 }
 
 function withQuery(rest: string): { query?: string } {
