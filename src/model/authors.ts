@@ -28,7 +28,7 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
     // A handle may be written as the fediverse writes one (`@ada`), in quotes since YAML reads no
     // plain value that starts with @: that is the hint a contributor who wrote `authors: @ada` gets.
     const known = directory.get(value) ?? (value.startsWith('@') ? directory.get(value.slice(1)) : undefined);
-    const author = known ?? (/^[a-z0-9_.-]+$/.test(value) && directory.size > 0 ? undefined : { key: value, name: value });
+    const author = known ?? (/^@?[a-z0-9_.-]+$/.test(value) && directory.size > 0 ? undefined : { key: value, name: value });
     if (!author) {
       unknown.push({ ...placeOf(index), value });
       continue;
@@ -44,7 +44,7 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
   const file = (unknown[0] ?? repeated[0])?.file;
   if (file === undefined) return authors;
   // The nearest handle is looked for only for the names shown.
-  reportShown('author/unknown-handle', unknown, file, report, ({ value }) => ({ handle: value, suggestion: didYouMean(value, directory.keys()) }));
+  reportShown('author/unknown-handle', unknown, file, report, ({ value }) => ({ handle: value, suggestion: didYouMean(value.replace(/^@/, ''), directory.keys()) }));
   reportShown('front-matter/invalid', repeated, file, report, ({ index, value }) => ({ key: `${key}.${index}`, expected: 'someone not listed before', actual: `"${value}"` }));
   return authors;
 }

@@ -52,4 +52,12 @@ describe('the authors pages', () => {
     expect(web).not.toContain('@ada');
     expect(web.slice(web.indexOf('Ada Quill'))).toContain('Written with an at');
   });
+
+  it('tell a mistyped handle written with its @ as a handle authors.yml lacks, with the nearest one', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-at.md'), '---\ntitle: Written with an at\nauthors: ["@adaa"]\n---\nText.\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/issues/1/30-at.md:3:11: error: "@adaa" looks like a handle, and authors.yml has no such handle [author/unknown-handle]\n  Did you mean "ada"?');
+  });
 });
