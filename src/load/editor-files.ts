@@ -9,5 +9,8 @@ export function isEditorLeftover(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || /^#.*#$/.test(name) || name === '4913' || name.includes('___jb_') || sedTemporary.test(name);
 }
 
-// GNU sed -i writes `sed` and mkstemp's six random letters and digits, then renames it over the file.
-const sedTemporary = /^sed[A-Za-z0-9]{6}$/;
+// GNU sed -i writes `sed` and mkstemp's six random letters and digits, then renames it over the
+// file. Only a name with a capital or a digit among the six is taken for one: `sedentary` and
+// `sediments` are words a webzine may name a page or a file by (a sed file of six small letters,
+// one time in two hundred, is only taken for content for the moment it lives).
+const sedTemporary = /^sed(?=[a-z]*[A-Z0-9])[A-Za-z0-9]{6}$/;

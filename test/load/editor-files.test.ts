@@ -18,6 +18,10 @@ describe('isEditorLeftover', () => {
     ['sed-5MHMQ', false],
     ['Sedo5MHMQ', false],
     ['xsedo5MHMQ', false],
+    // Words, which a page or a file may be named by: six small letters after `sed`.
+    ['sedentary', false],
+    ['sediments', false],
+    ['sedqwerty', false],
   ])('reads %j as a leftover: %s', (name, leftover) => {
     expect(isEditorLeftover(name)).toBe(leftover);
   });
