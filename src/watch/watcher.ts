@@ -95,12 +95,15 @@ function leadsOut(absolute: string, folder: string): boolean {
 }
 
 // A path that is not there, or runs through a file (a file's own watcher names it with its name
-// added: `a.md/a.md`), is no link.
+// added: `a.md/a.md`), is no link; nor is one in a folder this user may not read (EACCES, EPERM),
+// which is not followed either: thrown from the watcher's filter, it would stop `mimeo dev`, and
+// the build tells what it can not read.
 function isSymbolicLink(file: string): boolean {
   try {
     return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') return false;
     throw error;
   }
 }
