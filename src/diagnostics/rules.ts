@@ -29,10 +29,15 @@ function canonicalLanguage(tag: string): string {
  * needs quotes, its field and the field written with them, or what the field takes when quotes
  * would not mend it (see `quotedValueOf`).
  */
-type YamlSyntaxArgs = { reason: string; code?: string; field?: string; quoted?: string; expected?: string; more?: number };
+type YamlSyntaxArgs = { reason: string; code?: string; field?: string; quoted?: string; expected?: string; split?: boolean; more?: number };
+
+/** What to put in quotes: the whole value of a field, or each part of it a comma separates, as `quoted` writes it. */
+function toQuote(field: string, split: boolean | undefined): string {
+  return split ? `each part of ${keyText(field)} that a comma separates in quotes, as an item of its own` : `the whole value of ${keyText(field)} in quotes`;
+}
 
 /** The hint for a YAML syntax error, by what the parser found (its error code), and the field it is in. */
-function yamlHint({ reason, code, field, quoted, expected }: YamlSyntaxArgs): string {
+function yamlHint({ reason, code, field, quoted, expected, split }: YamlSyntaxArgs): string {
   if (/^Missing closing (["'])quote/.test(reason)) return 'End the value with the same quote it starts with, on its line.';
   if (code === 'DUPLICATE_KEY') return 'Give each field once: remove this line, or the first one.';
   if (code === 'ALIAS_LOOP') return 'Write the value out where the alias stands, or name a value that does not hold the alias.';
@@ -40,7 +45,7 @@ function yamlHint({ reason, code, field, quoted, expected }: YamlSyntaxArgs): st
   // YAML's indicators: a plain value can not start with one (`@` and the backtick are reserved).
   const indicators = 'a quote, [, {, *, &, !, |, >, %, @, a comma or a backtick';
   if (code === 'BAD_SCALAR_START' && field !== undefined && quoted !== undefined) {
-    return `A value that starts with ${indicators} must be in quotes: put the whole value of ${keyText(field)} in quotes, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
+    return `A value that starts with ${indicators} must be in quotes: put ${toQuote(field, split)}, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
   }
   // A number, a date, true or false: in quotes, the value would be text, which the field refuses.
   if ((code === 'BAD_SCALAR_START' || code === 'BLOCK_AS_IMPLICIT_KEY') && field !== undefined && expected !== undefined) {
@@ -52,7 +57,7 @@ function yamlHint({ reason, code, field, quoted, expected }: YamlSyntaxArgs): st
   if (code === 'BAD_INDENT' && /end with a [\]}]/.test(reason)) return 'Close the list on the same line, as in: authors: [ada, grace]';
   // A colon in a value written without quotes (`title: Colon: bad`): the parser reads a mapping.
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && field !== undefined && quoted !== undefined) {
-    return `Put the whole value of ${keyText(field)} in quotes, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
+    return `Put ${toQuote(field, split)}, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
   }
   if (code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_AS_IMPLICIT_KEY') {
     return 'Write each field as its name, a colon and a space, then its value (title: …), starting at the line\'s beginning unless it belongs under another field.';

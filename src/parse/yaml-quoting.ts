@@ -16,6 +16,11 @@ export interface QuotedValue {
   quoted?: string;
   /** What the field takes when quotes would not mend its value: `a number`, `true or false`. */
   expected?: string;
+  /**
+   * Whether `quoted` writes the value as several items, one for each part a comma separates
+   * (`authors: ["@ada", "@bob"]` for `authors: @ada, @bob`), rather than as one (default: `false`).
+   */
+  split?: boolean;
 }
 
 /** The schema a file's data is checked against, and the path of the value in error, to tell what the field takes. */
@@ -31,7 +36,10 @@ export interface QuotedField {
  * mapping inside the value (`BLOCK_AS_IMPLICIT_KEY`), and one that starts with a character YAML
  * reserves (`title: @handle news`, `BAD_SCALAR_START`). With the field's schema, the value is
  * written as the field takes it: in a list for a list of text, and not at all for a number, a
- * date or true or false, which quotes would make text the field refuses.
+ * date or true or false, which quotes would make text the field refuses. A list's value, or an
+ * item of a list written one per line, with commas (`authors: @ada, @bob`) is written as an item
+ * for each part, since one pair of quotes would make it one item, `@ada, @bob`, which builds
+ * without a word.
  */
 export function quotedValueOf(text: string, error: { code: string; pos: [number, number] }, known?: QuotedField): QuotedValue | undefined {
   if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'BAD_SCALAR_START') return undefined;
@@ -50,8 +58,27 @@ export function quotedValueOf(text: string, error: { code: string; pos: [number,
   // YAML reads the lines of a value in quotes as one text, joined by spaces.
   const takes = known && whatFieldTakes(known.schema, known.path, lines.join(' '));
   if (takes?.takes === 'other') return { field: name, expected: takes.expected };
+  const items = takes?.takes === 'list' || (item && takes?.takes === 'text') ? itemsOf(lines) : undefined;
+  if (items && item) {
+    // Each item on a line of its own, its dash under the one written (`- - @a, @b` is a list in a list).
+    const dash = ' '.repeat(field[1]!.trimEnd().length - 1 - field[1]!.search(/\S/));
+    return { field: name, split: true, quoted: items.map((part) => `- ${inQuotes([part])}`).join(`\n${dash}`) };
+  }
+  if (items) return { field: name, split: true, quoted: `${field[2]}: [${items.map((part) => inQuotes([part])).join(', ')}]` };
   const quoted = takes?.takes === 'list' ? `[${inQuotes(lines)}]` : inQuotes(lines);
   return { field: name, quoted: `${item ? '-' : `${field[2]}:`} ${quoted}` };
+}
+
+/**
+ * The parts a comma separates in a value's lines, which YAML reads as one text joined by spaces,
+ * each without the spaces around it and empty ones left out; `undefined` when the value holds no
+ * comma, or nothing but commas.
+ */
+function itemsOf(lines: readonly string[]): string[] | undefined {
+  const text = lines.join(' ');
+  if (!text.includes(',')) return undefined;
+  const items = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  return items.length > 0 ? items : undefined;
 }
 
 /**

@@ -27,7 +27,10 @@ async function diagnosticsOf(root: string, file: string): Promise<Diagnostic[]> 
 const suggested: Array<[string, string, string, string]> = [
   ['content/issues/1/10-first.md', 'authors: [ada]', 'authors: @ada', 'authors: ["@ada"]'],
   ['content/issues/1/10-first.md', 'authors: [ada]', 'authors:\n  - ada\n  - @grace', '- "@grace"'],
+  ['content/issues/1/10-first.md', 'authors: [ada]', 'authors: @ada, @grace', 'authors: ["@ada", "@grace"]'],
+  ['content/issues/1/10-first.md', 'authors: [ada]', 'authors:\n  - @ada, @grace', '- "@ada"\n- "@grace"'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags: # none', 'tags: ["# none"]'],
+  ['content/issues/1/10-first.md', 'tags: [news]', 'tags: @x, @y', 'tags: ["@x", "@y"]'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags:\n  - #news', '- "#news"'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags: Lamps: a guide', 'tags: ["Lamps: a guide"]'],
   ['content/issues/1/10-first.md', 'title: The first article', 'title: #1 article', 'title: "#1 article"'],
@@ -42,12 +45,13 @@ describe('a hint that writes a field again in quotes', () => {
     const root = await webzineWith(file, line, written);
     const [reported, ...others] = await diagnosticsOf(root, file);
     expect(others).toEqual([]);
-    const suggestion = /as in: (.*)$/s.exec(reported?.hint ?? '')?.[1];
+    const suggestion = /as in:[ \n](.*)$/s.exec(reported?.hint ?? '')?.[1];
     expect(suggestion).toBe(expected);
-    // Written as the hint says, in place of the mistaken line, with the line's indentation.
+    // Written as the hint says, in place of the mistaken line, each of its lines with the line's indentation.
     const mistaken = written.split('\n').at(-1)!;
+    const indentation = /^ */.exec(mistaken)![0];
     const text = await readFile(path.join(root, file), 'utf8');
-    await writeFile(path.join(root, file), text.replace(`${mistaken.trimStart()}\n`, `${suggestion!}\n`));
+    await writeFile(path.join(root, file), text.replace(`${mistaken.trimStart()}\n`, `${suggestion!.replaceAll('\n', `\n${indentation}`)}\n`));
     expect(await diagnosticsOf(root, file)).toEqual([]);
   });
 });

@@ -47,6 +47,7 @@ describe('a value that starts with a character YAML reserves', () => {
 });
 
 const reserved = 'A value that starts with a quote, [, {, *, &, !, |, >, %, @, a comma or a backtick must be in quotes';
+const eachPart = (field: string) => `put each part of ${field} that a comma separates in quotes, as an item of its own`;
 
 describe('a value that needs quotes, of a field whose schema is known', () => {
   it.each([
@@ -55,6 +56,11 @@ describe('a value that needs quotes, of a field whose schema is known', () => {
     ['a list of text, over two lines', 'authors: @ada\n  and grace\n', `${reserved}: put the whole value of "authors" in quotes, as in:\nauthors: ["@ada\n  and grace"]`],
     ['an item of a list written one per line', 'tags:\n  - news\n  - @home\n', `${reserved}: put the whole value of item 2 of "tags" in quotes, as in: - "@home"`],
     ['a list of text, with a colon', 'tags: Lamps: a guide\n', 'Put the whole value of "tags" in quotes, as in: tags: ["Lamps: a guide"]'],
+    ['a list of text, with commas', 'authors: @ada, @bob\n', `${reserved}: ${eachPart('"authors"')}, as in: authors: ["@ada", "@bob"]`],
+    ['a list of text, with commas at its ends', 'tags: @x,, @y ,\n', `${reserved}: ${eachPart('"tags"')}, as in: tags: ["@x", "@y"]`],
+    ['a list of text, with commas, over two lines', 'authors: @ada,\n  @bob\n', `${reserved}: ${eachPart('"authors"')}, as in: authors: ["@ada", "@bob"]`],
+    ['a list of text, with commas and a colon', 'tags: Lamps: a guide, oil\n', `Put each part of "tags" that a comma separates in quotes, as an item of its own, as in: tags: ["Lamps: a guide", "oil"]`],
+    ['an item of a list written one per line, with commas', 'authors:\n  - ada\n  - @bob, @cy\n', `${reserved}: ${eachPart('item 2 of "authors"')}, as in:\n- "@bob"\n- "@cy"`],
   ])('(%s) is written in quotes as the field takes it', (_, text, hint) => {
     expect(hintOf(text, frontMatterFieldsSchema)).toBe(hint);
   });
