@@ -625,14 +625,17 @@ export const rules = {
     hint: ({ language }) =>
       `Copy the default theme's i18n/en.yml (in mimeo's folder: node_modules/mimeo/themes/default/ where the webzine installs it) to this path and translate its values${language.includes('-') ? ` (or to i18n/${language.split('-')[0]}.yml, which every variant of the language falls back on)` : ''}.`,
   }),
-  'theme/same-language-name': rule<{ language: string; other: string; name: string; native?: string; from?: string }>({
+  'theme/same-language-name': rule<{ language: string; other: string; name: string; native?: string; from?: string; hasOwnFile?: boolean }>({
     severity: 'warning',
     message: ({ language, other, name }) => `the "${language}" strings name their language "${name}", as the "${other}" strings do: the language switcher would show "${name}" twice, and one would lead to the ${language} edition`,
-    // A language that takes its name from its base language's file (pt-BR from pt.yml, which pt uses too) needs a file of its own.
-    hint: ({ language, native, from, other }) =>
-      from !== undefined
-        ? `The ${language} edition takes this name from i18n/${from}.yml, as the ${other} edition does: create i18n/${language}.yml beside it with ${maybe(native, (text) => `"language_name: ${text}"`) ?? 'a "language_name" of its own'}, the name of the language in that language (its other strings still come from ${from}.yml), and leave this file as it is.`
-        : `Give "language_name" the name of the language in that language${maybe(native, (text) => `, "${text}" for ${language}`) ?? ''}, as readers of the edition look for it.`,
+    // A language that takes its name from its base language's file (pt-BR from pt.yml, which pt uses too) needs a
+    // file of its own, or a name in the one it has (a pt-BR.yml of other strings).
+    hint: ({ language, native, from, other, hasOwnFile }) =>
+      from === undefined
+        ? `Give "language_name" the name of the language in that language${maybe(native, (text) => `, "${text}" for ${language}`) ?? ''}, as readers of the edition look for it.`
+        : hasOwnFile
+          ? `The ${language} edition takes this name from i18n/${from}.yml, as the ${other} edition does, since i18n/${language}.yml gives none: add ${maybe(native, (text) => `the line "language_name: ${text}"`) ?? 'a line "language_name: …"'} to i18n/${language}.yml, the name of the language in that language, and leave this file as it is.`
+          : `The ${language} edition takes this name from i18n/${from}.yml, as the ${other} edition does: create i18n/${language}.yml beside it with ${maybe(native, (text) => `"language_name: ${text}"`) ?? 'a "language_name" of its own'}, the name of the language in that language (its other strings still come from ${from}.yml), and leave this file as it is.`,
   }),
   'theme/missing-string': rule<{ key: string; language: string; from: string }>({
     severity: 'error',

@@ -96,7 +96,8 @@ interface LanguageName {
  * entries of that name. Told at the file of the two that is the webzine's (the later
  * language's when both are), where the name is written, once a language; a name from the
  * built-in theme's files is not the webzine's to change. When both take it from one file (`pt`
- * and `pt-BR` from pt.yml), the one that borrows it is told to have a file of its own. A
+ * and `pt-BR` from pt.yml), the one that borrows it is told to have a file of its own, or to
+ * give a name in the one it has, which gives none (a pt-BR.yml of other strings). A
  * language whose own files give no `language_name` is told it is missing (see {@link checkStrings}).
  */
 export function checkLanguageNames(languages: readonly string[], read: (code: string) => StringsFile[], report: Report): void {
@@ -118,7 +119,9 @@ export function checkLanguageNames(languages: readonly string[], read: (code: st
     if (!isWebzineFile(warned.file) || told.has(warned.language)) continue;
     told.add(warned.language);
     const { path: place, locate } = warned.file.file;
-    const args = { language: warned.language, other: other.language, name, ...nativeName(warned.language), ...(shared ? { from: warned.code } : {}) };
+    // A language that borrows the name may have a file of its own that gives none: the name goes there.
+    const hasOwnFile = shared && read(warned.language).some(isWebzineFile);
+    const args = { language: warned.language, other: other.language, name, ...nativeName(warned.language), ...(shared ? { from: warned.code, hasOwnFile } : {}) };
     reportRule(report, 'theme/same-language-name', { file: place, ...locate('language_name') }, args);
   }
 }

@@ -311,6 +311,24 @@ describe('UI strings copied from en.yml for a new language', () => {
     await writeFile(path.join(root, 'themes/default/i18n/pt-BR.yml'), 'language_name: português (Brasil)\n');
     expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
   });
+
+  it('tell a regional language whose own file gives no name to add one to that file, not to create it', async () => {
+    const root = await makeWebzine();
+    const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
+    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/i18n/pt.yml'), english.replace('language_name: English', 'language_name: português'));
+    await writeFile(path.join(root, 'themes/default/i18n/pt-BR.yml'), 'skip_to_content: Pular para o conteúdo\n');
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [pt, pt-BR]\n');
+    const line = english.split('\n').findIndex((text) => text.startsWith('language_name:')) + 1;
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([
+      0,
+      `themes/default/i18n/pt.yml:${line}:16: warning: the "pt-BR" strings name their language "português", as the "pt" strings do: the language switcher would show "português" twice, and one would lead to the pt-BR edition [theme/same-language-name]\n` +
+        '  The pt-BR edition takes this name from i18n/pt.yml, as the pt edition does, since i18n/pt-BR.yml gives none: add the line "language_name: português (Brasil)" to i18n/pt-BR.yml, the name of the language in that language, and leave this file as it is.\n',
+    ]);
+    await writeFile(path.join(root, 'themes/default/i18n/pt-BR.yml'), 'skip_to_content: Pular para o conteúdo\nlanguage_name: português (Brasil)\n');
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+  });
 });
 
 // Who commits in the tests below.
