@@ -2,7 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
-import { readGitHistory, type GitHistory } from './load/git-history.js';
+import { committedHistoryOf, readGitHistory, type GitHistory } from './load/git-history.js';
 import { trustCommand } from './load/git-refusal.js';
 import { isInside, loadSources, type AssetSource, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
@@ -261,10 +261,10 @@ function historyNotes(history: GitHistory): string[] {
   if (history.missing === 'unreadable') return ["Git could not read the webzine's history, so dates and contributors come from front matter only; `git log` in the webzine's folder shows why"];
   if (history.missing === 'shallow') return ['this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them'];
   // Only Markdown files have dates (not site.yml, not an image). A file changed since its last
-  // commit keeps that commit's dates; only one never committed has none from Git.
-  const dated = [...history.uncommitted].filter((file) => file.endsWith('.md')).sort();
-  const changed = dated.filter((file) => history.files.has(file));
-  const added = dated.filter((file) => !history.files.has(file));
+  // commit keeps that commit's dates; one the commit holds no version of has none from Git.
+  const dated = [...history.uncommitted.keys()].filter((file) => file.endsWith('.md')).sort();
+  const changed = dated.filter((file) => committedHistoryOf(history, file) !== undefined);
+  const added = dated.filter((file) => committedHistoryOf(history, file) === undefined);
   const notes: string[] = [];
   if (changed.length === 1) notes.push(`${changed[0]} has changes not committed, so its dates are its last commit's until they are`);
   if (changed.length > 1) notes.push(`${changed.length} files (${changed[0]}, …) have changes not committed, so their dates are their last commits' until they are`);

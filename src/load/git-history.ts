@@ -35,6 +35,8 @@ export interface FileHistory {
   age: number;
   /** The full hash of its last commit (or of the merge that brought its last change). */
   commit?: string;
+  /** Whether its last change is its deletion: a file at its path now is another one (default: `false`). */
+  deleted?: true;
 }
 
 /** The history of a webzine's content, read with one `git log` per build. */
@@ -57,8 +59,11 @@ export interface GitHistory {
   mailmap?: string;
   /** History by path relative to the root (`content/issues/3/20-current.md`), renames followed. */
   files: Map<string, FileHistory>;
-  /** Content files that differ from the commit: modified, added or untracked. */
-  uncommitted: Set<string>;
+  /**
+   * Content files that differ from the commit (modified, added or untracked), each with the two
+   * letters `git status --porcelain` gives it (` M`, `A `, `??`, …).
+   */
+  uncommitted: Map<string, string>;
   /**
    * The replace refs (`git replace`), each with the object it stands for: they change what the
    * log shows under the same HEAD, so the build stamp compares them.
@@ -85,7 +90,7 @@ export interface HistoryMemory {
  */
 export async function readGitHistory(root: string, memory?: HistoryMemory, log = true): Promise<GitHistory> {
   const git = (args: string[]) => run('git', [...settings, ...args], { cwd: root, maxBuffer: 512 * 1024 * 1024 }).then((r) => r.stdout);
-  const empty: GitHistory = { files: new Map(), uncommitted: new Set() };
+  const empty: GitHistory = { files: new Map(), uncommitted: new Map() };
   let facts: string[];
   try {
     facts = (await git(['rev-parse', '--is-shallow-repository', '--show-prefix', '--show-toplevel', 'HEAD'])).split('\n');
@@ -168,7 +173,7 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
       const path = tokens[renamed ? i + 2 : i + 1] ?? '';
       const current = currentName.get(path) ?? path;
       if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
-      if (status !== 'R100') record(files, current, when, author, age, hash.trim());
+      if (status !== 'R100') record(files, current, when, author, age, hash.trim(), status === 'D');
       i += renamed ? 2 : 1;
     }
   }
@@ -181,11 +186,11 @@ function toUtc(date: string): string | undefined {
   return /^\d{4}-\d\d-\d\dT/.test(date) && !Number.isNaN(time.getTime()) ? time.toISOString() : undefined;
 }
 
-function record(files: Map<string, FileHistory>, path: string, when: string, author: string, age: number, commit: string): void {
+function record(files: Map<string, FileHistory>, path: string, when: string, author: string, age: number, commit: string, deletion: boolean): void {
   const known = files.get(path);
   if (!known) {
     // Commits come newest first, so the first one met is the file's last.
-    files.set(path, { created: when, modified: when, authors: author ? [author] : [], age, ...(commit ? { commit } : {}) });
+    files.set(path, { created: when, modified: when, authors: author ? [author] : [], age, ...(commit ? { commit } : {}), ...(deletion ? { deleted: true as const } : {}) });
     return;
   }
   if (when < known.created) known.created = when;
@@ -193,21 +198,51 @@ function record(files: Map<string, FileHistory>, path: string, when: string, aut
   if (author && !known.authors.includes(author)) known.authors.push(author);
 }
 
-/** Reads `git status --porcelain=v1 -z` output into root-relative paths. */
-export function parseStatus(status: string, prefix: string): Set<string> {
-  const paths = new Set<string>();
+/** Reads `git status --porcelain=v1 -z` output into root-relative paths, each with its two status letters. */
+export function parseStatus(status: string, prefix: string): Map<string, string> {
+  const paths = new Map<string, string>();
   const tokens = status.split('\0');
   for (let i = 0; i < tokens.length; i++) {
     const entry = tokens[i]!;
     if (entry.length < 4) continue;
     // A rename or copy entry is followed by its source path, which is not a file of the tree now.
     if (entry[0] === 'R' || entry[0] === 'C') i++;
-    // A file deleted is not in the tree either: nothing is built from it.
+    // A file deleted is not in the tree either: nothing is built from it. One taken out of the
+    // index (`git rm --cached`) is listed once more, as untracked (`??`).
     if (entry[0] === 'D' || entry[1] === 'D') continue;
     const path = entry.slice(3);
-    paths.add(path.startsWith(prefix) ? path.slice(prefix.length) : path);
+    paths.set(path.startsWith(prefix) ? path.slice(prefix.length) : path, entry.slice(0, 2));
   }
   return paths;
+}
+
+/**
+ * Whether a file `git status --porcelain` gives these two letters is one the commit holds at its
+ * path, changed since: modified (` M`, `M `, `MM`), its type changed (`T`), or in a merge's
+ * conflict with our side's version of it (`UU`, `AA`, `AU`, `UD`). Not a file untracked (`??`),
+ * added (`A `), moved or copied there (`R `, `C `), nor one the other side of a merge added
+ * (`UA`) or that ours deleted (`DU`): the commit holds no version of it.
+ */
+export function isChangedSinceCommit(letters: string): boolean {
+  // The two letters of a conflict are read as a pair (git-status(1), "Short Format").
+  if (/U/.test(letters) || letters === 'AA' || letters === 'DD') return ourConflicts.has(letters);
+  return letters[0] === ' ' || letters[0] === 'M' || letters[0] === 'T';
+}
+
+// The conflicts in which our side, the commit, holds a version of the file.
+const ourConflicts = new Set(['UU', 'AA', 'AU', 'UD']);
+
+/**
+ * The history whose dates and names a content file takes: its own when it is committed as it
+ * is or changed since its last commit (SPEC §3); none when the commit holds no version of it
+ * (untracked, added, moved there), or when the last change Git recorded at its path is a
+ * deletion, which makes it another file made anew there.
+ */
+export function committedHistoryOf(history: GitHistory, path: string): FileHistory | undefined {
+  const file = history.files.get(path);
+  const letters = history.uncommitted.get(path);
+  if (letters === undefined) return file;
+  return isChangedSinceCommit(letters) && !file?.deleted ? file : undefined;
 }
 
 /** The hash of the repository's .mailmap (at the top of its work tree), or `undefined` when it has none. */

@@ -1,15 +1,15 @@
-import type { GitHistory } from '../load/git-history.js';
+import { committedHistoryOf, type GitHistory } from '../load/git-history.js';
 import type { Issue, Site } from './types.js';
 
 /**
  * Dates and names from Git: each document's last commit and its commits' authors, each issue's
  * contributors (writers plus committers of its files, names only) and its `updated` date.
  * A file changed since its last commit keeps that commit's dates and names: its change has no
- * date yet, and the clock is no source of one (SPEC §3). A file never committed keeps only what
- * its front matter says.
+ * date yet, and the clock is no source of one (SPEC §3). A file the commit holds no version of
+ * (never committed, or made anew where one was deleted) keeps only what its front matter says.
  */
 export function applyHistory(site: Site, history: GitHistory): void {
-  const committed = (path: string) => history.files.get(path);
+  const committed = (path: string) => committedHistoryOf(history, path);
   for (const document of site.documents.values()) {
     const file = committed(document.path);
     if (file) {

@@ -55,7 +55,7 @@ function shown(value: unknown): string {
  * crediting an author in `mimeo dev` is not told of every translation. A translation with
  * uncommitted changes of its own is told, as both committed together would be.
  */
-export function warnIgnoredFields(editions: readonly Site[], behind: readonly TranslationBehind[], uncommitted: ReadonlySet<string>, report: Report): void {
+export function warnIgnoredFields(editions: readonly Site[], behind: readonly TranslationBehind[], uncommitted: ReadonlyMap<string, string>, report: Report): void {
   const older = new Set(behind.map(({ translation }) => translation.path));
   for (const edition of editions.slice(1)) {
     for (const document of [...edition.documents.values(), ...(edition.heldBack ?? [])]) {

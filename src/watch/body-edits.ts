@@ -2,7 +2,7 @@ import { renderTrees } from '../build.js';
 import { compileAll } from '../compile/compile-all.js';
 import type { CompiledFile, LoadedFile } from '../compile/compiled.js';
 import { createCollector, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
-import type { GitHistory } from '../load/git-history.js';
+import { isChangedSinceCommit, type GitHistory } from '../load/git-history.js';
 import type { TextSource } from '../load/load-sources.js';
 import { loadTheme } from '../load/load-theme.js';
 import { configPlace } from '../load/site-files.js';
@@ -133,7 +133,9 @@ function sameHistory(before: GitHistory, now: GitHistory): boolean {
   if (before.missing !== now.missing || before.commit !== now.commit) return false;
   // The dev build's history memory gives the very same log while HEAD stays.
   if (before.files !== now.files && (before.files.size > 0 || now.files.size > 0)) return false;
-  return before.uncommitted.size === now.uncommitted.size && [...now.uncommitted].every((path) => before.uncommitted.has(path));
+  // A change staged or not dates a file alike: what counts is whether the commit holds a version of it.
+  const alike = (was: string | undefined, is: string) => was !== undefined && isChangedSinceCommit(was) === isChangedSinceCommit(is);
+  return before.uncommitted.size === now.uncommitted.size && [...now.uncommitted].every(([path, letters]) => alike(before.uncommitted.get(path), letters));
 }
 
 /** Whether a file compiled again differs from what it compiled to before in its body alone (front matter, its places, anchors, blankness). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeFolder } from '../util/make-folder.js';
-import { readGitHistory, type GitHistory } from '../load/git-history.js';
+import { isChangedSinceCommit, readGitHistory, type GitHistory } from '../load/git-history.js';
 import { isEditorLeftover } from '../load/editor-files.js';
 import { isInside } from '../load/load-sources.js';
 import { installedListFile, markdownPackages, packageManifest } from '../compile/packages.js';
@@ -200,12 +200,18 @@ function bytesDigest(file: string): string {
 function inputsDigest(options: StampOptions, inputs: InputStates, racy: Readonly<Record<string, string>>, git: GitHistory): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([runtimeFacts(), options.root, options.out, options.drafts, options.baseUrl ?? null, inputs.folders]));
-  hash.update(JSON.stringify([git.missing ?? null, git.head ?? null, git.commit ?? null, git.replaced ?? null, git.mailmap ?? null, [...git.uncommitted].sort()]));
+  hash.update(JSON.stringify([git.missing ?? null, git.head ?? null, git.commit ?? null, git.replaced ?? null, git.mailmap ?? null, uncommittedStates(git)]));
   for (const line of inputs.lines) {
     const file = line.slice(0, line.indexOf('\0'));
     hash.update(file in racy ? `${file}\0bytes:${racy[file]}\n` : `${line}\n`);
   }
   return hash.digest('hex');
+}
+
+// Each uncommitted file with whether the commit holds a version of it, which decides its dates
+// (`committedHistoryOf`): a change staged or not builds alike, a file taken out of the index does not.
+function uncommittedStates(git: GitHistory): string[] {
+  return [...git.uncommitted].map(([path, letters]) => `${isChangedSinceCommit(letters) ? 'changed' : 'new'} ${path}`).sort();
 }
 
 // mimeo's own files: its compiled code and its themes.

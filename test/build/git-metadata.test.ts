@@ -114,6 +114,30 @@ describe('history that can not be trusted', () => {
     expect(await page('web/issues/1/third/index.html')).toContain('<time datetime="2026-03-01">March 1, 2026</time> · <a');
   });
 
+  it('dates a file made anew where a deleted one was from its front matter, not from the deleted one\'s commits', async () => {
+    const root = await repository();
+    await commitAll(root, [
+      { author: 'Old Committer', email: 'old@secret.example', date: '2026-05-03T09:00:00Z', files: { 'content/issues/1/30-old.md': '---\ntitle: The old article\n---\nOld.\n' } },
+      { author: 'Remover', email: 'remover@secret.example', date: '2026-05-04T09:00:00Z', files: { 'content/issues/1/30-old.md': null } },
+    ]);
+    await writeFile(path.join(root, 'content/issues/1/30-old.md'), '---\ntitle: The new article\n---\nNew.\n');
+    const { run, page } = await build(root);
+    expect(run.stderr).toBe('note: content/issues/1/30-old.md is not committed, so its dates come from front matter only\n');
+    expect(await page('web/issues/1/old/index.html')).toContain('<time datetime="2026-03-01">March 1, 2026</time> · <a');
+    expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi></p>');
+    expect(await page('web/atom.xml')).toContain('<updated>2026-04-10T12:30:00.000Z</updated>');
+    expect(await page('web/sitemap.xml')).toContain('<loc>https://zine.example/issues/1/old/</loc><lastmod>2026-03-01</lastmod>');
+  });
+
+  it('dates a file taken out of the index (git rm --cached) from its front matter, as one never committed', async () => {
+    const root = await repository();
+    await git(root, ['rm', '-q', '--cached', 'content/issues/1/20-second.md']);
+    const { run, page } = await build(root);
+    expect(run.stderr).toBe('note: content/issues/1/20-second.md is not committed, so its dates come from front matter only\n');
+    expect(await page('web/issues/1/second/index.html')).toContain('<time datetime="2026-03-01">March 1, 2026</time> · <a');
+    expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Grace Ink</bdi></p>');
+  });
+
   it('builds a shallow clone from front matter, and says so once', async () => {
     const clone = path.join(await temporaryFolder(), 'shallow');
     await git(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${await repository()}`, clone]);

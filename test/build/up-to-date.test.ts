@@ -104,6 +104,7 @@ describe('a build when nothing changed since the last one', () => {
       ['a .mailmap written, which renames contributors', () => writeFile(path.join(place.root, '.mailmap'), 'Ada Lovelace <ada@example.invalid>\n')],
       ['a commit that changes no file', () => commitAll(place.root, [{ author: 'Bo Rivet', email: 'bo@example.invalid', date: '2026-03-02T09:00:00Z', files: {} }])],
       ['a file changed but not committed', () => appendFile(path.join(place.root, article), '\nNot committed yet.\n')],
+      ['that file taken out of the index (git rm --cached), which leaves it no commit to be dated by', async () => void (await git(place.root, ['rm', '-q', '--cached', article]))],
       ['that change committed', () => commitAll(place.root, [{ author: 'Bo Rivet', email: 'bo@example.invalid', date: '2026-03-03T09:00:00Z' }])],
       ['that commit replaced (git replace) by one of another author and date', async () => {
         const env = { GIT_AUTHOR_NAME: 'Cy Quill', GIT_AUTHOR_EMAIL: 'cy@example.invalid', GIT_AUTHOR_DATE: '2026-05-05T09:00:00Z', GIT_COMMITTER_NAME: 'Cy Quill', GIT_COMMITTER_EMAIL: 'cy@example.invalid', GIT_COMMITTER_DATE: '2026-05-05T09:00:00Z' };

@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseLog, parseStatus, readCommittedTexts, readGitHistory } from '../../src/load/git-history.js';
+import { committedHistoryOf, isChangedSinceCommit, parseLog, parseStatus, readCommittedTexts, readGitHistory } from '../../src/load/git-history.js';
 import { commitAll, git } from '../support/git.js';
 import { makeWebzine, removeTemporaryFolders, temporaryFolder } from '../support/webzine.js';
 
@@ -19,6 +19,13 @@ describe('parseLog', () => {
   it('follows a rename back to the commits made under the old name', () => {
     const log = '\x012026-03-02T00:00:00Z\x02Bo\0\nR090\0content/old.md\0content/new.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/old.md\0';
     expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'], age: 0 }]]);
+  });
+
+  it('marks a file whose last change is its deletion, and not one added again since', () => {
+    const log = '\x012026-03-03T00:00:00Z\x02Cy\0\nA\0content/b.md\0\x012026-03-02T00:00:00Z\x02Bo\0\nD\0content/a.md\0\nD\0content/b.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/a.md\0\nA\0content/b.md\0';
+    const files = parseLog(log);
+    expect(files.get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'], age: 1, deleted: true });
+    expect(files.get('content/b.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy', 'Bo', 'Ada'], age: 0 });
   });
 });
 
@@ -47,12 +54,46 @@ describe("an author's name", () => {
 });
 
 describe('parseStatus', () => {
-  it('reads modified, untracked and renamed paths relative to the webzine, but not deleted ones', () => {
+  it('reads modified, untracked and renamed paths relative to the webzine with their letters, but not deleted ones', () => {
     expect([...parseStatus(' M zine/content/a.md\0?? zine/content/b.md\0R  zine/content/c.md\0zine/content/old.md\0 D zine/content/d.md\0D  zine/content/e.md\0', 'zine/')]).toEqual([
-      'content/a.md',
-      'content/b.md',
-      'content/c.md',
+      ['content/a.md', ' M'],
+      ['content/b.md', '??'],
+      ['content/c.md', 'R '],
     ]);
+  });
+
+  it('reads a file taken out of the index (git rm --cached) as untracked, not as deleted', () => {
+    expect([...parseStatus('D  content/a.md\0?? content/a.md\0', '')]).toEqual([['content/a.md', '??']]);
+  });
+});
+
+describe('committedHistoryOf', () => {
+  const last = { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Ada'], age: 0 };
+  const history = (letters: string | undefined, deleted = false) => ({
+    files: new Map([['content/a.md', { ...last, ...(deleted ? { deleted: true as const } : {}) }]]),
+    uncommitted: new Map(letters === undefined ? [] : [['content/a.md', letters]]),
+  });
+
+  it('gives a file committed as it is, or changed since, its last commit', () => {
+    expect(committedHistoryOf(history(undefined), 'content/a.md')).toEqual(last);
+    expect(committedHistoryOf(history(' M'), 'content/a.md')).toEqual(last);
+  });
+
+  it('gives nothing to a file the commit holds no version of, nor to one made where the last change was a deletion', () => {
+    expect(committedHistoryOf(history('??'), 'content/a.md')).toBeUndefined();
+    expect(committedHistoryOf(history('A '), 'content/a.md')).toBeUndefined();
+    expect(committedHistoryOf(history(' M', true), 'content/a.md')).toBeUndefined();
+  });
+});
+
+describe('isChangedSinceCommit', () => {
+  const cases: Array<[letters: string, changed: boolean]> = [
+    [' M', true], ['M ', true], ['MM', true], [' T', true], ['T ', true],
+    ['??', false], ['A ', false], ['AM', false], ['R ', false], ['RM', false], ['C ', false],
+    ['UU', true], ['AA', true], ['AU', true], ['UD', true], ['UA', false], ['DU', false],
+  ];
+  it.each(cases)('tells whether the commit holds a version of a file given %j: %s', (letters, changed) => {
+    expect(isChangedSinceCommit(letters)).toBe(changed);
   });
 });
 
@@ -138,7 +179,7 @@ describe('readGitHistory on a real repository', () => {
     await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n' } }]);
     await writeFile(path.join(root, 'content/a.md'), 'changed\n');
     await writeFile(path.join(root, 'content/b.md'), 'new\n');
-    expect([...(await readGitHistory(root)).uncommitted].sort()).toEqual(['content/a.md', 'content/b.md']);
+    expect([...(await readGitHistory(root)).uncommitted].sort()).toEqual([['content/a.md', ' M'], ['content/b.md', '??']]);
   });
 
   it('with a memory (mimeo dev), reads the log again only when HEAD moved, and what is uncommitted every time', async () => {
@@ -149,7 +190,7 @@ describe('readGitHistory on a real repository', () => {
     await writeFile(path.join(root, 'content/a.md'), 'saved\n');
     const saved = await readGitHistory(root, memory);
     expect(saved.files).toBe(first.files);
-    expect([...saved.uncommitted]).toEqual(['content/a.md']);
+    expect([...saved.uncommitted]).toEqual([['content/a.md', ' M']]);
     await commitAll(root, [{ ...bo, date: '2026-03-04T09:00:00Z', files: { 'content/a.md': 'two\n' } }]);
     const committed = await readGitHistory(root, memory);
     const head = (await git(root, ['rev-parse', 'HEAD'])).trim();
