@@ -260,51 +260,46 @@ describe('a webzine in three languages', () => {
 });
 
 describe('UI strings copied from en.yml for a new language', () => {
-  it("are warned of at their language_name while it is still English's, which the switcher would show twice", async () => {
-    const root = await makeWebzine(twoLanguages);
-    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr, de]\n');
+  /** Writes the built-in en.yml, its language_name changed to `name` when given, as the theme's strings for `language`; gives the line of language_name. */
+  async function copyEnglish(root: string, language: string, name?: string): Promise<number> {
     const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
     await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
-    await writeFile(path.join(root, 'themes/default/i18n/de.yml'), english);
-    const line = english.split('\n').findIndex((text) => text.startsWith('language_name:')) + 1;
+    await writeFile(path.join(root, `themes/default/i18n/${language}.yml`), name === undefined ? english : english.replace('language_name: English', `language_name: ${name}`));
+    return english.split('\n').findIndex((text) => text.startsWith('language_name:')) + 1;
+  }
+  const sameName = (file: string, line: number, language: string, other: string, name: string) =>
+    `${file}:${line}:16: warning: the "${language}" strings name their language "${name}", as the "${other}" strings do: the language switcher would show "${name}" twice, and one would lead to the ${language} edition [theme/same-language-name]\n`;
+  const giveTheName = '  Give "language_name" the name of the language in that language, "Deutsch" for de, as readers of the edition look for it.\n';
+  const siteWith = (root: string, settings: string) => writeFile(path.join(root, 'content/site.yml'), `title: Test Zine\nbaseUrl: https://zine.example/\n${settings}\n`);
+
+  it("are warned of at their language_name while it is still English's, which the switcher would show twice", async () => {
+    const root = await makeWebzine(twoLanguages);
+    await siteWith(root, 'languages: [fr, de]');
+    const line = await copyEnglish(root, 'de');
     const run = await runCli(['check', '--root', root]);
-    expect([run.code, run.stdout]).toEqual([
-      0,
-      `themes/default/i18n/de.yml:${line}:16: warning: the "de" strings name their language "English", as the "en" strings do: the language switcher would show "English" twice, and one would lead to the de edition [theme/same-language-name]\n` +
-        '  Give "language_name" the name of the language in that language, "Deutsch" for de, as readers of the edition look for it.\n',
-    ]);
-    await writeFile(path.join(root, 'themes/default/i18n/de.yml'), english.replace('language_name: English', 'language_name: Deutsch'));
+    expect([run.code, run.stdout]).toEqual([0, sameName('themes/default/i18n/de.yml', line, 'de', 'en', 'English') + giveTheName]);
+    await copyEnglish(root, 'de', 'Deutsch');
     expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
   });
 
   it("are warned of when they are the original language's, and the later language's file is the built-in theme's", async () => {
     const root = await makeWebzine();
-    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: de\nlanguages: [en]\n');
-    const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
-    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
-    await writeFile(path.join(root, 'themes/default/i18n/de.yml'), english);
-    const line = english.split('\n').findIndex((text) => text.startsWith('language_name:')) + 1;
+    await siteWith(root, 'language: de\nlanguages: [en]');
+    const line = await copyEnglish(root, 'de');
     const run = await runCli(['check', '--root', root]);
-    expect([run.code, run.stdout]).toEqual([
-      0,
-      `themes/default/i18n/de.yml:${line}:16: warning: the "de" strings name their language "English", as the "en" strings do: the language switcher would show "English" twice, and one would lead to the de edition [theme/same-language-name]\n` +
-        '  Give "language_name" the name of the language in that language, "Deutsch" for de, as readers of the edition look for it.\n',
-    ]);
+    expect([run.code, run.stdout]).toEqual([0, sameName('themes/default/i18n/de.yml', line, 'de', 'en', 'English') + giveTheName]);
   });
 
   it('tell a regional language that takes its name from its base language\'s file to have a file of its own, that name being right for the base language', async () => {
     const root = await makeWebzine();
-    const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
-    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
-    await writeFile(path.join(root, 'themes/default/i18n/pt.yml'), english.replace('language_name: English', 'language_name: português'));
-    const line = english.split('\n').findIndex((text) => text.startsWith('language_name:')) + 1;
+    const line = await copyEnglish(root, 'pt', 'português');
     // Whichever comes first in site.yml, pt-BR is the one told: pt.yml is pt's own.
     for (const languages of ['[pt, pt-BR]', '[pt-BR, pt]']) {
-      await writeFile(path.join(root, 'content/site.yml'), `title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: ${languages}\n`);
+      await siteWith(root, `languages: ${languages}`);
       const run = await runCli(['check', '--root', root]);
       expect([run.code, run.stdout]).toEqual([
         0,
-        `themes/default/i18n/pt.yml:${line}:16: warning: the "pt-BR" strings name their language "português", as the "pt" strings do: the language switcher would show "português" twice, and one would lead to the pt-BR edition [theme/same-language-name]\n` +
+        sameName('themes/default/i18n/pt.yml', line, 'pt-BR', 'pt', 'português') +
           '  The pt-BR edition takes this name from i18n/pt.yml, as the pt edition does: create i18n/pt-BR.yml beside it with "language_name: português (Brasil)", the name of the language in that language (its other strings still come from pt.yml), and leave this file as it is.\n',
       ]);
     }
@@ -314,16 +309,13 @@ describe('UI strings copied from en.yml for a new language', () => {
 
   it('tell a regional language whose own file gives no name to add one to that file, not to create it', async () => {
     const root = await makeWebzine();
-    const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
-    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
-    await writeFile(path.join(root, 'themes/default/i18n/pt.yml'), english.replace('language_name: English', 'language_name: português'));
+    const line = await copyEnglish(root, 'pt', 'português');
     await writeFile(path.join(root, 'themes/default/i18n/pt-BR.yml'), 'skip_to_content: Pular para o conteúdo\n');
-    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [pt, pt-BR]\n');
-    const line = english.split('\n').findIndex((text) => text.startsWith('language_name:')) + 1;
+    await siteWith(root, 'languages: [pt, pt-BR]');
     const run = await runCli(['check', '--root', root]);
     expect([run.code, run.stdout]).toEqual([
       0,
-      `themes/default/i18n/pt.yml:${line}:16: warning: the "pt-BR" strings name their language "português", as the "pt" strings do: the language switcher would show "português" twice, and one would lead to the pt-BR edition [theme/same-language-name]\n` +
+      sameName('themes/default/i18n/pt.yml', line, 'pt-BR', 'pt', 'português') +
         '  The pt-BR edition takes this name from i18n/pt.yml, as the pt edition does, since i18n/pt-BR.yml gives none: add the line "language_name: português (Brasil)" to i18n/pt-BR.yml, the name of the language in that language, and leave this file as it is.\n',
     ]);
     await writeFile(path.join(root, 'themes/default/i18n/pt-BR.yml'), 'skip_to_content: Pular para o conteúdo\nlanguage_name: português (Brasil)\n');
