@@ -126,13 +126,14 @@ function alignByStyle(cell: Element): void {
  * The same walk writes table cells' alignment as CSS ({@link alignByStyle}), names task
  * lists' checkboxes ({@link labelTaskCheckbox}) and gives the links whose text is their address
  * (`bareLinks`, by their slot) the class `bare-url`, which print does not follow with the address
- * again: after the sanitizer, which keeps neither a `label` nor a link's class.
+ * again: after the sanitizer, which keeps neither a `label` nor a link's class. It also lists
+ * the `<pre>` elements in `blocks`, for {@link highlightBlocks}.
  */
-function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorless: ReadonlySet<Element>, level: (heading: Element, footnotes: boolean) => void, code: Element[]): Set<string> {
+function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorless: ReadonlySet<Element>, level: (heading: Element, footnotes: boolean) => void, blocks: Element[]): Set<string> {
   const ids = new Set<string>();
   walk(tree as HastNodes, (node) => {
     if (node.type !== 'element') return;
-    if (node.tagName === 'pre') code.push(node);
+    if (node.tagName === 'pre') blocks.push(node);
     // An id raw HTML repeats: the first element the sanitizer left keeps it (see `rawIds`).
     const own = node.properties['id'];
     if (typeof own === 'string' && ids.has(own)) delete node.properties['id'];
