@@ -77,7 +77,9 @@ export function quotedValueOf(text: string, error: { code: string; pos: [number,
 function itemsOf(lines: readonly string[]): string[] | undefined {
   const text = lines.join(' ');
   if (!text.includes(',')) return undefined;
-  const items = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  // A comma inside a part already in quotes (`@ada, "bob, jr"`) is the part's own, and the quotes go.
+  const parts = text.match(/(?:"[^"]*"|'[^']*'|[^,"'])+/g) ?? [];
+  const items = parts.map((part) => part.trim().replace(/^"([^"]*)"$|^'([^']*)'$/, (_quoted, double?: string, single?: string) => double ?? single ?? '')).filter((part) => part !== '');
   return items.length > 0 ? items : undefined;
 }
 

@@ -59,6 +59,7 @@ describe('a value that needs quotes, of a field whose schema is known', () => {
     ['a list of text, with commas', 'authors: @ada, @bob\n', `${reserved}: ${eachPart('"authors"')}, as in: authors: ["@ada", "@bob"]`],
     ['a list of text, with commas at its ends', 'tags: @x,, @y ,\n', `${reserved}: ${eachPart('"tags"')}, as in: tags: ["@x", "@y"]`],
     ['a list of text, with commas, over two lines', 'authors: @ada,\n  @bob\n', `${reserved}: ${eachPart('"authors"')}, as in: authors: ["@ada", "@bob"]`],
+    ['a list of text, with commas, one part in quotes already', 'authors: @ada, "bob, jr"\n', `${reserved}: ${eachPart('"authors"')}, as in: authors: ["@ada", "bob, jr"]`],
     ['a list of text, with commas and a colon', 'tags: Lamps: a guide, oil\n', `Put each part of "tags" that a comma separates in quotes, as an item of its own, as in: tags: ["Lamps: a guide", "oil"]`],
     ['an item of a list written one per line, with commas', 'authors:\n  - ada\n  - @bob, @cy\n', `${reserved}: ${eachPart('item 2 of "authors"')}, as in:\n- "@bob"\n- "@cy"`],
   ])('(%s) is written in quotes as the field takes it', (_, text, hint) => {
