@@ -208,10 +208,12 @@ export function parseStatus(status: string, prefix: string): Map<string, string>
     // A rename or copy entry is followed by its source path, which is not a file of the tree now.
     if (entry[0] === 'R' || entry[0] === 'C') i++;
     // A file deleted is not in the tree either: nothing is built from it. One taken out of the
-    // index (`git rm --cached`) is listed once more, as untracked (`??`).
-    if (entry[0] === 'D' || entry[1] === 'D') continue;
+    // index (`git rm --cached`) is listed once more, as untracked (`??`). A conflict in which one
+    // side deleted the file (`DU`, `UD`) leaves the other side's version in the tree: it is kept.
+    const letters = entry.slice(0, 2);
+    if (letters.includes('D') && !letters.includes('U')) continue;
     const path = entry.slice(3);
-    paths.set(path.startsWith(prefix) ? path.slice(prefix.length) : path, entry.slice(0, 2));
+    paths.set(path.startsWith(prefix) ? path.slice(prefix.length) : path, letters);
   }
   return paths;
 }
@@ -240,9 +242,11 @@ const ourConflicts = new Set(['UU', 'AA', 'AU', 'UD']);
  */
 export function committedHistoryOf(history: GitHistory, path: string): FileHistory | undefined {
   const file = history.files.get(path);
+  // Whether git status lists it or not: it lists no ignored file, and a file made anew where the
+  // deleted one was may be ignored.
+  if (file?.deleted) return undefined;
   const letters = history.uncommitted.get(path);
-  if (letters === undefined) return file;
-  return isChangedSinceCommit(letters) && !file?.deleted ? file : undefined;
+  return letters === undefined || isChangedSinceCommit(letters) ? file : undefined;
 }
 
 /** The hash of the repository's .mailmap (at the top of its work tree), or `undefined` when it has none. */

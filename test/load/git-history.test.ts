@@ -65,6 +65,15 @@ describe('parseStatus', () => {
   it('reads a file taken out of the index (git rm --cached) as untracked, not as deleted', () => {
     expect([...parseStatus('D  content/a.md\0?? content/a.md\0', '')]).toEqual([['content/a.md', '??']]);
   });
+
+  it('keeps the files of a conflict in which one side deleted them, which are in the tree, and skips those missing from it', () => {
+    expect([...parseStatus('DU content/a.md\0UD content/b.md\0AU content/c.md\0UA content/d.md\0DD content/e.md\0MD content/f.md\0', '')]).toEqual([
+      ['content/a.md', 'DU'],
+      ['content/b.md', 'UD'],
+      ['content/c.md', 'AU'],
+      ['content/d.md', 'UA'],
+    ]);
+  });
 });
 
 describe('committedHistoryOf', () => {
@@ -83,6 +92,24 @@ describe('committedHistoryOf', () => {
     expect(committedHistoryOf(history('??'), 'content/a.md')).toBeUndefined();
     expect(committedHistoryOf(history('A '), 'content/a.md')).toBeUndefined();
     expect(committedHistoryOf(history(' M', true), 'content/a.md')).toBeUndefined();
+  });
+
+  it('gives nothing to a file made where the last change was a deletion that git status does not list (ignored)', () => {
+    expect(committedHistoryOf(history(undefined, true), 'content/a.md')).toBeUndefined();
+  });
+
+  it('gives nothing to a file in a conflict whose other side changed it where ours deleted it (DU)', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n' } }]);
+    await git(root, ['checkout', '-qb', 'other']);
+    await commitAll(root, [{ ...bo, date: '2026-03-02T09:00:00Z', files: { 'content/a.md': 'two\n' } }]);
+    await git(root, ['checkout', '-q', 'main']);
+    await commitAll(root, [{ ...ada, date: '2026-03-03T09:00:00Z', files: { 'content/a.md': null } }]);
+    // The merge stops at the conflict, and so fails.
+    await git(root, ['merge', '-q', 'other'], { GIT_COMMITTER_NAME: 'Ada Quill', GIT_COMMITTER_EMAIL: ada.email }).catch(() => undefined);
+    const found = await readGitHistory(root);
+    expect([...found.uncommitted]).toEqual([['content/a.md', 'DU']]);
+    expect(committedHistoryOf(found, 'content/a.md')).toBeUndefined();
   });
 });
 
