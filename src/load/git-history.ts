@@ -206,7 +206,8 @@ export function parseStatus(status: string, prefix: string): Map<string, string>
     const entry = tokens[i]!;
     if (entry.length < 4) continue;
     // A rename or copy entry is followed by its source path, which is not a file of the tree now.
-    if (entry[0] === 'R' || entry[0] === 'C') i++;
+    // Git sees one in the work tree (second letter) when the new path is added with intent (`git add -N`).
+    if (/[RC]/.test(entry.slice(0, 2))) i++;
     // A file deleted is not in the tree either: nothing is built from it. One taken out of the
     // index (`git rm --cached`) is listed once more, as untracked (`??`). A conflict in which one
     // side deleted the file (`DU`, `UD`) leaves the other side's version in the tree: it is kept.
@@ -222,13 +223,14 @@ export function parseStatus(status: string, prefix: string): Map<string, string>
  * Whether a file `git status --porcelain` gives these two letters is one the commit holds at its
  * path, changed since: modified (` M`, `M `, `MM`), its type changed (`T`), or in a merge's
  * conflict with our side's version of it (`UU`, `AA`, `AU`, `UD`). Not a file untracked (`??`),
- * added (`A `), moved or copied there (`R `, `C `), nor one the other side of a merge added
- * (`UA`) or that ours deleted (`DU`): the commit holds no version of it.
+ * added (`A `), moved or copied there (`R `, `C `), added there with intent (` A`, ` R`, ` C`:
+ * `git add -N`), nor one the other side of a merge added (`UA`) or that ours deleted (`DU`): the
+ * commit holds no version of it.
  */
 export function isChangedSinceCommit(letters: string): boolean {
   // The two letters of a conflict are read as a pair (git-status(1), "Short Format").
   if (/U/.test(letters) || letters === 'AA' || letters === 'DD') return ourConflicts.has(letters);
-  return letters[0] === ' ' || letters[0] === 'M' || letters[0] === 'T';
+  return /^[ MT][ MTD]$/.test(letters);
 }
 
 // The conflicts in which our side, the commit, holds a version of the file.

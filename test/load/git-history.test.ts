@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { committedHistoryOf, isChangedSinceCommit, parseLog, parseStatus, readCommittedTexts, readGitHistory } from '../../src/load/git-history.js';
@@ -76,6 +76,24 @@ describe('parseStatus', () => {
   });
 });
 
+describe('parseStatus of a file added with intent (git add -N)', () => {
+  it('skips the source path of a rename or copy Git sees in the work tree, not in the index', () => {
+    expect([...parseStatus(' R content/b.md\0content/a.md\0 C content/d.md\0content/c.md\0 A content/e.md\0', '')]).toEqual([
+      ['content/b.md', ' R'],
+      ['content/d.md', ' C'],
+      ['content/e.md', ' A'],
+    ]);
+  });
+
+  it('reads a file moved and added with intent as moved, and its old path not at all', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n' } }]);
+    await rename(path.join(root, 'content/a.md'), path.join(root, 'content/b.md'));
+    await git(root, ['add', '-N', 'content/b.md']);
+    expect([...(await readGitHistory(root)).uncommitted]).toEqual([['content/b.md', ' R']]);
+  });
+});
+
 describe('committedHistoryOf', () => {
   const last = { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Ada'], age: 0 };
   const history = (letters: string | undefined, deleted = false) => ({
@@ -116,7 +134,7 @@ describe('committedHistoryOf', () => {
 describe('isChangedSinceCommit', () => {
   const cases: Array<[letters: string, changed: boolean]> = [
     [' M', true], ['M ', true], ['MM', true], [' T', true], ['T ', true],
-    ['??', false], ['A ', false], ['AM', false], ['R ', false], ['RM', false], ['C ', false],
+    ['??', false], ['A ', false], ['AM', false], ['R ', false], ['RM', false], ['C ', false], [' A', false], [' R', false], [' C', false],
     ['UU', true], ['AA', true], ['AU', true], ['UD', true], ['UA', false], ['DU', false],
   ];
   it.each(cases)('tells whether the commit holds a version of a file given %j: %s', (letters, changed) => {
