@@ -117,7 +117,9 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
     const known = !log ? new Map<string, FileHistory>() : memory?.head !== undefined && memory.head === head ? memory.files : undefined;
     const [files, status, replaced, committed] = await Promise.all([
       known ?? readLog(git),
-      git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
+      // Without the index lock that status takes to refresh the index: a rebuild by `mimeo dev`
+      // in the background must not make the user's `git commit` fail (git(1), `--no-optional-locks`).
+      git(['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--', 'content']),
       git(['for-each-ref', '--format=%(refname) %(objectname)', 'refs/replace/']),
       committedAt,
     ]);
