@@ -4,7 +4,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
-import { inQuotes } from './yaml-quoting.js';
+import { inQuotes, itemsOf } from './yaml-quoting.js';
 import { toFediverseAddress } from './schemas.js';
 import { describeExpected, knownKeys, whatFieldTakes } from './field-schema.js';
 
@@ -127,7 +127,8 @@ function commentedValue(text: string, { line, column }: Position, schema: z.ZodT
   const takes = whatFieldTakes(schema, path, value);
   if (takes?.takes === 'other') return {};
   const last = path[path.length - 1];
-  const quoted = takes?.takes === 'list' ? `[${inQuotes([value])}]` : inQuotes([value]);
+  // A list written with commas (`tags: #x, #y`) gets an item a part, as the quoting hints give it.
+  const quoted = takes?.takes === 'list' ? `[${(itemsOf([value]) ?? [value]).map((item) => inQuotes([item])).join(', ')}]` : inQuotes([value]);
   return { quoted: `${typeof last === 'number' ? '-' : `${String(last)}:`} ${quoted}` };
 }
 

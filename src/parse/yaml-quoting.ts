@@ -71,10 +71,10 @@ export function quotedValueOf(text: string, error: { code: string; pos: [number,
 
 /**
  * The parts a comma separates in a value's lines, which YAML reads as one text joined by spaces,
- * each without the spaces around it and empty ones left out; `undefined` when the value holds no
- * comma, or nothing but commas.
+ * each without the spaces around it and empty ones left out, a part already in quotes without
+ * them; `undefined` when the value holds no comma, or nothing but commas.
  */
-function itemsOf(lines: readonly string[]): string[] | undefined {
+export function itemsOf(lines: readonly string[]): string[] | undefined {
   const text = lines.join(' ');
   if (!text.includes(',')) return undefined;
   // A comma inside a part already in quotes (`@ada, "bob, jr"`) is the part's own, and the quotes go.

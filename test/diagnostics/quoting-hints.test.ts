@@ -31,6 +31,7 @@ const suggested: Array<[string, string, string, string]> = [
   ['content/issues/1/10-first.md', 'authors: [ada]', 'authors:\n  - @ada, @grace', '- "@ada"\n- "@grace"'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags: # none', 'tags: ["# none"]'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags: @x, @y', 'tags: ["@x", "@y"]'],
+  ['content/issues/1/10-first.md', 'tags: [news]', 'tags: #x, #y', 'tags: ["#x", "#y"]'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags:\n  - #news', '- "#news"'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags: Lamps: a guide', 'tags: ["Lamps: a guide"]'],
   ['content/issues/1/10-first.md', 'title: The first article', 'title: #1 article', 'title: "#1 article"'],
