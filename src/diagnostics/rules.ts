@@ -514,7 +514,7 @@ export const rules = {
         ? `Link to a heading of the original${maybe(suggestion, (s) => ` (did you mean "#${s}"?)`) ?? ''}, or remove "draft: true" from ${heldBack} once the translation is done.`
         : maybe(suggestion, (s) => `Did you mean "#${s}"?`),
   }),
-  'link/draft-target': rule<{ url: string; undated?: true; marked?: string }>({
+  'link/draft-target': rule<{ url: string; marked?: string }>({
     severity: 'error',
     message: ({ url }) => `the link "${url}" points to a draft, which is not published`,
     hint: ({ marked }) =>

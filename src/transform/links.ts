@@ -299,12 +299,12 @@ function toDocument(document: SiteDocument, anchor: string | undefined, rest: st
 }
 
 /**
- * Why a linked document is a draft, for the hint: an issue without a date (or an article in one),
- * or a `draft: true` written in the file named (the article's own, or its issue's).
+ * Why a linked document is a draft, for the hint: the file whose `draft: true` makes it one (the
+ * article's own, or its issue's), or none when it is an issue without a date or an article in one.
  */
-function draftCause(linked: SiteDocument, index: Index): { undated?: true; marked?: string } {
+function draftCause(linked: SiteDocument, index: Index): { marked?: string } {
   const issue = linked.kind === 'article' ? [...index.site.documents.values()].find((document) => document.kind === 'issue' && document.number === linked.issueNumber) : linked;
-  if (issue?.kind === 'issue' && issue.draft) return issue.date === undefined ? { undated: true } : { marked: issue.path };
+  if (issue?.kind === 'issue' && issue.draft) return issue.date === undefined ? {} : { marked: issue.path };
   return { marked: linked.path };
 }
 
