@@ -456,6 +456,11 @@ export const rules = {
     message: ({ url, other }) => `this file would be published at ${url}, and so would ${other}`,
     hint: () => 'Rename one of the two files.',
   }),
+  'issue/untitled': rule<{ number: number }>({
+    severity: 'warning',
+    message: ({ number }) => `issue ${number} is dated, so published, with the title "Untitled" that \`mimeo new issue\` gives a draft: readers would see it as No. ${number}: Untitled`,
+    hint: () => 'Give the issue its name after "title:" (leave the number out), or remove its date to keep it a draft until it has one.',
+  }),
   'issue/missing-issue-file': rule<{ folder: string }>({
     severity: 'error',
     message: ({ folder }) => `the issue folder ${folder} has no issue.md`,

@@ -26,10 +26,13 @@ export function toIssue(file: LoadedFile, origin: Origin, folder: string, folder
   const data = validate(file, issueSchema, 'an issue', report);
   if (!data) return undefined;
   const fields = file.fields;
+  const draft = data.draft || data.date === undefined;
+  // The title the issue scaffold gives (themes/default/scaffolds/issue.md), left on an issue being published.
+  if (!draft && data.title.trim() === 'Untitled') reportRule(report, 'issue/untitled', { file: file.path, ...(fields['title'] ?? { line: 1, column: 1 }) }, { number });
   return {
     kind: 'issue',
     ...documentBase(file, origin, data, fields, `issues/${number}/`),
-    draft: data.draft || data.date === undefined,
+    draft,
     number,
     folder,
     ...(data.date === undefined ? {} : { date: data.date }),

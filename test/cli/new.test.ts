@@ -201,5 +201,11 @@ describe('mimeo new on the sample webzine', () => {
     );
     const checked = await runCli(['check', '--drafts', '--root', root]);
     expect({ code: checked.code, stdout: checked.stdout }).toEqual({ code: 0, stdout: '' });
+    // Dated as its notes say, before it was named: the maintainer is warned before readers see "No. 5: Untitled".
+    const issueFile = path.join(root, 'content/issues/5/issue.md');
+    await writeFile(issueFile, (await readFile(issueFile, 'utf8')).replace(/^title: .*$/m, 'date: 2026-12-01\n$&'));
+    const dated = await runCli(['check', '--root', root]);
+    expect(dated.code).toBe(0);
+    expect(dated.stdout).toMatch(/^content\/issues\/5\/issue\.md:\d+:8: warning: issue 5 is dated, so published, with the title "Untitled" .*\[issue\/untitled\]$/m);
   });
 });
