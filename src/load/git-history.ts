@@ -152,10 +152,7 @@ async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<st
  * a file's history to its new name without being a change.
  */
 export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<string, FileHistory> {
-  const files = new Map<string, FileHistory>();
-  // A path's older names, mapped to its name now: commits come newest first, so a rename is met
-  // before the commits made under the old name.
-  const currentName = new Map<string, string>();
+  const state: State = { files: new Map(), currentName: new Map() };
   for (const [age, chunk] of log.split('\x01').slice(1).entries()) {
     const [header = '', ...tokens] = chunk.split('\0');
     const [date = '', name = '', parents = '', hash = ''] = header.split('\x02');
@@ -168,18 +165,43 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
     // Names only, never e-mail addresses (SPEC §3): a commit whose name is one names nobody. A
     // name is one line, with no character a page may not hold (a commit object made by hand).
     const author = merge || emailAddress.test(name) ? '' : withoutForbiddenCharacters(name.replace(/[\t\n\r]/g, ''));
-    for (let i = 0; i < tokens.length; i++) {
-      const status = tokens[i]!.replace(/^\n/, '');
-      if (status === '') continue;
-      const renamed = status.startsWith('R') || status.startsWith('C');
-      const path = tokens[renamed ? i + 2 : i + 1] ?? '';
-      const current = currentName.get(path) ?? path;
-      if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
-      if (status !== 'R100') record(files, current, when, author, age, hash.trim(), status === 'D');
-      i += renamed ? 2 : 1;
-    }
+    readChanges(state, tokens, { when, author, age, hash: hash.trim() });
   }
-  return files;
+  return state.files;
+}
+
+/** What `parseLog` knows, read from the newest commit back to the one being read. */
+interface State {
+  files: Map<string, FileHistory>;
+  /**
+   * A path's older names, mapped to its name now: commits come newest first, so a rename is met
+   * before the commits made under the old name.
+   */
+  currentName: Map<string, string>;
+}
+
+/** One commit of the log, as `parseLog` reads it. */
+interface Commit {
+  when: string;
+  /** Its author's name, or `''` for nobody (a merge, an e-mail address). */
+  author: string;
+  age: number;
+  hash: string;
+}
+
+/** Reads one commit's `--name-status` records (status letters, then one path or two) into `state`. */
+function readChanges(state: State, tokens: readonly string[], commit: Commit): void {
+  const { files, currentName } = state;
+  for (let i = 0; i < tokens.length; i++) {
+    const status = tokens[i]!.replace(/^\n/, '');
+    if (status === '') continue;
+    const renamed = status.startsWith('R') || status.startsWith('C');
+    const path = tokens[renamed ? i + 2 : i + 1] ?? '';
+    const current = currentName.get(path) ?? path;
+    if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
+    if (status !== 'R100') record(files, current, commit, status === 'D');
+    i += renamed ? 2 : 1;
+  }
 }
 
 /** A date Git gives (`%cI`) as an ISO 8601 UTC timestamp, or `undefined` for one no clock can show. */
@@ -188,11 +210,11 @@ function toUtc(date: string): string | undefined {
   return /^\d{4}-\d\d-\d\dT/.test(date) && !Number.isNaN(time.getTime()) ? time.toISOString() : undefined;
 }
 
-function record(files: Map<string, FileHistory>, path: string, when: string, author: string, age: number, commit: string, deletion: boolean): void {
+function record(files: Map<string, FileHistory>, path: string, { when, author, age, hash }: Commit, deletion: boolean): void {
   const known = files.get(path);
   if (!known) {
     // Commits come newest first, so the first one met is the file's last.
-    files.set(path, { created: when, modified: when, authors: author ? [author] : [], age, ...(commit ? { commit } : {}), ...(deletion ? { deleted: true as const } : {}) });
+    files.set(path, { created: when, modified: when, authors: author ? [author] : [], age, ...(hash ? { commit: hash } : {}), ...(deletion ? { deleted: true as const } : {}) });
     return;
   }
   if (when < known.created) known.created = when;
