@@ -136,9 +136,11 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
 /** The history of content/, with merges as changes where Git can show them so (2.31 and later). */
 async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<string, FileHistory>> {
   const log = (merges: string[]) => git(['log', '--relative', '-M', ...merges, '--name-status', '-z', '--format=%x01%cI%x02%aN%x02%P%x02%H', '--', 'content']);
+  // Git before 2.31 shows no merge's changes: each change, a deletion too, then lands at its own commit.
+  const shown = log(['--diff-merges=first-parent']).then((text) => ({ text, merges: true }), async () => ({ text: await log([]), merges: false }));
   // The commits of the branch being built, one merge after another: only their merges land changes.
-  const [text, mainline] = await Promise.all([log(['--diff-merges=first-parent']).catch(() => log([])), git(['rev-list', '--first-parent', 'HEAD'])]);
-  return parseLog(text, new Set(mainline.split('\n').filter(Boolean)));
+  const [{ text, merges }, mainline] = await Promise.all([shown, git(['rev-list', '--first-parent', 'HEAD'])]);
+  return parseLog(text, merges ? new Set(mainline.split('\n').filter(Boolean)) : undefined);
 }
 
 /**
@@ -149,15 +151,19 @@ async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<st
  * brought in, at the date it was merged, but not for its authors: the maintainer who merges a
  * pull request did not write it. A merge made on a branch (the main branch merged into a pull
  * request to bring it up to date) lands nothing. A rename that changes nothing (`R100`) carries
- * a file's history to its new name without being a change.
+ * a file's history to its new name without being a change. A file's history ends at a deletion
+ * that landed at one of its paths: the older commits there made another file, which is gone. A
+ * deletion made on another branch lands through the merge that takes it, which shows it: one the
+ * merge refused is no change.
  */
 export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<string, FileHistory> {
-  const state: State = { files: new Map(), currentName: new Map() };
+  const state: State = { files: new Map(), currentName: new Map(), met: new Set() };
   for (const [age, chunk] of log.split('\x01').slice(1).entries()) {
     const [header = '', ...tokens] = chunk.split('\0');
     const [date = '', name = '', parents = '', hash = ''] = header.split('\x02');
     const merge = parents.trim().includes(' ');
-    if (merge && mainline && !mainline.has(hash.trim())) continue;
+    const mainlineCommit = !mainline || mainline.has(hash.trim());
+    if (merge && !mainlineCommit) continue;
     // A commit whose date no clock can show (year 5 000 000), or whose author's name held the
     // separators (`\x01`, which split it here), tells nothing trustworthy: it alone is skipped.
     const when = toUtc(date);
@@ -165,7 +171,7 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
     // Names only, never e-mail addresses (SPEC §3): a commit whose name is one names nobody. A
     // name is one line, with no character a page may not hold (a commit object made by hand).
     const author = merge || emailAddress.test(name) ? '' : withoutForbiddenCharacters(name.replace(/[\t\n\r]/g, ''));
-    readChanges(state, tokens, { when, author, age, hash: hash.trim() });
+    readChanges(state, tokens, { when, author, age, hash: hash.trim(), mainline: mainlineCommit });
   }
   return state.files;
 }
@@ -175,9 +181,11 @@ interface State {
   files: Map<string, FileHistory>;
   /**
    * A path's older names, mapped to its name now: commits come newest first, so a rename is met
-   * before the commits made under the old name.
+   * before the commits made under the old name. A path mapped to `gone` held a file deleted since.
    */
   currentName: Map<string, string>;
+  /** The names now of the files met so far: files there after the commit being read. */
+  met: Set<string>;
 }
 
 /** One commit of the log, as `parseLog` reads it. */
@@ -187,11 +195,16 @@ interface Commit {
   author: string;
   age: number;
   hash: string;
+  /** Whether it is one of the branch being built (or no branch is known), not a commit merged from another. */
+  mainline: boolean;
 }
+
+// What `currentName` maps a path to whose older commits made a file deleted since: no path is empty.
+const gone = '';
 
 /** Reads one commit's `--name-status` records (status letters, then one path or two) into `state`. */
 function readChanges(state: State, tokens: readonly string[], commit: Commit): void {
-  const { files, currentName } = state;
+  const { files, currentName, met } = state;
   for (let i = 0; i < tokens.length; i++) {
     const status = tokens[i]!.replace(/^\n/, '');
     if (status === '') continue;
@@ -199,8 +212,17 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     const path = tokens[renamed ? i + 2 : i + 1] ?? '';
     const current = currentName.get(path) ?? path;
     if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
-    if (status !== 'R100') record(files, current, commit, status === 'D');
     i += renamed ? 2 : 1;
+    if (current === gone) continue;
+    // A deletion made on another branch is not recorded: a merge that took it shows it.
+    const deletion = status === 'D';
+    if (deletion && commit.mainline && met.has(current)) {
+      // The file met since was made at this path after the deletion: older commits here made another one.
+      currentName.set(path, gone);
+    } else if (status !== 'R100' && (!deletion || commit.mainline)) {
+      record(files, current, commit, deletion);
+    }
+    met.add(current);
   }
 }
 

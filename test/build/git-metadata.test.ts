@@ -1,6 +1,7 @@
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGitHistory } from '../../src/load/git-history.js';
 import { commitAll, git } from '../support/git.js';
 import { makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
@@ -179,5 +180,95 @@ describe('history that can not be trusted', () => {
   it('builds outside any repository, and says so once', async () => {
     const { run } = await build(await makeWebzine());
     expect(run.stderr).toBe('note: the webzine is not in a Git repository, so dates and contributors come from front matter only\n');
+  });
+});
+
+describe('a file at the path of one deleted earlier', () => {
+  const old = { author: 'Old Committer', email: 'old@secret.example' };
+  const remover = { author: 'Remover', email: 'remover@secret.example' };
+  const bo = { author: 'Bo Rivet', email: 'bo@secret.example' };
+  const mover = { author: 'Mover', email: 'mover@secret.example' };
+  const article = (title: string) => `---\ntitle: ${title}\n---\nText.\n`;
+  const contributors = 'Contributors: <bdi>Ada Quill</bdi>, <bdi>Bo Rivet</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi></p>';
+
+  it('takes none of its dates and names when it is committed anew there', async () => {
+    const root = await repository();
+    await commitAll(root, [
+      { ...old, date: '2026-05-03T09:00:00Z', files: { 'content/issues/1/30-third.md': article('The old article') } },
+      { ...remover, date: '2026-05-04T09:00:00Z', files: { 'content/issues/1/30-third.md': null } },
+      { ...bo, date: '2026-05-06T09:00:00Z', files: { 'content/issues/1/30-third.md': article('The new article') } },
+    ]);
+    const { page } = await build(root);
+    expect(await page('web/issues/1/index.html')).toContain(contributors);
+    expect(await page('web/issues/1/third/index.html')).toContain('Last changed <time datetime="2026-05-06">May 6, 2026</time>');
+    expect((await readGitHistory(root)).files.get('content/issues/1/30-third.md')).toMatchObject({ created: '2026-05-06T09:00:00.000Z', authors: ['Bo Rivet'] });
+  });
+
+  it('takes the history of a file moved there (git mv), not the deleted one\'s', async () => {
+    const root = await repository();
+    await commitAll(root, [
+      { ...old, date: '2026-05-03T09:00:00Z', files: { 'content/issues/1/30-extra.md': article('The old article') } },
+      { ...remover, date: '2026-05-04T09:00:00Z', files: { 'content/issues/1/30-extra.md': null } },
+      { ...bo, date: '2026-05-06T09:00:00Z', files: { 'content/issues/1/40-other.md': article('The moved article') } },
+      { ...mover, date: '2026-05-08T09:00:00Z', moves: { 'content/issues/1/40-other.md': 'content/issues/1/30-extra.md' } },
+    ]);
+    const { run, page } = await build(root);
+    expect(run.stderr).toBe('');
+    expect(await page('web/issues/1/index.html')).toContain(contributors);
+    expect(await page('web/issues/1/extra/index.html')).toContain('Last changed <time datetime="2026-05-06">May 6, 2026</time>');
+    expect((await readGitHistory(root)).files.get('content/issues/1/30-extra.md')).toMatchObject({ created: '2026-05-06T09:00:00.000Z', authors: ['Bo Rivet'] });
+  });
+
+  it('keeps, once moved elsewhere, the commits made before the move since it was made there, and none before', async () => {
+    const root = await repository();
+    await commitAll(root, [
+      { ...old, date: '2026-05-03T09:00:00Z', files: { 'content/issues/1/30-draft.md': article('The old article') } },
+      { ...remover, date: '2026-05-04T09:00:00Z', files: { 'content/issues/1/30-draft.md': null } },
+      { ...bo, date: '2026-05-06T09:00:00Z', files: { 'content/issues/1/30-draft.md': article('The new article') } },
+      { ...mover, date: '2026-05-08T09:00:00Z', moves: { 'content/issues/1/30-draft.md': 'content/issues/1/30-final.md' } },
+    ]);
+    const { page } = await build(root);
+    expect(await page('web/issues/1/index.html')).toContain(contributors);
+    expect(await page('web/issues/1/final/index.html')).toContain('Last changed <time datetime="2026-05-06">May 6, 2026</time>');
+    expect((await readGitHistory(root)).files.get('content/issues/1/30-final.md')).toMatchObject({ created: '2026-05-06T09:00:00.000Z', authors: ['Bo Rivet'] });
+  });
+});
+
+describe('a file a branch deleted and the merge kept', () => {
+  const bo = { author: 'Bo Rivet', email: 'bo@secret.example' };
+  // Cy Solder committed to 20-second.md alone; Bo Rivet changed 10-first.md on the branch too.
+  const contributors = 'Contributors: <bdi>Ada Quill</bdi>, <bdi>Bo Rivet</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi></p>';
+  const at = (date: string, who: { author: string; email: string }) => ({ GIT_AUTHOR_NAME: who.author, GIT_AUTHOR_EMAIL: who.email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: who.author, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: date });
+
+  /** The base repository, with a branch that deletes 20-second.md and changes 10-first.md, merged back keeping 20-second.md. */
+  async function refusedDeletion(edits: Parameters<typeof commitAll>[1]): Promise<string> {
+    const root = await repository();
+    await git(root, ['checkout', '-qb', 'pull-request']);
+    await git(root, ['rm', '-q', 'content/issues/1/20-second.md']);
+    await appendFile(path.join(root, 'content/issues/1/10-first.md'), '\nMore.\n');
+    await git(root, ['commit', '-qam', 'delete the second article'], at('2026-05-02T09:00:00Z', bo));
+    await git(root, ['checkout', '-q', 'main']);
+    await commitAll(root, edits);
+    await git(root, ['merge', '-q', '--no-ff', '--no-commit', 'pull-request'], at('2026-05-09T09:00:00Z', ada)).catch(() => undefined);
+    await git(root, ['checkout', 'HEAD', '--', 'content/issues/1/20-second.md']);
+    await git(root, ['commit', '-qam', 'merge, keeping the second article'], at('2026-05-09T09:00:00Z', ada));
+    return root;
+  }
+
+  it('keeps its history when the main line did not change it since', async () => {
+    const root = await refusedDeletion([]);
+    const { run, page } = await build(root);
+    expect(run.stderr).toBe('');
+    expect(await page('web/issues/1/second/index.html')).toContain('Last changed <time datetime="2026-04-10">April 10, 2026</time>');
+    expect(await page('web/issues/1/index.html')).toContain(contributors);
+    expect((await readGitHistory(root)).files.get('content/issues/1/20-second.md')).toMatchObject({ created: '2026-03-01T09:00:00.000Z', modified: '2026-04-10T12:30:00.000Z', authors: ['Cy Solder', 'Ada Quill'] });
+  });
+
+  it('keeps its whole history when the main line changed it after the branch deleted it', async () => {
+    const root = await refusedDeletion([{ ...ada, date: '2026-05-05T09:00:00Z', files: { 'content/issues/1/20-second.md': '---\ntitle: The second article\nauthors: [grace]\n---\n## Details\n\nRevised again.\n' } }]);
+    const { page } = await build(root);
+    expect(await page('web/issues/1/second/index.html')).toContain('Last changed <time datetime="2026-05-05">May 5, 2026</time>');
+    expect(await page('web/issues/1/index.html')).toContain(contributors);
+    expect((await readGitHistory(root)).files.get('content/issues/1/20-second.md')).toMatchObject({ created: '2026-03-01T09:00:00.000Z', modified: '2026-05-05T09:00:00.000Z', authors: ['Ada Quill', 'Cy Solder'] });
   });
 });

@@ -21,11 +21,27 @@ describe('parseLog', () => {
     expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'], age: 0 }]]);
   });
 
-  it('marks a file whose last change is its deletion, and not one added again since', () => {
+  it('marks a file whose last change is its deletion, and not one added again since, whose history starts there', () => {
     const log = '\x012026-03-03T00:00:00Z\x02Cy\0\nA\0content/b.md\0\x012026-03-02T00:00:00Z\x02Bo\0\nD\0content/a.md\0\nD\0content/b.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/a.md\0\nA\0content/b.md\0';
     const files = parseLog(log);
     expect(files.get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'], age: 1, deleted: true });
-    expect(files.get('content/b.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy', 'Bo', 'Ada'], age: 0 });
+    expect(files.get('content/b.md')).toEqual({ created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy'], age: 0 });
+  });
+
+  it('gives a file moved onto the path of one deleted earlier its own history, moved or changed as it moved', () => {
+    const log = (rename: string) => `\x012026-03-04T00:00:00Z\x02Dee\0\n${rename}\0content/other.md\0content/extra.md\0\x012026-03-03T00:00:00Z\x02Cy\0\nA\0content/other.md\0\x012026-03-02T00:00:00Z\x02Bo\0\nD\0content/extra.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/extra.md\0`;
+    expect([...parseLog(log('R100'))]).toEqual([['content/extra.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy'], age: 1 }]]);
+    expect([...parseLog(log('R090'))]).toEqual([['content/extra.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-04T00:00:00.000Z', authors: ['Dee', 'Cy'], age: 0 }]]);
+  });
+
+  it('follows a rename back to the commits made under the old name since a file there was deleted, and no further', () => {
+    const log = '\x012026-03-04T00:00:00Z\x02Dee\0\nR100\0content/old.md\0content/new.md\0\x012026-03-03T00:00:00Z\x02Cy\0\nA\0content/old.md\0\x012026-03-02T00:00:00Z\x02Bo\0\nD\0content/old.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nR100\0content/older.md\0content/old.md\0\x012026-02-01T00:00:00Z\x02Eve\0\nA\0content/older.md\0';
+    expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy'], age: 1 }]]);
+  });
+
+  it('neither ends a history nor marks a file deleted at a deletion made on a branch whose merge kept the file', () => {
+    const log = '\x012026-03-04T00:00:00Z\x02Cy\x02m1 b1\x02m2\0\nM\0content/other.md\0\x012026-03-03T00:00:00Z\x02Bo\x02m0\x02b1\0\nD\0content/a.md\0\nM\0content/other.md\0\x012026-03-01T00:00:00Z\x02Ada\x02\x02m0\0\nA\0content/a.md\0\nA\0content/other.md\0';
+    expect(parseLog(log, new Set(['m2', 'm1', 'm0'])).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 2, commit: 'm0' });
   });
 });
 
