@@ -451,10 +451,11 @@ export const rules = {
     message: ({ order, other }) => `this article has the order number ${order}, as ${other} has, so which of the two comes first is left to their names`,
     hint: () => 'Give it a number no other article of the issue has (the numbers need not follow each other: 25 fits between 20 and 30).',
   }),
-  'slug/duplicate': rule<{ url: string; other: string }>({
+  'slug/duplicate': rule<{ url: string; other: string; folders?: readonly [string, string]; number?: number }>({
     severity: 'error',
     message: ({ url, other }) => `this file would be published at ${url}, and so would ${other}`,
-    hint: () => 'Rename one of the two files.',
+    hint: ({ folders, number }) =>
+      folders ? `Both folders, ${folders[0]}/ and ${folders[1]}/, are issue ${number}: move the files of one into the other, or give it the number of another issue.` : 'Rename one of the two files.',
   }),
   'issue/untitled': rule<{ number: number }>({
     severity: 'warning',

@@ -171,7 +171,7 @@ function removeDuplicateNumbers(issues: Map<string, Issue>, report: Report): voi
     const twin = byNumber.get(issue.number);
     if (!twin) byNumber.set(issue.number, issue);
     else {
-      reportRule(report, 'slug/duplicate', { file: issue.path, related: [twin.path] }, { url: `/${issue.route}`, other: twin.path });
+      reportRule(report, 'slug/duplicate', { file: issue.path, related: [twin.path] }, { url: `/${issue.route}`, other: twin.path, folders: [twin.folder, issue.folder], number: issue.number });
       issues.delete(issue.folder);
     }
   }
