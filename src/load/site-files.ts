@@ -26,6 +26,9 @@ export function readSiteConfig(texts: readonly TextSource[], report: Report, unr
   const data = parseYaml(source.text, { file: siteFile, schema: siteConfigSchema }, report);
   if (!data) return unreadableStandIn();
   const config = validateData(siteConfigSchema, data, { file: siteFile, kind: 'site.yml', area: 'site-config', text: source.text }, report);
+  // Not "name: value" lines at all (a list, a lone value: reported): no setting of it is known.
+  const fields = data.value !== null && typeof data.value === 'object' && !Array.isArray(data.value);
+  if (!config && !fields) return unreadableStandIn();
   const used = config ?? standInConfig(data.value);
   if (used) configPlaces.set(used, data.locate);
   return used;
