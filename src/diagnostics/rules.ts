@@ -561,10 +561,13 @@ export const rules = {
     message: ({ reason }) => `a browser may read this file in another encoding than the UTF-8 mimeo checked it in (${reason}), and find script where mimeo saw none`,
     hint: () => 'Save the file as UTF-8, declare it so (<meta charset="utf-8">, or encoding="UTF-8" in the XML declaration), and remove escape characters.',
   }),
-  'path/outside-root': rule<{ url: string }>({
+  'path/outside-root': rule<{ url: string; symlink?: string }>({
     severity: 'error',
-    message: ({ url }) => `"${url}" leads outside the webzine's content folder`,
-    hint: () => 'Link only to files inside content/.',
+    message: ({ url, symlink }) => (symlink === undefined ? `"${url}" leads outside the webzine's content folder` : `this symbolic link leads outside the webzine's content folder, to "${symlink}"`),
+    hint: ({ symlink }) =>
+      symlink === undefined
+        ? 'Link only to files inside content/.'
+        : 'Put a copy of the file here in place of the symbolic link: mimeo never follows one out of content/, so that nothing outside it is published.',
   }),
   'path/dangling-link': rule<{ target: string }>({
     severity: 'error',

@@ -277,7 +277,7 @@ async function walk(folder: string, realContent: string, root: string, report: R
         continue;
       }
       if (!isInside(target, realContent)) {
-        reportRule(report, 'path/outside-root', { file }, { url: file });
+        reportRule(report, 'path/outside-root', { file }, { url: file, symlink: await readlink(absolute) });
         continue;
       }
       const stats = await stat(target);

@@ -69,7 +69,10 @@ describe('content from outsiders', () => {
     await symlink(secret, path.join(root, 'content/issues/1/30-secret.md'));
     const run = await runCli(['check', '--root', root]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('content/issues/1/30-secret.md:1:1: error: "content/issues/1/30-secret.md" leads outside the webzine\'s content folder [path/outside-root]');
+    expect(run.stdout).toContain(
+      `content/issues/1/30-secret.md:1:1: error: this symbolic link leads outside the webzine's content folder, to "${secret}" [path/outside-root]\n` +
+        '  Put a copy of the file here in place of the symbolic link: mimeo never follows one out of content/, so that nothing outside it is published.\n',
+    );
   });
 
   it('refuses an output folder that holds the webzine', async () => {
