@@ -46,7 +46,7 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
   };
   const addLink = (resource: Link | Image, label: string) => {
     const url = state.href(resource.url, resource);
-    if (url !== undefined && url.trim() !== '') result.links.push({ url, label: label || url });
+    if (url !== undefined && url.trim() !== '') result.links.push({ url, label: label || url, image: resource.type === 'image' });
   };
   const visit = (node: Nodes): void => {
     switch (node.type) {
@@ -114,7 +114,7 @@ function collectLink(
   if (!resource) return;
   const url = state.href(resource.url, resource);
   // A link without a URL (`[text]()`) leads nowhere, and `=>  text` would make its text the URL.
-  if (url !== undefined && url.trim() !== '') links.push({ url, label: label || url });
+  if (url !== undefined && url.trim() !== '') links.push({ url, label: label || url, image: isImage });
 }
 
 /** A link's text as one line: a hard break in it is a space, as a soft one is (`toString` drops it). */

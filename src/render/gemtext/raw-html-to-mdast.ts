@@ -119,7 +119,7 @@ function toCode(element: Element, context: Context): Code {
     const href = resource && context.state.href(resource.url, resource);
     if (href === undefined || href.trim() === '') continue;
     const label = node.tagName === 'a' ? labelOf(node.children) : altOf(node).replace(/\s+/g, ' ').trim();
-    context.unplaced.push({ url: href, label: label || href });
+    context.unplaced.push({ url: href, label: label || href, image: node.tagName === 'img' });
   }
   const code = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
   const classes = code?.properties['className'];

@@ -11,16 +11,18 @@ export type LinkPlacement = 'paragraph' | 'end' | 'off';
  */
 export type RawResource = (type: 'link' | 'image', url: string, line: number, column: number) => Link | Image | undefined;
 
-/** A link met inside a block, waiting to become a `=>` line. */
+/** A link or image met inside a block, waiting to become a `=>` line. */
 export interface PendingLink {
   url: string;
   label: string;
+  /** Whether it is an image, which is content and becomes a `=>` line whatever the placement, `off` included (SPEC §3). */
+  image: boolean;
 }
 
 /** What is passed around while one Markdown body becomes gemtext lines. */
 export interface State {
   lines: GemLine[];
-  /** Inline links not yet written as `=>` lines. */
+  /** Inline links and images not yet written as `=>` lines. */
   pending: PendingLink[];
   placement: LinkPlacement;
   /** Footnote definitions by identifier, written as a list at the end. */
@@ -37,7 +39,7 @@ export interface State {
   rawHeadingLevel: (line: number, column: number) => number | undefined;
   /** Renders the block children of a node. */
   blocks: (parent: Parents) => void;
-  /** Writes the pending links as `=>` lines when links go after each block. */
+  /** Writes the pending links as `=>` lines when links go after each block, only the images with placement `off`. */
   flush: () => void;
 }
 

@@ -39,9 +39,9 @@ export function toGemtext(tree: Root, options: GemtextOptions): GemLine[] {
     rawResource: options.rawResource ?? (() => undefined),
     rawHeadingLevel: options.rawHeadingLevel ?? (() => undefined),
     blocks: (parent) => renderBlocks(parent, state),
+    // `off` leaves links out, not images, which follow their block as with `paragraph`.
     flush: () => {
-      if (state.placement === 'paragraph') flushSection(state);
-      else if (state.placement === 'off') state.pending.length = 0;
+      if (state.placement !== 'end') flushSection(state);
     },
   };
   renderBlocks(tree, state);

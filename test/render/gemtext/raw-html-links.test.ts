@@ -34,6 +34,20 @@ describe('links and images of raw HTML blocks in gemtext', () => {
     expect(capsuleText(text, 'off')).toBe('See one.\n\nTerm two\n\nSaid.\n\n## Next\n');
   });
 
+  it('keeps the images of raw HTML as => lines after their block with gemini.links: off, and leaves their links out', () => {
+    const text = [
+      'Inline <img src="inline.svg" alt="an inline owl"> and <a href="https://link.example/"><img src="linked.svg" alt="a linked owl"></a>.',
+      '<p>A raw <img src="block.svg" alt="block owl"> and <a href="https://block.example/">a link</a>.</p>',
+      '<pre>see <img src="pre.svg" alt="pre owl"> and <a href="https://pre.example/">this</a></pre>',
+      '',
+    ].join('\n\n');
+    expect(capsuleText(text, 'off')).toBe(
+      'Inline an inline owl and a linked owl.\n\n=> inline.svg an inline owl\n=> linked.svg a linked owl\n\n' +
+        'A raw block owl and a link.\n\n=> block.svg block owl\n\n' +
+        '```\nsee pre owl and this\n```\n\n=> pre.svg pre owl\n',
+    );
+  });
+
   it('makes a raw paragraph that is only a link or an image one => line', () => {
     expect(capsuleText('<p><a href="https://only.example/">only a link</a></p>\n\n<figure><img src="x.svg" alt="a lamp"><figcaption>The lamp</figcaption></figure>\n')).toBe(
       '=> https://only.example/ only a link\n\n=> x.svg a lamp\n\nThe lamp\n',

@@ -13,10 +13,11 @@ export function heading(node: Heading, state: State): void {
   state.flush();
 }
 
-/** Writes the links still pending at the end of a section (placements `paragraph` and `end`). */
+/** Writes the links still pending at the end of a section, or of a block; with placement `off`, only the images (SPEC §3). */
 export function flushSection(state: State): void {
-  if (state.placement !== 'off' && state.pending.length > 0) {
-    for (const link of state.pending) state.lines.push({ type: 'link', url: link.url, label: link.label === link.url ? '' : link.label });
+  const written = state.placement === 'off' ? state.pending.filter((link) => link.image) : state.pending;
+  if (written.length > 0) {
+    for (const link of written) state.lines.push({ type: 'link', url: link.url, label: link.label === link.url ? '' : link.label });
     state.lines.push({ type: 'blank' });
   }
   state.pending.length = 0;
