@@ -1,6 +1,8 @@
 import type { Definition, Image, Link } from 'mdast';
 import type { Node } from 'unist';
 import { walk } from '../parse/walk.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { footnoteFinder } from '../parse/footnote-calls.js';
 import { isStackOverflow, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
 import type { TextSource } from '../load/load-sources.js';
 import { deepHtml, maxDepth, parseFile } from '../parse/parse-file.js';
@@ -41,14 +43,20 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   }
   const frontMatter = parsed.frontMatter && { value: parsed.frontMatter.value, fields: fieldPositions(parsed.frontMatter) };
   const resources: Resource[] = [];
+  const footnotes = footnoteFinder();
   walk(parsed.tree as Node, (node) => {
     withoutReservedCharacters(node as unknown as Record<string, unknown>);
+    footnotes.visit(node);
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const resource = node as Link | Image | Definition;
     if (resource.type === 'image' && (resource.alt ?? '').trim() === '') reportRule(report, 'image/alt', { file: source.path, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, { written: 'markdown' });
     (resource as { data?: object }).data = { ...resource.data, resource: resources.length };
     resources.push({ type: resource.type, url: resource.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   });
+  for (const { kind, label, line, column, others } of footnotes.mistakes(text)) {
+    const suggestion = didYouMean(label, others);
+    reportRule(report, kind === 'undefined' ? 'markdown/footnote-undefined' : 'markdown/footnote-unused', { file: source.path, line, column }, { label, ...(suggestion === undefined ? {} : { suggestion }) });
+  }
   // Resources from here on are raw HTML's.
   const markdownResources = resources.length;
   let rawIndex: Map<string, number> | undefined;
