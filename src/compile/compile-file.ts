@@ -1,4 +1,4 @@
-import type { Definition, Image, Link } from 'mdast';
+import type { Definition, Image, Link, Table } from 'mdast';
 import type { Node } from 'unist';
 import { walk } from '../parse/walk.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
@@ -47,6 +47,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   walk(parsed.tree as Node, (node) => {
     withoutReservedCharacters(node as unknown as Record<string, unknown>);
     footnotes.visit(node);
+    if (node.type === 'table') reportExtraCells(node as Table, source.path, report);
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const resource = node as Link | Image | Definition;
     if (resource.type === 'image' && (resource.alt ?? '').trim() === '') reportRule(report, 'image/alt', { file: source.path, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, { written: 'markdown' });
@@ -123,6 +124,17 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
 export async function prepareToCompile(texts: Iterable<string | Uint8Array>): Promise<void> {
   for (const text of texts) {
     if (typeof text === 'string' ? text.includes('<') : text.includes(0x3c)) return loadRawHtmlParsers();
+  }
+}
+
+/** Warns of each table row with more cells than its header row: the page shows only as many as the header has. */
+function reportExtraCells(table: Table, file: string, report: Report): void {
+  const columns = table.align?.length ?? table.children[0]?.children.length ?? 0;
+  for (const row of table.children) {
+    const extra = row.children[columns];
+    if (!extra) continue;
+    const start = extra.position?.start ?? row.position?.start;
+    reportRule(report, 'markdown/table-extra-cells', { file, line: start?.line ?? 1, column: start?.column ?? 1 }, { cells: row.children.length, columns });
   }
 }
 

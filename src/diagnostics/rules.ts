@@ -318,6 +318,11 @@ export const rules = {
     hint: ({ label, suggestion }) =>
       suggestion !== undefined ? `Did you mean to call it where the text has [^${suggestion}]? The call and the note must have the same name.` : `Put [^${label}] in the text where the note belongs, or remove the note.`,
   }),
+  'markdown/table-extra-cells': rule<{ cells: number; columns: number }>({
+    severity: 'warning',
+    message: ({ cells, columns }) => `this table row has ${cells} cells and the table ${columns} columns, so the page leaves out the ${cells - columns === 1 ? 'last cell' : `last ${cells - columns} cells`}, from this one on`,
+    hint: () => 'Add a column to the header row and to the |---| line under it, or join the extra cells to the ones before: a | in a cell\'s text is written \\|.',
+  }),
   'markdown/too-deep': rule<{ depth: string; limit: number }>({
     severity: 'error',
     message: ({ depth, limit }) => `this file nests quotes, lists, emphasis or HTML elements ${depth} levels deep, and mimeo reads at most ${limit}`,
