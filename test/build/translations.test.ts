@@ -216,6 +216,42 @@ describe('untranslated text on a page of another edition', () => {
   });
 });
 
+describe("the issues of an authors page of another edition", () => {
+  it("mark an untranslated issue's title with its language and direction, not the edition's words before it, nor a translated title", async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: en\nlanguages: [fr, ar]\n');
+    // Arabic strings in the webzine's own theme (English words will do), for an edition written from right to left.
+    await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+    await cp(path.join(repoRoot, 'themes/default/i18n/en.yml'), path.join(root, 'themes/default/i18n/ar.yml'));
+    // Issue 2 has no issue.fr.md nor issue.ar.md: its title stays English in every edition.
+    await mkdir(path.join(root, 'content/issues/2'));
+    await writeFile(path.join(root, 'content/issues/2/issue.md'), '---\ntitle: Brownout\ndate: 2026-04-01\neditors: [ada]\n---\nAgain.\n');
+    await writeFile(path.join(root, 'content/issues/2/10-watts.md'), '---\ntitle: Measuring watts\nauthors: [ada]\n---\nText.\n');
+    const { read, out } = await build(root);
+    const untranslated = '<span lang="en" dir="ltr">Brownout</span>';
+    const french = await read('web/fr/authors/index.html');
+    // Under the article Ada wrote for it, and among the issues she edited.
+    expect(languagesOf(french, 'Brownout')).toEqual(['en', 'en']);
+    expect(french.split(untranslated)).toHaveLength(3);
+    expect(french).toContain(`<span class="author__issue">Numéro 2\u202F: ${untranslated}</span>`);
+    expect(french).toContain(`<a href="../issues/2/">Numéro 2\u202F: ${untranslated}</a>`);
+    expect(new Set(languagesOf(french, 'Numéro'))).toEqual(new Set(['fr']));
+    // Issue 1 is translated: its title is the edition's language, with nothing added.
+    expect(new Set(languagesOf(french, 'Premières lueurs'))).toEqual(new Set(['fr']));
+    expect(french).toContain('<a href="../issues/1/">Numéro 1\u202F: Premières lueurs</a>');
+    const arabic = await read('web/ar/authors/index.html');
+    expect(arabic).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(languagesOf(arabic, 'Brownout')).toEqual(['en', 'en']);
+    expect(arabic.split(untranslated)).toHaveLength(3);
+    // Nothing is marked in the original edition.
+    const english = await read('web/authors/index.html');
+    expect(english).not.toContain('lang="en"><');
+    expect(english).toContain('<span class="author__issue">Issue 2: Brownout</span>');
+    expect(english).toContain('<a href="../issues/2/">Issue 2: Brownout</a>');
+    expect(await checkHtml([path.join(out, 'web/authors'), path.join(out, 'web/fr/authors'), path.join(out, 'web/ar/authors')])).toEqual([]);
+  });
+});
+
 describe('a regional language', () => {
   it('takes the UI strings of its language, under any of its own', async () => {
     const root = await makeWebzine();

@@ -237,7 +237,11 @@ export function menuView(scope: PageScope, currentRoute: string | undefined) {
   ];
 }
 
-/** Every contributor with what they wrote and edited, for the authors page. */
+/**
+ * Every contributor with what they wrote and edited, for the authors page. Each work and each
+ * issue edited names its issue by a label ("Issue 3: Title": `issue`, `title`) and by its parts,
+ * so a theme can mark the title's language where it is not the page's.
+ */
 export function authorsView(scope: PageScope) {
   const { works, edited } = worksOfAuthors(scope.site.issues);
   return [...scope.site.authors.values()].map((author) => ({
@@ -250,9 +254,15 @@ export function authorsView(scope: PageScope) {
       url: linkTo(scope.base, article.route),
       lang: translationView(scope, article).lang,
       issue: issueLabel(scope, issue),
+      ...issueParts(scope, issue),
     })),
-    edited: (edited.get(author.key) ?? []).map((issue): LinkView => ({ title: issueLabel(scope, issue), url: linkTo(scope.base, issue.route) })),
+    edited: (edited.get(author.key) ?? []).map((issue): LinkView & ReturnType<typeof issueParts> => ({ title: issueLabel(scope, issue), url: linkTo(scope.base, issue.route), ...issueParts(scope, issue) })),
   }));
+}
+
+/** An issue's number, own title and that title's language when it is not the page's (an untranslated issue, empty otherwise). */
+function issueParts(scope: PageScope, issue: Issue) {
+  return { issueNumber: issue.number, issueTitle: issue.title, issueLang: translationView(scope, issue).lang };
 }
 
 function issueLabel(scope: PageScope, issue: Issue): string {
