@@ -325,7 +325,28 @@ function suggestPath(url: string, from: string | undefined, index: Index): strin
   }
   const folder = path.dirname(from);
   // Written as a link must write them: a file named `a%20b.svg` is linked as `a%2520b.svg`.
-  const candidates = index.knownPaths.map((known) => path.relative(folder, known).replace(/[% ()<>#?]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`));
-  const suggestion = didYouMean(written, candidates);
-  return suggestion === written ? undefined : suggestion;
+  const asLink = (known: string) => path.relative(folder, known).replace(/[% ()<>#?]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  const near = didYouMean(written, index.knownPaths.map(asLink));
+  if (near !== undefined) return near === written ? undefined : near;
+  const meant = fileMeant(path.join(folder, written).replace(/\/+$/, ''), index.knownPaths);
+  return meant === undefined ? undefined : asLink(meant);
+}
+
+/**
+ * The one Markdown file a link to `target` (a path under the root, as resolved) most likely
+ * meant, when no file is spelt near it: the one an address names (`../1/headlines/` is issue 1's
+ * `10-headlines.md`, `../1/` its `issue.md`), or the one file of that name or slug elsewhere (an
+ * article moved to another issue, or renumbered).
+ */
+function fileMeant(target: string, known: readonly string[]): string | undefined {
+  const markdown = known.filter((file) => file.endsWith('.md'));
+  const slugOf = (file: string) => path.basename(file).replace(/\.md$/, '').replace(/^\d+-/, '');
+  const name = path.basename(target);
+  const slug = slugOf(target);
+  const one = (files: string[]) => (files.length === 1 ? files[0] : undefined);
+  return (
+    one(markdown.filter((file) => file === `${target}/issue.md` || (path.dirname(file) === path.dirname(target) && slugOf(file) === slug))) ??
+    one(markdown.filter((file) => path.basename(file) === name)) ??
+    one(markdown.filter((file) => slugOf(file) === slug))
+  );
 }
