@@ -490,7 +490,8 @@ export const rules = {
     severity: 'error',
     message: ({ original, translation }) => `this translation has no original: ${translation ? `${original} is a translation itself` : `there is no ${original}`}`,
     hint: ({ suggestion }) =>
-      (maybe(suggestion, (name) => `Did you mean to name it "${name}"? `) ?? '') + 'A translation is named like its original with the language before .md: 20-current.fr.md translates 20-current.md.',
+      (maybe(suggestion, (name) => (name.includes('/') ? `Did its original move? Move it with it, to ${name}. ` : `Did you mean to name it "${name}"? `)) ?? '') +
+      'A translation is named like its original with the language before .md: 20-current.fr.md translates 20-current.md.',
   }),
   'translation/named-as-original': rule<{ name: string; original: string; suggestion: string }>({
     severity: 'warning',

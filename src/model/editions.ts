@@ -53,6 +53,19 @@ export function languageName(tag: string): string | undefined {
 }
 
 /**
+ * The original a translation of the missing `key` most likely follows, when it was renumbered or
+ * moved to another issue (`git mv` of the original alone): the one document of its slug, as a
+ * path from the root when it is in another folder.
+ */
+function movedOriginal(key: string, base: Site): string | undefined {
+  const slugOf = (file: string) => path.basename(file).replace(/\.md$/, '').replace(/^\d+-/, '');
+  if (path.basename(key) === 'issue.md') return undefined;
+  const same = [...base.documents.keys()].filter((other) => path.basename(other) !== 'issue.md' && slugOf(other) === slugOf(key));
+  if (same.length !== 1) return undefined;
+  return path.dirname(same[0]!) === path.dirname(key) ? path.basename(same[0]!) : same[0];
+}
+
+/**
  * The edition of the site in `language`, published under `<language>/`: every document of the
  * original edition, translated where a translation exists and otherwise in the original's
  * language, so an edition is always complete (SPEC §2). Structure (numbers, order, dates,
@@ -74,7 +87,7 @@ export function toEdition(base: Site, language: string, translations: readonly T
     if (!base.documents.has(key) && (!base.failed.has(key) || ofTranslation)) {
       // A misspelt original's name (`20-secnd.fr.md`): the file of its folder it most likely translates.
       const folder = path.dirname(key);
-      const near = ofTranslation ? undefined : didYouMean(path.basename(key), [...base.documents.keys()].filter((other) => path.dirname(other) === folder).map((other) => path.basename(other)));
+      const near = ofTranslation ? undefined : (didYouMean(path.basename(key), [...base.documents.keys()].filter((other) => path.dirname(other) === folder).map((other) => path.basename(other))) ?? movedOriginal(key, base));
       const suggestion = near === undefined ? undefined : near.replace(/\.md$/, `.${language}.md`);
       reportRule(report, 'translation/missing-original', { file: file.path }, { original: key, ...(suggestion ? { suggestion } : {}), ...(ofTranslation ? { translation: true } : {}) });
     }
