@@ -6,6 +6,7 @@ import type { AssetSource } from '../load/load-sources.js';
 import { languagesUncertain } from '../load/site-files.js';
 import type { LoadedFile } from '../compile/compiled.js';
 import type { AuthorsFile, SiteConfig } from '../parse/schemas.js';
+import { toAuthorAnchors } from './author-anchors.js';
 import { toAuthorDirectory } from './authors.js';
 import { classifyPath, translationSuffix } from './classify.js';
 import { collectAssets, resolveCover } from './assets.js';
@@ -92,6 +93,7 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   for (const issue of published) {
     for (const article of issue.articles) if (!article.draft && article.body.blank) reportRule(report, 'article/blank', { file: article.path, line: 1, column: 1 }, {});
   }
+  const authors = collectAuthors(published, directory);
   const base: Site = {
     language,
     prefix: '',
@@ -99,7 +101,8 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     config: input.config,
     issues: published,
     pages: pages.filter((page) => drafts || !page.draft).sort((a, b) => a.order - b.order || compare(a.slug, b.slug)),
-    authors: collectAuthors(published, directory),
+    authors,
+    authorAnchors: toAuthorAnchors(authors, directory),
     ...splitUnpublishedAssets(assets, [...issues.values()], published),
     drafts,
     documents,

@@ -113,6 +113,8 @@ export interface Site extends EditionPlace {
   pages: Page[];
   /** Everyone who wrote or edited something, by key. */
   authors: Map<string, Author>;
+  /** The id of each one's entry on the authors page, by key (see `toAuthorAnchors`). */
+  authorAnchors: Map<string, string>;
   assets: Asset[];
   /** The files of draft issues this build leaves out: their drafts' links and images are checked all the same. */
   draftAssets: Asset[];

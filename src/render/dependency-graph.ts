@@ -16,7 +16,7 @@ import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
  * - `menu`: the pages in the web navigation, with their titles (every web page shows it);
  * - `pages`: every page with its title (the capsule's home page lists them);
  * - `page:<path>`: a page as its own outputs and the sitemap show it (title, dates, draft);
- * - `authors`: every contributor and what authors.yml says of them;
+ * - `authors`: every contributor, what authors.yml says of them and the id of their entry on the authors page;
  * - `issue:<path>`: an issue and its articles as lists show them (titles, authors, dates, order);
  * - `body:<path>`: the text of one Markdown file;
  * - `feed`: which issues the feeds hold;
@@ -50,7 +50,7 @@ export interface GraphOptions {
 // and its translation changed last is shown, and that is on the translation.
 const unlisted = new Set(['body', 'anchors', 'fields', 'age']);
 // Fields of a site that are not its settings: its collections (inputs of their own) and its commit.
-const notSettings = new Set(['issues', 'pages', 'authors', 'documents', 'assets', 'failed', 'commit', 'committed']);
+const notSettings = new Set(['issues', 'pages', 'authors', 'authorAnchors', 'documents', 'assets', 'failed', 'commit', 'committed']);
 
 /** Builds the dependency graph of a site: pure, and cheap next to rendering. */
 export function toDependencyGraph(site: Site, options: GraphOptions): DependencyGraph {
@@ -62,7 +62,7 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
   inputs.set('menu', fingerprint(site.pages.filter((page) => page.menu).map((page) => [page.title, page.route])));
   inputs.set('pages', fingerprint(site.pages.map((page) => [page.title, page.route])));
   for (const page of site.pages) inputs.set(pageKey(page), fingerprint(page));
-  inputs.set('authors', fingerprint([...site.authors]));
+  inputs.set('authors', fingerprint([...site.authors, ...site.authorAnchors]));
   const feedIssues = selectFeedIssues(site);
   inputs.set('feed', fingerprint(feedIssues.map((issue) => issue.path)));
   for (const issue of site.issues) inputs.set(issueKey(issue), fingerprint(issue));
@@ -105,7 +105,8 @@ type Add = (output: string, keys: string[]) => void;
 
 function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void {
   // Bylines link each author's anchor on the authors page, and anchors are decided over the
-  // whole list of authors (Zoë and Zoe get two), so every page reads `authors`.
+  // whole list of authors and handles (Zoë and Zoe get two, "Ada" the one after the handle ada),
+  // so every page reads `authors`.
   const page = ['theme:web', 'theme:strings', 'menu', 'authors'];
   const everyIssue = site.issues.map(issueKey);
   add('web/index.html', [...page, ...everyIssue]);

@@ -53,6 +53,46 @@ describe('the authors pages', () => {
     expect(web.slice(web.indexOf('Ada Quill'))).toContain('Written with an at');
   });
 
+  it('keep a handle\'s anchor (#ada) for its contributor when a name written in authors: reads alike ("Ada"), which gets another', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-guest.md'), '---\ntitle: A guest\nauthors: [grace, "Ada"]\n---\nText.\n');
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const web = await readFile(path.join(out, 'web/authors/index.html'), 'utf8');
+    const ids = [...web.matchAll(/<section class="author" id="([^"]*)">\n<h2 class="author__name">(?:<a href="[^"]*">)?<bdi>([^<]*)</g)].map((match) => [match[2], match[1]]);
+    // "Ada" sorts before "Ada Quill", and took her #ada.
+    expect(ids).toEqual([['A Reader', 'a-reader'], ['Ada', 'ada-1'], ['Ada Quill', 'ada'], ['Grace Ink', 'grace']]);
+    const byline = (who: string, anchor: string, up: string) => `<a class="byline__name" href="${up}authors/#${anchor}"><bdi>${who}</bdi></a>`;
+    const guestPage = await readFile(path.join(out, 'web/issues/1/guest/index.html'), 'utf8');
+    expect(guestPage).toContain(`By ${byline('Grace Ink', 'grace', '../../../')} and ${byline('Ada', 'ada-1', '../../../')}</p>`);
+    const ownPage = await readFile(path.join(out, 'web/issues/1/first/index.html'), 'utf8');
+    expect(ownPage).toContain(`By ${byline('Ada Quill', 'ada', '../../../')}</p>`);
+    const issue = await readFile(path.join(out, 'web/issues/1/index.html'), 'utf8');
+    expect(issue).toContain(`Edited by ${byline('Ada Quill', 'ada', '../../')}</p>`);
+    expect(issue).toContain(`By ${byline('Grace Ink', 'grace', '../../')} and ${byline('Ada', 'ada-1', '../../')}</p>`);
+    expect(issue).not.toContain('#ada-1"><bdi>Ada Quill');
+  });
+
+  it('give a name the anchor after a handle that reads alike even when that handle wrote nothing yet, and one without letters ("!!!") the one after a handle called author', async () => {
+    const root = await makeWebzine();
+    await appendFile(path.join(root, 'content/authors.yml'), 'zoe:\n  name: Zoë Marsh\nauthor:\n  name: Anonymous Author\n');
+    await writeFile(path.join(root, 'content/issues/1/30-guest.md'), '---\ntitle: A guest\nauthors: ["Zoe", "!!!", "???"]\n---\nText.\n');
+    await writeFile(path.join(root, 'content/issues/1/40-signed.md'), '---\ntitle: Signed\nauthors: [author]\n---\nText.\n');
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const web = await readFile(path.join(out, 'web/authors/index.html'), 'utf8');
+    const ids = [...web.matchAll(/<section class="author" id="([^"]*)">\n<h2 class="author__name">(?:<a href="[^"]*">)?<bdi>([^<]*)</g)].map((match) => [match[2], match[1]]);
+    expect(ids).toEqual([['!!!', 'author-1'], ['???', 'author-2'], ['A Reader', 'a-reader'], ['Ada Quill', 'ada'], ['Anonymous Author', 'author'], ['Grace Ink', 'grace'], ['Zoe', 'zoe-1']]);
+    const guestPage = await readFile(path.join(out, 'web/issues/1/guest/index.html'), 'utf8');
+    expect(guestPage).toContain('href="../../../authors/#zoe-1"><bdi>Zoe</bdi>');
+    expect(guestPage).toContain('href="../../../authors/#author-1"><bdi>!!!</bdi>');
+    expect(guestPage).toContain('href="../../../authors/#author-2"><bdi>???</bdi>');
+    const signed = await readFile(path.join(out, 'web/issues/1/signed/index.html'), 'utf8');
+    expect(signed).toContain('href="../../../authors/#author"><bdi>Anonymous Author</bdi>');
+  });
+
   it('tell a mistyped handle written with its @ as a handle authors.yml lacks, with the nearest one', async () => {
     const root = await makeWebzine();
     await writeFile(path.join(root, 'content/issues/1/30-at.md'), '---\ntitle: Written with an at\nauthors: ["@adaa"]\n---\nText.\n');

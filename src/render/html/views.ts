@@ -1,5 +1,3 @@
-import GithubSlugger from 'github-slugger';
-import { toSlug } from '../../model/classify.js';
 import type { Article, Author, Issue, Site, SiteDocument } from '../../model/types.js';
 import { splitSitePath, type LinkTarget } from '../../transform/link-target.js';
 import { contentOf, type CompiledBody } from '../../compile/compiled.js';
@@ -7,6 +5,7 @@ import { LazyText } from '../lazy-text.js';
 import { fillHtml, unresolvedUrl, type Filling, type Slot } from '../slots.js';
 import { linkTo, type UrlBase } from './url.js';
 import { worksOfAuthors } from '../../model/authors.js';
+import { InternalError } from '../../diagnostics/diagnostic.js';
 
 /** What every view of one page is made with: where the page is, its language, its strings. */
 export interface PageScope {
@@ -110,20 +109,12 @@ function absolutize(url: string, base: string): string {
   }
 }
 
-/** The id of a contributor's entry on the authors page: unique, readable, from the handle or name. */
+/** The id of a contributor's entry on the authors page, which the model decides for all of them at once. */
 export function authorAnchor(site: Site, author: Author): string {
-  let anchors = authorAnchors.get(site.authors);
-  if (!anchors) {
-    const slugger = new GithubSlugger();
-    anchors = new Map([...site.authors.values()].map((a) => [a.key, slugger.slug(toSlug(a.key) || a.key) || slugger.slug('author')]));
-    authorAnchors.set(site.authors, anchors);
-  }
-  return anchors.get(author.key) ?? (toSlug(author.key) || 'author');
+  const anchor = site.authorAnchors.get(author.key);
+  if (anchor === undefined) throw new InternalError(`No anchor for the author "${author.key}", who is not among the site's authors.`);
+  return anchor;
 }
-
-// Anchors are decided once for a site's whole list of authors, so two names that read alike
-// (Zoë, Zoe) get two ids.
-const authorAnchors = new WeakMap<Site['authors'], Map<string, string>>();
 
 function authorView(scope: PageScope, author: Author): AuthorView {
   return { name: author.name, url: `${linkTo(scope.base, `${scope.site.prefix}authors/`)}#${authorAnchor(scope.site, author)}` };
