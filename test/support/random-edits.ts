@@ -155,6 +155,8 @@ export const edits: Edit[] = [
     },
   },
   { name: 'rename an author', apply: async (z) => rewrite(z, 'content/authors.yml', (t) => t.replace(/name: Ada.*/, `name: Ada ${z.serial}`)) },
+  // The guest "A Reader" then yields #a-reader to the handle, on the authors page and in every byline.
+  { name: 'add or remove a handle a guest\'s name reads as', apply: async (z) => rewrite(z, 'content/authors.yml', (t) => (t.includes('\na-reader:') ? t.replace(/\na-reader:\n.*\n/, '') : `${t}\na-reader:\n  name: Reader ${z.serial}\n`)) },
   { name: 'toggle a page in the menu', apply: async (z) => rewrite(z, 'content/pages/about.md', (t) => setField(t, 'menu', /\nmenu: true/.test(t) ? 'false' : 'true')) },
   { name: 'edit a page body', apply: async (z) => rewrite(z, 'content/pages/about.md', (t) => `${t}\nA page paragraph ${z.serial}.\n`) },
   {
