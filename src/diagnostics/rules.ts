@@ -498,18 +498,18 @@ export const rules = {
     message: ({ name, original }) => `this file looks like the ${name} translation of ${original}, but its name makes it a text of its own, in the original language`,
     hint: ({ suggestion }) => `If it is a translation, rename it to "${suggestion}".`,
   }),
-  'translation/unknown-language': rule<{ language: string; name: string; reason: 'unlisted' | 'original' | 'case'; listed: readonly string[] }>({
+  'translation/unknown-language': rule<{ language: string; written: string; name: string; reason: 'unlisted' | 'original' | 'case'; listed: readonly string[] }>({
     severity: 'error',
-    message: ({ language, name, reason }) =>
-      `this file is named as a translation into ${name} (${language}), ${reason === 'original' ? 'the language of the original edition' : reason === 'case' ? 'spelt otherwise in site.yml' : "which is not one of the webzine's languages"}`,
-    hint: ({ language, reason, listed }) =>
+    message: ({ written, name, reason }) =>
+      `this file is named as a translation into ${name} (${written}), ${reason === 'original' ? 'the language of the original edition' : reason === 'case' ? 'spelt otherwise in site.yml' : "which is not one of the webzine's languages"}`,
+    hint: ({ language, written, reason, listed }) =>
       reason === 'original'
-        ? `The original edition's files have no language in their name: drop ".${language}" from it.`
+        ? `The original edition's files have no language in their name: drop ".${written}" from it.`
         : reason === 'case'
           ? `Write the language as site.yml lists it: ".${listed.find((other) => other.toLowerCase() === language.toLowerCase()) ?? language}.md".`
           : listed.includes(canonicalLanguage(language))
             ? `Did you mean ".${canonicalLanguage(language)}.md"? site.yml lists that language as ${canonicalLanguage(language)}.`
-            : `Add ${language} to languages: in content/site.yml (${listed.length === 0 ? 'there is none yet' : `it lists ${listed.join(', ')}`}), or drop ".${language}" from the file's name.`,
+            : `Add ${language} to languages: in content/site.yml (${listed.length === 0 ? 'there is none yet' : `it lists ${listed.join(', ')}`})${written === language ? '' : ` and end the file's name with ".${language}.md"`}, or drop ".${written}" from the file's name.`,
   }),
   'translation/ignored-field': rule<{ field: string; original: string; file: string }>({
     severity: 'warning',

@@ -25,21 +25,29 @@ export function splitTranslations(files: readonly LoadedFile[], languages: reado
   const originals: LoadedFile[] = [];
   const translations = new Map<string, Translation[]>();
   for (const file of files) {
-    const tag = translationSuffix.exec(file.path)?.[1];
-    if (tag !== undefined && languages.includes(tag)) {
-      translations.set(tag, [...(translations.get(tag) ?? []), { file, key: file.path.replace(translationSuffix, '.md') }]);
+    const written = localeSuffix.exec(file.path)?.[1];
+    if (written !== undefined && languages.includes(written)) {
+      translations.set(written, [...(translations.get(written) ?? []), { file, key: file.path.replace(translationSuffix, '.md') }]);
       continue;
     }
+    // A region written after an underscore (`.fr_FR.md`, as gettext and Java name locales) is the
+    // language tag `fr-FR`, told as `.fr-FR.md` is: as an original, its name would only be told
+    // to become a slug (`about-fr-fr.md`) or a translation of a translation (`about.fr.fr.md`).
+    const tag = written?.replace(/_/g, '-');
     const name = tag === undefined ? undefined : languageName(tag);
-    if (tag !== undefined && name !== undefined) {
+    if (written !== undefined && tag !== undefined && name !== undefined) {
       const reason = tag.toLowerCase() === language.toLowerCase() ? 'original' : languages.some((other) => other.toLowerCase() === tag.toLowerCase()) ? 'case' : 'unlisted';
-      reportRule(report, 'translation/unknown-language', { file: file.path }, { language: tag, name, reason, listed: languages });
+      reportRule(report, 'translation/unknown-language', { file: file.path }, { language: tag, written, name, reason, listed: languages });
       continue;
     }
     originals.push(file);
   }
   return { originals, translations };
 }
+
+// The end of a name that may be a translation's, its language in group 1, the subtags after it
+// joined by hyphens (`.pt-BR.md`) or by underscores, as other tools write locales (`.pt_BR.md`).
+const localeSuffix = /\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.md$/;
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
