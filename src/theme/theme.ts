@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import type { ThemeFiles } from '../load/load-theme.js';
+import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import type { AssetSource } from '../load/load-sources.js';
 import type { OutputFile } from '../write/output-file.js';
 import { writeEntry } from '../compile/file-cache.js';
@@ -107,7 +107,10 @@ export interface ThemeSettings {
  */
 export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: Report): Theme {
   const readStrings = stringsReader(files, report);
-  checkStrings(files, settings, readStrings, report);
+  // A theme named but not found (theme/missing, theme/empty, theme/outside, told by loadTheme)
+  // leaves the built-in one in its place: what that lacks is not for the webzine to add at
+  // themes/<name>/, a folder that is not the theme, or not there.
+  if (isFound(files, settings.name)) checkStrings(files, settings, readStrings, report);
   checkLanguageNames(settings.languages, readStrings, report);
   checkStringNames(files, readStrings, report);
   // The engines are made when a first template is needed: a warm build may render no page.
@@ -273,6 +276,11 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       if (marker !== undefined) writeEntry(marker, new Uint8Array());
     },
   };
+}
+
+/** Whether the theme `name` was found: it is the built-in one, or some of its files are not. */
+function isFound(files: ThemeFiles, name: string): boolean {
+  return name === 'default' || [...files.values()].some((file) => !file.absolutePath.startsWith(builtInThemeFolder));
 }
 
 /** A copy of a template context in which everything is a draft: each `draft: false` is `true`. */
