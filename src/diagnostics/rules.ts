@@ -511,10 +511,13 @@ export const rules = {
             ? `Did you mean ".${canonicalLanguage(language)}.md"? site.yml lists that language as ${canonicalLanguage(language)}.`
             : `Add ${language} to languages: in content/site.yml (${listed.length === 0 ? 'there is none yet' : `it lists ${listed.join(', ')}`})${written === language ? '' : ` and end the file's name with ".${language}.md"`}, or drop ".${written}" from the file's name.`,
   }),
-  'translation/ignored-field': rule<{ field: string; original: string; file: string }>({
+  'translation/ignored-field': rule<{ field: string; original?: string | undefined; file: string }>({
     severity: 'warning',
-    message: ({ field, original }) => `this translation's "${field}" is not used: every edition takes the original's, ${original}`,
-    hint: ({ field, file }) => `Remove "${field}" from the translation, or give it the original's value; to change it in every edition, change it in ${file}.`,
+    message: ({ field, original }) => `this translation's "${field}" is not used: every edition takes the original's, ${original ?? 'which has none'}`,
+    hint: ({ field, original, file }) =>
+      original === undefined
+        ? `Remove "${field}" from the translation; to give it one in every edition, write it in ${file}.`
+        : `Remove "${field}" from the translation, or give it the original's value; to change it in every edition, change it in ${file}.`,
   }),
   'translation/stale': rule<{ original: string; changed: string; translated: string }>({
     severity: 'warning',

@@ -108,7 +108,9 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     documents,
     failed,
   };
-  return [base, ...languages.map((other) => toEdition(base, other, translations.get(other) ?? [], directory, report))];
+  // The originals' front matter as written, for the fields a translation gives that every edition takes from them.
+  const written = new Map(originals.map((file) => [file.path, file.frontMatter?.value]));
+  return [base, ...languages.map((other) => toEdition(base, other, translations.get(other) ?? [], directory, report, (key) => written.get(key)))];
 }
 
 /** The path with its folder under content/ spelt as mimeo reads it (`content/issue/1/…` is `content/issues/1/…`), when it was misspelt. */

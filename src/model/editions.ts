@@ -81,7 +81,7 @@ function movedOriginal(key: string, base: Site): string | undefined {
  * translation of an article or an editorial with `draft: true` is left out of a build without
  * drafts, its original shown.
  */
-export function toEdition(base: Site, language: string, translations: readonly Translation[], directory: Map<string, Author>, report: Report): Site {
+export function toEdition(base: Site, language: string, translations: readonly Translation[], directory: Map<string, Author>, report: Report, writtenOf: (key: string) => unknown = () => undefined): Site {
   const prefix = `${language}/`;
   const translated = new Map<string, SiteDocument>();
   // Translations that say `draft: true`, by key: unfinished, whatever the original is.
@@ -105,7 +105,7 @@ export function toEdition(base: Site, language: string, translations: readonly T
   const heldBack: SiteDocument[] = [];
   for (const original of base.documents.values()) {
     const translation = translated.get(original.key);
-    const copy = editionCopy(original, translation, prefix);
+    const copy = editionCopy(original, translation, prefix, writtenOf(original.key));
     // A translation's draft of a published text is held back as a draft of its own would be: the
     // edition shows the original until it is done, as for a text not translated yet (README,
     // Translations). A build with drafts shows it, marked. A page has no drafts: its
@@ -144,7 +144,7 @@ function toTranslated(file: LoadedFile, key: string, language: string, directory
 }
 
 /** A document as an edition shows it: the original's place, the translation's text if any. */
-function editionCopy(original: SiteDocument, translation: SiteDocument | undefined, prefix: string): SiteDocument {
+function editionCopy(original: SiteDocument, translation: SiteDocument | undefined, prefix: string, written?: unknown): SiteDocument {
   const text = translation ?? original;
   const copy = {
     ...original,
@@ -164,7 +164,7 @@ function editionCopy(original: SiteDocument, translation: SiteDocument | undefin
   if (text.summary === undefined) delete copy.summary;
   else copy.summary = text.summary;
   if (copy.kind === 'issue' && text.kind === 'issue' && text.coverAlt !== undefined) copy.coverAlt = text.coverAlt;
-  const ignored = translation ? ignoredFieldsOf(original, translation) : [];
+  const ignored = translation ? ignoredFieldsOf(original, translation, written) : [];
   if (ignored.length) copy.ignoredFields = ignored;
   else delete copy.ignoredFields;
   return copy;

@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Element, Root, RootContent } from 'hast';
@@ -515,6 +515,55 @@ describe('a translation that gives a value of its own to what stays the original
         '  Remove "date" from the translation, or give it the original\'s value; to change it in every edition, change it in content/issues/1/issue.md.\n' +
         'content/pages/about.fr.md:4:8: warning: this translation\'s "order" is not used: every edition takes the original\'s, 1 [translation/ignored-field]\n' +
         '  Remove "order" from the translation, or give it the original\'s value; to change it in every edition, change it in content/pages/about.md.\n',
+    ]);
+  });
+});
+
+describe('a translation that gives a cover of its own', () => {
+  const issue = 'content/issues/1/issue.fr.md';
+  const warning =
+    'content/issues/1/issue.fr.md:5:8: warning: this translation\'s "cover" is not used: every edition takes the original\'s, cover.svg [translation/ignored-field]\n' +
+    '  Remove "cover" from the translation, or give it the original\'s value; to change it in every edition, change it in content/issues/1/issue.md.\n';
+
+  it('is told the cover as the original writes it, not as the site publishes it', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, issue), (await readFile(path.join(root, issue), 'utf8')).replace('cover: cover.svg', 'cover: other.svg'));
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([0, warning]);
+  });
+
+  it('is told the cover as the original writes it when its file is missing, besides the missing file', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await rm(path.join(root, 'content/issues/1/cover.svg'));
+    await writeFile(path.join(root, issue), (await readFile(path.join(root, issue), 'utf8')).replace('cover: cover.svg', 'cover: other.svg'));
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout.split('\n').filter((line) => line.includes('[translation/ignored-field]') || line.includes('[asset/missing]'))).toEqual([
+      'content/issues/1/issue.fr.md:5:8: warning: this translation\'s "cover" is not used: every edition takes the original\'s, cover.svg [translation/ignored-field]',
+      'content/issues/1/issue.md:5:8: error: the file "cover.svg" does not exist [asset/missing]',
+    ]);
+  });
+
+  it('is not told once it writes the original\'s, even as the path the site publishes it at would be written', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, issue), (await readFile(path.join(root, issue), 'utf8')).replace('cover: cover.svg', 'cover: ./cover.svg'));
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+    await writeFile(path.join(root, issue), (await readFile(path.join(root, issue), 'utf8')).replace('cover: ./cover.svg', 'cover: issues/1/cover.svg'));
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([0, warning]);
+  });
+});
+
+describe('a translation of a page that gives a menu place the original does not', () => {
+  it('is told that the original has none, not the value mimeo gives a page without one', async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, 'content/pages/about.md'), '---\ntitle: About\n---\n## History\n\nIt began in a shed.\n');
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([
+      0,
+      'content/pages/about.fr.md:3:7: warning: this translation\'s "menu" is not used: every edition takes the original\'s, which has none [translation/ignored-field]\n' +
+        '  Remove "menu" from the translation; to give it one in every edition, write it in content/pages/about.md.\n' +
+        'content/pages/about.fr.md:4:8: warning: this translation\'s "order" is not used: every edition takes the original\'s, which has none [translation/ignored-field]\n' +
+        '  Remove "order" from the translation; to give it one in every edition, write it in content/pages/about.md.\n',
     ]);
   });
 });
