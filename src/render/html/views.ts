@@ -5,7 +5,7 @@ import { LazyText } from '../lazy-text.js';
 import { fillHtml, unresolvedUrl, type Filling, type Slot } from '../slots.js';
 import { linkTo, type UrlBase } from './url.js';
 import { worksOfAuthors } from '../../model/authors.js';
-import { InternalError } from '../../diagnostics/diagnostic.js';
+import { toSlug } from '../../model/classify.js';
 
 /** What every view of one page is made with: where the page is, its language, its strings. */
 export interface PageScope {
@@ -111,9 +111,8 @@ function absolutize(url: string, base: string): string {
 
 /** The id of a contributor's entry on the authors page, which the model decides for all of them at once. */
 export function authorAnchor(site: Site, author: Author): string {
-  const anchor = site.authorAnchors.get(author.key);
-  if (anchor === undefined) throw new InternalError(`No anchor for the author "${author.key}", who is not among the site's authors.`);
-  return anchor;
+  // Every author a page names is one of the site's; were one not, the page is still made, its link only less sure.
+  return site.authorAnchors.get(author.key) ?? (toSlug(author.key) || 'author');
 }
 
 function authorView(scope: PageScope, author: Author): AuthorView {
