@@ -554,6 +554,14 @@ export const rules = {
     message: ({ url }) => `the link "${url}" uses a scheme that could run code, so it was removed`,
     hint: () => 'Link to an http(s), mailto or gemini address instead.',
   }),
+  'image/unsupported-url': rule<{ url: string; scheme: string }>({
+    severity: 'warning',
+    message: ({ url, scheme }) =>
+      scheme === 'data'
+        ? `the image "${url}" is written out in the text (a data: address), which the site does not show, so its description (alt text) is shown in its place`
+        : `the image "${url}" uses a scheme that could run code, so its description (alt text) is shown in its place`,
+    hint: () => 'Save the image as a file beside the Markdown file and link to it by its name, as in ![A lamp drawn in two lines](lamp.png).',
+  }),
   'asset/missing': rule<{ url: string; suggestion?: string }>({
     severity: 'error',
     message: ({ url }) => `the file "${url}" does not exist`,

@@ -189,7 +189,9 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined) {
     if (isUnsafeUrl(url)) {
-      reportRule(report, 'link/unsafe-url', place, { url: url.slice(0, 40) });
+      const shown = url.length > 40 ? `${url.slice(0, 39)}…` : url;
+      if (resource.type === 'image') reportRule(report, 'image/unsupported-url', place, { url: shown, scheme });
+      else reportRule(report, 'link/unsafe-url', place, { url: shown });
       return { kind: 'removed' };
     }
     return undefined;

@@ -124,6 +124,28 @@ describe('links and images in raw HTML', () => {
   });
 });
 
+/** Builds the base webzine with an article of `body`: its web page's text, its capsule's lines and what the build said. */
+async function buildArticle(body: string) {
+  const root = await makeWebzine();
+  await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+  await writeFile(path.join(root, 'content/issues/1/30-elsewhere.md'), `---\ntitle: Elsewhere\n---\n${body}\n`);
+  const out = await temporaryFolder();
+  const run = await runCli(['build', '--root', root, '--out', out]);
+  expect(run.code, run.stderr).toBe(0);
+  const web = await readFile(path.join(out, 'web/issues/1/elsewhere/index.html'), 'utf8');
+  const lines = readGemtext(await readFile(path.join(out, 'gemini/issues/1/elsewhere.gmi'), 'utf8')).map((line) => line.line);
+  return { web: /<div class="prose">\n([^]*?)\n<\/div>/.exec(web)?.[1], lines, said: run.stderr };
+}
+
+describe('an image written out in the text as a data: address', () => {
+  it('shows its alt text on the web page as in the capsule, and leaves no empty paragraph where one has none', async () => {
+    const { web, lines, said } = await buildArticle('Before.\n\n![A lamp](data:image/png;base64,iVBORw0KGgo) in a line.\n\n![](data:image/png;base64,iVBORw0KGgo)\n\nAfter.');
+    expect(web).toBe('<p>Before.</p>\n<p>A lamp in a line.</p>\n<p>After.</p>');
+    expect(lines.slice(lines.indexOf('Before.'), lines.indexOf('After.') + 1)).toEqual(['Before.', '', 'A lamp in a line.', '', 'After.']);
+    expect(said).toContain('content/issues/1/30-elsewhere.md:6:1: warning: the image "data:image/png;base64,iVBORw0KGgo" is written out in the text (a data: address), which the site does not show, so its description (alt text) is shown in its place [image/unsupported-url]');
+  });
+});
+
 describe('drafts built with --drafts', () => {
   let out: string;
   const draftGmi = (file: string) => readFile(path.join(out, 'gemini', file), 'utf8');

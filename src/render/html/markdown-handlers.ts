@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import type { Code, FootnoteReference, Heading, Html, Image, ImageReference, Link, LinkReference, Parents } from 'mdast';
+import type { Code, FootnoteReference, Heading, Html, Image, ImageReference, Link, LinkReference, Paragraph, Parents } from 'mdast';
 import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
 import { toString as textOf } from 'mdast-util-to-string';
 import { isUnsafeUrl } from '../../transform/link-target.js';
@@ -45,6 +45,12 @@ export function handlersFor(options: FragmentOptions, addSlot: AddSlot, notes: N
       element.tagName = `h${Math.min(6, Math.max(2, node.depth))}`;
       return element;
     },
+    // An image the page leaves out shows its alt text (see `patchUrl`): a paragraph of such images
+    // without any is left out, as in the capsule, rather than left empty.
+    paragraph(state: State, node: Paragraph) {
+      const element = defaultHandlers.paragraph(state, node);
+      return element.children.every((child) => child.type === 'text' && child.value.trim() === '') ? undefined : element;
+    },
     // A block that scrolls sideways must be reachable by keyboard (WCAG 2.1.1; axe
     // scrollable-region-focusable), and Firefox alone makes it so by itself.
     code(state: State, node: Code) {
@@ -83,7 +89,8 @@ function escapeHtml(_state: State, node: Html, parent: Parents | undefined): Ele
 }
 
 function patchUrl(element: Element, key: 'href' | 'src', resource: { url: string; data?: unknown }, options: FragmentOptions, addSlot: AddSlot): Element | ElementContent[] {
-  if (isUnsafeUrl(resource.url)) return key === 'href' ? element.children : [];
+  // A link keeps its text, an image its alt text, as in the capsule.
+  if (isUnsafeUrl(resource.url)) return key === 'href' ? element.children : altTextOf(element);
   const index = resourceOf(resource);
   const url = element.properties[key];
   if (typeof url !== 'string') return element;
@@ -91,6 +98,12 @@ function patchUrl(element: Element, key: 'href' | 'src', resource: { url: string
   if (options.html !== 'trust' && !allowedProtocol(url, schema.protocols?.[key] ?? [])) delete element.properties[key];
   else if (index !== undefined) element.properties[key] = addSlot({ resource: index, url });
   return element;
+}
+
+/** An image's alt text as text, shown where the image could not be. */
+function altTextOf(image: Element): ElementContent[] {
+  const alt = image.properties['alt'];
+  return typeof alt === 'string' && alt !== '' ? [{ type: 'text', value: alt }] : [];
 }
 
 /** Whether `url` is relative or has one of `protocols`, as hast-util-sanitize decides it. */
