@@ -15,7 +15,7 @@ import type { InvalidValue, MisplacedAttribute } from '../render/html/attribute-
 import { loadRawHtmlParsers } from '../render/raw-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
-import { isUnsafeUrl } from '../transform/link-target.js';
+import { isUnsafeUrl, removedScheme } from '../transform/link-target.js';
 import { emptyBody, fieldPositions, withTextCause, type CompiledBody, type CompileOptions, type CompiledFile, type Resource } from './compiled.js';
 
 // The Markdown stack is imported from here down: a build loads this module only when a file must be compiled.
@@ -93,8 +93,9 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     const gemtext = toGemtext(parsed.tree, {
       placement: options.links,
       footnoteLabel: markers.footnotes,
-      href: (url, resource) => {
-        if (isUnsafeUrl(url)) return undefined;
+      // What the web page leaves out (see markdown-handlers.ts), the capsule leaves out too.
+      href: (url, resource, type) => {
+        if (isUnsafeUrl(url) || (options.html !== 'trust' && removedScheme(url, type) !== undefined)) return undefined;
         const index = (resource.data as { resource?: number } | undefined)?.resource;
         return addSlot(index === undefined ? { url } : { resource: index, url });
       },

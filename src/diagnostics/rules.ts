@@ -91,6 +91,9 @@ function commentHint(key: string, { quoted }: Commented): string {
 /** The hint of the last error of a rule, which counts those past the first ten. */
 const mendTheFirstTen = 'Mend them as the errors before this one say of the first ten; `mimeo check` then tells where the next ones are.';
 
+/** Words listed as a sentence lists them: `a, b or c`. */
+const listOr = (words: readonly string[]): string => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`);
+
 const maybe = (suggestion: string | undefined, text: (s: string) => string): string | undefined =>
   suggestion === undefined ? undefined : text(suggestion);
 
@@ -554,13 +557,20 @@ export const rules = {
     message: ({ url }) => `the link "${url}" uses a scheme that could run code, so it was removed`,
     hint: () => 'Link to an http(s), mailto or gemini address instead.',
   }),
+  'link/unknown-scheme': rule<{ url: string; scheme: string; schemes: readonly string[] }>({
+    severity: 'warning',
+    message: ({ url, scheme }) => `the link "${url}" starts with "${scheme}:", which is not a kind of address the site links to, so only its text is shown`,
+    hint: ({ schemes }) => `A web address needs its https:// in front (https://localhost:8080/, not localhost:8080/). Links lead to addresses that start with ${listOr(schemes.map((s) => `${s}:`))}.`,
+  }),
   'image/unsupported-url': rule<{ url: string; scheme: string }>({
     severity: 'warning',
     message: ({ url, scheme }) =>
       scheme === 'data'
         ? `the image "${url}" is written out in the text (a data: address), which the site does not show, so its description (alt text) is shown in its place`
-        : `the image "${url}" uses a scheme that could run code, so its description (alt text) is shown in its place`,
-    hint: () => 'Save the image as a file beside the Markdown file and link to it by its name, as in ![A lamp drawn in two lines](lamp.png).',
+        : scheme === 'javascript' || scheme === 'vbscript'
+          ? `the image "${url}" uses a scheme that could run code, so its description (alt text) is shown in its place`
+          : `the image "${url}" is at a "${scheme}:" address, which web pages do not load images from, so its description (alt text) is shown in its place`,
+    hint: () => 'Save the image as a file beside the Markdown file and link to it by its name, as in ![A lamp drawn in two lines](lamp.png), or by its https:// address.',
   }),
   'asset/missing': rule<{ url: string; suggestion?: string }>({
     severity: 'error',

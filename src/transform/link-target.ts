@@ -22,6 +22,40 @@ export function isUnsafeUrl(url: string): boolean {
   return scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data';
 }
 
+/**
+ * The schemes a link on the web page may have (SPEC §7): addresses a reader's browser hands to
+ * the program that opens them (a web, Gemini, Gopher or FTP client, a mail, chat, phone or map
+ * application, a terminal, a news reader, a torrent client), none of which runs in the page.
+ * hast-util-sanitize's default list (`http`, `https`, `irc`, `ircs`, `mailto`, `xmpp`) took out
+ * any other silently, while the capsule kept it.
+ */
+export const linkSchemes: readonly string[] = ['http', 'https', 'mailto', 'tel', 'sms', 'geo', 'gemini', 'gopher', 'ftp', 'ftps', 'sftp', 'ssh', 'irc', 'ircs', 'xmpp', 'news', 'nntp', 'magnet'];
+
+/** The schemes an image on the web page may be loaded from: the web's own. */
+export const imageSchemes: readonly string[] = ['http', 'https'];
+
+/**
+ * The scheme `url` starts with, lowercased, as hast-util-sanitize reads one: what comes before a
+ * colon that no `/`, `?` or `#` precedes; `undefined` for a relative URL (`a/b:c`, `//host/`).
+ */
+export function schemeOf(url: string): string | undefined {
+  const colon = url.indexOf(':');
+  const before = (mark: string) => url.indexOf(mark) > -1 && colon > url.indexOf(mark);
+  if (colon < 0 || before('/') || before('?') || before('#')) return undefined;
+  return url.slice(0, colon).toLowerCase();
+}
+
+/**
+ * The scheme of `url` when the web page leaves out a link (`type: 'link'`) or an image with it,
+ * one that neither {@link isUnsafeUrl} nor {@link linkSchemes} (or {@link imageSchemes}) names:
+ * the link keeps its text only, the image its alt text, on the web page and in the capsule alike.
+ */
+export function removedScheme(url: string, type: 'link' | 'image'): string | undefined {
+  const scheme = schemeOf(url.trim());
+  if (scheme === undefined || isUnsafeUrl(url)) return undefined;
+  return (type === 'image' ? imageSchemes : linkSchemes).includes(scheme) ? undefined : scheme;
+}
+
 /** `text` with its `%xx` escapes decoded, or as it is where they are not valid. */
 export function safeDecode(text: string): string {
   try {

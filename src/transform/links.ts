@@ -6,7 +6,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
 import { translationSuffix } from '../model/classify.js';
 import { configPlace, menuUrlWrong } from '../load/site-files.js';
-import { isUnsafeUrl, queryOf, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
+import { isUnsafeUrl, linkSchemes, queryOf, removedScheme, schemeOf, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
 
 // The file site.yml's relative links (its `menu` urls) are read from, as a Markdown file's are from it.
 const siteFile = 'content/site.yml';
@@ -186,16 +186,7 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   const url = resource.url.trim();
   const place = { file: document.path, line: resource.line, column: resource.column };
   if (url === '' || /^\/\//.test(url)) return undefined;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  if (scheme !== undefined) {
-    if (isUnsafeUrl(url)) {
-      const shown = url.length > 40 ? `${url.slice(0, 39)}…` : url;
-      if (resource.type === 'image') reportRule(report, 'image/unsupported-url', place, { url: shown, scheme });
-      else reportRule(report, 'link/unsafe-url', place, { url: shown });
-      return { kind: 'removed' };
-    }
-    return undefined;
-  }
+  if (schemeOf(url) !== undefined) return checkScheme(resource, url, index.site, place, report);
   const target = findTarget(url, document, index);
   if (target.problem === undefined) {
     const linked = target.target.kind === 'document' ? index.site.documents.get(target.target.path) : undefined;
@@ -212,6 +203,27 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document.path, index) });
   else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document.path, index) });
   return undefined;
+}
+
+/**
+ * An address elsewhere, left as written, or `removed` when the web page leaves it out: one that
+ * could run code, or (but with `markdown.html: trust`) one of a scheme the sanitizer does not let
+ * through; the page shows the link's text, or the image's alt text, and the capsule does too.
+ */
+function checkScheme(resource: Resource, url: string, site: Site, place: Place, report: Report): LinkTarget | undefined {
+  const shown = url.length > 40 ? `${url.slice(0, 39)}…` : url;
+  const image = resource.type === 'image';
+  if (isUnsafeUrl(url)) {
+    if (image) reportRule(report, 'image/unsupported-url', place, { url: shown, scheme: schemeOf(url) ?? '' });
+    else reportRule(report, 'link/unsafe-url', place, { url: shown });
+    return { kind: 'removed' };
+  }
+  // A definition may serve a link or an image: it is checked as a link's address.
+  const scheme = site.config.markdown.html === 'trust' ? undefined : removedScheme(url, image ? 'image' : 'link');
+  if (scheme === undefined) return undefined;
+  if (image) reportRule(report, 'image/unsupported-url', place, { url: shown, scheme });
+  else reportRule(report, 'link/unknown-scheme', place, { url: shown, scheme, schemes: linkSchemes });
+  return { kind: 'removed' };
 }
 
 type Resolution =

@@ -137,6 +137,26 @@ async function buildArticle(body: string) {
   return { web: /<div class="prose">\n([^]*?)\n<\/div>/.exec(web)?.[1], lines, said: run.stderr };
 }
 
+describe('links to addresses of other kinds than the web\'s', () => {
+
+  it('are kept on the web page as in the capsule: ftp, tel, ssh, sftp, news, magnet, an autolink and raw HTML', async () => {
+    const { web, lines } = await buildArticle('[ftp](ftp://ftp.openbsd.org/pub/) and [call](tel:+15551234), [ssh](ssh://host.example), [sftp](sftp://host.example/x), [news](news:comp.lang.c), [torrent](magnet:?xt=urn:btih:c12f), <ftp://ftp.example/x> and <a href="ftp://raw.example/">raw</a>.');
+    expect(web).toBe(
+      '<p><a href="ftp://ftp.openbsd.org/pub/">ftp</a> and <a href="tel:+15551234">call</a>, <a href="ssh://host.example">ssh</a>, <a href="sftp://host.example/x">sftp</a>, <a href="news:comp.lang.c">news</a>, <a href="magnet:?xt=urn:btih:c12f">torrent</a>, <a href="ftp://ftp.example/x" class="bare-url">ftp://ftp.example/x</a> and <a href="ftp://raw.example/">raw</a>.</p>',
+    );
+    expect(lines).toEqual(expect.arrayContaining(['=> ftp://ftp.openbsd.org/pub/ ftp', '=> tel:+15551234 call', '=> ssh://host.example ssh', '=> sftp://host.example/x sftp', '=> news:comp.lang.c news', '=> magnet:?xt=urn:btih:c12f torrent', '=> ftp://ftp.example/x', '=> ftp://raw.example/ raw']));
+  });
+
+  it('are left out of the web page and the capsule alike when the web page can not keep them, with their text and a warning', async () => {
+    const { web, lines, said } = await buildArticle('Run [the tool](foo:bar) or [x](localhost:8080/).');
+    expect(web).toBe('<p>Run the tool or x.</p>');
+    expect(lines.filter((line) => line.startsWith('=>') && !/\.gmi|\.\/|atom\.xml/.test(line))).toEqual([]);
+    expect(lines).toContain('Run the tool or x.');
+    expect(said).toContain('content/issues/1/30-elsewhere.md:4:5: warning: the link "foo:bar" starts with "foo:", which is not a kind of address the site links to, so only its text is shown [link/unknown-scheme]');
+    expect(said).toContain('content/issues/1/30-elsewhere.md:4:28: warning: the link "localhost:8080/" starts with "localhost:", which is not a kind of address the site links to, so only its text is shown [link/unknown-scheme]');
+  });
+});
+
 describe('an image written out in the text as a data: address', () => {
   it('shows its alt text on the web page as in the capsule, and leaves no empty paragraph where one has none', async () => {
     const { web, lines, said } = await buildArticle('Before.\n\n![A lamp](data:image/png;base64,iVBORw0KGgo) in a line.\n\n![](data:image/png;base64,iVBORw0KGgo)\n\nAfter.');

@@ -45,7 +45,7 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
     rawLink = undefined;
   };
   const addLink = (resource: Link | Image, label: string) => {
-    const url = state.href(resource.url, resource);
+    const url = state.href(resource.url, resource, resource.type);
     if (url !== undefined && url.trim() !== '') result.links.push({ url, label: label || url, image: resource.type === 'image' });
   };
   const visit = (node: Nodes): void => {
@@ -112,7 +112,7 @@ function collectLink(
   if (isImage) append(label);
   else for (const child of (node as { children: Nodes[] }).children) visit(child);
   if (!resource) return;
-  const url = state.href(resource.url, resource);
+  const url = state.href(resource.url, resource, isImage ? 'image' : 'link');
   // A link without a URL (`[text]()`) leads nowhere, and `=>  text` would make its text the URL.
   if (url !== undefined && url.trim() !== '') links.push({ url, label: label || url, image: isImage });
 }

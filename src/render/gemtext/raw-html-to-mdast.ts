@@ -116,7 +116,7 @@ function toList(element: Element, context: Context): List {
 function toCode(element: Element, context: Context): Code {
   for (const node of descendants(element)) {
     const resource = resourceOf(node, context);
-    const href = resource && context.state.href(resource.url, resource);
+    const href = resource && context.state.href(resource.url, resource, resource.type);
     if (href === undefined || href.trim() === '') continue;
     const label = node.tagName === 'a' ? labelOf(node.children) : altOf(node).replace(/\s+/g, ' ').trim();
     context.unplaced.push({ url: href, label: label || href, image: node.tagName === 'img' });

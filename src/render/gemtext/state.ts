@@ -31,8 +31,11 @@ export interface State {
   definitions: Map<string, Definition>;
   /** Footnote identifiers in order of first reference, which gives their numbers. */
   footnoteOrder: string[];
-  /** The URL of a link on this capsule page, or `undefined` to drop it (a link to this very page). */
-  href: (url: string, resource: Link | Image | Definition) => string | undefined;
+  /**
+   * The URL of a link on this capsule page, or `undefined` to drop it (a link to this very page,
+   * one the web page leaves out); `type` is what the Markdown made of it (a definition may serve either).
+   */
+  href: (url: string, resource: Link | Image | Definition, type: 'link' | 'image') => string | undefined;
   /** The link or image that raw HTML wrote at this place with this URL, as the web page keeps it (see {@link RawResource}). */
   rawResource: RawResource;
   /** The level the web page shows the heading that raw HTML wrote at this place at, if it knows it. */

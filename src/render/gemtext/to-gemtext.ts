@@ -10,8 +10,8 @@ import type { LinkPlacement, RawResource, State } from './state.js';
 export interface GemtextOptions {
   /** Where inline links go (default: `paragraph`). */
   placement?: LinkPlacement;
-  /** The URL of a link on this capsule page; `undefined` drops the link. */
-  href: (url: string, resource: Link | Image | Definition) => string | undefined;
+  /** The URL of a link or image (`type`) on this capsule page; `undefined` drops the link. */
+  href: (url: string, resource: Link | Image | Definition, type: 'link' | 'image') => string | undefined;
   /** Heading of the footnotes list (default: `Footnotes`). */
   footnoteLabel?: string;
   /** Links and images of raw HTML that the web page keeps (default: none, raw HTML keeps its text only). */

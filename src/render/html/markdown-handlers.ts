@@ -2,10 +2,9 @@ import type { Element, ElementContent } from 'hast';
 import type { Code, FootnoteReference, Heading, Html, Image, ImageReference, Link, LinkReference, Paragraph, Parents } from 'mdast';
 import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
 import { toString as textOf } from 'mdast-util-to-string';
-import { isUnsafeUrl } from '../../transform/link-target.js';
+import { isUnsafeUrl, removedScheme } from '../../transform/link-target.js';
 import { withCallsAfter } from './footnote-calls.js';
 import type { AddSlot, FragmentOptions } from './markdown-to-html.js';
-import { schema } from './sanitize-schema.js';
 
 /** The index of a link, image or definition among its body's resources (set by `compileFile`). */
 function resourceOf(node: { data?: unknown }): number | undefined {
@@ -89,14 +88,13 @@ function escapeHtml(_state: State, node: Html, parent: Parents | undefined): Ele
 }
 
 function patchUrl(element: Element, key: 'href' | 'src', resource: { url: string; data?: unknown }, options: FragmentOptions, addSlot: AddSlot): Element | ElementContent[] {
-  // A link keeps its text, an image its alt text, as in the capsule.
-  if (isUnsafeUrl(resource.url)) return key === 'href' ? element.children : altTextOf(element);
+  // The sanitizer sees the slot, not the URL: what it would take out is taken out here. A link
+  // keeps its text, an image its alt text, as in the capsule (see compile-file.ts).
+  const type = key === 'href' ? 'link' : 'image';
+  if (isUnsafeUrl(resource.url) || (options.html !== 'trust' && removedScheme(resource.url, type) !== undefined)) return type === 'link' ? element.children : altTextOf(element);
   const index = resourceOf(resource);
   const url = element.properties[key];
-  if (typeof url !== 'string') return element;
-  // The sanitizer sees the slot, not the URL: the schema's protocols are checked here instead.
-  if (options.html !== 'trust' && !allowedProtocol(url, schema.protocols?.[key] ?? [])) delete element.properties[key];
-  else if (index !== undefined) element.properties[key] = addSlot({ resource: index, url });
+  if (typeof url === 'string' && index !== undefined) element.properties[key] = addSlot({ resource: index, url });
   return element;
 }
 
@@ -104,15 +102,6 @@ function patchUrl(element: Element, key: 'href' | 'src', resource: { url: string
 function altTextOf(image: Element): ElementContent[] {
   const alt = image.properties['alt'];
   return typeof alt === 'string' && alt !== '' ? [{ type: 'text', value: alt }] : [];
-}
-
-/** Whether `url` is relative or has one of `protocols`, as hast-util-sanitize decides it. */
-function allowedProtocol(url: string, protocols: readonly string[]): boolean {
-  const colon = url.indexOf(':');
-  const before = (mark: string) => url.indexOf(mark) > -1 && colon > url.indexOf(mark);
-  if (colon < 0 || before('/') || before('?') || before('#')) return true;
-  const scheme = url.slice(0, colon);
-  return protocols.includes(scheme);
 }
 
 function patchReference(result: ElementContent | ElementContent[], key: 'href' | 'src', state: State, identifier: string, options: FragmentOptions, addSlot: AddSlot) {

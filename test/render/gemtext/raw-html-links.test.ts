@@ -55,7 +55,7 @@ describe('links and images of raw HTML blocks in gemtext', () => {
   });
 
   it('writes no => line for a link the web page\'s sanitizer removes, but keeps its text', () => {
-    expect(capsuleText('<ol><li><a href="javascript:alert(1)">this</a> and <a href="tel:123">that</a></li></ol>\n')).toBe('* 1. this and that\n');
+    expect(capsuleText('<ol><li><a href="javascript:alert(1)">this</a> and <a href="file:///etc/passwd">that</a></li></ol>\n')).toBe('* 1. this and that\n');
   });
 
   it('lists the links of raw preformatted text after its block', () => {
