@@ -555,7 +555,7 @@ export const rules = {
   'link/unsafe-url': rule<{ url: string }>({
     severity: 'warning',
     message: ({ url }) => `the link "${url}" uses a scheme that could run code, so it was removed`,
-    hint: () => 'Link to an http(s), mailto or gemini address instead.',
+    hint: () => 'Link to a web address (https://…) or another a reader can follow (mailto:, gemini:, ftp:, tel: …) instead.',
   }),
   'link/unknown-scheme': rule<{ url: string; scheme: string; schemes: readonly string[] }>({
     severity: 'warning',

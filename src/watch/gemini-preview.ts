@@ -1,4 +1,5 @@
 import { textDirection } from '../render/html/text-direction.js';
+import { linkSchemes } from '../transform/link-target.js';
 
 /** Options of {@link toGeminiPreview}. */
 export interface PreviewOptions {
@@ -114,7 +115,7 @@ function toHref(url: string, capsuleRoot: string): string | undefined {
   if (url === '' || /[\u0000-\u0020\u007F]/.test(url)) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) return url.startsWith('/') && !url.startsWith('//') ? capsuleRoot + url.slice(1) : url;
-  return ['gemini', 'https', 'http', 'mailto', 'gopher'].includes(scheme) ? url : undefined;
+  return linkSchemes.includes(scheme) ? url : undefined;
 }
 
 function escapeHtml(text: string): string {
