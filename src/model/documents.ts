@@ -61,8 +61,9 @@ export function toArticle(file: LoadedFile, origin: Origin, folderName: string, 
     const digits = /^\d+/.exec(fileName)?.[0];
     // Without one, the next free in the issue (`first.md` beside `10-first.md` is no `10-first.md`).
     const order = digits === undefined ? String(freeOrder) : digits.length > 9 ? String(Number(digits.slice(-9))) : digits;
-    const suggestion = translationNameOf(fileName, languages) ?? `${order}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
-    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'NN-slug.md: an order number (9 digits at most), a hyphen, then lowercase words joined by hyphens', suggestion });
+    const translation = translationNameOf(fileName, languages);
+    const suggestion = translation ?? `${order}-${toSlug(fileName.replace(/^\d+-?/, '').replace(/\.md$/i, '')) || 'article'}.md`;
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: translation ? asTranslation : 'NN-slug.md: an order number (9 digits at most), a hyphen, then lowercase words joined by hyphens', suggestion });
   }
   const data = validate(file, articleSchema, 'an article', report, { file: `${file.path.slice(0, file.path.lastIndexOf('/') + 1)}issue.md`, fields: issueOnlyFields });
   if (!name || !data || number === undefined) return undefined;
@@ -79,12 +80,16 @@ export function toArticle(file: LoadedFile, origin: Origin, folderName: string, 
   };
 }
 
+// What a file named as other tools name translations (`about_fr.md`, `issue_fr.md`) is told its name must be.
+const asTranslation = "as mimeo names a translation: its original's name with the language before .md";
+
 /** The page of a `pages/<slug>.md`, its front matter checked; `undefined` when its name is wrong. */
 export function toPage(file: LoadedFile, origin: Origin, fileName: string, report: Report, languages: readonly string[] = []): Page | undefined {
   const slug = parsePageName(fileName);
   if (!slug) {
-    const suggestion = translationNameOf(fileName, languages) ?? `${toSlug(fileName.replace(/\.md$/i, '')) || 'page'}.md`;
-    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: 'lowercase words joined by hyphens, like about.md', suggestion });
+    const translation = translationNameOf(fileName, languages);
+    const suggestion = translation ?? `${toSlug(fileName.replace(/\.md$/i, '')) || 'page'}.md`;
+    reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: translation ? asTranslation : 'lowercase words joined by hyphens, like about.md', suggestion });
   }
   const data = validate(file, pageSchema, 'a page', report);
   if (!slug || !data) return undefined;

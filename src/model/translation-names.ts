@@ -10,7 +10,13 @@ export function translationNameOf(fileName: string, languages: readonly string[]
   if (stem === fileName) return undefined;
   // The longest language the name ends with (`pt-BR` before `br`), its own case aside.
   const written = stem.replace(/_/g, '-').toLowerCase();
-  const tag = [...languages].sort((a, b) => b.length - a.length).find((language) => written.length > language.length + 1 && /[-.]/.test(written[written.length - language.length - 1]!) && written.endsWith(language.toLowerCase()));
+  const sorted = [...languages].sort((a, b) => b.length - a.length);
+  // A region after the language, in capitals as locales write it (`about_fr_FR.md`, `10-first-fr-FR.md`):
+  // no slug has capitals, so a lowercase `-de-at` stays a slug's words.
+  const region = /[-_.]([a-zA-Z]{2,3})[-_]([A-Z]{2}|\d{3})$/.exec(stem);
+  const regional = region && sorted.find((listed) => listed.toLowerCase() === region[1]!.toLowerCase());
+  if (region && regional !== undefined && region.index > 0) return `${stem.slice(0, region.index)}.${regional}.md`;
+  const tag = sorted.find((language) => written.length > language.length + 1 && /[-.]/.test(written[written.length - language.length - 1]!) && written.endsWith(language.toLowerCase()));
   return tag === undefined ? undefined : `${stem.slice(0, stem.length - tag.length - 1)}.${tag}.md`;
 }
 
