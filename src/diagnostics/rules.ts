@@ -443,6 +443,19 @@ export const rules = {
           ? 'Add the handle to content/authors.yml, or write the full name ("Ada Lovelace").'
           : `Did you mean "${suggestion}"?`,
   }),
+  'author/handle-case': rule<{ written: string; handle: string; name: string; more?: number }>({
+    severity: 'warning',
+    message: ({ written, handle, name, more }) =>
+      more !== undefined
+        ? `${more} more names, from "${written}" on, differ from handles of authors.yml only in their capitals, and are taken for them`
+        : `"${written}" differs from the handle "${handle}" only in its capitals, and is taken for it (${name})`,
+    hint: ({ written, handle, more }) =>
+      more !== undefined
+        ? 'Write each handle as authors.yml does. The warnings before this one say where the first ten are.'
+        : written.startsWith('@')
+          ? `Write the handle as "${handle}".`
+          : `Write the handle as "${handle}"; for someone else called "${written}", write their full name.`,
+  }),
   'encoding/invalid-utf8': rule<Record<string, never>>({
     severity: 'error',
     message: () => 'this file is not valid UTF-8',

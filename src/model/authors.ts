@@ -16,18 +16,24 @@ export function toAuthorDirectory(file: AuthorsFile | undefined): Map<string, Au
  * Resolves front matter `authors` or `editors` values: a handle of authors.yml (`ada`, or
  * `@ada`) gives that contributor, a name gives a contributor of that name. A value shaped like a handle that
  * authors.yml lacks is a mistake, reported with the nearest handle, and so is someone listed
- * twice. `key` names the list (`authors`) in messages, `placeOf` where each item is.
+ * twice. A handle written in other capitals (`Ada`, `ADA`) gives its contributor too, with a
+ * warning. `key` names the list (`authors`) in messages, `placeOf` where each item is.
  */
 export function resolveAuthors(values: readonly string[], directory: Map<string, Author>, key: string, placeOf: (index: number) => { file: string } & Position, report: Report): Author[] {
   const authors: Author[] = [];
   const unknown: Array<{ file: string } & Position & { value: string }> = [];
   const repeated: Array<{ file: string } & Position & { index: number; value: string }> = [];
+  const recased: Array<{ file: string } & Position & { value: string; handle: string }> = [];
   // The same person twice (a handle and the name it stands for, a name in two cases) is a slip.
   const seen = new Set<string>();
   for (const [index, value] of values.entries()) {
     // A handle may be written as the fediverse writes one (`@ada`), in quotes since YAML reads no
     // plain value that starts with @: that is the hint a contributor who wrote `authors: @ada` gets.
-    const known = directory.get(value) ?? (value.startsWith('@') ? directory.get(value.slice(1)) : undefined);
+    const exact = directory.get(value) ?? (value.startsWith('@') ? directory.get(value.slice(1)) : undefined);
+    // A free name may be written in `authors` (a guest's), but one word that is a handle in other
+    // capitals is the handle typed so (`Ada` for `ada`), not someone else of that name.
+    const recasedHandle = exact ? undefined : handleInOtherCase(value.replace(/^@/, ''), directory);
+    const known = exact ?? (recasedHandle === undefined ? undefined : directory.get(recasedHandle));
     const author = known ?? (/^@?[a-z0-9_.-]+$/.test(value) && directory.size > 0 ? undefined : { key: value, name: value });
     if (!author) {
       unknown.push({ ...placeOf(index), value });
@@ -40,13 +46,38 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
     }
     seen.add(person);
     authors.push(author);
+    if (recasedHandle !== undefined) recased.push({ ...placeOf(index), value, handle: recasedHandle });
   }
-  const file = (unknown[0] ?? repeated[0])?.file;
+  const file = (unknown[0] ?? repeated[0] ?? recased[0])?.file;
   if (file === undefined) return authors;
   // The nearest handle is looked for only for the names shown.
   reportShown('author/unknown-handle', unknown, file, report, ({ value }) => ({ handle: value, suggestion: didYouMean(value.replace(/^@/, ''), directory.keys()) }));
+  reportShown('author/handle-case', recased, file, report, ({ value, handle }) => ({
+    written: value,
+    // Shown in the form it was written, with its @ or without.
+    handle: value.startsWith('@') ? `@${handle}` : handle,
+    name: directory.get(handle)!.name,
+  }));
   reportShown('front-matter/invalid', repeated, file, report, ({ index, value }) => ({ key: `${key}.${index}`, expected: 'someone not listed before', actual: `"${value}"` }));
   return authors;
+}
+
+// Made once for each directory, when a value first matches no handle as written.
+const lowerCaseIndexes = new WeakMap<Map<string, Author>, Map<string, string>>();
+
+/**
+ * The handle of `directory` that is `value` in other capitals; `undefined` when there is none, or
+ * when two handles are (`ada` and `Ada`), since it can not tell which is meant.
+ */
+function handleInOtherCase(value: string, directory: Map<string, Author>): string | undefined {
+  let index = lowerCaseIndexes.get(directory);
+  if (!index) {
+    const found = new Map<string, string | null>();
+    for (const handle of directory.keys()) found.set(handle.toLowerCase(), found.has(handle.toLowerCase()) ? null : handle);
+    index = new Map([...found].filter((entry): entry is [string, string] => entry[1] !== null));
+    lowerCaseIndexes.set(directory, index);
+  }
+  return index.get(value.toLowerCase());
 }
 
 /** What each author wrote and edited, by their key, in the issues' order (see {@link worksOfAuthors}). */

@@ -53,44 +53,60 @@ describe('the authors pages', () => {
     expect(web.slice(web.indexOf('Ada Quill'))).toContain('Written with an at');
   });
 
-  it('keep a handle\'s anchor (#ada) for its contributor when a name written in authors: reads alike ("Ada"), which gets another', async () => {
+  it('keep a handle\'s anchor (#ada) for its contributor when a name written in authors: reads alike ("Äda"), which gets another', async () => {
     const root = await makeWebzine();
-    await writeFile(path.join(root, 'content/issues/1/30-guest.md'), '---\ntitle: A guest\nauthors: [grace, "Ada"]\n---\nText.\n');
+    await writeFile(path.join(root, 'content/issues/1/30-guest.md'), '---\ntitle: A guest\nauthors: [grace, "Äda"]\n---\nText.\n');
     const out = await temporaryFolder();
     const run = await runCli(['build', '--root', root, '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     const web = await readFile(path.join(out, 'web/authors/index.html'), 'utf8');
     const ids = [...web.matchAll(/<section class="author" id="([^"]*)">\n<h2 class="author__name">(?:<a href="[^"]*">)?<bdi>([^<]*)</g)].map((match) => [match[2], match[1]]);
-    // "Ada" sorts before "Ada Quill", and took her #ada.
-    expect(ids).toEqual([['A Reader', 'a-reader'], ['Ada', 'ada-1'], ['Ada Quill', 'ada'], ['Grace Ink', 'grace']]);
+    // "Äda" reads as "ada", and took the #ada of Ada Quill before.
+    expect(ids).toEqual([['A Reader', 'a-reader'], ['Ada Quill', 'ada'], ['Grace Ink', 'grace'], ['Äda', 'ada-1']]);
     const byline = (who: string, anchor: string, up: string) => `<a class="byline__name" href="${up}authors/#${anchor}"><bdi>${who}</bdi></a>`;
     const guestPage = await readFile(path.join(out, 'web/issues/1/guest/index.html'), 'utf8');
-    expect(guestPage).toContain(`By ${byline('Grace Ink', 'grace', '../../../')} and ${byline('Ada', 'ada-1', '../../../')}</p>`);
+    expect(guestPage).toContain(`By ${byline('Grace Ink', 'grace', '../../../')} and ${byline('Äda', 'ada-1', '../../../')}</p>`);
     const ownPage = await readFile(path.join(out, 'web/issues/1/first/index.html'), 'utf8');
     expect(ownPage).toContain(`By ${byline('Ada Quill', 'ada', '../../../')}</p>`);
     const issue = await readFile(path.join(out, 'web/issues/1/index.html'), 'utf8');
     expect(issue).toContain(`Edited by ${byline('Ada Quill', 'ada', '../../')}</p>`);
-    expect(issue).toContain(`By ${byline('Grace Ink', 'grace', '../../')} and ${byline('Ada', 'ada-1', '../../')}</p>`);
+    expect(issue).toContain(`By ${byline('Grace Ink', 'grace', '../../')} and ${byline('Äda', 'ada-1', '../../')}</p>`);
     expect(issue).not.toContain('#ada-1"><bdi>Ada Quill');
   });
 
   it('give a name the anchor after a handle that reads alike even when that handle wrote nothing yet, and one without letters ("!!!") the one after a handle called author', async () => {
     const root = await makeWebzine();
     await appendFile(path.join(root, 'content/authors.yml'), 'zoe:\n  name: Zoë Marsh\nauthor:\n  name: Anonymous Author\n');
-    await writeFile(path.join(root, 'content/issues/1/30-guest.md'), '---\ntitle: A guest\nauthors: ["Zoe", "!!!", "???"]\n---\nText.\n');
+    await writeFile(path.join(root, 'content/issues/1/30-guest.md'), '---\ntitle: A guest\nauthors: ["Zoé", "!!!", "???"]\n---\nText.\n');
     await writeFile(path.join(root, 'content/issues/1/40-signed.md'), '---\ntitle: Signed\nauthors: [author]\n---\nText.\n');
     const out = await temporaryFolder();
     const run = await runCli(['build', '--root', root, '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     const web = await readFile(path.join(out, 'web/authors/index.html'), 'utf8');
     const ids = [...web.matchAll(/<section class="author" id="([^"]*)">\n<h2 class="author__name">(?:<a href="[^"]*">)?<bdi>([^<]*)</g)].map((match) => [match[2], match[1]]);
-    expect(ids).toEqual([['!!!', 'author-1'], ['???', 'author-2'], ['A Reader', 'a-reader'], ['Ada Quill', 'ada'], ['Anonymous Author', 'author'], ['Grace Ink', 'grace'], ['Zoe', 'zoe-1']]);
+    expect(ids).toEqual([['!!!', 'author-1'], ['???', 'author-2'], ['A Reader', 'a-reader'], ['Ada Quill', 'ada'], ['Anonymous Author', 'author'], ['Grace Ink', 'grace'], ['Zoé', 'zoe-1']]);
     const guestPage = await readFile(path.join(out, 'web/issues/1/guest/index.html'), 'utf8');
-    expect(guestPage).toContain('href="../../../authors/#zoe-1"><bdi>Zoe</bdi>');
+    expect(guestPage).toContain('href="../../../authors/#zoe-1"><bdi>Zoé</bdi>');
     expect(guestPage).toContain('href="../../../authors/#author-1"><bdi>!!!</bdi>');
     expect(guestPage).toContain('href="../../../authors/#author-2"><bdi>???</bdi>');
     const signed = await readFile(path.join(out, 'web/issues/1/signed/index.html'), 'utf8');
     expect(signed).toContain('href="../../../authors/#author"><bdi>Anonymous Author</bdi>');
+  });
+
+  it('take a handle written in other capitals (authors: [Ada, "@GRACE"], editors: [ADA]) as that contributor, not as another person', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/30-capitals.md'), '---\ntitle: Written in capitals\nauthors: [Ada, "@GRACE"]\n---\nText.\n');
+    const issueFile = path.join(root, 'content/issues/1/issue.md');
+    await writeFile(issueFile, (await readFile(issueFile, 'utf8')).replace('editors: [ada]', 'editors: [ADA]'));
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = await readFile(path.join(out, 'web/issues/1/capitals/index.html'), 'utf8');
+    expect(page).toContain('By <a class="byline__name" href="../../../authors/#ada"><bdi>Ada Quill</bdi></a> and <a class="byline__name" href="../../../authors/#grace"><bdi>Grace Ink</bdi></a>');
+    const issue = await readFile(path.join(out, 'web/issues/1/index.html'), 'utf8');
+    expect(issue).toContain('Edited by <a class="byline__name" href="../../authors/#ada"><bdi>Ada Quill</bdi></a>');
+    const web = await readFile(path.join(out, 'web/authors/index.html'), 'utf8');
+    expect([...web.matchAll(/<h2[^>]*>(.*?)<\/h2>/g)].map((match) => match[1]!.replace(/<[^>]*>/g, ''))).toEqual(['A Reader', 'Ada Quill', 'Grace Ink']);
   });
 
   it('tell a mistyped handle written with its @ as a handle authors.yml lacks, with the nearest one', async () => {
