@@ -1,3 +1,4 @@
+import type { ImpossibleDate } from '../parse/impossible-date.js';
 import type { Diagnostic, Place, Report, Severity } from './diagnostic.js';
 
 /** One rule of the catalogue: how its message and hint are worded from their arguments. */
@@ -411,10 +412,19 @@ export const rules = {
     message: ({ key, kind }) => `${kind} needs a "${key}" in its front matter, and there is none`,
     hint: ({ key, block }) => (block ? `Add a line "${key}: …" between the two --- lines.` : `Put a line "${key}: …" in a front matter block at the very top of the file:\n---\n${key}: …\n---`),
   }),
-  'front-matter/date': rule<{ key: string; actual: string }>({
+  // `impossible`: the value is written as a date is, but the calendar has no such day.
+  'front-matter/date': rule<{ key: string; actual: string; impossible?: ImpossibleDate }>({
     severity: 'error',
-    message: ({ key, actual }) => `${keyText(key)} must be a date like 2021-10-01, got ${actual}`,
-    hint: () => 'Write the date as year-month-day; leave it out while the issue is a draft.',
+    message: ({ key, actual, impossible }) =>
+      impossible === undefined
+        ? `${keyText(key)} must be a date like 2021-10-01, got ${actual}`
+        : `${keyText(key)} must be a date that exists, got ${actual}: ${impossible.wrong === 'day' ? `${impossible.month} has ${impossible.days} days` : `there is no month ${impossible.month}`}`,
+    hint: ({ impossible }) =>
+      impossible === undefined
+        ? 'Write the date as year-month-day; leave it out while the issue is a draft.'
+        : impossible.wrong === 'day'
+          ? `Write a day that ${impossible.month} has, from 01 to ${impossible.days}.`
+          : `Write the month second, from 01 to 12${maybe(impossible.swapped, (date) => `: did you mean ${date}?`) ?? '.'}`,
   }),
   'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; more?: number }>({
     severity: 'error',

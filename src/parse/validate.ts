@@ -4,6 +4,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
+import { impossibleDate } from './impossible-date.js';
 import { inQuotes, itemsOf } from './yaml-quoting.js';
 import { toFediverseAddress } from './schemas.js';
 import { describeExpected, knownKeys, whatFieldTakes } from './field-schema.js';
@@ -96,7 +97,9 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
     return;
   }
   if (area === 'front-matter' && path[path.length - 1] === 'date') {
-    reportRule(report, 'front-matter/date', place, { key, actual });
+    // 2024-02-30 is written as a date is: what is wrong is the day, not the form.
+    const impossible = typeof actualValue === 'string' ? impossibleDate(actualValue) : undefined;
+    reportRule(report, 'front-matter/date', place, { key, actual, ...(impossible === undefined ? {} : { impossible }) });
     return;
   }
   const expected = describeExpected(issue);

@@ -296,8 +296,8 @@ describe('the mimeo command', () => {
     expect(Object.values(dates).map((date) => pattern.test(date))).toEqual([true, false, false]);
     const run = await mimeo(['check', '--root', root]);
     expect(run.stdout.split('\n').filter((line) => line.includes('[front-matter/date]'))).toEqual([
-      'content/issues/3/issue.md:3:7: error: "date" must be a date like 2021-10-01, got "2026-02-30" [front-matter/date]',
-      'content/issues/4/issue.md:3:7: error: "date" must be a date like 2021-10-01, got "2100-02-29" [front-matter/date]',
+      'content/issues/3/issue.md:3:7: error: "date" must be a date that exists, got "2026-02-30": February 2026 has 28 days [front-matter/date]',
+      'content/issues/4/issue.md:3:7: error: "date" must be a date that exists, got "2100-02-29": February 2100 has 28 days [front-matter/date]',
     ]);
   });
 
