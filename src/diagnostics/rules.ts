@@ -1,4 +1,5 @@
 import type { ImpossibleDate } from '../parse/impossible-date.js';
+import type { ListedValue } from '../parse/yaml-quoting.js';
 import type { Diagnostic, Place, Report, Severity } from './diagnostic.js';
 
 /** One rule of the catalogue: how its message and hint are worded from their arguments. */
@@ -87,6 +88,13 @@ type Commented = { quoted?: string };
 function commentHint(key: string, { quoted }: Commented): string {
   const emptied = `YAML reads a # after a space as the start of a comment, so ${keyText(key)} was left empty`;
   return quoted === undefined ? `${emptied}: write its value before any #.` : `${emptied}: if what follows is its value, put it in quotes, as in: ${quoted}`;
+}
+
+/** The hint for a list field written as text (`tags: news, tips`), with the list it stands for. */
+function listHint({ listed, dashed }: ListedValue): string {
+  return dashed !== undefined
+    ? `YAML reads a dash with a word right after it (${dashed}) as text, not as an item of a list: put a space after the dash of each item, as in:\n${listed}`
+    : `Write it as a list, in brackets, as in: ${listed}`;
 }
 
 /** The hint of the last error of a rule, which counts those past the first ten. */
@@ -187,10 +195,11 @@ export const rules = {
     hint: ({ suggestion, more }) =>
       more !== undefined ? `Remove them, or put the theme's own settings under extra:. The errors before this one say where the first ten are.` : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; more?: number }>({
+  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their settings take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, commented, more }) => (more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
+    hint: ({ key, suggestion, listed, commented, more }) =>
+      more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : listed !== undefined ? listHint(listed) : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'site-config/widened': rule<{ what: 'trust' | 'host-files'; files?: string }>({
     severity: 'warning',
@@ -426,10 +435,11 @@ export const rules = {
           ? `Write a day that ${impossible.month} has, from 01 to ${impossible.days}.`
           : `Write the month second, from 01 to 12${maybe(impossible.swapped, (date) => `: did you mean ${date}?`) ?? '.'}`,
   }),
-  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; more?: number }>({
+  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their fields take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, commented, more }) => (more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : maybe(suggestion, (s) => `Did you mean "${s}"?`)),
+    hint: ({ key, suggestion, listed, commented, more }) =>
+      more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : listed !== undefined ? listHint(listed) : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; more?: number }>({
     severity: 'error',

@@ -5,7 +5,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
 import { impossibleDate } from './impossible-date.js';
-import { inQuotes, itemsOf } from './yaml-quoting.js';
+import { asList, inQuotes, itemsOf, type ListedValue } from './yaml-quoting.js';
 import { toFediverseAddress } from './schemas.js';
 import { describeExpected, knownKeys, whatFieldTakes } from './field-schema.js';
 
@@ -61,7 +61,7 @@ export function validateData<Schema extends z.ZodType>(
 /** The mistakes a file can make by the thousand (unknown keys, wrong items of a list), reported past the first ten as a count. */
 interface Repeated {
   unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined; issueFile?: string }>;
-  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; commented?: () => { quoted?: string } | undefined }>;
+  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: () => { quoted?: string } | undefined }>;
 }
 
 function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData, options: ValidationOptions, report: Report, repeated: Repeated): void {
@@ -114,7 +114,10 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
   // Looked for only for the values shown.
   const text = options.text;
   const commented = actualValue === null && text !== undefined ? () => commentedValue(text, place, schema, path) : undefined;
-  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(commented ? { commented } : {}) });
+  // A list written as text (`tags: news, tips`) is told the list it stands for.
+  const field = path[path.length - 1];
+  const listed = issue.code === 'invalid_type' && issue.expected === 'array' && typeof actualValue === 'string' && typeof field === 'string' ? asList(field, actualValue) : undefined;
+  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(listed ? { listed } : {}), ...(commented ? { commented } : {}) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { whatFieldTakes } from './field-schema.js';
+import { readSimpleScalar, type ScalarContext } from './yaml-simple-scalar.js';
 
 /** A field whose plain value YAML could not read, and the same line with the value in quotes. */
 export interface QuotedValue {
@@ -125,4 +126,36 @@ export function inQuotes(lines: readonly string[]): string {
   const quote = single ? "'" : '"';
   const written = lines.map((line) => (single ? line.replaceAll("'", "''") : line));
   return `${quote}${written.join('\n  ')}${quote}`;
+}
+
+/** A list field's value written as one text, written again as the list the field takes (see {@link asList}). */
+export interface ListedValue {
+  /** The field and its value as a list: `tags: [news, tips]`, or over lines, an item a line. */
+  listed: string;
+  /** For items written one per line without the space after their dash, which `listed` puts back, the first as written (`-news`). */
+  dashed?: string;
+}
+
+/**
+ * A value `field` takes as a list but which YAML read as one text, written again as that list:
+ * `tags: [news, tips]` for `tags: news, tips`, an item for each part a comma separates, in
+ * quotes only where YAML would read it otherwise (`"a: b"`, `"true"`). Items written one per line
+ * without a space after their dash (`  -news` under `tags:`) are one text to YAML, `-news -tips`:
+ * they are written again one per line with the space. `undefined` for a value of no words.
+ */
+export function asList(field: string, value: string): ListedValue | undefined {
+  const words = value.trim();
+  if (/^-[^\s-]/.test(words)) {
+    // One space before each dash, not a run (`\s+`), which is tried again from each of its spaces.
+    const written = words.split(/\s(?=-[^\s-])/).map((item) => item.trim());
+    return { listed: `${field}:${written.map((item) => `\n  - ${asWritten(item.slice(1).trim(), 'block')}`).join('')}`, dashed: written[0]! };
+  }
+  const items = itemsOf([words]) ?? (words === '' ? [] : [words]);
+  return items.length === 0 ? undefined : { listed: `${field}: [${items.map((item) => asWritten(item, 'flow')).join(', ')}]` };
+}
+
+/** `item` as YAML reads it back as that text where `context` says: as it is when it can, else in quotes. */
+function asWritten(item: string, context: ScalarContext): string {
+  const read = readSimpleScalar(item, 0, context);
+  return read !== undefined && read.value === item && read.end === item.length ? item : inQuotes([item]);
 }

@@ -73,3 +73,29 @@ describe('a hint for a field that takes no text', () => {
     expect(reported.map((diagnostic) => diagnostic.hint)).toEqual([hint]);
   });
 });
+
+// A list field YAML read as one text: a word, parts a comma separates, or items one per line
+// without the space after their dash; and the field written as the hint says.
+const listed: Array<[string, string, string, string]> = [
+  ['content/issues/1/10-first.md', 'authors: [ada]', 'authors: ada', 'authors: [ada]'],
+  ['content/issues/1/10-first.md', 'tags: [news]', 'tags: news, tips', 'tags: [news, tips]'],
+  ['content/issues/1/10-first.md', 'tags: [news]', 'tags: news, 2024, true, x [draft], "x, y"', 'tags: [news, "2024", "true", "x [draft]", "x, y"]'],
+  ['content/issues/1/10-first.md', 'tags: [news]', 'tags:\n  -news', 'tags:\n  - news'],
+  ['content/issues/1/10-first.md', 'tags: [news]', 'tags:\n  -news\n  -self hosted\n  -2024', 'tags:\n  - news\n  - self hosted\n  - "2024"'],
+  ['content/issues/1/issue.md', 'editors: [ada]', 'editors: ada, grace', 'editors: [ada, grace]'],
+  ['content/site.yml', 'title: Test Zine', 'title: Test Zine\nlanguages: fr', 'languages: [fr]'],
+];
+
+describe('a hint for a list field written as text', () => {
+  it.each(listed)('in %s, for %j written %j, gives the list check takes', async (file, line, written, expected) => {
+    const root = await webzineWith(file, line, written);
+    const [reported, ...others] = await diagnosticsOf(root, file);
+    expect(others).toEqual([]);
+    const suggestion = /as in:[ \n](.*)$/s.exec(reported?.hint ?? '')?.[1];
+    expect(suggestion).toBe(expected);
+    const text = await readFile(path.join(root, file), 'utf8');
+    const mistaken = written.split('\n').filter((part) => !part.startsWith('title: ')).join('\n');
+    await writeFile(path.join(root, file), text.replace(`${mistaken}\n`, `${suggestion!}\n`));
+    expect(await diagnosticsOf(root, file)).toEqual([]);
+  });
+});
