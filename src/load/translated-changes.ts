@@ -43,13 +43,31 @@ export async function translatedTextChanged(root: string, originals: readonly Or
 
 /**
  * What a translation translates of a Markdown file (README, Translations): its title, summary,
- * cover text and body; `undefined` when its front matter can not be read. Numbers, order, dates,
+ * cover text and body, as the build reads them and as far as a reader can see them (see
+ * {@link visibleBody}); `undefined` when its front matter can not be read. Numbers, order, dates,
  * drafts, editors and authors stay the original's.
  */
 export function translatedPart(text: string): string | undefined {
-  const { data, body } = parseFrontMatter(text, '', () => {});
+  // Committed text is raw bytes: read it as `decodeText` reads the work tree, without a byte
+  // order mark and with LF line endings, which README allows either way.
+  const decoded = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { data, body } = parseFrontMatter(decoded, '', () => {});
   const fields = data?.value;
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return undefined;
   const { title, summary, coverAlt } = fields as Record<string, unknown>;
-  return JSON.stringify([title, summary, coverAlt, body]);
+  return JSON.stringify([title, summary, coverAlt, visibleBody(body)]);
+}
+
+/**
+ * A body without what Markdown shows no reader: spaces and tabs at the end of a line, save the
+ * two spaces that break a line there when text follows on the next one (CommonMark §6.7), and
+ * blank lines before and after the text. An editor that trims lines or ends the file with blank
+ * lines then leaves translations up to date.
+ */
+function visibleBody(body: string): string {
+  const lines = body.split('\n').map((line) => line.replace(/[ \t]+$/, (end) => (end.endsWith('  ') ? '  ' : '')));
+  return lines
+    .map((line, index) => (line.endsWith('  ') && (lines[index + 1] ?? '').trim() === '' ? line.trimEnd() : line))
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
 }

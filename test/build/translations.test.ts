@@ -631,12 +631,34 @@ describe('a translation whose original changed only what is not translated', () 
     expect(await read('web/fr/issues/1/first/index.html')).not.toContain('depuis sa traduction');
   });
 
+  it('stays up to date when the original only changed its line endings, a byte order mark, spaces at line ends or blank lines around its text', async () => {
+    for (const [change, edit] of [
+      ['CRLF line endings', (text: string) => text.replace(/\n/g, '\r\n')],
+      ['a byte order mark', (text: string) => `\uFEFF${text}`],
+      ['blank lines at the end', (text: string) => `${text}\n\n`],
+      ['blank lines after the front matter', (text: string) => text.replace('---\nWelcome', '---\n\n\nWelcome')],
+      ['a space at the end of a line', (text: string) => text.replace('and the\n', 'and the \n')],
+      ['spaces on the last line', (text: string) => `${text.trimEnd()}   \n`],
+    ] as const) {
+      const root = await makeWebzine(twoLanguages);
+      const original = await readFile(path.join(root, issue), 'utf8');
+      expect(edit(original), change).not.toBe(original);
+      await commitAll(root, [
+        { ...who, date: '2026-03-01T09:00:00Z' },
+        { ...who, date: '2026-03-05T09:00:00Z', files: { [issue]: edit(original) } },
+      ]);
+      expect(await runCli(['check', '--root', root]), change).toMatchObject({ code: 0, stdout: '' });
+    }
+  });
+
   it('is stale when the title, the summary, the cover text or the body changed, even with the date', async () => {
     for (const [field, from, to] of [
       ['title', 'title: First light', 'title: First lights'],
       ['summary', 'summary: The first issue.', 'summary: The very first issue.'],
       ['cover text', 'coverAlt: A lamp drawn in two lines.', 'coverAlt: A lamp drawn in three lines.'],
       ['body', 'Welcome to the first issue.', 'Welcome, readers, to the first issue.'],
+      // Two spaces at the end of a line inside a paragraph break the line there.
+      ['line break', 'and the\n', 'and the  \n'],
     ]) {
       const root = await makeWebzine(twoLanguages);
       const original = await readFile(path.join(root, issue), 'utf8');
