@@ -29,9 +29,10 @@ function canonicalLanguage(tag: string): string {
 /**
  * What a YAML syntax error says (`reason`), the parser's code for it, and, for a value that
  * needs quotes, its field and the field written with them, or what the field takes when quotes
- * would not mend it (see `quotedValueOf`).
+ * would not mend it (see `quotedValueOf`); past the first ten errors, how many more there are,
+ * and whether they are all fields given twice.
  */
-type YamlSyntaxArgs = { reason: string; code?: string; field?: string; quoted?: string; expected?: string; split?: boolean; more?: number };
+type YamlSyntaxArgs = { reason: string; code?: string; field?: string; quoted?: string; expected?: string; split?: boolean; more?: number; twice?: boolean };
 
 /** What to put in quotes: the whole value of a field, or each part of it a comma separates, as `quoted` writes it. */
 function toQuote(field: string, split: boolean | undefined): string {
@@ -226,11 +227,12 @@ export const rules = {
     message: () => 'building the site needs "baseUrl", the https address it will be published at, and site.yml has none',
     hint: () => 'Add `baseUrl: https://zine.example/` to site.yml (`mimeo build` also takes --base-url, which overrides it).',
   }),
-  // Past the first ten, only fields given twice are counted (a file has one other syntax error at most).
+  // Past the first ten, the errors are counted: as fields given twice when all of them are.
   'yaml/syntax': rule<YamlSyntaxArgs>({
     severity: 'error',
-    message: ({ reason, more }) => `the YAML here can not be read: ${more !== undefined ? `${more} more fields, from this one on, are given twice` : reason}`,
-    hint: (args) => (args.more !== undefined ? 'Give each field once. The errors before this one say where the first ten are.' : yamlHint(args)),
+    message: ({ reason, more, twice }) =>
+      `the YAML here can not be read: ${more === undefined ? reason : twice ? `${more} more fields, from this one on, are given twice` : `${more} more fields, from this one on, are written wrong`}`,
+    hint: (args) => (args.more === undefined ? yamlHint(args) : args.twice ? 'Give each field once. The errors before this one say where the first ten are.' : mendTheFirstTen),
   }),
   'yaml/too-large': rule<{ alias: string; limit: number }>({
     severity: 'error',

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document } from 'yaml';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
+import { inFileOrder, reportShown, shownPerRule } from '../diagnostics/report-shown.js';
 import { aliasBeyond, aliasInsideItself, aliasTargets, maxAliases, maxExpandedSize, unresolvedAlias } from './yaml-aliases.js';
 import { quotedValueOf } from './yaml-quoting.js';
 import { findForbiddenCharacter, withoutForbiddenCharacters } from '../util/forbidden-characters.js';
 import { locateIn, pathAt } from './yaml-locate.js';
+import { independentErrors } from './yaml-independent-errors.js';
 import { readSimpleYaml } from './yaml-simple.js';
 
 /** A 1-based position in a file. */
@@ -62,17 +63,16 @@ export function parseYamlDocument(text: string, options: YamlOptions, report: Re
   const toPosition = positionsOf(lineCounter, options.lineOffset ?? 0);
   const duplicates = duplicateKeys(document);
   if (document.errors.length > 0 || duplicates.length > 0) {
-    // After the first mistake the parser's idea of the structure is a guess: what it then finds
-    // (two or three errors for one line indented wrong) is left out, but for keys given twice.
-    const first = [document.errors[0], duplicates[0]].filter((error) => error !== undefined).sort((a, b) => a.pos[0] - b.pos[0])[0]!;
-    const errors = [first, ...duplicates.filter((other) => other !== first)].map((error) => ({ error, ...toPosition(errorOffset(text, error)) }));
+    const errors = inFileOrder(independentErrors(text, [...document.errors, ...duplicates], lineCounter).map((shown) => ({ ...shown, ...toPosition(shown.offset) })));
     const { schema } = options;
-    // The field of the value in error, as the parser read the file, and what its schema takes.
-    const quoting = (error: YAMLParseError) => {
-      const path = schema && pathAt(document.contents, error.pos[0]);
+    // The field of the value in error, as the parser reads its lines alone, and what its schema takes.
+    const quoting = (error: YAMLParseError, [start, end]: [number, number]) => {
+      const path = schema && pathAt(parseDocument(text.slice(start, end), { uniqueKeys: false, logLevel: 'silent' }).contents, error.pos[0] - start);
       return quotedValueOf(text, error, schema && path ? { schema, path } : undefined);
     };
-    reportShown('yaml/syntax', inFileOrder(errors), options.file, report, ({ error }) => ({ reason: reasonOf(text, error), code: error.code, ...quoting(error) }), ({ error }) => error);
+    // What the errors past the first ten are, for the one that counts them.
+    const twice = errors.slice(shownPerRule).every(({ error }) => error.code === 'DUPLICATE_KEY');
+    reportShown('yaml/syntax', errors, options.file, report, ({ error, field }) => ({ reason: reasonOf(text, error), code: error.code, twice, ...quoting(error, field) }), ({ error }) => error);
     return undefined;
   }
   const start = toPosition(0);
@@ -185,18 +185,6 @@ function withoutForbidden(value: unknown, path: PropertyKey[], found: (path: Pro
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutForbidden(item, [...path, key], found)]));
   }
   return value;
-}
-
-/**
- * Where to show a YAML error: where the library found it, except for a quote never closed, found
- * at the end of the text, which is shown at the quote that opens it.
- */
-function errorOffset(text: string, error: { code: string; message: string; pos: [number, number] }): number {
-  const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
-  // A list or mapping never closed (`[ada`) is reported where its line ends: shown where it opens.
-  const bracket = error.code === 'BAD_INDENT' ? /end with a ([\]}])/.exec(error.message)?.[1] : undefined;
-  const opening = quote !== undefined ? text.lastIndexOf(quote, error.pos[0] - 1) : bracket !== undefined ? text.lastIndexOf(bracket === ']' ? '[' : '{', error.pos[0] - 1) : -1;
-  return opening < 0 ? error.pos[0] : opening;
 }
 
 /** What a syntax error says, in the contributor's terms where the parser's are obscure. */

@@ -46,6 +46,14 @@ describe('mimeo check on YAML with one mistake made many times', () => {
       'Give each field once. The errors before this one say where the first ten are.',
     ],
     [
+      'fields whose values YAML can not read, and a field given again',
+      'content/issues/1/30-pasted.md',
+      `---\ntitle: Pasted\n${linesOf(12, (n) => `note${n}: @${n}`)}\ntitle: Again\n---\nText.\n`,
+      'yaml/syntax',
+      'content/issues/1/30-pasted.md:13:9: error: the YAML here can not be read: 3 more fields, from this one on, are written wrong [yaml/syntax]',
+      'Mend them as the errors before this one say of the first ten; `mimeo check` then tells where the next ones are.',
+    ],
+    [
       'control characters written as YAML escapes',
       'content/issues/1/30-pasted.md',
       `---\ntitle: Pasted\ntags:\n${linesOf(12, (n) => `  - "tag${n}\\u0001"`)}\n---\nText.\n`,

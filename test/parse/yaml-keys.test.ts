@@ -16,7 +16,8 @@ describe('keys in YAML', () => {
     ['a key given again in a flow mapping', 'm: {a: 1, b: 2, a: 3}\n', ['1:17 the YAML here can not be read: "a" is given twice']],
     ['a key given again in a mapping of a list', 'list:\n  - a: 1\n    a: 2\n  - a: 3\n', ['3:5 the YAML here can not be read: "a" is given twice']],
     ['keys of the same value written otherwise', '~: a\nnull: b\ntrue: c\nTrue: d\n1: e\n"1": f\n', ['2:1 the YAML here can not be read: "null" is given twice', '4:1 the YAML here can not be read: "True" is given twice']],
-    ['a key given again before a syntax error, which is then not told', 'a: 1\na: 2\nb: "unclosed\n', ['2:1 the YAML here can not be read: "a" is given twice']],
+    ['a key given again before a syntax error, both told', 'a: 1\na: 2\nb: "unclosed\n', ['2:1 the YAML here can not be read: "a" is given twice', '3:4 the YAML here can not be read: Missing closing "quote']],
+    ['a key given again after an unclosed quote, which is then not told', 'a: "unclosed\nb: "x"\nb: 2\n', ['1:4 the YAML here can not be read: Missing closing "quote']],
     ['a syntax error before a key given again, both told', 'a: "x" y\nb: 1\nb: 2\n', ['1:8 the YAML here can not be read: Unexpected scalar at node end', '3:1 the YAML here can not be read: "b" is given twice']],
   ])('are refused when the same, as %s', (_case, text, said) => {
     expect(read(text)).toEqual({ value: undefined, said });
