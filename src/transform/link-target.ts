@@ -35,14 +35,12 @@ export const linkSchemes: readonly string[] = ['http', 'https', 'mailto', 'tel',
 export const imageSchemes: readonly string[] = ['http', 'https'];
 
 /**
- * The scheme `url` starts with, lowercased, as hast-util-sanitize reads one: what comes before a
- * colon that no `/`, `?` or `#` precedes; `undefined` for a relative URL (`a/b:c`, `//host/`).
+ * The scheme `url` starts with, lowercased: a letter, then letters, digits, `+`, `-` or `.`, and a
+ * colon (RFC 3986 §3.1); `undefined` for a relative URL (`a/b:c`, `a_b:c`, `//host/`), which a
+ * browser reads as a path, and which is checked as a link to a file.
  */
 export function schemeOf(url: string): string | undefined {
-  const colon = url.indexOf(':');
-  const before = (mark: string) => url.indexOf(mark) > -1 && colon > url.indexOf(mark);
-  if (colon < 0 || before('/') || before('?') || before('#')) return undefined;
-  return url.slice(0, colon).toLowerCase();
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]!.toLowerCase();
 }
 
 /**
