@@ -465,6 +465,15 @@ export const rules = {
           ? 'Add the handle to content/authors.yml, or write the full name ("Ada Lovelace").'
           : `Did you mean "${suggestion}"?`,
   }),
+  'author/name-of-handle': rule<{ written: string; handle: string; key: string; more?: number }>({
+    severity: 'warning',
+    message: ({ written, handle, more }) =>
+      more !== undefined ? `${more} more names, from "${written}" on, are names authors.yml gives handles, and are taken for them` : `"${written}" is the name authors.yml gives the handle "${handle}", and is taken for it`,
+    hint: ({ handle, key, more }) =>
+      more !== undefined
+        ? 'Write each as its handle. The warnings before this one say where the first ten are.'
+        : `Write the handle in its place (${key}: [${handle}]): the byline stays the same, and follows authors.yml if the name there changes.`,
+  }),
   'author/handle-case': rule<{ written: string; handle: string; name: string; more?: number }>({
     severity: 'warning',
     message: ({ written, handle, name, more }) =>

@@ -24,6 +24,7 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
   const unknown: Array<{ file: string } & Position & { value: string }> = [];
   const repeated: Array<{ file: string } & Position & { index: number; value: string }> = [];
   const recased: Array<{ file: string } & Position & { value: string; handle: string }> = [];
+  const named: Array<{ file: string } & Position & { value: string; handle: string }> = [];
   // The same person twice (a handle and the name it stands for, a name in two cases) is a slip.
   const seen = new Set<string>();
   for (const [index, value] of values.entries()) {
@@ -33,7 +34,10 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
     // A free name may be written in `authors` (a guest's), but one word that is a handle in other
     // capitals is the handle typed so (`Ada` for `ada`), not someone else of that name.
     const recasedHandle = exact ? undefined : handleInOtherCase(value.replace(/^@/, ''), directory);
-    const known = exact ?? (recasedHandle === undefined ? undefined : directory.get(recasedHandle));
+    // The name authors.yml gives a handle ("Ada Quill" for `ada`) is that contributor, not a guest of the same name.
+    const namedHandle = exact || recasedHandle !== undefined ? undefined : handleNamed(value, directory);
+    const handle = recasedHandle ?? namedHandle;
+    const known = exact ?? (handle === undefined ? undefined : directory.get(handle));
     const author = known ?? (/^@?[a-z0-9_.-]+$/.test(value) && directory.size > 0 ? undefined : { key: value, name: value });
     if (!author) {
       unknown.push({ ...placeOf(index), value });
@@ -47,8 +51,9 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
     seen.add(person);
     authors.push(author);
     if (recasedHandle !== undefined) recased.push({ ...placeOf(index), value, handle: recasedHandle });
+    if (namedHandle !== undefined) named.push({ ...placeOf(index), value, handle: namedHandle });
   }
-  const file = (unknown[0] ?? repeated[0] ?? recased[0])?.file;
+  const file = (unknown[0] ?? repeated[0] ?? recased[0] ?? named[0])?.file;
   if (file === undefined) return authors;
   // The nearest handle is looked for only for the names shown.
   reportShown('author/unknown-handle', unknown, file, report, ({ value }) => ({ handle: value, suggestion: didYouMean(value.replace(/^@/, ''), directory.keys()) }));
@@ -58,6 +63,7 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
     handle: value.startsWith('@') ? `@${handle}` : handle,
     name: directory.get(handle)!.name,
   }));
+  reportShown('author/name-of-handle', named, file, report, ({ value, handle }) => ({ written: value, handle, key }));
   reportShown('front-matter/invalid', repeated, file, report, ({ index, value }) => ({ key: `${key}.${index}`, expected: 'someone not listed before', actual: `"${value}"` }));
   return authors;
 }
@@ -78,6 +84,22 @@ function handleInOtherCase(value: string, directory: Map<string, Author>): strin
     lowerCaseIndexes.set(directory, index);
   }
   return index.get(value.toLowerCase());
+}
+
+// Made once for each directory, when a value first is no handle in any capitals.
+const nameIndexes = new WeakMap<Map<string, Author>, Map<string, string>>();
+
+/** The handle whose name in authors.yml `value` is, its case and spacing aside; `undefined` when none is, or two are. */
+function handleNamed(value: string, directory: Map<string, Author>): string | undefined {
+  const comparable = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  let index = nameIndexes.get(directory);
+  if (!index) {
+    const found = new Map<string, string | null>();
+    for (const [handle, author] of directory) found.set(comparable(author.name), found.has(comparable(author.name)) ? null : handle);
+    index = new Map([...found].filter((entry): entry is [string, string] => entry[1] !== null));
+    nameIndexes.set(directory, index);
+  }
+  return index.get(comparable(value));
 }
 
 /** What each author wrote and edited, by their key, in the issues' order (see {@link worksOfAuthors}). */
