@@ -135,7 +135,10 @@ export async function readGitHistory(root: string, memory?: HistoryMemory, log =
 
 /** The history of content/, with merges as changes where Git can show them so (2.31 and later). */
 async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<string, FileHistory>> {
-  const log = (merges: string[]) => git(['log', '--relative', '-M', ...merges, '--name-status', '-z', '--format=%x01%cI%x02%aN%x02%P%x02%H', '--', 'content']);
+  // `--date-order`: no commit before all its children, which Git's default order, by dates alone,
+  // breaks when a commit's clock was behind its parent's; parseLog reads a deletion or a rename
+  // before the commits it ends or carries on.
+  const log = (merges: string[]) => git(['log', '--date-order', '--relative', '-M', ...merges, '--name-status', '-z', '--format=%x01%cI%x02%aN%x02%P%x02%H', '--', 'content']);
   // Git before 2.31 shows no merge's changes: each change, a deletion too, then lands at its own commit.
   const shown = log(['--diff-merges=first-parent']).then((text) => ({ text, merges: true }), async () => ({ text: await log([]), merges: false }));
   // The commits of the branch being built, one merge after another: only their merges land changes.
@@ -144,14 +147,14 @@ async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<st
 }
 
 /**
- * Reads `git log -z --name-status --diff-merges=first-parent --format=%x01%cI%x02%aN%x02%P%x02%H`
- * output, newest commit first. A date is when a change was committed to this history (the
- * committer date: a rebased or cherry-picked change lands when it is applied), and a merge into
- * the branch being built (one of `mainline`, its first-parent chain) counts for every file it
- * brought in, at the date it was merged, but not for its authors: the maintainer who merges a
- * pull request did not write it. A merge made on a branch (the main branch merged into a pull
- * request to bring it up to date) lands nothing. A rename that changes nothing (`R100`) carries
- * a file's history to its new name without being a change. A file's history ends at a deletion
+ * Reads `git log --date-order -z --name-status --diff-merges=first-parent --format=%x01%cI%x02%aN%x02%P%x02%H`
+ * output, newest commit first, and every commit after its children. A date is when a change was
+ * committed to this history (the committer date: a rebased or cherry-picked change lands when it
+ * is applied), and a merge into the branch being built (one of `mainline`, its first-parent
+ * chain) counts for every file it brought in, at the date it was merged, but not for its authors:
+ * the maintainer who merges a pull request did not write it. A merge made on a branch (the main
+ * branch merged into a pull request to bring it up to date) lands nothing. A rename that changes
+ * nothing (`R100`) carries a file's history to its new name without being a change. A file's history ends at a deletion
  * that landed at one of its paths: the older commits there made another file, which is gone. A
  * deletion made on another branch lands through the merge that takes it, which shows it: one the
  * merge refused is no change.

@@ -272,3 +272,31 @@ describe('a file a branch deleted and the merge kept', () => {
     expect((await readGitHistory(root)).files.get('content/issues/1/20-second.md')).toMatchObject({ created: '2026-03-01T09:00:00.000Z', modified: '2026-05-05T09:00:00.000Z', authors: ['Ada Quill', 'Cy Solder'] });
   });
 });
+
+describe('a file deleted and made anew, read in the order its commits were made', () => {
+  const old = { author: 'Old Committer', email: 'old@secret.example' };
+  const remover = { author: 'Remover', email: 'remover@secret.example' };
+  const bo = { author: 'Bo Rivet', email: 'bo@secret.example' };
+  const at = (date: string, who: { author: string; email: string }) => ({ GIT_AUTHOR_NAME: who.author, GIT_AUTHOR_EMAIL: who.email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: who.author, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: date });
+  const article = (title: string) => `---\ntitle: ${title}\n---\nText.\n`;
+  const third = 'content/issues/1/30-third.md';
+  // Cy Solder committed to 20-second.md, Bo Rivet wrote 30-third.md anew; Old Committer wrote the file deleted.
+  const contributors = 'Contributors: <bdi>Ada Quill</bdi>, <bdi>Bo Rivet</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi></p>';
+
+  it('takes none of the deleted file\'s names when the deletion\'s clock was behind and a merge came between', async () => {
+    const root = await repository();
+    await commitAll(root, [{ ...old, date: '2026-05-01T09:00:00Z', files: { [third]: article('The old article') } }]);
+    await git(root, ['checkout', '-qb', 'side']);
+    await appendFile(path.join(root, 'content/issues/1/10-first.md'), '\nMore.\n');
+    await git(root, ['commit', '-qam', 'on a branch'], at('2026-05-03T09:00:00Z', bo));
+    await git(root, ['checkout', '-q', 'main']);
+    // A machine whose clock was a year behind: git log, by dates alone, shows this commit last.
+    await git(root, ['rm', '-q', third]);
+    await git(root, ['commit', '-qm', 'remove'], at('2025-05-04T09:00:00Z', remover));
+    await commitAll(root, [{ ...bo, date: '2026-05-06T09:00:00Z', files: { [third]: article('The new article') } }]);
+    await git(root, ['merge', '-q', '--no-ff', '-m', 'merge', 'side'], at('2026-05-09T09:00:00Z', ada));
+    const { page } = await build(root);
+    expect(await page('web/issues/1/index.html')).toContain(contributors);
+    expect((await readGitHistory(root)).files.get(third)).toMatchObject({ created: '2026-05-06T09:00:00.000Z', authors: ['Bo Rivet'] });
+  });
+});
