@@ -157,10 +157,11 @@ async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<st
  * nothing (`R100`) carries a file's history to its new name without being a change. A file's history ends at a deletion
  * that landed at one of its paths: the older commits there made another file, which is gone. A
  * deletion made on another branch lands through the merge that takes it, which shows it: one the
- * merge refused is no change.
+ * merge refused is no change. One the branch followed with a file made at that path lands as
+ * that file, which the merge shows changed: it ends the history as on the main line.
  */
 export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<string, FileHistory> {
-  const state: State = { files: new Map(), currentName: new Map(), met: new Set() };
+  const state: State = { files: new Map(), currentName: new Map(), met: new Set(), madeAt: new Map() };
   for (const [age, chunk] of log.split('\x01').slice(1).entries()) {
     const [header = '', ...tokens] = chunk.split('\0');
     const [date = '', name = '', parents = '', hash = ''] = header.split('\x02');
@@ -189,6 +190,11 @@ interface State {
   currentName: Map<string, string>;
   /** The names now of the files met so far: files there after the commit being read. */
   met: Set<string>;
+  /**
+   * The path each file met so far was made at (added, moved or copied there) by the oldest of its
+   * records read yet, by its name now; a file whose oldest record read is a change is not listed.
+   */
+  madeAt: Map<string, string>;
 }
 
 /** One commit of the log, as `parseLog` reads it. */
@@ -207,7 +213,7 @@ const gone = '';
 
 /** Reads one commit's `--name-status` records (status letters, then one path or two) into `state`. */
 function readChanges(state: State, tokens: readonly string[], commit: Commit): void {
-  const { files, currentName, met } = state;
+  const { files, currentName, met, madeAt } = state;
   for (let i = 0; i < tokens.length; i++) {
     const status = tokens[i]!.replace(/^\n/, '');
     if (status === '') continue;
@@ -217,15 +223,19 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
     i += renamed ? 2 : 1;
     if (current === gone) continue;
-    // A deletion made on another branch is not recorded: a merge that took it shows it.
+    // A deletion made on another branch is not recorded: a merge that took it shows it. One that
+    // the branch's next commit at this path followed with a file made there ended the history
+    // all the same: the merge shows that file as a change, not as a deletion and an addition.
     const deletion = status === 'D';
-    if (deletion && commit.mainline && met.has(current)) {
+    if (deletion && (commit.mainline ? met.has(current) : madeAt.get(current) === path)) {
       // The file met since was made at this path after the deletion: older commits here made another one.
       currentName.set(path, gone);
     } else if (status !== 'R100' && (!deletion || commit.mainline)) {
       record(files, current, commit, deletion);
     }
     met.add(current);
+    if (status.startsWith('A') || renamed) madeAt.set(current, path);
+    else madeAt.delete(current);
   }
 }
 

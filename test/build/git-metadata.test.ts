@@ -299,4 +299,20 @@ describe('a file deleted and made anew, read in the order its commits were made'
     expect(await page('web/issues/1/index.html')).toContain(contributors);
     expect((await readGitHistory(root)).files.get(third)).toMatchObject({ created: '2026-05-06T09:00:00.000Z', authors: ['Bo Rivet'] });
   });
+
+  it('takes none of the deleted file\'s dates and names when a branch deleted it and made it anew, merged with a merge commit as when fast-forwarded', async () => {
+    const root = await repository();
+    await commitAll(root, [{ ...old, date: '2026-05-01T09:00:00Z', files: { [third]: article('The old article') } }]);
+    await git(root, ['checkout', '-qb', 'pull-request']);
+    await commitAll(root, [
+      { ...remover, date: '2026-05-02T09:00:00Z', files: { [third]: null } },
+      { ...bo, date: '2026-05-03T09:00:00Z', files: { [third]: article('The new article') } },
+    ]);
+    await git(root, ['checkout', '-q', 'main']);
+    await git(root, ['merge', '-q', '--no-ff', '-m', 'merge', 'pull-request'], at('2026-05-09T09:00:00Z', ada));
+    const { page } = await build(root);
+    expect(await page('web/issues/1/index.html')).toContain(contributors);
+    expect(await page('web/issues/1/third/index.html')).toContain('Last changed <time datetime="2026-05-09">May 9, 2026</time>');
+    expect((await readGitHistory(root)).files.get(third)).toMatchObject({ created: '2026-05-03T09:00:00.000Z', modified: '2026-05-09T09:00:00.000Z', authors: ['Bo Rivet'] });
+  });
 });

@@ -43,6 +43,11 @@ describe('parseLog', () => {
     const log = '\x012026-03-04T00:00:00Z\x02Cy\x02m1 b1\x02m2\0\nM\0content/other.md\0\x012026-03-03T00:00:00Z\x02Bo\x02m0\x02b1\0\nD\0content/a.md\0\nM\0content/other.md\0\x012026-03-01T00:00:00Z\x02Ada\x02\x02m0\0\nA\0content/a.md\0\nA\0content/other.md\0';
     expect(parseLog(log, new Set(['m2', 'm1', 'm0'])).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 2, commit: 'm0' });
   });
+
+  it('ends a history at a deletion made on a branch that made a file anew there, which its merge shows as a change', () => {
+    const log = '\x012026-03-04T00:00:00Z\x02Cy\x02m1 b2\x02m2\0\nM\0content/a.md\0\x012026-03-03T00:00:00Z\x02Bo\x02b1\x02b2\0\nA\0content/a.md\0\x012026-03-02T00:00:00Z\x02Dee\x02m1\x02b1\0\nD\0content/a.md\0\x012026-03-01T00:00:00Z\x02Ada\x02\x02m1\0\nA\0content/a.md\0';
+    expect(parseLog(log, new Set(['m2', 'm1'])).get('content/a.md')).toEqual({ created: '2026-03-03T00:00:00.000Z', modified: '2026-03-04T00:00:00.000Z', authors: ['Bo'], age: 0, commit: 'm2' });
+  });
 });
 
 describe('a commit that tells nothing trustworthy', () => {
