@@ -65,9 +65,21 @@ export function translatedPart(text: string): string | undefined {
  * lines then leaves translations up to date.
  */
 function visibleBody(body: string): string {
-  const lines = body.split('\n').map((line) => line.replace(/[ \t]+$/, (end) => (end.endsWith('  ') ? '  ' : '')));
-  return lines
-    .map((line, index) => (line.endsWith('  ') && (lines[index + 1] ?? '').trim() === '' ? line.trimEnd() : line))
-    .join('\n')
-    .replace(/^\n+|\n+$/g, '');
+  // Walked back, not matched by `/[ \t]+$/` nor `/\n+$/`, which take time squared over a long run
+  // of spaces before other text, or of blank lines before more.
+  const lines = body.split('\n').map((line) => {
+    const end = endOfText(line, (character) => character === ' ' || character === '\t');
+    return line.slice(0, end) + (line.slice(end).endsWith('  ') ? '  ' : '');
+  });
+  const text = lines.map((line, index) => (line.endsWith('  ') && (lines[index + 1] ?? '').trim() === '' ? line.trimEnd() : line)).join('\n');
+  let start = 0;
+  while (text[start] === '\n') start++;
+  return text.slice(start, Math.max(start, endOfText(text, (character) => character === '\n')));
+}
+
+/** Where `text` ends once the characters `trailing` takes are left off its end. */
+function endOfText(text: string, trailing: (character: string) => boolean): number {
+  let end = text.length;
+  while (end > 0 && trailing(text[end - 1]!)) end--;
+  return end;
 }
