@@ -1,4 +1,4 @@
-import type { FootnoteDefinition, FootnoteReference, Text } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Link, Text } from 'mdast';
 import type { Node } from 'unist';
 import type { Position } from './yaml-data.js';
 
@@ -21,13 +21,16 @@ export function footnoteFinder(): { visit: (node: Node) => void; mistakes: (text
   const calls = new Set<string>();
   const notes = new Map<string, FootnoteDefinition>();
   const texts: Text[] = [];
+  // The text of an autolink or a bare URL is its address, `[^x]` included: no call.
+  const addresses = new Set<Node>();
   return {
     visit(node) {
-      if (node.type === 'footnoteReference') calls.add((node as FootnoteReference).identifier);
+      if (node.type === 'link' && isAddressLink(node as Link)) for (const child of (node as Link).children) addresses.add(child);
+      else if (node.type === 'footnoteReference') calls.add((node as FootnoteReference).identifier);
       else if (node.type === 'footnoteDefinition') {
         const note = node as FootnoteDefinition;
         if (!notes.has(note.identifier)) notes.set(note.identifier, note);
-      } else if (node.type === 'text' && (node as Text).value.includes('[^')) texts.push(node as Text);
+      } else if (node.type === 'text' && (node as Text).value.includes('[^') && !addresses.has(node)) texts.push(node as Text);
     },
     mistakes(text) {
       if (notes.size === 0 && texts.length === 0) return [];
@@ -69,12 +72,26 @@ function callsIn(node: Text, lines: readonly string[]): Array<{ label: string; i
     const from = line === start.line ? start.column - 1 : 0;
     for (const match of source.slice(from, line === end.line ? end.column - 1 : undefined).matchAll(callPattern)) {
       const column = from + match.index + 1;
-      // `\[^x]`: written to show the brackets, not a call.
-      if (source[column - 2] === '\\') continue;
+      // `\[^x]`: written to show the brackets, not a call; `\\[^x]` shows a backslash before one.
+      if (escaped(source, column - 1)) continue;
       found.push({ label: match[1]!, identifier: normalizeLabel(match[1]!), line, column });
     }
   }
   return found;
+}
+
+/** Whether the character at `index` of `source` is escaped: an odd run of backslashes precedes it. */
+function escaped(source: string, index: number): boolean {
+  let before = index;
+  while (before > 0 && source[before - 1] === '\\') before--;
+  return (index - before) % 2 === 1;
+}
+
+/** Whether a link's text is its address, as an autolink (`<https://…>`) or a bare URL (`www.…`, an e-mail address) writes it. */
+function isAddressLink(link: Link): boolean {
+  const [only] = link.children;
+  if (link.children.length !== 1 || only?.type !== 'text') return false;
+  return link.url === only.value || link.url === `http://${only.value}` || link.url === `mailto:${only.value}`;
 }
 
 /** A label as Markdown matches calls to notes: case and runs of spaces do not count (CommonMark's label matching). */
