@@ -319,19 +319,29 @@ export const rules = {
     message: () => 'this article is published with no text: its body holds nothing, or only notes between <!-- and -->',
     hint: () => 'Write the article, or keep it out of the issue with "draft: true" in its front matter until it is written.',
   }),
-  'markdown/footnote-undefined': rule<{ label: string; suggestion?: string }>({
+  'markdown/footnote-undefined': rule<{ label: string; suggestion?: string; more?: number }>({
     severity: 'warning',
-    message: ({ label }) => `the footnote [^${label}] has no note of that name, so readers see "[^${label}]" as it is written`,
-    hint: ({ label, suggestion }) =>
-      suggestion !== undefined
+    message: ({ label, more }) =>
+      more !== undefined
+        ? `${more} more footnote calls, from [^${label}] on, have no note of their name, so readers see them as they are written`
+        : `the footnote [^${label}] has no note of that name, so readers see "[^${label}]" as it is written`,
+    hint: ({ label, suggestion, more }) =>
+      more !== undefined
+        ? 'Write a note for each, or call the notes by their names, as the warnings before this one say of the first ten.'
+        : suggestion !== undefined
         ? `Did you mean [^${suggestion}]? Call the note by its name, or write this note on a line of its own: [^${label}]: The note's text.`
         : `Write its note on a line of its own, as in: [^${label}]: The note's text. To show the brackets as they are, write \\[^${label}].`,
   }),
-  'markdown/footnote-unused': rule<{ label: string; suggestion?: string }>({
+  'markdown/footnote-unused': rule<{ label: string; suggestion?: string; more?: number }>({
     severity: 'warning',
-    message: ({ label }) => `the footnote note [^${label}] is called nowhere in the text, so no page shows it`,
-    hint: ({ label, suggestion }) =>
-      suggestion !== undefined ? `Did you mean to call it where the text has [^${suggestion}]? The call and the note must have the same name.` : `Put [^${label}] in the text where the note belongs, or remove the note.`,
+    message: ({ label, more }) =>
+      more !== undefined
+        ? `${more} more footnote notes, from [^${label}] on, are called nowhere in the text, so no page shows them`
+        : `the footnote note [^${label}] is called nowhere in the text, so no page shows it`,
+    hint: ({ label, suggestion, more }) =>
+      more !== undefined
+        ? 'Call each in the text where it belongs, or remove it, as the warnings before this one say of the first ten.'
+        : suggestion !== undefined ? `Did you mean to call it where the text has [^${suggestion}]? The call and the note must have the same name.` : `Put [^${label}] in the text where the note belongs, or remove the note.`,
   }),
   'markdown/table-extra-cells': rule<{ cells: number; columns: number }>({
     severity: 'warning',

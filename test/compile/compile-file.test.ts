@@ -74,3 +74,20 @@ describe('compiling a body', () => {
   });
 });
 
+
+describe('footnote mistakes of a body', () => {
+  /** The footnote diagnostics of a body, as `line:column rule message`. */
+  const footnoteDiagnostics = (text: string) =>
+    compileFile({ path: 'content/issues/1/10-a.md', text }, { html: 'sanitize', links: 'paragraph' })
+      .diagnostics.filter((d) => d.ruleId.startsWith('markdown/footnote-'))
+      .map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`);
+
+  it('tells the first ten calls without a note and the first ten notes called nowhere, then how many more', () => {
+    const calls = Array.from({ length: 30 }, (_, i) => `[^call${i}x]`).join(' ');
+    const notes = Array.from({ length: 25 }, (_, i) => `[^note${i}]: n`).join('\n');
+    const told = footnoteDiagnostics(`${calls}\n\n${notes}\n`);
+    expect(told).toHaveLength(22);
+    expect(told[10]).toBe('1:101 markdown/footnote-undefined 20 more footnote calls, from [^call10x] on, have no note of their name, so readers see them as they are written');
+    expect(told[21]).toBe('13:1 markdown/footnote-unused 15 more footnote notes, from [^note10] on, are called nowhere in the text, so no page shows them');
+  });
+});
