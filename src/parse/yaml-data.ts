@@ -61,7 +61,7 @@ export function parseYamlDocument(text: string, options: YamlOptions, report: Re
   // mapping of 100 000 keys took it 48 s.
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const toPosition = positionsOf(lineCounter, options.lineOffset ?? 0);
-  const duplicates = duplicateKeys(document);
+  const duplicates = duplicateKeys(document, text);
   if (document.errors.length > 0 || duplicates.length > 0) {
     const errors = inFileOrder(independentErrors(text, [...document.errors, ...duplicates], lineCounter).map((shown) => ({ ...shown, ...toPosition(shown.offset) })));
     const { schema } = options;
@@ -143,8 +143,11 @@ function locatorIn(contents: unknown, toPosition: (offset: number) => Position):
 /**
  * Each key given a second time in its mapping, as the library reports it with `uniqueKeys`
  * (keys are the same when their values are: `~` and `null`, `true` and `True`), in linear time.
+ * Two keys of a block mapping at different columns are the parser's guess after a mistake
+ * (`summary: tags: none` then `tags: [x]`, read as one mapping), not a key given twice.
  */
-function duplicateKeys(document: Document): YAMLParseError[] {
+function duplicateKeys(document: Document, text: string): YAMLParseError[] {
+  const columnOf = (offset: number) => offset - text.lastIndexOf('\n', offset - 1);
   const found: YAMLParseError[] = [];
   const walk = (node: unknown): void => {
     if (isPair(node)) {
@@ -153,14 +156,16 @@ function duplicateKeys(document: Document): YAMLParseError[] {
     } else if (isSeq(node)) {
       for (const item of node.items) walk(item);
     } else if (isMap(node)) {
-      const seen = new Set<unknown>();
+      // Each key by the offset where it was first written.
+      const seen = new Map<unknown, number>();
       for (const pair of node.items) {
         const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
         // Other keys (lists, mappings) are only the same as themselves; NaN is not NaN.
         if (isScalar(key) && !Number.isNaN(key.value)) {
           const offset = key.range?.[0] ?? 0;
-          if (seen.has(key.value)) found.push(new YAMLParseError([offset, offset + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-          seen.add(key.value);
+          const first = seen.get(key.value);
+          if (first === undefined) seen.set(key.value, offset);
+          else if (node.flow || columnOf(first) === columnOf(offset)) found.push(new YAMLParseError([offset, offset + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         }
         walk(pair);
       }

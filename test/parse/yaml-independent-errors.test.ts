@@ -22,6 +22,7 @@ describe('syntax errors of YAML', () => {
     ['a list never closed, its end on the next line: none after its line', 'tags: [news,\ntips]\nsummary: @later\n', ['1:7']],
     ['a quote never closed in a list never closed: the quote', 'title: x\ntags: [a, "b]\nsummary: @x\n', ['2:11']],
     ['a list never closed, its next line indented: the list', 'tags: [a, b\n  summary: Lamps: x\nauthors: @ada\n', ['1:7']],
+    ['a colon in a value, then a field of the key the colon made: the colon, not the field as given twice', 'summary: tags: none yet\ntags: [x]\n', ['1:10']],
   ])('%s', (_case, text, places) => {
     expect(told(text)).toEqual(places.map((place) => `${place} yaml/syntax`));
   });
