@@ -138,7 +138,9 @@ async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<st
   // `--date-order`: no commit before all its children, which Git's default order, by dates alone,
   // breaks when a commit's clock was behind its parent's; parseLog reads a deletion or a rename
   // before the commits it ends or carries on.
-  const log = (merges: string[]) => git(['log', '--date-order', '--relative', '-M', ...merges, '--name-status', '-z', '--format=%x01%cI%x02%aN%x02%P%x02%H', '--', 'content']);
+  // `--raw --no-abbrev`: each record names the blobs it removed and added, which tell a file
+  // restored as it was from another one made where it was deleted.
+  const log = (merges: string[]) => git(['log', '--date-order', '--relative', '-M', ...merges, '--raw', '--no-abbrev', '-z', '--format=%x01%cI%x02%aN%x02%P%x02%H', '--', 'content']);
   // Git before 2.31 shows no merge's changes: each change, a deletion too, then lands at its own commit.
   const shown = log(['--diff-merges=first-parent']).then((text) => ({ text, merges: true }), async () => ({ text: await log([]), merges: false }));
   // The commits of the branch being built, one merge after another: only their merges land changes.
@@ -147,7 +149,7 @@ async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<st
 }
 
 /**
- * Reads `git log --date-order -z --name-status --diff-merges=first-parent --format=%x01%cI%x02%aN%x02%P%x02%H`
+ * Reads `git log --date-order -z --raw --no-abbrev --diff-merges=first-parent --format=%x01%cI%x02%aN%x02%P%x02%H`
  * output, newest commit first, and every commit after its children. A date is when a change was
  * committed to this history (the committer date: a rebased or cherry-picked change lands when it
  * is applied), and a merge into the branch being built (one of `mainline`, its first-parent
@@ -211,11 +213,11 @@ interface Commit {
 // What `currentName` maps a path to whose older commits made a file deleted since: no path is empty.
 const gone = '';
 
-/** Reads one commit's `--name-status` records (status letters, then one path or two) into `state`. */
+/** Reads one commit's `--raw` records (modes, blobs, status letters, then one path or two) into `state`. */
 function readChanges(state: State, tokens: readonly string[], commit: Commit): void {
   const { files, currentName, met, madeAt } = state;
   for (let i = 0; i < tokens.length; i++) {
-    const status = tokens[i]!.replace(/^\n/, '');
+    const { status } = toRecord(tokens[i]!);
     if (status === '') continue;
     const renamed = status.startsWith('R') || status.startsWith('C');
     const path = tokens[renamed ? i + 2 : i + 1] ?? '';
@@ -237,6 +239,25 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     if (status.startsWith('A') || renamed) madeAt.set(current, path);
     else madeAt.delete(current);
   }
+}
+
+/** One `--raw` record, `:<mode> <mode> <blob before> <blob after> <status>` (the paths follow it). */
+interface RawRecord {
+  /** Its status letters (`M`, `A`, `D`, `R090`, …), or `''` for a token that is no record. */
+  status: string;
+  /** The blob at its (old) path before the commit, all zeros for none. */
+  before: string;
+  /** The blob at its (new) path after the commit, all zeros for none. */
+  after: string;
+}
+
+// Git ends the commit's header line before the first record; its paths start with `content/`, never `:`.
+const rawRecord = /^\n?:[0-7]+ [0-7]+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z]\d*)$/;
+
+/** Reads a token of the log as a `--raw` record. */
+function toRecord(token: string): RawRecord {
+  const [, before = '', after = '', status = ''] = rawRecord.exec(token) ?? [];
+  return { status, before, after };
 }
 
 /** A date Git gives (`%cI`) as an ISO 8601 UTC timestamp, or `undefined` for one no clock can show. */

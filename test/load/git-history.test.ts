@@ -10,49 +10,58 @@ afterAll(removeTemporaryFolders);
 const ada = { author: 'Ada Quill', email: 'ada@secret.example' };
 const bo = { author: 'Bo Rivet', email: 'bo@secret.example' };
 
+/**
+ * One record as `git log --raw --no-abbrev -z` writes it: the blobs before and after, each a
+ * digit repeated (`0`: no file), the status letters, then the path, or the old and new ones.
+ */
+function raw(status: string, paths: string[], before: string, after: string): string {
+  const mode = (blob: string) => (blob === '0' ? '000000' : '100644');
+  return `\n:${mode(before)} ${mode(after)} ${before.repeat(40)} ${after.repeat(40)} ${status}\0${paths.join('\0')}\0`;
+}
+
 describe('parseLog', () => {
   it('gives each file its first and last dates and its authors, newest first', () => {
-    const log = '\x012026-03-02T10:00:00+01:00\x02Bo\0\nM\0content/a.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/a.md\0';
+    const log = `\x012026-03-02T10:00:00+01:00\x02Bo\0${raw('M', ['content/a.md'], '1', '2')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/a.md'], '0', '1')}`;
     expect(parseLog(log).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T09:00:00.000Z', authors: ['Bo', 'Ada'], age: 0 });
   });
 
   it('follows a rename back to the commits made under the old name', () => {
-    const log = '\x012026-03-02T00:00:00Z\x02Bo\0\nR090\0content/old.md\0content/new.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/old.md\0';
+    const log = `\x012026-03-02T00:00:00Z\x02Bo\0${raw('R090', ['content/old.md', 'content/new.md'], '1', '2')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/old.md'], '0', '1')}`;
     expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'], age: 0 }]]);
   });
 
   it('marks a file whose last change is its deletion, and not one added again since, whose history starts there', () => {
-    const log = '\x012026-03-03T00:00:00Z\x02Cy\0\nA\0content/b.md\0\x012026-03-02T00:00:00Z\x02Bo\0\nD\0content/a.md\0\nD\0content/b.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/a.md\0\nA\0content/b.md\0';
+    const log = `\x012026-03-03T00:00:00Z\x02Cy\0${raw('A', ['content/b.md'], '0', '3')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('D', ['content/a.md'], '1', '0')}${raw('D', ['content/b.md'], '2', '0')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/a.md'], '0', '1')}${raw('A', ['content/b.md'], '0', '2')}`;
     const files = parseLog(log);
     expect(files.get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'], age: 1, deleted: true });
     expect(files.get('content/b.md')).toEqual({ created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy'], age: 0 });
   });
 
   it('gives a file moved onto the path of one deleted earlier its own history, moved or changed as it moved', () => {
-    const log = (rename: string) => `\x012026-03-04T00:00:00Z\x02Dee\0\n${rename}\0content/other.md\0content/extra.md\0\x012026-03-03T00:00:00Z\x02Cy\0\nA\0content/other.md\0\x012026-03-02T00:00:00Z\x02Bo\0\nD\0content/extra.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/extra.md\0`;
+    const log = (rename: string) => `\x012026-03-04T00:00:00Z\x02Dee\0${raw(rename, ['content/other.md', 'content/extra.md'], '4', rename === 'R100' ? '4' : '5')}\x012026-03-03T00:00:00Z\x02Cy\0${raw('A', ['content/other.md'], '0', '4')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('D', ['content/extra.md'], '1', '0')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/extra.md'], '0', '1')}`;
     expect([...parseLog(log('R100'))]).toEqual([['content/extra.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy'], age: 1 }]]);
     expect([...parseLog(log('R090'))]).toEqual([['content/extra.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-04T00:00:00.000Z', authors: ['Dee', 'Cy'], age: 0 }]]);
   });
 
   it('follows a rename back to the commits made under the old name since a file there was deleted, and no further', () => {
-    const log = '\x012026-03-04T00:00:00Z\x02Dee\0\nR100\0content/old.md\0content/new.md\0\x012026-03-03T00:00:00Z\x02Cy\0\nA\0content/old.md\0\x012026-03-02T00:00:00Z\x02Bo\0\nD\0content/old.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nR100\0content/older.md\0content/old.md\0\x012026-02-01T00:00:00Z\x02Eve\0\nA\0content/older.md\0';
+    const log = `\x012026-03-04T00:00:00Z\x02Dee\0${raw('R100', ['content/old.md', 'content/new.md'], '2', '2')}\x012026-03-03T00:00:00Z\x02Cy\0${raw('A', ['content/old.md'], '0', '2')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('D', ['content/old.md'], '1', '0')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('R100', ['content/older.md', 'content/old.md'], '1', '1')}\x012026-02-01T00:00:00Z\x02Eve\0${raw('A', ['content/older.md'], '0', '1')}`;
     expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy'], age: 1 }]]);
   });
 
   it('neither ends a history nor marks a file deleted at a deletion made on a branch whose merge kept the file', () => {
-    const log = '\x012026-03-04T00:00:00Z\x02Cy\x02m1 b1\x02m2\0\nM\0content/other.md\0\x012026-03-03T00:00:00Z\x02Bo\x02m0\x02b1\0\nD\0content/a.md\0\nM\0content/other.md\0\x012026-03-01T00:00:00Z\x02Ada\x02\x02m0\0\nA\0content/a.md\0\nA\0content/other.md\0';
+    const log = `\x012026-03-04T00:00:00Z\x02Cy\x02m1 b1\x02m2\0${raw('M', ['content/other.md'], '2', '3')}\x012026-03-03T00:00:00Z\x02Bo\x02m0\x02b1\0${raw('D', ['content/a.md'], '1', '0')}${raw('M', ['content/other.md'], '2', '3')}\x012026-03-01T00:00:00Z\x02Ada\x02\x02m0\0${raw('A', ['content/a.md'], '0', '1')}${raw('A', ['content/other.md'], '0', '2')}`;
     expect(parseLog(log, new Set(['m2', 'm1', 'm0'])).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 2, commit: 'm0' });
   });
 
   it('ends a history at a deletion made on a branch that made a file anew there, which its merge shows as a change', () => {
-    const log = '\x012026-03-04T00:00:00Z\x02Cy\x02m1 b2\x02m2\0\nM\0content/a.md\0\x012026-03-03T00:00:00Z\x02Bo\x02b1\x02b2\0\nA\0content/a.md\0\x012026-03-02T00:00:00Z\x02Dee\x02m1\x02b1\0\nD\0content/a.md\0\x012026-03-01T00:00:00Z\x02Ada\x02\x02m1\0\nA\0content/a.md\0';
+    const log = `\x012026-03-04T00:00:00Z\x02Cy\x02m1 b2\x02m2\0${raw('M', ['content/a.md'], '1', '3')}\x012026-03-03T00:00:00Z\x02Bo\x02b1\x02b2\0${raw('A', ['content/a.md'], '0', '3')}\x012026-03-02T00:00:00Z\x02Dee\x02m1\x02b1\0${raw('D', ['content/a.md'], '1', '0')}\x012026-03-01T00:00:00Z\x02Ada\x02\x02m1\0${raw('A', ['content/a.md'], '0', '1')}`;
     expect(parseLog(log, new Set(['m2', 'm1'])).get('content/a.md')).toEqual({ created: '2026-03-03T00:00:00.000Z', modified: '2026-03-04T00:00:00.000Z', authors: ['Bo'], age: 0, commit: 'm2' });
   });
 });
 
 describe('a commit that tells nothing trustworthy', () => {
   it('is skipped alone: a date no clock shows, an author whose name holds control characters', async () => {
-    const log = '\x013170843-11-16T09:46:39+00:00\x02Eve\0\nM\0content/a.md\0\x012026-03-01T00:00:00Z\x02Ada\0\nA\0content/a.md\0';
+    const log = `\x013170843-11-16T09:46:39+00:00\x02Eve\0${raw('M', ['content/a.md'], '1', '2')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/a.md'], '0', '1')}`;
     expect(parseLog(log).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 1 });
     const root = await temporaryFolder();
     await commitAll(root, [
@@ -69,7 +78,7 @@ describe('a commit that tells nothing trustworthy', () => {
 
 describe("an author's name", () => {
   it('loses the characters no page may hold: noncharacters, control characters, line breaks', () => {
-    const log = '\x012026-03-01T00:00:00Z\x02Ada\uFFFE Qu\u0007ill\tthe\nfirst\0\nA\0content/a.md\0';
+    const log = `\x012026-03-01T00:00:00Z\x02Ada\uFFFE Qu\u0007ill\tthe\nfirst\0${raw('A', ['content/a.md'], '0', '1')}`;
     expect(parseLog(log).get('content/a.md')?.authors).toEqual(['Ada Quillthefirst']);
   });
 });
