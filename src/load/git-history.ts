@@ -160,7 +160,11 @@ async function readLog(git: (args: string[]) => Promise<string>): Promise<Map<st
  * that landed at one of its paths: the older commits there made another file, which is gone. A
  * deletion made on another branch lands through the merge that takes it, which shows it: one the
  * merge refused is no change. One the branch followed with a file made at that path lands as
- * that file, which the merge shows changed: it ends the history as on the main line.
+ * that file, which the merge shows changed: it ends the history as on the main line. A deletion
+ * that the next record at its path undid, adding back the very blob it removed (`git revert`,
+ * `git checkout <commit> -- <file>`), ends nothing and is no change either: its author, like
+ * that of every deletion but a file's last record, is not counted. A file brought back with a
+ * change is another one.
  */
 export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<string, FileHistory> {
   const state: State = { files: new Map(), currentName: new Map(), met: new Set(), madeAt: new Map() };
@@ -193,10 +197,17 @@ interface State {
   /** The names now of the files met so far: files there after the commit being read. */
   met: Set<string>;
   /**
-   * The path each file met so far was made at (added, moved or copied there) by the oldest of its
+   * Where each file met so far was made (added, moved or copied there) by the oldest of its
    * records read yet, by its name now; a file whose oldest record read is a change is not listed.
    */
-  madeAt: Map<string, string>;
+  madeAt: Map<string, Making>;
+}
+
+/** The record that made a file at a path. */
+interface Making {
+  path: string;
+  /** The blob an addition put there (a move or a copy has none: the file had a history elsewhere). */
+  added?: string;
 }
 
 /** One commit of the log, as `parseLog` reads it. */
@@ -217,7 +228,7 @@ const gone = '';
 function readChanges(state: State, tokens: readonly string[], commit: Commit): void {
   const { files, currentName, met, madeAt } = state;
   for (let i = 0; i < tokens.length; i++) {
-    const { status } = toRecord(tokens[i]!);
+    const { status, before, after } = toRecord(tokens[i]!);
     if (status === '') continue;
     const renamed = status.startsWith('R') || status.startsWith('C');
     const path = tokens[renamed ? i + 2 : i + 1] ?? '';
@@ -229,14 +240,18 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     // the branch's next commit at this path followed with a file made there ended the history
     // all the same: the merge shows that file as a change, not as a deletion and an addition.
     const deletion = status === 'D';
-    if (deletion && (commit.mainline ? met.has(current) : madeAt.get(current) === path)) {
+    const made = madeAt.get(current);
+    // A deletion that the next record at its path undid, adding back the very blob it removed
+    // (`git revert`, `git checkout <commit> -- <file>`), is no change: the file is the one it was.
+    if (deletion && made?.path === path && made.added === before) continue;
+    if (deletion && (commit.mainline ? met.has(current) : made?.path === path)) {
       // The file met since was made at this path after the deletion: older commits here made another one.
       currentName.set(path, gone);
     } else if (status !== 'R100' && (!deletion || commit.mainline)) {
       record(files, current, commit, deletion);
     }
     met.add(current);
-    if (status.startsWith('A') || renamed) madeAt.set(current, path);
+    if (status.startsWith('A') || renamed) madeAt.set(current, { path, ...(status.startsWith('A') ? { added: after } : {}) });
     else madeAt.delete(current);
   }
 }

@@ -316,3 +316,72 @@ describe('a file deleted and made anew, read in the order its commits were made'
     expect((await readGitHistory(root)).files.get(third)).toMatchObject({ created: '2026-05-03T09:00:00.000Z', modified: '2026-05-09T09:00:00.000Z', authors: ['Bo Rivet'] });
   });
 });
+
+describe('a file deleted and committed back as it was', () => {
+  const old = { author: 'Old Committer', email: 'old@secret.example' };
+  const remover = { author: 'Remover', email: 'remover@secret.example' };
+  const reverter = { author: 'Reverter', email: 'reverter@secret.example' };
+  const bo = { author: 'Bo Rivet', email: 'bo@secret.example' };
+  const at = (date: string, who: { author: string; email: string }) => ({ GIT_AUTHOR_NAME: who.author, GIT_AUTHOR_EMAIL: who.email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: who.author, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: date });
+  const article = (title: string) => `---\ntitle: ${title}\n---\nText.\n`;
+  const third = 'content/issues/1/30-third.md';
+  // Old Committer wrote 30-third.md and Reverter brought it back; Remover, who deleted it, wrote none of it.
+  const contributors = 'Contributors: <bdi>Ada Quill</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi>, <bdi>Old Committer</bdi>, <bdi>Reverter</bdi></p>';
+
+  /** The base repository, with 30-third.md written by Old Committer on 1 May and deleted by Remover on 10 May. */
+  async function deleted(): Promise<string> {
+    const root = await repository();
+    await commitAll(root, [
+      { ...old, date: '2026-05-01T09:00:00Z', files: { [third]: article('The third article') } },
+      { ...remover, date: '2026-05-10T09:00:00Z', files: { [third]: null } },
+    ]);
+    return root;
+  }
+
+  it('keeps its dates and names when the deletion is reverted (git revert)', async () => {
+    const root = await deleted();
+    await git(root, ['revert', '--no-edit', 'HEAD'], at('2026-05-20T09:00:00Z', reverter));
+    const { run, page } = await build(root);
+    expect(run.stderr).toBe('');
+    expect(await page('web/issues/1/index.html')).toContain(contributors);
+    expect(await page('web/issues/1/third/index.html')).toContain('Last changed <time datetime="2026-05-20">May 20, 2026</time>');
+    const head = await git(root, ['rev-parse', 'HEAD']);
+    expect((await readGitHistory(root)).files.get(third)).toEqual({ created: '2026-05-01T09:00:00.000Z', modified: '2026-05-20T09:00:00.000Z', authors: ['Reverter', 'Old Committer'], age: 0, commit: head });
+  });
+
+  it('keeps its dates and names when it is checked out from a commit before the deletion and committed', async () => {
+    const root = await deleted();
+    await git(root, ['checkout', 'HEAD~1', '--', third]);
+    await git(root, ['commit', '-qm', 'restore'], at('2026-05-20T09:00:00Z', reverter));
+    const { page } = await build(root);
+    expect(await page('web/issues/1/index.html')).toContain(contributors);
+    expect(await page('web/issues/1/third/index.html')).toContain('Last changed <time datetime="2026-05-20">May 20, 2026</time>');
+    expect((await readGitHistory(root)).files.get(third)).toMatchObject({ created: '2026-05-01T09:00:00.000Z', modified: '2026-05-20T09:00:00.000Z', authors: ['Reverter', 'Old Committer'] });
+  });
+
+  it('keeps its dates and names when a merged branch deleted it and the main line reverted the merge', async () => {
+    const root = await repository();
+    await commitAll(root, [{ ...old, date: '2026-05-01T09:00:00Z', files: { [third]: article('The third article') } }]);
+    await git(root, ['checkout', '-qb', 'pull-request']);
+    await commitAll(root, [{ ...remover, date: '2026-05-02T09:00:00Z', files: { [third]: null } }]);
+    await git(root, ['checkout', '-q', 'main']);
+    await commitAll(root, [{ ...bo, date: '2026-05-05T09:00:00Z', files: { 'content/issues/1/10-first.md': article('The first article') } }]);
+    await git(root, ['merge', '-q', '--no-ff', '-m', 'merge', 'pull-request'], at('2026-05-09T09:00:00Z', ada));
+    await git(root, ['revert', '--no-edit', '-m', '1', 'HEAD'], at('2026-05-20T09:00:00Z', reverter));
+    const { page } = await build(root);
+    expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Bo Rivet</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi>, <bdi>Old Committer</bdi>, <bdi>Reverter</bdi></p>');
+    expect(await page('web/issues/1/third/index.html')).toContain('Last changed <time datetime="2026-05-20">May 20, 2026</time>');
+    expect((await readGitHistory(root)).files.get(third)).toMatchObject({ created: '2026-05-01T09:00:00.000Z', modified: '2026-05-20T09:00:00.000Z', authors: ['Reverter', 'Old Committer'] });
+  });
+
+  it('takes none of its dates and names when it is brought back with a change (git restore --source, then edited)', async () => {
+    const root = await deleted();
+    await git(root, ['restore', '--source=HEAD~1', '--', third]);
+    await appendFile(path.join(root, third), '\nMore.\n');
+    await git(root, ['add', third]);
+    await git(root, ['commit', '-qm', 'restore and edit'], at('2026-05-20T09:00:00Z', reverter));
+    const { page } = await build(root);
+    expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi>, <bdi>Reverter</bdi></p>');
+    expect((await readGitHistory(root)).files.get(third)).toMatchObject({ created: '2026-05-20T09:00:00.000Z', modified: '2026-05-20T09:00:00.000Z', authors: ['Reverter'] });
+  });
+});

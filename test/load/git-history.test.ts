@@ -59,6 +59,33 @@ describe('parseLog', () => {
   });
 });
 
+describe('parseLog of a file deleted and committed back', () => {
+  it('goes on past a deletion that the next record at its path undid, adding back the blob it removed, which is no change', () => {
+    const log = `\x012026-03-03T00:00:00Z\x02Cy\0${raw('A', ['content/a.md'], '0', '1')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('D', ['content/a.md'], '1', '0')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/a.md'], '0', '1')}`;
+    expect([...parseLog(log)]).toEqual([['content/a.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy', 'Ada'], age: 0 }]]);
+  });
+
+  it('carries the whole history to the name the file was moved to since', () => {
+    const log = `\x012026-03-04T00:00:00Z\x02Dee\0${raw('R100', ['content/a.md', 'content/b.md'], '1', '1')}\x012026-03-03T00:00:00Z\x02Cy\0${raw('A', ['content/a.md'], '0', '1')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('D', ['content/a.md'], '1', '0')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/a.md'], '0', '1')}`;
+    expect([...parseLog(log)]).toEqual([['content/b.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy', 'Ada'], age: 1 }]]);
+  });
+
+  it('ends the history at a deletion followed there by a file moved in, even one holding the same blob', () => {
+    const log = `\x012026-03-04T00:00:00Z\x02Dee\0${raw('R100', ['content/other.md', 'content/a.md'], '1', '1')}\x012026-03-03T00:00:00Z\x02Cy\0${raw('A', ['content/other.md'], '0', '1')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('D', ['content/a.md'], '1', '0')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/a.md'], '0', '1')}`;
+    expect([...parseLog(log)]).toEqual([['content/a.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy'], age: 1 }]]);
+  });
+
+  it('goes on past a deletion a merged branch made, which the merge shows, when the main line reverted it', () => {
+    const log = `\x012026-03-05T00:00:00Z\x02Cy\x02m2\x02m3\0${raw('A', ['content/a.md'], '0', '1')}\x012026-03-04T00:00:00Z\x02Dee\x02m1 b1\x02m2\0${raw('D', ['content/a.md'], '1', '0')}\x012026-03-02T00:00:00Z\x02Bo\x02m1\x02b1\0${raw('D', ['content/a.md'], '1', '0')}\x012026-03-01T00:00:00Z\x02Ada\x02\x02m1\0${raw('A', ['content/a.md'], '0', '1')}`;
+    expect(parseLog(log, new Set(['m3', 'm2', 'm1'])).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-05T00:00:00.000Z', authors: ['Cy', 'Ada'], age: 0, commit: 'm3' });
+  });
+
+  it('goes on past a deletion a branch reverted before its merge', () => {
+    const log = `\x012026-03-05T00:00:00Z\x02Dee\x02m1 b2\x02m2\0${raw('M', ['content/other.md'], '2', '3')}\x012026-03-03T00:00:00Z\x02Cy\x02b1\x02b2\0${raw('A', ['content/a.md'], '0', '1')}\x012026-03-02T00:00:00Z\x02Bo\x02m1\x02b1\0${raw('D', ['content/a.md'], '1', '0')}${raw('M', ['content/other.md'], '2', '3')}\x012026-03-01T00:00:00Z\x02Ada\x02\x02m1\0${raw('A', ['content/a.md'], '0', '1')}${raw('A', ['content/other.md'], '0', '2')}`;
+    expect(parseLog(log, new Set(['m2', 'm1'])).get('content/a.md')).toMatchObject({ created: '2026-03-01T00:00:00.000Z', authors: ['Cy', 'Ada'] });
+  });
+});
+
 describe('a commit that tells nothing trustworthy', () => {
   it('is skipped alone: a date no clock shows, an author whose name holds control characters', async () => {
     const log = `\x013170843-11-16T09:46:39+00:00\x02Eve\0${raw('M', ['content/a.md'], '1', '2')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/a.md'], '0', '1')}`;
