@@ -32,7 +32,7 @@ function canonicalLanguage(tag: string): string {
  * would not mend it (see `quotedValueOf`); past the first ten errors, how many more there are,
  * and whether they are all fields given twice.
  */
-type YamlSyntaxArgs = { reason: string; code?: string; field?: string; quoted?: string; expected?: string; split?: boolean; more?: number; twice?: boolean };
+type YamlSyntaxArgs = { reason: string; code?: string; key?: string; field?: string; quoted?: string; expected?: string; split?: boolean; more?: number; twice?: boolean };
 
 /** What to put in quotes: the whole value of a field, or each part of it a comma separates, as `quoted` writes it. */
 function toQuote(field: string, split: boolean | undefined): string {
@@ -40,7 +40,7 @@ function toQuote(field: string, split: boolean | undefined): string {
 }
 
 /** The hint for a YAML syntax error, by what the parser found (its error code), and the field it is in. */
-function yamlHint({ reason, code, field, quoted, expected, split }: YamlSyntaxArgs): string {
+function yamlHint({ reason, code, key, field, quoted, expected, split }: YamlSyntaxArgs): string {
   if (/^Missing closing (["'])quote/.test(reason)) return 'End the value with the same quote it starts with, on its line.';
   if (code === 'DUPLICATE_KEY') return 'Give each field once: remove this line, or the first one.';
   if (code === 'ALIAS_LOOP') return 'Write the value out where the alias stands, or name a value that does not hold the alias.';
@@ -57,7 +57,8 @@ function yamlHint({ reason, code, field, quoted, expected, split }: YamlSyntaxAr
   if (code === 'BAD_SCALAR_START' || (code === 'UNEXPECTED_TOKEN' && /scalar/.test(reason))) {
     return `Put the whole value in quotes when it starts with ${indicators}, or holds ": ", as in: title: '"Quoted" and more'`;
   }
-  if (code === 'BAD_INDENT' && /end with a [\]}]/.test(reason)) return 'Close the list on the same line, as in: authors: [ada, grace]';
+  if (code === 'BAD_INDENT' && /end with a \}/.test(reason)) return 'Close the braces with a } on the line the { opens, as in: {title: About, url: /about/}';
+  if (code === 'BAD_INDENT' && /end with a \]/.test(reason)) return `Close the list with a ] on the line the [ opens, as in: ${key ?? 'tags'}: [one, two]`;
   // A colon in a value written without quotes (`title: Colon: bad`): the parser reads a mapping.
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && field !== undefined && quoted !== undefined) {
     return `Put ${toQuote(field, split)}, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;

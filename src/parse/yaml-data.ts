@@ -72,7 +72,9 @@ export function parseYamlDocument(text: string, options: YamlOptions, report: Re
     };
     // What the errors past the first ten are, for the one that counts them.
     const twice = errors.slice(shownPerRule).every(({ error }) => error.code === 'DUPLICATE_KEY');
-    reportShown('yaml/syntax', errors, options.file, report, ({ error, field }) => ({ reason: reasonOf(text, error), code: error.code, twice, ...quoting(error, field) }), ({ error }) => error);
+    // The top-level field the error is in, by the key its first line starts with.
+    const keyOf = ([start]: [number, number]) => /^([A-Za-z][\w-]*):/.exec(text.slice(start, start + 100))?.[1];
+    reportShown('yaml/syntax', errors, options.file, report, ({ error, field }) => ({ reason: reasonOf(text, error), code: error.code, twice, ...maybeKey(keyOf(field)), ...quoting(error, field) }), ({ error }) => error);
     return undefined;
   }
   const start = toPosition(0);
@@ -207,4 +209,8 @@ function reasonOf(text: string, error: { code: string; message: string; pos: [nu
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function maybeKey(key: string | undefined): { key?: string } {
+  return key === undefined ? {} : { key };
 }
