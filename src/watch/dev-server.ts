@@ -67,7 +67,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   if (resolution.kind === 'file') {
     const bytes = await readFile(resolution.absolute);
     const type = contentTypeOf(resolution.relative);
-    return send(response, request, 200, type, type.startsWith('text/html') ? withScript(bytes.toString('utf8'), `web/${resolution.relative}`, options) : bytes);
+    return type.startsWith('text/html') ? send(response, request, 200, type, withScript(bytes.toString('utf8'), `web/${resolution.relative}`, options)) : sendFile(response, request, type, bytes);
   }
   if (resolution.kind === 'missing') {
     const notFound = await readFile(path.join(options.outDir, 'web', '404.html'), 'utf8').catch(() => '<!doctype html><title>Not found</title><p>404 not found</p>');
@@ -103,7 +103,7 @@ async function serveCapsule(request: IncomingMessage, response: ServerResponse, 
   }
   if (resolution.kind !== 'file') return refuse(response, request, resolution, capsulePrefix);
   const bytes = await readFile(resolution.absolute);
-  if (!resolution.relative.endsWith('.gmi') || query === 'raw') return send(response, request, 200, contentTypeOf(resolution.relative), bytes);
+  if (!resolution.relative.endsWith('.gmi') || query === 'raw') return sendFile(response, request, contentTypeOf(resolution.relative), bytes);
   const rawUrl = `${capsulePrefix}${resolution.relative.split('/').map(encodeURIComponent).join('/')}?raw`;
   const { language } = editionOf(resolution.relative, options.editions?.() ?? []);
   const page = toGeminiPreview(bytes.toString('utf8'), { file: resolution.relative, rawUrl, language, capsuleRoot: capsulePrefix });
@@ -134,9 +134,25 @@ function redirect(response: ServerResponse, request: IncomingMessage, location: 
   send(response, request, 301, 'text/plain; charset=utf-8', `moved to ${location}\n`);
 }
 
-function send(response: ServerResponse, request: IncomingMessage, status: number, type: string, body: string | Buffer): void {
+function send(response: ServerResponse, request: IncomingMessage, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   // A preview changes with every save: nothing is cached, and nothing is sniffed into another type.
-  response.writeHead(status, { 'Content-Type': type, 'Content-Length': bytes.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.writeHead(status, { 'Content-Type': type, 'Content-Length': bytes.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
   response.end(request.method === 'HEAD' ? undefined : bytes);
+}
+
+/**
+ * Sends a file as it is, or the one range of its bytes a `Range` header asks for (RFC 9110
+ * §14): a browser plays and seeks a `<video>` or `<audio>` by ranges, and Safari plays none
+ * from a server that answers them with the whole file. Several ranges at once get the whole.
+ */
+function sendFile(response: ServerResponse, request: IncomingMessage, type: string, bytes: Buffer): void {
+  const range = /^bytes=(\d*)-(\d*)$/.exec((request.headers.range ?? '').trim());
+  if (!range || (range[1] === '' && range[2] === '')) return send(response, request, 200, type, bytes, { 'Accept-Ranges': 'bytes' });
+  const size = bytes.length;
+  // `bytes=-500` is the last 500 bytes; `bytes=500-` all from the 500th.
+  const start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1]);
+  const end = range[1] === '' || range[2] === '' ? size - 1 : Math.min(Number(range[2]), size - 1);
+  if (start >= size || start > end) return send(response, request, 416, 'text/plain; charset=utf-8', '416 range not satisfiable\n', { 'Content-Range': `bytes */${size}` });
+  send(response, request, 206, type, bytes.subarray(start, end + 1), { 'Accept-Ranges': 'bytes', 'Content-Range': `bytes ${start}-${end}/${size}` });
 }

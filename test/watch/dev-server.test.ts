@@ -101,6 +101,21 @@ describe('the dev server', () => {
     expect((await get(shared.dev.url, '/', 'GET', { host: `localhost:${new URL(shared.dev.url).port}` })).status).toBe(200);
   });
 
+  it('answers a range of a file\'s bytes, as a browser asks to play and seek audio and video', async () => {
+    const whole = await readFile(path.join(shared.root, 'content/issues/1/cover.svg'));
+    const asked = async (range: string) => {
+      const answer = await get(shared.dev.url, '/issues/1/cover.svg', 'GET', { range });
+      return [answer.status, answer.headers['content-range'], answer.body];
+    };
+    expect(await asked('bytes=0-9')).toEqual([206, `bytes 0-9/${whole.length}`, whole.subarray(0, 10).toString('utf8')]);
+    expect(await asked('bytes=-5')).toEqual([206, `bytes ${whole.length - 5}-${whole.length - 1}/${whole.length}`, whole.subarray(-5).toString('utf8')]);
+    expect(await asked(`bytes=${whole.length - 3}-`)).toEqual([206, `bytes ${whole.length - 3}-${whole.length - 1}/${whole.length}`, whole.subarray(-3).toString('utf8')]);
+    expect((await asked(`bytes=${whole.length}-`)).slice(0, 2)).toEqual([416, `bytes */${whole.length}`]);
+    // Several ranges at once, or none readable: the whole file, which says it takes ranges.
+    const several = await get(shared.dev.url, '/issues/1/cover.svg', 'GET', { range: 'bytes=0-1,4-5' });
+    expect([several.status, several.headers['accept-ranges'], several.body]).toEqual([200, 'bytes', whole.toString('utf8')]);
+  });
+
   it('answers only GET and HEAD', async () => {
     const head = await get(shared.dev.url, '/', 'HEAD');
     const post = await get(shared.dev.url, '/', 'POST');
