@@ -15,7 +15,7 @@ import type { InvalidValue, MisplacedAttribute } from '../render/html/attribute-
 import { loadRawHtmlParsers } from '../render/raw-html.js';
 import { toGemtext } from '../render/gemtext/to-gemtext.js';
 import { markers, reservedCharacters, slotMarker, type Slot } from '../render/slots.js';
-import { isUnsafeUrl, removedScheme } from '../transform/link-target.js';
+import { isUnsafeUrl, removedScheme, withLowerScheme } from '../transform/link-target.js';
 import { emptyBody, fieldPositions, withTextCause, type CompiledBody, type CompileOptions, type CompiledFile, type Resource } from './compiled.js';
 
 // The Markdown stack is imported from here down: a build loads this module only when a file must be compiled.
@@ -101,7 +101,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
       rawResource: (type, url, line, column) => {
         rawIndex ??= indexRawResources(resources, markdownResources);
         const index = rawIndex.get(rawResourceKey(type, url, line, column));
-        return index === undefined ? undefined : ({ type, url, ...(type === 'link' ? { children: [] } : {}), data: { resource: index } } as Link | Image);
+        return index === undefined ? undefined : ({ type, url: withLowerScheme(url), ...(type === 'link' ? { children: [] } : {}), data: { resource: index } } as Link | Image);
       },
     });
     content = { html: own, issueHtml: inIssue, gemtext };
@@ -195,7 +195,8 @@ function indexRawResources(resources: readonly Resource[], from: number): Map<st
 }
 
 function rawResourceKey(type: string, url: string, line: number, column: number): string {
-  return `${type} ${line}:${column} ${url}`;
+  // The HTML's URL has its scheme in lowercase, which the sanitizer checks so (see lowerSchemes).
+  return `${type} ${line}:${column} ${withLowerScheme(url)}`;
 }
 
 /**

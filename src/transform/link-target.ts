@@ -34,6 +34,11 @@ export const linkSchemes: readonly string[] = ['http', 'https', 'mailto', 'tel',
 /** The schemes an image on the web page may be loaded from: the web's own. */
 export const imageSchemes: readonly string[] = ['http', 'https'];
 
+/** `url` with its scheme in lowercase (`HTTPS://x` is `https://x`), as a browser reads it. */
+export function withLowerScheme(url: string): string {
+  return url.replace(/^[A-Za-z][A-Za-z\d+.-]*(?=:)/, (scheme) => scheme.toLowerCase());
+}
+
 /**
  * The scheme `url` starts with, lowercased: a letter, then letters, digits, `+`, `-` or `.`, and a
  * colon (RFC 3986 §3.1); `undefined` for a relative URL (`a/b:c`, `a_b:c`, `//host/`), which a

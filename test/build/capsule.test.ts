@@ -147,6 +147,14 @@ describe('links to addresses of other kinds than the web\'s', () => {
     expect(lines).toEqual(expect.arrayContaining(['=> ftp://ftp.openbsd.org/pub/ ftp', '=> tel:+15551234 call', '=> ssh://host.example ssh', '=> sftp://host.example/x sftp', '=> news:comp.lang.c news', '=> magnet:?xt=urn:btih:c12f torrent', '=> ftp://ftp.example/x', '=> ftp://raw.example/ raw']));
   });
 
+  it('are kept from raw HTML whatever the case of their scheme, as a browser reads it, and a script\'s is not', async () => {
+    const { web, lines, said } = await buildArticle('<a href="HTTPS://x.example/">web</a>, <a href="Tel:+15551234">call</a>, <img src="HTTPS://x.example/a.png" alt="a lamp"> and <a href="JavaScript:alert(1)">bad</a>.');
+    expect(web).toBe('<p><a href="https://x.example/">web</a>, <a href="tel:+15551234">call</a>, <img src="https://x.example/a.png" alt="a lamp"> and <a>bad</a>.</p>');
+    expect(lines).toEqual(expect.arrayContaining(['=> https://x.example/ web', '=> tel:+15551234 call', '=> https://x.example/a.png a lamp']));
+    expect(lines.join('\n')).not.toMatch(/javascript/i);
+    expect(said.match(/\[html\/removed\]/g)).toEqual(['[html/removed]']);
+  });
+
   it('are left out of the web page and the capsule alike when the web page can not keep them, with their text and a warning', async () => {
     const { web, lines, said } = await buildArticle('Run [the tool](foo:bar) or [x](localhost:8080/).');
     expect(web).toBe('<p>Run the tool or x.</p>');

@@ -22,6 +22,7 @@ import { handlersFor } from './markdown-handlers.js';
 import { slotRawUrls } from './raw-urls.js';
 import { markIssueVariant, splitVariants } from './issue-variant.js';
 import { schema } from './sanitize-schema.js';
+import { withLowerScheme } from '../../transform/link-target.js';
 import { attributeName } from './attribute-name.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
@@ -153,9 +154,28 @@ function finishElements(tree: HastRoot, bareLinks: ReadonlySet<string>, anchorle
 function processorFor(raw: boolean, sanitized: boolean): Processor<HastRoot, HastRoot, HastRoot> {
   const base = unified() as unknown as Processor<HastRoot, HastRoot, HastRoot>;
   if (raw) base.use(rawHtmlParsers().rehypeRaw).use(() => putCallsBack).use(() => rawIds);
-  if (raw && sanitized) base.use(() => (tree: HastRoot, file: { data: object }) => findRemovals(tree, file.data as Partial<RemovalWatch>));
+  if (raw && sanitized) base.use(() => lowerSchemes).use(() => (tree: HastRoot, file: { data: object }) => findRemovals(tree, file.data as Partial<RemovalWatch>));
   if (sanitized) base.use(rehypeSanitize, schema);
   return base.freeze();
+}
+
+// The attributes whose URLs the sanitizer checks by their scheme.
+const schemeChecked = Object.keys(schema.protocols ?? {});
+
+/**
+ * Writes the scheme of each URL of raw HTML that the sanitizer checks in lowercase
+ * (`HTTPS://` as `https://`, `Tel:` as `tel:`), as a browser reads it: the sanitizer compares
+ * schemes as written, and took out `<a href="HTTPS://…">`, which Markdown's links keep.
+ */
+function lowerSchemes(tree: HastRoot): void {
+  walk(tree as HastNodes, (node) => {
+    if (node.type !== 'element') return;
+    for (const key of schemeChecked) {
+      const value = node.properties[key];
+      if (typeof value === 'string') node.properties[key] = withLowerScheme(value);
+      else if (Array.isArray(value)) node.properties[key] = value.map((item) => (typeof item === 'string' ? withLowerScheme(item) : item));
+    }
+  });
 }
 
 /** Puts back the footnote calls that stand-ins took the place of while raw HTML was parsed, when some did. */
