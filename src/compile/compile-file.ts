@@ -1,4 +1,4 @@
-import type { Definition, Image, Link, Table } from 'mdast';
+import type { Definition, Image, ImageReference, Link, LinkReference, Table } from 'mdast';
 import type { Node } from 'unist';
 import { walk } from '../parse/walk.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
@@ -44,16 +44,23 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   const frontMatter = parsed.frontMatter && { value: parsed.frontMatter.value, fields: fieldPositions(parsed.frontMatter) };
   const resources: Resource[] = [];
   const footnotes = footnoteFinder();
+  const imageReferences = new Set<string>();
+  const linkReferences = new Set<string>();
+  const definitions: Array<[index: number, identifier: string]> = [];
   walk(parsed.tree as Node, (node) => {
     withoutReservedCharacters(node as unknown as Record<string, unknown>);
     footnotes.visit(node);
     if (node.type === 'table') reportExtraCells(node as Table, source.path, report);
+    if (node.type === 'imageReference' || node.type === 'linkReference') (node.type === 'imageReference' ? imageReferences : linkReferences).add((node as ImageReference | LinkReference).identifier);
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const resource = node as Link | Image | Definition;
     if (resource.type === 'image' && (resource.alt ?? '').trim() === '') reportRule(report, 'image/alt', { file: source.path, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, { written: 'markdown' });
     (resource as { data?: object }).data = { ...resource.data, resource: resources.length };
+    if (resource.type === 'definition') definitions.push([resources.length, resource.identifier]);
     resources.push({ type: resource.type, url: resource.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   });
+  // A definition only images use (`![a lamp][lamp]`) is checked as an image's address.
+  for (const [index, identifier] of definitions) if (imageReferences.has(identifier) && !linkReferences.has(identifier)) resources[index]!.images = true;
   reportFootnoteMistakes(footnotes.mistakes(text), source.path, report);
   // Resources from here on are raw HTML's.
   const markdownResources = resources.length;

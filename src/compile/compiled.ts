@@ -20,6 +20,8 @@ export interface CompileOptions {
 /** A link, image or link definition of a body (Markdown's in document order, then raw HTML's): what link checking needs. */
 export interface Resource {
   type: 'link' | 'image' | 'definition';
+  /** For a definition: whether only images use it (`![a lamp][lamp]`), whose address it is then checked as. */
+  images?: true;
   url: string;
   line: number;
   column: number;

@@ -212,13 +212,13 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
  */
 function checkScheme(resource: Resource, url: string, site: Site, place: Place, report: Report): LinkTarget | undefined {
   const shown = url.length > 40 ? `${url.slice(0, 39)}…` : url;
-  const image = resource.type === 'image';
+  const image = resource.type === 'image' || resource.images === true;
   if (isUnsafeUrl(url)) {
     if (image) reportRule(report, 'image/unsupported-url', place, { url: shown, scheme: schemeOf(url) ?? '' });
     else reportRule(report, 'link/unsafe-url', place, { url: shown });
     return { kind: 'removed' };
   }
-  // A definition may serve a link or an image: it is checked as a link's address.
+  // A definition serves a link or an image: it is checked as an image's address when only images use it.
   const scheme = site.config.markdown.html === 'trust' ? undefined : removedScheme(url, image ? 'image' : 'link');
   if (scheme === undefined) return undefined;
   if (image) reportRule(report, 'image/unsupported-url', place, { url: shown, scheme });
