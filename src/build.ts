@@ -69,6 +69,11 @@ export interface BuildOptions {
   inputStates?: InputStates;
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
   select?: (site: Site, editions: readonly Site[]) => OutputSelection | undefined;
+  /**
+   * Abandons the build when aborted (`mimeo dev` stopping): its compile workers stop at once, and
+   * `build` throws the signal's reason before its next step (default: none, the build runs to its end).
+   */
+  signal?: AbortSignal;
 }
 
 /** The outputs a build renders, by tree name then path (`web` → `issues/3/index.html`); copied files are always listed. */
@@ -147,6 +152,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
   const { report, diagnostics } = createCollector();
   const timings: Record<string, number> = {};
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    options.signal?.throwIfAborted();
     const start = performance.now();
     try {
       return await run();
@@ -173,7 +179,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     if (diagnostic.ruleId !== 'html/removed' && diagnostic.ruleId !== 'html/misplaced' && diagnostic.ruleId !== 'html/invalid-value' && diagnostic.ruleId !== 'html/misplaced-attribute') report(diagnostic);
   };
   const compiled = await step('compile', () =>
-    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress, check, consume: true }, compileReport),
+    compileAll(sources.texts, { compile, cacheDir: options.cacheDir, jobs: options.jobs, bodies: scope?.parse, remember: options.remember, progress: options.progress, check, consume: true, signal: options.signal }, compileReport),
   );
   // Pages read compiled fragments from the store until the last one is rendered.
   try {
@@ -229,6 +235,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
       return write ? (memo?.reuseWritten(lazy) ?? lazy) : makeOutputs(lazy);
     });
     if (scope) return limitTo(scope, result({}, site));
+    options.signal?.throwIfAborted();
     if (hasErrors(diagnostics)) return result({}, site);
     if (write) {
       const written = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics)));

@@ -34,6 +34,11 @@ export interface CompileAllOptions {
    * dash (such a string costs two bytes a character). Not with `remember`.
    */
   consume?: boolean | undefined;
+  /**
+   * Abandons compiling when aborted: workers are stopped at once, this thread gives way now and
+   * then to hear of it, and `compileAll` throws the signal's reason (default: none).
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** Compiled files a long-running process keeps, so an edit compiles one file (see `src/watch/compile-memory.ts`). */
@@ -123,7 +128,9 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
       const compileHere = async (jobs: CompileJob[]) => {
         const { compileFile, prepareToCompile } = await import('./compile-file.js');
         await prepareToCompile(jobs.map((job) => job.text));
+        const giveWay = options.signal ? givingWay(options.signal) : undefined;
         for (const job of jobs) {
+          await giveWay?.();
           const file = compileFile({ path: job.path, text: textOf(job) }, options.compile);
           store.write(job.key, file);
           compiled[job.index] = file;
@@ -142,8 +149,9 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
             // Compiled: its text is not needed any more.
             job.text = '';
             tick();
-          });
-        } catch {
+          }, options.signal);
+        } catch (error) {
+          if (options.signal?.aborted) throw error;
           // A worker that ran out of its bounded memory (a huge file) or failed: what is left is
           // compiled here, where a real error is thrown again with its whole story.
           await compileHere(misses.filter((job) => !compiled[job.index]));
@@ -169,6 +177,24 @@ export async function compileAll(texts: TextSource[], options: CompileAllOptions
 }
 
 const utf8 = new TextEncoder();
+
+// Long enough that giving way costs nothing measurable, short enough that a stop is heard at once.
+const givesWayEvery = 50;
+
+/**
+ * Gives a function to await between files compiled on this thread: every {@link givesWayEvery}
+ * ms it lets the event loop run (signal handlers among others), then throws if `signal` was aborted.
+ */
+function givingWay(signal: AbortSignal): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    signal.throwIfAborted();
+    if (performance.now() - since < givesWayEvery) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+    signal.throwIfAborted();
+  };
+}
 
 /**
  * The front matter of a text, up to its closing `---` line (the whole text when it has no end),

@@ -31,8 +31,16 @@ const batchSize = 8;
  * second batch waiting so it never idles. This thread only takes the results (`received`, with
  * the fragments only when the store could not take them, and where a temporary store put them), so
  * its heap holds no syntax tree; each worker's heap is bounded, which makes it collect early.
+ * When `signal` is aborted, the workers are stopped where they are and this throws its reason.
  */
-export async function compileInWorkers(jobs: readonly CompileJob[], options: CompileOptions, workers: number, received: (job: CompileJob, file: CompiledFile, place?: PackPlace) => void): Promise<void> {
+export async function compileInWorkers(
+  jobs: readonly CompileJob[],
+  options: CompileOptions,
+  workers: number,
+  received: (job: CompileJob, file: CompiledFile, place?: PackPlace) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  signal?.throwIfAborted();
   const byIndex = new Map(jobs.map((job) => [job.index, job]));
   let next = 0;
   const take = () => {
@@ -44,8 +52,11 @@ export async function compileInWorkers(jobs: readonly CompileJob[], options: Com
     { length: Math.min(workers, Math.ceil(jobs.length / batchSize)) },
     () => new Worker(new URL('../../lib/compile/worker.js', import.meta.url), { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } }),
   );
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_resolve, reject) => (onAbort = () => reject(signal?.reason)));
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    await Promise.all(
+    const compiled = Promise.all(
       threads.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
@@ -77,7 +88,9 @@ export async function compileInWorkers(jobs: readonly CompileJob[], options: Com
           }),
       ),
     );
+    await Promise.race([compiled, aborted]);
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     await Promise.all(threads.map((worker) => worker.terminate()));
   }
 }

@@ -10,7 +10,7 @@ export type SessionEvent =
   | { kind: 'watch-error'; error: Error };
 
 /** Options of {@link startDevSession}. */
-export interface SessionOptions extends IncrementalOptions {
+export interface SessionOptions extends Omit<IncrementalOptions, 'signal'> {
   /** How long changes must pause before a rebuild, in milliseconds (default: `25`). */
   quiet?: number;
   /** How long after a rebuild the session looks for changes the watcher missed, in milliseconds (default: `200`). */
@@ -24,7 +24,7 @@ const lookForMissed = '\0look for missed changes';
 
 /** A running dev session. */
 export interface DevSession {
-  /** Stops watching and waits for a running rebuild. */
+  /** Stops watching and abandons a running rebuild, which is not told of. */
   close(): Promise<void>;
 }
 
@@ -34,7 +34,9 @@ export interface DevSession {
  * failure keeps the session going, so the next save is built again.
  */
 export async function startDevSession(options: SessionOptions, onEvent: (event: SessionEvent) => void): Promise<DevSession> {
-  const builder = createIncrementalBuild(options);
+  // Closing abandons the rebuild under way (a first build takes seconds): its output is never told.
+  const closing = new AbortController();
+  const builder = createIncrementalBuild({ ...options, signal: closing.signal });
   // Once saves pause, the session looks for changes the watcher missed (a rebuild of a body
   // edit takes its word), through the queue so that it never runs with a rebuild.
   let lookLater: NodeJS.Timeout | undefined;
@@ -47,8 +49,10 @@ export async function startDevSession(options: SessionOptions, onEvent: (event: 
         // Asked to look, and nothing was saved since: a rebuild only when something was missed.
         if (requested.length > 0 && changes.length === 0 && !(await builder.verify())) return;
         const outcome = await builder.rebuild(changes);
+        if (closing.signal.aborted) return;
         onEvent({ kind: 'rebuilt', outcome, milliseconds: performance.now() - started });
       } catch (error) {
+        if (closing.signal.aborted) return;
         onEvent({ kind: 'internal-error', error, changes });
       }
       lookLater = setTimeout(() => queue.request([lookForMissed]), options.lookAfter ?? 200);
@@ -60,6 +64,7 @@ export async function startDevSession(options: SessionOptions, onEvent: (event: 
   queue.request([]);
   return {
     async close() {
+      closing.abort();
       await watcher.close();
       await queue.close();
       clearTimeout(lookLater);

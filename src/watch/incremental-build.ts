@@ -25,6 +25,8 @@ export interface IncrementalOptions {
   baseUrl: string;
   /** Where compiled files are kept (default: `build`'s, `<root>/node_modules/.cache/mimeo`: a preview warms it and starts warm from it). */
   cacheDir?: string;
+  /** Abandons the rebuild under way, and any later one, when aborted: `rebuild` then throws its reason (default: none). */
+  signal?: AbortSignal;
 }
 
 /** A rebuild that went through: what it changed in the output folder. */
@@ -136,7 +138,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         const patched = await rebuildBodies(base, saved, { root: options.root, baseUrl: options.baseUrl, cacheDir, cache });
         if (patched) {
           checkRendered(patched.graph, keysOf(patched.trees, (file) => file.copyFrom === undefined), patched.plan);
-          const update = await updateOutputs(options.outDir, patched.trees, base.present, written);
+          const update = await updateOutputs(options.outDir, patched.trees, base.present, written, options.signal);
           last = base.graph = patched.graph;
           patchable = base;
           pending.clear();
@@ -157,7 +159,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         plan = affected(seen, { before: last, after: graph });
         return toSelection(plan.render);
       };
-      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, read, cacheDir, select });
+      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, read, cacheDir, select, ...(options.signal ? { signal: options.signal } : {}) });
       cache.sweep();
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
       const made = keysOf(result.trees, (file) => file.copyFrom === undefined);
@@ -165,7 +167,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       // Outputs the graph does not name are rendered by every build (other language editions), so
       // they are all in this one; copied files always are.
       const present = new Set([...graph.outputs.keys(), ...made, ...keysOf(result.trees, (file) => file.copyFrom !== undefined)]);
-      const update = await updateOutputs(options.outDir, result.trees, present, written);
+      const update = await updateOutputs(options.outDir, result.trees, present, written, options.signal);
       // A rebuild of everything (the first) leaves hundreds of MiB of garbage, pages included once
       // this returns, that V8 would keep for a long while in a process that then waits for saves.
       if (!plan || plan.render.length > manyOutputs) setImmediate(giveMemoryBack);

@@ -20,6 +20,12 @@ export interface DevOptions {
   open?: boolean;
   /** Whether the underlying error of each diagnostic is shown (default: `false`). */
   debug?: boolean;
+  /**
+   * Stops the preview when aborted (Ctrl+C): nothing is told from then on, and during the first
+   * build, that build is abandoned, the preview closed and its folder removed, and `startDev`
+   * throws the signal's reason (default: none).
+   */
+  signal?: AbortSignal;
 }
 
 /** A running `mimeo dev`. */
@@ -65,6 +71,8 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
   let firstEvent: (() => void) | undefined;
   const built = new Promise<void>((resolve) => (firstEvent = resolve));
   const onEvent = (event: SessionEvent) => {
+    // Stopping: a rebuild that ends now is abandoned, not told.
+    if (options.signal?.aborted) return;
     if (event.kind === 'rebuilt' && event.outcome.ok) editions = event.outcome.editions;
     report(event);
     firstEvent?.();
@@ -76,19 +84,26 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
     removeTemporaryFolder(outDir);
     throw new Error(`could not watch ${options.root}`, { cause: error });
   });
-  await built;
-  if (options.open) openBrowser(url, (reason) => print.err(`mimeo dev: could not open a browser (${reason}); open ${url} yourself\n`));
-  return {
-    url,
-    outDir,
-    async close() {
-      await session.close();
-      liveReload.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      removeTemporaryFolder(outDir);
-    },
+  const close = async () => {
+    await session.close();
+    liveReload.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    removeTemporaryFolder(outDir);
   };
+  await Promise.race([built, ...(options.signal ? [abortOf(options.signal)] : [])]);
+  if (options.signal?.aborted) {
+    await close();
+    throw options.signal.reason;
+  }
+  if (options.open) openBrowser(url, (reason) => print.err(`mimeo dev: could not open a browser (${reason}); open ${url} yourself\n`));
+  return { url, outDir, close };
+}
+
+/** Resolves when `signal` is aborted. */
+function abortOf(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 /** The host as written in a URL: IPv6 in brackets, and a wildcard address as `localhost`. */

@@ -21,9 +21,12 @@ export interface OutputUpdate {
  * Brings an output folder up to date in place, for `mimeo dev`: writes each file whose bytes differ
  * from what was written before (each through a temporary file and a rename, so a server never
  * reads half a page), and removes every file written before that is not in `present`. Unlike
- * {@link writeOutputs}, `trees` may hold only the files that were rendered again.
+ * {@link writeOutputs}, `trees` may hold only the files that were rendered again. When `signal`
+ * is aborted, it throws its reason before the next file, leaving the folder half updated: for a
+ * preview that is being removed.
  */
-export async function updateOutputs(outDir: string, trees: OutputTrees, present: ReadonlySet<string>, written: WrittenFiles): Promise<OutputUpdate> {
+export async function updateOutputs(outDir: string, trees: OutputTrees, present: ReadonlySet<string>, written: WrittenFiles, signal?: AbortSignal): Promise<OutputUpdate> {
+  signal?.throwIfAborted();
   const update: OutputUpdate = { written: [], removed: [] };
   // Removals first: a file that is gone may stand where a new folder goes (`about` → `about/index.html`).
   for (const key of [...written.keys()]) {
@@ -43,6 +46,7 @@ export async function updateOutputs(outDir: string, trees: OutputTrees, present:
       const bytes = file.copyFrom === undefined ? file.bytes ?? '' : await readFile(file.copyFrom);
       const hash = createHash('sha1').update(bytes).digest('base64');
       if (before?.hash !== hash) {
+        signal?.throwIfAborted();
         await writeAtomically(path.join(outDir, tree, file.path), bytes);
         update.written.push(key);
       }
