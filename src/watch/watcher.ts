@@ -79,9 +79,24 @@ export async function watchWebzine(root: string, onChange: (path: string) => voi
   return {
     close: async () => {
       awaitingLog?.close();
+      const throttles = pendingThrottles(watcher);
       await watcher.close();
+      throttles.forEach((throttle) => throttle.clear());
     },
   };
+}
+
+/**
+ * The throttles of chokidar's watcher under way: reading a folder again after an event in it
+ * sets one for a second, cleared when the read ends. A read that closing cuts short never ends,
+ * and chokidar's `close` forgets its timer without clearing it (chokidar 5.0), which then held
+ * `mimeo dev` a second after it stopped (a save, or the cache folder made in the webzine's folder,
+ * just before). Read from chokidar's internals, so a version without them gives none.
+ */
+function pendingThrottles(watcher: object): Array<{ clear: () => unknown }> {
+  const throttled = (watcher as { _throttled?: unknown })._throttled;
+  if (!(throttled instanceof Map)) return [];
+  return [...throttled.values()].flatMap((paths: unknown) => (paths instanceof Map ? [...paths.values()] : [])).filter((throttle): throttle is { clear: () => unknown } => typeof throttle?.clear === 'function');
 }
 
 /** What the watcher names for a move of HEAD (a commit, a checkout, a reset): not a path, and never a file's. */
