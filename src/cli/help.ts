@@ -148,8 +148,8 @@ until it is fixed, while the last good pages stay served.
 Options:
   --root DIR     the webzine's folder, which holds content/ (default: the
                  current folder, or the nearest above with content/site.yml)
-  --port PORT    the port to serve on; the next free one is taken when it is
-                 busy (default: 4000; 0 picks any free port)
+  --port PORT    the port to serve on; the next free one is taken, and said,
+                 when it is busy (default: 4000; 0 picks any free port)
   --host HOST    the address to listen on (default: 127.0.0.1, this machine
                  only; 0.0.0.0 lets other machines on the network see it)
   --open         open the preview in the default browser

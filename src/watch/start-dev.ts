@@ -65,6 +65,9 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
     throw error;
   }
   const url = `http://${urlHost(host)}:${port}/`;
+  const asked = options.port ?? 4000;
+  // The fallback is no surprise only when told: a second preview of the same webzine, or a bookmark, would look at the first.
+  if (asked !== 0 && port !== asked) print.err(`mimeo dev: port ${asked} is taken, so the preview is on port ${port} instead\n`);
   print.out(`mimeo dev: previewing ${options.root} at ${url} (the capsule at ${url}${capsulePrefix.slice(1)}); press Ctrl+C to stop\n`);
   if (!loopbackHosts.has(host)) print.err(`mimeo dev: listening on ${host}, so other machines can reach the preview\n`);
   const report = createDevReporter(print, liveReload, { debug: options.debug ?? false });

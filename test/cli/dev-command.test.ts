@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateZine } from '../../bench/generate.js';
-import { removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+import { makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -81,6 +83,23 @@ describe('mimeo dev on the command line', () => {
     expect([[0, 130].includes(code ?? -1), killedBy, dev.output().split('\n').slice(1)]).toEqual([true, null, ['mimeo dev: stopping', '']]);
     expect(stopped).toBeLessThan(1500);
     expect(await readdir(temporary)).toEqual([]);
+  });
+
+  it('says so when the port asked for is taken, and which it took instead', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const dev = spawnDev(['--root', await makeWebzine(), '--port', String(port)], { temporary: await temporaryFolder() });
+      await dev.waitFor(/previewing/);
+      dev.child.kill('SIGINT');
+      await dev.exited;
+      const [, told, used] = /^mimeo dev: port (\d+) is taken, so the preview is on port (\d+) instead\n/m.exec(dev.output()) ?? [];
+      expect([told, Number(used) > port, dev.output()]).toEqual([String(port), true, expect.stringContaining(`previewing`)]);
+      expect(dev.output()).toContain(`at http://127.0.0.1:${used}/ `);
+    } finally {
+      taken.close();
+    }
   });
 });
 
