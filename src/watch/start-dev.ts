@@ -99,7 +99,8 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
     await close();
     throw options.signal.reason;
   }
-  if (options.open) openBrowser(url, (reason) => print.err(`mimeo dev: could not open a browser (${reason}); open ${url} yourself\n`));
+  // Told only while the preview runs: after `stopping`, nothing more is said.
+  if (options.open) openBrowser(url, (reason) => options.signal?.aborted || print.err(`mimeo dev: could not open a browser (${reason}); open ${url} yourself\n`));
   return { url, outDir, close };
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -101,11 +101,26 @@ describe('mimeo dev on the command line', () => {
       taken.close();
     }
   });
+
+  it.runIf(process.platform === 'linux')('tells to open the preview by hand when the browser opener fails (--open)', async () => {
+    const bin = await temporaryFolder();
+    // As xdg-open does without a desktop to open a browser on.
+    await writeFile(path.join(bin, 'xdg-open'), '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    const dev = spawnDev(['--root', await makeWebzine(), '--port', '0', '--open'], { temporary: await temporaryFolder(), path: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}` });
+    try {
+      await dev.waitFor(/could not open/, 10_000);
+    } finally {
+      dev.child.kill('SIGINT');
+      await dev.exited;
+    }
+    const url = /at (http:\S+) /.exec(dev.output())?.[1];
+    expect(dev.output()).toContain(`mimeo dev: could not open a browser (xdg-open exited with code 3); open ${url} yourself\n`);
+  });
 });
 
 /** `mimeo dev` run as a child process with its own temporary folder, as a user runs it. */
-function spawnDev(args: string[], options: { temporary: string }) {
-  const env = { ...process.env, TMPDIR: options.temporary };
+function spawnDev(args: string[], options: { temporary: string; path?: string }) {
+  const env = { ...process.env, TMPDIR: options.temporary, ...(options.path === undefined ? {} : { PATH: options.path }) };
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin/mimeo.js'), 'dev', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const waiting = new Set<() => void>();
