@@ -151,7 +151,8 @@ Options:
   --port PORT    the port to serve on; the next free one is taken, and said,
                  when it is busy (default: 4000; 0 picks any free port)
   --host HOST    the address to listen on (default: 127.0.0.1, this machine
-                 only; 0.0.0.0 lets other machines on the network see it)
+                 only; 0.0.0.0 lets other machines on the network see it,
+                 at the addresses it prints)
   --open         open the preview in the default browser
   --debug        show the underlying error of each problem
   -h, --help     show this help

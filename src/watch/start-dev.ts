@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { createDevHandler, capsulePrefix } from './dev-server.js';
 import { createDevReporter, type Printer } from './dev-reporter.js';
 import { startDevSession, type SessionEvent } from './dev-session.js';
@@ -69,7 +70,10 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
   // The fallback is no surprise only when told: a second preview of the same webzine, or a bookmark, would look at the first.
   if (asked !== 0 && port !== asked) print.err(`mimeo dev: port ${asked} is taken, so the preview is on port ${port} instead\n`);
   print.out(`mimeo dev: previewing ${options.root} at ${url} (the capsule at ${url}${capsulePrefix.slice(1)}); press Ctrl+C to stop\n`);
-  if (!loopbackHosts.has(host)) print.err(`mimeo dev: listening on ${host}, so other machines can reach the preview\n`);
+  if (!loopbackHosts.has(host)) {
+    const reachable = host === '0.0.0.0' || host === '::' ? networkAddresses(host === '::').map((address) => `http://${urlHost(address)}:${port}/`) : [];
+    print.err(`mimeo dev: listening on ${host}, so other machines can reach the preview${reachable.length > 0 ? ` (at ${reachable.join(', ')})` : ''}\n`);
+  }
   const report = createDevReporter(print, liveReload, { debug: options.debug ?? false });
   let firstEvent: (() => void) | undefined;
   const built = new Promise<void>((resolve) => (firstEvent = resolve));
@@ -108,6 +112,12 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
 function abortOf(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/** The addresses of this machine's network interfaces, loopback aside: IPv4 ones, and IPv6 ones too when `v6`. */
+function networkAddresses(v6: boolean): string[] {
+  const addresses = Object.values(networkInterfaces()).flatMap((entries) => entries ?? []);
+  return addresses.filter((entry) => !entry.internal && (entry.family === 'IPv4' || (v6 && entry.family === 'IPv6' && entry.scopeid === 0))).map((entry) => entry.address);
 }
 
 /** The host as written in a URL: IPv6 in brackets, and a wildcard address as `localhost`. */

@@ -38,6 +38,19 @@ describe('the dev server', () => {
     expect(shared.dev.outDir.startsWith(path.join((await import('node:os')).tmpdir(), 'mimeo-dev-'))).toBe(true);
   });
 
+  it('says at which addresses other machines reach a preview listening on all interfaces, and answers there', async () => {
+    const said: string[] = [];
+    const dev = await startDev({ root: shared.root, port: 0, host: '0.0.0.0' }, { out: () => {}, err: (text) => said.push(text) });
+    servers.push(dev);
+    const note = said.find((line) => line.includes('listening on 0.0.0.0')) ?? '';
+    const addresses = [...note.matchAll(/http:\/\/([\d.]+):(\d+)\//g)];
+    const { networkInterfaces } = await import('node:os');
+    const external = Object.values(networkInterfaces()).flatMap((entries) => entries ?? []).filter((entry) => !entry.internal && entry.family === 'IPv4');
+    expect(addresses.map((match) => match[1]).sort()).toEqual(external.map((entry) => entry.address).sort());
+    // Reached at an address it gave, with the Host a browser there sends.
+    for (const [url] of addresses) expect((await get(url, '/')).status).toBe(200);
+  });
+
   it('takes the next free port when the one asked for is taken', async () => {
     const taken: Server = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
