@@ -53,6 +53,8 @@ export interface PatchOptions {
   baseUrl: string;
   cacheDir: string;
   cache: DevCompileMemory;
+  /** Abandons the patch when aborted (`mimeo dev` stopping): it then throws the signal's reason (default: none). */
+  signal?: AbortSignal | undefined;
 }
 
 /** A patch that went through: what to write, and the graph of the patched model. */
@@ -86,7 +88,7 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
   const texts = read.texts.filter((text) => read.changed.has(text.path));
   const before = new Map(texts.map((text) => [text.path, options.cache.fileOf(text.path)]));
   const config = site.config;
-  const compiled = await compileAll(texts, { compile: { html: config.markdown.html, links: config.gemini.links }, cacheDir: options.cacheDir, remember: options.cache, check: 'at-lookup' }, report);
+  const compiled = await compileAll(texts, { compile: { html: config.markdown.html, links: config.gemini.links }, cacheDir: options.cacheDir, remember: options.cache, check: 'at-lookup', signal: options.signal }, report);
   try {
     if (compiled.rejected.length > 0 || diagnostics.length > 0) return undefined;
     if (!sameHistory(last.history, await history)) return undefined;
@@ -118,6 +120,8 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
     if (plan.remove.length > 0) return undefined;
     const selection = { web: new Set<string>(), gemini: new Set<string>() };
     for (const key of plan.render) selection[key.startsWith('web/') ? 'web' : 'gemini'].add(key.slice(key.indexOf('/') + 1));
+    // Rendering does not give way: a stop during compiling is heard before it starts.
+    options.signal?.throwIfAborted();
     const lazy = renderTrees(last.editions, last.theme.theme, options.baseUrl, report, selection);
     await last.theme.theme.prepareToRender();
     const trees = makeOutputs(lazy);

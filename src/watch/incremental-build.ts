@@ -135,7 +135,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
           history: historyNow,
           assetsAsLoaded: (assets: readonly Asset[]) => sources.asLoaded(assets.map((asset) => ({ path: asset.path, absolutePath: asset.absolutePath }))),
         };
-        const patched = await rebuildBodies(base, saved, { root: options.root, baseUrl: options.baseUrl, cacheDir, cache });
+        const patched = await rebuildBodies(base, saved, { root: options.root, baseUrl: options.baseUrl, cacheDir, cache, signal: options.signal });
         if (patched) {
           checkRendered(patched.graph, keysOf(patched.trees, (file) => file.copyFrom === undefined), patched.plan);
           const update = await updateOutputs(options.outDir, patched.trees, base.present, written, options.signal);

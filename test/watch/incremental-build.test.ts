@@ -5,6 +5,7 @@ import { build } from '../../src/build.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { createIncrementalBuild } from '../../src/watch/incremental-build.js';
+import { generateZine } from '../../bench/generate.js';
 import { applyRandomEdit, createRandom, edits, type EditedZine } from '../support/random-edits.js';
 import { commitAll, git } from '../support/git.js';
 import { forgeCacheEntries } from '../support/forge-cache.js';
@@ -264,5 +265,24 @@ describe('the preview, when a checkout brings a cache folder of committed files'
     for (const file of ['web/issues/1/first/index.html', 'web/issues/1/second/index.html', 'web/issues/1/index.html']) {
       expect(await readFile(path.join(outDir, file), 'utf8'), file).not.toContain('<script>alert(1)</script>');
     }
+  });
+});
+
+describe('a rebuild of mimeo dev, when the preview stops', () => {
+  it('abandons a rebuild of saves that change bodies alone at once, as it does a full one', { timeout: 60_000 }, async () => {
+    const root = await temporaryFolder();
+    // Enough edited articles that compiling and rendering them takes seconds.
+    generateZine(root, { articles: 250, seed: 5 });
+    const stopping = new AbortController();
+    const incremental = createIncrementalBuild({ root, outDir: await temporaryFolder(), baseUrl, signal: stopping.signal });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    const articles = (await listTree(path.join(root, 'content'))).filter((file) => /^issues\/\d+\/\d+-[^/.]+\.md$/.test(file)).map((file) => `content/${file}`);
+    expect(articles.length).toBeGreaterThanOrEqual(250);
+    for (const article of articles) await appendFile(path.join(root, article), '\nOne more line.\n');
+    const started = performance.now();
+    const rebuilt = incremental.rebuild(articles);
+    stopping.abort();
+    await expect(rebuilt).rejects.toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
