@@ -147,7 +147,10 @@ function send(response: ServerResponse, request: IncomingMessage, status: number
  * from a server that answers them with the whole file. Several ranges at once get the whole.
  */
 function sendFile(response: ServerResponse, request: IncomingMessage, type: string, bytes: Buffer): void {
-  const range = /^bytes=(\d*)-(\d*)$/.exec((request.headers.range ?? '').trim());
+  // A range is defined for GET alone (§14.2); and If-Range names a version the preview never gave,
+  // as it sends no validator, so the whole file is sent (§13.1.5).
+  const asked = request.method === 'GET' && request.headers['if-range'] === undefined ? request.headers.range : undefined;
+  const range = /^bytes=(\d*)-(\d*)$/.exec((asked ?? '').trim());
   if (!range || (range[1] === '' && range[2] === '')) return send(response, request, 200, type, bytes, { 'Accept-Ranges': 'bytes' });
   const size = bytes.length;
   // `bytes=-500` is the last 500 bytes; `bytes=500-` all from the 500th.

@@ -129,6 +129,20 @@ describe('the dev server', () => {
     expect([several.status, several.headers['accept-ranges'], several.body]).toEqual([200, 'bytes', whole.toString('utf8')]);
   });
 
+  it('answers HEAD with the whole file, as a range is defined for GET alone (RFC 9110 §14.2)', async () => {
+    const whole = await readFile(path.join(shared.root, 'content/issues/1/cover.svg'));
+    const head = await get(shared.dev.url, '/issues/1/cover.svg', 'HEAD', { range: 'bytes=0-9' });
+    expect([head.status, head.headers['content-length'], head.headers['content-range']]).toEqual([200, String(whole.length), undefined]);
+  });
+
+  it('answers a range asked If-Range with the whole file: the preview gives no validator, so none is current (RFC 9110 §13.1.5)', async () => {
+    const whole = await readFile(path.join(shared.root, 'content/issues/1/cover.svg'));
+    for (const validator of ['"an-etag"', 'Fri, 27 Nov 2026 10:00:00 GMT']) {
+      const answer = await get(shared.dev.url, '/issues/1/cover.svg', 'GET', { range: 'bytes=0-9', 'if-range': validator });
+      expect([answer.status, answer.headers['content-range'], answer.body], validator).toEqual([200, undefined, whole.toString('utf8')]);
+    }
+  });
+
   it('answers only GET and HEAD', async () => {
     const head = await get(shared.dev.url, '/', 'HEAD');
     const post = await get(shared.dev.url, '/', 'POST');
