@@ -23,8 +23,18 @@ const types: Record<string, string> = {
   '.woff': 'font/woff',
   '.mp3': 'audio/mpeg',
   '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+  '.wav': 'audio/wav',
+  '.flac': 'audio/flac',
   '.mp4': 'video/mp4',
+  '.m4v': 'video/mp4',
+  '.ogv': 'video/ogg',
   '.webm': 'video/webm',
+  '.mov': 'video/quicktime',
+  // Captions of a <track>, which a browser takes only with their own type.
+  '.vtt': 'text/vtt; charset=utf-8',
 };
 
 // The feeds mimeo writes, by name: their own types tell feed readers and browsers what they are.

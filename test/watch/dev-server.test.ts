@@ -51,6 +51,16 @@ describe('the dev server', () => {
     for (const [url] of addresses) expect((await get(url, '/')).status).toBe(200);
   });
 
+  it('serves captions and the audio and video files browsers play with their own types, which a <track> or Safari needs', async () => {
+    const { dev } = await serve(async (root) => {
+      const folder = path.join(root, 'content/issues/1');
+      for (const name of ['captions.vtt', 'song.m4a', 'song.opus', 'take.wav', 'clip.mov', 'clip.ogv']) await writeFile(path.join(folder, name), 'x');
+      await writeFile(path.join(folder, '30-media.md'), '---\ntitle: Media\n---\n[c](captions.vtt) [a](song.m4a) [o](song.opus) [w](take.wav) [m](clip.mov) [v](clip.ogv)\n');
+    });
+    const typeOf = async (name: string) => (await get(dev.url, `/issues/1/${name}`)).headers['content-type'];
+    expect(await Promise.all(['captions.vtt', 'song.m4a', 'song.opus', 'take.wav', 'clip.mov', 'clip.ogv'].map(typeOf))).toEqual(['text/vtt; charset=utf-8', 'audio/mp4', 'audio/ogg', 'audio/wav', 'video/quicktime', 'video/ogg']);
+  });
+
   it('takes the next free port when the one asked for is taken', async () => {
     const taken: Server = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
