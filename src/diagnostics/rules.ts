@@ -787,6 +787,25 @@ export const rules = {
     message: ({ reason, page }) => `the template failed while rendering ${page}: ${reason}`,
     hint: ({ suggestion, advice }) => templateHint(suggestion, advice),
   }),
+  // Told at the tag that closes the loop when the templates name each other as written, outside
+  // conditions; when a page's render ran out of stack, where the theme's names point (`rendering`).
+  'template/loop': rule<{ chain?: string; rendering?: 'condition' | 'variable' | 'page' }>({
+    severity: 'error',
+    message: ({ chain, rendering }) =>
+      rendering === undefined
+        ? `this tag makes the templates render, include or extend each other without end: ${chain}`
+        : rendering === 'condition'
+          ? `rendering pages never ended: this tag makes the templates render, include or extend each other (${chain}), and its condition never stopped them`
+          : rendering === 'variable'
+            ? 'rendering pages never ended: the template this tag names by a variable leads back to one already being rendered'
+            : 'rendering a page made with this template never ended: the templates it renders, includes or extends lead back to one already being rendered',
+    hint: ({ rendering }) =>
+      rendering === undefined
+        ? 'A template can not render, include or extend itself, however many templates lie between: take this tag out, or put what both need in a partial of its own.'
+        : rendering === 'condition'
+          ? 'A template that renders itself needs a condition that ends, such as a list that has no items at some depth.'
+          : 'Check what the variable holds: a template named by a variable ({% render name %}) can not be followed before rendering.',
+  }),
 } as const;
 
 /**

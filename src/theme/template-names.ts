@@ -72,11 +72,18 @@ export function readTags(text: string): string {
 }
 
 /** The templates a template names with a name written out (`render`, `include`, `layout`), each with where. */
-function namedIn(text: string): Array<{ name: string; index: number }> {
+export function namedIn(text: string): Array<{ name: string; index: number }> {
   const tags = readTags(text);
   const named = (match: RegExpMatchArray, at: number) => ({ name: match[2]!.replace(/\.liquid$/, ''), index: at });
   const inLiquidTags = [...tags.matchAll(liquidTag)].flatMap((tag) => [...tag[0].matchAll(namedOnLine)].map((match) => named(match, tag.index + match.index)));
   return [...[...tags.matchAll(namedTemplate)].map((match) => named(match, match.index)), ...inLiquidTags].sort((a, b) => a.index - b.index);
+}
+
+/** Where a template first names a template by a variable (a tag, or a `{% liquid %}` tag holding such a line); `undefined` when it does not. */
+export function byVariableAt(text: string): number | undefined {
+  const tags = readTags(text);
+  const at = [tags.search(namedByVariable), ...[...tags.matchAll(liquidTag)].filter((tag) => byVariableOnLine.test(tag[0])).map((tag) => tag.index)].filter((index) => index !== -1);
+  return at.length === 0 ? undefined : Math.min(...at);
 }
 
 /** Whether a template names templates by a variable, in a tag or on a line of a `{% liquid %}` tag. */
