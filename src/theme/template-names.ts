@@ -20,9 +20,12 @@ export function suggestName(engine: Liquid, reason: string, templates: readonly 
   if (tag) return maybeQuoted(didYouMean(tag, Object.keys(engine.tags)));
   const template = /^Failed to lookup "([^"]+)"/.exec(reason)?.[1];
   if (!template) return undefined;
-  // A name in the same folder, `partials/byline` for `partials/bylines`.
+  // A name in the same folder, `partials/byline` for `partials/bylines`, judged by the part after
+  // the folder: with it, `partials/nope` was close enough to `partials/cover`.
   const folder = template.slice(0, template.lastIndexOf('/') + 1);
-  return maybeQuoted(didYouMean(template, templates.filter((other) => other.startsWith(folder) && !other.slice(folder.length).includes('/'))));
+  const others = templates.filter((other) => other.startsWith(folder) && !other.slice(folder.length).includes('/')).map((other) => other.slice(folder.length));
+  const found = didYouMean(template.slice(folder.length), others);
+  return found === undefined ? undefined : maybeQuoted(`${folder}${found}`);
 }
 
 // Filters of other generators for URLs, which mimeo's relative URLs make needless: Jekyll's,
@@ -90,6 +93,11 @@ export function byVariableAt(text: string): number | undefined {
 function namesByVariable(text: string): boolean {
   const tags = readTags(text);
   return namedByVariable.test(tags) || [...tags.matchAll(liquidTag)].some((tag) => byVariableOnLine.test(tag[0]));
+}
+
+/** The names the theme's templates write out in `render`, `include` and `layout` tags. */
+export function writtenNames(files: ThemeFiles): Set<string> {
+  return new Set(templateNames(files).flatMap((name) => namedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8')).map((named) => named.name)));
 }
 
 /**

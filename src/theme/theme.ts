@@ -17,7 +17,7 @@ import { loadHtmlParser } from '../model/active-content.js';
 import { createEngines, type Engines } from './liquid-engines.js';
 import { inputsKey, pageKey, themeFingerprint, withCommit } from './page-keys.js';
 import { locateScript, scriptIn } from './page-script.js';
-import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, templatesReached, unusedTemplates } from './template-names.js';
+import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, templatesReached, unusedTemplates, writtenNames } from './template-names.js';
 import { listWords } from '../parse/field-schema.js';
 import { themeAssets } from './theme-assets.js';
 import { checkLanguageNames, checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
@@ -124,7 +124,14 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   };
   // A template that fails the same way on every page that uses it is told once, at its first page.
   const told = new Set<string>();
-  const suggest = (name: string, reason: string) => templateAdvice(engineOf(name), reason, name.startsWith('gemini/') ? 'gemtext' : 'html', templateNames(files));
+  // A template named by a variable is not looked up for a name like it: what the variable held is not what was written.
+  let written: Set<string> | undefined;
+  const lookedUp = (reason: string) => /^Failed to lookup "([^"]+)"/.exec(reason)?.[1];
+  const suggest = (name: string, reason: string) => {
+    const missing = lookedUp(reason);
+    const candidates = missing === undefined || (written ??= writtenNames(files)).has(missing) ? templateNames(files) : [];
+    return templateAdvice(engineOf(name), reason, name.startsWith('gemini/') ? 'gemtext' : 'html', candidates);
+  };
   const compile = (name: string): Template[] | undefined => {
     if (compiled.has(name)) return compiled.get(name);
     let templates: Template[] | undefined;
