@@ -700,10 +700,10 @@ export const rules = {
     message: ({ reason }) => `this theme file can not be read (${reason})`,
     hint: () => 'Check that the theme named in site.yml is a folder of templates, and that its files can be read.',
   }),
-  'theme/missing': rule<{ name: string; available: string; suggestion?: string }>({
+  'theme/missing': rule<{ name: string; available: string; suggestion?: string; byPath?: boolean }>({
     severity: 'error',
     message: ({ name, available }) => `there is no theme "${name}"; the themes are ${available}`,
-    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    hint: ({ suggestion, byPath }) => maybe(suggestion, (s) => `Did you mean "${s}"?${byPath ? " site.yml names a theme by its folder's name in themes/." : ''}`),
   }),
   'theme/empty': rule<{ folder: string; parts: string }>({
     severity: 'error',

@@ -79,7 +79,10 @@ async function reportNoTheme(root: string, name: string, folder: string, report:
     return;
   }
   const available = ['default', ...(await listFolders(path.join(root, 'themes'))).filter((n) => n !== 'default')];
-  reportRule(report, 'theme/missing', named, { name, available: available.map((n) => `"${n}"`).join(', '), suggestion: didYouMean(name, available) });
+  // A theme named by its path from the webzine's folder (`themes/zine`, `./themes/zine/`) instead of its folder's name.
+  const inThemes = /^(?:\.\/)?themes\/([^/]+)\/?$/.exec(name)?.[1];
+  const byPath = inThemes !== undefined && available.includes(inThemes);
+  reportRule(report, 'theme/missing', named, { name, available: available.map((n) => `"${n}"`).join(', '), suggestion: byPath ? inThemes : didYouMean(name, available), ...(byPath ? { byPath } : {}) });
 }
 
 // More than any template, string file or stylesheet needs; a file of the system (/proc) may never end.
