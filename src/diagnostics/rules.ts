@@ -787,6 +787,19 @@ export const rules = {
     message: ({ reason, page }) => `the template failed while rendering ${page}: ${reason}`,
     hint: ({ suggestion, advice }) => templateHint(suggestion, advice),
   }),
+  'template/other-kind': rule<{ name: string; kind: 'gemtext' | 'html'; counterpart?: string }>({
+    severity: 'error',
+    message: ({ name, kind }) =>
+      kind === 'gemtext'
+        ? `this gemtext template names ${name}, an HTML template: its markup would be text in the capsule`
+        : `this HTML template names ${name}, a gemtext template: its text would be neither escaped nor HTML on the page`,
+    hint: ({ kind, counterpart }) =>
+      `${counterpart === undefined ? '' : `Did you mean "${counterpart}"? `}${
+        kind === 'gemtext'
+          ? 'Gemtext templates render, include and extend those of templates/gemini/ (gemini/partials/…): write a gemtext one there.'
+          : 'HTML templates render, include and extend those outside templates/gemini/ (partials/…).'
+      }`,
+  }),
   // Told at the tag that closes the loop when the templates name each other as written, outside
   // conditions; when a page's render ran out of stack, where the theme's names point (`rendering`).
   'template/loop': rule<{ chain?: string; rendering?: 'condition' | 'variable' | 'page' }>({

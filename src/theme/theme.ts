@@ -22,6 +22,7 @@ import { listWords } from '../parse/field-schema.js';
 import { themeAssets } from './theme-assets.js';
 import { checkLanguageNames, checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 import { liquid, reportTemplateError, toldKey } from './template-errors.js';
+import { crossedTemplates } from './template-kinds.js';
 import { recursionOf, templateLoops, type TemplateLoop } from './template-loops.js';
 import { isStackOverflow } from '../diagnostics/diagnostic.js';
 import { parseScaffold, scaffoldNames } from '../scaffold/render-scaffold.js';
@@ -319,6 +320,11 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
         if (told.has(toldKey(mistake.place, reason))) continue;
         told.add(toldKey(mistake.place, reason));
         reportRule(report, 'template/syntax', mistake.place, { reason, ...suggest(mistake.from, reason) });
+      }
+      for (const crossed of crossedTemplates(files)) {
+        if (told.has(toldKey(crossed.place, crossed.name))) continue;
+        told.add(toldKey(crossed.place, crossed.name));
+        reportRule(report, 'template/other-kind', crossed.place, { name: crossed.name, kind: crossed.kind, ...(crossed.counterpart === undefined ? {} : { counterpart: crossed.counterpart }) });
       }
       if (told.size !== before || looping) return;
       soundThemes.add(soundAs);
