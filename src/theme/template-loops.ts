@@ -1,7 +1,9 @@
 import { placeOf } from '../util/text-place.js';
 import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import { byVariableAt, namedIn, readTags, templateNames, templatePrefix, templatesReached } from './template-names.js';
-import { unclosedBlock } from './template-errors.js';
+import { toldKey, unclosedBlock } from './template-errors.js';
+import type { Report } from '../diagnostics/diagnostic.js';
+import { reportRule } from '../diagnostics/rules.js';
 
 /** Templates that render, include or extend each other without end, and the tag that closes the loop. */
 export interface TemplateLoop {
@@ -84,4 +86,53 @@ function unconditionalNames(text: string): Array<{ name: string; index: number }
     }
   }
   return namedIn(text).filter(({ index }) => !ranges.some(([start, end]) => index >= start && index < end));
+}
+
+/** What tells a theme's loops: each once, however many pages meet it (see `createTheme`). */
+export interface LoopReporter {
+  /** Tells the loops of names written out, at the tag that closes each, and gives them. */
+  tellLoops(): TemplateLoop[];
+  /** Whether the template `name` reaches a loop: no page of it is rendered (it would run out of stack). */
+  inLoop(name: string): boolean;
+  /**
+   * Tells a render of `name` that ran out of stack where no loop of names written out outside
+   * conditions was found: a condition that never ends a recursion, or a name given by a variable.
+   * Told once, at the place the theme's names point to (where the stack ran out differs from run to run).
+   */
+  tellEndlessRender(name: string): void;
+}
+
+/** A {@link LoopReporter} of the theme `files`, telling `report` what `told` does not hold yet. */
+export function loopReporter(files: ThemeFiles, report: Report, told: Set<string>): LoopReporter {
+  let loops: TemplateLoop[] | undefined;
+  const tellLoops = (): TemplateLoop[] => {
+    loops ??= templateLoops(files);
+    for (const loop of loops) {
+      const chain = loop.chain.join(' → ');
+      if (told.has(toldKey(loop.place, chain))) continue;
+      told.add(toldKey(loop.place, chain));
+      reportRule(report, 'template/loop', loop.place, { chain });
+    }
+    return loops;
+  };
+  const reachesLoop = new Map<string, boolean>();
+  return {
+    tellLoops,
+    inLoop(name) {
+      if (!reachesLoop.has(name)) {
+        const found = tellLoops();
+        const reached = found.length === 0 ? new Set<string>() : templatesReached(files, [name]);
+        reachesLoop.set(name, found.some((loop) => loop.chain.some((template) => reached.has(template))));
+      }
+      return reachesLoop.get(name)!;
+    },
+    tellEndlessRender(name) {
+      const found = recursionOf(files, name);
+      const place = found?.place ?? { file: files.get(`${templatePrefix}${name}.liquid`)?.displayPath ?? `${templatePrefix}${name}.liquid`, line: 1, column: 1 };
+      if (told.has(toldKey(place, 'template/loop'))) return;
+      told.add(toldKey(place, 'template/loop'));
+      const rendering = found === undefined ? 'page' : found.chain === undefined ? 'variable' : 'condition';
+      reportRule(report, 'template/loop', place, { rendering, ...(found?.chain === undefined ? {} : { chain: found.chain }) });
+    },
+  };
 }

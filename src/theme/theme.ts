@@ -17,13 +17,13 @@ import { loadHtmlParser } from '../model/active-content.js';
 import { createEngines, type Engines } from './liquid-engines.js';
 import { inputsKey, pageKey, themeFingerprint, withCommit } from './page-keys.js';
 import { locateScript, scriptIn } from './page-script.js';
-import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, templatesReached, unusedTemplates, writtenNames } from './template-names.js';
+import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, unusedTemplates, writtenNames } from './template-names.js';
 import { listWords } from '../parse/field-schema.js';
 import { themeAssets } from './theme-assets.js';
 import { checkLanguageNames, checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
 import { liquid, reportTemplateError, toldKey } from './template-errors.js';
 import { crossedTemplates } from './template-kinds.js';
-import { recursionOf, templateLoops, type TemplateLoop } from './template-loops.js';
+import { loopReporter } from './template-loops.js';
 import { isStackOverflow } from '../diagnostics/diagnostic.js';
 import { parseScaffold, scaffoldNames } from '../scaffold/render-scaffold.js';
 
@@ -179,31 +179,10 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     }
     return made;
   };
-  // Templates that name each other as written without end: told once, at the tag that closes
-  // each loop, and no page whose template reaches one is rendered (it would run out of stack).
-  let loops: TemplateLoop[] | undefined;
-  const tellLoops = (): TemplateLoop[] => {
-    loops ??= templateLoops(files);
-    for (const loop of loops) {
-      const chain = loop.chain.join(' → ');
-      if (told.has(toldKey(loop.place, chain))) continue;
-      told.add(toldKey(loop.place, chain));
-      reportRule(report, 'template/loop', loop.place, { chain });
-    }
-    return loops;
-  };
-  const reachesLoop = new Map<string, boolean>();
-  const inLoop = (name: string): boolean => {
-    if (!reachesLoop.has(name)) {
-      const found = tellLoops();
-      const reached = found.length === 0 ? new Set<string>() : templatesReached(files, [name]);
-      reachesLoop.set(name, found.some((loop) => loop.chain.some((template) => reached.has(template))));
-    }
-    return reachesLoop.get(name)!;
-  };
+  const loops = loopReporter(files, report, told);
   const renderScope = (name: string, scope: Record<string, unknown>, page: string): string | undefined => {
     const templates = compile(name);
-    if (!templates || exhausted.has(name) || inLoop(name)) return undefined;
+    if (!templates || exhausted.has(name) || loops.inLoop(name)) return undefined;
     try {
       // Assigned, not spread: spreading would read the getter.
       scope['build'] = build;
@@ -226,7 +205,8 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       const { ParseError, TokenizationError } = liquid();
       const syntax = error instanceof ParseError || error instanceof TokenizationError;
       if (isStackOverflow(error) || (error instanceof liquid().LiquidError && isStackOverflow(error.originalError))) {
-        tellEndlessRender(name);
+        exhausted.add(name);
+        loops.tellEndlessRender(name);
         return undefined;
       }
       if (error instanceof Error && /limit exceeded/.test(error.message)) exhausted.add(name);
@@ -240,19 +220,6 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       );
       return undefined;
     }
-  };
-  // A render that ran out of stack, where no loop of names written out outside conditions was
-  // found: a condition that never ends a recursion, or a name given by a variable. Told once, at
-  // the place the theme's names point to (where the stack ran out differs from run to run), and
-  // no other page of that template is rendered.
-  const tellEndlessRender = (name: string) => {
-    exhausted.add(name);
-    const found = recursionOf(files, name);
-    const place = found?.place ?? { file: files.get(`${templatePrefix}${name}.liquid`)?.displayPath ?? `${templatePrefix}${name}.liquid`, line: 1, column: 1 };
-    if (told.has(toldKey(place, 'template/loop'))) return;
-    told.add(toldKey(place, 'template/loop'));
-    const rendering = found === undefined ? 'page' : found.chain === undefined ? 'variable' : 'condition';
-    reportRule(report, 'template/loop', place, { rendering, ...(found?.chain === undefined ? {} : { chain: found.chain }) });
   };
   const memo = settings.memo;
   // The theme's fingerprint, hashed once: pages are keyed by it, and a sound theme is known by it.
@@ -311,7 +278,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       const marker = settings.cacheDir === undefined ? undefined : path.join(settings.cacheDir, 'sound-themes', soundAs);
       if (soundThemes.has(soundAs) || (marker !== undefined && existsSync(marker))) return;
       const before = told.size;
-      const looping = tellLoops().length > 0;
+      const looping = loops.tellLoops().length > 0;
       for (const name of templateNames(files)) compile(name);
       // What `mimeo new` starts files from is the theme's too: a mistake in it is told now, not at the next `new`.
       for (const name of scaffoldNames(files)) parseScaffold(files, name, report, told);
