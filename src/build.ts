@@ -217,7 +217,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
       await prepareAssetChecks([...themeAssetSources(files).values()]);
       const hostFiles = new Set(config.hostFiles);
       const allowAsset = (source: AssetSource, output: string) => allowCopiedFile(source, output, report, hostFiles);
-      return createTheme(files, { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, commit: site.commit, committed: site.committed, allowAsset, cacheDir: options.cacheDir, capsule: config.geminiUrl !== undefined, scriptAllowed: config.markdown.html === 'trust', checkDrafts: options.write === false && !(options.drafts ?? false) }, report);
+      return createTheme(files, { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, baseUrl, commit: site.commit, committed: site.committed, allowAsset, cacheDir: options.cacheDir, capsule: config.geminiUrl !== undefined, scriptAllowed: config.markdown.html === 'trust', checkDrafts: options.write === false && !(options.drafts ?? false) }, report);
     });
     // Every template, not only those this build's pages use: `check` tells what `build --drafts` would.
     await step('templates', () => theme.checkTemplates());

@@ -12,10 +12,10 @@ interface FilterImpl {
  * `rtl` or `ltr`), `absolute_url` and `script_json` (see below); and LiquidJS's `escape`,
  * `escape_once` and `xml_escape` marked raw, so that a value escaped by them is not escaped again.
  */
-export function registerHtmlFilters(html: Liquid): void {
+export function registerHtmlFilters(html: Liquid, baseUrl: string | undefined): void {
   html.registerFilter('text_dir', (value: unknown) => textDirection(String(value ?? '')));
   html.registerFilter('absolute_url', function (this: FilterImpl, value: unknown) {
-    return absoluteUrl(value, this.context.getSync(['page', 'canonical']), this.context.getSync(['page', 'root']));
+    return absoluteUrl(value, this.context.getSync(['page', 'canonical']), this.context.getSync(['page', 'root']), baseUrl);
   });
   // Safe inside a script element and in an attribute whatever the value holds, and so printed as it is.
   html.registerFilter('script_json', { handler: scriptJson, raw: true });
@@ -32,14 +32,30 @@ export function registerHtmlFilters(html: Liquid): void {
  * `value` made an absolute address, for what needs one (`og:image`): an address relative to the
  * page, as the context gives them, from the page's canonical address; one that starts with `/`,
  * as Jekyll's `absolute_url` reads it, from the site's (`baseUrl`, its path included). Unchanged
- * where the page has none (the 404 page, served at every missing address) or it is no address.
+ * where it is no address.
+ *
+ * The 404 page has no canonical address (it is served at every missing one), and its context's
+ * addresses start from `baseUrl`'s path (`page.root` is `/sub/`): one that starts with that path
+ * is already the site's, and takes `baseUrl`'s origin alone; another that starts with `/` is read
+ * from `baseUrl` as on every page; a relative one, which names no place there, is unchanged.
  */
-export function absoluteUrl(value: unknown, canonical: unknown, root: unknown): string {
+export function absoluteUrl(value: unknown, canonical: unknown, root: unknown, baseUrl?: string): string {
   const url = String(value ?? '');
-  if (typeof canonical !== 'string' || canonical === '') return url;
+  if (typeof canonical !== 'string' || canonical === '') return withoutPage(url, root, baseUrl);
   try {
     if (!url.startsWith('/') || url.startsWith('//')) return new URL(url, canonical).href;
     return new URL(url.slice(1), new URL(typeof root === 'string' ? root : '', canonical)).href;
+  } catch {
+    return url;
+  }
+}
+
+/** `url` made absolute on a page without an address (the 404 page; see {@link absoluteUrl}). */
+function withoutPage(url: string, root: unknown, baseUrl: string | undefined): string {
+  if (baseUrl === undefined || !url.startsWith('/') || url.startsWith('//')) return url;
+  try {
+    if (typeof root === 'string' && root.startsWith('/') && url.startsWith(root)) return new URL(url, baseUrl).href;
+    return new URL(url.slice(1), baseUrl).href;
   } catch {
     return url;
   }

@@ -19,8 +19,10 @@ const memoryLimit = 64 * 1024 * 1024;
  * Makes the engines that read a theme's templates from its files. HTML templates escape every
  * output but one whose last filter escaped it already, and have the `text_dir` filter; gemtext
  * templates do not escape, and have `text_line`. Both have the date filters, whose `"now"` is `now()`.
+ * `baseUrl` is the site's address, from which `absolute_url` makes the 404 page's (default: none,
+ * which leaves them as they are).
  */
-export function createEngines(files: ThemeFiles, now: () => number | undefined): Engines {
+export function createEngines(files: ThemeFiles, now: () => number | undefined, baseUrl?: string): Engines {
   const { Liquid } = liquid();
   // A template that loops for ever, or builds ever longer text, stops at a bound no page comes near.
   const options = { root: ['templates'], extname: '.liquid', fs: memoryFs(files), cache: true, strictFilters: true, jsTruthy: true, ownPropertyOnly: true, renderLimit: renderLimitMs, memoryLimit };
@@ -28,7 +30,7 @@ export function createEngines(files: ThemeFiles, now: () => number | undefined):
   const html = new Liquid({ ...options, outputEscape: 'escape' });
   for (const engine of [gemtext, html]) registerDateFilters(engine, now);
   gemtext.registerFilter('text_line', (value: unknown) => toTextLine(String(value ?? '')));
-  registerHtmlFilters(html);
+  registerHtmlFilters(html, baseUrl);
   return { html, gemtext };
 }
 

@@ -76,6 +76,11 @@ export interface ThemeSettings {
    * model (`inputsOf` of the dependency graph); a page it does not know is keyed by its context.
    */
   inputsOf?: ((tree: string, path: string) => string | undefined) | undefined;
+  /**
+   * The site's address (`baseUrl`), from which `absolute_url` makes the 404 page's addresses
+   * absolute, that page having none of its own (default: none, which leaves them as they are).
+   */
+  baseUrl?: string | undefined;
   /** The first 12 digits of the commit's hash, `build.commit` in templates (default: none, empty). */
   commit?: string | undefined;
   /** When the commit was made (ISO 8601), `"now"` and `"today"` in date filters (default: none, which they print empty). */
@@ -120,7 +125,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
   let engines: Engines | undefined;
   const compiled = new Map<string, Template[] | undefined>();
   const engineOf = (name: string) => {
-    engines ??= createEngines(files, now);
+    engines ??= createEngines(files, now, settings.baseUrl);
     return name.startsWith('gemini/') ? engines.gemtext : engines.html;
   };
   // A template that fails the same way on every page that uses it is told once, at its first page.

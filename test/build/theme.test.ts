@@ -163,6 +163,20 @@ describe('JSON-LD and absolute addresses in a template', () => {
     expect(page).toContain('<link rel="me" href="https://zine.example/sub/authors/">');
     expect(page).toContain('<link rel="author" href="https://zine.example/sub/authors/">');
   });
+  it('absolute_url on the 404 page, which has no address, reads an address from the site too, baseUrl\'s path included', async () => {
+    const root = await makeWebzine();
+    const site = await readFile(path.join(root, 'content/site.yml'), 'utf8');
+    await writeFile(path.join(root, 'content/site.yml'), `${site.replace('https://zine.example/', 'https://zine.example/sub/')}theme: own\n`);
+    await mkdir(path.join(root, 'themes/own/templates/partials'), { recursive: true });
+    const footer = await readFile(path.join(repoRoot, 'themes/default/templates/partials/footer.liquid'), 'utf8');
+    const links = '<p class="links">{{ "/authors/" | absolute_url }} {{ page.root | absolute_url }} {{ page.stylesheet | absolute_url }} {{ "cover.svg" | absolute_url }}</p>';
+    await writeFile(path.join(root, 'themes/own/templates/partials/footer.liquid'), `${links}\n${footer}`);
+    const read = await build(root);
+    const stylesheet = /href="\/sub\/(style\.[0-9a-f]+\.css)"/.exec(await read('web/404.html'))?.[1];
+    // Those of the context start from baseUrl's path already; a relative one names no place on a page served everywhere.
+    expect(await read('web/404.html')).toContain(`<p class="links">https://zine.example/sub/authors/ https://zine.example/sub/ https://zine.example/sub/${stylesheet} cover.svg</p>`);
+    expect(await read('web/issues/1/index.html')).toContain(`<p class="links">https://zine.example/sub/authors/ https://zine.example/sub/ https://zine.example/sub/${stylesheet} https://zine.example/sub/issues/1/cover.svg</p>`);
+  });
 });
 
 describe('link previews (Open Graph) of the default theme', () => {
