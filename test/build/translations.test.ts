@@ -410,6 +410,18 @@ describe('a translation whose original changed after it', () => {
     expect(sitemap).toContain('<loc>https://zine.example/fr/issues/1/first/</loc><lastmod>2026-03-01</lastmod>');
   });
 
+  it("gives a capsule's templates the original's date, in the edition's language, as a web page's", async () => {
+    const root = await committed(['2026-03-01T09:00:00Z'], ['2026-03-05T09:00:00Z', { 'content/issues/1/10-first.md': '---\ntitle: The first article\nauthors: [ada]\n---\n## Opening\n\nRevised.\n' }]);
+    for (const tree of ['', 'gemini/']) {
+      const partial = path.join(root, `themes/default/templates/${tree}partials/translation-notes.liquid`);
+      await mkdir(path.dirname(partial), { recursive: true });
+      await writeFile(partial, `<p>stale: {{ text.staleOriginal | json }}</p>\n`);
+    }
+    const { read } = await build(root);
+    expect(await read('web/fr/issues/1/first/index.html')).toContain('<p>stale: {&#34;url&#34;:&#34;../../../../issues/1/first/&#34;,&#34;dateText&#34;:&#34;5 mars 2026&#34;}</p>');
+    expect(await read('gemini/fr/issues/1/first.gmi')).toContain('<p>stale: {"url":"../../../issues/1/first.gmi","dateText":"5 mars 2026"}</p>');
+  });
+
   it('dates its page in the sitemap by its own last commit, in a build that keeps a cache', async () => {
     const root = await committed(['2026-03-01T09:00:00Z']);
     const [out, cache] = [await temporaryFolder(), await temporaryFolder()];

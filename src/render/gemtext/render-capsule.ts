@@ -88,7 +88,9 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
 function translationNotes(scope: Scope, document: SiteDocument) {
   return {
     lang: document.lang !== scope.site.language ? document.lang : '',
-    staleOriginal: document.staleOriginal ? { url: relativePath(scope.from, capsuleRoute({ ...document, route: document.staleOriginal.route })) } : '',
+    staleOriginal: document.staleOriginal
+      ? { url: relativePath(scope.from, capsuleRoute({ ...document, route: document.staleOriginal.route })), dateText: formatDate(document.staleOriginal.modified.slice(0, 10), scope.site.language) }
+      : '',
   };
 }
 
