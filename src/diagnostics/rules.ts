@@ -779,8 +779,8 @@ export const rules = {
   'template/script': rule<{ found: string; page: string; template?: string; printed?: true }>({
     severity: 'error',
     message: ({ found, page, template }) => `the page ${page} ${template === undefined ? 'made with this template' : `(made with ${template})`} holds ${found}: mimeo's pages run no script`,
-    hint: ({ printed }) =>
-      `${printed ? 'No template of the theme writes it as such: a value that this template, its layout or a partial prints brings it. Take it out' : 'Take it out of this file'}; a page of the webzine must work, and be safe to read, without JavaScript, and show no other page inside it.`,
+    hint: ({ printed, template }) =>
+      `${!printed ? 'Take it out of this file' : template === undefined ? 'No template of the theme writes it as such: a value that this template, its layout or a partial prints brings it. Take it out' : "No template of the theme writes it as such: it is printed, or pieced together, by this file, the theme's own among those the page is made with, or by a partial it renders. Take it out"}; a page of the webzine must work, and be safe to read, without JavaScript, and show no other page inside it.`,
   }),
   'template/render': rule<{ reason: string; page: string; suggestion?: string; advice?: FilterAdvice }>({
     severity: 'error',

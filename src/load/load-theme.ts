@@ -28,6 +28,17 @@ export type ThemeFiles = Map<string, ThemeFile>;
 export const builtInThemeFolder = fileURLToPath(new URL('../../themes/default/', import.meta.url));
 
 /**
+ * How a message names the theme file `relative` (`templates/404.liquid`): by its path from the
+ * root, or, for a file of the built-in theme, by the theme ("the built-in theme's
+ * templates/404.liquid"), not by the folder mimeo happens to be installed in.
+ */
+export function themeFileName(files: ThemeFiles, relative: string): string {
+  const file = files.get(relative);
+  if (file === undefined) return relative;
+  return file.absolutePath.startsWith(builtInThemeFolder) ? `the built-in theme's ${relative}` : file.displayPath;
+}
+
+/**
  * Reads theme `name`: the webzine's `themes/<name>/` first, file by file over the built-in
  * default theme (SPEC §6). A theme that does not exist is reported at `named` (where site.yml names it).
  */

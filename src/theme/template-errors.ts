@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule, type FilterAdvice } from '../diagnostics/rules.js';
 import { corruptEntryIn } from '../compile/file-cache.js';
-import type { ThemeFiles } from '../load/load-theme.js';
+import { themeFileName, type ThemeFiles } from '../load/load-theme.js';
 import { readTags } from './template-names.js';
 import { placeOf } from '../util/text-place.js';
 
@@ -37,7 +37,7 @@ export function reportTemplateError(error: unknown, files: ThemeFiles, fallbackF
   const open = /^tag (?:"end\w+" not found|\{%.*%\} not closed)$/s.test(said) ? unclosedBlock(files.get(file)?.bytes.toString('utf8') ?? '') : undefined;
   const reason = open?.reason ?? said;
   const { rule, args } = convert(reason);
-  const place = { file: files.get(file)?.displayPath ?? file, line: open?.line ?? line ?? 1, column: open?.column ?? column ?? 1 };
+  const place = { file: themeFileName(files, file), line: open?.line ?? line ?? 1, column: open?.column ?? column ?? 1 };
   // The same mistake, found when a template is read or when a page renders it, is told once.
   const key = toldKey(place, reason);
   if (told?.has(key)) return;

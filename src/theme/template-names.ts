@@ -1,7 +1,7 @@
 import type { Liquid } from 'liquidjs';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { FilterAdvice } from '../diagnostics/rules.js';
-import type { ThemeFiles } from '../load/load-theme.js';
+import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import { placeOf } from '../util/text-place.js';
 
 /** Where a theme's templates are, inside it. */
@@ -153,6 +153,18 @@ export function templateSources(files: ThemeFiles, name: string): Array<{ file: 
     const file = files.get(`${templatePrefix}${template}.liquid`);
     return file ? [{ file: `${templatePrefix}${template}.liquid`, text: file.bytes.toString('utf8') }] : [];
   });
+}
+
+/**
+ * The template that likely printed script no template writes as such (a value, or text pieced
+ * together, `{{ "java" }}script:`): the page's template `name` when it is the webzine's own, else
+ * the first of the webzine's own that it renders, includes or extends, which a built-in template
+ * that prints only escaped and sanitized values can not be; the page's template when it reaches none.
+ */
+export function printingTemplate(files: ThemeFiles, name: string): string {
+  const own = templateSources(files, name).filter(({ file }) => !files.get(file)!.absolutePath.startsWith(builtInThemeFolder));
+  const page = `${templatePrefix}${name}.liquid`;
+  return own.some(({ file }) => file === page) ? page : (own[0]?.file ?? page);
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
+import { builtInThemeFolder, themeFileName, type ThemeFiles } from '../load/load-theme.js';
 import type { AssetSource } from '../load/load-sources.js';
 import type { OutputFile } from '../write/output-file.js';
 import { writeEntry } from '../compile/file-cache.js';
@@ -17,7 +17,7 @@ import { loadHtmlParser } from '../model/active-content.js';
 import { createEngines, type Engines } from './liquid-engines.js';
 import { inputsKey, pageKey, themeFingerprint, withCommit } from './page-keys.js';
 import { locateScript, scriptIn } from './page-script.js';
-import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, templateSources, unusedTemplates, writtenNames } from './template-names.js';
+import { missingTemplates, pageTemplates, printingTemplate, templateAdvice, templateNames, templatePrefix, templateSources, unusedTemplates, writtenNames } from './template-names.js';
 import { listWords } from '../parse/field-schema.js';
 import { themeAssets } from './theme-assets.js';
 import { checkLanguageNames, checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
@@ -197,11 +197,11 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       const script = settings.scriptAllowed ? undefined : scriptIn(made);
       if (script === undefined) return made;
       const file = `${templatePrefix}${name}.liquid`;
-      // Where a template wrote it, as written (the page's template first); else the page's template.
+      // Where a template wrote it, as written (the page's template first); else the template that printed it.
       const located = locateScript(script, templateSources(files, name));
-      const written = located ?? { file, line: 1, column: 1 };
-      const place = { file: files.get(written.file)?.displayPath ?? written.file, line: written.line, column: written.column };
-      const where = located === undefined ? { printed: true as const } : written.file === file ? {} : { template: file };
+      const written = located ?? { file: printingTemplate(files, name), line: 1, column: 1 };
+      const place = { file: themeFileName(files, written.file), line: written.line, column: written.column };
+      const where = { ...(located === undefined ? { printed: true as const } : {}), ...(written.file === file ? {} : { template: file }) };
       if (!told.has(toldKey(place, script))) reportRule(report, 'template/script', place, { found: script, page, ...where });
       told.add(toldKey(place, script));
       return undefined;
