@@ -21,6 +21,7 @@ import { corruptEntryIn, type FragmentCheck } from './compile/file-cache.js';
 import { changeScope, type ChangeScope } from './model/change-scope.js';
 import { renderWeb } from './render/html/render-web.js';
 import { inputsOf, toDependencyGraph } from './render/dependency-graph.js';
+import { checkStylesheetUrls } from './theme/stylesheet-urls.js';
 import { createTheme, type Theme } from './theme/theme.js';
 import { themeAssetSources } from './theme/theme-assets.js';
 import { editUrlOf } from './model/edit-url.js';
@@ -217,7 +218,10 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
       await prepareAssetChecks([...themeAssetSources(files).values()]);
       const hostFiles = new Set(config.hostFiles);
       const allowAsset = (source: AssetSource, output: string) => allowCopiedFile(source, output, report, hostFiles);
-      return createTheme(files, { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, baseUrl, commit: site.commit, committed: site.committed, allowAsset, cacheDir: options.cacheDir, capsule: config.geminiUrl !== undefined, scriptAllowed: config.markdown.html === 'trust', checkDrafts: options.write === false && !(options.drafts ?? false) }, report);
+      const theme = createTheme(files, { name: config.theme, languages: editions.map((e) => e.language), memo, inputsOf: inputs, baseUrl, commit: site.commit, committed: site.committed, allowAsset, cacheDir: options.cacheDir, capsule: config.geminiUrl !== undefined, scriptAllowed: config.markdown.html === 'trust', checkDrafts: options.write === false && !(options.drafts ?? false) }, report);
+      // A font or image the theme's CSS names is published beside it, or the stylesheet points at nothing.
+      checkStylesheetUrls(files, theme.stylesheet, site.assets.map((asset) => asset.output), report);
+      return theme;
     });
     // Every template, not only those this build's pages use: `check` tells what `build --drafts` would.
     await step('templates', () => theme.checkTemplates());
