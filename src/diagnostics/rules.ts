@@ -758,6 +758,16 @@ export const rules = {
     message: ({ key, got }) => `the UI string "${key}" must be a text, got ${got}`,
     hint: () => 'UI strings are one level of `name: text` lines: give each text its own name (`nav_home: Home`, used as `strings.nav_home`).',
   }),
+  'theme/string-empty': rule<{ key: string }>({
+    severity: 'error',
+    message: ({ key }) => `the UI string "${key}" has no text`,
+    hint: ({ key }) => `Write the text after the colon, on the same line (\`${key}: …\`), or remove the line to keep the default theme's.`,
+  }),
+  'theme/string-not-quoted': rule<{ key: string; value: string; kind: string }>({
+    severity: 'warning',
+    message: ({ key, value, kind }) => `the UI string "${key}" is read as ${kind}, ${value}, not as a text`,
+    hint: ({ key, value }) => `It is printed as ${value}, which may not be what is written (YAML reads 1.10 as 1.1, and 0x10 as 16): put the text in quotes (\`${key}: "…"\`) to have it printed as written.`,
+  }),
   'theme/strings-not-map': rule<Record<string, never>>({
     severity: 'error',
     message: () => 'a UI strings file must be lines of `name: text`',

@@ -32,8 +32,13 @@ export function stringsReader(files: ThemeFiles, report: Report): (code: string)
     if (data && value !== null && typeof value === 'object' && !Array.isArray(value)) {
       result.readable = true;
       for (const [key, text] of Object.entries(value)) {
-        if (text === null || typeof text === 'object') reportRule(report, 'theme/string-not-text', { file: file.displayPath, ...data.locate([key]) }, { key, got: text === null ? 'nothing' : Array.isArray(text) ? 'a list' : 'a map' });
-        else result.strings[key] = String(text);
+        if (text === null) reportRule(report, 'theme/string-empty', { file: file.displayPath, ...data.locate([key]) }, { key });
+        else if (typeof text === 'object') reportRule(report, 'theme/string-not-text', { file: file.displayPath, ...data.locate([key]) }, { key, got: Array.isArray(text) ? 'a list' : 'a map' });
+        else {
+          // YAML reads `42` as a number and `true` as a yes-or-no: printed as JavaScript writes them, not always as written (`1.10` is 1.1).
+          if (typeof text !== 'string') reportRule(report, 'theme/string-not-quoted', { file: file.displayPath, ...data.locate([key], 'value') }, { key, value: String(text), kind: typeof text === 'boolean' ? 'a yes-or-no value' : 'a number' });
+          result.strings[key] = String(text);
+        }
       }
     } else if (data) {
       reportRule(report, 'theme/strings-not-map', { file: file.displayPath, line: 1, column: 1 }, {});
