@@ -3,7 +3,8 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule, type FilterAdvice } from '../diagnostics/rules.js';
 import { corruptEntryIn } from '../compile/file-cache.js';
 import { themeFileName, type ThemeFiles } from '../load/load-theme.js';
-import { readTags } from './template-names.js';
+import { printingTemplate, readTags, templatePrefix, templateSources } from './template-names.js';
+import { locateScript } from './page-script.js';
 import { placeOf } from '../util/text-place.js';
 
 // LiquidJS is CommonJS: `require` loads it when it is first needed (a template read, an error
@@ -73,4 +74,19 @@ export function unclosedBlock(text: string): { line: number; column: number; rea
   }
   const left = opened.pop();
   return left && { ...place(left.at), reason: `${shown(left.written)} is never closed: the template ends before its {% end${left.name} %}` };
+}
+
+/**
+ * Tells the script `script` that the page `page`, made with the template `name`, holds: where a
+ * template wrote it, as written (the page's template first), else at the template that printed
+ * it; once for each place, however many pages hold it.
+ */
+export function reportTemplateScript(files: ThemeFiles, name: string, script: string, page: string, report: Report, told: Set<string>): void {
+  const file = `${templatePrefix}${name}.liquid`;
+  const located = locateScript(script, templateSources(files, name));
+  const written = located ?? { file: printingTemplate(files, name), line: 1, column: 1 };
+  const place = { file: themeFileName(files, written.file), line: written.line, column: written.column };
+  const where = { ...(located === undefined ? { printed: true as const } : {}), ...(written.file === file ? {} : { template: file }) };
+  if (!told.has(toldKey(place, script))) reportRule(report, 'template/script', place, { found: script, page, ...where });
+  told.add(toldKey(place, script));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
-import { builtInThemeFolder, themeFileName, type ThemeFiles } from '../load/load-theme.js';
+import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import type { AssetSource } from '../load/load-sources.js';
 import type { OutputFile } from '../write/output-file.js';
 import { writeEntry } from '../compile/file-cache.js';
@@ -16,12 +16,12 @@ import { createHeapGuard } from '../write/heap-guard.js';
 import { loadHtmlParser } from '../model/active-content.js';
 import { createEngines, type Engines } from './liquid-engines.js';
 import { inputsKey, pageKey, themeFingerprint, withCommit } from './page-keys.js';
-import { locateScript, scriptIn } from './page-script.js';
-import { missingTemplates, pageTemplates, printingTemplate, templateAdvice, templateNames, templatePrefix, templateSources, unusedTemplates, writtenNames } from './template-names.js';
+import { scriptIn } from './page-script.js';
+import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, unusedTemplates, writtenNames } from './template-names.js';
 import { listWords } from '../parse/field-schema.js';
 import { themeAssets } from './theme-assets.js';
 import { checkLanguageNames, checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
-import { liquid, reportTemplateError, toldKey } from './template-errors.js';
+import { liquid, reportTemplateError, reportTemplateScript, toldKey } from './template-errors.js';
 import { crossedTemplates } from './template-kinds.js';
 import { loopReporter } from './template-loops.js';
 import { isStackOverflow } from '../diagnostics/diagnostic.js';
@@ -196,14 +196,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       // The Markdown is sanitized: script on a web page comes from the theme (or `markdown.html: trust`).
       const script = settings.scriptAllowed ? undefined : scriptIn(made);
       if (script === undefined) return made;
-      const file = `${templatePrefix}${name}.liquid`;
-      // Where a template wrote it, as written (the page's template first); else the template that printed it.
-      const located = locateScript(script, templateSources(files, name));
-      const written = located ?? { file: printingTemplate(files, name), line: 1, column: 1 };
-      const place = { file: themeFileName(files, written.file), line: written.line, column: written.column };
-      const where = { ...(located === undefined ? { printed: true as const } : {}), ...(written.file === file ? {} : { template: file }) };
-      if (!told.has(toldKey(place, script))) reportRule(report, 'template/script', place, { found: script, page, ...where });
-      told.add(toldKey(place, script));
+      reportTemplateScript(files, name, script, page, report, told);
       return undefined;
     } catch (error) {
       // A partial is parsed when a page first renders it: a mistake in its syntax is one, however many pages it fails.
