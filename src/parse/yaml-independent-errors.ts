@@ -55,8 +55,33 @@ function errorOffset(text: string, error: { code: string; message: string; pos: 
   const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
   // A list or mapping never closed (`[ada`) is reported where its line ends: shown where it opens.
   const bracket = error.code === 'BAD_INDENT' ? /end with a ([\]}])/.exec(error.message)?.[1] : undefined;
-  const opening = quote !== undefined ? text.lastIndexOf(quote, error.pos[0] - 1) : bracket !== undefined ? text.lastIndexOf(bracket === ']' ? '[' : '{', error.pos[0] - 1) : -1;
+  const opening = quote !== undefined ? openingQuote(text, quote, error.pos[0] - 1) : bracket !== undefined ? openingBracket(text, bracket, error.pos[0] - 1) : -1;
   return opening < 0 ? error.pos[0] : opening;
+}
+
+/** Where the quote that is never closed opens, looking back from `from`: not at `\"` inside a double-quoted value, nor at `''` inside a single-quoted one. */
+function openingQuote(text: string, quote: string, from: number): number {
+  for (let at = text.lastIndexOf(quote, from); at >= 0; at = text.lastIndexOf(quote, at - 1)) {
+    if (quote === "'" && text[at - 1] === "'") {
+      at--;
+      continue;
+    }
+    let backslashes = 0;
+    while (quote === '"' && text[at - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+  return -1;
+}
+
+/** Where the list or mapping that is never closed opens, looking back from `from` past those closed within it (`[[a], b`). */
+function openingBracket(text: string, closing: string, from: number): number {
+  const opening = closing === ']' ? '[' : '{';
+  let depth = 0;
+  for (let at = from; at >= 0; at--) {
+    if (text[at] === closing) depth++;
+    else if (text[at] === opening && depth-- === 0) return at;
+  }
+  return -1;
 }
 
 /** Whether an error is a quote, a list or a mapping that is never closed. */
