@@ -46,6 +46,8 @@ export function quotedValueOf(text: string, error: { code: string; pos: [number,
   if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'BAD_SCALAR_START') return undefined;
   const offset = error.pos[0];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const inFlow = error.code === 'BAD_SCALAR_START' ? flowItemsQuoted(text, lineStart, offset) : undefined;
+  if (inFlow) return inFlow;
   // The field's name before its colon, after the indentation and the dashes of list items; or
   // the dash of an item of a list (`  - @ada`).
   const field = /^([ \t]*(?:-[ \t]+)*)(?:([^\s#'"[\]{},][^:#]*?|"[^"]*"|'[^']*'):[ \t]+)?$/.exec(text.slice(lineStart, offset));
@@ -68,6 +70,23 @@ export function quotedValueOf(text: string, error: { code: string; pos: [number,
   if (items) return { field: name, split: true, quoted: `${field[2]}: [${items.map((part) => inQuotes([part])).join(', ')}]` };
   const quoted = takes?.takes === 'list' ? `[${inQuotes(lines)}]` : inQuotes(lines);
   return { field: name, quoted: `${item ? '-' : `${field[2]}:`} ${quoted}` };
+}
+
+/**
+ * A list written in brackets on one line whose item at `offset` starts with a character YAML
+ * reserves (`authors: [@ada, grace]`), written again with each item in quotes, as the hint
+ * says (`authors: ["@ada", "grace"]`); `undefined` for anything else.
+ */
+function flowItemsQuoted(text: string, lineStart: number, offset: number): QuotedValue | undefined {
+  const flow = /^([^\s#'"[\]{},][^:#]*?):[ \t]+\[[^[\]{}]*$/.exec(text.slice(lineStart, offset));
+  if (!flow) return undefined;
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  const close = text.indexOf(']', offset);
+  if (close < 0 || close > lineEnd || /[[{]/.test(text.slice(offset, close))) return undefined;
+  const opening = text.indexOf('[', lineStart + flow[1]!.length);
+  const items = text.slice(opening + 1, close).split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const quoted = items.map((item) => (/^(["']).*\1$/.test(item) ? item : inQuotes([item])));
+  return { field: flow[1]!, split: true, quoted: `${flow[1]!}: [${quoted.join(', ')}]` };
 }
 
 /**

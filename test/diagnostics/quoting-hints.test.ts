@@ -29,6 +29,8 @@ const suggested: Array<[string, string, string, string]> = [
   ['content/issues/1/10-first.md', 'authors: [ada]', 'authors:\n  - ada\n  - @grace', '- "@grace"'],
   ['content/issues/1/10-first.md', 'authors: [ada]', 'authors: @ada, @grace', 'authors: ["@ada", "@grace"]'],
   ['content/issues/1/10-first.md', 'authors: [ada]', 'authors:\n  - @ada, @grace', '- "@ada"\n- "@grace"'],
+  ['content/issues/1/10-first.md', 'authors: [ada]', 'authors: [@ada, grace]', 'authors: ["@ada", "grace"]'],
+  ['content/issues/1/10-first.md', 'tags: [news]', 'tags: [news, `code`]', 'tags: ["news", "`code`"]'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags: # none', 'tags: ["# none"]'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags: @x, @y', 'tags: ["@x", "@y"]'],
   ['content/issues/1/10-first.md', 'tags: [news]', 'tags: #x, #y', 'tags: ["#x", "#y"]'],
