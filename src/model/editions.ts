@@ -62,13 +62,16 @@ export function languageName(tag: string): string | undefined {
 
 /**
  * The original a translation of the missing `key` most likely follows, when it was renumbered or
- * moved to another issue (`git mv` of the original alone): the one document of its slug, as a
+ * moved to another issue (`git mv` of the original alone): the one document of its kind and slug, as a
  * path from the root when it is in another folder.
  */
 function movedOriginal(key: string, base: Site): string | undefined {
   const slugOf = (file: string) => path.basename(file).replace(/\.md$/, '').replace(/^\d+-/, '');
   if (path.basename(key) === 'issue.md') return undefined;
-  const same = [...base.documents.keys()].filter((other) => path.basename(other) !== 'issue.md' && slugOf(other) === slugOf(key));
+  // A page's translation goes with a page and an article's with an article: `pages/team.fr.md`
+  // is not to be moved into an issue beside an article that happens to share its slug.
+  const inIssue = (file: string) => file.startsWith('content/issues/');
+  const same = [...base.documents.keys()].filter((other) => path.basename(other) !== 'issue.md' && inIssue(other) === inIssue(key) && slugOf(other) === slugOf(key));
   if (same.length !== 1) return undefined;
   return path.dirname(same[0]!) === path.dirname(key) ? path.basename(same[0]!) : same[0];
 }
