@@ -78,15 +78,41 @@ export function quotedValueOf(text: string, error: { code: string; pos: [number,
  * says (`authors: ["@ada", "grace"]`); `undefined` for anything else.
  */
 function flowItemsQuoted(text: string, lineStart: number, offset: number): QuotedValue | undefined {
-  const flow = /^([^\s#'"[\]{},][^:#]*?):[ \t]+\[[^[\]{}]*$/.exec(text.slice(lineStart, offset));
+  const flow = /^([^\s#'"[\]{},][^:#]*?):[ \t]+\[/.exec(text.slice(lineStart, offset));
   if (!flow) return undefined;
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
-  const close = text.indexOf(']', offset);
-  if (close < 0 || close > lineEnd || /[[{]/.test(text.slice(offset, close))) return undefined;
-  const opening = text.indexOf('[', lineStart + flow[1]!.length);
-  const items = text.slice(opening + 1, close).split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = flowItems(text.slice(lineStart + flow[0].length, lineEnd));
+  if (!items) return undefined;
   const quoted = items.map((item) => (/^(["']).*\1$/.test(item) ? item : inQuotes([item])));
   return { field: flow[1]!, split: true, quoted: `${flow[1]!}: [${quoted.join(', ')}]` };
+}
+
+/**
+ * The items of a list in brackets, from after its `[` (the rest of its line), as written, the
+ * spaces around them aside: a comma or `]` inside an item in quotes (`"grace, jr"`, `"x [draft]"`)
+ * is the item's own; `undefined` when the list does not close on the line, or holds a list or map.
+ */
+function flowItems(rest: string): string[] | undefined {
+  const items: string[] = [];
+  let start = 0;
+  let quote: string | undefined;
+  for (let at = 0; at < rest.length; at++) {
+    const character = rest[at]!;
+    if (quote === '"' && character === '\\') at++;
+    else if (quote !== undefined) {
+      // In single quotes, '' is a quote written inside them.
+      if (character === quote && !(quote === "'" && rest[at + 1] === "'")) quote = undefined;
+      else if (character === quote) at++;
+    } else if ((character === '"' || character === "'") && rest.slice(start, at).trim() === '') quote = character;
+    else if (character === '[' || character === '{') return undefined;
+    else if (character === ',' || character === ']') {
+      const item = rest.slice(start, at).trim();
+      if (item !== '') items.push(item);
+      if (character === ']') return items;
+      start = at + 1;
+    }
+  }
+  return undefined;
 }
 
 /**
