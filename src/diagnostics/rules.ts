@@ -483,7 +483,7 @@ export const rules = {
     hint: ({ handle, key, more }) =>
       more !== undefined
         ? 'Write each as its handle. The warnings before this one say where the first ten are.'
-        : `Write the handle in its place (${key}: [${handle}]): the byline stays the same, and follows authors.yml if the name there changes.`,
+        : `Write the handle ${handle} in its place in "${key}": the byline stays the same, and follows authors.yml if the name there changes. Someone else of that name needs a name that tells them apart (with a middle initial, say).`,
   }),
   'author/handle-case': rule<{ written: string; handle: string; name: string; more?: number }>({
     severity: 'warning',

@@ -151,9 +151,8 @@ function suggestMenuUrl(url: string, index: Index): string | undefined {
     const route = target.kind === 'document' && !target.edition ? index.site.documents.get(target.path)?.route : undefined;
     return route === undefined ? `/${url}` : `/${route}${url.slice(url.search(/[?#]|$/))}`;
   }
-  // Else a file of content/ misspelt (`pages/abuot.md#history`), its anchor kept as written.
-  const near = suggestPath(url, siteFile, index);
-  return near === undefined ? undefined : near + url.slice(url.split('#')[0]!.length);
+  // Else a file of content/ misspelt (`pages/abuot.md#history`), its anchor kept as written (by suggestPath).
+  return suggestPath(url, siteFile, index);
 }
 
 /** Where a target leads, as one string: two menu entries that lead to the same place give the same. */
@@ -200,7 +199,7 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
     const named = heldBack ? { heldBack } : target.translation ? { translation: target.translation } : {};
     reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMeanAnchor(target.anchor, target.anchors), ...named });
   }
-  else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document.path, index) });
+  else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document.path, index, true) });
   else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document.path, index) });
   return undefined;
 }
@@ -328,7 +327,7 @@ function withQuery(rest: string): { query?: string } {
 }
 
 /** The nearest address or file to a link that leads nowhere, written as the link in `from` (a file's path) must write it. */
-function suggestPath(url: string, from: string | undefined, index: Index): string | undefined {
+function suggestPath(url: string, from: string | undefined, index: Index, image = false): string | undefined {
   // The address without its ?query and #anchor, which are kept as written: only the address was misspelt.
   const written = (url.split('#')[0] ?? url).replace(/\?.*$/, '');
   // A root-relative link (`/abuot/`) is compared with the site's addresses, as it is written.
@@ -341,9 +340,11 @@ function suggestPath(url: string, from: string | undefined, index: Index): strin
   // Written as a link must write them: a file named `a%20b.svg` is linked as `a%2520b.svg`.
   const asLink = (known: string) => path.relative(folder, known).replace(/[% ()<>#?]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
   const near = didYouMean(written, index.knownPaths.map(asLink));
-  if (near !== undefined) return near === written ? undefined : near;
-  const meant = fileMeant(path.join(folder, written).replace(/\/+$/, ''), index.knownPaths);
-  return meant === undefined ? undefined : asLink(meant);
+  // The ?query and #anchor are kept as written, as for a root-relative link: only the file was misspelt.
+  if (near !== undefined) return near === written ? undefined : `${near}${url.slice(written.length)}`;
+  // An image is no Markdown file; an address keeps its #anchor, which a web address often has (`../../pages/about/#history`).
+  const meant = image ? undefined : fileMeant(path.join(folder, written).replace(/\/+$/, ''), index.knownPaths);
+  return meant === undefined ? undefined : `${asLink(meant)}${url.slice(written.length)}`;
 }
 
 /**
