@@ -68,38 +68,40 @@ export function resolveAuthors(values: readonly string[], directory: Map<string,
   return authors;
 }
 
-// Made once for each directory, when a value first matches no handle as written.
-const lowerCaseIndexes = new WeakMap<Map<string, Author>, Map<string, string>>();
-
 /**
  * The handle of `directory` that is `value` in other capitals; `undefined` when there is none, or
  * when two handles are (`ada` and `Ada`), since it can not tell which is meant.
  */
 function handleInOtherCase(value: string, directory: Map<string, Author>): string | undefined {
-  let index = lowerCaseIndexes.get(directory);
-  if (!index) {
-    const found = new Map<string, string | null>();
-    for (const handle of directory.keys()) found.set(handle.toLowerCase(), found.has(handle.toLowerCase()) ? null : handle);
-    index = new Map([...found].filter((entry): entry is [string, string] => entry[1] !== null));
-    lowerCaseIndexes.set(directory, index);
-  }
-  return index.get(value.toLowerCase());
+  return uniqueIndex(lowerCaseIndexes, directory, (handle) => handle.toLowerCase()).get(value.toLowerCase());
 }
-
-// Made once for each directory, when a value first is no handle in any capitals.
-const nameIndexes = new WeakMap<Map<string, Author>, Map<string, string>>();
 
 /** The handle whose name in authors.yml `value` is, its case and spacing aside; `undefined` when none is, or two are. */
 function handleNamed(value: string, directory: Map<string, Author>): string | undefined {
-  const comparable = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-  let index = nameIndexes.get(directory);
+  return uniqueIndex(nameIndexes, directory, (_handle, author) => comparableName(author.name)).get(comparableName(value));
+}
+
+function comparableName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+// Made once for each directory, when a value first matches no handle as written (and then no handle in other capitals).
+const lowerCaseIndexes = new WeakMap<Map<string, Author>, Map<string, string>>();
+const nameIndexes = new WeakMap<Map<string, Author>, Map<string, string>>();
+
+/** The handles of `directory` by what `keyOf` makes of each, but for a form two handles share; made once a directory and kept in `indexes`. */
+function uniqueIndex(indexes: WeakMap<Map<string, Author>, Map<string, string>>, directory: Map<string, Author>, keyOf: (handle: string, author: Author) => string): Map<string, string> {
+  let index = indexes.get(directory);
   if (!index) {
     const found = new Map<string, string | null>();
-    for (const [handle, author] of directory) found.set(comparable(author.name), found.has(comparable(author.name)) ? null : handle);
+    for (const [handle, author] of directory) {
+      const key = keyOf(handle, author);
+      found.set(key, found.has(key) ? null : handle);
+    }
     index = new Map([...found].filter((entry): entry is [string, string] => entry[1] !== null));
-    nameIndexes.set(directory, index);
+    indexes.set(directory, index);
   }
-  return index.get(comparable(value));
+  return index;
 }
 
 /** What each author wrote and edited, by their key, in the issues' order (see {@link worksOfAuthors}). */

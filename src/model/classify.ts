@@ -48,6 +48,11 @@ export function parseArticleName(fileName: string): { order: number; slug: strin
   return match ? { order: Number(match[1]), slug: match[2]! } : undefined;
 }
 
+/** The slug a Markdown file's name gives, well formed or not: its name without `.md` and its order number (`../1/10-first.md` is `first`). */
+export function slugOfFile(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/, '').replace(/^\d+-/, '');
+}
+
 /**
  * The end of a translation's name, `.<language>.md` (`.fr.md`, `.pt-BR.md`), the language in its
  * group 1: whatever the case, since a misspelt one is reported, not taken for another name.

@@ -3,7 +3,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { LoadedFile } from '../compile/compiled.js';
-import { classifyPath, translationSuffix } from './classify.js';
+import { classifyPath, slugOfFile, translationSuffix } from './classify.js';
 import { toArticle, toIssue, toPage } from './documents.js';
 import { ignoredFieldsOf } from './translation-fields.js';
 import type { Article, Author, Issue, Page, Site, SiteDocument } from './types.js';
@@ -66,12 +66,11 @@ export function languageName(tag: string): string | undefined {
  * path from the root when it is in another folder.
  */
 function movedOriginal(key: string, base: Site): string | undefined {
-  const slugOf = (file: string) => path.basename(file).replace(/\.md$/, '').replace(/^\d+-/, '');
   if (path.basename(key) === 'issue.md') return undefined;
   // A page's translation goes with a page and an article's with an article: `pages/team.fr.md`
   // is not to be moved into an issue beside an article that happens to share its slug.
   const inIssue = (file: string) => file.startsWith('content/issues/');
-  const same = [...base.documents.keys()].filter((other) => path.basename(other) !== 'issue.md' && inIssue(other) === inIssue(key) && slugOf(other) === slugOf(key));
+  const same = [...base.documents.keys()].filter((other) => path.basename(other) !== 'issue.md' && inIssue(other) === inIssue(key) && slugOfFile(other) === slugOfFile(key));
   if (same.length !== 1) return undefined;
   return path.dirname(same[0]!) === path.dirname(key) ? path.basename(same[0]!) : same[0];
 }

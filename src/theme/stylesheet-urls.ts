@@ -4,6 +4,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import { placeOf } from '../util/text-place.js';
+import { safeDecode, schemeOf } from '../transform/link-target.js';
 
 // `url(…)` as CSS writes it, quoted or not (CSS Values §4.5.1); `@import "…"` is left to the browser.
 const urlToken = /\burl\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^"'()\s]*))\s*\)/gi;
@@ -45,16 +46,10 @@ export function checkStylesheetUrls(files: ThemeFiles, stylesheet: string, publi
 
 /** The published path `url` names from a stylesheet in `folder`, or `undefined` when it is not one to check (see above). */
 function targetOf(url: string, folder: string): string | undefined {
-  if (url === '' || url.startsWith('#') || url.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(url)) return undefined;
-  const bare = url.replace(/[?#].*$/s, '');
-  let decoded = bare;
-  try {
-    decoded = decodeURIComponent(bare);
-  } catch {
-    // A `%` that starts no escape is a character of the name, as a server reads it.
-  }
-  // Above the web root (`../fonts/a.woff2` from the root's stylesheet) is never published: kept, to be told.
-  return path.posix.normalize(`${folder}${decoded}`);
+  if (url === '' || url.startsWith('#') || url.startsWith('/') || schemeOf(url) !== undefined) return undefined;
+  // A `%` that starts no escape is a character of the name, as a server reads it. Above the web
+  // root (`../fonts/a.woff2` from the root's stylesheet) is never published: kept, to be told.
+  return path.posix.normalize(`${folder}${safeDecode(url.replace(/[?#].*$/s, ''))}`);
 }
 
 /** `css` with its comments blanked, keeping every line and column: `/* url(old.png) *\/` names nothing. */

@@ -18,7 +18,7 @@ export type LinkTarget =
 
 /** Whether a URL could run code (`javascript:` and the like): such a link keeps its text only, such an image is dropped. */
 export function isUnsafeUrl(url: string): boolean {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
+  const scheme = schemeOf(url.trim());
   return scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data';
 }
 
@@ -36,7 +36,8 @@ export const imageSchemes: readonly string[] = ['http', 'https'];
 
 /** `url` with its scheme in lowercase (`HTTPS://x` is `https://x`), as a browser reads it. */
 export function withLowerScheme(url: string): string {
-  return url.replace(/^[A-Za-z][A-Za-z\d+.-]*(?=:)/, (scheme) => scheme.toLowerCase());
+  const scheme = schemeOf(url);
+  return scheme === undefined ? url : scheme + url.slice(scheme.length);
 }
 
 /**

@@ -4,7 +4,7 @@ import { didYouMean, didYouMeanAnchor } from '../diagnostics/did-you-mean.js';
 import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
-import { translationSuffix } from '../model/classify.js';
+import { slugOfFile, translationSuffix } from '../model/classify.js';
 import { configPlace, menuUrlWrong } from '../load/site-files.js';
 import { isUnsafeUrl, linkSchemes, queryOf, removedScheme, schemeOf, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
 
@@ -355,13 +355,12 @@ function suggestPath(url: string, from: string | undefined, index: Index, image 
  */
 function fileMeant(target: string, known: readonly string[]): string | undefined {
   const markdown = known.filter((file) => file.endsWith('.md'));
-  const slugOf = (file: string) => path.basename(file).replace(/\.md$/, '').replace(/^\d+-/, '');
   const name = path.basename(target);
-  const slug = slugOf(target);
+  const slug = slugOfFile(target);
   const one = (files: string[]) => (files.length === 1 ? files[0] : undefined);
   return (
-    one(markdown.filter((file) => file === `${target}/issue.md` || (path.dirname(file) === path.dirname(target) && slugOf(file) === slug))) ??
+    one(markdown.filter((file) => file === `${target}/issue.md` || (path.dirname(file) === path.dirname(target) && slugOfFile(file) === slug))) ??
     one(markdown.filter((file) => path.basename(file) === name)) ??
-    one(markdown.filter((file) => slugOf(file) === slug))
+    one(markdown.filter((file) => slugOfFile(file) === slug))
   );
 }

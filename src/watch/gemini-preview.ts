@@ -1,5 +1,5 @@
 import { textDirection } from '../render/html/text-direction.js';
-import { linkSchemes } from '../transform/link-target.js';
+import { linkSchemes, schemeOf } from '../transform/link-target.js';
 
 /** Options of {@link toGeminiPreview}. */
 export interface PreviewOptions {
@@ -113,7 +113,7 @@ function toHtml(block: Block, options: PreviewOptions): string {
 function toHref(url: string, capsuleRoot: string): string | undefined {
   // Browsers drop control characters in URLs, so `\u0001javascript:` would run; such a link is no link.
   if (url === '' || /[\u0000-\u0020\u007F]/.test(url)) return undefined;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const scheme = schemeOf(url);
   if (scheme === undefined) return url.startsWith('/') && !url.startsWith('//') ? capsuleRoot + url.slice(1) : url;
   return linkSchemes.includes(scheme) ? url : undefined;
 }
