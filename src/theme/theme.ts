@@ -1,13 +1,9 @@
-import { createHash, hash as hashOnce } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Template } from 'liquidjs';
 import type { Report } from '../diagnostics/diagnostic.js';
-import { reportRule } from '../diagnostics/rules.js';
 import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
 import type { AssetSource } from '../load/load-sources.js';
 import type { OutputFile } from '../write/output-file.js';
-import { writeEntry } from '../compile/file-cache.js';
 import { tidyGemtext } from '../render/gemtext/lines.js';
 import { materialize } from '../render/lazy-text.js';
 import type { OutputMemo } from '../write/output-memo.js';
@@ -17,15 +13,13 @@ import { loadHtmlParser } from '../model/active-content.js';
 import { createEngines, type Engines } from './liquid-engines.js';
 import { inputsKey, pageKey, themeFingerprint, withCommit } from './page-keys.js';
 import { scriptIn } from './page-script.js';
-import { missingTemplates, pageTemplates, templateAdvice, templateNames, templatePrefix, unusedTemplates, writtenNames } from './template-names.js';
-import { listWords } from '../parse/field-schema.js';
+import { templateAdvice, templateNames, templatePrefix, writtenNames } from './template-names.js';
 import { themeAssets } from './theme-assets.js';
 import { checkLanguageNames, checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
-import { liquid, reportTemplateError, reportTemplateScript, toldKey } from './template-errors.js';
-import { crossedTemplates } from './template-kinds.js';
+import { liquid, reportTemplateError, reportTemplateScript } from './template-errors.js';
+import { checkTemplates } from './template-check.js';
 import { loopReporter } from './template-loops.js';
 import { isStackOverflow } from '../diagnostics/diagnostic.js';
-import { parseScaffold, scaffoldNames } from '../scaffold/render-scaffold.js';
 
 /** A loaded theme, its templates compiled once per build. */
 export interface Theme {
@@ -264,37 +258,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     strings,
     stylesheet,
     assets: themeAssets(files, stylesheet, settings.allowAsset),
-    checkTemplates() {
-      // Told on every check: a warning leaves the theme sound.
-      for (const unused of unusedTemplates(files)) {
-        const known = listWords(pageTemplates[unused.folder === `${templatePrefix}gemini/` ? 'gemini/' : ''].map((name) => `${name}.liquid`));
-        reportRule(report, 'theme/unknown-template', { file: unused.file, line: 1, column: 1 }, { folder: unused.folder, known, partials: unused.folder.slice(templatePrefix.length), ...(unused.suggestion ? { suggestion: unused.suggestion } : {}) });
-      }
-      // A theme found sound once (the same files, the same mimeo) is not read whole again: by this
-      // process (`mimeo dev`), or by any build with the same cache folder.
-      const soundAs = hashOnce('sha1', fingerprintOf(), 'hex');
-      const marker = settings.cacheDir === undefined ? undefined : path.join(settings.cacheDir, 'sound-themes', soundAs);
-      if (soundThemes.has(soundAs) || (marker !== undefined && existsSync(marker))) return;
-      const before = told.size;
-      const looping = loops.tellLoops().length > 0;
-      for (const name of templateNames(files)) compile(name);
-      // What `mimeo new` starts files from is the theme's too: a mistake in it is told now, not at the next `new`.
-      for (const name of scaffoldNames(files)) parseScaffold(files, name, report, told);
-      for (const mistake of missingTemplates(files)) {
-        const reason = `Failed to lookup "${mistake.name}" in "templates"`;
-        if (told.has(toldKey(mistake.place, reason))) continue;
-        told.add(toldKey(mistake.place, reason));
-        reportRule(report, 'template/syntax', mistake.place, { reason, ...suggest(mistake.from, reason) });
-      }
-      for (const crossed of crossedTemplates(files)) {
-        if (told.has(toldKey(crossed.place, crossed.name))) continue;
-        told.add(toldKey(crossed.place, crossed.name));
-        reportRule(report, 'template/other-kind', crossed.place, { name: crossed.name, kind: crossed.kind, ...(crossed.counterpart === undefined ? {} : { counterpart: crossed.counterpart }) });
-      }
-      if (told.size !== before || looping) return;
-      soundThemes.add(soundAs);
-      if (marker !== undefined) writeEntry(marker, new Uint8Array());
-    },
+    checkTemplates: () => checkTemplates({ files, report, told, loops, compile, suggest, fingerprint: fingerprintOf, cacheDir: settings.cacheDir }),
   };
 }
 
@@ -309,8 +273,5 @@ function asDraft(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'draft' && item === false ? true : asDraft(item)]));
 }
-
-// Themes whose every template was read without a mistake, by the hash of their fingerprint.
-const soundThemes = new Set<string>();
 
 
