@@ -1,7 +1,8 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { committedHistoryOf, isChangedSinceCommit, parseLog, parseStatus, readCommittedTexts, readGitHistory } from '../../src/load/git-history.js';
+import { committedHistoryOf, isChangedSinceCommit, parseStatus, readCommittedTexts, readGitHistory } from '../../src/load/git-history.js';
+import { parseLog } from '../../src/load/git-log.js';
 import { commitAll, git } from '../support/git.js';
 import { makeWebzine, removeTemporaryFolders, temporaryFolder } from '../support/webzine.js';
 
