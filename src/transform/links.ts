@@ -1,28 +1,17 @@
 import path from 'node:path/posix';
 import type { Resource } from '../compile/compiled.js';
-import { didYouMean, didYouMeanAnchor } from '../diagnostics/did-you-mean.js';
+import { didYouMeanAnchor } from '../diagnostics/did-you-mean.js';
 import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
-import { slugOfFile, translationSuffix } from '../model/classify.js';
+import { translationSuffix } from '../model/classify.js';
 import { configPlace, menuUrlWrong } from '../load/site-files.js';
+import { generatedRoutes, indexSite, type Index } from './link-index.js';
+import { suggestPath } from './link-suggestions.js';
 import { isUnsafeUrl, linkSchemes, queryOf, removedScheme, schemeOf, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
 
 // The file site.yml's relative links (its `menu` urls) are read from, as a Markdown file's are from it.
 const siteFile = 'content/site.yml';
-
-/** Generated pages a root-relative link may point to without a document behind them. */
-const generatedRoutes = new Set(['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html']);
-
-/** What link resolution looks things up in, built once per site. */
-interface Index {
-  site: Site;
-  assetsByPath: Map<string, string>;
-  assetsByOutput: Set<string>;
-  documentsByRoute: Map<string, SiteDocument>;
-  issueFolders: Map<string, string>;
-  knownPaths: string[];
-}
 
 /**
  * Resolves every relative and root-relative link and image of every document to its target
@@ -161,24 +150,6 @@ function destinationOf(target: LinkTarget): string {
   if (target.kind === 'route') return `${target.edition ?? ''}:route:${target.route}${target.query ?? ''}#${target.anchor ?? ''}`;
   if (target.kind === 'asset') return `asset:${target.output}${target.suffix ?? ''}`;
   return 'removed';
-}
-
-function indexSite(site: Site): Index {
-  const documentsByRoute = new Map<string, SiteDocument>();
-  const issueFolders = new Map<string, string>();
-  for (const document of site.documents.values()) {
-    documentsByRoute.set(document.route.slice(site.prefix.length), document);
-    if (document.kind === 'issue') issueFolders.set(document.folder, document.key);
-  }
-  const assetsByPath = new Map(site.assets.map((asset) => [asset.path, asset.output]));
-  return {
-    site,
-    assetsByPath,
-    assetsByOutput: new Set(site.assets.map((asset) => asset.output)),
-    documentsByRoute,
-    issueFolders,
-    knownPaths: [...site.documents.keys(), ...assetsByPath.keys()],
-  };
 }
 
 function resolveResource(resource: Resource, document: SiteDocument, index: Index, report: Report): LinkTarget | undefined {
@@ -324,43 +295,4 @@ function draftCause(linked: SiteDocument, index: Index): { marked?: string } {
 function withQuery(rest: string): { query?: string } {
   const query = queryOf(rest);
   return query === undefined ? {} : { query };
-}
-
-/** The nearest address or file to a link that leads nowhere, written as the link in `from` (a file's path) must write it. */
-function suggestPath(url: string, from: string | undefined, index: Index, image = false): string | undefined {
-  // The address without its ?query and #anchor, which are kept as written: only the address was misspelt.
-  const written = (url.split('#')[0] ?? url).replace(/\?.*$/, '');
-  // A root-relative link (`/abuot/`) is compared with the site's addresses, as it is written.
-  if (written.startsWith('/') || from === undefined) {
-    const routes = [...generatedRoutes, ...index.documentsByRoute.keys(), ...index.assetsByOutput].map((route) => `/${route}`);
-    const near = didYouMean(written, routes);
-    return near === undefined || near === written ? undefined : `${near}${url.slice(written.length)}`;
-  }
-  const folder = path.dirname(from);
-  // Written as a link must write them: a file named `a%20b.svg` is linked as `a%2520b.svg`.
-  const asLink = (known: string) => path.relative(folder, known).replace(/[% ()<>#?]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-  const near = didYouMean(written, index.knownPaths.map(asLink));
-  // The ?query and #anchor are kept as written, as for a root-relative link: only the file was misspelt.
-  if (near !== undefined) return near === written ? undefined : `${near}${url.slice(written.length)}`;
-  // An image is no Markdown file; an address keeps its #anchor, which a web address often has (`../../pages/about/#history`).
-  const meant = image ? undefined : fileMeant(path.join(folder, written).replace(/\/+$/, ''), index.knownPaths);
-  return meant === undefined ? undefined : `${asLink(meant)}${url.slice(written.length)}`;
-}
-
-/**
- * The one Markdown file a link to `target` (a path under the root, as resolved) most likely
- * meant, when no file is spelt near it: the one an address names (`../1/headlines/` is issue 1's
- * `10-headlines.md`, `../1/` its `issue.md`), or the one file of that name or slug elsewhere (an
- * article moved to another issue, or renumbered).
- */
-function fileMeant(target: string, known: readonly string[]): string | undefined {
-  const markdown = known.filter((file) => file.endsWith('.md'));
-  const name = path.basename(target);
-  const slug = slugOfFile(target);
-  const one = (files: string[]) => (files.length === 1 ? files[0] : undefined);
-  return (
-    one(markdown.filter((file) => file === `${target}/issue.md` || (path.dirname(file) === path.dirname(target) && slugOfFile(file) === slug))) ??
-    one(markdown.filter((file) => path.basename(file) === name)) ??
-    one(markdown.filter((file) => slugOfFile(file) === slug))
-  );
 }
