@@ -2,12 +2,10 @@ import type { Element, Root as HastRoot, Nodes as HastNodes } from 'hast';
 import type { Heading, Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
-import { sanitize } from 'hast-util-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { walk } from '../../parse/walk.js';
-import { isNamedAnchor } from '../../parse/markdown.js';
 import type { SiteConfig } from '../../parse/schemas.js';
 import type { Resource } from '../../compile/compiled.js';
 import { markers, type Slot } from '../slots.js';
@@ -23,7 +21,8 @@ import { slotRawUrls } from './raw-urls.js';
 import { markIssueVariant, splitVariants } from './issue-variant.js';
 import { schema } from './sanitize-schema.js';
 import { withLowerScheme } from '../../transform/link-target.js';
-import { attributeName } from './attribute-name.js';
+import { findRemovals, type RemovalWatch } from './raw-removals.js';
+import { rawIds } from './raw-ids.js';
 
 /** How a Markdown body is compiled to HTML: once, before links are resolved. */
 export interface FragmentOptions {
@@ -182,96 +181,6 @@ function lowerSchemes(tree: HastRoot): void {
 function putCallsBack(tree: HastRoot, file: { data: object }): void {
   const { calls } = file.data as { calls?: Element[] };
   if (calls) placeCalls(tree, calls);
-}
-
-/** Where raw HTML was written, and who is told what the sanitizer takes from it. */
-interface RemovalWatch {
-  rawRanges: ReadonlyArray<[number, number]>;
-  removed: (removal: Removal) => void;
-}
-
-// Elements whose keeping depends on where they stand (a `tr` outside a table) are judged alone
-// without that rule: only their attributes are in question.
-const alone: SanitizeSchema = { ...schema, ancestors: {} };
-
-/**
- * Tells, before the sanitizer runs, what it will take from each element of raw HTML (not those
- * Markdown made), so a contributor whose embed or styling vanishes learns why: each element is
- * sanitized alone, with the same schema, and compared with what was written.
- */
-function findRemovals(tree: HastRoot, watch: Partial<RemovalWatch>): void {
-  const { rawRanges, removed } = watch;
-  if (!rawRanges || !removed) return;
-  const isRaw = insideRanges(rawRanges);
-  walk(tree as HastNodes, (node) => {
-    if (node.type !== 'element') return;
-    const start = node.position?.start;
-    if (start?.offset === undefined || !isRaw(start.offset)) return;
-    const left = sanitize({ type: 'element', tagName: node.tagName, properties: node.properties, children: [] }, alone);
-    const kept = left.type === 'element' ? left : left.type === 'root' && left.children[0]?.type === 'element' ? left.children[0] : undefined;
-    const lost = kept ? Object.keys(node.properties).filter((key) => !(key in kept.properties)) : [];
-    if (!kept || lost.length > 0) removed({ line: start.line, column: start.column, element: node.tagName, attributes: lost.map(attributeName) });
-  });
-}
-
-/**
- * Whether an offset is inside one of the ranges (`from` included, `to` not), found by halving: a
- * line of 16 000 raw links was 16 000 ranges looked through for each of 16 000 elements.
- */
-function insideRanges(ranges: ReadonlyArray<[number, number]>): (offset: number) => boolean {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  // The furthest end among the ranges that start at or before each one.
-  const reach: number[] = [];
-  for (const [index, [, to]] of sorted.entries()) reach.push(Math.max(to, reach[index - 1] ?? Number.NEGATIVE_INFINITY));
-  return (offset) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle]![0] <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 && reach[low - 1]! > offset;
-  };
-}
-
-/**
- * Makes raw HTML's targets what `htmlIds` (src/parse/markdown.ts) told link checking they are:
- * `<a name="top">` becomes `<a id="top">` (HTML made `name` obsolete, and the sanitizer would
- * prefix it, so `#top` would lead nowhere), and an id that begins with `_`, kept for the theme's
- * own (`_main`, the skip link's target), is dropped, as a heading never gets one.
- */
-function rawIds(tree: HastRoot): void {
-  // HTML wants an id once a page: a heading, which the sanitizer keeps, keeps its own (`## Opening`
-  // and `<a id="opening">` gave two); of other elements, the first the sanitizer leaves keeps it
-  // (`finishElements`), so `#opening` leads where link checking said it does.
-  const headings = new Map<string, HastNodes>();
-  walk(tree as HastNodes, (node) => {
-    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName) && typeof node.properties['id'] === 'string' && !headings.has(node.properties['id'])) headings.set(node.properties['id'], node);
-  });
-  const ids = new Set<string>();
-  walk(tree as HastNodes, (node) => {
-    if (node.type !== 'element') return;
-    const { properties } = node;
-    const id = properties['id'];
-    if (typeof id === 'string' && (id.startsWith('_') || (headings.has(id) && headings.get(id) !== node))) delete properties['id'];
-    else if (typeof id === 'string') ids.add(id);
-  });
-  // Only a name that makes a valid id no other element has (HTML wants ids unique and without
-  // spaces); another name is no target, and HTML takes none with a space: it goes.
-  walk(tree as HastNodes, (node) => {
-    if (node.type !== 'element' || node.tagName !== 'a') return;
-    const { properties } = node;
-    const name = properties['name'];
-    if (typeof name === 'string' && (!isNamedAnchor(name) || properties['id'] !== undefined || ids.has(name))) {
-      if (/\s/.test(name) || name === '') delete properties['name'];
-      return;
-    }
-    if (typeof name !== 'string') return;
-    properties['id'] = name;
-    delete properties['name'];
-    ids.add(name);
-  });
 }
 
 // Parsing raw HTML (rehype-raw, a whole HTML parser) is only worth it for bodies that have some;
