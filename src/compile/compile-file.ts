@@ -47,10 +47,11 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   const imageReferences = new Set<string>();
   const linkReferences = new Set<string>();
   const definitions: Array<[index: number, identifier: string]> = [];
+  const extraRows: ExtraCells[] = [];
   walk(parsed.tree as Node, (node) => {
     withoutReservedCharacters(node as unknown as Record<string, unknown>);
     footnotes.visit(node);
-    if (node.type === 'table') reportExtraCells(node as Table, source.path, report);
+    if (node.type === 'table') extraRows.push(...extraCells(node as Table));
     if (node.type === 'imageReference' || node.type === 'linkReference') (node.type === 'imageReference' ? imageReferences : linkReferences).add((node as ImageReference | LinkReference).identifier);
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const resource = node as Link | Image | Definition;
@@ -61,6 +62,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
   });
   // A definition only images use (`![a lamp][lamp]`) is checked as an image's address.
   for (const [index, identifier] of definitions) if (imageReferences.has(identifier) && !linkReferences.has(identifier)) resources[index]!.images = true;
+  reportShown('markdown/table-extra-cells', extraRows, source.path, report, ({ cells, columns }) => ({ cells, columns }));
   reportFootnoteMistakes(footnotes.mistakes(text), source.path, report);
   // Resources from here on are raw HTML's.
   const markdownResources = resources.length;
@@ -132,15 +134,25 @@ export async function prepareToCompile(texts: Iterable<string | Uint8Array>): Pr
   }
 }
 
-/** Warns of each table row with more cells than its header row: the page shows only as many as the header has. */
-function reportExtraCells(table: Table, file: string, report: Report): void {
+/** The table rows with more cells than their header row: the page shows only as many as the header has. */
+function extraCells(table: Table): ExtraCells[] {
   const columns = table.align?.length ?? table.children[0]?.children.length ?? 0;
+  const rows: ExtraCells[] = [];
   for (const row of table.children) {
     const extra = row.children[columns];
     if (!extra) continue;
     const start = extra.position?.start ?? row.position?.start;
-    reportRule(report, 'markdown/table-extra-cells', { file, line: start?.line ?? 1, column: start?.column ?? 1 }, { cells: row.children.length, columns });
+    rows.push({ line: start?.line ?? 1, column: start?.column ?? 1, cells: row.children.length, columns });
   }
+  return rows;
+}
+
+/** A table row with more cells than its table has columns, at its first extra cell. */
+interface ExtraCells {
+  line: number;
+  column: number;
+  cells: number;
+  columns: number;
 }
 
 /** What the sanitizer took from the file's raw HTML, the raw HTML that stood where HTML does not let it, its attributes HTML does not allow, and the headings that skip a level: each where it was written, and what became of it. */

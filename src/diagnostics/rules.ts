@@ -344,10 +344,16 @@ export const rules = {
         ? 'Call each in the text where it belongs, or remove it, as the warnings before this one say of the first ten.'
         : suggestion !== undefined ? `Did you mean to call it where the text has [^${suggestion}]? The call and the note must have the same name.` : `Put [^${label}] in the text where the note belongs, or remove the note.`,
   }),
-  'markdown/table-extra-cells': rule<{ cells: number; columns: number }>({
+  'markdown/table-extra-cells': rule<{ cells: number; columns: number; more?: number }>({
     severity: 'warning',
-    message: ({ cells, columns }) => `this table row has ${cells} cells and the table ${columns} columns, so the page leaves out the ${cells - columns === 1 ? 'last cell' : `last ${cells - columns} cells`}, from this one on`,
-    hint: () => 'Add a column to the header row and to the |---| line under it, or join the extra cells to the ones before: a | in a cell\'s text is written \\|.',
+    message: ({ cells, columns, more }) =>
+      more !== undefined
+        ? `${more} more table rows, from this one on, have more cells than their table has columns, and the page leaves out the extra ones`
+        : `this table row has ${cells} cells and the table ${columns} columns, so the page leaves out the ${cells - columns === 1 ? 'last cell' : `last ${cells - columns} cells`}, from this one on`,
+    hint: ({ more }) =>
+      more !== undefined
+        ? 'Mend them as the warnings before this one say of the first ten.'
+        : 'Add a column to the header row and to the |---| line under it, or join the extra cells to the ones before: a | in a cell\'s text is written \\|.',
   }),
   'markdown/too-deep': rule<{ depth: string; limit: number }>({
     severity: 'error',
