@@ -2,6 +2,7 @@ import type { Element } from 'hast';
 import type { Html, Image, Link, Nodes, PhrasingContent } from 'mdast';
 import { rawHtmlParsers } from '../raw-html.js';
 import { joinLines } from './lines.js';
+import { isMedia, isMediaImage, mediaFiles, type PlacedElement } from './raw-media.js';
 import { toString } from 'mdast-util-to-string';
 import type { PendingLink, State } from './state.js';
 
@@ -13,8 +14,8 @@ export interface InlineResult {
 
 /**
  * Flattens inline Markdown to plain text: emphasis and HTML are dropped and their text kept
- * (`<br>` breaks the line as a hard break does; raw `<a href>` and `<img src>` are links when the
- * web page keeps them),
+ * (`<br>` breaks the line as a hard break does; raw `<a href>`, `<img src>` and the files of
+ * `<audio>` and `<video>` are links when the web page keeps them),
  * links and images keep their text and are collected to become `=>` lines (SPEC §3).
  */
 export function toInline(children: readonly PhrasingContent[], state: State): InlineResult {
@@ -22,14 +23,28 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
   const append = (text: string) => {
     result.lines[result.lines.length - 1] += text;
     if (rawLink) rawLink.text += text;
+    if (rawMedia) rawMedia.fallback += text;
   };
   // A raw `<a href>` whose `</a>` is still to come: its text is what is appended until then (kept
   // apart: slicing it off the line each time read a line of 16 000 raw links 16 000 times).
   let rawLink: { resource: Link | Image; line: number; text: string } | undefined;
+  // A raw `<audio>` or `<video>` whose end tag is still to come: its `<source>` and `<track>`
+  // tags and its fallback text are what comes until then.
+  let rawMedia: { media: PlacedElement; children: PlacedElement[]; fallback: string } | undefined;
   const openRaw = (node: Html) => {
     const start = node.position?.start;
     const element = start && rawHtmlParsers().fromHtml(node.value, { fragment: true }).children.find((child) => child.type === 'element');
     if (!start || !element) return;
+    const placed = { element, line: start.line, column: start.column };
+    if (isMedia(element)) {
+      closeMedia();
+      rawMedia = { media: placed, children: [], fallback: '' };
+      return;
+    }
+    if (element.tagName === 'source' || element.tagName === 'track') {
+      rawMedia?.children.push(placed);
+      return;
+    }
     const resource = rawResourceOf(element, start.line, start.column, state);
     if (element.tagName === 'a') {
       if (resource) rawLink = { resource, line: result.lines.length - 1, text: '' };
@@ -43,6 +58,11 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
     const label = rawLink.line === result.lines.length - 1 ? rawLink.text.replace(/\s+/g, ' ').trim() : '';
     addLink(rawLink.resource, label);
     rawLink = undefined;
+  };
+  const closeMedia = () => {
+    if (!rawMedia) return;
+    for (const { resource, label } of mediaFiles(rawMedia.media, rawMedia.children, rawMedia.fallback, state)) addLink(resource, label);
+    rawMedia = undefined;
   };
   const addLink = (resource: Link | Image, label: string) => {
     const url = state.href(resource.url, resource, resource.type);
@@ -63,7 +83,8 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
         const tag = node.value.trim();
         if (/^<br\s*\/?>$/i.test(tag)) result.lines.push('');
         else if (/^<\/a\s*>$/i.test(tag)) closeRaw();
-        else if (/^<(a|img)[\s/>]/i.test(tag)) openRaw(node);
+        else if (/^<\/(audio|video)\s*>$/i.test(tag)) closeMedia();
+        else if (/^<(a|img|audio|video|source|track)[\s/>]/i.test(tag)) openRaw(node);
         return;
       }
       case 'footnoteReference':
@@ -81,6 +102,8 @@ export function toInline(children: readonly PhrasingContent[], state: State): In
     }
   };
   for (const child of children) visit(child);
+  // An element left open ends with its paragraph, as the HTML parser ends it.
+  closeMedia();
   result.lines = result.lines.map((line) => line.replace(/\s+/g, ' ').trim());
   return result;
 }
@@ -109,8 +132,10 @@ function collectLink(
   const resource = node.type === 'link' || node.type === 'image' ? node : state.definitions.get(node.identifier.toUpperCase());
   const isImage = node.type === 'image' || node.type === 'imageReference';
   const label = isImage ? ('alt' in node && node.alt) || '' : labelOf(node).trim();
-  if (isImage) append(label);
-  else for (const child of (node as { children: Nodes[] }).children) visit(child);
+  // A file of a raw audio or video shows its element's fallback text, not its label.
+  if (isImage) {
+    if (!(node.type === 'image' && isMediaImage(node))) append(label);
+  } else for (const child of (node as { children: Nodes[] }).children) visit(child);
   if (!resource) return;
   const url = state.href(resource.url, resource, isImage ? 'image' : 'link');
   // A link without a URL (`[text]()`) leads nowhere, and `=>  text` would make its text the URL.

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { BlockContent, Code, Heading, Image, Link, List, ListItem, PhrasingContent, Root, Table, TableRow, Text } from 'mdast';
 import type { Point } from 'unist';
 import { altOf, rawResourceOf } from './inline.js';
+import { isMedia, mediaFiles, toMediaImage, type MediaFile } from './raw-media.js';
 import type { PendingLink, State } from './state.js';
 
 /** A block of raw HTML as Markdown would have written it, and the links it holds where Markdown has no room for one. */
@@ -61,6 +62,9 @@ function toFlow(nodes: readonly ElementContent[], context: Context): BlockConten
       close();
       const resource = resourceOf(node, context);
       if (resource?.type === 'link') flow.push({ type: 'paragraph', children: [{ ...resource, children: [textOf(labelOf(node.children))] }] });
+      // Audio or video whose fallback is blocks: its files' lines after them.
+      const files = filesOf(node, context).map(toMediaImage);
+      if (files.length > 0) flow.push({ type: 'paragraph', children: files });
     } else for (const phrasing of toPhrasing([node], context)) run.push(phrasing);
   };
   nodes.forEach(add);
@@ -92,6 +96,7 @@ function toPhrasing(nodes: readonly ElementContent[], context: Context): Phrasin
     const resource = resourceOf(node, context);
     if (node.tagName === 'img') return [resource?.type === 'image' ? { ...resource, alt: altOf(node) } : textOf(altOf(node))];
     const children = toPhrasing(node.children, context);
+    if (isMedia(node)) return [...children, ...filesOf(node, context).map(toMediaImage)];
     // A block inside a heading or a table cell: its text set apart.
     if (blockNames.has(node.tagName)) return [textOf(' '), ...children, textOf(' ')];
     return resource?.type === 'link' ? [{ ...resource, children }] : children;
@@ -115,6 +120,10 @@ function toList(element: Element, context: Context): List {
 /** Preformatted text as a code block, `<code class="language-…">` giving its language as Markdown's fence does. */
 function toCode(element: Element, context: Context): Code {
   for (const node of descendants(element)) {
+    for (const { resource, label } of filesOf(node, context)) {
+      const href = context.state.href(resource.url, resource, 'image');
+      if (href !== undefined && href.trim() !== '') context.unplaced.push({ url: href, label: label || href, image: true });
+    }
     const resource = resourceOf(node, context);
     const href = resource && context.state.href(resource.url, resource, resource.type);
     if (href === undefined || href.trim() === '') continue;
@@ -152,6 +161,17 @@ function rowsOf(table: Element): Element[] {
 function resourceOf(element: Element, context: Context): Link | Image | undefined {
   const place = placeOf(element, context);
   return place && rawResourceOf(element, place.line, place.column, context.state);
+}
+
+/** The files of an `<audio>` or `<video>` that the web page keeps (none for another element), its fallback text their label. */
+function filesOf(element: Element, context: Context): MediaFile[] {
+  const place = isMedia(element) ? placeOf(element, context) : undefined;
+  if (!place) return [];
+  const children = element.children.flatMap((child) => {
+    const at = child.type === 'element' ? placeOf(child, context) : undefined;
+    return child.type === 'element' && at ? [{ element: child, ...at }] : [];
+  });
+  return mediaFiles({ element, ...place }, children, labelOf(element.children), context.state);
 }
 
 /** Where an element of the block was written in the file. */
