@@ -85,6 +85,18 @@ describe('a webzine in two languages', () => {
     expect(await built.read('web/issues/1/first/index.html')).toContain('<a href="../../../fr/issues/1/first/" hreflang="fr" lang="fr" dir="ltr">Français</a>');
   });
 
+  it('links each capsule page to the same page in the other edition, by its language\'s own name (the front page in its list of editions)', async () => {
+    const editions = async (file: string) => readGemtext(await built.read(`gemini/${file}`)).filter((line) => line.type === 'link' && /(English|Français)$/.test(line.line)).map((line) => line.line);
+    expect(await editions('issues/1/first.gmi')).toEqual(['=> ../../fr/issues/1/first.gmi Français']);
+    expect(await editions('fr/issues/1/first.gmi')).toEqual(['=> ../../../issues/1/first.gmi English']);
+    // An article not translated yet is in the French edition all the same, as on the web.
+    expect(await editions('issues/1/second.gmi')).toEqual(['=> ../../fr/issues/1/second.gmi Français']);
+    expect(await editions('fr/issues/1/index.gmi')).toEqual(['=> ../../../issues/1/ English']);
+    expect(await editions('about.gmi')).toEqual(['=> fr/about.gmi Français']);
+    expect(await editions('fr/authors.gmi')).toEqual(['=> ../authors.gmi English']);
+    expect(await editions('fr/index.gmi')).toEqual(['=> ../ English']);
+  });
+
   it('shows an untranslated article in its original language, marked, in the French edition', async () => {
     const page = await built.read('web/fr/issues/1/second/index.html');
     expect(languagesOf(page, 'The second article')).toEqual(['en']);
@@ -172,7 +184,7 @@ describe("page.root in a capsule page of another edition", () => {
     await writeFile(template, page.replace('{{ content.gemtext }}', '{{ content.gemtext }}\n=> {{ page.root }}files/report.pdf The report'));
     const { out, read } = await build(root);
     const links = readGemtext(await read('gemini/fr/about.gmi')).filter((line) => line.type === 'link').map((line) => line.line);
-    expect(links).toEqual(['=> ../files/report.pdf The report', '=> ./ Test Zine', "=> atom.xml S'abonner\u202F: Flux Atom"]);
+    expect(links).toEqual(['=> ../files/report.pdf The report', '=> ./ Test Zine', "=> atom.xml S'abonner\u202F: Flux Atom", '=> ../about.gmi English']);
     expect(await readFile(path.join(out, 'gemini/fr', '../files/report.pdf'), 'utf8')).toBe('%PDF-1.4\n');
     expect(await read('web/fr/about/index.html')).toContain('<link rel="icon" href="../../favicon.svg" type="image/svg+xml">');
   });

@@ -44,7 +44,15 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
       site: { title: joinLines(site.config.title), description: site.config.description ?? '', extra: site.config.extra },
       // The capsule's root, where the files of content/static/ and every edition are, as on the
       // web; the edition's front page and feed are `home` and `feed`.
-      page: { root: relativePath(scope.from, ''), home: relativePath(scope.from, home), feed: relativePath(scope.from, `${home}atom.xml`), draft, editUrl: options.editUrl(source), lang: site.language },
+      page: {
+        root: relativePath(scope.from, ''),
+        home: relativePath(scope.from, home),
+        feed: relativePath(scope.from, `${home}atom.xml`),
+        draft,
+        editUrl: options.editUrl(source),
+        lang: site.language,
+        translations: translationsOf(scope, route, editions, theme),
+      },
       strings,
       ...view(scope),
     });
@@ -82,6 +90,21 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
   // Images and static files are shared by every edition, copied once.
   if (home === '') for (const asset of site.assets) outputs.push({ path: asset.output, copyFrom: asset.absolutePath, source: asset.path });
   return outputs;
+}
+
+/**
+ * The same capsule page in every edition, as the web's language switcher gives it (empty with one
+ * language): every edition has every page, a text not translated yet in its original language.
+ */
+function translationsOf(scope: Scope, route: string, editions: readonly Site[], theme: Theme) {
+  if (editions.length < 2) return [];
+  const shared = route.slice(scope.site.prefix.length);
+  return editions.map((edition) => ({
+    lang: edition.language,
+    name: joinLines(theme.strings(edition.language)['language_name'] ?? edition.language),
+    url: relativePath(scope.from, edition.prefix + shared),
+    current: edition.language === scope.site.language,
+  }));
 }
 
 /** An untranslated document's language, and the original of a stale translation, for notes in the templates. */
