@@ -88,8 +88,11 @@ describe('the sample webzine\'s feeds', () => {
     expect(page).toContain('<link rel="alternate" type="application/rss+xml" title="Pilot Light (RSS feed)" href="../../rss.xml">');
   });
 
-  it('has an Atom feed in the capsule with gemini:// links to the same entries', async () => {
-    const capsuleFeed = parseFeed(await readFile(path.join(out, 'gemini/atom.xml'), 'utf8'));
+  it('has an Atom feed in the capsule with gemini:// links to the same entries, their summaries and not their text, as the README says', async () => {
+    const capsuleXml = await readFile(path.join(out, 'gemini/atom.xml'), 'utf8');
+    expect(capsuleXml).not.toContain('<content');
+    const capsuleFeed = parseFeed(capsuleXml);
+    expect(capsuleFeed.items.map((item) => item.description)).toEqual(parseFeed(atom).items.map((item) => item.description));
     expect(capsuleFeed.items.map((item) => [item.id, item.url])).toEqual([
       ['https://pilotlight.example/issues/3/', 'gemini://pilotlight.example/issues/3/'],
       ['https://pilotlight.example/issues/2/', 'gemini://pilotlight.example/issues/2/'],
