@@ -5,23 +5,27 @@ import { makeFolder } from '../util/make-folder.js';
 
 /**
  * What {@link writeScaffold} did: the paths it wrote, those already taken, or those whose folder
- * leads outside content/ through a symbolic link (then it wrote nothing).
+ * leads outside the region it may write in through a symbolic link (then it wrote nothing).
  */
 export type ScaffoldWrite = { written: string[] } | { existing: string[] } | { outside: string[] };
 
+/** Where {@link writeScaffold} may write: only inside content/, or anywhere in the webzine's folder. */
+export type ScaffoldRegion = 'content' | 'root';
+
 /**
  * Writes the planned files below `root`, all or none: when any of them exists already, nothing is
- * written and the existing ones are given back. Never overwrites a file.
+ * written and the existing ones are given back. Never overwrites a file, and never writes outside
+ * `region` (default: `content`) through a symbolic link.
  */
-export async function writeScaffold(root: string, files: readonly PlannedFile[]): Promise<ScaffoldWrite> {
+export async function writeScaffold(root: string, files: readonly PlannedFile[], region: ScaffoldRegion = 'content'): Promise<ScaffoldWrite> {
   const toAbsolute = (file: PlannedFile) => path.join(root, ...file.path.split('/'));
   const taken = await Promise.all(files.map(async (file) => ((await isTaken(toAbsolute(file))) ? [file.path] : [])));
   const existing = taken.flat();
   if (existing.length > 0) return { existing };
   // A folder on the way may be a symbolic link that a pull request slipped in (SPEC §7).
   const realRoot = await realpath(root);
-  const content = await realpath(path.join(root, 'content')).catch(() => path.join(realRoot, 'content'));
-  const outside = (await Promise.all(files.map(async (file) => ((await isInside(toAbsolute(file), content, realRoot)) ? [] : [file.path])))).flat();
+  const allowed = region === 'root' ? realRoot : await realpath(path.join(root, 'content')).catch(() => path.join(realRoot, 'content'));
+  const outside = (await Promise.all(files.map(async (file) => ((await isInside(toAbsolute(file), allowed, realRoot)) ? [] : [file.path])))).flat();
   if (outside.length > 0) return { outside };
   const written: string[] = [];
   const createdFolders: string[] = [];

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeScaffold } from '../../src/write/write-scaffold.js';
@@ -37,5 +37,21 @@ describe('writeScaffold', () => {
     await mkdir(path.join(root, 'content/issues'), { recursive: true });
     await writeFile(path.join(root, 'content/issues/2'), 'a file');
     expect(await writeScaffold(root, [{ path: 'content/issues/2/issue.md', text: 'issue' }])).toEqual({ existing: ['content/issues/2/issue.md'] });
+  });
+
+  it('writes beside content/, in a folder that exists already, when the region is the root', async () => {
+    const root = await temporaryFolder();
+    await mkdir(path.join(root, '.github'));
+    const files = [{ path: '.github/workflows/check.yml', text: 'on: pull_request' }];
+    expect(await writeScaffold(root, files)).toEqual({ outside: ['.github/workflows/check.yml'] });
+    expect(await writeScaffold(root, files, 'root')).toEqual({ written: ['.github/workflows/check.yml'] });
+  });
+
+  it('writes nothing through a symbolic link that leads out of the root, even when the region is the root', async () => {
+    const root = await temporaryFolder();
+    const elsewhere = await temporaryFolder();
+    await symlink(elsewhere, path.join(root, '.github'));
+    expect(await writeScaffold(root, [{ path: '.github/workflows/check.yml', text: 'x' }], 'root')).toEqual({ outside: ['.github/workflows/check.yml'] });
+    expect(await listTree(elsewhere)).toEqual([]);
   });
 });
