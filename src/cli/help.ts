@@ -8,7 +8,7 @@ Commands:
   check    check the webzine for mistakes without writing anything
   schema   print the JSON Schema of site.yml and of front matter
   dev      preview the webzine with drafts, rebuilt and reloaded as you save
-  new      start an issue, article, page or translation
+  new      start a webzine, or an issue, article, page or translation in one
 
 Options:
   -h, --help      show help (also: mimeo <command> --help)
@@ -104,10 +104,21 @@ export const newHelp = `Usage: mimeo new issue [options]
        mimeo new article "Title" [--issue N] [options]
        mimeo new page "Title" [options]
        mimeo new translation FILE LANG [options]
+       mimeo new webzine "Title" [--root DIR]
 
 Creates files from the theme's scaffolds (themes/<name>/scaffolds/, file by
 file over the default theme's) and prints their paths, one a line. Never
 overwrites a file: when one is already there, nothing is written.
+
+  webzine   starts a webzine in --root (default: the current folder, which
+            needs no content/ yet): content/site.yml titled "Title", with
+            the other settings in comments (set baseUrl: check and build
+            need it), content/authors.yml, .gitignore, the pull-request
+            check .github/workflows/check-pull-request.yml, and
+            CONTRIBUTING.md, the guide for its writers; then prints what to
+            do next (the scripts to add to package.json, the first issue).
+            An existing .gitignore is left as it is, and the lines it lacks
+            are printed
 
   issue     content/issues/<N>/ for the next number N (zero-padded like the
             other issue folders): a draft issue.md and one article for each
@@ -125,7 +136,8 @@ Options:
   --issue N     the issue to add the article to (default: the newest draft
                 issue, one without a date or with draft: true)
   --root DIR    the webzine's folder, which holds content/ (default: the
-                current folder, or the nearest above with content/site.yml)
+                current folder, or the nearest above with content/site.yml;
+                for new webzine, the current folder)
   --debug       show the underlying error of a template problem
   -h, --help    show this help
 `;

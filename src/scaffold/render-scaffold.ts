@@ -38,9 +38,12 @@ function engine(): Liquid {
   return made;
 }
 
-/** The scaffolds of a theme, by their path in it: `scaffolds/article.md`, `scaffolds/sections/20-tip.md`. */
+/**
+ * The scaffolds of a theme, by their path in it: `scaffolds/article.md`,
+ * `scaffolds/sections/20-tip.md`, and every file of `scaffolds/webzine/` (`site.yml`, `gitignore`).
+ */
 export function scaffoldNames(theme: ThemeFiles): string[] {
-  return [...theme.keys()].filter((name) => name.startsWith('scaffolds/') && name.endsWith('.md'));
+  return [...theme.keys()].filter((name) => name.startsWith('scaffolds/') && (name.endsWith('.md') || name.startsWith('scaffolds/webzine/')));
 }
 
 /**

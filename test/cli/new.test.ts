@@ -154,13 +154,15 @@ describe('mimeo new page', () => {
 
 describe('mimeo new usage', () => {
   it.each([
-    [[], 'say what to make: issue, article "Title", page "Title" or translation FILE LANG'],
-    [['post', 'Hello'], 'the kinds are issue, article, page and translation, got "post"'],
+    [[], 'say what to make: issue, article "Title", page "Title", translation FILE LANG or webzine "Title"'],
+    [['post', 'Hello'], 'the kinds are issue, article, page, translation and webzine, got "post"'],
     [['article'], 'new article needs a title: mimeo new article "The title"'],
     [['page', '  '], 'new page needs a title: mimeo new page "The title"'],
     [['article', 'Two', 'words'], 'new article takes one title, got 2 words; put a title of several words in quotes: "Like this one"'],
     [['issue', 'Title'], 'new issue takes no title, got "Title"; the title is set in the new issue.md'],
     [['page', 'Help', '--issue', '2'], '--issue is only for new article, not new page'],
+    [['webzine'], 'new webzine needs a title: mimeo new webzine "The title"'],
+    [['webzine', 'Zine', '--issue', '2'], '--issue is only for new article, not new webzine'],
     [['article', 'Help', '--issue', 'two'], '--issue must be an issue number like 5, got "two"'],
     [['article', '???'], 'the title "???" has no letter or digit from a to z or 0 to 9 to make its file name from'],
   ])('exits 2 on `new %j`', async (args, message) => {
@@ -181,7 +183,7 @@ describe('mimeo new usage', () => {
   it('describes every option in new --help', async () => {
     const run = await runCli(['new', '--help']);
     expect(run.code).toBe(0);
-    for (const option of ['issue', 'article "Title"', 'page "Title"', '--issue N', '--root DIR', '--debug', '--help']) expect(run.stdout).toContain(option);
+    for (const option of ['issue', 'article "Title"', 'page "Title"', 'webzine "Title"', '--issue N', '--root DIR', '--debug', '--help']) expect(run.stdout).toContain(option);
   });
 });
 

@@ -11,14 +11,18 @@ import { planTranslation } from '../../scaffold/plan-translation.js';
 import { toSlug } from '../../model/classify.js';
 import { listWords } from '../../parse/field-schema.js';
 import type { ScaffoldRequest } from '../../scaffold/types.js';
+import { runNewWebzine } from './new-webzine.js';
 import { resolveRoot } from './paths.js';
+import { refuseUnwritten } from './scaffold-result.js';
 import { writeScaffold } from '../../write/write-scaffold.js';
 import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 
-/** `mimeo new issue | article "Title" | page "Title" | translation FILE LANG`: creates files from the theme's scaffolds. */
+/** `mimeo new issue | article "Title" | page "Title" | translation FILE LANG | webzine "Title"`: creates files from the theme's scaffolds. */
 export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
   const asked = toRequest(args);
+  // There is no webzine yet, so no site.yml to look up for.
+  if (asked.kind === 'webzine') return runNewWebzine(asked.title, args, terminal, cwd);
   const root = resolveRoot('new', args.values['root'], cwd);
   const request = asked.kind === 'translation' ? { ...asked, file: fromRoot(asked.file, root, cwd) } : asked;
   // Mistakes elsewhere in content/ are `mimeo check`'s to report: a new file does not need them fixed.
@@ -51,15 +55,7 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
     return exitCodes.content;
   }
   const result = await writeScaffold(root, plan.files);
-  if ('outside' in result) {
-    terminal.err(`mimeo: ${result.outside.join(', ')} would be written outside content/ through a symbolic link; nothing was written\n`);
-    return exitCodes.content;
-  }
-  if ('existing' in result) {
-    const verb = result.existing.length === 1 ? 'exists' : 'exist';
-    terminal.err(`mimeo: ${result.existing.join(', ')} already ${verb}, and mimeo new never overwrites a file; nothing was written\n`);
-    return exitCodes.content;
-  }
+  if (!('written' in result)) return refuseUnwritten(result, 'content', terminal);
   terminal.out(result.written.map((file) => `${file}\n`).join(''));
   return exitCodes.success;
 }
@@ -74,17 +70,17 @@ function fromRoot(file: string, root: string, cwd: string): string {
   return absolute !== root && isInside(absolute, root) && existsSync(absolute) ? path.relative(root, absolute).split(path.sep).join('/') : file;
 }
 
-const kinds = ['issue', 'article', 'page', 'translation'] as const;
+const kinds = ['issue', 'article', 'page', 'translation', 'webzine'] as const;
 
-function toRequest({ values, positionals }: ParsedArgs): ScaffoldRequest | { kind: 'translation'; file: string; language: string } {
+function toRequest({ values, positionals }: ParsedArgs): ScaffoldRequest | { kind: 'translation'; file: string; language: string } | { kind: 'webzine'; title: string } {
   const [kind, title, ...extra] = positionals;
   if (kind === 'translation') {
     const [file, language] = [title, extra[0]];
     if (file === undefined || language === undefined || extra.length > 1) throw new UsageError('new translation takes a file and a language: mimeo new translation content/issues/3/20-current.md fr', 'new');
     return { kind, file: file.replace(/\\/g, '/').replace(/^\.\//, ''), language };
   }
-  if (kind === undefined) throw new UsageError('say what to make: issue, article "Title", page "Title" or translation FILE LANG', 'new');
-  if (!(kinds as readonly string[]).includes(kind)) throw new UsageError(`the kinds are issue, article, page and translation, got "${kind}"`, 'new');
+  if (kind === undefined) throw new UsageError('say what to make: issue, article "Title", page "Title", translation FILE LANG or webzine "Title"', 'new');
+  if (!(kinds as readonly string[]).includes(kind)) throw new UsageError(`the kinds are issue, article, page, translation and webzine, got "${kind}"`, 'new');
   if (extra.length > 0) {
     throw new UsageError(`new ${kind} takes one title, got ${positionals.length - 1} words; put a title of several words in quotes: "Like this one"`, 'new');
   }
@@ -96,7 +92,7 @@ function toRequest({ values, positionals }: ParsedArgs): ScaffoldRequest | { kin
   }
   const trimmed = title?.trim() ?? '';
   if (trimmed === '') throw new UsageError(`new ${kind} needs a title: mimeo new ${kind} "The title"`, 'new');
-  if (kind === 'page') return { kind, title: trimmed };
+  if (kind === 'page' || kind === 'webzine') return { kind, title: trimmed };
   return { kind: 'article', title: trimmed, ...(issue === undefined ? {} : { issue: toIssueNumber(issue) }) };
 }
 

@@ -87,6 +87,27 @@ export function resolveRoot(command: string, root: unknown, cwd: string): string
 }
 
 /**
+ * The folder `mimeo new webzine` starts a webzine in: `--root`, or the current folder (never one
+ * above it, as there is no webzine yet). It must exist, and must not be a webzine's `content/` or
+ * a folder inside it.
+ */
+export function resolveNewRoot(command: string, root: unknown, cwd: string): string {
+  const resolved = path.resolve(cwd, typeof root === 'string' ? root : '.');
+  if (!statSync(resolved, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--root must be the folder to start the webzine in, and ${resolved} is not a folder; make it first (mkdir)`, command);
+  }
+  if (typeof root === 'string') {
+    if (!hasContent(resolved)) refuseContentFolder(command, root, resolved, cwd);
+    return resolved;
+  }
+  const webzine = webzineAbove(resolved);
+  if (webzine !== undefined && isInside(resolved, path.join(webzine, 'content'))) {
+    throw new UsageError(`the current folder is inside the content/ of the webzine in ${webzine}; start a new webzine in a folder of its own, or pass --root with it`, command);
+  }
+  return resolved;
+}
+
+/**
  * Refuses a `--root` that is content/ or inside it (`zine/content`, whose site.yml would be looked
  * for in `zine/content/content/`), or that holds site.yml itself, naming the folder to give instead.
  */

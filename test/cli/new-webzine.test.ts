@@ -1,0 +1,110 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { git } from '../support/git.js';
+import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const written = ['content/site.yml', 'content/authors.yml', '.gitignore', '.github/workflows/check-pull-request.yml', 'CONTRIBUTING.md'];
+
+const nextSteps = `
+Next:
+1. Set baseUrl in content/site.yml to the https address the site will be served at:
+   mimeo check and mimeo build need it.
+2. Make package.json (npm init -y), install mimeo in it as a development dependency (see mimeo's README),
+   and give it the scripts contributors run (CONTRIBUTING.md calls them so):
+     "scripts": { "build": "mimeo build", "dev": "mimeo dev", "check": "mimeo check" }
+3. Start the first issue, and preview it:
+     npx mimeo new issue
+     npm run dev
+`;
+
+async function emptyRepository(): Promise<string> {
+  const root = await temporaryFolder();
+  await git(root, ['init', '-q']);
+  return root;
+}
+
+describe('mimeo new webzine', () => {
+  it('starts a webzine in the current folder, printing each file it wrote and what to do next', async () => {
+    const root = await emptyRepository();
+    const run = await runCli(['new', 'webzine', 'Pilot Light'], root);
+    expect(run).toEqual({ code: 0, stdout: written.map((file) => `${file}\n`).join('') + nextSteps, stderr: '' });
+    expect((await listTree(root)).filter((file) => !file.startsWith('.git/'))).toEqual([...written].sort());
+  });
+
+  it('makes a webzine that checks and builds once baseUrl is set, and whose check of pull requests is valid YAML', async () => {
+    const root = await emptyRepository();
+    await runCli(['new', 'webzine', 'Pilot Light', '--root', root]);
+    const site = path.join(root, 'content/site.yml');
+    const before = await runCli(['check', '--root', root]);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain('[site-config/base-url]');
+    await writeFile(site, (await readFile(site, 'utf8')).replace('# baseUrl: https://zine.example/', 'baseUrl: https://zine.example/'));
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--root', root, '--out', out, '--base-url', 'https://x.example/'])).code).toBe(0);
+    expect(await readFile(path.join(out, 'web/index.html'), 'utf8')).toContain('Pilot Light');
+    const workflow = parse(await readFile(path.join(root, '.github/workflows/check-pull-request.yml'), 'utf8')) as { jobs: { check: { steps: Array<{ run?: string }> } } };
+    expect(workflow.jobs.check.steps.flatMap((step) => (step.run === undefined ? [] : [step.run.split(' ').slice(0, 5).join(' ')]))).toEqual(['npm ci', 'npx --no -- mimeo check']);
+  });
+
+  it('writes nothing the second time, naming the files that are there already, exit code 1', async () => {
+    const root = await emptyRepository();
+    await runCli(['new', 'webzine', 'Pilot Light', '--root', root]);
+    const before = await readTree(root);
+    const run = await runCli(['new', 'webzine', 'Another', '--root', root]);
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'mimeo: content/site.yml, content/authors.yml, .github/workflows/check-pull-request.yml, CONTRIBUTING.md already exist, and mimeo new never overwrites a file; nothing was written\n',
+    });
+    expect(await readTree(root)).toEqual(before);
+  });
+
+  it('leaves a .gitignore that is there as it is, and prints the lines it lacks and the scripts package.json lacks', async () => {
+    const root = await emptyRepository();
+    await writeFile(path.join(root, '.gitignore'), '/dist\n*.log\n');
+    await writeFile(path.join(root, 'package.json'), '{ "name": "zine", "scripts": { "build": "mimeo build", "test": "true" } }\n');
+    const run = await runCli(['new', 'webzine', 'Pilot Light', '--root', root]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2. Add to .gitignore, which was there already and is left as it was:\n     node_modules/\n     .mimeo-cache/\n');
+    expect(run.stdout).toContain('3. Add to the "scripts" of package.json the ones contributors run (CONTRIBUTING.md calls them so):\n     "dev": "mimeo dev",\n     "check": "mimeo check"\n');
+    expect(run.stdout.split('\n\n')[0]!.split('\n')).toEqual(written.filter((file) => file !== '.gitignore'));
+    expect(await readFile(path.join(root, '.gitignore'), 'utf8')).toBe('/dist\n*.log\n');
+  });
+
+  it('renders the folder\'s own themes/default/scaffolds/webzine/ over the built-in ones', async () => {
+    const root = await emptyRepository();
+    await mkdir(path.join(root, 'themes/default/scaffolds/webzine'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/scaffolds/webzine/site.yml'), 'title: {{ title | yaml }}\nbaseUrl: https://ours.example/\n');
+    await runCli(['new', 'webzine', 'Ours', '--root', root]);
+    expect(await readFile(path.join(root, 'content/site.yml'), 'utf8')).toBe('title: "Ours"\nbaseUrl: https://ours.example/\n');
+  });
+
+  it('does not look up for a webzine, but refuses to start one inside another\'s content/, exit code 2', async () => {
+    const root = await makeWebzine();
+    const inside = path.join(root, 'content/issues');
+    const run = await runCli(['new', 'webzine', 'Nested'], inside);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `mimeo: the current folder is inside the content/ of the webzine in ${root}; start a new webzine in a folder of its own, or pass --root with it\nSee \`mimeo new --help\`.\n`,
+    });
+    const beside = path.join(root, 'zines');
+    await mkdir(beside);
+    expect((await runCli(['new', 'webzine', 'Beside'], beside)).code).toBe(0);
+    expect(await listTree(path.join(beside, 'content'))).toEqual(['authors.yml', 'site.yml']);
+  });
+
+  it('has check report a mistake in a webzine scaffold of the theme, as new would', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'themes/default/scaffolds/webzine'), { recursive: true });
+    await writeFile(path.join(root, 'themes/default/scaffolds/webzine/gitignore'), '{% if x %}\ndist/\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^themes\/default\/scaffolds\/webzine\/gitignore:1:1: error: .*\[template\/syntax\]$/m);
+  });
+});
