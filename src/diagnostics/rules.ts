@@ -1,6 +1,7 @@
 import type { ImpossibleDate } from '../parse/impossible-date.js';
 import type { ListedValue } from '../parse/yaml-quoting.js';
 import type { Diagnostic, Place, Report, Severity } from './diagnostic.js';
+import type { TagSuggestion } from '../util/language-tags.js';
 
 /** One rule of the catalogue: how its message and hint are worded from their arguments. */
 export interface Rule<Args> {
@@ -24,6 +25,14 @@ function canonicalLanguage(tag: string): string {
   } catch {
     return tag;
   }
+}
+
+/** What to write for a language of site.yml that is not a tag in canonical case (`FR`, `pt_BR`, `French`). */
+function tagHint({ tag, reason, name }: TagSuggestion): string {
+  if (reason === 'name') return `Did you mean ${tag}? It is the language tag of ${name ?? tag}: site.yml takes tags, not names.`;
+  if (reason === 'separator') return `Join the parts of a language tag with hyphens: write ${tag}.`;
+  // RFC 5646 section 2.1.1; mimeo names translations and looks for the theme's i18n files as site.yml writes the tag.
+  return `Write it ${tag}: a language tag is written with its language in lower case, a script capitalized and a region in capitals, and translations (.${tag}.md) and the theme's i18n/${tag}.yml are named so.`;
 }
 
 /**
@@ -197,11 +206,19 @@ export const rules = {
     hint: ({ suggestion, more }) =>
       more !== undefined ? `Remove them, or put the theme's own settings under extra:. The errors before this one say where the first ten are.` : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; more?: number }>({
+  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; tag?: TagSuggestion; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their settings take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, listed, commented, more }) =>
-      more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : listed !== undefined ? listHint(listed) : maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    hint: ({ key, suggestion, listed, commented, tag, more }) =>
+      more !== undefined
+        ? mendTheFirstTen
+        : commented !== undefined
+          ? commentHint(key, commented)
+          : listed !== undefined
+            ? listHint(listed)
+            : tag !== undefined
+              ? tagHint(tag)
+              : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'site-config/widened': rule<{ what: 'trust' | 'host-files'; files?: string }>({
     severity: 'warning',

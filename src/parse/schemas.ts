@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toCanonicalCase } from '../util/language-tags.js';
 import { hasScheme, isSiteAddress } from './addresses.js';
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
@@ -86,7 +87,14 @@ export function toFediverseAddress(value: string): string | undefined {
   return fediverseForm.test(address) ? address : undefined;
 }
 
-const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag like en or pt-BR' });
+const languageForm = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+// In canonical case (`pt-BR`, not `pt-br`): tags do not tell case apart, but the file names of
+// translations and the theme's i18n files do, and each is looked for as site.yml writes the tag.
+const language = z
+  .string()
+  .regex(languageForm, { message: 'a language tag like en or pt-BR' })
+  // Told once: a value the form refuses is not told its case too.
+  .refine((value) => !languageForm.test(value) || value === toCanonicalCase(value), { message: 'a language tag like en or pt-BR' });
 
 /** `site.yml` (SPEC §2.1). */
 export const siteConfigSchema = z.strictObject({

@@ -7,6 +7,7 @@ import type { Position, YamlData } from './yaml-data.js';
 import { impossibleDate } from './impossible-date.js';
 import { asList, inQuotes, itemsOf, type ListedValue } from './yaml-quoting.js';
 import { toFediverseAddress } from './schemas.js';
+import { suggestLanguageTag, type TagSuggestion } from '../util/language-tags.js';
 import { describeExpected, knownKeys, whatFieldTakes } from './field-schema.js';
 
 /** Which catalogue rules a kind of YAML file reports its mistakes under. */
@@ -61,7 +62,7 @@ export function validateData<Schema extends z.ZodType>(
 /** The mistakes a file can make by the thousand (unknown keys, wrong items of a list), reported past the first ten as a count. */
 interface Repeated {
   unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined; issueFile?: string }>;
-  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: () => { quoted?: string } | undefined }>;
+  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: () => { quoted?: string } | undefined; tag?: TagSuggestion }>;
 }
 
 function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData, options: ValidationOptions, report: Report, repeated: Repeated): void {
@@ -117,7 +118,9 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
   // A list written as text (`tags: news, tips`) is told the list it stands for.
   const field = path[path.length - 1];
   const listed = issue.code === 'invalid_type' && issue.expected === 'array' && typeof actualValue === 'string' && typeof field === 'string' ? asList(field, actualValue) : undefined;
-  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(listed ? { listed } : {}), ...(commented ? { commented } : {}) });
+  // A language of site.yml written in other capitals (`FR`, `pt-br`), with `_` or by its name is told its tag.
+  const tag = area === 'site-config' && (path[0] === 'language' || path[0] === 'languages') && typeof actualValue === 'string' ? suggestLanguageTag(actualValue) : undefined;
+  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(listed ? { listed } : {}), ...(commented ? { commented } : {}), ...(tag ? { tag } : {}) });
 }
 
 /**

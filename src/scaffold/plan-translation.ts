@@ -1,6 +1,7 @@
 import { classifyPath, translationSuffix } from '../model/classify.js';
 import type { ContentFile } from './content-index.js';
 import type { Plan } from './types.js';
+import { suggestLanguageTag } from '../util/language-tags.js';
 
 /** What a translation plan needs: the file to translate, the language, and the webzine's files and languages. */
 export interface TranslationRequest {
@@ -20,7 +21,8 @@ export interface TranslationRequest {
 export function planTranslation({ file, language, languages, files }: TranslationRequest): Plan {
   if (!languages.includes(language)) {
     const known = languages.length ? `the languages of site.yml are ${languages.join(', ')}` : 'site.yml lists no other language in `languages`';
-    return { refusal: { kind: 'usage', message: `"${language}" is not a language of the webzine: ${known}` } };
+    const meant = listedAs(language, languages);
+    return { refusal: { kind: 'usage', message: `"${language}" is not a language of the webzine: ${known}${meant === undefined ? '' : `. Did you mean ${meant}?`}` } };
   }
   const original = files.find((candidate) => candidate.path === file);
   const kind = classifyPath(file).kind;
@@ -32,4 +34,10 @@ export function planTranslation({ file, language, languages, files }: Translatio
   // After the front matter, however its lines end, and when nothing follows it.
   const text = original.text.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)(?:\r?\n)?/, (frontMatter) => `${frontMatter.trimEnd()}\n\n${note}`);
   return { files: [{ path, text: text === original.text ? note + original.text : text }] };
+}
+
+/** The language of site.yml that `language` stands for when written otherwise (`PT-br`, `pt_BR`, `French`), if any. */
+function listedAs(language: string, languages: readonly string[]): string | undefined {
+  const tag = suggestLanguageTag(language)?.tag ?? language.replaceAll('_', '-');
+  return languages.find((listed) => listed.toLowerCase() === tag.toLowerCase());
 }

@@ -42,6 +42,16 @@ describe('mimeo new translation', () => {
     expect(run.stderr).toContain('"de" is not a language of the webzine: the languages of site.yml are fr');
   });
 
+  it('refuses a language written otherwise than site.yml writes it, with the one it stands for', async () => {
+    const root = await frenchWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr, pt-BR]\n');
+    for (const written of ['pt_BR', 'PT-br']) {
+      const run = await runCli(['new', 'translation', 'content/pages/about.md', written, '--root', root]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`"${written}" is not a language of the webzine: the languages of site.yml are fr, pt-BR. Did you mean pt-BR?\n`);
+    }
+  });
+
   it('refuses to overwrite a translation that exists', async () => {
     const root = await frenchWebzine();
     await runCli(['new', 'translation', 'content/pages/about.md', 'fr', '--root', root]);

@@ -1,5 +1,5 @@
 import { isDateWithOptionalTime, isTimeDatetime } from './date-strings.js';
-import { isLanguageTag, languageAdvice } from './language-tags.js';
+import { isLanguageTag, languageAdvice } from '../../util/language-tags.js';
 import { isMediaQueryList } from './media-queries.js';
 
 // What HTML allows in the values of the attributes raw HTML may keep, for `checkAttributeValues`.

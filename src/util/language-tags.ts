@@ -71,6 +71,65 @@ export function languageAdvice(value: string): string {
   return 'Write a language tag of subtags from the IANA registry, like en, fr-CA or zh-Hant: a language, then maybe its script, region and variants.';
 }
 
+/**
+ * A language tag in the case BCP 47 recommends (RFC 5646 section 2.1.1): the language and
+ * variants in lower case, a script capitalized, a region in capitals (`pt-BR`, `zh-Hant-TW`);
+ * subtags after a singleton (`-u-`, `-x-`) in lower case. Tags do not tell case apart, but a
+ * webzine's file names and theme files do: site.yml writes each language one way.
+ */
+export function toCanonicalCase(tag: string): string {
+  const subtags = tag.toLowerCase().split('-');
+  const singleton = subtags.findIndex((subtag, at) => at > 0 && subtag.length === 1);
+  return subtags
+    .map((subtag, at) => {
+      if (at === 0 || (singleton > 0 && at > singleton)) return subtag;
+      if (/^[a-z]{4}$/.test(subtag)) return subtag[0]!.toUpperCase() + subtag.slice(1);
+      return /^[a-z]{2}$/.test(subtag) ? subtag.toUpperCase() : subtag;
+    })
+    .join('-');
+}
+
+/** A language tag to write instead of a value: the value in canonical case, with hyphens, or the tag of a language written by its name. */
+export interface TagSuggestion {
+  /** The tag to write: `pt-BR`. */
+  tag: string;
+  /** What is wrong with the value: its `case`, an underscore as `separator`, or it is the language's `name`. */
+  reason: 'case' | 'separator' | 'name';
+  /** The language's name, as the registry or the language itself writes it, when `reason` is `name`. */
+  name?: string;
+}
+
+/**
+ * The language tag a value that is not one stands for, if any: `FR` and `pt-br` in canonical
+ * case, `pt_BR` with a hyphen, `french` and `Français` by their name (in English, as the IANA
+ * registry gives it, or in the language itself, as Intl does); `undefined` when none is found.
+ */
+export function suggestLanguageTag(value: string): TagSuggestion | undefined {
+  const hyphenated = value.trim().replaceAll('_', '-');
+  if (wellFormed.test(hyphenated) && isLanguageTag(hyphenated)) {
+    const tag = toCanonicalCase(hyphenated);
+    if (hyphenated !== value) return { tag, reason: 'separator' };
+    return tag === value ? undefined : { tag, reason: 'case' };
+  }
+  const name = value.trim().normalize('NFC').toLowerCase();
+  const named = loadRegistry().names.get(name) ?? autonyms().get(name);
+  return named === undefined ? undefined : { tag: named.subtag, reason: 'name', name: named.name };
+}
+
+let autonymCache: Map<string, { subtag: string; name: string }> | undefined;
+
+/** The two-letter languages by their name in themselves (`français` for fr), as far as Intl knows them. */
+function autonyms(): Map<string, { subtag: string; name: string }> {
+  if (autonymCache) return autonymCache;
+  autonymCache = new Map();
+  const languages = [...(loadRegistry().subtags.get('language')?.keys() ?? [])].filter((subtag) => subtag.length === 2);
+  for (const subtag of Intl.DisplayNames.supportedLocalesOf(languages)) {
+    const name = new Intl.DisplayNames([subtag], { type: 'language', fallback: 'none' }).of(subtag);
+    if (name !== undefined && !autonymCache.has(name.normalize('NFC').toLowerCase())) autonymCache.set(name.normalize('NFC').toLowerCase(), { subtag, name });
+  }
+  return autonymCache;
+}
+
 /** Whether the subtags of a well-formed tag, in lower case, are registered, each where it may stand. */
 function isValid(subtags: string[]): boolean {
   let at = 0;
