@@ -25,8 +25,18 @@ export function planTranslation({ file, language, languages, files }: Translatio
     return { refusal: { kind: 'usage', message: `"${language}" is not a language of the webzine: ${known}${meant === undefined ? '' : `. Did you mean ${meant}?`}` } };
   }
   const original = files.find((candidate) => candidate.path === file);
-  const kind = classifyPath(file).kind;
-  if (!original || original.text === undefined || !['issue', 'article', 'page'].includes(kind) || translationSuffix.test(file.replace(/^.*\//, '').replace(/^[^.]*/, ''))) {
+  if (!original) return { refusal: { kind: 'usage', message: `there is no file "${file}" under content/: give the path of the file to translate, like content/issues/3/20-current.md` } };
+  const name = file.replace(/^.*\//, '');
+  const translated = translationSuffix.exec(name.replace(/^[^.]*/, ''));
+  if (translated) {
+    const into = languages.find((listed) => listed.toLowerCase() === translated[1]!.toLowerCase());
+    if (into !== undefined) {
+      const source = file.slice(0, file.length - translated[0].length) + '.md';
+      const message = `"${file}" is a translation (into ${into}) of ${source.replace(/^.*\//, '')}; translate the original: mimeo new translation ${source} ${language}`;
+      return { refusal: { kind: 'usage', message } };
+    }
+  }
+  if (original.text === undefined || !['issue', 'article', 'page'].includes(classifyPath(file).kind) || translated) {
     return { refusal: { kind: 'usage', message: `"${file}" is not an issue.md, an article or a page of content/ to translate` } };
   }
   const path = file.replace(/\.md$/, `.${language}.md`);

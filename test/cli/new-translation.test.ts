@@ -52,6 +52,21 @@ describe('mimeo new translation', () => {
     }
   });
 
+  it('says that a file to translate does not exist', async () => {
+    const run = await runCli(['new', 'translation', 'content/pages/nope.md', 'fr', '--root', await frenchWebzine()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mimeo: there is no file "content/pages/nope.md" under content/: give the path of the file to translate, like content/issues/3/20-current.md\n');
+  });
+
+  it('sends a translation asked of a translation to its original', async () => {
+    const root = await frenchWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr, de]\n');
+    await writeFile(path.join(root, 'content/issues/1/20-second.fr.md'), '---\ntitle: Le second\n---\nTexte.\n');
+    const run = await runCli(['new', 'translation', 'content/issues/1/20-second.fr.md', 'de', '--root', root]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mimeo: "content/issues/1/20-second.fr.md" is a translation (into fr) of 20-second.md; translate the original: mimeo new translation content/issues/1/20-second.md de\n');
+  });
+
   it('refuses to overwrite a translation that exists', async () => {
     const root = await frenchWebzine();
     await runCli(['new', 'translation', 'content/pages/about.md', 'fr', '--root', root]);
