@@ -2,6 +2,7 @@ import type { ImpossibleDate } from '../parse/impossible-date.js';
 import type { ListedValue } from '../parse/yaml-quoting.js';
 import type { Diagnostic, Place, Report, Severity } from './diagnostic.js';
 import type { TagSuggestion } from '../util/language-tags.js';
+import type { PageOfDraft } from '../parse/validate.js';
 
 /** One rule of the catalogue: how its message and hint are worded from their arguments. */
 export interface Rule<Args> {
@@ -25,6 +26,13 @@ function canonicalLanguage(tag: string): string {
   } catch {
     return tag;
   }
+}
+
+/** What to do with a page, or a page's translation, that says `draft`: pages are published as soon as they are in content/ (README, Translations). */
+function pageDraftHint({ translation }: PageOfDraft): string {
+  return translation === undefined
+    ? 'A page has no drafts: it is published once it is in content/. Remove this line, and keep a page that is not ready out of the branch you publish (on a branch of its own) until it is.'
+    : `A page has no drafts: remove this line, and keep the translation out of the branch you publish (on a branch of its own) until it is ready; until then the ${translation.language} edition shows the original, ${translation.original}.`;
 }
 
 /** What to write for a language of site.yml that is not a tag in canonical case (`FR`, `pt_BR`, `French`). */
@@ -442,13 +450,15 @@ export const rules = {
       'Front matter holds a few short fields (title, authors, summary, tags): put long text in the body, below the closing ---. If that line is missing, add it after the last field.',
   }),
   // `issueFile`: the field is one of the article's issue, written in that file.
-  'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string; issueFile?: string; more?: number }>({
+  'front-matter/unknown-key': rule<{ key: string; kind: string; suggestion?: string; issueFile?: string; page?: PageOfDraft; more?: number }>({
     severity: 'error',
     message: ({ key, kind, more }) => (more !== undefined ? `${more} more fields, from ${keyText(key)} on, are not front matter fields of ${kind}` : `${keyText(key)} is not a front matter field of ${kind}`),
-    hint: ({ key, suggestion, issueFile, more }) =>
+    hint: ({ key, suggestion, issueFile, page, more }) =>
       more !== undefined
         ? 'Remove them: front matter holds only the fields `mimeo schema` lists. The errors before this one say where the first ten are.'
-        : issueFile !== undefined
+        : page !== undefined
+          ? pageDraftHint(page)
+          : issueFile !== undefined
           ? `${keyText(key)} belongs to the issue, and all its articles share it: write it in ${issueFile}, not here.`
           : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),

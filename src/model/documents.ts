@@ -91,7 +91,9 @@ export function toPage(file: LoadedFile, origin: Origin, fileName: string, repor
     const suggestion = translation ?? `${toSlug(fileName.replace(/\.md$/i, '')) || 'page'}.md`;
     reportRule(report, 'slug/invalid', { file: file.path }, { name: fileName, expected: translation ? asTranslation : 'lowercase words joined by hyphens, like about.md', suggestion });
   }
-  const data = validate(file, pageSchema, 'a page', report);
+  // A translation's origin is its original (see `toTranslated`).
+  const translation = file.path === origin.key ? undefined : { language: origin.lang, original: origin.key.slice(origin.key.lastIndexOf('/') + 1) };
+  const data = validate(file, pageSchema, 'a page', report, undefined, translation === undefined ? {} : { translation });
   if (!slug || !data) return undefined;
   return { kind: 'page', ...documentBase(file, origin, data, file.fields, `${slug}/`), draft: false, slug, menu: data.menu, order: data.order };
 }
@@ -121,6 +123,7 @@ function validate<Schema extends typeof issueSchema | typeof articleSchema | typ
   kind: string,
   report: Report,
   issue?: ValidationOptions['issue'],
+  page?: ValidationOptions['page'],
 ): z.infer<Schema> {
   const options: ValidationOptions = {
     file: file.path,
@@ -128,6 +131,7 @@ function validate<Schema extends typeof issueSchema | typeof articleSchema | typ
     area: 'front-matter',
     ...(file.frontMatterText === undefined ? {} : { text: file.frontMatterText }),
     ...(issue === undefined ? {} : { issue }),
+    ...(page === undefined ? {} : { page }),
   };
   const data = file.frontMatter && (validateData(schema, file.frontMatter, options, report) as z.infer<Schema> | undefined);
   // Front matter with mistakes (reported) still gives a document, of its fields without one, so

@@ -22,6 +22,13 @@ export interface ValidationOptions {
   text?: string;
   /** The fields of an article's issue that an article does not take (`date`), and the issue's file, which the hint sends them to (default: none). */
   issue?: { file: string; fields: readonly string[] };
+  /** For a page's front matter, which takes no `draft`: the language and original's name when it is a translation (default: not a page). */
+  page?: PageOfDraft;
+}
+
+/** A page told that it has no drafts: a translation by its language and its original's name. */
+export interface PageOfDraft {
+  translation?: { language: string; original: string };
 }
 
 /**
@@ -61,7 +68,7 @@ export function validateData<Schema extends z.ZodType>(
 
 /** The mistakes a file can make by the thousand (unknown keys, wrong items of a list), reported past the first ten as a count. */
 interface Repeated {
-  unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined; issueFile?: string }>;
+  unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined; issueFile?: string; page?: PageOfDraft }>;
   invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: () => { quoted?: string } | undefined; tag?: TagSuggestion }>;
 }
 
@@ -78,7 +85,9 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
       const suggestion = () => theirs ?? didYouMean(unknownKey, known);
       // An article's `date` is its issue's (SPEC §2).
       const issueFile = path.length === 0 && options.issue?.fields.includes(unknownKey) ? options.issue.file : undefined;
-      repeated.unknownKeys.push({ ...data.locate([...path, unknownKey], 'key'), key: [...path.map(String), unknownKey].join('.'), suggestion, ...(issueFile === undefined ? {} : { issueFile }) });
+      // A page has no drafts: `draft` in one is told what to do with a page that is not ready.
+      const page = path.length === 0 && unknownKey === 'draft' ? options.page : undefined;
+      repeated.unknownKeys.push({ ...data.locate([...path, unknownKey], 'key'), key: [...path.map(String), unknownKey].join('.'), suggestion, ...(issueFile === undefined ? {} : { issueFile }), ...(page === undefined ? {} : { page }) });
     }
     return;
   }
@@ -162,7 +171,11 @@ function reportRepeated({ unknownKeys, invalid }: Repeated, { file, kind, area }
     reportShown('site-config/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion }) => ({ key, suggestion: suggestion() }));
     reportShown('site-config/invalid', inFileOrder(invalid), file, report, valueArgs);
   } else if (area === 'front-matter') {
-    reportShown('front-matter/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion, issueFile }) => ({ key, kind, ...(issueFile === undefined ? { suggestion: suggestion() } : { issueFile }) }));
+    reportShown('front-matter/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion, issueFile, page }) => ({
+      key,
+      kind,
+      ...(page !== undefined ? { page } : issueFile === undefined ? { suggestion: suggestion() } : { issueFile }),
+    }));
     reportShown('front-matter/invalid', inFileOrder(invalid), file, report, valueArgs);
   } else {
     // A misspelt field (`nme`) is told the one it is nearest to, as in site.yml and front matter (SPEC §5).

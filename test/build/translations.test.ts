@@ -515,7 +515,11 @@ describe('a translation of a page with draft: true', () => {
     const about = path.join(root, 'content/pages/about.fr.md');
     await writeFile(about, (await readFile(about, 'utf8')).replace('order: 1\n', 'order: 1\ndraft: true\n'));
     const run = await runCli(['check', '--root', root]);
-    expect([run.code, run.stdout]).toEqual([1, 'content/pages/about.fr.md:5:1: error: "draft" is not a front matter field of a page [front-matter/unknown-key]\n']);
+    expect([run.code, run.stdout]).toEqual([
+      1,
+      'content/pages/about.fr.md:5:1: error: "draft" is not a front matter field of a page [front-matter/unknown-key]\n' +
+        '  A page has no drafts: remove this line, and keep the translation out of the branch you publish (on a branch of its own) until it is ready; until then the fr edition shows the original, about.md.\n',
+    ]);
   });
 });
 
