@@ -203,7 +203,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     const changed = await step('translations', () =>
       translatedTextChanged(options.root, behind.map(({ original, translation }) => ({ path: original.path, since: files.get(translation.path)?.commit ?? '', now: files.get(original.path)?.commit ?? '' }))),
     );
-    markStaleTranslations(behind.filter((_, index) => changed[index]), report);
+    markStaleTranslations(behind.filter((_, index) => changed[index]), report, (file) => files.get(file)?.commit);
     warnIgnoredFields(editions, behind, gitHistory.uncommitted, report);
     notes.push(...historyNotes(gitHistory));
     // Pages made from the same inputs as in the last build are linked from it, not rendered again.

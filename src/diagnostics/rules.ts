@@ -610,11 +610,13 @@ export const rules = {
         ? `Remove "${field}" from the translation; to give it one in every edition, write it in ${file}.`
         : `Remove "${field}" from the translation, or give it the original's value; to change it in every edition, change it in ${file}.`,
   }),
-  'translation/stale': rule<{ original: string; changed: string; translated: string }>({
+  // Paths are the root's, and `git diff` takes a path after `--` from the folder it runs in, wherever the repository's top is.
+  'translation/stale': rule<{ original: string; changed: string; translated: string; since?: string }>({
     severity: 'warning',
     message: ({ original, changed, translated }) =>
       `the original, ${original}, changed on ${changed}, after this translation was last changed ${changed === translated ? 'earlier that day' : `on ${translated}`}`,
-    hint: () => 'Bring the translation up to date with the original, then commit it.',
+    hint: ({ original, since }) =>
+      `Bring the translation up to date with the original, then commit it.${since === undefined ? '' : ` What changed in the original since the translation's last commit: git diff ${since}..HEAD -- ${original}`}`,
   }),
   'link/missing-target': rule<{ url: string; suggestion?: string }>({
     severity: 'error',

@@ -200,9 +200,11 @@ export function translationsBehind(editions: readonly Site[]): TranslationBehind
  * Marks each stale translation and warns about it: the translation may say something the
  * original no longer does (SPEC §2, translations).
  */
-export function markStaleTranslations(stale: readonly TranslationBehind[], report: Report): void {
+export function markStaleTranslations(stale: readonly TranslationBehind[], report: Report, commitOf: (path: string) => string | undefined = () => undefined): void {
   for (const { translation, original } of stale) {
     translation.staleOriginal = { route: original.route, modified: original.modified! };
-    reportRule(report, 'translation/stale', { file: translation.path }, { original: original.path, changed: original.modified!.slice(0, 10), translated: translation.modified!.slice(0, 10) });
+    // The translation's last commit, as `git log --oneline --abbrev=12` shows it: what changed in the original since then is the diff from it.
+    const since = commitOf(translation.path)?.slice(0, 12);
+    reportRule(report, 'translation/stale', { file: translation.path }, { original: original.path, changed: original.modified!.slice(0, 10), translated: translation.modified!.slice(0, 10), ...(since ? { since } : {}) });
   }
 }

@@ -4,7 +4,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAll } from '../support/git.js';
+import { commitAll, git } from '../support/git.js';
 import { readGemtext } from '../support/gemtext.js';
 import { checkHtml } from '../support/vnu.js';
 import { fixtures, listTree, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
@@ -410,8 +410,10 @@ describe('a translation whose original changed after it', () => {
     const root = await committed(['2026-03-01T09:00:00Z'], ['2026-03-05T09:00:00Z', { 'content/issues/1/10-first.md': '---\ntitle: The first article\nauthors: [ada]\n---\n## Opening\n\nRevised text with a [link](20-second.md#details).\n' }]);
     const check = await runCli(['check', '--root', root]);
     expect(check.code).toBe(0);
+    const since = (await git(root, ['rev-parse', 'HEAD~1'])).slice(0, 12);
     expect(check.stdout).toBe(
-      'content/issues/1/10-first.fr.md:1:1: warning: the original, content/issues/1/10-first.md, changed on 2026-03-05, after this translation was last changed on 2026-03-01 [translation/stale]\n  Bring the translation up to date with the original, then commit it.\n',
+      'content/issues/1/10-first.fr.md:1:1: warning: the original, content/issues/1/10-first.md, changed on 2026-03-05, after this translation was last changed on 2026-03-01 [translation/stale]\n' +
+        `  Bring the translation up to date with the original, then commit it. What changed in the original since the translation's last commit: git diff ${since}..HEAD -- content/issues/1/10-first.md\n`,
     );
     const { read } = await build(root);
     expect(await read('web/fr/issues/1/first/index.html')).toContain('<a href="../../../../issues/1/first/">Lire l&#39;original</a>');
@@ -420,6 +422,19 @@ describe('a translation whose original changed after it', () => {
     const sitemap = await read('web/sitemap.xml');
     expect(sitemap).toContain('<loc>https://zine.example/issues/1/first/</loc><lastmod>2026-03-05</lastmod>');
     expect(sitemap).toContain('<loc>https://zine.example/fr/issues/1/first/</loc><lastmod>2026-03-01</lastmod>');
+  });
+
+  it('gives a git diff command that shows the change from the webzine\'s folder, when that folder is a subfolder of the repository', async () => {
+    const top = await temporaryFolder();
+    const root = path.join(top, 'zine');
+    await cp(await makeWebzine(twoLanguages), root, { recursive: true });
+    const original = 'zine/content/issues/1/10-first.md';
+    const revised = (await readFile(path.join(top, original), 'utf8')).replace('## Opening', '## Opening\n\nA sentence added later.');
+    await commitAll(top, [{ ...who, date: '2026-03-01T09:00:00Z' }, { ...who, date: '2026-03-05T09:00:00Z', files: { [original]: revised } }]);
+    const hint = (await runCli(['check', '--root', root])).stdout.split('\n')[1]!;
+    const command = /: (git diff \S+\.\.HEAD -- content\/issues\/1\/10-first\.md)$/.exec(hint)?.[1];
+    expect(command).toBe(`git diff ${(await git(top, ['rev-parse', 'HEAD~1'])).slice(0, 12)}..HEAD -- content/issues/1/10-first.md`);
+    expect(await git(root, command!.split(' ').slice(1))).toContain('+A sentence added later.');
   });
 
   it("gives a capsule's templates the original's date, in the edition's language, as a web page's", async () => {
