@@ -73,12 +73,12 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
       reportRule(report, 'slug/invalid', { file: file.path }, { name: file.path, expected: 'content/issues/<N>/<NN>-<slug>.md or content/pages/<slug>.md', ...(suggestion ? { suggestion } : {}) });
     }
   }
-  warnTranslationsNamedAsOriginals(originals.map((file) => file.path), languages, report);
+  const namedAsOriginals = warnTranslationsNamedAsOriginals(originals.map((file) => file.path), languages, report);
   const assets = collectAssets(input.assets, report, new Set(input.config.hostFiles));
   const documents = new Map<string, SiteDocument>();
   const failed = new Set([...(input.unreadable ?? []), ...input.files.map((file) => file.path)]);
   removeDuplicateNumbers(issues, report);
-  attachArticles([...issues.values()], articles, failed, report);
+  attachArticles([...issues.values()], articles, failed, namedAsOriginals, report);
   for (const issue of issues.values()) {
     documents.set(issue.path, issue);
     for (const article of issue.articles) documents.set(article.path, article);
@@ -126,8 +126,9 @@ function misspeltArea(file: string): string | undefined {
  * the file beside it (`10-first-fr.md` beside `10-first.md`): published as an article in the
  * original language, it would be a second copy, not the French edition's.
  */
-function warnTranslationsNamedAsOriginals(paths: readonly string[], languages: readonly string[], report: Report): void {
+function warnTranslationsNamedAsOriginals(paths: readonly string[], languages: readonly string[], report: Report): Map<string, string> {
   const present = new Set(paths);
+  const warned = new Map<string, string>();
   for (const file of paths) {
     // A name that is not valid (`about_fr.md`) was told already, with this suggestion.
     if (!/^[a-z0-9-]+\.md$/.test(path.basename(file))) continue;
@@ -137,7 +138,9 @@ function warnTranslationsNamedAsOriginals(paths: readonly string[], languages: r
     if (!present.has(original)) continue;
     const language = translationSuffix.exec(suggestion)![1]!;
     reportRule(report, 'translation/named-as-original', { file }, { name: languageName(language) ?? language, original: path.basename(original), suggestion });
+    warned.set(file, original);
   }
+  return warned;
 }
 
 function addIssue(issues: Map<string, Issue>, issue: Issue | undefined): void {
@@ -148,7 +151,12 @@ function pushDefined<T>(list: T[], item: T | undefined): void {
   if (item !== undefined) list.push(item);
 }
 
-function attachArticles(issues: Issue[], articles: Article[], failed: Set<string>, report: Report): void {
+/**
+ * Puts each article in its issue, reporting those that share a slug or an order number; not the
+ * order number of a file told it is a translation named as an original (`namedAsOriginals`, by
+ * its original), which renaming as told mends: another number would be wrong advice.
+ */
+function attachArticles(issues: Issue[], articles: Article[], failed: Set<string>, namedAsOriginals: ReadonlyMap<string, string>, report: Report): void {
   const byFolder = new Map(issues.map((issue) => [issue.folder, issue]));
   for (const article of articles.sort((a, b) => a.order - b.order || compare(a.slug, b.slug))) {
     const folder = article.path.slice(0, article.path.lastIndexOf('/'));
@@ -164,7 +172,8 @@ function attachArticles(issues: Issue[], articles: Article[], failed: Set<string
       continue;
     }
     // Two pull requests that each took the next number: the order between them is the slugs'.
-    const sameOrder = issue.articles.find((other) => other.order === article.order);
+    const pair = (other: Article) => namedAsOriginals.get(article.path) === other.path || namedAsOriginals.get(other.path) === article.path;
+    const sameOrder = issue.articles.find((other) => other.order === article.order && !pair(other));
     if (sameOrder) reportRule(report, 'slug/same-order', { file: article.path, related: [sameOrder.path] }, { order: String(article.order), other: sameOrder.path });
     issue.articles.push(issue.draft ? { ...article, draft: true } : article);
   }
