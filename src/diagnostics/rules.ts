@@ -19,14 +19,6 @@ function rule<Args>(definition: Rule<Args>): Rule<Args> {
  * A key of YAML data (dotted, items of lists by their index) as a message says it: `"feed.limit"`,
  * and an item of a list by its place counted from 1: `item 2 of "tags"`, `"url" of item 1 of "menu"`.
  */
-/** A language tag as Intl writes it (`fra` is `fr`), or the tag itself when Intl can not read it. */
-function canonicalLanguage(tag: string): string {
-  try {
-    return new Intl.Locale(tag).language;
-  } catch {
-    return tag;
-  }
-}
 
 /** What to do with a page, or a page's translation, that says `draft`: pages are published as soon as they are in content/ (README, Translations). */
 function pageDraftHint({ translation }: PageOfDraft): string {
@@ -589,18 +581,17 @@ export const rules = {
     message: ({ name, original }) => `this file looks like the ${name} translation of ${original}, but its name makes it a text of its own, in the original language`,
     hint: ({ suggestion }) => `If it is a translation, rename it to "${suggestion}".`,
   }),
-  'translation/unknown-language': rule<{ language: string; written: string; name: string; reason: 'unlisted' | 'original' | 'case'; listed: readonly string[] }>({
+  // `listedAs`: the language of site.yml the file's stands for (`.pt_BR.md`, `.PT-br.md` for pt-BR, `.fra.md` for fr); `taken`: the file of that name, when there is one.
+  'translation/unknown-language': rule<{ language: string; written: string; name: string; reason: 'unlisted' | 'original' | 'case'; listed: readonly string[]; listedAs?: string; taken?: string }>({
     severity: 'error',
     message: ({ written, name, reason }) =>
       `this file is named as a translation into ${name} (${written}), ${reason === 'original' ? 'the language of the original edition' : reason === 'case' ? 'spelt otherwise in site.yml' : "which is not one of the webzine's languages"}`,
-    hint: ({ language, written, reason, listed }) =>
+    hint: ({ language, written, reason, listed, listedAs, taken }) =>
       reason === 'original'
         ? `The original edition's files have no language in their name: drop ".${written}" from it.`
-        : reason === 'case'
-          ? `Write the language as site.yml lists it: ".${listed.find((other) => other.toLowerCase() === language.toLowerCase()) ?? language}.md".`
-          : listed.includes(canonicalLanguage(language))
-            ? `Did you mean ".${canonicalLanguage(language)}.md"? site.yml lists that language as ${canonicalLanguage(language)}.`
-            : `Add ${language} to languages: in content/site.yml (${listed.length === 0 ? 'there is none yet' : `it lists ${listed.join(', ')}`})${written === language ? '' : ` and end the file's name with ".${language}.md"`}, or drop ".${written}" from the file's name.`,
+        : listedAs !== undefined
+          ? `${reason === 'case' ? `Write the language as site.yml lists it: ".${listedAs}.md".` : `Did you mean ".${listedAs}.md"? site.yml lists that language as ${listedAs}.`}${taken === undefined ? '' : ` But ${taken} exists already: merge the two into it, or delete one of them.`}`
+          : `Add ${language} to languages: in content/site.yml (${listed.length === 0 ? 'there is none yet' : `it lists ${listed.join(', ')}`})${written === language ? '' : ` and end the file's name with ".${language}.md"`}, or drop ".${written}" from the file's name.`,
   }),
   'translation/ignored-field': rule<{ field: string; original?: string | undefined; file: string }>({
     severity: 'warning',

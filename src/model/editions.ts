@@ -6,6 +6,7 @@ import type { LoadedFile } from '../compile/compiled.js';
 import { classifyPath, slugOfFile, translationSuffix } from './classify.js';
 import { toArticle, toIssue, toPage } from './documents.js';
 import { ignoredFieldsOf } from './translation-fields.js';
+import { baseLanguageOf } from '../util/language-tags.js';
 import type { Article, Author, Issue, Page, Site, SiteDocument } from './types.js';
 
 /** A translation file, `20-current.fr.md`, and the original it translates. */
@@ -24,6 +25,7 @@ export interface Translation {
 export function splitTranslations(files: readonly LoadedFile[], languages: readonly string[], language: string, report: Report) {
   const originals: LoadedFile[] = [];
   const translations = new Map<string, Translation[]>();
+  const present = new Set(files.map((file) => file.path));
   for (const file of files) {
     const written = localeSuffix.exec(file.path)?.[1];
     if (written !== undefined && languages.includes(written)) {
@@ -36,8 +38,13 @@ export function splitTranslations(files: readonly LoadedFile[], languages: reado
     const tag = written?.replace(/_/g, '-');
     const name = tag === undefined ? undefined : languageName(tag);
     if (written !== undefined && tag !== undefined && name !== undefined) {
-      const reason = tag.toLowerCase() === language.toLowerCase() ? 'original' : languages.some((other) => other.toLowerCase() === tag.toLowerCase()) ? 'case' : 'unlisted';
-      reportRule(report, 'translation/unknown-language', { file: file.path }, { language: tag, written, name, reason, listed: languages });
+      const spelt = languages.find((other) => other.toLowerCase() === tag.toLowerCase());
+      const reason = tag.toLowerCase() === language.toLowerCase() ? 'original' : spelt !== undefined ? 'case' : 'unlisted';
+      // The name the file is told to take may be another file's already (`about.pt-BR.md` beside `about.pt_BR.md`).
+      const listedAs = reason === 'original' ? undefined : (spelt ?? languages.find((other) => other === baseLanguageOf(tag)));
+      const renamed = listedAs === undefined ? undefined : file.path.replace(localeSuffix, `.${listedAs}.md`);
+      const taken = renamed !== undefined && present.has(renamed) ? path.basename(renamed) : undefined;
+      reportRule(report, 'translation/unknown-language', { file: file.path }, { language: tag, written, name, reason, listed: languages, ...(listedAs === undefined ? {} : { listedAs }), ...(taken === undefined ? {} : { taken }) });
       continue;
     }
     originals.push(file);

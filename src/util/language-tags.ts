@@ -130,6 +130,15 @@ function autonyms(): Map<string, { subtag: string; name: string }> {
   return autonymCache;
 }
 
+/** The language of a tag as Intl writes it (`fra` is `fr`, `fr-FR` is `fr`), or the tag itself when Intl can not read it. */
+export function baseLanguageOf(tag: string): string {
+  try {
+    return new Intl.Locale(tag).language;
+  } catch {
+    return tag;
+  }
+}
+
 /** Whether the subtags of a well-formed tag, in lower case, are registered, each where it may stand. */
 function isValid(subtags: string[]): boolean {
   let at = 0;
