@@ -614,18 +614,28 @@ export const rules = {
     message: ({ url }) => `the link "${url}" points to nothing in the webzine`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'link/missing-anchor': rule<{ url: string; anchor: string; suggestion?: string; translation?: string; heldBack?: string }>({
+  'link/missing-anchor': rule<{ url: string; anchor: string; suggestion?: string; translation?: string }>({
     severity: 'error',
-    message: ({ url, anchor, translation, heldBack }) =>
-      heldBack
-        ? `the link "${url}" points to a heading "#${anchor}" that only the translation ${heldBack} has, which is held back as a draft: this edition shows the original in its place`
-        : translation
-          ? `the link "${url}" points to a heading "#${anchor}" that the translation it leads to in this edition, ${translation}, does not have`
-          : `the link "${url}" points to a heading "#${anchor}" that its page does not have`,
-    hint: ({ suggestion, heldBack }) =>
-      heldBack
-        ? `Link to a heading of the original${maybe(suggestion, (s) => ` (did you mean "#${s}"?)`) ?? ''}, or remove "draft: true" from ${heldBack} once the translation is done.`
-        : maybe(suggestion, (s) => `Did you mean "#${s}"?`),
+    message: ({ url, anchor, translation }) =>
+      translation
+        ? `the link "${url}" points to a heading "#${anchor}" that the translation it leads to in this edition, ${translation}, does not have`
+        : `the link "${url}" points to a heading "#${anchor}" that its page does not have`,
+    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "#${s}"?`),
+  }),
+  // A translation with `draft: true` is shown by `build --drafts` and `mimeo dev` only: a link to
+  // a heading that only it has, or only its original, works in one kind of build and leads to the
+  // top of the page in the other. Neither is wrong while the translation is a draft, so neither
+  // fails a build: one translator's draft must not keep everyone's preview from being made.
+  'link/draft-translation-anchor': rule<{ url: string; anchor: string; translation: string; kind: 'only-draft' | 'not-in-draft'; suggestion?: string }>({
+    severity: 'warning',
+    message: ({ url, anchor, translation, kind: which }) =>
+      which === 'only-draft'
+        ? `the link "${url}" points to a heading "#${anchor}" that only the translation ${translation} has, which is held back as a draft: until it is published, the link leads to the top of the original shown in its place`
+        : `the link "${url}" points to a heading "#${anchor}" that the draft translation ${translation} does not have: the link leads to the top of its page in this build, and will once the translation is published`,
+    hint: ({ translation, kind: which, suggestion }) =>
+      which === 'only-draft'
+        ? `The link leads to the heading once "draft: true" is removed from ${translation}. To lead to a heading before then, link to one of the original's${maybe(suggestion, (s) => ` (did you mean "#${s}"?)`) ?? ''}.`
+        : `Link to one of the translation's headings${maybe(suggestion, (s) => ` (did you mean "#${s}"?)`) ?? ''}, or give ${translation} this one, before its "draft: true" is removed: builds without drafts show the original until then, which has it.`,
   }),
   'link/draft-target': rule<{ url: string; marked?: string }>({
     severity: 'error',

@@ -173,6 +173,8 @@ function editionCopy(original: SiteDocument, translation: SiteDocument | undefin
   if (text.summary === undefined) delete copy.summary;
   else copy.summary = text.summary;
   if (copy.kind === 'issue' && text.kind === 'issue' && text.coverAlt !== undefined) copy.coverAlt = text.coverAlt;
+  if (translation) copy.original = { anchors: original.anchors, draft: original.draft };
+  else delete copy.original;
   const ignored = translation ? ignoredFieldsOf(original, translation, written) : [];
   if (ignored.length) copy.ignoredFields = ignored;
   else delete copy.ignoredFields;

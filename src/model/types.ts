@@ -33,6 +33,12 @@ export interface Document {
   body: CompiledBody;
   /** Ids inside the body that links may point to. */
   anchors: string[];
+  /**
+   * For a translation, in its edition: its original's anchors, and whether the original is a
+   * draft. A translation with `draft: true` of a published original is shown by a build with
+   * drafts only; a link to a heading then is checked against both (see `resolveLinks`).
+   */
+  original?: { anchors: string[]; draft: boolean };
   /** Whether its body was not read (`check --changed`), so any anchor may be there. */
   partial?: boolean;
   /** Where each top-level front matter key's value was written, for located errors. */

@@ -6,6 +6,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
 import { translationSuffix } from '../model/classify.js';
 import { configPlace, menuUrlWrong } from '../load/site-files.js';
+import { reportAnchor, type AnchorProblem } from './link-anchors.js';
 import { generatedRoutes, indexSite, type Index } from './link-index.js';
 import { suggestPath } from './link-suggestions.js';
 import { isUnsafeUrl, linkSchemes, queryOf, removedScheme, schemeOf, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
@@ -165,11 +166,7 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   }
   if (target.problem === 'failed') return undefined;
   if (target.problem === 'outside') reportRule(report, 'path/outside-root', place, { url });
-  else if (target.problem === 'anchor') {
-    const heldBack = heldBackWith(index.site, target.key, target.anchor);
-    const named = heldBack ? { heldBack } : target.translation ? { translation: target.translation } : {};
-    reportRule(report, 'link/missing-anchor', place, { url, anchor: target.anchor, suggestion: didYouMeanAnchor(target.anchor, target.anchors), ...named });
-  }
+  else if (target.problem === 'anchor') return reportAnchor(url, target, index.site, place, report);
   else if (resource.type === 'image') reportRule(report, 'asset/missing', place, { url, suggestion: suggestPath(url, document.path, index, true) });
   else reportRule(report, 'link/missing-target', place, { url, suggestion: suggestPath(url, document.path, index) });
   return undefined;
@@ -199,15 +196,7 @@ function checkScheme(resource: Resource, url: string, site: Site, place: Place, 
 type Resolution =
   | { problem?: undefined; target: LinkTarget }
   | { problem: 'outside' | 'missing' | 'failed' }
-  | { problem: 'anchor'; key: string; anchor: string; anchors: string[]; translation?: string };
-
-/**
- * The translation of the document `key` that this build holds back (`draft: true`) and that has
- * the heading `anchor`, which its edition's page, showing the original, does not.
- */
-function heldBackWith(site: Site, key: string, anchor: string): string | undefined {
-  return site.heldBack?.find((document) => document.key === key && document.anchors.includes(anchor))?.path;
-}
+  | AnchorProblem;
 
 function findTarget(url: string, document: SiteDocument, index: Index): Resolution {
   const { path: rawPath, anchor, rest } = splitLink(url);
@@ -277,9 +266,11 @@ let joinedCount = 0;
 /** A document as a target; `rest`, the link's `?query#fragment`, keeps its query (for the server, or a reader's analytics) on the web and in the feeds. */
 function toDocument(document: SiteDocument, anchor: string | undefined, rest: string): Resolution {
   if (anchor === undefined || anchor === '') return { target: { kind: 'document', path: document.key, ...withQuery(rest) } };
+  const target: LinkTarget = { kind: 'document', path: document.key, anchor, ...withQuery(rest) };
   // In a translated edition the headings searched are the translation's, which the message names.
-  if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', key: document.key, anchor, anchors: document.anchors, ...(document.path !== document.key ? { translation: document.path } : {}) };
-  return { target: { kind: 'document', path: document.key, anchor, ...withQuery(rest) } };
+  // A link kept despite the missing heading leads to the top of the page (see `hrefFor`).
+  if (!document.partial && !document.anchors.includes(anchor)) return { problem: 'anchor', document, anchor, anchors: document.anchors, atTop: target };
+  return { target };
 }
 
 /**

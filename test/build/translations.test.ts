@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAll, git } from '../support/git.js';
 import { readGemtext } from '../support/gemtext.js';
 import { checkHtml } from '../support/vnu.js';
+import { formatDiagnostics } from '../../src/diagnostics/format.js';
+import { createIncrementalBuild } from '../../src/watch/incremental-build.js';
 import { fixtures, listTree, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
@@ -510,17 +512,58 @@ describe('a translation with draft: true', () => {
     expect([run.code, run.stdout]).toEqual([1, 'content/issues/1/30-interview.fr.md:8:16: error: the link "20-second.md#nulle-part" points to a heading "#nulle-part" that its page does not have [link/missing-anchor]\n']);
   });
 
-  it('is named by a link to a heading only it has, which the published edition shows the original in place of', async () => {
+  // The QA report: a link to the draft's heading failed `check` and `build`, one to the
+  // original's failed `build --drafts` and `mimeo dev`, which then showed nothing at all.
+  const withDraftFirst = async () => {
     const root = await makeWebzine(twoLanguages);
     const first = path.join(root, 'content/issues/1/10-first.fr.md');
     await writeFile(first, (await readFile(first, 'utf8')).replace('tags: [news]\n', 'tags: [news]\ndraft: true\n'));
-    await writeFile(path.join(root, 'content/issues/1/20-second.fr.md'), '---\ntitle: Le second article\n---\n## Details\n\nVoir [l\'ouverture](10-first.md#ouverture).\n');
-    const run = await runCli(['check', '--root', root]);
-    expect([run.code, run.stdout]).toEqual([
-      1,
-      'content/issues/1/20-second.fr.md:6:6: error: the link "10-first.md#ouverture" points to a heading "#ouverture" that only the translation content/issues/1/10-first.fr.md has, which is held back as a draft: this edition shows the original in its place [link/missing-anchor]\n' +
-        '  Link to a heading of the original, or remove "draft: true" from content/issues/1/10-first.fr.md once the translation is done.\n',
-    ]);
+    return root;
+  };
+  const linkingTo = async (root: string, anchor: string) =>
+    writeFile(path.join(root, 'content/issues/1/20-second.fr.md'), `---\ntitle: Le second article\n---\n## Details\n\nVoir [le premier](10-first.md#${anchor}).\n`);
+  /** What `mimeo dev`'s first build reports, as `check` prints it, and whether it made the preview. */
+  const preview = async (root: string) => {
+    const outcome = await createIncrementalBuild({ root, outDir: await temporaryFolder(), baseUrl: 'http://127.0.0.1:4000/' }).rebuild([]);
+    return [outcome.ok, formatDiagnostics(outcome.diagnostics, 'text')];
+  };
+  /** What a build printed of its diagnostics (without the note that the webzine is not in Git). */
+  const reported = (run: { stderr: string }) => run.stderr.replace(/^note: .*\n/gm, '');
+  const onlyInDraft =
+    'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#ouverture" points to a heading "#ouverture" that only the translation content/issues/1/10-first.fr.md has, which is held back as a draft: until it is published, the link leads to the top of the original shown in its place [link/draft-translation-anchor]\n' +
+    '  The link leads to the heading once "draft: true" is removed from content/issues/1/10-first.fr.md. To lead to a heading before then, link to one of the original\'s.\n';
+  const notInDraft =
+    'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#opening" points to a heading "#opening" that the draft translation content/issues/1/10-first.fr.md does not have: the link leads to the top of its page in this build, and will once the translation is published [link/draft-translation-anchor]\n' +
+    '  Link to one of the translation\'s headings, or give content/issues/1/10-first.fr.md this one, before its "draft: true" is removed: builds without drafts show the original until then, which has it.\n';
+
+  it('is warned of, not an error, when linked at a heading only it has: check and build warn, the page links the top of the original', async () => {
+    const root = await withDraftFirst();
+    await linkingTo(root, 'ouverture');
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: onlyInDraft });
+    const { read, run } = await build(root);
+    expect(reported(run)).toBe(onlyInDraft);
+    expect(await read('web/fr/issues/1/second/index.html')).toContain('<a href="../first/">le premier</a>');
+  });
+
+  it('takes a link at a heading only it has without a word in build --drafts and mimeo dev, which show it', async () => {
+    const root = await withDraftFirst();
+    await linkingTo(root, 'ouverture');
+    const out = await temporaryFolder();
+    const drafts = await runCli(['build', '--drafts', '--root', root, '--out', out]);
+    expect([drafts.code, reported(drafts)]).toEqual([0, '']);
+    expect(await readFile(path.join(out, 'web/fr/issues/1/second/index.html'), 'utf8')).toContain('<a href="../first/#ouverture">le premier</a>');
+    expect(await preview(root)).toEqual([true, '']);
+  });
+
+  it("is warned of, not an error, in build --drafts and mimeo dev when linked at a heading only the original has, which check and build show", async () => {
+    const root = await withDraftFirst();
+    await linkingTo(root, 'opening');
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+    const out = await temporaryFolder();
+    const drafts = await runCli(['build', '--drafts', '--root', root, '--out', out]);
+    expect([drafts.code, reported(drafts)]).toEqual([0, notInDraft]);
+    expect(await readFile(path.join(out, 'web/fr/issues/1/second/index.html'), 'utf8')).toContain('<a href="../first/">le premier</a>');
+    expect(await preview(root)).toEqual([true, notInDraft]);
   });
 });
 
