@@ -40,6 +40,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     reportRule(report, 'markdown/too-deep', { file: source.path, line: nested.line }, { depth: String(nested.depth), limit: maxDepth });
     parsed.tree = { type: 'root', children: [] };
     parsed.anchors = [];
+    parsed.headings = [];
   }
   const frontMatter = parsed.frontMatter && { value: parsed.frontMatter.value, fields: fieldPositions(parsed.frontMatter) };
   const resources: Resource[] = [];
@@ -95,6 +96,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     // A link may lead only to an id the page kept: not to one of raw HTML the sanitizer took out
     // with its element (`<font id>`), nor to one written in HTML that was escaped.
     parsed.anchors = parsed.anchors.filter((id) => ids.has(id));
+    parsed.headings = parsed.headings.filter((id) => ids.has(id));
     reportRepairs({ removals, misplacements, invalidValues, misplacedAttributes, skips }, source.path, report);
     const gemtext = toGemtext(parsed.tree, {
       placement: options.links,
@@ -120,7 +122,7 @@ export function compileFile(source: TextSource, options: CompileOptions): Compil
     reportRule(report, 'markdown/too-deep', { file: source.path, line: 1 }, { depth: 'thousands of', limit: maxDepth }, error);
     return { path: source.path, frontMatter, body: emptyBody(), diagnostics };
   }
-  const body: CompiledBody = { anchors: parsed.anchors, resources, slots, content, targets: [], ...(blank ? { blank: true as const } : {}) };
+  const body: CompiledBody = { anchors: parsed.anchors, headings: parsed.headings, resources, slots, content, targets: [], ...(blank ? { blank: true as const } : {}) };
   return { path: source.path, frontMatter, body, diagnostics };
 }
 

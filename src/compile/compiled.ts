@@ -31,6 +31,8 @@ export interface Resource {
 export interface CompiledBody {
   /** Ids a link may point to with `#id`. */
   anchors: string[];
+  /** The ids of its headings in document order: the n-th heading of a translation stands for the n-th of its original. */
+  headings: string[];
   resources: Resource[];
   /** URLs that differ from page to page; the fragments hold their markers. */
   slots: Slot[];
@@ -107,7 +109,7 @@ export interface CompiledFile {
 
 /** An empty body: for files whose body is not read or could not be. */
 export function emptyBody(): CompiledBody {
-  return { anchors: [], resources: [], slots: [], content: { html: '', issueHtml: '', gemtext: [] }, targets: [] };
+  return { anchors: [], headings: [], resources: [], slots: [], content: { html: '', issueHtml: '', gemtext: [] }, targets: [] };
 }
 
 /** Reads only a file's front matter (`check --changed`, for files it need not check): any anchor may be in its body. */

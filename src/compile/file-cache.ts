@@ -275,6 +275,7 @@ function isCompiledFile(file: CompiledFile | undefined, path: string): file is C
     Array.isArray(file.diagnostics) &&
     body !== undefined &&
     Array.isArray(body.anchors) &&
+    Array.isArray(body.headings) &&
     Array.isArray(body.resources) &&
     Array.isArray(body.slots) &&
     Array.isArray(body.targets)

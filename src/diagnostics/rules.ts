@@ -614,13 +614,13 @@ export const rules = {
     message: ({ url }) => `the link "${url}" points to nothing in the webzine`,
     hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'link/missing-anchor': rule<{ url: string; anchor: string; suggestion?: string; translation?: string }>({
+  'link/missing-anchor': rule<{ url: string; anchor: string; suggestion?: string; inPlace?: boolean; translation?: string }>({
     severity: 'error',
     message: ({ url, anchor, translation }) =>
       translation
         ? `the link "${url}" points to a heading "#${anchor}" that the translation it leads to in this edition, ${translation}, does not have`
         : `the link "${url}" points to a heading "#${anchor}" that its page does not have`,
-    hint: ({ suggestion }) => maybe(suggestion, (s) => `Did you mean "#${s}"?`),
+    hint: ({ anchor, suggestion, inPlace }) => maybe(suggestion, (s) => (inPlace ? `Did you mean "#${s}", the translation's heading in the place of the original's "#${anchor}"?` : `Did you mean "#${s}"?`)),
   }),
   // A translation with `draft: true` is shown by `build --drafts` and `mimeo dev` only: a link to
   // a heading that only it has, or only its original, works in one kind of build and leads to the

@@ -173,7 +173,7 @@ function editionCopy(original: SiteDocument, translation: SiteDocument | undefin
   if (text.summary === undefined) delete copy.summary;
   else copy.summary = text.summary;
   if (copy.kind === 'issue' && text.kind === 'issue' && text.coverAlt !== undefined) copy.coverAlt = text.coverAlt;
-  if (translation) copy.original = { anchors: original.anchors, draft: original.draft };
+  if (translation) copy.original = { anchors: original.anchors, headings: original.body.headings, draft: original.draft };
   else delete copy.original;
   const ignored = translation ? ignoredFieldsOf(original, translation, written) : [];
   if (ignored.length) copy.ignoredFields = ignored;

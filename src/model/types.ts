@@ -34,11 +34,12 @@ export interface Document {
   /** Ids inside the body that links may point to. */
   anchors: string[];
   /**
-   * For a translation, in its edition: its original's anchors, and whether the original is a
+   * For a translation, in its edition: its original's anchors and headings (in document order,
+   * which a missing anchor's hint follows), and whether the original is a
    * draft. A translation with `draft: true` of a published original is shown by a build with
    * drafts only; a link to a heading then is checked against both (see `resolveLinks`).
    */
-  original?: { anchors: string[]; draft: boolean };
+  original?: { anchors: string[]; headings: string[]; draft: boolean };
   /** Whether its body was not read (`check --changed`), so any anchor may be there. */
   partial?: boolean;
   /** Where each top-level front matter key's value was written, for located errors. */

@@ -14,6 +14,8 @@ export interface ParsedMarkdown {
   tree: Root;
   /** Ids a link may point to with `#id`: headings (as GitHub makes them) and raw HTML ids. */
   anchors: string[];
+  /** The ids of its headings in the order they come (a heading without one left out), which a translation's follow. */
+  headings: string[];
 }
 
 /** How a body is read. */
@@ -39,6 +41,8 @@ export function parseMarkdown(body: string, lineOffset: number, options: Markdow
   // raw HTML keeps the id its links lead to: `## Head raw x` stays `head-raw-x` even below
   // `## Head <b>raw</b> x`, which becomes `head-raw-x-1` (on GitHub, the other way round).
   const withHtml: Array<[Heading, string]> = [];
+  // Every heading in document order: those with raw HTML get their ids last.
+  const headings: Heading[] = [];
   // What remark-gfm's parser does, with GFM fitted to the text (gfm-syntax.ts): the search for
   // autolink literals in the text waits for this walk to see whether some text may hold one.
   let literals = false;
@@ -47,6 +51,7 @@ export function parseMarkdown(body: string, lineOffset: number, options: Markdow
     if (node.type === 'text' && !literals) literals = mayHoldLiteral((node as Text).value);
     if (node.type === 'heading') {
       const heading = node as Heading;
+      headings.push(heading);
       // Escaped raw HTML is text the reader sees, tags and all, and the id keeps it.
       const shown = options.html === 'escape' ? undefined : textShown(heading);
       if (shown !== undefined) withHtml.push([heading, shown]);
@@ -81,7 +86,11 @@ export function parseMarkdown(body: string, lineOffset: number, options: Markdow
     taken.add(name);
     anchors.push(name);
   }
-  return { tree, anchors };
+  const headingIds = headings.flatMap((heading) => {
+    const id = heading.data?.hProperties?.['id'];
+    return typeof id === 'string' ? [id] : [];
+  });
+  return { tree, anchors, headings: headingIds };
 }
 
 /**

@@ -20,7 +20,7 @@ export interface ParsedFile extends ParsedMarkdown {
 /** Parses one Markdown file. Pure: the same text and options always give the same result. */
 export function parseFile(source: TextSource, report: Report, options: MarkdownOptions = {}): ParsedFile {
   const { data, body, bodyLineOffset } = parseFrontMatter(source.text, source.path, report);
-  const empty: ParsedMarkdown = { tree: { type: 'root', children: [] }, anchors: [] };
+  const empty: ParsedMarkdown = { tree: { type: 'root', children: [] }, anchors: [], headings: [] };
   // Read before it is parsed: micromark would take minutes and gigabytes over some small bodies.
   const slow = findSlowMarkdown(body, { maxDepth });
   if (slow) {

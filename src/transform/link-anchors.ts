@@ -23,19 +23,38 @@ export interface AnchorProblem {
  */
 export function reportAnchor(url: string, resolution: AnchorProblem, site: Site, place: Place, report: Report): LinkTarget | undefined {
   const { document, anchor, anchors, atTop } = resolution;
+  const { original } = document;
   // Held back by this build (no drafts): the page shows the original, without the heading.
   const heldBack = site.heldBack?.find((other) => other.key === document.key && other.anchors.includes(anchor));
   if (heldBack) {
-    reportRule(report, 'link/draft-translation-anchor', place, { url, anchor, translation: heldBack.path, kind: 'only-draft', suggestion: didYouMeanAnchor(anchor, anchors) });
+    const { suggestion } = suggestAnchor(anchor, anchors, heldBack.body.headings, document.body.headings);
+    reportRule(report, 'link/draft-translation-anchor', place, { url, anchor, translation: heldBack.path, kind: 'only-draft', suggestion });
     return atTop;
   }
+  const { suggestion, inPlace } = suggestAnchor(anchor, anchors, original?.headings, document.body.headings);
   // Shown by this build (drafts): a build without drafts shows the original, which has the heading.
-  const { original } = document;
   if (original && !original.draft && document.draft && original.anchors.includes(anchor)) {
-    reportRule(report, 'link/draft-translation-anchor', place, { url, anchor, translation: document.path, kind: 'not-in-draft', suggestion: didYouMeanAnchor(anchor, anchors) });
+    reportRule(report, 'link/draft-translation-anchor', place, { url, anchor, translation: document.path, kind: 'not-in-draft', suggestion });
     return atTop;
   }
   const translation = document.path !== document.key ? { translation: document.path } : {};
-  reportRule(report, 'link/missing-anchor', place, { url, anchor, suggestion: didYouMeanAnchor(anchor, anchors), ...translation });
+  reportRule(report, 'link/missing-anchor', place, { url, anchor, suggestion, ...(inPlace ? { inPlace } : {}), ...translation });
   return undefined;
+}
+
+/**
+ * The heading a link to `anchor`, a heading of another text of the same document (the original
+ * of a translation, or the other way round: `from` holds its headings in order), most likely
+ * meant among `headings` (in order) and `anchors` of the text it leads to: the heading in its
+ * place (the n-th, where `anchor` is the n-th of `from`) when both have as many headings; else
+ * one spelt near it ({@link didYouMeanAnchor}); else the heading in its place, when there is one.
+ * `inPlace` says the suggestion is the heading in its place.
+ */
+export function suggestAnchor(anchor: string, anchors: readonly string[], from: readonly string[] | undefined, headings: readonly string[]): { suggestion?: string; inPlace?: true } {
+  const place = from?.indexOf(anchor) ?? -1;
+  const inPlace = place < 0 ? undefined : headings[place];
+  if (inPlace !== undefined && from?.length === headings.length) return { suggestion: inPlace, inPlace: true };
+  const spelt = didYouMeanAnchor(anchor, anchors);
+  if (spelt !== undefined) return { suggestion: spelt };
+  return inPlace === undefined ? {} : { suggestion: inPlace, inPlace: true };
 }

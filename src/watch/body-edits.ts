@@ -142,10 +142,14 @@ function sameHistory(before: GitHistory, now: GitHistory): boolean {
   return before.uncommitted.size === now.uncommitted.size && [...now.uncommitted].every(([path, letters]) => alike(before.uncommitted.get(path), letters));
 }
 
-/** Whether a file compiled again differs from what it compiled to before in its body alone (front matter, its places, anchors, blankness). */
+/** Whether a file compiled again differs from what it compiled to before in its body alone (front matter, its places, anchors, the order of its headings, blankness). */
 function sameOutside(before: CompiledFile | undefined, now: LoadedFile): boolean {
   if (!before || before.partial || now.partial) return false;
   // Whether a body is blank is the model's too: a published article with no text is warned of.
-  const outside = (frontMatter: unknown, fields: unknown, anchors: unknown, blank: unknown) => JSON.stringify([frontMatter, fields, anchors, blank ?? false]);
-  return outside(before.frontMatter?.value, before.frontMatter?.fields ?? {}, before.body.anchors, before.body.blank) === outside(now.frontMatter?.value, now.fields, now.body.anchors, now.body.blank);
+  // The order of headings matters to link diagnostics: a translation's n-th heading is suggested for its original's n-th.
+  const outside = (frontMatter: unknown, fields: unknown, anchors: unknown, headings: unknown, blank: unknown) => JSON.stringify([frontMatter, fields, anchors, headings, blank ?? false]);
+  return (
+    outside(before.frontMatter?.value, before.frontMatter?.fields ?? {}, before.body.anchors, before.body.headings, before.body.blank) ===
+    outside(now.frontMatter?.value, now.fields, now.body.anchors, now.body.headings, now.body.blank)
+  );
 }

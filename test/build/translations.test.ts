@@ -531,10 +531,10 @@ describe('a translation with draft: true', () => {
   const reported = (run: { stderr: string }) => run.stderr.replace(/^note: .*\n/gm, '');
   const onlyInDraft =
     'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#ouverture" points to a heading "#ouverture" that only the translation content/issues/1/10-first.fr.md has, which is held back as a draft: until it is published, the link leads to the top of the original shown in its place [link/draft-translation-anchor]\n' +
-    '  The link leads to the heading once "draft: true" is removed from content/issues/1/10-first.fr.md. To lead to a heading before then, link to one of the original\'s.\n';
+    '  The link leads to the heading once "draft: true" is removed from content/issues/1/10-first.fr.md. To lead to a heading before then, link to one of the original\'s (did you mean "#opening"?).\n';
   const notInDraft =
     'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#opening" points to a heading "#opening" that the draft translation content/issues/1/10-first.fr.md does not have: the link leads to the top of its page in this build, and will once the translation is published [link/draft-translation-anchor]\n' +
-    '  Link to one of the translation\'s headings, or give content/issues/1/10-first.fr.md this one, before its "draft: true" is removed: builds without drafts show the original until then, which has it.\n';
+    '  Link to one of the translation\'s headings (did you mean "#ouverture"?), or give content/issues/1/10-first.fr.md this one, before its "draft: true" is removed: builds without drafts show the original until then, which has it.\n';
 
   it('is warned of, not an error, when linked at a heading only it has: check and build warn, the page links the top of the original', async () => {
     const root = await withDraftFirst();
@@ -694,8 +694,25 @@ describe('a link to a heading of a translated page', () => {
     const run = await runCli(['check', '--root', root]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
-      'content/issues/1/10-first.fr.md:9:18: error: the link "20-second.md#details" points to a heading "#details" that the translation it leads to in this edition, content/issues/1/20-second.fr.md, does not have [link/missing-anchor]\n  Did you mean "#détails"?\n',
+      'content/issues/1/10-first.fr.md:9:18: error: the link "20-second.md#details" points to a heading "#details" that the translation it leads to in this edition, content/issues/1/20-second.fr.md, does not have [link/missing-anchor]\n  Did you mean "#détails", the translation\'s heading in the place of the original\'s "#details"?\n',
     );
+  });
+
+  // The QA report: translating an article into Arabic broke a link to it, with no hint at all.
+  it('is told the translation\'s heading in the place of the original\'s, written as the link takes it', async () => {
+    const root = await makeWebzine(arabicEdition);
+    await writeFile(path.join(root, 'content/issues/1/20-second.md'), '---\ntitle: The second article\n---\n## Release news\n\nNews.\n\n## Details\n\nMore.\n');
+    await writeFile(path.join(root, 'content/issues/1/20-second.ar.md'), '---\ntitle: المقال الثاني\n---\n## أخبار الإصدار\n\nأخبار.\n\n## تفاصيل\n\nالمزيد.\n');
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([
+      1,
+      'content/issues/1/10-first.ar.md:13:8: error: the link "20-second.md#details" points to a heading "#details" that the translation it leads to in this edition, content/issues/1/20-second.ar.md, does not have [link/missing-anchor]\n' +
+        '  Did you mean "#تفاصيل", the translation\'s heading in the place of the original\'s "#details"?\n',
+    ]);
+    // Written as the hint writes it, the link leads there.
+    const first = path.join(root, 'content/issues/1/10-first.ar.md');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('20-second.md#details', '20-second.md#تفاصيل'));
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
   });
 });
 
