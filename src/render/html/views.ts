@@ -160,6 +160,8 @@ export function articleView(scope: PageScope, article: Article, where: 'issue' |
     authors: article.authors.map((author) => authorView(scope, author)),
     summary: article.summary ?? '',
     tags: article.tags,
+    // Tags are the original's words in every edition (README, Translations).
+    tagsLang: siteTextLang(scope),
     draft: article.draft,
     html,
     ...translationView(scope, article),
