@@ -9,6 +9,7 @@ import { applyHistory } from './model/history.js';
 import { committedCacheFile, committedCacheNote } from './load/committed.js';
 import { markStaleTranslations, translationsBehind } from './model/editions.js';
 import { warnIgnoredFields } from './model/translation-fields.js';
+import { warnTranslationGaps } from './model/translation-gaps.js';
 import { translatedTextChanged } from './load/translated-changes.js';
 import type { OutputFile } from './write/output-file.js';
 import { loadTheme, themeFolderFromRoot, themeFolderOf } from './load/load-theme.js';
@@ -205,6 +206,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     );
     markStaleTranslations(behind.filter((_, index) => changed[index]), report, (file) => files.get(file)?.commit);
     warnIgnoredFields(editions, behind, gitHistory.uncommitted, report);
+    warnTranslationGaps(editions, report);
     notes.push(...historyNotes(gitHistory));
     // Pages made from the same inputs as in the last build are linked from it, not rendered again.
     const memo = options.cacheDir !== undefined && (options.write ?? true) && !options.select ? openOutputMemo(options.cacheDir, options.out) : undefined;

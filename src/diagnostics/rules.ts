@@ -601,6 +601,11 @@ export const rules = {
         ? `Remove "${field}" from the translation; to give it one in every edition, write it in ${file}.`
         : `Remove "${field}" from the translation, or give it the original's value; to change it in every edition, change it in ${file}.`,
   }),
+  'translation/missing-field': rule<{ field: string; original: string; language: string }>({
+    severity: 'warning',
+    message: ({ field, original, language }) => `this translation has no "${field}", which its original, ${original}, has: its edition shows the original's, marked as ${language}`,
+    hint: ({ field }) => `Add "${field}:" to this file's front matter, with the original's text translated.`,
+  }),
   // Paths are the root's, and `git diff` takes a path after `--` from the folder it runs in, wherever the repository's top is.
   'translation/stale': rule<{ original: string; changed: string; translated: string; since?: string }>({
     severity: 'warning',

@@ -7,7 +7,7 @@ import { classifyPath, slugOfFile, translationSuffix } from './classify.js';
 import { toArticle, toIssue, toPage } from './documents.js';
 import { ignoredFieldsOf } from './translation-fields.js';
 import { baseLanguageOf } from '../util/language-tags.js';
-import type { Article, Author, Issue, Page, Site, SiteDocument } from './types.js';
+import type { Article, Author, Issue, Page, Site, SiteDocument, TextField } from './types.js';
 
 /** A translation file, `20-current.fr.md`, and the original it translates. */
 export interface Translation {
@@ -86,7 +86,8 @@ function movedOriginal(key: string, base: Site): string | undefined {
  * The edition of the site in `language`, published under `<language>/`: every document of the
  * original edition, translated where a translation exists and otherwise in the original's
  * language, so an edition is always complete (SPEC §2). Structure (numbers, order, dates,
- * drafts, authors) is the original's; text (title, summary, body) is the translation's. A
+ * drafts, authors) is the original's; text (title, summary, body) is the translation's, but for a
+ * summary or cover text it lacks, shown from the original (`fieldLangs`). A
  * translation of an article or an editorial with `draft: true` is left out of a build without
  * drafts, its original shown.
  */
@@ -170,9 +171,17 @@ function editionCopy(original: SiteDocument, translation: SiteDocument | undefin
   delete copy.age;
   if (text.partial) copy.partial = true;
   else delete copy.partial;
-  if (text.summary === undefined) delete copy.summary;
-  else copy.summary = text.summary;
-  if (copy.kind === 'issue' && text.kind === 'issue' && text.coverAlt !== undefined) copy.coverAlt = text.coverAlt;
+  // A text field the translation lacks is the original's, in the original's language, rather
+  // than none: the edition would lose the summary and the cover's description (README, Translations).
+  const fieldLangs: Partial<Record<TextField, string>> = {};
+  if (text.summary !== undefined) copy.summary = text.summary;
+  else if (original.summary !== undefined) fieldLangs.summary = original.lang;
+  if (copy.kind === 'issue' && text.kind === 'issue' && original.kind === 'issue') {
+    if (text.coverAlt !== undefined) copy.coverAlt = text.coverAlt;
+    else if (original.cover !== undefined && original.coverAlt !== undefined) fieldLangs.coverAlt = original.lang;
+  }
+  if (translation && Object.keys(fieldLangs).length) copy.fieldLangs = fieldLangs;
+  else delete copy.fieldLangs;
   if (translation) copy.original = { anchors: original.anchors, headings: original.body.headings, draft: original.draft };
   else delete copy.original;
   const ignored = translation ? ignoredFieldsOf(original, translation, written) : [];

@@ -14,6 +14,9 @@ export interface Author {
   fediverse?: string;
 }
 
+/** A field of front matter that a translation translates besides its title. */
+export type TextField = 'summary' | 'coverAlt';
+
 /** What every Markdown document of the site has. */
 export interface Document {
   /** Source path relative to the root: `content/issues/3/20-current.md`, or its translation `…/20-current.fr.md`. */
@@ -28,6 +31,11 @@ export interface Document {
   ignoredFields?: IgnoredField[];
   title: string;
   summary?: string;
+  /**
+   * For a translation that lacks a text field its original has (`summary`, an issue's `coverAlt`):
+   * the language of each such field, which the edition shows from the original (README, Translations).
+   */
+  fieldLangs?: Partial<Record<TextField, string>>;
   draft: boolean;
   /** The compiled body; its links' resolved targets are set in `body.targets` by link resolution. */
   body: CompiledBody;

@@ -1,13 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../support/vnu.js';
-import { fixtures, makeWebzine, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { fixtures, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
+const twoLanguages = path.join(fixtures, 'translations/two-languages');
 const arabicEdition = path.join(fixtures, 'translations/arabic-edition');
 
 async function build(root: string) {
@@ -29,6 +31,54 @@ function languagesOf(html: string, text: string): string[] {
   visit(fromHtml(html), '');
   return found;
 }
+
+/** The two-languages webzine with an Arabic edition too, its UI strings the English ones. */
+async function withArabic(): Promise<string> {
+  const root = await makeWebzine(twoLanguages);
+  await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: en\nlanguages: [fr, ar]\n');
+  await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+  const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
+  await writeFile(path.join(root, 'themes/default/i18n/ar.yml'), english.replace('language_name: English', 'language_name: العربية'));
+  return root;
+}
+
+describe('a translation that lacks the summary or the cover text of its original', () => {
+  it("shows the original's, marked with its language and direction on the element that shows it, and puts the summary in the feeds", async () => {
+    const root = await withArabic();
+    await writeFile(path.join(root, 'content/issues/1/issue.fr.md'), '---\ntitle: "Démarrage à froid"\n---\nBienvenue.\n');
+    await writeFile(path.join(root, 'content/issues/1/issue.ar.md'), '---\ntitle: بداية باردة\n---\nمرحبا.\n');
+    const { read, out } = await build(root);
+    for (const edition of ['fr', 'ar']) {
+      const issue = await read(`web/${edition}/issues/1/index.html`);
+      expect(issue, edition).toContain('<p class="issue__summary" lang="en" dir="ltr">The first issue.</p>');
+      expect(issue, edition).toContain('<img class="cover__image" src="../../../issues/1/cover.svg" alt="A lamp drawn in two lines." lang="en" dir="ltr" decoding="async">');
+      const home = await read(`web/${edition}/index.html`);
+      expect(languagesOf(home, 'The first issue.'), edition).toEqual(['en', 'en']);
+      expect(home, edition).toContain('alt="A lamp drawn in two lines." lang="en" dir="ltr"');
+      expect(parseFeed(await read(`web/${edition}/atom.xml`)).items.map((item) => item.description), edition).toEqual(['The first issue.']);
+    }
+    // The translated title is the edition's language, with nothing added.
+    expect(languagesOf(await read('web/fr/issues/1/index.html'), 'Démarrage à froid')).toEqual(['fr']);
+    expect(await checkHtml([path.join(out, 'web/fr'), path.join(out, 'web/ar')])).toEqual([]);
+  });
+
+  it('is warned of by check, field by field, at the translation', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const first = path.join(root, 'content/issues/1/10-first.fr.md');
+    await writeFile(first, (await readFile(first, 'utf8')).replace("summary: Ce qui vient d'abord.\n", ''));
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout.split('\n').filter((line) => line.includes('[translation/'))).toEqual([
+      'content/issues/1/10-first.fr.md:1:1: warning: this translation has no "summary", which its original, content/issues/1/10-first.md, has: its edition shows the original\'s, marked as English [translation/missing-field]',
+    ]);
+  });
+
+  it('leaves the translated summary and cover text unmarked, in the edition\'s language', async () => {
+    const { read } = await build(await makeWebzine(twoLanguages));
+    const issue = await read('web/fr/issues/1/index.html');
+    expect(issue).toContain('<p class="issue__summary">Le premier numéro.</p>');
+    expect(issue).toContain('alt="Une lampe dessinée en deux traits." decoding="async">');
+  });
+});
 
 describe('the tags of a translated article', () => {
   it("are marked with the original's language, the words they stay in, not the edition's; the original edition marks none", async () => {

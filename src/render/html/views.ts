@@ -1,4 +1,4 @@
-import type { Article, Author, Issue, Site, SiteDocument } from '../../model/types.js';
+import type { Article, Author, Issue, Site, SiteDocument, TextField } from '../../model/types.js';
 import { splitSitePath, type LinkTarget } from '../../transform/link-target.js';
 import { contentOf, type CompiledBody } from '../../compile/compiled.js';
 import { LazyText } from '../lazy-text.js';
@@ -159,6 +159,7 @@ export function articleView(scope: PageScope, article: Article, where: 'issue' |
     anchor: inIssuePage(article).section,
     authors: article.authors.map((author) => authorView(scope, author)),
     summary: article.summary ?? '',
+    summaryLang: fieldLang(scope, article, 'summary'),
     tags: article.tags,
     // Tags are the original's words in every edition (README, Translations).
     tagsLang: siteTextLang(scope),
@@ -166,6 +167,16 @@ export function articleView(scope: PageScope, article: Article, where: 'issue' |
     html,
     ...translationView(scope, article),
   };
+}
+
+/**
+ * The language of a text field of `document` (its summary, its cover text) when it is not the
+ * page's, else empty: the document's language, or the original's when a translation lacks the
+ * field and the edition shows the original's.
+ */
+function fieldLang(scope: PageScope, document: SiteDocument, field: TextField): string {
+  const lang = document.fieldLangs?.[field] ?? document.lang;
+  return lang !== scope.language ? lang : '';
 }
 
 /**
@@ -189,9 +200,10 @@ export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'n
     date: issue.date ?? '',
     dateText: formatDate(issue.date, scope.language),
     summary: issue.summary ?? '',
+    summaryLang: fieldLang(scope, issue, 'summary'),
     url: linkTo(scope.base, issue.route),
     draft: issue.draft,
-    cover: issue.cover ? { url: linkTo(scope.base, issue.cover), alt: issue.coverAlt ?? '' } : '',
+    cover: issue.cover ? { url: linkTo(scope.base, issue.cover), alt: issue.coverAlt ?? '', lang: fieldLang(scope, issue, 'coverAlt') } : '',
     editors: issue.editors.map((author) => authorView(scope, author)),
     editorialHtml: articles === 'issue' ? bodyHtml(scope, issue, inIssuePage(issue)) : '',
     ...translationView(scope, issue),
