@@ -601,6 +601,11 @@ export const rules = {
         ? `Remove "${field}" from the translation; to give it one in every edition, write it in ${file}.`
         : `Remove "${field}" from the translation, or give it the original's value; to change it in every edition, change it in ${file}.`,
   }),
+  'translation/blank': rule<{ original: string }>({
+    severity: 'warning',
+    message: ({ original }) => `this translation has no text (its body holds nothing, or only notes between <!-- and -->) where its original, ${original}, has some: its edition shows the page without text`,
+    hint: ({ original }) => `Translate the text of ${original} below the front matter, or delete this file: its edition then shows the original, marked as not translated yet.`,
+  }),
   'translation/missing-field': rule<{ field: string; original: string; language: string }>({
     severity: 'warning',
     message: ({ field, original, language }) => `this translation has no "${field}", which its original, ${original}, has: its edition shows the original's, marked as ${language}`,

@@ -42,6 +42,22 @@ async function withArabic(): Promise<string> {
   return root;
 }
 
+describe('a translation with no text where its original has some', () => {
+  it('is warned of by check at the translation, but not while it is a draft, nor when its original has none either', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const issues = path.join(root, 'content/issues/1');
+    await writeFile(path.join(issues, 'issue.fr.md'), '---\ntitle: "Démarrage à froid"\nsummary: Le premier numéro.\ncoverAlt: Une lampe.\n---\n');
+    await writeFile(path.join(issues, '20-second.fr.md'), '---\ntitle: Le second article\ndraft: true\n---\n');
+    await writeFile(path.join(root, 'content/pages/empty.md'), '---\ntitle: Empty\n---\n');
+    await writeFile(path.join(root, 'content/pages/empty.fr.md'), '---\ntitle: Vide\n---\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout.split('\n').filter((line) => line.includes('[translation/'))).toEqual([
+      'content/issues/1/issue.fr.md:1:1: warning: this translation has no text (its body holds nothing, or only notes between <!-- and -->) where its original, content/issues/1/issue.md, has some: its edition shows the page without text [translation/blank]',
+    ]);
+  });
+});
+
 describe('a translation that lacks the summary or the cover text of its original', () => {
   it("shows the original's, marked with its language and direction on the element that shows it, and puts the summary in the feeds", async () => {
     const root = await withArabic();
