@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileStamp } from '../load/file-stamp.js';
@@ -43,7 +43,7 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
       const entry = before.get(name);
       if (!entry || entry[0] !== key) return undefined;
       const absolute = path.join(outDir, tree, file);
-      const stats = statSync(absolute, { throwIfNoEntry: false });
+      const stats = statOf(absolute);
       if (!stats?.isFile() || stats.size !== entry[1] || stats.mtimeMs !== entry[2] || stats.ctimeMs !== entry[3]) return undefined;
       kept.set(name, entry);
       return absolute;
@@ -88,6 +88,16 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
       writeEntry(manifest, Buffer.from(JSON.stringify({ format, outDir, entries })));
     },
   };
+}
+
+// An output folder that is now a file (ENOTDIR) holds no previous output, as with no file at all.
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 function readManifest(file: string, outDir: string): Map<string, Entry> {

@@ -150,6 +150,27 @@ describe('a build when nothing changed since the last one', () => {
     }
   });
 
+  it('does as --no-cache when an output folder of the last build became a file: a previous output that is not there', async () => {
+    const place = await zine();
+    await build(place);
+    const expected = await readTree(place.out);
+    await rm(path.join(place.out, 'web'), { recursive: true });
+    await writeFile(path.join(place.out, 'web'), 'x\n');
+    const over = await build(place);
+    expect([over.code, over.stdout]).toEqual([0, expect.stringMatching(built)]);
+    expect(await readTree(place.out)).toEqual(expected);
+    // The whole output folder a file: the message of a build without the cache, not "could not look at".
+    await rm(place.out, { recursive: true });
+    await writeFile(place.out, 'x\n');
+    const blocked = await build(place);
+    expect(blocked.code).toBe(3);
+    expect(blocked.stderr.split('\n').filter((line) => !line.startsWith('note: '))).toEqual([
+      `mimeo: could not make the output folder ${place.out}: ${place.out} is a file, not a folder`,
+      'hint: give --out a folder, or a path where one can be made',
+      '',
+    ]);
+  });
+
   it('compares files by their state, and a file changed with the same size and time by its bytes', async () => {
     const place = await zine();
     const file = path.join(place.root, article);
