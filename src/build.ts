@@ -31,6 +31,7 @@ import { renderCapsuleFeed, renderWebFeeds } from './render/feeds/render-feeds.j
 import { renderCapsule } from './render/gemtext/render-capsule.js';
 import { resolveEditionLinks } from './transform/links.js';
 import { removeTreeConflicts } from './write/conflicts.js';
+import { cacheFolderProblem, unusableCacheNote } from './write/cache-folder.js';
 import { openOutputMemo } from './write/output-memo.js';
 import { makeOutputs, writeOutputs, type OutputTrees } from './write/write-outputs.js';
 import { outputTreeNames } from './write/output-file.js';
@@ -187,6 +188,9 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
   try {
     for (const entry of compiled.rejected) rejected.add(entry);
     if (rejected.size > 0) notes.push(cacheNote([...rejected].sort(), options.cacheDir ?? ''));
+    // Compiling went on without a cache it can not write (`mimeo dev` keeps its files in memory anyway).
+    const unusable = options.cacheDir === undefined || options.remember ? undefined : cacheFolderProblem(options.cacheDir);
+    if (unusable !== undefined) notes.push(unusableCacheNote(options.cacheDir!, unusable));
     editions = await step('assemble', async () => {
       await prepareAssetChecks(sources.assets);
       return assembleSite({ config, files: compiled.files, assets: sources.assets, unreadable: sources.unreadable, ...(authorsFile ? { authorsFile } : {}) }, { drafts: options.drafts ?? false }, report);

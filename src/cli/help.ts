@@ -51,7 +51,9 @@ Options:
                    a preview on this machine
   --cache-dir DIR  where the cache is kept, e.g. a folder CI saves between runs
                    (default: <root>/node_modules/.cache/mimeo); a cache that
-                   holds files committed to Git is not used
+                   holds files committed to Git is not used; one that can not
+                   be written (a file, a read-only folder) is named in a note
+                   and the build keeps nothing for the next one
   --no-cache       neither read nor write the cache: compile and render everything
                    (and never say "nothing changed")
   --jobs N         worker threads that compile Markdown (1: none, the main
@@ -92,7 +94,8 @@ Options:
   --drafts          check drafts as build --drafts would, as pages of the site
                     (a link from a published page to a draft is then no error)
   --cache-dir DIR   where the cache is kept (default: <root>/node_modules/.cache/mimeo;
-                    not used when it holds files committed to Git)
+                    not used when it holds files committed to Git; a note
+                    says when it can not be written)
   --no-cache        neither read nor write the cache
   --jobs N          worker threads that compile Markdown (default: as build)
   --debug           show the underlying error of each problem

@@ -107,7 +107,7 @@ function makeOutputFolder(outDir: string, staging: string): void {
 }
 
 /** The first of `folder` and its parents that is there and no folder (a file, or a link to one). */
-function fileOnPath(folder: string): string | undefined {
+export function fileOnPath(folder: string): string | undefined {
   return firstOnPath(folder, (at) => {
     const stats = statOf(at);
     return stats !== undefined && !stats.isDirectory();

@@ -491,6 +491,20 @@ describe('a store that can not be written', () => {
     expect(await outputOf(out)).toEqual(await uncached(root));
   });
 
+  it('says once, in a note, that the cache folder is a file and nothing is kept for the next build', async () => {
+    const root = await makeWebzine();
+    const blocker = path.join(await temporaryFolder(), 'file');
+    await writeFile(blocker, 'not a folder');
+    const note = (folder: string) =>
+      `note: the cache folder ${folder} can not be written (${blocker} is a file, not a folder), so nothing compiled now is kept for the next build or check, which compiles everything again; give --cache-dir a folder mimeo can write to, or --no-cache`;
+    for (const cache of [blocker, path.join(blocker, 'sub')]) {
+      const stderr = await build(root, path.join(root, 'dist'), cache);
+      expect(stderr.split('\n').filter((line) => line.startsWith('note: the cache'))).toEqual([note(cache)]);
+    }
+    // A folder that can be written is not named.
+    expect(await build(root, path.join(root, 'dist'), path.join(await temporaryFolder(), 'cache'))).not.toContain('note: the cache folder');
+  });
+
   it.each([['1'], ['2']])('still builds everything without the cache, in a temporary folder it can not write to, with --jobs %s', async (jobs) => {
     const root = await makeWebzine();
     const expected = await uncached(root);
