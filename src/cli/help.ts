@@ -34,9 +34,10 @@ compiles only what changed, and pages whose inputs did not change are taken
 from the previous build instead of being rendered again. Entries no build
 uses any more are removed from time to time. When nothing the last build was
 made of changed (content/, the theme, the Git commit and uncommitted files,
-the options, the time zone, mimeo and its packages) and its output is as it
-left it, the build says "nothing changed" and what that build said, and does
-no other work.
+the options, Node and its ICU, mimeo and its packages; not the time zone,
+since dates are written the same in every one) and its output is as it left
+it, the build says "nothing changed" and what that build said, and does no
+other work.
 
 Options:
   --root DIR       the webzine's folder, which holds content/ (default: the

@@ -39,6 +39,13 @@ describe('the mimeo command', () => {
     for (const option of ['--root DIR', '--out DIR', '--drafts', '--base-url URL', '--debug']) expect(run.stdout).toContain(option);
   });
 
+  it('says in build --help that "nothing changed" looks at Node and its ICU, not at the time zone', async () => {
+    const run = await mimeo(['build', '--help']);
+    const said = run.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain('the options, Node and its ICU, mimeo and its packages; not the time zone, since dates are written the same in every one)');
+    expect(said).not.toContain('the options, the time zone');
+  });
+
   it('exits 2 with a pointer to --help on an unknown option, without a stack trace', async () => {
     const run = await mimeo(['build', '--colour']);
     expect(run.code).toBe(2);
