@@ -28,18 +28,17 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
         throw new ChangeBaseError(`--changed ${ref}: the webzine is not in a Git repository, so there are no changes to tell; check it without --changed, or in a clone of its repository`);
       }
       const said = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n')[0] : String(error);
-      throw new ChangeBaseError(
-        revision === 'HEAD' ? `--changed ${ref}: this repository has no commit checked out yet; git said: ${said}` : `--changed needs a Git revision of this repository, like origin/main; git said: ${said}`,
-      );
+      if (revision === 'HEAD') throw new ChangeBaseError(`--changed ${ref}: this repository has no commit checked out yet; git said: ${said}`);
+      // A CI clone fetched one commit deep holds no HEAD~1, nor a branch it was not told to fetch.
+      const shallow = (await isShallow(git)) ? `, and this clone is shallow, so it may lack ${ref}: ${fetchWhole}` : '';
+      throw new ChangeBaseError(`--changed needs a Git revision of this repository, like origin/main${shallow}; git said: ${said}`);
     });
   }
   const base = (
     await git(['merge-base', ref, 'HEAD']).catch(async () => {
       // A CI clone fetched one commit deep holds both tips but not the commit they share.
-      const shallow = (await git(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true';
-      throw new ChangeBaseError(
-        `--changed ${ref}: HEAD and ${ref} have no commit in common in this clone${shallow ? ', which is shallow; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)' : ''}`,
-      );
+      const shallow = await isShallow(git);
+      throw new ChangeBaseError(`--changed ${ref}: HEAD and ${ref} have no commit in common in this clone${shallow ? `, which is shallow; ${fetchWhole}` : ''}`);
     })
   ).trim();
   // What the webzine is made of, and what says which mimeo makes it (an upgrade may change any check).
@@ -81,6 +80,14 @@ export async function readFileAtBase(root: string, ref: string, file: string): P
 
 /** The files that say which mimeo a webzine is built with: its manifest and any package manager's lock file. */
 const installFiles = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+
+/** What to do in a shallow clone that lacks the history `--changed` needs. */
+const fetchWhole = 'fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)';
+
+/** Whether the repository is a shallow clone (`git clone --depth 1`, actions/checkout's default). */
+async function isShallow(git: (args: string[]) => Promise<string>): Promise<boolean> {
+  return (await git(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true';
+}
 
 /** Runs Git in `root`, resolving to what it printed. */
 function gitIn(root: string): (args: string[]) => Promise<string> {

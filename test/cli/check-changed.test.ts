@@ -202,6 +202,20 @@ describe('mimeo check --changed in a shallow clone', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--changed origin/main: HEAD and origin/main have no commit in common in this clone, which is shallow; fetch the whole history');
   });
+
+  it('says the clone is shallow and how to fetch the whole history when the revision is not in it (HEAD~1)', async () => {
+    const origin = await branchWithMistakes();
+    const clone = await temporaryFolder();
+    await git(origin, ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, clone]);
+    const run = await runCli(['check', '--root', clone, '--changed', 'HEAD~1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'mimeo: --changed needs a Git revision of this repository, like origin/main, and this clone is shallow, so it may lack HEAD~1: fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout); git said: fatal: Needed a single revision',
+    );
+    // The whole repository has HEAD~1; one without a revision of that name is told only what git said.
+    const whole = await runCli(['check', '--root', origin, '--changed', 'no-such-branch']);
+    expect(whole.stderr.split('\n')[0]).toBe('mimeo: --changed needs a Git revision of this repository, like origin/main; git said: fatal: Needed a single revision');
+  });
 });
 
 describe('mimeo check --changed in a repository Git refuses', () => {
