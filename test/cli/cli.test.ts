@@ -92,6 +92,19 @@ describe('the mimeo command', () => {
     expect(run).toEqual({ code: 2, stdout: '', stderr: "mimeo: --root must be the webzine's folder, the one that holds content/, got ., which holds site.yml itself; move site.yml and the rest of the webzine into content/\nSee `mimeo check --help`.\n" });
   });
 
+  it('exits 2 when run without --root in a folder that holds site.yml itself rather than in content/', async () => {
+    const root = await temporaryFolder();
+    await writeFile(path.join(root, 'site.yml'), 'title: Flat\n');
+    for (const command of ['build', 'check']) {
+      const run = await mimeo([command], root);
+      expect(run).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `mimeo: the current folder ${root} holds site.yml itself, and mimeo looks for it in the webzine's content/ folder; move site.yml and the rest of the webzine into ${root}/content/\nSee \`mimeo ${command} --help\`.\n`,
+      });
+    }
+  });
+
   it('exits 2 on an unknown command', async () => {
     const run = await mimeo(['publish']);
     expect(run.code).toBe(2);

@@ -83,7 +83,15 @@ export function resolveRoot(command: string, root: unknown, cwd: string): string
     throw new UsageError(`--root must be the webzine's folder, and ${resolved} is not a folder`, command);
   }
   if (typeof root === 'string' && !hasContent(resolved)) refuseContentFolder(command, root, resolved, cwd);
+  // Run where site.yml lies beside the rest, with no content/ here or above: a webzine laid out flat.
+  if (typeof root !== 'string' && !hasContent(resolved) && holdsSiteFile(resolved)) {
+    throw new UsageError(`the current folder ${resolved} holds site.yml itself, and mimeo looks for it in the webzine's content/ folder; move site.yml and the rest of the webzine into ${path.join(resolved, 'content')}/`, command);
+  }
   return resolved;
+}
+
+function holdsSiteFile(folder: string): boolean {
+  return statSync(path.join(folder, 'site.yml'), { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /**
@@ -120,7 +128,7 @@ function refuseContentFolder(command: string, root: string, resolved: string, cw
     const shown = path.isAbsolute(root) ? webzine : path.relative(cwd, webzine) || '.';
     throw new UsageError(`${expected}, not ${which}, got ${root}; pass --root ${shown}`, command);
   }
-  if (statSync(path.join(resolved, 'site.yml'), { throwIfNoEntry: false })?.isFile()) {
+  if (holdsSiteFile(resolved)) {
     throw new UsageError(`${expected}, got ${root}, which holds site.yml itself; move site.yml and the rest of the webzine into ${path.join(root, 'content')}/`, command);
   }
 }
