@@ -1,6 +1,8 @@
 import type { Place, Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { authorsSchema, siteConfigSchema, type AuthorsFile, type SiteConfig } from '../parse/schemas.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { knownKeys } from '../parse/field-schema.js';
 import { validateData, withoutMistakes } from '../parse/validate.js';
 import { parseYaml, type YamlData } from '../parse/yaml-data.js';
 import type { TextSource } from './load-sources.js';
@@ -71,7 +73,8 @@ function standInConfig(value: unknown): SiteConfig | undefined {
   const menu = standInMenu(written['menu']);
   const stand = withoutMistakes(siteConfigSchema, written, {
     title: 'Untitled',
-    ...('baseUrl' in written ? { baseUrl: 'https://example.invalid/' } : {}),
+    // A misspelt `baseURL` is reported with its did-you-mean: that it lacks baseUrl is the same mistake.
+    ...('baseUrl' in written || misspeltBaseUrl(written) ? { baseUrl: 'https://example.invalid/' } : {}),
     // Each once, and not the original edition's.
     languages: listed.filter((tag, index) => listed.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index && tag.toLowerCase() !== original),
     menu: menu.entries,
@@ -79,6 +82,12 @@ function standInConfig(value: unknown): SiteConfig | undefined {
   if (stand && (stand.wrong.has('language') || stand.wrong.has('languages'))) uncertainLanguages.add(stand.data);
   if (stand && stand.wrong.has('menu')) wrongMenuUrls.set(stand.data, menu.wrongUrls);
   return stand?.data;
+}
+
+/** Whether a key of site.yml that is no setting is told "Did you mean "baseUrl"?", as validation tells it. */
+function misspeltBaseUrl(written: Record<string, unknown>): boolean {
+  const known = knownKeys(siteConfigSchema, []);
+  return Object.keys(written).some((key) => !known.includes(key) && didYouMean(key, known) === 'baseUrl');
 }
 
 /**
