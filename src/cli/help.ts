@@ -6,12 +6,13 @@ Usage: mimeo <command> [options]
 Commands:
   build    build the webzine: <out>/web (site and feeds), <out>/gemini (capsule)
   check    check the webzine for mistakes without writing anything
-  schema   print the JSON Schema of site.yml and of front matter
+  schema   print the JSON Schema of site.yml, of front matter and of authors.yml
   dev      preview the webzine with drafts, rebuilt and reloaded as you save
   new      start a webzine, or an issue, article, page or translation in one
 
 Options:
-  -h, --help      show help (also: mimeo <command> --help)
+  -h, --help      show help (mimeo --help <command>, or mimeo <command> --help,
+                  shows a command's)
   -v, --version   show mimeo's version
 
 Exit codes: 0 success, 1 mistakes in the content, 2 wrong usage, 3 the file

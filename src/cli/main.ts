@@ -19,7 +19,8 @@ export async function main(args: readonly string[], terminal: Terminal = process
   const [command, ...rest] = args;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-      terminal.out(mainHelp);
+      // `mimeo -h build` is `mimeo build -h`.
+      terminal.out(helpOf(rest[0]) ?? mainHelp);
       return command === undefined ? exitCodes.usage : exitCodes.success;
     }
     if (command === '-v' || command === '--version') {
@@ -27,7 +28,7 @@ export async function main(args: readonly string[], terminal: Terminal = process
       return exitCodes.success;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      const help = helps[command];
+      const help = helpOf(command);
       if (help === undefined) throw unknownCommand(command);
       terminal.out(help);
       return exitCodes.success;
@@ -53,6 +54,11 @@ export async function main(args: readonly string[], terminal: Terminal = process
     terminal.err(`mimeo: internal error. This is a bug in mimeo; please report it with the text below.\n${describe(error)}\n`);
     return exitCodes.internal;
   }
+}
+
+/** The help of command `name`, if mimeo has such a command (not `toString`, which every object has). */
+function helpOf(name: string | undefined): string | undefined {
+  return name !== undefined && Object.hasOwn(helps, name) ? helps[name] : undefined;
 }
 
 async function runCommand(command: string, args: readonly string[], terminal: Terminal, cwd: string): Promise<number> {

@@ -33,6 +33,22 @@ describe('the mimeo command', () => {
     for (const command of ['build', 'check', 'new', 'schema']) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
+  it('names authors.yml among the schemas in --help, as schema --help does', async () => {
+    expect((await mimeo(['--help'])).stdout).toContain('  schema   print the JSON Schema of site.yml, of front matter and of authors.yml\n');
+  });
+
+  it.each([['-h'], ['--help'], ['help']])('shows a command\'s help for %s before its name, as after it', async (flag) => {
+    for (const command of ['build', 'check', 'schema']) expect(await mimeo([flag, command])).toEqual(await mimeo([command, '--help']));
+    expect((await mimeo([flag, 'build'])).stdout).toMatch(/^Usage: mimeo build \[options\]\n/);
+  });
+
+  it('takes a name every object has (constructor, toString) for the unknown command it is', async () => {
+    for (const name of ['constructor', 'toString']) {
+      expect(await mimeo([name, '--help'])).toEqual({ code: 2, stdout: '', stderr: `mimeo: unknown command "${name}"\nSee \`mimeo --help\`.\n` });
+      expect((await mimeo(['-h', name])).stdout).toMatch(/^mimeo: a Git-based static webzine generator\n/);
+    }
+  });
+
   it('describes every option of build in build --help', async () => {
     const run = await mimeo(['build', '--help']);
     expect(run.code).toBe(0);
