@@ -121,7 +121,7 @@ describe('what a pull request commits where mimeo writes', () => {
     const run = await runCli([command, '--root', root]);
     if (command === 'build') {
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('--out goes through dist, a symbolic link committed to Git');
+      expect(run.stderr).toContain('mimeo: the output folder (dist, the default of --out) goes through dist, a symbolic link committed to Git');
     } else {
       // `check` writes no output: the link is nothing to it.
       expect(run.code, run.stderr).toBe(0);
@@ -133,7 +133,8 @@ describe('what a pull request commits where mimeo writes', () => {
     await commit(other);
     const cached = await runCli([command, '--root', other]);
     expect(cached.code).toBe(2);
-    expect(cached.stderr).toContain('--cache-dir goes through node_modules, a symbolic link committed to Git');
+    // Named as the default it is: no --cache-dir was given.
+    expect(cached.stderr).toContain('mimeo: the cache folder (node_modules/.cache/mimeo, the default of --cache-dir) goes through node_modules, a symbolic link committed to Git: mimeo does not write where a commit points it; remove it (git rm node_modules) or choose another --cache-dir\n');
     expect(await listTree(victim)).toEqual(['web/important.txt']);
   });
 

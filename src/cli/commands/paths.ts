@@ -23,7 +23,7 @@ export function resolveFolders(command: string, root: unknown, out: unknown, cwd
     if (isInside(outPath, contentPath)) throw new UsageError(`--out must not be inside content/, got ${shown(outPath)}`, command);
   }
   // `check` writes no output.
-  if (out !== undefined || command !== 'check') refuseCommittedLink('--out', resolvedRoot, resolvedOut, command);
+  if (out !== undefined || command !== 'check') refuseCommittedLink('--out', out === undefined ? 'dist' : undefined, resolvedRoot, resolvedOut, command);
   return { root: resolvedRoot, out: resolvedOut };
 }
 
@@ -55,20 +55,22 @@ export function resolveCompiling(command: string, values: Record<string, string 
   for (const [inside, name] of [[path.join(folders.root, 'content'), 'content/'], ...(folders.out ? [[folders.out, '--out']] : [])] as Array<[string, string]>) {
     if (isInside(folder, inside) || isInside(linksFollowed(folder), linksFollowed(inside))) throw new UsageError(`--cache-dir must not be inside ${name}, got ${folder}`, command);
   }
-  refuseCommittedLink('--cache-dir', folders.root, folder, command);
+  refuseCommittedLink('--cache-dir', typeof cacheDir === 'string' ? undefined : 'node_modules/.cache/mimeo', folders.root, folder, command);
   result.cacheDir = folder;
   return result;
 }
 
 /**
  * Refuses a folder that a symbolic link committed to Git leads to: a pull request that adds
- * `dist` → `../../elsewhere` must not make the build replace another folder.
+ * `dist` → `../../elsewhere` must not make the build replace another folder. `byDefault` is the
+ * folder `option` stands for when it was not given, named so (the user gave no such option).
  */
-function refuseCommittedLink(option: string, root: string, folder: string, command: string): void {
+function refuseCommittedLink(option: '--out' | '--cache-dir', byDefault: string | undefined, root: string, folder: string, command: string): void {
   const link = committedLink(root, folder);
   if (link === undefined) return;
   const shown = link.split(path.sep).join('/');
-  throw new UsageError(`${option} goes through ${shown}, a symbolic link committed to Git: mimeo does not write where a commit points it; remove it (git rm ${shown}) or choose another ${option}`, command);
+  const what = byDefault === undefined ? option : `the ${option === '--out' ? 'output' : 'cache'} folder (${byDefault}, the default of ${option})`;
+  throw new UsageError(`${what} goes through ${shown}, a symbolic link committed to Git: mimeo does not write where a commit points it; remove it (git rm ${shown}) or choose another ${option}`, command);
 }
 
 /**
