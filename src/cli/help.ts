@@ -181,7 +181,15 @@ Stop it with Ctrl+C; the preview folder is removed.
 export const schemaHelp = `Usage: mimeo schema [site|issue|article|page|authors]
 
 Prints the JSON Schema of site.yml, of issue, article and page front matter,
-or of authors.yml; all of them in one document without an argument.
+or of authors.yml, for an editor that checks YAML as you type (see README):
+
+  mimeo schema site > .mimeo/site.schema.json
+
+Without an argument, all of them in one bundle, {"$schema", "$defs": {site,
+issue, article, page, authors}}, with no schema at its root: as it is, it
+validates anything; reference a part of it, like file.json#/$defs/site.
+Front matter inside .md files is checked by mimeo check and mimeo dev, not
+by YAML editor extensions.
 
 Options:
   -h, --help   show this help

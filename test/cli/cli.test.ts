@@ -303,6 +303,18 @@ describe('the mimeo command', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 
+  it('prints every schema without a name as a bundle whose $defs a reference like #/$defs/site reaches, and says so in schema --help', async () => {
+    const bundle = JSON.parse((await mimeo(['schema'])).stdout) as { $defs: Record<string, unknown> };
+    expect(Object.keys(bundle)).toEqual(['$schema', '$defs']);
+    for (const name of ['site', 'issue', 'article', 'page', 'authors']) {
+      // What a JSON pointer `#/$defs/<name>` resolves to is the schema `mimeo schema <name>` prints.
+      expect(bundle.$defs[name]).toEqual(JSON.parse((await mimeo(['schema', name])).stdout));
+    }
+    const help = (await mimeo(['schema', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('with no schema at its root: as it is, it validates anything; reference a part of it, like file.json#/$defs/site.');
+    expect(help).toContain('Front matter inside .md files is checked by mimeo check and mimeo dev, not by YAML editor extensions.');
+  });
+
   it('gives editors the form of an issue date, so they flag "March 1, 2026" as check does', async () => {
     const schema = JSON.parse((await mimeo(['schema', 'issue'])).stdout) as { properties: { date: { pattern: string } } };
     const pattern = new RegExp(schema.properties.date.pattern);
