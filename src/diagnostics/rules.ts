@@ -459,19 +459,23 @@ export const rules = {
     message: ({ key, kind }) => `${kind} needs a "${key}" in its front matter, and there is none`,
     hint: ({ key, block }) => (block ? `Add a line "${key}: …" between the two --- lines.` : `Put a line "${key}: …" in a front matter block at the very top of the file:\n---\n${key}: …\n---`),
   }),
-  // `impossible`: the value is written as a date is, but the calendar has no such day.
+  // `impossible`: the value is written as a date is, but its year is before 0100 or the calendar has no such day.
   'front-matter/date': rule<{ key: string; actual: string; impossible?: ImpossibleDate }>({
     severity: 'error',
     message: ({ key, actual, impossible }) =>
       impossible === undefined
         ? `${keyText(key)} must be a date like 2021-10-01, got ${actual}`
-        : `${keyText(key)} must be a date that exists, got ${actual}: ${impossible.wrong === 'day' ? `${impossible.month} has ${impossible.days} days` : `there is no month ${impossible.month}`}`,
+        : impossible.wrong === 'year'
+          ? `${keyText(key)} must be a date from the year 0100 on, got ${actual}`
+          : `${keyText(key)} must be a date that exists, got ${actual}: ${impossible.wrong === 'day' ? `${impossible.month} has ${impossible.days} days` : `there is no month ${impossible.month}`}`,
     hint: ({ impossible }) =>
       impossible === undefined
         ? 'Write the date as year-month-day; leave it out while the issue is a draft.'
-        : impossible.wrong === 'day'
-          ? `Write a day that ${impossible.month} has, from 01 to ${impossible.days}.`
-          : `Write the month second, from 01 to 12${maybe(impossible.swapped, (date) => `: did you mean ${date}?`) ?? '.'}`,
+        : impossible.wrong === 'year'
+          ? `mimeo reads dates as JavaScript does, which takes the years 0000 to 0099 for 1900 to 1999, so it can not tell ${impossible.year} from ${impossible.readAs}. Write the year with its century (2024, not 0024), or leave the date out while the issue is a draft.`
+          : impossible.wrong === 'day'
+            ? `Write a day that ${impossible.month} has, from 01 to ${impossible.days}.`
+            : `Write the month second, from 01 to 12${maybe(impossible.swapped, (date) => `: did you mean ${date}?`) ?? '.'}`,
   }),
   'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; more?: number }>({
     severity: 'error',

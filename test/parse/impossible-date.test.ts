@@ -15,7 +15,10 @@ describe('impossibleDate', () => {
     ['2024-29-02', { wrong: 'month', month: 29, swapped: '2024-02-29' }],
     ['2024-13-31', { wrong: 'month', month: 13 }],
     ['2024-00-10', { wrong: 'month', month: 0 }],
-  ])('tells why %s is no date of the calendar', (value, expected) => {
+    ['0099-12-31', { wrong: 'year', year: '0099', readAs: '1999' }],
+    ['0001-01-01', { wrong: 'year', year: '0001', readAs: '1901' }],
+    ['0024-13-01', { wrong: 'year', year: '0024', readAs: '1924' }],
+  ])('tells why %s is no date mimeo reads', (value, expected) => {
     expect(impossibleDate(value)).toEqual(expected);
   });
 
@@ -23,10 +26,10 @@ describe('impossibleDate', () => {
     expect(impossibleDate(value)).toBeUndefined();
   });
 
-  it('has something to say of every date written year-month-day that check refuses, from the year 0100 on', () => {
+  it('has something to say of every date written year-month-day that check refuses', () => {
     const two = (n: number) => String(n).padStart(2, '0');
     const candidates: string[] = [];
-    for (const year of ['0100', '0104', '0400', '1900', '1996', '2000', '2023', '2024', '2100', '2400', '9996', '9999']) {
+    for (const year of ['0000', '0001', '0099', '0100', '0104', '0400', '1900', '1996', '2000', '2023', '2024', '2100', '2400', '9996', '9999']) {
       for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) candidates.push(`${year}-${two(month)}-${two(day)}`);
     }
     expect(candidates.filter((date) => (impossibleDate(date) === undefined) !== isIsoDate(date))).toEqual([]);
