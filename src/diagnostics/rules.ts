@@ -568,6 +568,26 @@ export const rules = {
     message: ({ number }) => `issue ${number} is dated, so published, with the title "Untitled" that \`mimeo new issue\` gives a draft: readers would see it as No. ${number}: Untitled`,
     hint: () => 'Give the issue its name after "title:" (leave the number out), or remove its date to keep it a draft until it has one.',
   }),
+  'issue/date-order': rule<{ number: number; date: string; other: number; otherDate: string }>({
+    severity: 'warning',
+    message: ({ number, date, other, otherDate }) =>
+      `issue ${number} is dated ${date}, before issue ${other} (${otherDate}): the archive lists it above issue ${other}, as the newer, while feed readers and Gemini clients that go by date file it as the older`,
+    hint: () => 'Mend whichever of the two dates is wrong; an issue published out of turn on purpose may keep its date.',
+  }),
+  'issue/number-gap': rule<{ number: number; below: number; first: number; last: number; folder: string }>({
+    severity: 'warning',
+    message: ({ number, below, first, last }) =>
+      first === last
+        ? `there is no issue ${first}, published or draft, between issue ${below} and this one, issue ${number}, so readers of the archive may look for it in vain`
+        : `there are no issues ${first} ${last === first + 1 ? 'and' : 'to'} ${last}, published or draft, between issue ${below} and this one, issue ${number}, so readers of the archive may look for them in vain`,
+    hint: ({ folder }) => `Renumber this issue by renaming its folder to ${folder}/ (before it is first published: its address changes with its number), or keep the gap if it is deliberate.`,
+  }),
+  'issue/empty': rule<{ number: number }>({
+    severity: 'warning',
+    message: ({ number }) =>
+      `issue ${number} is dated, so published, with nothing in it: no editorial below its front matter and no published article, so its page shows its title alone and its feed entry has no content`,
+    hint: () => 'Write its editorial below the front matter, or publish an article in it; or remove its date to keep it a draft until it has some.',
+  }),
   'issue/missing-issue-file': rule<{ folder: string }>({
     severity: 'error',
     message: ({ folder }) => `the issue folder ${folder} has no issue.md`,

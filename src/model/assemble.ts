@@ -10,6 +10,7 @@ import { toAuthorAnchors } from './author-anchors.js';
 import { toAuthorDirectory } from './authors.js';
 import { classifyPath, translationSuffix } from './classify.js';
 import { collectAssets, resolveCover } from './assets.js';
+import { warnIssueSequence } from './issue-sequence.js';
 import { toArticle, toIssue, toPage } from './documents.js';
 import { languageName, splitTranslations, toEdition } from './editions.js';
 import { translationNameOf, translationPathOf } from './translation-names.js';
@@ -93,6 +94,7 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   for (const issue of published) {
     for (const article of issue.articles) if (!article.draft && article.body.blank) reportRule(report, 'article/blank', { file: article.path, line: 1, column: 1 }, {});
   }
+  warnIssueSequence([...issues.values()], report);
   const authors = collectAuthors(published, directory);
   const base: Site = {
     language,

@@ -36,6 +36,7 @@ export function toIssue(file: LoadedFile, origin: Origin, folder: string, folder
     number,
     folder,
     ...(data.date === undefined ? {} : { date: data.date }),
+    ...(data.date !== undefined && dateOf(file) !== data.date ? { dateWrong: true as const } : {}),
     ...(data.cover === undefined ? {} : { cover: data.cover }),
     ...(data.coverAlt === undefined ? {} : { coverAlt: data.coverAlt }),
     editors: resolveAuthors(data.editors, directory, 'editors', (index) => itemAt(file, 'editors', index), report),
@@ -141,6 +142,12 @@ function validate<Schema extends typeof issueSchema | typeof articleSchema | typ
   const dated = schema === issueSchema && typeof file.frontMatter?.value === 'object' && file.frontMatter.value !== null && 'date' in file.frontMatter.value;
   const defaults = { title: fallbackTitle(file), ...(dated ? { date: '1970-01-01' } : {}) };
   return data ?? ((withoutMistakes(schema, file.frontMatter?.value, defaults)?.data ?? schema.parse({ title: defaults.title })) as z.infer<Schema>);
+}
+
+/** The date an issue's front matter gives, as written: a stand-in replaces one written wrong (see `validate`). */
+function dateOf(file: LoadedFile): unknown {
+  const value = file.frontMatter?.value;
+  return typeof value === 'object' && value !== null ? (value as { date?: unknown }).date : undefined;
 }
 
 function fallbackTitle(file: LoadedFile): string {

@@ -82,6 +82,8 @@ export interface Issue extends Document {
   folder: string;
   /** Publication date, `YYYY-MM-DD`; absent for a draft. */
   date?: string;
+  /** Whether the date written is none (reported): the issue stays published, with a stand-in `date` no other is compared with. */
+  dateWrong?: true;
   /** The cover image's output path: `issues/7/cover.svg`. */
   cover?: string;
   coverAlt?: string;
