@@ -6,6 +6,7 @@ import { committedHistoryOf, readGitHistory, type GitHistory } from './load/git-
 import { trustCommand } from './load/git-refusal.js';
 import { isInside, loadSources, type AssetSource, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
+import { warnFarDates } from './model/issue-dates.js';
 import { committedCacheFile, committedCacheNote } from './load/committed.js';
 import { markStaleTranslations, translationsBehind } from './model/editions.js';
 import { warnIgnoredFields } from './model/translation-fields.js';
@@ -203,6 +204,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     await step('links', () => resolveEditionLinks(editions, report, { checkDrafts: options.write === false }));
     gitHistory = await history;
     for (const edition of editions) applyHistory(edition, gitHistory);
+    warnFarDates(site, gitHistory, report);
     const behind = translationsBehind(editions);
     const files = gitHistory.files;
     const changed = await step('translations', () =>

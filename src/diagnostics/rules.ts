@@ -588,6 +588,18 @@ export const rules = {
       `issue ${number} is dated, so published, with nothing in it: no editorial below its front matter and no published article, so its page shows its title alone and its feed entry has no content`,
     hint: () => 'Write its editorial below the front matter, or publish an article in it; or remove its date to keep it a draft until it has some.',
   }),
+  // `after`: past the commit being built (`reference`, its day); else before content/'s first commit, and far from `neighbors`, the issues numbered next to it.
+  'issue/date-far': rule<{ number: number; date: string; after: boolean; reference: string; neighbors: ReadonlyArray<{ number: number; date: string }> }>({
+    severity: 'warning',
+    message: ({ number, date, after, reference, neighbors }) =>
+      after
+        ? `issue ${number} is dated ${date}, more than a year after the commit being built (${reference}): it is published with that date all the same, and clients that go by date keep it above every issue to come`
+        : `issue ${number} is dated ${date}, more than a year before content/ was first committed (${reference})${neighbors.length === 0 ? '' : ` and more than a year from ${issueDates(neighbors)}`}`,
+    hint: ({ after }) =>
+      after
+        ? 'Check the year (2204 for 2024?). mimeo never reads the clock, so a date to come is published as written: if this one is meant, keep it.'
+        : 'Check the year (1900 or 1024 for 2024?). An issue older than the repository, such as one of an archive brought into it, may keep its date.',
+  }),
   'issue/missing-issue-file': rule<{ folder: string }>({
     severity: 'error',
     message: ({ folder }) => `the issue folder ${folder} has no issue.md`,
@@ -919,6 +931,11 @@ function filterAdvice({ filter, kind }: FilterAdvice): string {
   if (kind === 'gemtext-only') return `"${filter}" is a filter of gemtext templates (templates/gemini/) only; an HTML template prints the value without it.`;
   if (kind === 'html-only') return `"${filter}" is a filter of HTML templates only${filter === 'text_dir' ? ', for their dir attributes; a gemtext template has none' : ''}.`;
   return `mimeo has no "${filter}" filter, and needs none: the URLs in the context are relative to the page already; for another path of the site, put {{ page.root }} (the web root, relative to the page) before it: {{ page.root }}about/.`;
+}
+
+/** Issues with their dates, as a message names them: `issue 2 (2024-03-01)`, `issues 2 (2024-03-01) and 4 (2024-06-01)`. */
+function issueDates(issues: ReadonlyArray<{ number: number; date: string }>): string {
+  return `${issues.length === 1 ? 'issue' : 'issues'} ${issues.map(({ number, date }) => `${number} (${date})`).join(' and ')}`;
 }
 
 /** A rule id of the catalogue. */
