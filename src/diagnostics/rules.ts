@@ -563,6 +563,25 @@ export const rules = {
     hint: ({ folders, number }) =>
       folders ? `Both folders, ${folders[0]}/ and ${folders[1]}/, are issue ${number}: move the files of one into the other, or give it the number of another issue.` : 'Rename one of the two files.',
   }),
+  'alias/taken': rule<{ address: string; file?: string; generated?: string; copied?: string }>({
+    severity: 'error',
+    message: ({ address, file, generated, copied }) =>
+      file !== undefined ? `the alias ${address} is the address of ${file}` : generated !== undefined ? `the alias ${address} is the address of ${generated}, which mimeo makes` : `the alias ${address} is where ${copied} is published`,
+    hint: ({ copied }) =>
+      copied !== undefined
+        ? 'Remove the alias or that file: a reader can not be sent on from a place that holds a file.'
+        : 'Remove this alias: readers who follow a link to that address must find what is there now, not be sent here.',
+  }),
+  'alias/own-address': rule<{ address: string }>({
+    severity: 'error',
+    message: ({ address }) => `the alias ${address} is this page's own address`,
+    hint: () => 'Remove it: an alias is an earlier address, which the page has no more (after renaming the file, write the old one).',
+  }),
+  'alias/duplicate': rule<{ address: string; other: string }>({
+    severity: 'error',
+    message: ({ address, other }) => `the alias ${address} is an alias of ${other} too`,
+    hint: () => 'Keep it in one of the two files: an address can send readers to one page only.',
+  }),
   'issue/untitled': rule<{ number: number }>({
     severity: 'warning',
     message: ({ number }) => `issue ${number} is dated, so published, with the title "Untitled" that \`mimeo new issue\` gives a draft: readers would see it as No. ${number}: Untitled`,

@@ -2,7 +2,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { translationNameOf } from './translation-names.js';
 import type { LoadedFile } from '../compile/compiled.js';
-import { articleSchema, issueSchema, pageSchema } from '../parse/schemas.js';
+import { articleSchema, issueSchema, pageSchema, toAliasRoute } from '../parse/schemas.js';
 import { validateData, withoutMistakes, type ValidationOptions } from '../parse/validate.js';
 import type { Position } from '../parse/yaml-data.js';
 import type { z } from 'zod';
@@ -99,8 +99,10 @@ export function toPage(file: LoadedFile, origin: Origin, fileName: string, repor
   return { kind: 'page', ...documentBase(file, origin, data, file.fields, `${slug}/`), draft: false, slug, menu: data.menu, order: data.order };
 }
 
-function documentBase(file: LoadedFile, origin: Origin, data: { title: string; summary?: string | undefined }, fields: Record<string, Position>, route: string) {
+function documentBase(file: LoadedFile, origin: Origin, data: { title: string; summary?: string | undefined; aliases?: string[] | undefined }, fields: Record<string, Position>, route: string) {
+  const aliases = data.aliases ?? [];
   return {
+    ...(aliases.length === 0 ? {} : { aliases: aliases.map(toAliasRoute), aliasPlaces: aliases.map((_, index) => itemAt(file, 'aliases', index)).map(({ line, column }) => ({ line, column })) }),
     path: file.path,
     key: origin.key,
     lang: origin.lang,

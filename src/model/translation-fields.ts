@@ -38,9 +38,10 @@ export function ignoredFieldsOf(original: SiteDocument, translation: SiteDocumen
  * path by now (`issues/1/cover.svg`), or gone when that file is missing.
  */
 function structureOf(document: SiteDocument, cover: unknown): Record<string, unknown> {
-  if (document.kind === 'article') return { authors: document.authors.map((author) => author.key), tags: document.tags };
-  if (document.kind === 'issue') return { date: document.date, cover: coverAsWritten(cover), editors: document.editors.map((author) => author.key) };
-  return { menu: document.menu, order: document.order };
+  const aliases = document.aliases ?? [];
+  if (document.kind === 'article') return { authors: document.authors.map((author) => author.key), tags: document.tags, aliases };
+  if (document.kind === 'issue') return { date: document.date, cover: coverAsWritten(cover), editors: document.editors.map((author) => author.key), aliases };
+  return { menu: document.menu, order: document.order, aliases };
 }
 
 /** A cover as written, `./cover.svg` being `cover.svg`. */

@@ -52,6 +52,13 @@ export interface Document {
   partial?: boolean;
   /** Where each top-level front matter key's value was written, for located errors. */
   fields: Record<string, Position>;
+  /**
+   * Its earlier addresses (front matter `aliases`), as routes without the edition's prefix
+   * (`issues/1/doas/`): each edition writes a page there that sends readers to `route`.
+   */
+  aliases?: string[];
+  /** Where each of `aliases` is written in the original's front matter, for located errors. */
+  aliasPlaces?: Position[];
   /** Web route: the folder of its page, `issues/3/current/` (`''` for the root). */
   route: string;
   /** Its last commit's date (ISO 8601, UTC), when Git knows the file as committed. */

@@ -96,6 +96,39 @@ const language = z
   // Told once: a value the form refuses is not told its case too.
   .refine((value) => !languageForm.test(value) || value === toCanonicalCase(value), { message: 'a language tag like en or pt-BR' });
 
+// An earlier address of a document (README, Moving an article): a path of the site, read from its
+// root, with or without its first and last slash (`/issues/1/doas/`, `issues/1/doas`); each part
+// letters, digits, -, _, . and ~, but not . or .. alone. No scheme, no //host, no ?query or #fragment:
+// mimeo writes a page there, which only a path of the site can be.
+const aliasPart = '(?!\\.\\.?(?:/|$))[A-Za-z0-9._~-]+';
+const aliasForm = new RegExp(`^/?(?:${aliasPart}/)*${aliasPart}/?$`);
+const alias = z.string().regex(aliasForm, { message: 'a path of the site like /issues/1/old-slug/ (letters, digits, -, _, . and ~ between slashes, without a scheme, .., ?query or #fragment)' });
+// Told apart as addresses: `/issues/1/doas/` and `issues/1/doas` are one.
+const aliasList = uniqueList(alias, 'an address', (value) => toAliasRoute(value).toLowerCase()).describe(
+  'Earlier addresses of this page, like /issues/1/old-slug/: mimeo writes a page at each that sends readers to the page\'s address.',
+);
+
+/**
+ * The path of the site an alias written otherwise most likely stands for: the path of a full
+ * address (`https://zine.example/issues/1/doas/`, `//zine.example/doas/`), without its ?query
+ * or #fragment, its `..` resolved; `undefined` when that is no alias either, or the value is one.
+ */
+export function toAliasPath(value: string): string | undefined {
+  if (aliasForm.test(value)) return undefined;
+  let path: string;
+  try {
+    path = new URL(value.trim(), 'https://zine.invalid/').pathname;
+  } catch {
+    return undefined;
+  }
+  return aliasForm.test(path) ? path : undefined;
+}
+
+/** The route an alias stands for: `/issues/1/doas` → `issues/1/doas/`. */
+export function toAliasRoute(value: string): string {
+  return `${value.replace(/^\//, '').replace(/\/$/, '')}/`;
+}
+
 /** `site.yml` (SPEC §2.1). */
 export const siteConfigSchema = z.strictObject({
   title: words.describe('The webzine\'s name, shown in the masthead and feeds.'),
@@ -149,6 +182,7 @@ export const issueSchema = z.strictObject({
   cover: text.optional().describe('Cover image, relative to the issue folder.'),
   coverAlt: text.optional().describe('Text alternative of the cover image.'),
   editors: nameList.default([]).describe('Handles or names of the issue\'s editors.'),
+  aliases: aliasList.default([]),
 });
 
 /** Front matter of an article, `issues/<N>/<NN>-<slug>.md`. */
@@ -158,6 +192,7 @@ export const articleSchema = z.strictObject({
   summary: text.optional(),
   tags: tagList.default([]),
   draft: z.boolean().default(false),
+  aliases: aliasList.default([]),
 });
 
 /** Front matter of a page, `pages/<slug>.md`. */
@@ -166,6 +201,7 @@ export const pageSchema = z.strictObject({
   menu: z.boolean().default(false).describe('Whether the page is in the navigation (default: `false`).'),
   order: z.number().default(0).describe('Place in the navigation, smallest first (default: `0`).'),
   summary: text.optional(),
+  aliases: aliasList.default([]),
 });
 
 /**

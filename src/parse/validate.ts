@@ -6,7 +6,7 @@ import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
 import { impossibleDate } from './impossible-date.js';
 import { asList, inQuotes, itemsOf, type ListedValue } from './yaml-quoting.js';
-import { toFediverseAddress } from './schemas.js';
+import { toAliasPath, toFediverseAddress } from './schemas.js';
 import { suggestLanguageTag, type TagSuggestion } from '../util/language-tags.js';
 import { describeExpected, knownKeys, whatFieldTakes } from './field-schema.js';
 
@@ -120,7 +120,9 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
       ? didYouMean(actualValue, issue.values.map(String))
       : area === 'authors-file' && path[path.length - 1] === 'fediverse' && typeof actualValue === 'string'
         ? toFediverseAddress(actualValue)
-        : undefined;
+        : area === 'front-matter' && path[0] === 'aliases' && typeof actualValue === 'string'
+          ? toAliasPath(actualValue)
+          : undefined;
   // Looked for only for the values shown.
   const text = options.text;
   const commented = actualValue === null && text !== undefined ? () => commentedValue(text, place, schema, path) : undefined;

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Issue, Page, Site, SiteDocument } from '../model/types.js';
 import { selectFeedIssues } from './feeds/entries.js';
 import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
+import { capsuleRedirectOutputs } from './gemtext/redirect-pages.js';
+import { documentsWithAliases, redirectOutputs } from './html/redirect-pages.js';
 
 /**
  * What the outputs of one build's original edition are made of. `mimeo dev` compares two graphs
@@ -20,6 +22,7 @@ import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
  * - `issue:<path>`: an issue and its articles as lists show them (titles, authors, dates, order);
  * - `body:<path>`: the text of one Markdown file;
  * - `feed`: which issues the feeds hold;
+ * - a page at an alias (front matter `aliases`) reads the `issue:` or `page:` input of its document;
  * - `asset:<path>`: a copied file whose output path is also a rendered page's (a conflict);
  * - `editions`: the dates of the other editions' pages, which the sitemap shows too.
  *
@@ -48,7 +51,7 @@ export interface GraphOptions {
 // may point to and the places of front matter values (both only ever give diagnostics).
 // A document's `age` (commits since it changed) grows with every commit; only which of an original
 // and its translation changed last is shown, and that is on the translation.
-const unlisted = new Set(['body', 'anchors', 'fields', 'age']);
+const unlisted = new Set(['body', 'anchors', 'fields', 'age', 'aliasPlaces']);
 // Fields of a site that are not its settings: its collections (inputs of their own) and its commit.
 const notSettings = new Set(['issues', 'pages', 'authors', 'authorAnchors', 'documents', 'assets', 'failed', 'commit', 'committed']);
 
@@ -119,6 +122,8 @@ function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void
     for (const article of issue.articles) add(`web/${article.route}index.html`, [...page, issueKey(issue), bodyKey(article)]);
   }
   for (const document of site.pages) add(`web/${document.route}index.html`, [...page, pageKey(document), bodyKey(document)]);
+  // A page at an alias shows the document's title and address.
+  for (const document of documentsWithAliases(site)) for (const output of redirectOutputs(site, document)) add(`web/${output}`, ['theme:strings', listKey(site, document)]);
   // Entries hold whole issues with their bodies (SPEC §3).
   const feed = ['theme:strings', 'feed', ...feedIssues.flatMap((issue) => [issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey)])];
   add('web/atom.xml', feed);
@@ -141,6 +146,7 @@ function addCapsuleOutputs(site: Site, feedIssues: readonly Issue[], add: Add): 
     for (const article of issue.articles) add(file(article), [...page, issueKey(issue), bodyKey(article)]);
   }
   for (const document of site.pages) add(file(document), [...page, pageKey(document), bodyKey(document)]);
+  for (const document of documentsWithAliases(site)) for (const output of capsuleRedirectOutputs(site, document)) add(`gemini/${output}`, ['theme:strings', listKey(site, document)]);
   // The capsule's feed carries titles and links, not content.
   add('gemini/atom.xml', ['theme:strings', 'feed', ...feedIssues.map(issueKey)]);
 }
@@ -165,6 +171,13 @@ function addAssetConflicts(site: Site, inputs: Map<string, string>, outputs: Map
 
 function listedDocuments(site: Site): SiteDocument[] {
   return [...site.issues.flatMap((issue) => [issue, ...issue.articles]), ...site.pages];
+}
+
+/** The input that holds a document's title, address and aliases: its page's, or its issue's (which holds its articles). */
+function listKey(site: Site, document: SiteDocument): string {
+  if (document.kind === 'page') return pageKey(document);
+  const issue = document.kind === 'issue' ? document : site.issues.find((other) => other.number === document.issueNumber && other.articles.includes(document));
+  return issue === undefined ? `body:${document.path}` : issueKey(issue);
 }
 
 function issueKey(issue: Issue): string {

@@ -298,7 +298,7 @@ describe('the mimeo command', () => {
   it('prints the JSON Schema of article front matter, generated from the checks', async () => {
     const run = await mimeo(['schema', 'article']);
     const schema = JSON.parse(run.stdout) as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
-    expect(Object.keys(schema.properties).sort()).toEqual(['authors', 'draft', 'summary', 'tags', 'title']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['aliases', 'authors', 'draft', 'summary', 'tags', 'title']);
     expect(schema.required).toEqual(['title']);
     expect(schema.additionalProperties).toBe(false);
   });
@@ -313,6 +313,16 @@ describe('the mimeo command', () => {
     const help = (await mimeo(['schema', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(help).toContain('with no schema at its root: as it is, it validates anything; reference a part of it, like file.json#/$defs/site.');
     expect(help).toContain('Front matter inside .md files is checked by mimeo check and mimeo dev, not by YAML editor extensions.');
+  });
+
+  it('gives editors the form of an alias, so they flag a full address, a .. or a ?query as check does', async () => {
+    for (const name of ['issue', 'article', 'page']) {
+      const schema = JSON.parse((await mimeo(['schema', name])).stdout) as { properties: { aliases: { type: string; items: { pattern: string } } } };
+      expect(schema.properties.aliases.type).toBe('array');
+      const pattern = new RegExp(schema.properties.aliases.items.pattern, 'u');
+      const values = ['/issues/1/doas/', 'issues/1/doas', 'https://zine.example/issues/1/doas/', '//zine.example/doas/', '/issues/1/../doas/', '/issues/1/doas?ref=feed', '/'];
+      expect(values.map((value) => pattern.test(value))).toEqual([true, true, false, false, false, false, false]);
+    }
   });
 
   it('gives editors the form of an issue date, so they flag "March 1, 2026" as check does', async () => {

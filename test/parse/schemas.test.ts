@@ -25,7 +25,7 @@ describe('the fields of front matter together', () => {
       Object.entries(schema.shape).filter(([key, field]) => taken(field) !== taken(frontMatterFieldsSchema.shape[key as keyof typeof frontMatterFieldsSchema.shape])).map(([key]) => key),
     );
     expect(differing).toEqual([]);
-    expect(Object.keys(frontMatterFieldsSchema.shape).sort()).toEqual(['authors', 'cover', 'coverAlt', 'date', 'draft', 'editors', 'menu', 'order', 'summary', 'tags', 'title']);
+    expect(Object.keys(frontMatterFieldsSchema.shape).sort()).toEqual(['aliases', 'authors', 'cover', 'coverAlt', 'date', 'draft', 'editors', 'menu', 'order', 'summary', 'tags', 'title']);
   });
 });
 

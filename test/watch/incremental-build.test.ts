@@ -5,6 +5,7 @@ import { build } from '../../src/build.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { createIncrementalBuild } from '../../src/watch/incremental-build.js';
+import { resolveRequest } from '../../src/watch/resolve-request.js';
 import { generateZine } from '../../bench/generate.js';
 import { applyRandomEdit, createRandom, edits, type EditedZine } from '../support/random-edits.js';
 import { commitAll, git } from '../support/git.js';
@@ -79,6 +80,25 @@ describe('incremental rebuilds of mimeo dev', () => {
     expect(rules(blank)).toContain('content/issues/1/30-plain.md article/blank');
     await writeFile(article, text);
     expect(rules(await incremental.rebuild(['content/issues/1/30-plain.md']))).not.toContain('content/issues/1/30-plain.md article/blank');
+  });
+
+  it('writes the page of an alias added to an article, and removes it with the alias, as a build would', async () => {
+    const zine = await editedZine(8);
+    const article = path.join(zine.root, 'content/issues/1/10-first.md');
+    const text = await readFile(article, 'utf8');
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    await writeFile(article, text.replace('tags: [news]', 'tags: [news]\naliases: [/issues/1/premier/]'));
+    expect((await incremental.rebuild(['content/issues/1/10-first.md'])).ok).toBe(true);
+    expect(await readFile(path.join(outDir, 'web/issues/1/premier/index.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=../first/">');
+    // What mimeo dev's server answers at the old address.
+    expect(await resolveRequest(path.join(outDir, 'web'), '/issues/1/premier/', 'index.html')).toMatchObject({ kind: 'file', relative: 'issues/1/premier/index.html' });
+    expect(await readFile(path.join(outDir, 'gemini/issues/1/premier.gmi'), 'utf8')).toBe('This page has moved to a new address:\n=> first.gmi The first article\n');
+    await writeFile(article, text);
+    expect((await incremental.rebuild(['content/issues/1/10-first.md'])).ok).toBe(true);
+    expect((await listTree(outDir)).filter((file) => file.includes('premier'))).toEqual([]);
+    expect(await resolveRequest(path.join(outDir, 'web'), '/issues/1/premier/', 'index.html')).toEqual({ kind: 'missing', relative: 'issues/1/premier/index.html' });
   });
 
   it('removes the capsule folder itself once site.yml has no geminiUrl, as a build would not make it', async () => {

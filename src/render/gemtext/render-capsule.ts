@@ -5,6 +5,7 @@ import type { OutputFile } from '../../write/output-file.js';
 import { formatDate } from '../html/views.js';
 import { relativePath } from '../html/url.js';
 import { capsuleFile, capsuleHref, capsuleRoute } from './capsule-urls.js';
+import { renderCapsuleRedirects } from './redirect-pages.js';
 import { contentOf, type CompiledBody } from '../../compile/compiled.js';
 import { LazyText } from '../lazy-text.js';
 import { markers, slotOf, type Slot } from '../slots.js';
@@ -87,6 +88,8 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
     page(capsuleRoute(p), 'page', p.path, false, (scope) => ({ content: { title: joinLines(p.title), gemtext: body(scope, p), ...translationNotes(scope, p) } }));
   }
   page(`${home}authors.gmi`, 'authors', 'content/authors.yml', false, (scope) => ({ authors: authorsView(scope) }));
+  // Pages at the documents' earlier addresses (front matter `aliases`).
+  outputs.push(...renderCapsuleRedirects(site, strings, (file) => !options.only || options.only.has(file)));
   // Images and static files are shared by every edition, copied once.
   if (home === '') for (const asset of site.assets) outputs.push({ path: asset.output, copyFrom: asset.absolutePath, source: asset.path });
   return outputs;

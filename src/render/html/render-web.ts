@@ -4,6 +4,7 @@ import type { Theme } from '../../theme/theme.js';
 import type { OutputFile } from '../../write/output-file.js';
 import { renderSitemap, renderRobots } from './sitemap.js';
 import { pageSpecs, type PageSpec } from './page-specs.js';
+import { renderRedirects } from './redirect-pages.js';
 import { absoluteUrl, linkTo } from './url.js';
 import { formatDate, menuView, siteTextLang, type PageScope } from './views.js';
 import { editionTitle } from '../feeds/render-feeds.js';
@@ -33,6 +34,8 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
     const file = theme.renderFile(spec.template, context, { tree: 'web', path: spec.output ?? `${spec.route}index.html`, source: spec.source, page: `/${spec.output ?? spec.route}` });
     outputs.push(file);
   }
+  // Pages at the documents' earlier addresses (front matter `aliases`), in every edition.
+  outputs.push(...renderRedirects(site, strings, options.baseUrl, wanted));
   if (site.prefix !== '') return outputs;
   // The webzine's own files (static/ and the like) replace a theme's file of the same name, and
   // mimeo's robots.txt (a site that keeps some crawlers out), but not the hashed stylesheet, which

@@ -1,0 +1,62 @@
+import type { Site, SiteDocument } from '../../model/types.js';
+import type { OutputFile } from '../../write/output-file.js';
+import { absoluteUrl, linkTo } from './url.js';
+
+/**
+ * The documents an edition publishes that have aliases: its issues, their articles and its pages
+ * (drafts only when the build shows them).
+ */
+export function documentsWithAliases(site: Site): SiteDocument[] {
+  return [...site.issues.flatMap((issue) => [issue, ...issue.articles]), ...site.pages].filter((document) => (document.aliases ?? []).length > 0);
+}
+
+/** Where the page of each alias of an edition goes on the web: `issues/1/doas/index.html`. */
+export function redirectOutputs(site: Site, document: SiteDocument): string[] {
+  return (document.aliases ?? []).map((alias) => `${site.prefix}${alias}index.html`);
+}
+
+/**
+ * The pages that send readers from each alias (an earlier address) of an edition's documents to
+ * their address: made by mimeo, not from a contributor's HTML, they refresh at once, name the
+ * address as canonical, keep search engines from listing the old one, and show a link for readers
+ * whose browser does not refresh. `strings` are the edition's UI strings.
+ */
+export function renderRedirects(site: Site, strings: Record<string, string>, baseUrl: string, wanted: (path: string) => boolean): OutputFile[] {
+  const outputs: OutputFile[] = [];
+  for (const document of documentsWithAliases(site)) {
+    for (const output of redirectOutputs(site, document)) {
+      if (!wanted(output)) continue;
+      const from = output.slice(0, -'index.html'.length);
+      outputs.push({ path: output, bytes: redirectPage(site, document, strings, linkTo({ from }, document.route), absoluteUrl(baseUrl, document.route)), source: document.key });
+    }
+  }
+  return outputs;
+}
+
+function redirectPage(site: Site, document: SiteDocument, strings: Record<string, string>, url: string, canonical: string): string {
+  const title = escapeText(document.title);
+  // The title is in the document's language, which is the original's while it is not translated.
+  const lang = document.lang === site.language ? '' : ` lang="${escapeText(document.lang)}"`;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeText(site.language)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title${lang}>${title}</title>`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex">',
+    `<link rel="canonical" href="${escapeText(canonical)}">`,
+    `<meta http-equiv="refresh" content="0; url=${escapeText(url)}">`,
+    '</head>',
+    '<body>',
+    `<p>${escapeText(strings['moved'] ?? 'This page has moved to a new address:')}</p>`,
+    `<p><a href="${escapeText(url)}"${lang}>${title}</a></p>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

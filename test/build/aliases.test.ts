@@ -1,0 +1,113 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkHtml } from '../support/vnu.js';
+import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const article = 'content/issues/1/10-first-steps.md';
+
+/** The base webzine with a capsule and a French edition, its first article renamed from 10-first.md with its old address in `aliases`. */
+async function movedZine(aliases = '[/issues/1/first/, old/first]'): Promise<string> {
+  const root = await makeWebzine();
+  const file = (name: string) => path.join(root, name);
+  await writeFile(file('content/site.yml'), `${await readFile(file('content/site.yml'), 'utf8')}geminiUrl: gemini://zine.example/\nlanguages: [fr]\n`);
+  await rename(file('content/issues/1/10-first.md'), file(article));
+  await writeFile(file(article), (await readFile(file(article), 'utf8')).replace('tags: [news]', `tags: [news]\naliases: ${aliases}`));
+  await writeFile(file('content/issues/1/issue.md'), (await readFile(file('content/issues/1/issue.md'), 'utf8')).replace('10-first.md', '10-first-steps.md'));
+  await writeFile(file('content/issues/1/10-first-steps.fr.md'), '---\ntitle: Les premiers pas\nsummary: Ce qui vient d\'abord.\n---\nBonjour.\n');
+  return root;
+}
+
+async function buildInto(root: string, out: string, ...extra: string[]): Promise<void> {
+  const run = await runCli(['build', '--root', root, '--out', out, ...extra]);
+  expect(run.stdout + run.stderr.split('\n').filter((line) => line.includes('error')).join('\n')).not.toContain('error');
+  expect(run.code).toBe(0);
+}
+
+describe('an article with aliases', () => {
+  let out: string;
+  const read = (file: string) => readFile(path.join(out, file), 'utf8');
+  beforeAll(async () => {
+    out = await temporaryFolder();
+    await buildInto(await movedZine(), out);
+  });
+
+  it('leaves at its old address a page that sends readers on to the new one, with a link to follow', async () => {
+    expect(await read('web/issues/1/first/index.html')).toBe(
+      [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        '<title>The first article</title>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="robots" content="noindex">',
+        '<link rel="canonical" href="https://zine.example/issues/1/first-steps/">',
+        '<meta http-equiv="refresh" content="0; url=../first-steps/">',
+        '</head>',
+        '<body>',
+        '<p>This page has moved to a new address:</p>',
+        '<p><a href="../first-steps/">The first article</a></p>',
+        '</body>',
+        '</html>',
+        '',
+      ].join('\n'),
+    );
+    expect(await read('web/old/first/index.html')).toContain('<meta http-equiv="refresh" content="0; url=../../issues/1/first-steps/">');
+  });
+
+  it('writes the same page under every edition, in its language, to its edition\'s address', async () => {
+    const french = await read('web/fr/issues/1/first/index.html');
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('<link rel="canonical" href="https://zine.example/fr/issues/1/first-steps/">');
+    expect(french).toContain('<p>Cette page a changé d\'adresse\u202F:</p>\n<p><a href="../first-steps/">Les premiers pas</a></p>');
+  });
+
+  it('writes pages the Nu Html Checker finds valid', async () => {
+    expect(await checkHtml(['web/issues/1/first/index.html', 'web/fr/old/first/index.html'].map((file) => path.join(out, file)))).toEqual([]);
+  });
+
+  it('leaves in the capsule a page at the old address with a link to the new one', async () => {
+    expect(await read('gemini/issues/1/first.gmi')).toBe('This page has moved to a new address:\n=> first-steps.gmi The first article\n');
+    expect(await read('gemini/fr/old/first.gmi')).toBe('Cette page a changé d\'adresse\u202F:\n=> ../issues/1/first-steps.gmi Les premiers pas\n');
+  });
+
+  it('puts no alias in the sitemap or the feeds', async () => {
+    for (const file of ['web/sitemap.xml', 'web/atom.xml', 'web/rss.xml', 'web/fr/atom.xml', 'gemini/atom.xml']) {
+      const text = await read(file);
+      if (file === 'web/sitemap.xml') expect(text).toContain('<loc>https://zine.example/issues/1/first-steps/</loc>');
+      expect(text, file).not.toMatch(/issues\/1\/first\/|old\/first/);
+    }
+  });
+});
+
+describe('aliases and the output folder', () => {
+  it('are byte for byte the same from one build of a commit to the next', async () => {
+    const root = await movedZine();
+    const [first, second] = [await temporaryFolder(), await temporaryFolder()];
+    await buildInto(root, first, '--no-cache');
+    await buildInto(root, second, '--no-cache');
+    expect(await readTree(first)).toEqual(await readTree(second));
+  });
+
+  it('lose their page when removed, and get it back when added again, with the cache as without it', async () => {
+    const root = await movedZine();
+    const out = path.join(root, 'dist');
+    const cache = path.join(await temporaryFolder(), 'cache');
+    await buildInto(root, out, '--cache-dir', cache);
+    const file = path.join(root, article);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('aliases: [/issues/1/first/, old/first]', 'aliases: [old/first]'));
+    await buildInto(root, out, '--cache-dir', cache);
+    const files = await listTree(out);
+    expect(files.filter((name) => /\/first(\/|\.gmi)/.test(name))).toEqual(['gemini/fr/old/first.gmi', 'gemini/old/first.gmi', 'web/fr/old/first/index.html', 'web/old/first/index.html']);
+    const uncached = await temporaryFolder();
+    await buildInto(root, uncached, '--no-cache');
+    expect(await readTree(out)).toEqual(await readTree(uncached));
+    await writeFile(file, text);
+    await buildInto(root, out, '--cache-dir', cache);
+    expect(await listTree(out)).toContain('web/issues/1/first/index.html');
+  });
+});
