@@ -1,3 +1,4 @@
+import { dirname } from 'node:path/posix';
 import { withoutForbiddenCharacters } from '../util/forbidden-characters.js';
 
 // An e-mail address, which a commit's name sometimes is (`git config user.name bob@corp.example`).
@@ -18,7 +19,10 @@ export interface FileHistory {
   age: number;
   /** The full hash of its last commit (or of the merge that brought its last change). */
   commit?: string;
-  /** Whether its last change is its deletion: a file at its path now is another one (default: `false`). */
+  /**
+   * Whether its last change is its deletion, or its move to another folder (dated by the move, with
+   * no authors): a file at its path now is another one (default: `false`).
+   */
   deleted?: true;
 }
 
@@ -38,7 +42,7 @@ export interface FileHistory {
  * that the next record at its path undid, adding back the very blob it removed (`git revert`,
  * `git checkout <commit> -- <file>`), ends nothing and is no change either: its author, like
  * that of every deletion but a file's last record, is not counted. A file brought back with a
- * change is another one.
+ * change is another one. A move to another folder is also a deletion at the path it left.
  */
 export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<string, FileHistory> {
   const state: State = { files: new Map(), currentName: new Map(), met: new Set(), madeAt: new Map() };
@@ -107,7 +111,11 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     const renamed = status.startsWith('R') || status.startsWith('C');
     const path = tokens[renamed ? i + 2 : i + 1] ?? '';
     const current = currentName.get(path) ?? path;
-    if (status.startsWith('R')) currentName.set(tokens[i + 1] ?? '', current);
+    if (status.startsWith('R')) {
+      const from = tokens[i + 1] ?? '';
+      if (commit.mainline) recordMoveAway(state, from, path, commit);
+      currentName.set(from, current);
+    }
     i += renamed ? 2 : 1;
     if (current === gone) continue;
     // A deletion made on another branch is not recorded: a merge that took it shows it. One that
@@ -128,6 +136,17 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     if (status.startsWith('A') || renamed) madeAt.set(current, { path, ...(status.startsWith('A') ? { added: after } : {}) });
     else madeAt.delete(current);
   }
+}
+
+/**
+ * Records a move to another folder as a deletion at the path the file left (`deleted`, dated by
+ * the move): its folder lost it, which is a change of the folder's (an issue's, SPEC §3), though
+ * not of the file's. Not when a file met since is at that path (or left it later): that one's
+ * history is the path's.
+ */
+function recordMoveAway({ files, met }: State, from: string, to: string, commit: Commit): void {
+  if (dirname(from) === dirname(to) || met.has(from) || files.has(from)) return;
+  files.set(from, { created: commit.when, modified: commit.when, authors: [], age: commit.age, ...(commit.hash ? { commit: commit.hash } : {}), deleted: true });
 }
 
 /** One `--raw` record, `:<mode> <mode> <blob before> <blob after> <status>` (the paths follow it). */

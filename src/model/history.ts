@@ -1,9 +1,11 @@
 import { committedHistoryOf, type GitHistory } from '../load/git-history.js';
+import { translationSuffix } from './classify.js';
 import type { Issue, Site } from './types.js';
 
 /**
  * Dates and names from Git: each document's last commit and its commits' authors, each issue's
- * contributors (writers plus committers of its files, names only) and its `updated` date.
+ * contributors (writers plus committers of its files, names only) and its `updated` date (its
+ * files' last commits, and the commits that took a file or an article from it).
  * A file changed since its last commit keeps that commit's dates and names: its change has no
  * date yet, and the clock is no source of one (SPEC §3). A file the commit holds no version of
  * (never committed, or made anew where one was deleted) keeps only what its front matter says.
@@ -21,7 +23,8 @@ export function applyHistory(site: Site, history: GitHistory): void {
     }
   }
   const assetsOf = assetsByIssue(site);
-  for (const issue of site.issues) describeIssue(issue, (assetsOf.get(issue.folder) ?? []).map(committed));
+  const lossesOf = lossesByIssue(site, history);
+  for (const issue of site.issues) describeIssue(issue, (assetsOf.get(issue.folder) ?? []).map(committed), lossesOf.get(issue.folder) ?? []);
   if (history.commit) site.commit = history.commit;
   if (history.committed) site.committed = history.committed;
 }
@@ -29,10 +32,36 @@ export function applyHistory(site: Site, history: GitHistory): void {
 /** The paths of the assets below each issue's folder (at any depth), by folder. */
 function assetsByIssue(site: Site): Map<string, string[]> {
   const found = new Map<string, string[]>(site.issues.map((issue) => [issue.folder, []]));
-  for (const asset of site.assets) {
-    for (let end = asset.path.indexOf('/'); end !== -1; end = asset.path.indexOf('/', end + 1)) found.get(asset.path.slice(0, end))?.push(asset.path);
+  for (const asset of site.assets) addToFolders(found, asset.path, asset.path);
+  return found;
+}
+
+/**
+ * When each issue lost something its readers saw, by folder: a file below it deleted or moved to
+ * another folder (a translation's only in its own edition, which shows the original instead), an
+ * article made a draft. An issue's `updated` is its last significant change, and must not go
+ * backwards when one goes (RFC 4287 §4.2.15). The commit that added `draft: true` is not looked
+ * for, which would take reading the article's older versions: its last commit stands for it, so a
+ * draft's later commits count too.
+ */
+function lossesByIssue(site: Site, history: GitHistory): Map<string, string[]> {
+  const found = new Map<string, string[]>(site.issues.map((issue) => [issue.folder, []]));
+  const otherEditions = new Set(site.editions.map((edition) => edition.language).filter((language) => language !== site.language));
+  for (const [path, file] of history.files) {
+    if (file.deleted && !otherEditions.has(translationSuffix.exec(path)?.[1] ?? '')) addToFolders(found, path, file.modified);
+  }
+  const shown = new Set(site.issues.flatMap((issue) => issue.articles.map((article) => article.key)));
+  for (const document of site.documents.values()) {
+    // `draft` is the original's to say: its commits date it in every edition, a translation's do not.
+    const modified = document.kind === 'article' && document.draft && !shown.has(document.key) ? committedHistoryOf(history, document.key)?.modified : undefined;
+    if (modified) addToFolders(found, document.key, modified);
   }
   return found;
+}
+
+/** Adds `value` to the list of each folder of `found` that holds `path` (at any depth). */
+function addToFolders(found: Map<string, string[]>, path: string, value: string): void {
+  for (let end = path.indexOf('/'); end !== -1; end = path.indexOf('/', end + 1)) found.get(path.slice(0, end))?.push(value);
 }
 
 // Sorting names by one collator: `localeCompare` with a locale makes one every time.
@@ -40,8 +69,8 @@ const byName = new Intl.Collator('en').compare;
 
 type Commits = { modified: string; authors: string[] } | undefined;
 
-function describeIssue(issue: Issue, assets: readonly Commits[]): void {
-  const dates = [issue.date ? `${issue.date}T00:00:00.000Z` : undefined, issue.modified, ...issue.articles.map((a) => a.modified), ...assets.map((a) => a?.modified)];
+function describeIssue(issue: Issue, assets: readonly Commits[], losses: readonly string[]): void {
+  const dates = [issue.date ? `${issue.date}T00:00:00.000Z` : undefined, issue.modified, ...issue.articles.map((a) => a.modified), ...assets.map((a) => a?.modified), ...losses];
   const known = dates.filter((date): date is string => date !== undefined).sort();
   const newest = known[known.length - 1];
   if (newest) issue.updated = newest;

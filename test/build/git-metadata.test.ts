@@ -126,7 +126,8 @@ describe('history that can not be trusted', () => {
     expect(run.stderr).toBe('note: content/issues/1/30-old.md is not committed, so its dates come from front matter only\n');
     expect(await page('web/issues/1/old/index.html')).toContain('<time datetime="2026-03-01">March 1, 2026</time> · <a');
     expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi></p>');
-    expect(await page('web/atom.xml')).toContain('<updated>2026-04-10T12:30:00.000Z</updated>');
+    // The issue lost the old article at its deletion: its last change.
+    expect(await page('web/atom.xml')).toContain('<updated>2026-05-04T09:00:00.000Z</updated>');
     expect(await page('web/sitemap.xml')).toContain('<loc>https://zine.example/issues/1/old/</loc><lastmod>2026-03-01</lastmod>');
   });
 

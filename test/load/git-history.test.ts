@@ -49,6 +49,22 @@ describe('parseLog', () => {
     expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy'], age: 1 }]]);
   });
 
+  it('marks the path a file left for another folder as a deletion there at the move, with no authors, but not one left within its folder', () => {
+    const log = `\x012026-03-03T00:00:00Z\x02Cy\0${raw('R100', ['content/1/b.md', 'content/2/b.md'], '1', '1')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('R100', ['content/1/a.md', 'content/1/b.md'], '1', '1')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/1/a.md'], '0', '1')}`;
+    expect([...parseLog(log)]).toEqual([
+      ['content/1/b.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: [], age: 0, deleted: true }],
+      ['content/2/b.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 2 }],
+    ]);
+  });
+
+  it('marks no deletion at the path a file left when it was moved back there since', () => {
+    const log = `\x012026-03-03T00:00:00Z\x02Cy\0${raw('R100', ['content/2/a.md', 'content/1/a.md'], '1', '1')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('R100', ['content/1/a.md', 'content/2/a.md'], '1', '1')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/1/a.md'], '0', '1')}`;
+    expect([...parseLog(log)]).toEqual([
+      ['content/2/a.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: [], age: 0, deleted: true }],
+      ['content/1/a.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 2 }],
+    ]);
+  });
+
   it('neither ends a history nor marks a file deleted at a deletion made on a branch whose merge kept the file', () => {
     const log = `\x012026-03-04T00:00:00Z\x02Cy\x02m1 b1\x02m2\0${raw('M', ['content/other.md'], '2', '3')}\x012026-03-03T00:00:00Z\x02Bo\x02m0\x02b1\0${raw('D', ['content/a.md'], '1', '0')}${raw('M', ['content/other.md'], '2', '3')}\x012026-03-01T00:00:00Z\x02Ada\x02\x02m0\0${raw('A', ['content/a.md'], '0', '1')}${raw('A', ['content/other.md'], '0', '2')}`;
     expect(parseLog(log, new Set(['m2', 'm1', 'm0'])).get('content/a.md')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 2, commit: 'm0' });

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commitAll, type CommitSpec } from '../support/git.js';
+import { removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+
+afterAll(removeTemporaryFolders);
+
+const ed = { author: 'Ed Itor', email: 'ed@example.invalid' };
+const article = (title: string, more = '') => `---\ntitle: ${title}\n${more}---\nText of ${title}.\n`;
+
+/** A one-issue webzine in Git: issue 1 with one article on 2024-01-01, a second one on 2024-01-10, then `later`. */
+async function repository(later: Array<Omit<CommitSpec, 'author' | 'email'>>, siteYml = ''): Promise<string> {
+  const root = await temporaryFolder();
+  await commitAll(root, [
+    {
+      ...ed,
+      date: '2024-01-01T10:00:00Z',
+      files: {
+        'content/site.yml': `title: Min\nbaseUrl: https://min.example/\n${siteYml}`,
+        'content/issues/1/issue.md': '---\ntitle: One\ndate: 2024-01-01\n---\nHello.\n',
+        'content/issues/1/10-a.md': article('A'),
+      },
+    },
+    { ...ed, date: '2024-01-10T10:00:00Z', files: { 'content/issues/1/20-b.md': article('B') } },
+    ...later.map((commit) => ({ ...ed, ...commit })),
+  ]);
+  return root;
+}
+
+/** What a reader sees of issue 1's last change in an edition (`''` or `fr/`): feed dates, sitemap dates and the issue page's "Last changed". */
+async function lastChanges(root: string, edition = '') {
+  const out = await temporaryFolder();
+  const run = await runCli(['build', '--root', root, '--out', out]);
+  expect(run.code, run.stderr).toBe(0);
+  const read = (file: string) => readFile(path.join(out, 'web', edition, file), 'utf8');
+  const atom = await read('atom.xml');
+  // One sitemap lists every edition's pages.
+  const sitemap = await readFile(path.join(out, 'web/sitemap.xml'), 'utf8');
+  const lastmod = (route: string) => new RegExp(`<loc>https://min\\.example/${edition}${route}</loc><lastmod>([^<]*)</lastmod>`).exec(sitemap)?.[1];
+  return {
+    feed: [...atom.matchAll(/<updated>(.{10})/g)].map((match) => match[1]),
+    sitemap: [lastmod(''), lastmod('issues/1/')],
+    page: /class="colophon__edit">[^<]*<time datetime="([^"]*)"/.exec(await read('issues/1/index.html'))?.[1],
+  };
+}
+
+/** Issue 1's dates as every place shows them, all the same day: the feed's and its entry's, the sitemap's for / and the issue, the page's. */
+const all = (day: string) => ({ feed: [day, day], sitemap: [day, day], page: day });
+
+describe('an issue that loses an article', () => {
+  it('is dated by the commit that deleted the article, not back to before it was added', async () => {
+    const root = await repository([{ date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/20-b.md': null } }]);
+    expect(await lastChanges(root)).toMatchObject(all('2024-01-20'));
+  });
+
+  it('is dated by the commit that made the article a draft', async () => {
+    const root = await repository([{ date: '2024-01-30T10:00:00Z', files: { 'content/issues/1/20-b.md': article('B', 'draft: true\n') } }]);
+    expect(await lastChanges(root)).toMatchObject(all('2024-01-30'));
+  });
+
+  it('is dated by the commit that moved the article to another issue', async () => {
+    const root = await repository([
+      { date: '2024-02-01T10:00:00Z', files: { 'content/issues/2/issue.md': '---\ntitle: Two\ndate: 2024-02-01\n---\nHello again.\n' } },
+      { date: '2024-02-11T10:00:00Z', moves: { 'content/issues/1/20-b.md': 'content/issues/2/20-b.md' } },
+    ]);
+    const { page, feed } = await lastChanges(root);
+    expect({ page, issueOne: feed[2] }).toEqual({ page: '2024-02-11', issueOne: '2024-02-11' });
+  });
+});
+
+describe('an issue that loses a translation', () => {
+  const french = 'language: en\nlanguages: [fr]\n';
+  const translated = { date: '2024-01-15T10:00:00Z', files: { 'content/issues/1/20-b.fr.md': article('B en français') } };
+
+  it('is dated by the deletion of a translation in that edition alone, which shows the original instead', async () => {
+    const root = await repository([translated, { date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/20-b.fr.md': null } }], french);
+    expect(await lastChanges(root, 'fr/')).toMatchObject(all('2024-01-20'));
+    expect(await lastChanges(root)).toMatchObject(all('2024-01-10'));
+  });
+
+  it('is dated by the deletion of an original in every edition', async () => {
+    const root = await repository([{ date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/20-b.md': null } }], french);
+    expect(await lastChanges(root, 'fr/')).toMatchObject(all('2024-01-20'));
+    expect(await lastChanges(root)).toMatchObject(all('2024-01-20'));
+  });
+});
