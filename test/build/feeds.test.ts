@@ -82,6 +82,22 @@ describe('the sample webzine\'s feeds', () => {
     }
   });
 
+  it('open each entry with the issue\'s cover as its page shows it: at its absolute URL, with its alt text and caption, in Atom and in RSS', () => {
+    const alt = 'A light bulb drawn in black ink with a dim yellow glow, its filament sagging, above a small server that keeps its green-yellow light on. Text reads Pilot Light, issue 2, Brownout.';
+    for (const feed of [atom, rss]) {
+      const contents = parseFeed(feed).items.map((item) => (item.content ?? '').slice(0, item.content?.indexOf('</figure>')));
+      expect(contents[1]).toBe(`<figure><img src="https://pilotlight.example/issues/2/cover.svg" alt="${alt}"><figcaption>Cover of No.\u00a02</figcaption>`);
+      expect(contents.map((content) => /^<figure><img src="([^"]*)"/.exec(content)?.[1])).toEqual([3, 2, 1].map((n) => `https://pilotlight.example/issues/${n}/cover.svg`));
+    }
+  });
+
+  it('mark a cover\'s alt text in a translated edition\'s entries with its language when it is the original\'s, as the page does', async () => {
+    const covers = async (file: string) => [...(await readFile(path.join(out, file), 'utf8')).matchAll(/<img (?:class="cover__image" )?src="[^"]*\/issues\/(\d)\/cover\.svg" alt="[^"]*"((?: lang="[^"]*" dir="[^"]*")?)/g)].map((m) => [m[1], m[2]]);
+    const marks = [['3', ''], ['2', ' lang="en" dir="ltr"'], ['1', ' lang="en" dir="ltr"']];
+    for (const feed of ['web/fr/atom.xml', 'web/fr/rss.xml']) expect(await covers(feed), feed).toEqual(marks);
+    expect([...(await covers('web/fr/issues/2/index.html')), ...(await covers('web/fr/issues/3/index.html'))]).toEqual([marks[1], marks[0]]);
+  });
+
   it('are linked from every page with the right types', async () => {
     const page = await readFile(path.join(out, 'web/issues/2/index.html'), 'utf8');
     expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Pilot Light (Atom feed)" href="../../atom.xml">');

@@ -1,6 +1,6 @@
 import type { Article, Issue, Site } from '../../model/types.js';
 import { absoluteUrl } from '../html/url.js';
-import { bodyHtml, inIssuePage, type PageScope } from '../html/views.js';
+import { bodyHtml, fieldLang, inIssuePage, type PageScope } from '../html/views.js';
 import { withoutHeadingAnchors } from '../html/heading-anchor.js';
 import { textDirection } from '../html/text-direction.js';
 import { escapeHtml } from './xml-text.js';
@@ -50,6 +50,19 @@ function inEditionDirection(language: string, html: string): string {
   return textDirection(language) === 'rtl' ? `<div lang="${escapeHtml(language)}" dir="rtl">\n${html}</div>` : html;
 }
 
+/**
+ * The issue's cover as its page shows it, first in the entry (README: the whole issue is the
+ * content): the image at its absolute URL, with its alt text, in that text's language when it is
+ * not the edition's (a translation lacking it shows the original's), and its caption.
+ */
+function coverHtml(scope: PageScope, issue: Issue, options: EntryOptions): string {
+  if (!issue.cover) return '';
+  const lang = fieldLang(scope, issue, 'coverAlt');
+  const marked = lang ? ` lang="${escapeHtml(lang)}" dir="${textDirection(lang)}"` : '';
+  const caption = `${escapeHtml(options.strings['cover_of'] ?? 'Cover of')} ${escapeHtml(options.strings['issue_number'] ?? 'No.')}&nbsp;${issue.number}`;
+  return `<figure><img src="${escapeHtml(absoluteUrl(options.baseUrl, issue.cover))}" alt="${escapeHtml(issue.coverAlt ?? '')}"${marked}><figcaption>${caption}</figcaption></figure>`;
+}
+
 function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
   const url = absoluteUrl(options.baseUrl, issue.route);
   const scope: PageScope = { site, base: { from: issue.route }, language: site.language, strings: options.strings };
@@ -60,7 +73,7 @@ function toEntry(site: Site, issue: Issue, options: EntryOptions): FeedEntry {
     const html = withoutHeadingAnchors(bodyHtml(scope, document, { ...inIssuePage(document), absoluteBase: url }).toString());
     return lang(document) === '' ? html : `<div${lang(document)}>\n${html}</div>`;
   };
-  const parts = [body(issue)];
+  const parts = [coverHtml(scope, issue, options), body(issue)].filter(Boolean);
   for (const article of issue.articles) {
     const articleUrl = absoluteUrl(options.baseUrl, article.route);
     // Each name isolated, as on the web pages: a Latin name keeps its order in an Arabic line.

@@ -174,7 +174,7 @@ export function articleView(scope: PageScope, article: Article, where: 'issue' |
  * page's, else empty: the document's language, or the original's when a translation lacks the
  * field and the edition shows the original's.
  */
-function fieldLang(scope: PageScope, document: SiteDocument, field: TextField): string {
+export function fieldLang(scope: PageScope, document: SiteDocument, field: TextField): string {
   const lang = document.fieldLangs?.[field] ?? document.lang;
   return lang !== scope.language ? lang : '';
 }
