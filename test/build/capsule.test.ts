@@ -101,6 +101,21 @@ describe('an issue cover without alt text', () => {
   });
 });
 
+describe('an issue with no articles', () => {
+  it('has no Contents heading in the capsule, as on the web page, only its link to the previous issue after the editorial', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\ngeminiUrl: gemini://zine.example/\n');
+    await mkdir(path.join(root, 'content/issues/2'));
+    await writeFile(path.join(root, 'content/issues/2/issue.md'), '---\ntitle: Quiet month\ndate: 2026-04-01\n---\nNothing but this note.\n');
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--root', root, '--out', out])).code).toBe(0);
+    const page = await readFile(path.join(out, 'gemini/issues/2/index.gmi'), 'utf8');
+    expect(page.slice(0, page.indexOf('---'))).toBe('# No. 2: Quiet month\n\nApril 1, 2026\n\nNothing but this note.\n\n=> ../1/ Previous: No. 1: First light\n\n');
+    expect(await readFile(path.join(out, 'web/issues/2/index.html'), 'utf8')).not.toContain('Contents');
+    expect(await readFile(path.join(out, 'gemini/issues/1/index.gmi'), 'utf8')).toContain('## Contents\n\n=> first.gmi');
+  });
+});
+
 describe('links and images in raw HTML', () => {
   it('are links in the capsule too, where the web page keeps them', async () => {
     const root = await makeWebzine();
