@@ -2,8 +2,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics/diagnostic.js';
 import { reportRule } from './diagnostics/rules.js';
-import { committedHistoryOf, readGitHistory, type GitHistory } from './load/git-history.js';
-import { trustCommand } from './load/git-refusal.js';
+import { readGitHistory, type GitHistory } from './load/git-history.js';
+import { historyNotes } from './load/history-notes.js';
 import { isInside, loadSources, type AssetSource, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { warnFarDates } from './model/issue-dates.js';
@@ -12,7 +12,6 @@ import { markStaleTranslations, translationsBehind } from './model/editions.js';
 import { warnIgnoredFields } from './model/translation-fields.js';
 import { warnTranslationGaps } from './model/translation-gaps.js';
 import { translatedTextChanged } from './load/translated-changes.js';
-import type { OutputFile } from './write/output-file.js';
 import { loadTheme, themeFolderFromRoot, themeFolderOf } from './load/load-theme.js';
 import { configPlace, readAuthorsFile, readSiteConfig, settingsUnknown } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
@@ -21,17 +20,12 @@ import type { Site } from './model/types.js';
 import { compileAll, type CompileMemory } from './compile/compile-all.js';
 import { corruptEntryIn, type FragmentCheck } from './compile/file-cache.js';
 import { changeScope, type ChangeScope } from './model/change-scope.js';
-import { renderWeb } from './render/html/render-web.js';
+import { renderTrees, type OutputSelection } from './render/render-trees.js';
 import { inputsOf, toDependencyGraph } from './render/dependency-graph.js';
 import { checkStylesheetUrls } from './theme/stylesheet-urls.js';
-import { createTheme, type Theme } from './theme/theme.js';
+import { createTheme } from './theme/theme.js';
 import { themeAssetSources } from './theme/theme-assets.js';
-import { editUrlOf } from './model/edit-url.js';
-import { toFeedEntries, type FeedEntry } from './render/feeds/entries.js';
-import { renderCapsuleFeed, renderWebFeeds } from './render/feeds/render-feeds.js';
-import { renderCapsule } from './render/gemtext/render-capsule.js';
 import { resolveEditionLinks } from './transform/links.js';
-import { removeTreeConflicts } from './write/conflicts.js';
 import { cacheFolderProblem, unusableCacheNote } from './write/cache-folder.js';
 import { openOutputMemo } from './write/output-memo.js';
 import { makeOutputs, writeOutputs, type OutputTrees } from './write/write-outputs.js';
@@ -80,8 +74,7 @@ export interface BuildOptions {
   signal?: AbortSignal;
 }
 
-/** The outputs a build renders, by tree name then path (`web` → `issues/3/index.html`); copied files are always listed. */
-export type OutputSelection = Readonly<Record<string, ReadonlySet<string>>>;
+export type { OutputSelection };
 
 /** What a build did: its diagnostics, what it made and how long each step took. */
 export interface BuildResult {
@@ -273,25 +266,6 @@ function pageInputs(site: Site, editions: readonly Site[], baseUrl: string): (tr
   return (tree, path) => inputsOf(graph, `${tree}/${path}`, 'commit');
 }
 
-function historyNotes(history: GitHistory): string[] {
-  if (history.missing === 'no-repository') return ['the webzine is not in a Git repository, so dates and contributors come from front matter only'];
-  if (history.missing === 'refused') return [`Git refuses to read the webzine's repository, which another user owns ("dubious ownership"), so dates and contributors come from front matter only; to trust it: ${trustCommand(history.refused ?? '.')}`];
-  if (history.missing === 'no-commit') return ["the webzine's Git repository has no commit yet, so dates and contributors come from front matter until the first commit"];
-  if (history.missing === 'unreadable') return ["Git could not read the webzine's history, so dates and contributors come from front matter only; `git log` in the webzine's folder shows why"];
-  if (history.missing === 'shallow') return ['this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them'];
-  // Only Markdown files have dates (not site.yml, not an image). A file changed since its last
-  // commit keeps that commit's dates; one the commit holds no version of has none from Git.
-  const dated = [...history.uncommitted.keys()].filter((file) => file.endsWith('.md')).sort();
-  const changed = dated.filter((file) => committedHistoryOf(history, file) !== undefined);
-  const added = dated.filter((file) => committedHistoryOf(history, file) === undefined);
-  const notes: string[] = [];
-  if (changed.length === 1) notes.push(`${changed[0]} has changes not committed, so its dates are its last commit's until they are`);
-  if (changed.length > 1) notes.push(`${changed.length} files (${changed[0]}, …) have changes not committed, so their dates are their last commits' until they are`);
-  if (added.length === 1) notes.push(`${added[0]} is not committed, so its dates come from front matter only`);
-  if (added.length > 1) notes.push(`${added.length} files (${added[0]}, …) are not committed, so their dates come from front matter only`);
-  return notes;
-}
-
 function cacheNote(rejected: readonly string[], folder: string): string {
   const count = rejected.length;
   return `${count === 1 ? 'a cache entry' : `${count} cache entries`} in ${folder} could not be read (${rejected[0]}${count > 1 ? ', …' : ''}) and ${count === 1 ? 'was' : 'were'} made again; delete the folder if this keeps happening`;
@@ -310,28 +284,4 @@ function requireBaseUrl(baseUrl: string | undefined, report: Report): string {
     return 'https://example.invalid/';
   }
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-}
-
-/** Renders the outputs of every edition (only the selected ones of the original edition, with a selection), to be made when written. */
-export function renderTrees(editions: readonly Site[], theme: Theme, baseUrl: string, report: Report, selection?: OutputSelection): OutputTrees {
-  const web: OutputFile[] = [];
-  const capsule: OutputFile[] = [];
-  for (const site of editions) {
-    // A selection (from `mimeo dev`) names the original edition's outputs; other editions are rendered whole.
-    const chosen = site.prefix === '' ? selection : undefined;
-    const only = (tree: string) => (chosen ? { only: chosen[tree] ?? new Set<string>() } : {});
-    const wants = (tree: string, ...paths: string[]) => !chosen || paths.some((path) => chosen[tree]?.has(path));
-    // Feed entries hold whole issues, the costliest part of a render: made only when a feed is.
-    let made: FeedEntry[] | undefined;
-    const entries = () => (made ??= toFeedEntries(site, { baseUrl, strings: theme.strings(site.language) }));
-    const editUrl = (source: string) => editUrlOf(site.config, source);
-    web.push(...renderWeb(site, editions, theme, { baseUrl, editUrl, ...only('web') }, report));
-    if (wants('web', 'atom.xml', 'rss.xml')) web.push(...renderWebFeeds(site, entries, baseUrl, theme));
-    const { geminiUrl } = site.config;
-    if (!geminiUrl) continue;
-    capsule.push(...renderCapsule(site, editions, theme, { baseUrl, geminiUrl, editUrl, ...only('gemini') }, report));
-    if (wants('gemini', 'atom.xml')) capsule.push(renderCapsuleFeed(site, entries, geminiUrl, theme));
-  }
-  const trees: OutputTrees = removeTreeConflicts(editions[0]?.config.geminiUrl ? { web, gemini: capsule } : { web }, report);
-  return trees;
 }

@@ -1,4 +1,4 @@
-import { renderTrees } from '../build.js';
+import { renderTrees } from '../render/render-trees.js';
 import { compileAll } from '../compile/compile-all.js';
 import type { CompiledFile, LoadedFile } from '../compile/compiled.js';
 import { createCollector, type Diagnostic, type Report } from '../diagnostics/diagnostic.js';
