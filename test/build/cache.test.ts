@@ -66,7 +66,7 @@ describe('the build cache', () => {
     await appendFile(path.join(root, 'content/site.yml'), 'geminiUrl: gemini://zine.example/\n');
     for (const number of [2, 3]) {
       await mkdir(path.join(root, `content/issues/${number}`));
-      await writeFile(path.join(root, `content/issues/${number}/issue.md`), `---\ntitle: Issue ${number}\ndate: 2026-0${number + 2}-01\n---\n`);
+      await writeFile(path.join(root, `content/issues/${number}/issue.md`), `---\ntitle: Issue ${number}\ndate: 2026-0${number + 2}-01\n---\nThe editorial of issue ${number}.\n`);
     }
     await build(root, out, cache);
     const middle = path.join(root, 'content/issues/2/issue.md');
