@@ -1,7 +1,8 @@
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { BodyContent, CompiledFile, CompileOptions } from './compiled.js';
-import type { EntryFiles, PackPlace } from './file-cache.js';
+import type { EntryFiles } from './file-cache.js';
+import type { PackPlace } from './cache-pack.js';
 
 /** One file for a worker to compile. */
 export interface CompileJob {

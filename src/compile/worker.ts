@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileFile, prepareToCompile } from './compile-file.js';
 import type { CompileOptions } from './compiled.js';
-import { PackWriter, serializeEntry, writeEntryFiles, type PackPlace } from './file-cache.js';
+import { serializeEntry, writeEntryFiles } from './file-cache.js';
+import { PackWriter, type PackPlace } from './cache-pack.js';
 import { textOf, type CompileJob, type WorkerReply } from './pool.js';
 
 // A compile worker: compiles the files it is sent, writes their entries into the build's store,
