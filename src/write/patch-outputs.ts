@@ -20,15 +20,21 @@ export function patchable(folder: string, files: readonly OutputFile[]): boolean
     return names.has(path.basename(file));
   };
   const checked = new Set<string>();
-  for (const file of files) {
-    const target = path.join(folder, file.path);
-    for (let dir = path.dirname(target); dir.length > folder.length && !checked.has(dir); dir = path.dirname(dir)) {
-      checked.add(dir);
-      const kind = lstatSync(dir, { throwIfNoEntry: false });
-      if (kind && (!kind.isDirectory() || !spelt(dir))) return false;
+  try {
+    for (const file of files) {
+      const target = path.join(folder, file.path);
+      for (let dir = path.dirname(target); dir.length > folder.length && !checked.has(dir); dir = path.dirname(dir)) {
+        checked.add(dir);
+        const kind = lstatSync(dir, { throwIfNoEntry: false });
+        if (kind && (!kind.isDirectory() || !spelt(dir))) return false;
+      }
+      const stats = lstatSync(target, { throwIfNoEntry: false });
+      if (stats && (!stats.isFile() || !spelt(target))) return false;
     }
-    const stats = lstatSync(target, { throwIfNoEntry: false });
-    if (stats && (!stats.isFile() || !spelt(target))) return false;
+  } catch (error) {
+    // A file where a folder of the path was (`web/issues` made a file by hand): the tree is swapped whole.
+    if (error instanceof Error && 'code' in error && error.code === 'ENOTDIR') return false;
+    throw error;
   }
   return true;
 }

@@ -150,6 +150,17 @@ describe('a build when nothing changed since the last one', () => {
     }
   });
 
+  it('does as --no-cache when a folder inside the last output became a file (web/issues): the tree is written whole', async () => {
+    const place = await zine();
+    await build(place);
+    const expected = await readTree(place.out);
+    await rm(path.join(place.out, 'web/issues'), { recursive: true });
+    await writeFile(path.join(place.out, 'web/issues'), 'x\n');
+    const over = await build(place);
+    expect([over.code, over.stdout]).toEqual([0, expect.stringMatching(built)]);
+    expect(await readTree(place.out)).toEqual(expected);
+  });
+
   it('does as --no-cache when an output folder of the last build became a file: a previous output that is not there', async () => {
     const place = await zine();
     await build(place);
