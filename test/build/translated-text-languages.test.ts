@@ -1,36 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../support/vnu.js';
-import { fixtures, makeWebzine, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
+import { arabicEdition, build, languagesOf, twoLanguages } from '../support/languages.js';
+import { makeWebzine, removeTemporaryFolders, repoRoot, runCli } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
-
-const twoLanguages = path.join(fixtures, 'translations/two-languages');
-const arabicEdition = path.join(fixtures, 'translations/arabic-edition');
-
-async function build(root: string) {
-  const out = await temporaryFolder();
-  const run = await runCli(['build', '--root', root, '--out', out]);
-  expect(run.code, run.stderr + run.stdout).toBe(0);
-  return { out, run, read: (file: string) => readFile(path.join(out, file), 'utf8') };
-}
-
-/** The language a reader's software takes each text node holding `text` in a page's body to be in: the `lang` of its nearest element that has one. */
-function languagesOf(html: string, text: string): string[] {
-  const found: string[] = [];
-  const visit = (node: Root | RootContent, language: string) => {
-    if (node.type === 'text' && node.value.includes(text)) found.push(language);
-    if (!('children' in node) || (node.type === 'element' && node.tagName === 'head')) return;
-    const own = node.type === 'element' ? (node as Element).properties['lang'] : undefined;
-    for (const child of node.children) visit(child, typeof own === 'string' ? own : language);
-  };
-  visit(fromHtml(html), '');
-  return found;
-}
 
 /** The two-languages webzine with an Arabic edition too, its UI strings the English ones. */
 async function withArabic(): Promise<string> {
