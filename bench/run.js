@@ -21,18 +21,44 @@ const repoRoot = path.dirname(benchFolder);
 const cli = path.join(repoRoot, 'bin', 'mimeo.js');
 const rssReporter = pathToFileURL(path.join(benchFolder, 'report-rss.js')).href;
 
+const usage = `Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [--keep]
+       npm run bench -- --dev [--articles 1000] [--edits 20] [--total 200] [--seed 1] [--keep]
+
+Generates a seeded webzine of --articles articles in a temporary folder and times, over --runs
+alternating rounds, the parse floor, mimeo build --no-cache, a warm build, a warm build with one
+output removed, a build after editing ten articles and cp -r of the content; it prints medians,
+peak memory and the ratios of issue #7. With --dev it times mimeo dev instead over --total
+saves, the first --edits of them also apart, and reads its memory after the first build, after
+--edits saves and after --total. --keep leaves the corpus in place; -h, --help shows this.
+`;
+
 function readOptions() {
-  const { values } = parseArgs({
-    options: {
-      articles: { type: 'string', default: '1000' },
-      runs: { type: 'string', default: '3' },
-      seed: { type: 'string', default: '1' },
-      keep: { type: 'boolean', default: false },
-      dev: { type: 'boolean', default: false },
-      edits: { type: 'string', default: '20' },
-      total: { type: 'string', default: '200' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ options: optionTypes });
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    process.stdout.write(usage);
+    process.exit(0);
+  }
+  return checkedOptions(values);
+}
+
+const optionTypes = {
+  articles: { type: 'string', default: '1000' },
+  runs: { type: 'string', default: '3' },
+  seed: { type: 'string', default: '1' },
+  keep: { type: 'boolean', default: false },
+  dev: { type: 'boolean', default: false },
+  edits: { type: 'string', default: '20' },
+  total: { type: 'string', default: '200' },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+
+function checkedOptions(values) {
   const options = {
     articles: Number(values.articles),
     runs: Number(values.runs),
