@@ -699,7 +699,7 @@ export const rules = {
         : `the link "${url}" points to a heading "#${anchor}" that the draft translation ${translation} does not have: the link leads to the top of its page in this build, and will once the translation is published`,
     hint: ({ translation, kind: which, suggestion }) =>
       which === 'only-draft'
-        ? `The link leads to the heading once "draft: true" is removed from ${translation}. To lead to a heading before then, link to one of the original's${maybe(suggestion, (s) => ` (did you mean "#${s}"?)`) ?? ''}.`
+        ? `The link is right, nothing to change: it leads to the heading once the translation is published (when it is done, remove "draft: true" from ${translation}).`
         : `Link to one of the translation's headings${maybe(suggestion, (s) => ` (did you mean "#${s}"?)`) ?? ''}, or give ${translation} this one, before its "draft: true" is removed: builds without drafts show the original until then, which has it.`,
   }),
   'link/draft-target': rule<{ url: string; marked?: string }>({

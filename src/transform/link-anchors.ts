@@ -27,8 +27,8 @@ export function reportAnchor(url: string, resolution: AnchorProblem, site: Site,
   // Held back by this build (no drafts): the page shows the original, without the heading.
   const heldBack = site.heldBack?.find((other) => other.key === document.key && other.anchors.includes(anchor));
   if (heldBack) {
-    const { suggestion } = suggestAnchor(anchor, anchors, heldBack.body.headings, document.body.headings);
-    reportRule(report, 'link/draft-translation-anchor', place, { url, anchor, translation: heldBack.path, kind: 'only-draft', suggestion });
+    // No heading of the original to suggest: it would fail once the translation is published.
+    reportRule(report, 'link/draft-translation-anchor', place, { url, anchor, translation: heldBack.path, kind: 'only-draft' });
     return atTop;
   }
   const { suggestion, inPlace } = suggestAnchor(anchor, anchors, original?.headings, document.body.headings);

@@ -509,7 +509,7 @@ describe('a translation with draft: true', () => {
   const reported = (run: { stderr: string }) => run.stderr.replace(/^note: .*\n/gm, '');
   const onlyInDraft =
     'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#ouverture" points to a heading "#ouverture" that only the translation content/issues/1/10-first.fr.md has, which is held back as a draft: until it is published, the link leads to the top of the original shown in its place [link/draft-translation-anchor]\n' +
-    '  The link leads to the heading once "draft: true" is removed from content/issues/1/10-first.fr.md. To lead to a heading before then, link to one of the original\'s (did you mean "#opening"?).\n';
+    '  The link is right, nothing to change: it leads to the heading once the translation is published (when it is done, remove "draft: true" from content/issues/1/10-first.fr.md).\n';
   const notInDraft =
     'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#opening" points to a heading "#opening" that the draft translation content/issues/1/10-first.fr.md does not have: the link leads to the top of its page in this build, and will once the translation is published [link/draft-translation-anchor]\n' +
     '  Link to one of the translation\'s headings (did you mean "#ouverture"?), or give content/issues/1/10-first.fr.md this one, before its "draft: true" is removed: builds without drafts show the original until then, which has it.\n';
