@@ -687,16 +687,20 @@ export const rules = {
         : `the link "${url}" points to a heading "#${anchor}" that its page does not have`,
     hint: ({ anchor, suggestion, inPlace }) => maybe(suggestion, (s) => (inPlace ? `Did you mean "#${s}", the translation's heading in the place of the original's "#${anchor}"?` : `Did you mean "#${s}"?`)),
   }),
-  // A translation with `draft: true` is shown by `build --drafts` and `mimeo dev` only: a link to
-  // a heading that only it has, or only its original, works in one kind of build and leads to the
-  // top of the page in the other. Neither is wrong while the translation is a draft, so neither
-  // fails a build: one translator's draft must not keep everyone's preview from being made.
-  'link/draft-translation-anchor': rule<{ url: string; anchor: string; translation: string; kind: 'only-draft' | 'not-in-draft'; suggestion?: string }>({
+  // A translation with `draft: true` is shown by `build --drafts` and `mimeo dev` only: builds
+  // without drafts show its original in its place. A link to a heading that only the draft has
+  // is right, and leads to the top of the original until the draft is published. One to a heading
+  // only the original has works until then in builds without drafts (leads to the top of the
+  // draft in the others) and fails once the draft is published. Neither fails a build while the
+  // translation is a draft: one translator's draft must not keep everyone's preview from being made.
+  'link/draft-translation-anchor': rule<{ url: string; anchor: string; translation: string; kind: 'only-draft' | 'not-in-draft' | 'not-in-held-back'; suggestion?: string }>({
     severity: 'warning',
     message: ({ url, anchor, translation, kind: which }) =>
       which === 'only-draft'
         ? `the link "${url}" points to a heading "#${anchor}" that only the translation ${translation} has, which is held back as a draft: until it is published, the link leads to the top of the original shown in its place`
-        : `the link "${url}" points to a heading "#${anchor}" that the draft translation ${translation} does not have: the link leads to the top of its page in this build, and will once the translation is published`,
+        : which === 'not-in-draft'
+          ? `the link "${url}" points to a heading "#${anchor}" that the draft translation ${translation} does not have: the link leads to the top of its page in this build, and is an error once the translation is published`
+          : `the link "${url}" points to a heading "#${anchor}" that the translation ${translation}, held back as a draft, does not have: the link leads to the heading of the original shown in its place until the translation is published, and is an error from then on`,
     hint: ({ translation, kind: which, suggestion }) =>
       which === 'only-draft'
         ? `The link is right, nothing to change: it leads to the heading once the translation is published (when it is done, remove "draft: true" from ${translation}).`

@@ -19,7 +19,8 @@ export interface AnchorProblem {
 /**
  * Reports a link to a heading its page does not have, and gives what the link leads to: nowhere
  * for an error; the top of the page for a warning, when a translation with `draft: true` (SPEC §2)
- * makes the heading there in one kind of build and not in the other (`link/draft-translation-anchor`).
+ * makes the heading there in one kind of build and not in the other (`link/draft-translation-anchor`;
+ * see {@link reportHeldBackAnchor} for a heading the page has until the translation is published).
  */
 export function reportAnchor(url: string, resolution: AnchorProblem, site: Site, place: Place, report: Report): LinkTarget | undefined {
   const { document, anchor, anchors, atTop } = resolution;
@@ -40,6 +41,21 @@ export function reportAnchor(url: string, resolution: AnchorProblem, site: Site,
   const translation = document.path !== document.key ? { translation: document.path } : {};
   reportRule(report, 'link/missing-anchor', place, { url, anchor, suggestion, ...(inPlace ? { inPlace } : {}), ...translation });
   return undefined;
+}
+
+/**
+ * Warns of a link that resolved to a heading of the original a build without drafts shows in
+ * the place of a translation held back as a draft (`draft: true`), which lacks it: the link
+ * leads there until the translation is published, and fails (`link/missing-anchor`) from then on.
+ */
+export function reportHeldBackAnchor(url: string, target: LinkTarget, site: Site, place: Place, report: Report): void {
+  if (target.kind !== 'document' || target.edition !== undefined || !target.anchor) return;
+  const { anchor } = target;
+  const heldBack = site.heldBack?.find((other) => other.key === target.path && !other.partial && !other.anchors.includes(anchor));
+  // `check` resolves a held-back draft's own links with the drafts shown: the document there is the draft itself.
+  if (!heldBack || site.documents.get(target.path) === heldBack) return;
+  const { suggestion } = suggestAnchor(anchor, heldBack.anchors, heldBack.original?.headings, heldBack.body.headings);
+  reportRule(report, 'link/draft-translation-anchor', place, { url, anchor, translation: heldBack.path, kind: 'not-in-held-back', suggestion });
 }
 
 /**

@@ -6,7 +6,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import type { Site, SiteDocument } from '../model/types.js';
 import { translationSuffix } from '../model/classify.js';
 import { configPlace, menuUrlWrong } from '../load/site-files.js';
-import { reportAnchor, type AnchorProblem } from './link-anchors.js';
+import { reportAnchor, reportHeldBackAnchor, type AnchorProblem } from './link-anchors.js';
 import { generatedRoutes, indexSite, type Index } from './link-index.js';
 import { suggestPath } from './link-suggestions.js';
 import { isUnsafeUrl, linkSchemes, queryOf, removedScheme, schemeOf, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
@@ -162,6 +162,7 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   if (target.problem === undefined) {
     const linked = target.target.kind === 'document' ? index.site.documents.get(target.target.path) : undefined;
     if (linked && linked.draft && !index.site.drafts) reportRule(report, 'link/draft-target', place, { url, ...draftCause(linked, index) });
+    reportHeldBackAnchor(url, target.target, index.site, place, report);
     return target.target;
   }
   if (target.problem === 'failed') return undefined;

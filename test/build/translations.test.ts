@@ -510,9 +510,14 @@ describe('a translation with draft: true', () => {
   const onlyInDraft =
     'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#ouverture" points to a heading "#ouverture" that only the translation content/issues/1/10-first.fr.md has, which is held back as a draft: until it is published, the link leads to the top of the original shown in its place [link/draft-translation-anchor]\n' +
     '  The link is right, nothing to change: it leads to the heading once the translation is published (when it is done, remove "draft: true" from content/issues/1/10-first.fr.md).\n';
-  const notInDraft =
-    'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#opening" points to a heading "#opening" that the draft translation content/issues/1/10-first.fr.md does not have: the link leads to the top of its page in this build, and will once the translation is published [link/draft-translation-anchor]\n' +
+  const toTranslationsHeading =
     '  Link to one of the translation\'s headings (did you mean "#ouverture"?), or give content/issues/1/10-first.fr.md this one, before its "draft: true" is removed: builds without drafts show the original until then, which has it.\n';
+  const notInDraft =
+    'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#opening" points to a heading "#opening" that the draft translation content/issues/1/10-first.fr.md does not have: the link leads to the top of its page in this build, and is an error once the translation is published [link/draft-translation-anchor]\n' +
+    toTranslationsHeading;
+  const notInHeldBack =
+    'content/issues/1/20-second.fr.md:6:6: warning: the link "10-first.md#opening" points to a heading "#opening" that the translation content/issues/1/10-first.fr.md, held back as a draft, does not have: the link leads to the heading of the original shown in its place until the translation is published, and is an error from then on [link/draft-translation-anchor]\n' +
+    toTranslationsHeading;
 
   it('is warned of, not an error, when linked at a heading only it has: check and build warn, the page links the top of the original', async () => {
     const root = await withDraftFirst();
@@ -533,10 +538,21 @@ describe('a translation with draft: true', () => {
     expect(await preview(root)).toEqual([true, '']);
   });
 
-  it("is warned of, not an error, in build --drafts and mimeo dev when linked at a heading only the original has, which check and build show", async () => {
+  it('is warned of by check and build when linked at a heading only the original has, which they show until the link fails with the published translation', async () => {
     const root = await withDraftFirst();
     await linkingTo(root, 'opening');
-    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: notInHeldBack });
+    const { read, run } = await build(root);
+    expect(reported(run)).toBe(notInHeldBack);
+    expect(await read('web/fr/issues/1/second/index.html')).toContain('<a href="../first/#opening">le premier</a>');
+    const first = path.join(root, 'content/issues/1/10-first.fr.md');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('draft: true\n', ''));
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 1, stdout: expect.stringContaining('"#opening" that the translation it leads to in this edition, content/issues/1/10-first.fr.md, does not have [link/missing-anchor]') });
+  });
+
+  it('is warned of, not an error, in build --drafts and mimeo dev when linked at a heading only the original has: the link leads to the top of the draft they show', async () => {
+    const root = await withDraftFirst();
+    await linkingTo(root, 'opening');
     const out = await temporaryFolder();
     const drafts = await runCli(['build', '--drafts', '--root', root, '--out', out]);
     expect([drafts.code, reported(drafts)]).toEqual([0, notInDraft]);
