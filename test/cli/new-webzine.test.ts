@@ -99,6 +99,20 @@ describe('mimeo new webzine', () => {
     expect(await listTree(path.join(beside, 'content'))).toEqual(['authors.yml', 'site.yml']);
   });
 
+  it('refuses to start a webzine in a folder that holds site.yml itself, run there or given as --root, exit code 2', async () => {
+    const above = await temporaryFolder();
+    const root = path.join(above, 'zine');
+    await mkdir(root);
+    await writeFile(path.join(root, 'site.yml'), 'title: Mine\nbaseUrl: https://m.example/\n');
+    expect(await runCli(['new', 'webzine', 'T'], root)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `mimeo: the current folder ${root} holds site.yml itself, and mimeo looks for it in the webzine's content/ folder; move site.yml and the rest of the webzine into ${root}/content/\nSee \`mimeo new --help\`.\n`,
+    });
+    expect((await runCli(['new', 'webzine', 'T', '--root', 'zine'], above)).stderr).toContain(', got zine, which holds site.yml itself; move site.yml and the rest of the webzine into zine/content/\n');
+    expect(await listTree(root)).toEqual(['site.yml']);
+  });
+
   it('has check report a mistake in a webzine scaffold of the theme, as new would', async () => {
     const root = await makeWebzine();
     await mkdir(path.join(root, 'themes/default/scaffolds/webzine'), { recursive: true });

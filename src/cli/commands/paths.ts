@@ -86,10 +86,15 @@ export function resolveRoot(command: string, root: unknown, cwd: string): string
   }
   if (typeof root === 'string' && !hasContent(resolved)) refuseContentFolder(command, root, resolved, cwd);
   // Run where site.yml lies beside the rest, with no content/ here or above: a webzine laid out flat.
-  if (typeof root !== 'string' && !hasContent(resolved) && holdsSiteFile(resolved)) {
-    throw new UsageError(`the current folder ${resolved} holds site.yml itself, and mimeo looks for it in the webzine's content/ folder; move site.yml and the rest of the webzine into ${path.join(resolved, 'content')}/`, command);
-  }
+  if (typeof root !== 'string') refuseFlatFolder(command, resolved);
   return resolved;
+}
+
+/** Refuses to run in `folder`, the current one, when it holds site.yml itself and no content/: a webzine laid out flat. */
+function refuseFlatFolder(command: string, folder: string): void {
+  if (!hasContent(folder) && holdsSiteFile(folder)) {
+    throw new UsageError(`the current folder ${folder} holds site.yml itself, and mimeo looks for it in the webzine's content/ folder; move site.yml and the rest of the webzine into ${path.join(folder, 'content')}/`, command);
+  }
 }
 
 function holdsSiteFile(folder: string): boolean {
@@ -98,8 +103,8 @@ function holdsSiteFile(folder: string): boolean {
 
 /**
  * The folder `mimeo new webzine` starts a webzine in: `--root`, or the current folder (never one
- * above it, as there is no webzine yet). It must exist, and must not be a webzine's `content/` or
- * a folder inside it.
+ * above it, as there is no webzine yet). It must exist, must not be a webzine's `content/` or
+ * a folder inside it, and must not hold site.yml itself (a webzine laid out flat).
  */
 export function resolveNewRoot(command: string, root: unknown, cwd: string): string {
   const resolved = path.resolve(cwd, typeof root === 'string' ? root : '.');
@@ -114,6 +119,8 @@ export function resolveNewRoot(command: string, root: unknown, cwd: string): str
   if (webzine !== undefined && isInside(resolved, path.join(webzine, 'content'))) {
     throw new UsageError(`the current folder is inside the content/ of the webzine in ${webzine}; start a new webzine in a folder of its own, or pass --root with it`, command);
   }
+  // A webzine laid out flat is there already: a new content/site.yml beside its site.yml would be read instead.
+  refuseFlatFolder(command, resolved);
   return resolved;
 }
 
