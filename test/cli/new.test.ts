@@ -165,6 +165,11 @@ describe('mimeo new usage', () => {
     [['webzine', 'Zine', '--issue', '2'], '--issue is only for new article, not new webzine'],
     [['article', 'Help', '--issue', 'two'], '--issue must be an issue number like 5, got "two"'],
     [['article', '???'], 'the title "???" has no letter or digit from a to z or 0 to 9 to make its file name from'],
+    [['webzine', 'two\nlines'], 'new webzine takes a title of one line, got "two\\nlines"; write it without the line break'],
+    [['page', 'two\r\nlines'], 'new page takes a title of one line, got "two\\r\\nlines"; write it without the line break'],
+    [['article', 'two\u2028lines'], 'new article takes a title of one line, got "two\\u2028lines"; write it without the line break'],
+    [['article', 'a\tb'], 'new article takes a title without control characters, got "a\\tb", which has U+0009; write it without'],
+    [['webzine', 'bell\u0007'], 'new webzine takes a title without control characters, got "bell\\u0007", which has U+0007; write it without'],
   ])('exits 2 on `new %j`', async (args, message) => {
     const root = await makeWebzine();
     const run = await runCli(['new', ...args, '--root', root]);

@@ -92,8 +92,27 @@ function toRequest({ values, positionals }: ParsedArgs): ScaffoldRequest | { kin
   }
   const trimmed = title?.trim() ?? '';
   if (trimmed === '') throw new UsageError(`new ${kind} needs a title: mimeo new ${kind} "The title"`, 'new');
+  refuseControlCharacters(kind, trimmed);
   if (kind === 'page' || kind === 'webzine') return { kind, title: trimmed };
   return { kind: 'article', title: trimmed, ...(issue === undefined ? {} : { issue: toIssueNumber(issue) }) };
+}
+
+// Line breaks to YAML, Markdown or Unicode (U+0085, U+2028, U+2029 too); other control characters are C0, DEL and C1.
+const lineBreak = /[\n\v\f\r\u0085\u2028\u2029]/u;
+const controlCharacter = /\p{Cc}/u;
+
+/**
+ * Refuses a title that is not one line of text: it is written into files a line at a time
+ * (a heading of CONTRIBUTING.md, front matter), where a line break would end it half-way.
+ */
+function refuseControlCharacters(kind: string, title: string): void {
+  const shown = JSON.stringify(title).replace(/[\u0085\u2028\u2029]/gu, (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  if (lineBreak.test(title)) throw new UsageError(`new ${kind} takes a title of one line, got ${shown}; write it without the line break`, 'new');
+  const control = controlCharacter.exec(title)?.[0];
+  if (control !== undefined) {
+    const code = control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new UsageError(`new ${kind} takes a title without control characters, got ${shown}, which has U+${code}; write it without`, 'new');
+  }
 }
 
 function toIssueNumber(value: string | boolean): number {
