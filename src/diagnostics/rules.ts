@@ -27,10 +27,34 @@ function pageDraftHint({ translation }: PageOfDraft): string {
     : `A page has no drafts: remove this line, and keep the translation out of the branch you publish (on a branch of its own) until it is ready; until then the ${translation.language} edition shows the original, ${translation.original}.`;
 }
 
-/** What to write for a language of site.yml that is not a tag in canonical case (`FR`, `pt_BR`, `French`). */
-function tagHint({ tag, reason, name }: TagSuggestion): string {
+/**
+ * Where else site.yml has the language a wrong item of `languages` stands for: it `repeats` an
+ * item (counted from 1), or it is the `original` edition's language (as `language` writes it,
+ * `byDefault` when it is not written).
+ */
+export type LanguageClash = { repeats: number } | { original: string; byDefault: boolean };
+
+/** How a language of site.yml was written otherwise than as its tag, for a hint that names the tag. */
+const writtenOtherwise: Record<TagSuggestion['reason'], string> = {
+  case: 'in other capitals',
+  separator: 'with an underscore for a hyphen',
+  space: 'with a space',
+  name: 'by its name',
+};
+
+/**
+ * What to write for a language of site.yml that is not a tag in canonical case (`FR`, `pt_BR`,
+ * `French`); when that tag is listed already, or is the original's, written as a tag it would
+ * only be the next error: what to remove instead.
+ */
+function tagHint({ tag, reason, name, space }: TagSuggestion, clash: LanguageClash | undefined): string {
+  if (clash !== undefined && 'repeats' in clash) return `It repeats item ${clash.repeats}, ${tag}, written ${writtenOtherwise[reason]}: remove it.`;
+  if (clash !== undefined) {
+    return `It is ${tag}, the original edition's language (language: ${clash.original}${clash.byDefault ? ', the default' : ''}), written ${writtenOtherwise[reason]}, and languages lists only the languages the webzine is translated into: remove it.`;
+  }
   if (reason === 'name') return `Did you mean ${tag}? It is the language tag of ${name ?? tag}: site.yml takes tags, not names.`;
   if (reason === 'separator') return `Join the parts of a language tag with hyphens: write ${tag}.`;
+  if (reason === 'space') return `Remove the space ${space ?? 'around'} it: write ${tag}.`;
   // RFC 5646 section 2.1.1; mimeo names translations and looks for the theme's i18n files as site.yml writes the tag.
   return `Write it ${tag}: a language tag is written with its language in lower case, a script capitalized and a region in capitals, and translations (.${tag}.md) and the theme's i18n/${tag}.yml are named so.`;
 }
@@ -206,10 +230,10 @@ export const rules = {
     hint: ({ suggestion, more }) =>
       more !== undefined ? `Remove them, or put the theme's own settings under extra:. The errors before this one say where the first ten are.` : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; tag?: TagSuggestion; more?: number }>({
+  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; tag?: TagSuggestion; clash?: LanguageClash; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their settings take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, listed, commented, tag, more }) =>
+    hint: ({ key, suggestion, listed, commented, tag, clash, more }) =>
       more !== undefined
         ? mendTheFirstTen
         : commented !== undefined
@@ -217,7 +241,7 @@ export const rules = {
           : listed !== undefined
             ? listHint(listed)
             : tag !== undefined
-              ? tagHint(tag)
+              ? tagHint(tag, clash)
               : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'site-config/widened': rule<{ what: 'trust' | 'host-files'; files?: string }>({

@@ -166,7 +166,8 @@ export const siteConfigSchema = z.strictObject({
 }).superRefine((config, context) =>
   // The original edition is not one of the translated ones: it would be built twice, under /en/ too.
   config.languages.forEach((tag, index) => {
-    if (tag.toLowerCase() === config.language.toLowerCase()) context.addIssue({ code: 'custom', path: ['languages', index], message: `a language other than the original edition's (language: ${config.language}), which needs no translation` });
+    // A tag written otherwise (`FR`) is reported as such, with a hint that says it is the original's, and only that.
+    if (tag.toLowerCase() === config.language.toLowerCase() && language.safeParse(tag).success) context.addIssue({ code: 'custom', path: ['languages', index], message: `a language other than the original edition's (language: ${config.language}), which needs no translation` });
   }),
 );
 

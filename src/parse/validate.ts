@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
-import { reportRule } from '../diagnostics/rules.js';
+import { reportRule, type LanguageClash } from '../diagnostics/rules.js';
 import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
 import { impossibleDate } from './impossible-date.js';
@@ -69,7 +69,7 @@ export function validateData<Schema extends z.ZodType>(
 /** The mistakes a file can make by the thousand (unknown keys, wrong items of a list), reported past the first ten as a count. */
 interface Repeated {
   unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined; issueFile?: string; page?: PageOfDraft }>;
-  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: () => { quoted?: string } | undefined; tag?: TagSuggestion }>;
+  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: () => { quoted?: string } | undefined; tag?: TagSuggestion; clash?: () => LanguageClash | undefined }>;
 }
 
 function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData, options: ValidationOptions, report: Report, repeated: Repeated): void {
@@ -131,7 +131,28 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
   const listed = issue.code === 'invalid_type' && issue.expected === 'array' && typeof actualValue === 'string' && typeof field === 'string' ? asList(field, actualValue) : undefined;
   // A language of site.yml written in other capitals (`FR`, `pt-br`), with `_` or by its name is told its tag.
   const tag = area === 'site-config' && (path[0] === 'language' || path[0] === 'languages') && typeof actualValue === 'string' ? suggestLanguageTag(actualValue) : undefined;
-  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(listed ? { listed } : {}), ...(commented ? { commented } : {}), ...(tag ? { tag } : {}) });
+  // Looked for only for the values shown.
+  const index = path[1];
+  const clash = tag && path[0] === 'languages' && typeof index === 'number' ? () => languageClash(data.value, index, tag.tag) : undefined;
+  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(listed ? { listed } : {}), ...(commented ? { commented } : {}), ...(tag ? { tag } : {}), ...(clash ? { clash } : {}) });
+}
+
+/**
+ * Where else site.yml (`config`) has `tag`, the tag item `index` of its `languages` stands for:
+ * the original's language, or another item that is the tag or stands for it (the first such
+ * before this one, or one written as the tag after it, which is told nothing).
+ */
+function languageClash(config: unknown, index: number, tag: string): LanguageClash | undefined {
+  const { language, languages } = config as { language?: unknown; languages?: unknown };
+  const original = typeof language === 'string' ? language : 'en';
+  const standsFor = (value: unknown) => (typeof value === 'string' ? (suggestLanguageTag(value)?.tag ?? value) : undefined);
+  // The original's tag, even where `language` itself is written otherwise (`FR`).
+  if (standsFor(original)?.toLowerCase() === tag.toLowerCase()) return { original, byDefault: language === undefined };
+  const items: unknown[] = Array.isArray(languages) ? languages : [];
+  // The item written as the tag, which stays, else the first written otherwise, which is told the tag.
+  const exact = items.findIndex((item, at) => at !== index && item === tag);
+  const repeated = exact >= 0 ? exact : items.findIndex((item, at) => at < index && standsFor(item) === tag);
+  return repeated < 0 ? undefined : { repeats: repeated + 1 };
 }
 
 /**
@@ -165,9 +186,10 @@ function lineOf(text: string, line: number): string | undefined {
 
 /** Reports the unknown keys and wrong values of a file under the rules of its area, in the order they were written. */
 function reportRepeated({ unknownKeys, invalid }: Repeated, { file, kind, area }: ValidationOptions, report: Report): void {
-  const valueArgs = ({ line, column, commented, ...args }: Repeated['invalid'][number]) => {
+  const valueArgs = ({ line, column, commented, clash, ...args }: Repeated['invalid'][number]) => {
     const written = commented?.();
-    return written === undefined ? args : { ...args, commented: written };
+    const found = clash?.();
+    return { ...args, ...(written === undefined ? {} : { commented: written }), ...(found === undefined ? {} : { clash: found }) };
   };
   if (area === 'site-config') {
     reportShown('site-config/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion }) => ({ key, suggestion: suggestion() }));

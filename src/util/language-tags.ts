@@ -93,21 +93,26 @@ export function toCanonicalCase(tag: string): string {
 export interface TagSuggestion {
   /** The tag to write: `pt-BR`. */
   tag: string;
-  /** What is wrong with the value: its `case`, an underscore as `separator`, or it is the language's `name`. */
-  reason: 'case' | 'separator' | 'name';
+  /** What is wrong with the value: its `case`, an underscore as `separator`, a `space` before or after it, or it is the language's `name`. */
+  reason: 'case' | 'separator' | 'space' | 'name';
   /** The language's name, as the registry or the language itself writes it, when `reason` is `name`. */
   name?: string;
+  /** Where the space is, when `reason` is `space`. */
+  space?: 'before' | 'after' | 'around';
 }
 
 /**
  * The language tag a value that is not one stands for, if any: `FR` and `pt-br` in canonical
- * case, `pt_BR` with a hyphen, `french` and `Français` by their name (in English, as the IANA
+ * case, `pt_BR` with a hyphen, `"fr "` without its space, `french` and `Français` by their name (in English, as the IANA
  * registry gives it, or in the language itself, as Intl does); `undefined` when none is found.
  */
 export function suggestLanguageTag(value: string): TagSuggestion | undefined {
-  const hyphenated = value.trim().replaceAll('_', '-');
+  const trimmed = value.trim();
+  const hyphenated = trimmed.replaceAll('_', '-');
   if (wellFormed.test(hyphenated) && isLanguageTag(hyphenated)) {
     const tag = toCanonicalCase(hyphenated);
+    // The space first: `"fr "` has no parts to join, and the tag given mends the rest too.
+    if (trimmed !== value) return { tag, reason: 'space', space: value.trimStart() === value ? 'after' : value.trimEnd() === value ? 'before' : 'around' };
     if (hyphenated !== value) return { tag, reason: 'separator' };
     return tag === value ? undefined : { tag, reason: 'case' };
   }
