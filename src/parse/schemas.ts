@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { toCanonicalCase } from '../util/language-tags.js';
 import { hasScheme, isSiteAddress } from './addresses.js';
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
@@ -87,14 +86,14 @@ export function toFediverseAddress(value: string): string | undefined {
   return fediverseForm.test(address) ? address : undefined;
 }
 
-const languageForm = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-// In canonical case (`pt-BR`, not `pt-br`): tags do not tell case apart, but the file names of
-// translations and the theme's i18n files do, and each is looked for as site.yml writes the tag.
-const language = z
-  .string()
-  .regex(languageForm, { message: 'a language tag like en or pt-BR' })
-  // Told once: a value the form refuses is not told its case too.
-  .refine((value) => !languageForm.test(value) || value === toCanonicalCase(value), { message: 'a language tag like en or pt-BR' });
+// In canonical case (`pt-BR`, not `pt-br`, as `toCanonicalCase` in util/language-tags.ts writes
+// it): tags do not tell case apart, but the file names of translations and the theme's i18n files
+// do, and each is looked for as site.yml writes the tag. The language in lower case, then subtags
+// of 2 to 8 letters and digits: a script (4 letters) capitalized, a region (2 letters) in
+// capitals, any other in lower case (a region of 3 digits, a variant). One pattern, so the JSON
+// Schema (`mimeo schema site`) refuses in an editor what check refuses.
+const languageForm = /^[a-z]{2,3}(?:-(?:[A-Z][a-z]{3}|[A-Z]{2}|(?![a-z]{2}(?:-|$)|[a-z]{4}(?:-|$))[a-z\d]{2,8}))*$/;
+const language = z.string().regex(languageForm, { message: 'a language tag like en or pt-BR' });
 
 // An earlier address of a document (README, Moving an article): a path of the site, read from its
 // root, with or without its first and last slash (`/issues/1/doas/`, `issues/1/doas`); each part

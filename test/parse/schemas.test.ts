@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { articleSchema, authorsSchema, frontMatterFieldsSchema, issueSchema, pageSchema, toFediverseAddress } from '../../src/parse/schemas.js';
+import { articleSchema, authorsSchema, frontMatterFieldsSchema, issueSchema, pageSchema, siteConfigSchema, toFediverseAddress } from '../../src/parse/schemas.js';
+import { toCanonicalCase } from '../../src/util/language-tags.js';
 
 describe('front matter schemas', () => {
   // Each tag was looked up among all those before it: 20 000 tags took `mimeo check` 13 s.
@@ -50,5 +51,31 @@ describe('fediverse addresses in authors.yml', () => {
     ['https://social.example/users/ada', undefined],
   ])('reads %s as the address %s', (written, address) => {
     expect(toFediverseAddress(written)).toBe(address);
+  });
+});
+
+describe('language tags in the JSON Schema of site.yml', () => {
+  // As `mimeo schema site` writes it.
+  const properties = (z.toJSONSchema(siteConfigSchema, { io: 'input', unrepresentable: 'any' }) as unknown as { properties: { language: { pattern: string }; languages: { items: { pattern: string } } } }).properties;
+  const checked = (tag: string) => siteConfigSchema.safeParse({ title: 'T', language: tag }).success;
+
+  it('has one pattern for language and the items of languages', () => {
+    expect(properties.languages.items.pattern).toBe(properties.language.pattern);
+  });
+
+  it.each(['en', 'fr', 'pt-BR', 'zh-Hant', 'zh-Hant-TW', 'es-419', 'sl-rozaj', 'de-CH-1901', 'sl-rozaj-biske', 'zh-yue', 'ca-ES-valencia', 'de-1996'])('takes %s, in its usual case, as check does', (tag) => {
+    expect([new RegExp(properties.language.pattern).test(tag), checked(tag)]).toEqual([true, true]);
+  });
+
+  it.each(['pt-br', 'zh-hant', 'zh-HANT', 'FR', 'Fr', 'PT-BR', 'pt-Br', 'sl-ROZAJ', 'zh-Hant-tw', 'es-419-X', 'pt_BR', 'fr ', 'en-', 'english'])('refuses %s, as check does', (tag) => {
+    expect([new RegExp(properties.language.pattern).test(tag), checked(tag)]).toEqual([false, false]);
+  });
+
+  it('takes a tag of the old form exactly when it is in the case toCanonicalCase writes', () => {
+    const oldForm = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+    const subtags = ['br', 'BR', 'Br', 'hant', 'Hant', 'HANT', '419', 'rozaj', 'ROZAJ', '1901', 'yue', 'a1', '1a', 'ab12', 'Ab12'];
+    const tags = ['pt', ...subtags.map((subtag) => `pt-${subtag}`), ...subtags.flatMap((first) => subtags.map((second) => `zh-${first}-${second}`))];
+    const pattern = new RegExp(properties.language.pattern);
+    expect(tags.filter((tag) => pattern.test(tag) !== (oldForm.test(tag) && tag === toCanonicalCase(tag)))).toEqual([]);
   });
 });
