@@ -10,6 +10,8 @@ export interface TranslationRequest {
   language: string;
   /** The languages of site.yml's `languages`. */
   languages: readonly string[];
+  /** The original edition's language, site.yml's `language`. */
+  originalLanguage: string;
   files: readonly ContentFile[];
 }
 
@@ -18,9 +20,13 @@ export interface TranslationRequest {
  * saying what to translate (SPEC §2, translations). Structure (date, authors, order) stays the
  * original's whatever the copy says, so only the text needs a translator.
  */
-export function planTranslation({ file, language, languages, files }: TranslationRequest): Plan {
+export function planTranslation({ file, language, languages, originalLanguage, files }: TranslationRequest): Plan {
   if (!languages.includes(language)) {
     const known = languages.length ? `the languages of site.yml are ${languages.join(', ')}` : 'site.yml lists no other language in `languages`';
+    if (standsFor(language).toLowerCase() === originalLanguage.toLowerCase()) {
+      const into = languages.length ? `the languages to translate it into are ${languages.join(', ')}` : known;
+      return { refusal: { kind: 'usage', message: `"${file}" is in ${originalLanguage} already, the webzine's original language (language: ${originalLanguage} in site.yml); ${into}` } };
+    }
     const meant = listedAs(language, languages);
     return { refusal: { kind: 'usage', message: `"${language}" is not a language of the webzine: ${known}${meant === undefined ? '' : `. Did you mean ${meant}?`}` } };
   }
@@ -48,6 +54,11 @@ export function planTranslation({ file, language, languages, files }: Translatio
 
 /** The language of site.yml that `language` stands for when written otherwise (`PT-br`, `pt_BR`, `French`), if any. */
 function listedAs(language: string, languages: readonly string[]): string | undefined {
-  const tag = suggestLanguageTag(language)?.tag ?? language.replaceAll('_', '-');
+  const tag = standsFor(language);
   return languages.find((listed) => listed.toLowerCase() === tag.toLowerCase());
+}
+
+/** The tag `language` stands for: itself, or the tag it is written otherwise for (`PT-br`, `pt_BR`, `French`). */
+function standsFor(language: string): string {
+  return suggestLanguageTag(language)?.tag ?? language.replaceAll('_', '-');
 }

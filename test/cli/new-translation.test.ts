@@ -83,12 +83,21 @@ describe('mimeo new page and the addresses mimeo publishes itself', () => {
     expect(run.stderr).toContain('a page can not be called "fr": mimeo publishes /fr/ itself');
   });
 
-  it('refuses a translation into the original language', async () => {
+  it('refuses a translation into the original language, saying the file is in it already and listing the languages to translate into', async () => {
     const root = await frenchWebzine();
-    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: en\nlanguages: [fr]\n');
-    const run = await runCli(['new', 'translation', 'content/pages/about.md', 'en', '--root', root]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"en" is not a language of the webzine: the languages of site.yml are fr');
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: en\nlanguages: [fr, pt-BR]\n');
+    for (const written of ['en', 'EN']) {
+      const run = await runCli(['new', 'translation', 'content/pages/about.md', written, '--root', root]);
+      expect(run).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'mimeo: "content/pages/about.md" is in en already, the webzine\'s original language (language: en in site.yml); the languages to translate it into are fr, pt-BR\nSee `mimeo new --help`.\n',
+      });
+    }
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguage: de\n');
+    expect((await runCli(['new', 'translation', 'content/pages/about.md', 'de', '--root', root])).stderr).toContain(
+      'mimeo: "content/pages/about.md" is in de already, the webzine\'s original language (language: de in site.yml); site.yml lists no other language in `languages`\n',
+    );
   });
 });
 

@@ -40,7 +40,7 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
   }
   const plan =
     request.kind === 'translation'
-      ? config && planTranslation({ ...request, languages: config.languages.filter((l) => l !== config.language), files: toContentFiles(sources) })
+      ? config && planTranslation({ ...request, languages: config.languages.filter((l) => l !== config.language), originalLanguage: config.language, files: toContentFiles(sources) })
       : theme && !hasErrors(diagnostics)
         ? planScaffold(request, indexContent(toContentFiles(sources)), theme, report)
         : undefined;
