@@ -19,8 +19,10 @@ export async function main(args: readonly string[], terminal: Terminal = process
   const [command, ...rest] = args;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-      // `mimeo -h build` is `mimeo build -h`.
-      terminal.out(helpOf(rest[0]) ?? mainHelp);
+      // `mimeo -h build` is `mimeo build -h`, and `mimeo -h nosuch` is `mimeo nosuch -h`: an unknown command.
+      const help = rest[0] === undefined ? mainHelp : helpOf(rest[0]);
+      if (help === undefined) throw unknownCommand(rest[0]!);
+      terminal.out(help);
       return command === undefined ? exitCodes.usage : exitCodes.success;
     }
     if (command === '-v' || command === '--version') {

@@ -45,8 +45,17 @@ describe('the mimeo command', () => {
   it('takes a name every object has (constructor, toString) for the unknown command it is', async () => {
     for (const name of ['constructor', 'toString']) {
       expect(await mimeo([name, '--help'])).toEqual({ code: 2, stdout: '', stderr: `mimeo: unknown command "${name}"\nSee \`mimeo --help\`.\n` });
-      expect((await mimeo(['-h', name])).stdout).toMatch(/^mimeo: a Git-based static webzine generator\n/);
+      expect(await mimeo(['-h', name])).toEqual({ code: 2, stdout: '', stderr: `mimeo: unknown command "${name}"\nSee \`mimeo --help\`.\n` });
     }
+  });
+
+  it.each([['-h'], ['--help'], ['help']])('says an unknown command is one for %s before its name, as after it, exit code 2', async (flag) => {
+    for (const name of ['nosuch', 'buld']) {
+      const after = await mimeo([name, '-h']);
+      expect(after.code).toBe(2);
+      expect(await mimeo([flag, name])).toEqual(after);
+    }
+    expect((await mimeo([flag, 'buld'])).stderr).toBe('mimeo: unknown command "buld"; did you mean "build"?\nSee `mimeo --help`.\n');
   });
 
   it('describes every option of build in build --help', async () => {
