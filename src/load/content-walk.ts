@@ -104,6 +104,7 @@ function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
 }
 
+/** `file`, a path relative to the root, with `/` between its parts on every system, as diagnostics and outputs name files. */
 export function toPosix(file: string): string {
   return file.split(path.sep).join('/');
 }
