@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { slugOfFile, translationSuffix } from '../model/classify.js';
+import { renamedFile } from '../util/renamed-file.js';
 import { generatedRoutes, type Index } from './link-index.js';
 
 /** The nearest address or file to a link that leads nowhere, written as the link in `from` (a file's path) must write it. */
@@ -17,7 +18,9 @@ export function suggestPath(url: string, from: string | undefined, index: Index,
   // Written as a link must write them: a file named `a%20b.svg` is linked as `a%2520b.svg`.
   const asLink = (known: string) => path.relative(folder, known).replace(/[% ()<>#?]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
   // A renamed file is the likelier meaning than one a few letters away (`30-doas.md` → `30-doas-intro.md`, not `20-tip.md`).
-  const renamed = image ? undefined : renamedFile(path.join(folder, written), index.knownPaths);
+  // A link to an original is renamed to an original, one to a translation to a translation.
+  const target = path.join(folder, written);
+  const renamed = image ? undefined : renamedFile(target, index.knownPaths.filter((file) => translationSuffix.test(file) === translationSuffix.test(target)));
   if (renamed !== undefined) return `${asLink(renamed)}${url.slice(written.length)}`;
   const near = didYouMean(written, index.knownPaths.map(asLink));
   // The ?query and #anchor are kept as written, as for a root-relative link: only the file was misspelt.
@@ -43,31 +46,4 @@ function fileMeant(target: string, known: readonly string[]): string | undefined
     one(markdown.filter((file) => path.basename(file) === name)) ??
     one(markdown.filter((file) => slugOfFile(file) === slug))
   );
-}
-
-/**
- * The one Markdown file of `target`'s folder that `target` (a missing `NN-slug.md`, a path under
- * the root) was most likely renamed to: the one with the same number, else the one whose slug
- * starts with the missing one, else the one whose slug holds it. Where two files would do, none is picked.
- */
-function renamedFile(target: string, known: readonly string[]): string | undefined {
-  const parts = numberAndSlug(target);
-  if (parts === undefined || known.includes(target)) return undefined;
-  const translated = translationSuffix.test(target);
-  const siblings = known.flatMap((file) => {
-    const other = path.dirname(file) === path.dirname(target) && translationSuffix.test(file) === translated ? numberAndSlug(file) : undefined;
-    return other === undefined ? [] : [{ file, ...other }];
-  });
-  const one = (files: typeof siblings) => (files.length === 1 ? files[0]!.file : undefined);
-  return (
-    one(siblings.filter((sibling) => sibling.number === parts.number)) ??
-    one(siblings.filter((sibling) => sibling.slug.startsWith(parts.slug))) ??
-    one(siblings.filter((sibling) => sibling.slug.includes(parts.slug)))
-  );
-}
-
-/** The number and slug of an article's file name (`30-doas.md`), if it is one. */
-function numberAndSlug(file: string): { number: string; slug: string } | undefined {
-  const match = /^(\d+)-(.+?)(?:\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?\.md$/.exec(path.basename(file));
-  return match === null ? undefined : { number: match[1]!, slug: match[2]! };
 }
