@@ -648,11 +648,12 @@ export const rules = {
     message: ({ folder }) => `the issue folder ${folder} has no issue.md`,
     hint: () => 'Add an issue.md with the issue\'s title, date and editorial.',
   }),
-  'translation/missing-original': rule<{ original: string; suggestion?: string; translation?: boolean }>({
+  // `renamedTo`: the article its original was most likely renamed to, when its slug changed (`20-quick-tip.md` for `20-tip.md`).
+  'translation/missing-original': rule<{ original: string; suggestion?: string; renamedTo?: string; translation?: boolean }>({
     severity: 'error',
     message: ({ original, translation }) => `this translation has no original: ${translation ? `${original} is a translation itself` : `there is no ${original}`}`,
-    hint: ({ suggestion }) =>
-      (maybe(suggestion, (name) => (name.includes('/') ? `Did its original move? Move it with it, to ${name}. ` : `Did you mean to name it "${name}"? `)) ?? '') +
+    hint: ({ suggestion, renamedTo }) =>
+      (maybe(suggestion, (name) => (name.includes('/') ? `Did its original move? Move it with it, to ${name}. ` : `Did you mean to name it "${name}"${renamedTo === undefined ? '' : `, the translation of ${renamedTo}`}? `)) ?? '') +
       'A translation is named like its original with the language before .md: 20-current.fr.md translates 20-current.md.',
   }),
   'translation/named-as-original': rule<{ name: string; original: string; suggestion: string }>({

@@ -7,6 +7,7 @@ import { classifyPath, slugOfFile, translationSuffix } from './classify.js';
 import { toArticle, toIssue, toPage } from './documents.js';
 import { ignoredFieldsOf } from './translation-fields.js';
 import { baseLanguageOf } from '../util/language-tags.js';
+import { renamedFile } from '../util/renamed-file.js';
 import type { Article, Author, Issue, Page, Site, SiteDocument, TextField } from './types.js';
 
 /** A translation file, `20-current.fr.md`, and the original it translates. */
@@ -83,6 +84,18 @@ function movedOriginal(key: string, base: Site): string | undefined {
 }
 
 /**
+ * The name of the article of the missing `key`'s folder that it was most likely renamed to
+ * (`20-quick-tip.md` for `20-tip.md`), as a link to it is led ({@link renamedFile}), among the
+ * originals that have no translation into the language yet (`translated`, their keys).
+ */
+function renamedOriginal(key: string, base: Site, translated: ReadonlySet<string>): string | undefined {
+  if (classifyPath(key).kind !== 'article') return undefined;
+  const articles = [...base.documents.values()].filter((document) => document.kind === 'article' && !translated.has(document.key)).map((document) => document.key);
+  const renamed = renamedFile(key, articles);
+  return renamed === undefined ? undefined : path.basename(renamed);
+}
+
+/**
  * The edition of the site in `language`, published under `<language>/`: every document of the
  * original edition, translated where a translation exists and otherwise in the original's
  * language, so an edition is always complete (SPEC §2). Structure (numbers, order, dates,
@@ -96,6 +109,8 @@ export function toEdition(base: Site, language: string, translations: readonly T
   const translated = new Map<string, SiteDocument>();
   // Translations that say `draft: true`, by key: unfinished, whatever the original is.
   const unfinished = new Set<string>();
+  // Originals that have a translation into this language already: no other is to be renamed to theirs.
+  const translatedKeys = new Set(translations.map((translation) => translation.key));
   for (const { file, key } of translations) {
     if (isWrittenDraft(file)) unfinished.add(key);
     const document = base.documents.get(key) ? toTranslated(file, key, language, directory, report) : undefined;
@@ -105,9 +120,12 @@ export function toEdition(base: Site, language: string, translations: readonly T
     if (!base.documents.has(key) && (!base.failed.has(key) || ofTranslation)) {
       // A misspelt original's name (`20-secnd.fr.md`): the file of its folder it most likely translates.
       const folder = path.dirname(key);
-      const near = ofTranslation ? undefined : (didYouMean(path.basename(key), [...base.documents.keys()].filter((other) => path.dirname(other) === folder).map((other) => path.basename(other))) ?? movedOriginal(key, base));
-      const suggestion = near === undefined ? undefined : near.replace(/\.md$/, `.${language}.md`);
-      reportRule(report, 'translation/missing-original', { file: file.path }, { original: key, ...(suggestion ? { suggestion } : {}), ...(ofTranslation ? { translation: true } : {}) });
+      const near = ofTranslation ? undefined : didYouMean(path.basename(key), [...base.documents.keys()].filter((other) => path.dirname(other) === folder).map((other) => path.basename(other)));
+      // Else the original renamed to a new slug (`git mv 20-tip.md 20-quick-tip.md`, README), whose new name is far from the old one.
+      const renamed = ofTranslation || near !== undefined ? undefined : renamedOriginal(key, base, translatedKeys);
+      const meant = ofTranslation ? undefined : (near ?? renamed ?? movedOriginal(key, base));
+      const suggestion = meant === undefined ? undefined : meant.replace(/\.md$/, `.${language}.md`);
+      reportRule(report, 'translation/missing-original', { file: file.path }, { original: key, ...(suggestion ? { suggestion } : {}), ...(renamed ? { renamedTo: renamed } : {}), ...(ofTranslation ? { translation: true } : {}) });
     }
     if (document) translated.set(key, document);
   }
