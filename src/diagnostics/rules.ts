@@ -80,7 +80,8 @@ function yamlHint({ reason, code, key, field, quoted, expected, split }: YamlSyn
   if (code === 'TAB_AS_INDENT') return 'Indent with spaces: YAML does not allow tabs there.';
   // YAML's indicators: a plain value can not start with one (`@` and the backtick are reserved).
   const indicators = 'a quote, [, {, *, &, !, |, >, %, @, a comma or a backtick';
-  if (code === 'BAD_SCALAR_START' && field !== undefined && quoted !== undefined) {
+  // A `[` or `{` never closed at the start of a field that takes text (`title: [Draft`) is such a value too.
+  if ((code === 'BAD_SCALAR_START' || code === 'BAD_INDENT') && field !== undefined && quoted !== undefined) {
     return `A value that starts with ${indicators} must be in quotes: put ${toQuote(field, split)}, as in:${quoted.includes('\n') ? '\n' : ' '}${quoted}`;
   }
   // A number, a date, true or false: in quotes, the value would be text, which the field refuses.

@@ -65,16 +65,17 @@ export function parseYamlDocument(text: string, options: YamlOptions, report: Re
   if (document.errors.length > 0 || duplicates.length > 0) {
     const errors = inFileOrder(independentErrors(text, [...document.errors, ...duplicates], lineCounter).map((shown) => ({ ...shown, ...toPosition(shown.offset) })));
     const { schema } = options;
-    // The field of the value in error, as the parser reads its lines alone, and what its schema takes.
-    const quoting = (error: YAMLParseError, [start, end]: [number, number]) => {
-      const path = schema && pathAt(parseDocument(text.slice(start, end), { uniqueKeys: false, logLevel: 'silent' }).contents, error.pos[0] - start);
-      return quotedValueOf(text, error, schema && path ? { schema, path } : undefined);
+    // The field of the value in error, as the parser reads its lines alone, and what its schema
+    // takes; at the offset where the error is shown: a `[` never closed is found where its field ends.
+    const quoting = ({ code }: YAMLParseError, offset: number, [start, end]: [number, number]) => {
+      const path = schema && pathAt(parseDocument(text.slice(start, end), { uniqueKeys: false, logLevel: 'silent' }).contents, offset - start);
+      return quotedValueOf(text, { code, pos: [offset, offset + 1] }, schema && path ? { schema, path } : undefined);
     };
     // What the errors past the first ten are, for the one that counts them.
     const twice = errors.slice(shownPerRule).every(({ error }) => error.code === 'DUPLICATE_KEY');
     // The top-level field the error is in, by the key its first line starts with.
     const keyOf = ([start]: [number, number]) => /^([A-Za-z][\w-]*):/.exec(text.slice(start, start + 100))?.[1];
-    reportShown('yaml/syntax', errors, options.file, report, ({ error, field }) => ({ reason: reasonOf(text, error), code: error.code, twice, ...maybeKey(keyOf(field)), ...quoting(error, field) }), ({ error }) => error);
+    reportShown('yaml/syntax', errors, options.file, report, ({ error, offset, field }) => ({ reason: reasonOf(text, error), code: error.code, twice, ...maybeKey(keyOf(field)), ...quoting(error, offset, field) }), ({ error }) => error);
     return undefined;
   }
   const start = toPosition(0);

@@ -32,10 +32,13 @@ export interface QuotedField {
 
 /**
  * For a syntax error at the start of a field's value written without quotes, the field and how
- * to write it in quotes; `undefined` for any other error. Two errors start there: a value that
+ * to write it in quotes; `undefined` for any other error. Three errors start there: a value that
  * holds a colon before a space or the line's end (`title: Colon: bad`), which YAML reads as a
- * mapping inside the value (`BLOCK_AS_IMPLICIT_KEY`), and one that starts with a character YAML
- * reserves (`title: @handle news`, `BAD_SCALAR_START`). With the field's schema, the value is
+ * mapping inside the value (`BLOCK_AS_IMPLICIT_KEY`), one that starts with a character YAML
+ * reserves (`title: @handle news`, `BAD_SCALAR_START`), and, for a field that takes text, one
+ * that starts with a `[` or `{` never closed (`title: [unclosed`, `BAD_INDENT` shown where it
+ * opens), which YAML reads as a list or mapping; that of a list field, of its item or of a field
+ * the schema does not tell is rather a list to close. With the field's schema, the value is
  * written as the field takes it: in a list for a list of text, and not at all for a number, a
  * date or true or false, which quotes would make text the field refuses. A list's value, or an
  * item of a list written one per line, with commas (`authors: @ada, @bob`) is written as an item
@@ -43,8 +46,9 @@ export interface QuotedField {
  * without a word.
  */
 export function quotedValueOf(text: string, error: { code: string; pos: [number, number] }, known?: QuotedField): QuotedValue | undefined {
-  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'BAD_SCALAR_START') return undefined;
   const offset = error.pos[0];
+  const unclosed = error.code === 'BAD_INDENT' && (text[offset] === '[' || text[offset] === '{');
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'BAD_SCALAR_START' && !unclosed) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const inFlow = error.code === 'BAD_SCALAR_START' ? flowItemsQuoted(text, lineStart, offset) : undefined;
   if (inFlow) return inFlow;
@@ -60,6 +64,8 @@ export function quotedValueOf(text: string, error: { code: string; pos: [number,
   const name = item ? known!.path.map(String).join('.') : field[2]!.replace(/^(["'])(.*)\1$/, '$2');
   // YAML reads the lines of a value in quotes as one text, joined by spaces.
   const takes = known && whatFieldTakes(known.schema, known.path, lines.join(' '));
+  // An item of a list field is text too, but `- [ada` under `authors:` is rather a list mistyped than an author named `[ada`.
+  if (unclosed && (item || takes?.takes !== 'text')) return undefined;
   if (takes?.takes === 'other') return { field: name, expected: takes.expected };
   const items = takes?.takes === 'list' || (item && takes?.takes === 'text') ? itemsOf(lines) : undefined;
   if (items && item) {

@@ -76,3 +76,22 @@ describe('a value that needs quotes, of a field whose schema is known', () => {
     expect(hintOf(text, schema)).toBe(`Quotes would not mend it: ${takes}. Write one in place of this value.`);
   });
 });
+
+describe('a [ or { never closed at the start of a value', () => {
+  it.each([
+    ['a [', 'title: [unclosed\nauthors: [ada]\n', 'title: "[unclosed"'],
+    ['a {', 'title: {unclosed\nauthors: [ada]\n', 'title: "{unclosed"'],
+    ['a [ and a comma', 'summary: [one, two\n', 'summary: "[one, two"'],
+    ['a [ and a double quote', 'title: [Draft "1"\n', `title: '[Draft "1"'`],
+  ])('(%s) of a field that takes text is told to put the whole value in quotes', (_, text, quoted) => {
+    expect(hintOf(text, frontMatterFieldsSchema)).toBe(`${reserved}: put the whole value of "${quoted.slice(0, quoted.indexOf(':'))}" in quotes, as in: ${quoted}`);
+  });
+
+  it.each([
+    ['a list field', 'authors: [ada\n', frontMatterFieldsSchema, 'authors'],
+    ['an item of a list field', 'authors:\n  - [ada\n  - bob\n', frontMatterFieldsSchema, 'authors'],
+    ['a field of no known schema', 'title: [unclosed\n', undefined, 'title'],
+  ])('(%s) is told to close the list', (_, text, schema, key) => {
+    expect(hintOf(text, schema)).toBe(`Close the list with a ] on the line the [ opens, as in: ${key}: [one, two]`);
+  });
+});
