@@ -3,8 +3,8 @@ import path from 'node:path/posix';
 /**
  * The one article file of `target`'s folder that `target` (a missing `NN-slug.md`, a path under
  * the root) was most likely renamed to, among `known` (paths under the root): the one with the
- * same number, else the one whose slug starts with the missing one, else the one whose slug holds
- * it. Where two files would do, none is picked. Used by a link that leads nowhere and by a
+ * same slug (renumbered), else the one with the same number, else the one whose slug starts with
+ * the missing one, else the one whose slug holds it. Where two files would do, none is picked. Used by a link that leads nowhere and by a
  * translation whose original is gone.
  */
 export function renamedFile(target: string, known: readonly string[]): string | undefined {
@@ -16,6 +16,7 @@ export function renamedFile(target: string, known: readonly string[]): string | 
   });
   const one = (files: typeof siblings) => (files.length === 1 ? files[0]!.file : undefined);
   return (
+    one(siblings.filter((sibling) => sibling.slug === parts.slug)) ??
     one(siblings.filter((sibling) => sibling.number === parts.number)) ??
     one(siblings.filter((sibling) => sibling.slug.startsWith(parts.slug))) ??
     one(siblings.filter((sibling) => sibling.slug.includes(parts.slug)))

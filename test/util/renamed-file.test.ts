@@ -7,6 +7,7 @@ const known = [`${folder}/issue.md`, `${folder}/10-first.md`, `${folder}/20-quic
 describe('renamedFile', () => {
   it.each([
     ['picks the one file of the folder with the same number', '20-tip.md', `${folder}/20-quick-tip.md`],
+    ['picks the file renumbered, of the same slug, before another with the number', '10-lamps.md', `${folder}/40-lamps.md`],
     ['picks the one file whose slug starts with the missing one', '35-doas.md', `${folder}/30-doas-intro.md`],
     ['picks the one file whose slug holds the missing one', '60-tip.md', `${folder}/20-quick-tip.md`],
     ['picks the starting slug before the holding ones', '60-lamps.md', `${folder}/40-lamps.md`],
