@@ -24,7 +24,7 @@ import { documentsWithAliases, redirectOutputs } from './html/redirect-pages.js'
  * - `feed`: which issues the feeds hold;
  * - a page at an alias (front matter `aliases`) reads the `issue:` or `page:` input of its document;
  * - `asset:<path>`: a copied file whose output path is also a rendered page's (a conflict);
- * - `editions`: the dates of the other editions' pages, which the sitemap shows too.
+ * - `editions`: the dates and drafts of the other editions' pages, which the sitemap shows too.
  *
  * Theme files are not part of the model: `theme:web`, `theme:gemini` and `theme:strings` are
  * changed by the watcher's paths alone (see `affected.ts`), and `build()` puts a hash of the
@@ -70,9 +70,10 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
   inputs.set('feed', fingerprint(feedIssues.map((issue) => issue.path)));
   for (const issue of site.issues) inputs.set(issueKey(issue), fingerprint(issue));
   for (const document of listedDocuments(site)) inputs.set(bodyKey(document), options.textHash(document.path) ?? fingerprint(document.body));
-  // A translation has dates of its own (from its file's history).
+  // A translation has dates of its own (from its file's history), and a draft of its own: the
+  // sitemap leaves out the page of a translation with `draft: true` that a build with drafts shows.
   const others = (options.editions ?? []).filter((edition) => edition !== site);
-  inputs.set('editions', fingerprint(others.map((edition) => [edition.language, [...edition.documents.values()].map((document) => [document.route, document.modified ?? '', 'updated' in document ? (document.updated ?? '') : ''])])));
+  inputs.set('editions', fingerprint(others.map((edition) => [edition.language, [...edition.documents.values()].map((document) => [document.route, document.modified ?? '', 'updated' in document ? (document.updated ?? '') : '', document.draft])])));
 
   const add = (output: string, keys: string[]) => outputs.set(output, [...new Set([...(outputs.get(output) ?? []), 'site', 'commit', ...keys])]);
   addWebOutputs(site, feedIssues, add);

@@ -80,9 +80,10 @@ function graphOf(files: Record<string, string>): DependencyGraph {
   const authorsFile = readAuthorsFile(texts, report);
   const options = { html: config.markdown.html, links: config.gemini.links };
   const parsed = texts.filter((text) => text.path.endsWith('.md')).map((text) => toLoadedFile(compileFile(text, options), text.text));
-  const [site] = assembleSite({ config, files: parsed, assets, ...(authorsFile ? { authorsFile } : {}) }, { drafts: true }, report);
+  const editions = assembleSite({ config, files: parsed, assets, ...(authorsFile ? { authorsFile } : {}) }, { drafts: true }, report);
+  const [site] = editions;
   resolveLinks(site!, report);
-  return toDependencyGraph(site!, { baseUrl: 'http://127.0.0.1:4000/', textHash: (file) => files[file] });
+  return toDependencyGraph(site!, { baseUrl: 'http://127.0.0.1:4000/', textHash: (file) => files[file], editions });
 }
 
 type Change = (files: Record<string, string>) => void;
@@ -180,5 +181,41 @@ describe('affected, on the base webzine', () => {
     const before = graphOf(files);
     change(files);
     expect(affected(paths, { before, after: graphOf(files) })).toEqual({ render, remove });
+  });
+});
+
+/** The base webzine with a French edition, its second article and its editorial translated. */
+async function frenchFiles(): Promise<Record<string, string>> {
+  const files = await baseFiles();
+  files['content/site.yml'] += 'languages: [fr]\n';
+  files['content/issues/1/20-second.fr.md'] = '---\ntitle: Le deuxième article\n---\nEn français.\n';
+  files['content/issues/1/issue.fr.md'] = '---\ntitle: Première lumière\n---\nBienvenue.\n';
+  return files;
+}
+
+const drafted = (file: string): Change => (f) => (f[file] = f[file]!.replace('---\n', '---\ndraft: true\n'));
+
+// The other editions are rendered whole by every rebuild; of the original edition's outputs, only
+// the sitemap shows whether their pages are drafts (it leaves drafts out).
+const frenchCases: Array<{ name: string; before?: Change; change: Change; paths: string[]; render: string[] }> = [
+  { name: 'an article translation made a draft', change: drafted('content/issues/1/20-second.fr.md'), paths: ['content/issues/1/20-second.fr.md'], render: ['web/sitemap.xml'] },
+  {
+    name: 'an article translation published',
+    before: drafted('content/issues/1/20-second.fr.md'),
+    change: (f) => (f['content/issues/1/20-second.fr.md'] = f['content/issues/1/20-second.fr.md']!.replace('draft: true\n', '')),
+    paths: ['content/issues/1/20-second.fr.md'],
+    render: ['web/sitemap.xml'],
+  },
+  { name: 'an editorial translation made a draft', change: drafted('content/issues/1/issue.fr.md'), paths: ['content/issues/1/issue.fr.md'], render: ['web/sitemap.xml'] },
+  { name: 'an article translation edited', change: (f) => (f['content/issues/1/20-second.fr.md'] += 'Encore.\n'), paths: ['content/issues/1/20-second.fr.md'], render: [] },
+];
+
+describe('affected, on the base webzine with a French edition', () => {
+  it.each(frenchCases)('$name: renders exactly what the change affects', async ({ before: setUp, change, paths, render }) => {
+    const files = await frenchFiles();
+    setUp?.(files);
+    const before = graphOf(files);
+    change(files);
+    expect(affected(paths, { before, after: graphOf(files) })).toEqual({ render, remove: [] });
   });
 });

@@ -250,6 +250,33 @@ describe('incremental rebuilds of mimeo dev', () => {
     }
   });
 
+  it("writes a clean build's sitemap when a translation of an article or an editorial is made a draft, and when it is published again", async () => {
+    const zine = await editedZine(13);
+    const [article, editorial] = ['content/issues/1/20-second.fr.md', 'content/issues/1/issue.fr.md'];
+    await appendFile(path.join(zine.root, 'content/site.yml'), 'languages: [fr]\n');
+    await writeFile(path.join(zine.root, article), '---\ntitle: Le deuxième article\n---\n## Détails\n\nEn français.\n');
+    await writeFile(path.join(zine.root, editorial), '---\ntitle: Première lumière\n---\nBienvenue.\n');
+    await commitAll(zine.root, [{ author: 'Ada Quill', email: 'ada@example.invalid', date: '2026-03-01T09:00:00Z' }]);
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    const edit = async (file: string, change: (text: string) => string) => writeFile(path.join(zine.root, file), change(await readFile(path.join(zine.root, file), 'utf8')));
+    const drafted = (text: string) => text.replace('---\n', '---\ndraft: true\n');
+    const published = (text: string) => text.replace('draft: true\n', '');
+    const steps: Array<[string, string, (text: string) => string]> = [
+      ['an article translation made a draft', article, drafted],
+      ['the article translation published again', article, published],
+      ['an editorial translation made a draft', editorial, drafted],
+      ['the editorial translation published again', editorial, published],
+    ];
+    for (const [name, file, change] of steps) {
+      await edit(file, change);
+      expect((await incremental.rebuild([file])).ok, name).toBe(true);
+      const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
+      expect(differences(await readTree(outDir), await toFiles(clean.trees)), name).toEqual([]);
+    }
+  });
+
   it('re-renders only the outputs an edit of one article body affects, and writes only those that changed', async () => {
     const zine = await editedZine(7);
     const outDir = await temporaryFolder();
