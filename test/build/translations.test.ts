@@ -561,6 +561,34 @@ describe('a translation with draft: true', () => {
   });
 });
 
+describe('the sitemap, beside a translation with draft: true', () => {
+  /** The French addresses a sitemap lists. */
+  const frenchUrls = (sitemap: string) => [...sitemap.matchAll(/<url><loc>https:\/\/zine\.example\/(fr\/[^<]*)<\/loc>/g)].map((match) => match[1]);
+  /** The French addresses the sitemaps of build and of build --drafts list, once `file` says `draft: true`. */
+  const listed = async (file: string) => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, file), (await readFile(path.join(root, file), 'utf8')).replace('---\n', '---\ndraft: true\n'));
+    const published = await build(root);
+    const out = await temporaryFolder();
+    expect((await runCli(['build', '--drafts', '--root', root, '--out', out])).code).toBe(0);
+    return { build: frenchUrls(await published.read('web/sitemap.xml')), drafts: frenchUrls(await readFile(path.join(out, 'web/sitemap.xml'), 'utf8')) };
+  };
+
+  it('keeps the articles of an issue whose editorial translation is a draft in build --drafts, and leaves out the issue page that shows the draft', async () => {
+    expect(await listed('content/issues/1/issue.fr.md')).toEqual({
+      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/issues/1/first/', 'fr/issues/1/second/'],
+      drafts: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/first/', 'fr/issues/1/second/'],
+    });
+  });
+
+  it('leaves out the page of an article translation that is a draft in build --drafts, which shows the draft, and lists it in build, which shows the original', async () => {
+    expect(await listed('content/issues/1/10-first.fr.md')).toEqual({
+      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/issues/1/first/', 'fr/issues/1/second/'],
+      drafts: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/issues/1/second/'],
+    });
+  });
+});
+
 describe('a translation of a page with draft: true', () => {
   it('is told that a page has no drafts, and is not held back: a link to a heading only it has leads there', async () => {
     const root = await makeWebzine(twoLanguages);

@@ -9,9 +9,9 @@ interface Entry {
 }
 
 /**
- * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of every edition but drafts, with its date in
- * that edition (a translation's own), and its translations as `xhtml:link` alternates (as search
- * engines read them).
+ * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of every edition but drafts and pages
+ * that show a draft translation, with its date in that edition (a translation's own), and its
+ * translations as `xhtml:link` alternates (as search engines read them).
  */
 export function renderSitemap(editions: readonly Site[], baseUrl: string): OutputFile {
   const urls: string[] = [];
@@ -33,10 +33,12 @@ function pagesOf(site: Site): Entry[] {
   const day = (iso: string | undefined) => iso?.slice(0, 10);
   const route = (own: string) => own.slice(site.prefix.length);
   const entries: Entry[] = [{ route: '', date: day(site.issues[0]?.updated) }, { route: 'authors/' }];
-  // Drafts (in a build with drafts: a preview, a staging site) are not offered to search engines.
+  // Drafts (in a build with drafts: a preview, a staging site) are not offered to search engines,
+  // nor is a page that shows a translation with `draft: true`. An article of a draft issue is a
+  // draft itself (`assembleSite`); an issue whose editorial translation is a draft is not, and
+  // its published articles are listed (README, Translations).
   for (const issue of site.issues) {
-    if (issue.draft) continue;
-    entries.push({ route: route(issue.route), date: day(issue.updated) });
+    if (!issue.draft) entries.push({ route: route(issue.route), date: day(issue.updated) });
     for (const article of issue.articles) {
       if (!article.draft) entries.push({ route: route(article.route), date: [issue.date, day(article.modified)].filter(Boolean).sort().pop() });
     }
