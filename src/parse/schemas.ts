@@ -96,36 +96,58 @@ const languageForm = /^[a-z]{2,3}(?:-(?:[A-Z][a-z]{3}|[A-Z]{2}|(?![a-z]{2}(?:-|$
 const language = z.string().regex(languageForm, { message: 'a language tag like en or pt-BR' });
 
 // An earlier address of a document (README, Moving an article): a path of the site, read from its
-// root, with or without its first and last slash (`/issues/1/doas/`, `issues/1/doas`); each part
-// letters, digits, -, _, . and ~, but not . or .. alone. No scheme, no //host, no ?query or #fragment:
-// mimeo writes a page there, which only a path of the site can be.
-const aliasPart = '(?!\\.\\.?(?:/|$))[A-Za-z0-9._~-]+';
-const aliasForm = new RegExp(`^/?(?:${aliasPart}/)*${aliasPart}/?$`);
-const alias = z.string().regex(aliasForm, { message: 'a path of the site like /issues/1/old-slug/ (letters, digits, -, _, . and ~ between slashes, without a scheme, .., ?query or #fragment)' });
-// Told apart as addresses: `/issues/1/doas/` and `issues/1/doas` are one.
-const aliasList = uniqueList(alias, 'an address', (value) => toAliasRoute(value).toLowerCase()).describe(
+// root, with or without its first and last slash (`/issues/1/doas/`, `issues/1/doas`). Each part
+// holds letters and digits of any script (with their combining marks), -, _, . and ~, and any other
+// character percent-encoded as a browser sends it (`x%20y`, `caf%C3%A9`); a part is not . or ..,
+// written or encoded. No scheme, no //host, no ?query or #fragment: mimeo writes a page there,
+// which only a path of the site can be. The page is written to the decoded path, which static
+// servers map the encoded request to, so an encoded byte may not be a slash, a backslash, a control
+// character, nor one that no file name can hold on Windows (" * : < > ? |).
+const aliasCharacter = '[\\p{L}\\p{M}\\p{N}._~-]|%(?![01]|7[Ff]|2[2AaFf]|3[AaCcEeFf]|[57][Cc])[0-9A-Fa-f]{2}';
+const aliasPart = `(?!(?:\\.|%2[Ee]){1,2}(?:/|$))(?:${aliasCharacter})+`;
+const aliasForm = new RegExp(`^/?(?:${aliasPart}/)*${aliasPart}/?$`, 'u');
+const aliasMessage = 'a path of the site like /issues/1/old-slug/ (letters and digits of any script, -, _, . and ~ between slashes, any other character percent-encoded like %20, without a scheme, .., ?query or #fragment)';
+const alias = z
+  .string()
+  .regex(aliasForm, { message: aliasMessage })
+  // Told once: a value the pattern refuses is not decoded too (an abort here would keep
+  // `uniqueList` from telling of an address listed twice).
+  .refine((value) => !aliasForm.test(value) || isDecodable(value), { message: aliasMessage });
+// Told apart as addresses: `/issues/1/doas/` and `issues/1/doas` are one, as are `café` and `caf%C3%A9`.
+const aliasList = uniqueList(alias, 'an address', (value) => toAliasRoute(value).normalize('NFC').toLowerCase()).describe(
   'Earlier addresses of this page, like /issues/1/old-slug/: mimeo writes a page at each that sends readers to the page\'s address.',
 );
+
+/** Whether the percent-encoded bytes of an alias are UTF-8 text without a control character (C1 ones included). */
+function isDecodable(value: string): boolean {
+  try {
+    return !/\p{Cc}/u.test(decodeURIComponent(value));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The path of the site an alias written otherwise most likely stands for: the path of a full
  * address (`https://zine.example/issues/1/doas/`, `//zine.example/doas/`), without its ?query
- * or #fragment, its `..` resolved; `undefined` when that is no alias either, or the value is one.
+ * or #fragment, its `..` resolved, other characters percent-encoded (`x y` as `x%20y`);
+ * `undefined` when that is no alias either, or the value is one.
  */
 export function toAliasPath(value: string): string | undefined {
-  if (aliasForm.test(value)) return undefined;
+  if (alias.safeParse(value).success) return undefined;
   let path: string;
   try {
     path = new URL(value.trim(), 'https://zine.invalid/').pathname;
   } catch {
     return undefined;
   }
-  return aliasForm.test(path) ? path : undefined;
+  return alias.safeParse(path).success ? path : undefined;
 }
 
-/** The route an alias stands for: `/issues/1/doas` → `issues/1/doas/`. */
+/** The route an alias stands for, decoded: `/issues/1/caf%C3%A9` → `issues/1/café/`. */
 export function toAliasRoute(value: string): string {
-  return `${value.replace(/^\//, '').replace(/\/$/, '')}/`;
+  const path = value.replace(/^\//, '').split('/').map(decodeURIComponent).join('/');
+  return `${path.replace(/\/$/, '')}/`;
 }
 
 /** `site.yml` (SPEC §2.1). */

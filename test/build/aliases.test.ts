@@ -83,6 +83,33 @@ describe('an article with aliases', () => {
   });
 });
 
+describe('an alias with characters beyond ASCII', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = await temporaryFolder();
+    await buildInto(await movedZine('[issues/1/café, /issues/1/x%20y/, /issues/1/%E2%80%9Cquoted%E2%80%9D/]'), out);
+  });
+
+  it('is written to the decoded path, which a static server maps the encoded request to, on the web and in the capsule', async () => {
+    const aliasFiles = (await listTree(out)).filter((name) => /café|x y|“quoted”/.test(name));
+    expect(aliasFiles).toEqual([
+      'gemini/fr/issues/1/café.gmi',
+      'gemini/fr/issues/1/x y.gmi',
+      'gemini/fr/issues/1/“quoted”.gmi',
+      'gemini/issues/1/café.gmi',
+      'gemini/issues/1/x y.gmi',
+      'gemini/issues/1/“quoted”.gmi',
+      'web/fr/issues/1/café/index.html',
+      'web/fr/issues/1/x y/index.html',
+      'web/fr/issues/1/“quoted”/index.html',
+      'web/issues/1/café/index.html',
+      'web/issues/1/x y/index.html',
+      'web/issues/1/“quoted”/index.html',
+    ]);
+    expect(await readFile(path.join(out, 'web/issues/1/x y/index.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=../first-steps/">');
+  });
+});
+
 describe('aliases and the output folder', () => {
   it('are byte for byte the same from one build of a commit to the next', async () => {
     const root = await movedZine();

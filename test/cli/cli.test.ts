@@ -324,13 +324,13 @@ describe('the mimeo command', () => {
     expect(help).toContain('Front matter inside .md files is checked by mimeo check and mimeo dev, not by YAML editor extensions.');
   });
 
-  it('gives editors the form of an alias, so they flag a full address, a .. or a ?query as check does', async () => {
+  it('gives editors the form of an alias, so they flag a full address, a .., a ?query or an encoded slash as check does', async () => {
     for (const name of ['issue', 'article', 'page']) {
       const schema = JSON.parse((await mimeo(['schema', name])).stdout) as { properties: { aliases: { type: string; items: { pattern: string } } } };
       expect(schema.properties.aliases.type).toBe('array');
       const pattern = new RegExp(schema.properties.aliases.items.pattern, 'u');
-      const values = ['/issues/1/doas/', 'issues/1/doas', 'https://zine.example/issues/1/doas/', '//zine.example/doas/', '/issues/1/../doas/', '/issues/1/doas?ref=feed', '/'];
-      expect(values.map((value) => pattern.test(value))).toEqual([true, true, false, false, false, false, false]);
+      const values = ['/issues/1/doas/', 'issues/1/doas', 'https://zine.example/issues/1/doas/', '//zine.example/doas/', '/issues/1/../doas/', '/issues/1/doas?ref=feed', '/', 'issues/1/café', '/issues/1/x%20y/', '/issues/1/x y/', '/issues/1/a%2Fb/', '/issues/1/%2e%2E/'];
+      expect(values.map((value) => pattern.test(value))).toEqual([true, true, false, false, false, false, false, true, true, false, false, false]);
     }
   });
 

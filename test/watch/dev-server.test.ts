@@ -110,6 +110,17 @@ describe('the dev server', () => {
     expect([listing.status, redirect.status, redirect.headers['location']]).toEqual([404, 301, '/issues/1/']);
   });
 
+  it('serves the page of an alias with characters beyond ASCII at its percent-encoded address', async () => {
+    const { dev } = await serve(async (root) => {
+      const file = path.join(root, 'content/issues/1/20-second.md');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('---\n## Details', 'aliases: [issues/1/café, /issues/1/x%20y/]\n---\n## Details'));
+    });
+    for (const url of ['/issues/1/caf%C3%A9/', '/issues/1/x%20y/']) {
+      const answer = await get(dev.url, url);
+      expect([answer.status, answer.body.match(/http-equiv="refresh" content="[^"]*"/)?.[0]], url).toEqual([200, 'http-equiv="refresh" content="0; url=../second/"']);
+    }
+  });
+
   it('answers 404 for a file asked for as a folder, which would be served as a page', async () => {
     await writeFile(path.join(shared.dev.outDir, 'web/notes.txt'), '<script>alert(1)</script>\n');
     const asFile = await get(shared.dev.url, '/notes.txt');
