@@ -113,9 +113,10 @@ const alias = z
   // Told once: a value the pattern refuses is not decoded too (an abort here would keep
   // `uniqueList` from telling of an address listed twice).
   .refine((value) => !aliasForm.test(value) || isDecodable(value), { message: aliasMessage });
-// Told apart as addresses: `/issues/1/doas/` and `issues/1/doas` are one, as are `café` and `caf%C3%A9`.
+// Told apart as addresses: `/issues/1/doas/`, `issues/1/doas` and `/issues/1/doas/index.html` are
+// one, as are `café` and `caf%C3%A9`.
 const aliasList = uniqueList(alias, 'an address', (value) => toAliasRoute(value).normalize('NFC').toLowerCase()).describe(
-  'Earlier addresses of this page, like /issues/1/old-slug/: mimeo writes a page at each that sends readers to the page\'s address.',
+  'Earlier addresses of this page, like /issues/1/old-slug/: mimeo writes a page at each that sends readers to the page\'s address. One that ends in index.html stands for its folder; one that ends in another .html or .htm file name is written as that file.',
 );
 
 /** Whether the percent-encoded bytes of an alias are UTF-8 text without a control character (C1 ones included). */
@@ -144,9 +145,16 @@ export function toAliasPath(value: string): string | undefined {
   return alias.safeParse(path).success ? path : undefined;
 }
 
-/** The route an alias stands for, decoded: `/issues/1/caf%C3%A9` → `issues/1/café/`. */
+/**
+ * The route an alias stands for, decoded: `/issues/1/caf%C3%A9` → `issues/1/café/`, a folder. One
+ * that ends in `index.html` is that folder, as a server serves it (`/old/index.html` → `old/`); one
+ * that ends in another `.html` or `.htm` file name is that file (`/legacy/post.html` →
+ * `legacy/post.html`, as Hugo writes such an alias), which a server serves without adding a slash.
+ */
 export function toAliasRoute(value: string): string {
   const path = value.replace(/^\//, '').split('/').map(decodeURIComponent).join('/');
+  if (/(?:^|\/)index\.html$/i.test(path)) return path.slice(0, -'index.html'.length);
+  if (/\.html?$/i.test(path)) return path;
   return `${path.replace(/\/$/, '')}/`;
 }
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 // Text types name their charset: built files are UTF-8 (SPEC §7), and browsers guess otherwise.
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  // An alias may name an old .htm page (README, Moving an article).
+  '.htm': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.gmi': 'text/gemini; charset=utf-8',

@@ -83,6 +83,38 @@ describe('an article with aliases', () => {
   });
 });
 
+describe('an alias that names a file', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = await temporaryFolder();
+    await buildInto(await movedZine('[/old/index.html, /legacy/post.html, legacy/page.htm]'), out);
+  });
+
+  it('stands for its folder when it ends in index.html, and is written as the very file it names otherwise, in the capsule with .gmi for its extension', async () => {
+    const aliasFiles = (await listTree(out)).filter((name) => /(^|\/)(old|legacy)(\/|\.gmi)/.test(name));
+    expect(aliasFiles).toEqual([
+      'gemini/fr/legacy/page.gmi',
+      'gemini/fr/legacy/post.gmi',
+      'gemini/fr/old.gmi',
+      'gemini/legacy/page.gmi',
+      'gemini/legacy/post.gmi',
+      'gemini/old.gmi',
+      'web/fr/legacy/page.htm',
+      'web/fr/legacy/post.html',
+      'web/fr/old/index.html',
+      'web/legacy/page.htm',
+      'web/legacy/post.html',
+      'web/old/index.html',
+    ]);
+    expect(await readFile(path.join(out, 'web/legacy/post.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=../issues/1/first-steps/">');
+    expect(await readFile(path.join(out, 'gemini/legacy/post.gmi'), 'utf8')).toBe('This page has moved to a new address:\n=> ../issues/1/first-steps.gmi The first article\n');
+  });
+
+  it('is written as a page the Nu Html Checker finds valid', async () => {
+    expect(await checkHtml([path.join(out, 'web/legacy/post.html')])).toEqual([]);
+  });
+});
+
 describe('an alias with characters beyond ASCII', () => {
   let out: string;
   beforeAll(async () => {

@@ -110,6 +110,17 @@ describe('the dev server', () => {
     expect([listing.status, redirect.status, redirect.headers['location']]).toEqual([404, 301, '/issues/1/']);
   });
 
+  it('serves the page of an alias that names an .html or .htm file at that very address, not redirected to a folder', async () => {
+    const { dev } = await serve(async (root) => {
+      const file = path.join(root, 'content/issues/1/20-second.md');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('---\n## Details', 'aliases: [/legacy/post.html, /legacy/page.htm]\n---\n## Details'));
+    });
+    for (const url of ['/legacy/post.html', '/legacy/page.htm']) {
+      const answer = await get(dev.url, url);
+      expect([answer.status, answer.headers['content-type'], answer.body.match(/http-equiv="refresh" content="[^"]*"/)?.[0]], url).toEqual([200, 'text/html; charset=utf-8', 'http-equiv="refresh" content="0; url=../issues/1/second/"']);
+    }
+  });
+
   it('serves the page of an alias with characters beyond ASCII at its percent-encoded address', async () => {
     const { dev } = await serve(async (root) => {
       const file = path.join(root, 'content/issues/1/20-second.md');

@@ -2,15 +2,17 @@ import type { Site, SiteDocument } from '../../model/types.js';
 import type { OutputFile } from '../../write/output-file.js';
 import { documentsWithAliases } from '../html/redirect-pages.js';
 import { relativePath } from '../html/url.js';
-import { capsuleFile, capsuleRoute } from './capsule-urls.js';
+import { toAliasOutputs } from '../../model/alias-outputs.js';
+import { capsuleRoute } from './capsule-urls.js';
 import { joinLines, serializeLines, toTextLine } from './lines.js';
 
 /**
  * Where the page of each alias of an edition's document goes in the capsule: as the document's
- * own page would have been there (`issues/1/doas.gmi`, an issue's `issues/01/index.gmi`).
+ * own page would have been there (`issues/1/doas.gmi`, an issue's `issues/01/index.gmi`), or the
+ * file an alias names with `.gmi` for its extension (`legacy/post.html` → `legacy/post.gmi`).
  */
 export function capsuleRedirectOutputs(site: Site, document: SiteDocument): string[] {
-  return (document.aliases ?? []).map((alias) => capsuleFile(capsuleRoute({ ...document, route: site.prefix + alias })));
+  return (document.aliases ?? []).map((alias) => toAliasOutputs(site.prefix, alias, document.kind).gemini);
 }
 
 /**

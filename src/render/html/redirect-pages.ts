@@ -1,5 +1,6 @@
 import type { Site, SiteDocument } from '../../model/types.js';
 import type { OutputFile } from '../../write/output-file.js';
+import { toAliasOutputs } from '../../model/alias-outputs.js';
 import { absoluteUrl, linkTo } from './url.js';
 
 /**
@@ -10,9 +11,9 @@ export function documentsWithAliases(site: Site): SiteDocument[] {
   return [...site.issues.flatMap((issue) => [issue, ...issue.articles]), ...site.pages].filter((document) => (document.aliases ?? []).length > 0);
 }
 
-/** Where the page of each alias of an edition goes on the web: `issues/1/doas/index.html`. */
+/** Where the page of each alias of an edition goes on the web: `issues/1/doas/index.html`, or the file an alias names (`legacy/post.html`). */
 export function redirectOutputs(site: Site, document: SiteDocument): string[] {
-  return (document.aliases ?? []).map((alias) => `${site.prefix}${alias}index.html`);
+  return (document.aliases ?? []).map((alias) => toAliasOutputs(site.prefix, alias, document.kind).web);
 }
 
 /**
@@ -26,7 +27,7 @@ export function renderRedirects(site: Site, strings: Record<string, string>, bas
   for (const document of documentsWithAliases(site)) {
     for (const output of redirectOutputs(site, document)) {
       if (!wanted(output)) continue;
-      const from = output.slice(0, -'index.html'.length);
+      const from = output.slice(0, output.lastIndexOf('/') + 1);
       outputs.push({ path: output, bytes: redirectPage(site, document, strings, linkTo({ from }, document.route), absoluteUrl(baseUrl, document.route)), source: document.key });
     }
   }
