@@ -588,10 +588,13 @@ export const rules = {
     hint: ({ folders, number }) =>
       folders ? `Both folders, ${folders[0]}/ and ${folders[1]}/, are issue ${number}: move the files of one into the other, or give it the number of another issue.` : 'Rename one of the two files.',
   }),
-  'alias/taken': rule<{ address: string; file?: string; generated?: string; copied?: string }>({
+  'alias/taken': rule<{ address: string; file?: string; generated?: string; copied?: string; output?: string; other?: string; relation?: 'same' | 'below' | 'holds' }>({
     severity: 'error',
-    message: ({ address, file, generated, copied }) =>
-      file !== undefined ? `the alias ${address} is the address of ${file}` : generated !== undefined ? `the alias ${address} is the address of ${generated}, which mimeo makes` : `the alias ${address} is where ${copied} is published`,
+    // Without `output`, the alias is the other's very address; with it, their files meet otherwise (in the capsule, or a file where a folder must be).
+    message: ({ address, file, generated, copied, output, other, relation }) =>
+      output === undefined
+        ? file !== undefined ? `the alias ${address} is the address of ${file}` : generated !== undefined ? `the alias ${address} is the address of ${generated}, which mimeo makes` : `the alias ${address} is where ${copied} is published`
+        : `the alias ${address} is written to ${output}, ${relation === 'same' ? '' : relation === 'below' ? `below the file ${other}, ` : `a file where a folder must hold ${other}, `}where ${file !== undefined ? `the page of ${file}` : generated !== undefined ? `${generated} (which mimeo makes)` : copied} is written${relation === 'same' ? ' too' : ''}`,
     hint: ({ copied }) =>
       copied !== undefined
         ? 'Remove the alias or that file: a reader can not be sent on from a place that holds a file.'
@@ -602,10 +605,19 @@ export const rules = {
     message: ({ address }) => `the alias ${address} is this page's own address`,
     hint: () => 'Remove it: an alias is an earlier address, which the page has no more (after renaming the file, write the old one).',
   }),
-  'alias/duplicate': rule<{ address: string; other: string }>({
+  'alias/duplicate': rule<{ address: string; other: string; output?: string; otherOutput?: string; otherAddress?: string; relation?: 'same' | 'below' | 'holds' }>({
     severity: 'error',
-    message: ({ address, other }) => `the alias ${address} is an alias of ${other} too`,
+    // Without `output`, both files give the address; with it, two addresses' pages meet (in the capsule, or a file where a folder must be).
+    message: ({ address, other, output, otherOutput, otherAddress, relation }) =>
+      output === undefined
+        ? `the alias ${address} is an alias of ${other} too`
+        : `the alias ${address} is written to ${output}, ${relation === 'same' ? '' : relation === 'below' ? `below the file ${otherOutput}, ` : `a file where a folder must hold ${otherOutput}, `}where the page of the alias ${otherAddress} of ${other} is written${relation === 'same' ? ' too' : ''}`,
     hint: () => 'Keep it in one of the two files: an address can send readers to one page only.',
+  }),
+  'alias/edition-prefix': rule<{ address: string; prefix: string; language: string; rest: string }>({
+    severity: 'error',
+    message: ({ address, prefix, language }) => `the alias ${address} starts with /${prefix}, the prefix of the ${language} edition`,
+    hint: ({ prefix, rest }) => `Write it without /${prefix}, as ${rest}: an alias of the original holds in every edition by itself, under each edition's prefix.`,
   }),
   'issue/untitled': rule<{ number: number }>({
     severity: 'warning',

@@ -1,44 +1,162 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
+import { toAliasOutputs } from './alias-outputs.js';
 import type { Site, SiteDocument } from './types.js';
 
-/** What an alias's address is taken by: a document (its path), or a page mimeo makes itself (what it is). */
-type Taker = { file: string } | { generated: string };
+/** Who writes an output: a document (its path), a page mimeo makes itself (what it is), or a copied file (its path). */
+type Taker = { file: string } | { generated: string } | { copied: string };
+
+/** An output another source writes, as `web/…` or `gemini/…`, and whose it is. */
+interface Occupant<Owner> {
+  output: string;
+  owner: Owner;
+}
+
+/** How an alias's output meets another: the same file, a file below the other (a file, not a folder), or a folder holding the other. */
+type Relation = 'same' | 'below' | 'holds';
+
+/** Outputs by their key, and the first output inside each of their folders. */
+interface Occupied<Owner> {
+  files: Map<string, Occupant<Owner>>;
+  folders: Map<string, Occupant<Owner>>;
+}
 
 /**
  * Checks the aliases of every document (front matter `aliases`, README: Moving an article) and
- * drops the wrong ones, reported at their item: an address a document or a page of mimeo's has
- * (it would be replaced by a redirect), or a copied file is written to, a document's own address,
- * and an address two documents claim. An alias applies under every edition's prefix.
+ * drops the wrong ones, reported at their item: one under an edition's prefix (each alias holds in
+ * every edition by itself), one whose page, in any edition and either tree, would be written where
+ * a document, a page of mimeo's or a copied file is, inside such a file or as a folder that holds
+ * one (it would replace or lose it), a document's own address, and one whose page another alias
+ * writes.
  */
 export function checkAliases(editions: readonly Site[], report: Report): void {
-  const taken = takenAddresses(editions);
-  const copied = copiedOutputs(editions);
-  const claimed = new Map<string, string>();
+  const capsule = editions[0]?.config.geminiUrl !== undefined;
+  const taken = takenOutputs(editions, capsule);
+  const claimed: Occupied<{ file: string; address: string }> = { files: new Map(), folders: new Map() };
   const wrong = new Map<string, Set<number>>();
-  const reject = (document: SiteDocument, index: number) => wrong.set(document.key, (wrong.get(document.key) ?? new Set()).add(index));
   const originals = [...(editions[0]?.documents.values() ?? [])].sort((a, b) => compare(a.path, b.path));
   for (const document of originals) {
     (document.aliases ?? []).forEach((alias, index) => {
       const place = { file: document.path, ...(document.aliasPlaces?.[index] ?? { line: 1, column: 1 }) };
-      const address = `/${alias}`;
-      for (const edition of editions) {
-        const route = (edition.prefix + alias).toLowerCase();
-        const taker = taken.get(route);
-        if (route === (edition.prefix + document.route).toLowerCase()) reportRule(report, 'alias/own-address', place, { address });
-        else if (taker !== undefined) reportRule(report, 'alias/taken', { ...place, ...('file' in taker ? { related: [taker.file] } : {}) }, { address: `/${edition.prefix}${alias}`, ...taker });
-        else if (copied.has(route)) reportRule(report, 'alias/taken', { ...place, related: [copied.get(route)!] }, { address: `/${edition.prefix}${alias}`, copied: copied.get(route)! });
-        else continue;
-        return reject(document, index);
+      const outputs = editions.flatMap((edition) => aliasOutputs(edition, alias, document, capsule));
+      if (isRefused(document, alias, place, outputs, editions, taken, claimed, report)) {
+        wrong.set(document.key, (wrong.get(document.key) ?? new Set()).add(index));
+        return;
       }
-      const first = claimed.get(alias.toLowerCase());
-      if (first !== undefined) {
-        reportRule(report, 'alias/duplicate', { ...place, related: [first] }, { address, other: first });
-        return reject(document, index);
-      }
-      claimed.set(alias.toLowerCase(), document.path);
+      for (const { output, address } of outputs) occupy(claimed, output, { file: document.path, address });
     });
   }
+  dropAliases(editions, wrong);
+}
+
+/** An alias's outputs in one edition, each with the address it stands for there. */
+function aliasOutputs(edition: Site, alias: string, document: SiteDocument, capsule: boolean): { output: string; address: string }[] {
+  const { web, gemini } = toAliasOutputs(edition.prefix, alias, document.kind);
+  const address = `/${edition.prefix}${alias}`;
+  return [{ output: `web/${web}`, address }, ...(capsule ? [{ output: `gemini/${gemini}`, address }] : [])];
+}
+
+/** Reports what is wrong with one alias, if anything, and says whether it was. */
+function isRefused(
+  document: SiteDocument,
+  alias: string,
+  place: { file: string; line: number; column: number },
+  outputs: readonly { output: string; address: string }[],
+  editions: readonly Site[],
+  taken: Occupied<Taker>,
+  claimed: Occupied<{ file: string; address: string }>,
+  report: Report,
+): boolean {
+  const address = `/${alias}`;
+  const edition = editions.find((other) => other.prefix !== '' && alias.toLowerCase().startsWith(other.prefix.toLowerCase()));
+  if (edition) {
+    reportRule(report, 'alias/edition-prefix', place, { address, prefix: edition.prefix, language: edition.language, rest: `/${alias.slice(edition.prefix.length)}` });
+    return true;
+  }
+  for (const { output, address: there } of outputs) {
+    const found = find(taken, output);
+    if (!found) continue;
+    const { owner, relation, other } = found;
+    if ('file' in owner && owner.file === document.key && relation === 'same') reportRule(report, 'alias/own-address', place, { address });
+    else {
+      // The web page of a folder alias at another's address is told as that address.
+      const where = relation === 'same' && output.startsWith('web/') ? {} : { output, other, relation };
+      const related = 'file' in owner ? [owner.file] : 'copied' in owner ? [owner.copied] : [];
+      reportRule(report, 'alias/taken', { ...place, ...(related.length > 0 ? { related } : {}) }, { address: there, ...owner, ...where });
+    }
+    return true;
+  }
+  for (const { output, address: there } of outputs) {
+    const found = find(claimed, output);
+    if (!found) continue;
+    const { owner, relation, other } = found;
+    const where = relation === 'same' && keyOf(owner.address) === keyOf(there) ? {} : { output, otherOutput: other, relation, otherAddress: owner.address };
+    reportRule(report, 'alias/duplicate', { ...place, related: [owner.file] }, { address, other: owner.file, ...where });
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Every output of every edition, in both trees, but the pages of aliases: the documents' pages,
+ * drafts included, the pages and feeds mimeo makes, and the copied files (content/static/, an
+ * issue's files), with every folder they are in.
+ */
+function takenOutputs(editions: readonly Site[], capsule: boolean): Occupied<Taker> {
+  const taken: Occupied<Taker> = { files: new Map(), folders: new Map() };
+  const add = (output: string, owner: Taker) => occupy(taken, output, owner);
+  for (const edition of editions) {
+    const prefix = edition.prefix;
+    add(`web/${prefix}index.html`, { generated: 'the front page' });
+    add(`web/${prefix}authors/index.html`, { generated: 'the authors page' });
+    for (const file of ['atom.xml', 'rss.xml', ...(prefix === '' ? ['sitemap.xml', 'robots.txt', '404.html'] : [])]) add(`web/${prefix}${file}`, { generated: `/${prefix}${file}` });
+    if (capsule) {
+      add(`gemini/${prefix}index.gmi`, { generated: 'the front page' });
+      add(`gemini/${prefix}authors.gmi`, { generated: 'the authors page' });
+      add(`gemini/${prefix}atom.xml`, { generated: `the capsule's /${prefix}atom.xml` });
+    }
+    for (const document of edition.documents.values()) {
+      add(`web/${document.route}index.html`, { file: document.key });
+      if (capsule) add(`gemini/${document.kind === 'issue' ? `${document.route}index.gmi` : `${document.route.slice(0, -1)}.gmi`}`, { file: document.key });
+    }
+  }
+  for (const asset of editions[0]?.assets ?? []) for (const tree of capsule ? ['web', 'gemini'] : ['web']) add(`${tree}/${asset.output}`, { copied: asset.path });
+  return taken;
+}
+
+/** Records `output` and the folders it is in; the first to claim a key keeps it. */
+function occupy<Owner>(occupied: Occupied<Owner>, output: string, owner: Owner): void {
+  const key = keyOf(output);
+  if (!occupied.files.has(key)) occupied.files.set(key, { output, owner });
+  const parts = key.split('/');
+  for (let length = 2; length < parts.length; length++) {
+    const folder = parts.slice(0, length).join('/');
+    if (!occupied.folders.has(folder)) occupied.folders.set(folder, { output, owner });
+  }
+}
+
+/** What `output` meets among the occupied outputs: the same file, a file it would be below, or one it would hold as a folder. */
+function find<Owner>(occupied: Occupied<Owner>, output: string): { owner: Owner; other: string; relation: Relation } | undefined {
+  const key = keyOf(output);
+  const same = occupied.files.get(key);
+  if (same) return { owner: same.owner, other: same.output, relation: 'same' };
+  const held = occupied.folders.get(key);
+  if (held) return { owner: held.owner, other: held.output, relation: 'holds' };
+  const parts = key.split('/');
+  for (let length = 2; length < parts.length; length++) {
+    const file = occupied.files.get(parts.slice(0, length).join('/'));
+    if (file) return { owner: file.owner, other: file.output, relation: 'below' };
+  }
+  return undefined;
+}
+
+// Output paths as file systems that ignore case and the encoding of accents (macOS, Windows) compare them.
+function keyOf(output: string): string {
+  return output.normalize('NFC').toLowerCase();
+}
+
+/** Drops the refused aliases, by their index, from the original and its translations. */
+function dropAliases(editions: readonly Site[], wrong: ReadonlyMap<string, ReadonlySet<number>>): void {
   for (const edition of editions) {
     for (const document of [...edition.documents.values(), ...(edition.heldBack ?? [])]) {
       const indexes = wrong.get(document.key);
@@ -47,31 +165,6 @@ export function checkAliases(editions: readonly Site[], report: Report): void {
       document.aliasPlaces = document.aliasPlaces?.filter((_, index) => !indexes.has(index));
     }
   }
-}
-
-/** The addresses of every edition's documents, drafts included, and of the pages mimeo makes itself, in lower case. */
-function takenAddresses(editions: readonly Site[]): Map<string, Taker> {
-  const taken = new Map<string, Taker>();
-  for (const edition of editions) {
-    taken.set(edition.prefix, { generated: 'the front page' });
-    taken.set(`${edition.prefix}authors/`, { generated: 'the authors page' });
-    // A file mimeo writes can not hold an alias's folder either.
-    for (const file of ['atom.xml', 'rss.xml', ...(edition.prefix === '' ? ['sitemap.xml', 'robots.txt', '404.html'] : [])]) taken.set(`${edition.prefix}${file}/`, { generated: `/${edition.prefix}${file}` });
-    for (const document of edition.documents.values()) taken.set(document.route.toLowerCase(), { file: document.key });
-  }
-  return taken;
-}
-
-/** The copied files (content/static/, an issue's files) written where an alias's page would be, by the alias's route in lower case. */
-function copiedOutputs(editions: readonly Site[]): Map<string, string> {
-  const copied = new Map<string, string>();
-  for (const asset of editions[0]?.assets ?? []) {
-    const output = asset.output.toLowerCase();
-    if (output.endsWith('/index.html')) copied.set(output.slice(0, -'index.html'.length), asset.path);
-    if (output.endsWith('/index.gmi')) copied.set(output.slice(0, -'index.gmi'.length), asset.path);
-    else if (output.endsWith('.gmi')) copied.set(`${output.slice(0, -'.gmi'.length)}/`, asset.path);
-  }
-  return copied;
 }
 
 function compare(a: string, b: string): number {
