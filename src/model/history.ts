@@ -1,3 +1,4 @@
+import { dirname } from 'node:path/posix';
 import { committedHistoryOf, type GitHistory } from '../load/git-history.js';
 import { translationSuffix } from './classify.js';
 import type { Issue, Site } from './types.js';
@@ -39,10 +40,8 @@ function assetsByIssue(site: Site): Map<string, string[]> {
 /**
  * When each issue lost something its readers saw, by folder: a file below it deleted or moved to
  * another folder (a translation's only in its own edition, which shows the original instead), an
- * article made a draft. An issue's `updated` is its last significant change, and must not go
- * backwards when one goes (RFC 4287 §4.2.15). The commit that added `draft: true` is not looked
- * for, which would take reading the article's older versions: its last commit stands for it, so a
- * draft's later commits count too.
+ * article it was published with made a draft. An issue's `updated` is its last significant
+ * change, and must not go backwards when one goes (RFC 4287 §4.2.15).
  */
 function lossesByIssue(site: Site, history: GitHistory): Map<string, string[]> {
   const found = new Map<string, string[]>(site.issues.map((issue) => [issue.folder, []]));
@@ -51,12 +50,26 @@ function lossesByIssue(site: Site, history: GitHistory): Map<string, string[]> {
     if (file.deleted && !otherEditions.has(translationSuffix.exec(path)?.[1] ?? '')) addToFolders(found, path, file.modified);
   }
   const shown = new Set(site.issues.flatMap((issue) => issue.articles.map((article) => article.key)));
+  const published = new Map(site.issues.map((issue) => [issue.folder, issue.date]));
   for (const document of site.documents.values()) {
+    if (document.kind !== 'article' || !document.draft || shown.has(document.key)) continue;
     // `draft` is the original's to say: its commits date it in every edition, a translation's do not.
-    const modified = document.kind === 'article' && document.draft && !shown.has(document.key) ? committedHistoryOf(history, document.key)?.modified : undefined;
-    if (modified) addToFolders(found, document.key, modified);
+    const file = committedHistoryOf(history, document.key);
+    if (file && hasStoodAtPublication(file.created, published.get(dirname(document.key)))) addToFolders(found, document.key, file.modified);
   }
   return found;
+}
+
+/**
+ * Whether a draft article may have been seen by readers: whether its first commit is not after
+ * its issue's date (day by day), so that it stood in the issue when the issue was published. Which
+ * commit added `draft: true` is not looked for, which would take reading the article's older
+ * versions: the draft's last commit stands for it. A draft since its first commit that stood in
+ * the issue then counts all the same, and one added since the issue's date does not, even if it
+ * was published before it was made a draft.
+ */
+function hasStoodAtPublication(created: string, issueDate: string | undefined): boolean {
+  return issueDate !== undefined && created.slice(0, 10) <= issueDate;
 }
 
 /** Adds `value` to the list of each folder of `found` that holds `path` (at any depth). */

@@ -54,9 +54,14 @@ describe('an issue that loses an article', () => {
     expect(await lastChanges(root)).toMatchObject(all('2024-01-20'));
   });
 
-  it('is dated by the commit that made the article a draft', async () => {
-    const root = await repository([{ date: '2024-01-30T10:00:00Z', files: { 'content/issues/1/20-b.md': article('B', 'draft: true\n') } }]);
+  it('is dated by the commit that made a draft of an article it was published with', async () => {
+    const root = await repository([{ date: '2024-01-30T10:00:00Z', files: { 'content/issues/1/10-a.md': article('A', 'draft: true\n') } }]);
     expect(await lastChanges(root)).toMatchObject(all('2024-01-30'));
+  });
+
+  it('is not dated by a draft added since it was published, which readers never saw', async () => {
+    const root = await repository([{ date: '2024-01-30T10:00:00Z', files: { 'content/issues/1/40-later.md': article('Not yet', 'draft: true\n') } }]);
+    expect(await lastChanges(root)).toMatchObject(all('2024-01-10'));
   });
 
   it('is dated by the commit that moved the article to another issue', async () => {
