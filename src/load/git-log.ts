@@ -20,6 +20,12 @@ export interface FileHistory {
   /** The full hash of its last commit (or of the merge that brought its last change). */
   commit?: string;
   /**
+   * When it last came into its folder from another one by a move of the branch being built (the
+   * move's date), or `undefined` when it never did: a change of the folder's (an issue gains an
+   * article), though not of the file's, whose `modified` a move that changes nothing keeps.
+   */
+  arrived?: string;
+  /**
    * Whether its last change is its deletion, or its move to another folder (dated by the move, with
    * no authors): a file at its path now is another one (default: `false`).
    */
@@ -42,10 +48,11 @@ export interface FileHistory {
  * that the next record at its path undid, adding back the very blob it removed (`git revert`,
  * `git checkout <commit> -- <file>`), ends nothing and is no change either: its author, like
  * that of every deletion but a file's last record, is not counted. A file brought back with a
- * change is another one. A move to another folder is also a deletion at the path it left.
+ * change is another one. A move to another folder is also a deletion at the path it left, and
+ * the file's arrival in the folder it went to (`arrived`).
  */
 export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<string, FileHistory> {
-  const state: State = { files: new Map(), currentName: new Map(), met: new Set(), madeAt: new Map() };
+  const state: State = { files: new Map(), currentName: new Map(), met: new Set(), madeAt: new Map(), arrived: new Map() };
   for (const [age, chunk] of log.split('\x01').slice(1).entries()) {
     const [header = '', ...tokens] = chunk.split('\0');
     const [date = '', name = '', parents = '', hash = ''] = header.split('\x02');
@@ -60,6 +67,10 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
     // name is one line, with no character a page may not hold (a commit object made by hand).
     const author = merge || emailAddress.test(name) ? '' : withoutForbiddenCharacters(name.replace(/[\t\n\r]/g, ''));
     readChanges(state, tokens, { when, author, age, hash: hash.trim(), mainline: mainlineCommit });
+  }
+  for (const [name, when] of state.arrived) {
+    const file = state.files.get(name);
+    if (file && !file.deleted) file.arrived = when;
   }
   return state.files;
 }
@@ -79,6 +90,8 @@ interface State {
    * records read yet, by its name now; a file whose oldest record read is a change is not listed.
    */
   madeAt: Map<string, Making>;
+  /** When each file met so far last came into its folder from another one, by its name now. */
+  arrived: Map<string, string>;
 }
 
 /** The record that made a file at a path. */
@@ -104,20 +117,23 @@ const gone = '';
 
 /** Reads one commit's `--raw` records (modes, blobs, status letters, then one path or two) into `state`. */
 function readChanges(state: State, tokens: readonly string[], commit: Commit): void {
-  const { files, currentName, met, madeAt } = state;
+  const { files, currentName, met, madeAt, arrived } = state;
   for (let i = 0; i < tokens.length; i++) {
     const { status, before, after } = toRecord(tokens[i]!);
     if (status === '') continue;
     const renamed = status.startsWith('R') || status.startsWith('C');
     const path = tokens[renamed ? i + 2 : i + 1] ?? '';
     const current = currentName.get(path) ?? path;
-    if (status.startsWith('R')) {
-      const from = tokens[i + 1] ?? '';
+    const from = tokens[i + 1] ?? '';
+    const moved = status.startsWith('R');
+    if (moved) {
       if (commit.mainline) recordMoveAway(state, from, path, commit);
       currentName.set(from, current);
     }
     i += renamed ? 2 : 1;
     if (current === gone) continue;
+    // Commits come newest first: the first move into another folder met is the file's last.
+    if (moved && commit.mainline && !arrived.has(current) && dirname(from) !== dirname(path)) arrived.set(current, commit.when);
     // A deletion made on another branch is not recorded: a merge that took it shows it. One that
     // the branch's next commit at this path followed with a file made there ended the history
     // all the same: the merge shows that file as a change, not as a deletion and an addition.

@@ -6,7 +6,8 @@ import type { Issue, Site } from './types.js';
 /**
  * Dates and names from Git: each document's last commit and its commits' authors, each issue's
  * contributors (writers plus committers of its files, names only) and its `updated` date (its
- * files' last commits, and the commits that took a file or an article from it).
+ * files' last commits, the commits that moved one of them in from another folder, and the
+ * commits that took a file or an article from it).
  * A file changed since its last commit keeps that commit's dates and names: its change has no
  * date yet, and the clock is no source of one (SPEC §3). A file the commit holds no version of
  * (never committed, or made anew where one was deleted) keeps only what its front matter says.
@@ -25,7 +26,11 @@ export function applyHistory(site: Site, history: GitHistory): void {
   }
   const assetsOf = assetsByIssue(site);
   const lossesOf = lossesByIssue(site, history);
-  for (const issue of site.issues) describeIssue(issue, (assetsOf.get(issue.folder) ?? []).map(committed), lossesOf.get(issue.folder) ?? []);
+  for (const issue of site.issues) {
+    // An article moved in from another issue is a change of this one's, though not of its text.
+    const arrivals = issue.articles.flatMap((article) => [committed(article.key)?.arrived, committed(article.path)?.arrived]);
+    describeIssue(issue, (assetsOf.get(issue.folder) ?? []).map(committed), [...(lossesOf.get(issue.folder) ?? []), ...arrivals]);
+  }
   if (history.commit) site.commit = history.commit;
   if (history.committed) site.committed = history.committed;
 }
@@ -80,10 +85,14 @@ function addToFolders(found: Map<string, string[]>, path: string, value: string)
 // Sorting names by one collator: `localeCompare` with a locale makes one every time.
 const byName = new Intl.Collator('en').compare;
 
-type Commits = { modified: string; authors: string[] } | undefined;
+type Commits = { modified: string; authors: string[]; arrived?: string } | undefined;
 
-function describeIssue(issue: Issue, assets: readonly Commits[], losses: readonly string[]): void {
-  const dates = [issue.date ? `${issue.date}T00:00:00.000Z` : undefined, issue.modified, ...issue.articles.map((a) => a.modified), ...assets.map((a) => a?.modified), ...losses];
+/**
+ * Sets an issue's `updated` and contributors from its files' commits and `moves`, the dates of
+ * what came into it or went from it.
+ */
+function describeIssue(issue: Issue, assets: readonly Commits[], moves: ReadonlyArray<string | undefined>): void {
+  const dates = [issue.date ? `${issue.date}T00:00:00.000Z` : undefined, issue.modified, ...issue.articles.map((a) => a.modified), ...assets.flatMap((a) => [a?.modified, a?.arrived]), ...moves];
   const known = dates.filter((date): date is string => date !== undefined).sort();
   const newest = known[known.length - 1];
   if (newest) issue.updated = newest;

@@ -28,8 +28,8 @@ async function repository(later: Array<Omit<CommitSpec, 'author' | 'email'>>, si
   return root;
 }
 
-/** What a reader sees of issue 1's last change in an edition (`''` or `fr/`): feed dates, sitemap dates and the issue page's "Last changed". */
-async function lastChanges(root: string, edition = '') {
+/** What a reader sees of an issue's last change in an edition (`''` or `fr/`): feed dates, sitemap dates and the issue page's "Last changed". */
+async function lastChanges(root: string, edition = '', issue = 1) {
   const out = await temporaryFolder();
   const run = await runCli(['build', '--root', root, '--out', out]);
   expect(run.code, run.stderr).toBe(0);
@@ -40,8 +40,8 @@ async function lastChanges(root: string, edition = '') {
   const lastmod = (route: string) => new RegExp(`<loc>https://min\\.example/${edition}${route}</loc><lastmod>([^<]*)</lastmod>`).exec(sitemap)?.[1];
   return {
     feed: [...atom.matchAll(/<updated>(.{10})/g)].map((match) => match[1]),
-    sitemap: [lastmod(''), lastmod('issues/1/')],
-    page: /class="colophon__edit">[^<]*<time datetime="([^"]*)"/.exec(await read('issues/1/index.html'))?.[1],
+    sitemap: [lastmod(''), lastmod(`issues/${issue}/`)],
+    page: /class="colophon__edit">[^<]*<time datetime="([^"]*)"/.exec(await read(`issues/${issue}/index.html`))?.[1],
   };
 }
 
@@ -71,6 +71,34 @@ describe('an issue that loses an article', () => {
     ]);
     const { page, feed } = await lastChanges(root);
     expect({ page, issueOne: feed[2] }).toEqual({ page: '2024-02-11', issueOne: '2024-02-11' });
+  });
+});
+
+describe('an issue that gains an article by a move', () => {
+  // Dated before B's last change (2024-01-10), so that B's page shows B's own date.
+  const issueTwo = { date: '2024-02-01T10:00:00Z', files: { 'content/issues/2/issue.md': '---\ntitle: Two\ndate: 2024-01-05\n---\nHello again.\n' } };
+
+  it('is dated by the commit that moved the article in from another issue, as the issue it left is', async () => {
+    const root = await repository([issueTwo, { date: '2024-02-11T10:00:00Z', moves: { 'content/issues/1/20-b.md': 'content/issues/2/20-b.md' } }]);
+    expect(await lastChanges(root, '', 2)).toEqual({ feed: ['2024-02-11', '2024-02-11', '2024-02-11'], sitemap: ['2024-02-11', '2024-02-11'], page: '2024-02-11' });
+  });
+
+  it('leaves the moved article its own date, its text unchanged by the move', async () => {
+    const root = await repository([issueTwo, { date: '2024-02-11T10:00:00Z', moves: { 'content/issues/1/20-b.md': 'content/issues/2/20-b.md' } }]);
+    const out = await temporaryFolder();
+    const run = await runCli(['build', '--root', root, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const sitemap = await readFile(path.join(out, 'web/sitemap.xml'), 'utf8');
+    const page = await readFile(path.join(out, 'web/issues/2/b/index.html'), 'utf8');
+    expect({
+      sitemap: /<loc>https:\/\/min\.example\/issues\/2\/b\/<\/loc><lastmod>([^<]*)</.exec(sitemap)?.[1],
+      page: /class="colophon__edit">[^<]*<time datetime="([^"]*)"/.exec(page)?.[1],
+    }).toEqual({ sitemap: '2024-01-10', page: '2024-01-10' });
+  });
+
+  it('is not dated by an article renumbered within it', async () => {
+    const root = await repository([{ date: '2024-02-11T10:00:00Z', moves: { 'content/issues/1/20-b.md': 'content/issues/1/30-b.md' } }]);
+    expect(await lastChanges(root)).toMatchObject(all('2024-01-10'));
   });
 });
 
