@@ -32,9 +32,19 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Di
 /** `file:line:col: severity: message [rule-id]`, then the hint indented below (SPEC §5). */
 export function toText(d: Diagnostic, options: FormatOptions = {}): string {
   let text = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${oneLine(d.message)} [${d.ruleId}]`;
-  if (d.hint) text += '\n' + indent(d.hint);
-  if (options.debug && d.cause !== undefined) text += '\n' + indent(`cause: ${describeCause(d.cause)}`);
+  if (d.hint) text += '\n' + indent(commandFree(d.hint));
+  if (options.debug && d.cause !== undefined) text += '\n' + indent(commandFree(`cause: ${describeCause(d.cause)}`));
   return text;
+}
+
+/**
+ * Lines below a diagnostic as they are, unless one would start (past its spaces) with `::`, as a
+ * value a hint or a cause quotes over several lines may: GitHub's runner reads such a line of a
+ * job's output as a workflow command (an invented annotation, or `::stop-commands::` hiding the
+ * real ones), so those lines are put on one, their breaks written `\n`.
+ */
+function commandFree(text: string): string {
+  return /^\s*::/m.test(text) ? oneLine(text) : text;
 }
 
 /**
@@ -86,9 +96,13 @@ function describeCause(cause: unknown): string {
   return String(cause);
 }
 
-/** Notes of a run (not mistakes), one `note:` line each, for standard error. */
+/**
+ * Notes of a run (not mistakes), one `note:` line each, for standard error: a note may name a
+ * file whose name holds a line break (a committed cache entry), which must not begin a line CI
+ * could read as a command.
+ */
 export function formatNotes(notes: readonly string[]): string {
-  return notes.map((note) => `note: ${note}\n`).join('');
+  return notes.map((note) => `note: ${oneLine(note)}\n`).join('');
 }
 
 /** The closing summary of a run: `2 errors, 1 warning`. */
