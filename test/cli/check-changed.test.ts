@@ -67,6 +67,23 @@ describe('mimeo check --changed', () => {
     expect(run.stdout).toContain('content/static:1:1: error: the file "back\\\\slash.txt" in this folder can not be published: its name holds a backslash [path/invalid-name]');
   });
 
+  it('reports an alias the change adds where a copied file is published at the alias, not at the file', async () => {
+    const root = await makeWebzine();
+    await mkdir(path.join(root, 'content/static/docs'), { recursive: true });
+    await writeFile(path.join(root, 'content/static/docs/guide.pdf'), 'A guide.\n');
+    await commitAll(root, [{ ...who, date: '2026-03-01T09:00:00Z' }]);
+    await git(root, ['checkout', '-q', '-b', 'feature']);
+    const second = '---\ntitle: The second article\naliases: [issues/1/cover.svg, docs/guide.pdf]\n---\n## Details\n\nText.\n';
+    await commitAll(root, [{ ...who, date: '2026-03-02T09:00:00Z', files: { 'content/issues/1/20-second.md': second } }]);
+    const run = await runCli(['check', '--root', root, '--changed', 'main']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => !line.startsWith(' '))).toEqual([
+      'content/issues/1/20-second.md:3:11: error: the alias /issues/1/cover.svg/ is written to web/issues/1/cover.svg/index.html, below the file web/issues/1/cover.svg, where content/issues/1/cover.svg is written [alias/taken]',
+      'content/issues/1/20-second.md:3:31: error: the alias /docs/guide.pdf/ is written to web/docs/guide.pdf/index.html, below the file web/docs/guide.pdf, where content/static/docs/guide.pdf is written [alias/taken]',
+      '',
+    ]);
+  });
+
   it('exits 2 on a revision Git does not know', async () => {
     const run = await runCli(['check', '--root', await branchWithMistakes(), '--changed', 'no-such-branch']);
     expect(run.code).toBe(2);
