@@ -614,6 +614,11 @@ export const rules = {
         : `the alias ${address} is written to ${output}, ${relation === 'same' ? '' : relation === 'below' ? `below the file ${otherOutput}, ` : `a file where a folder must hold ${otherOutput}, `}where the page of the alias ${otherAddress} of ${other} is written${relation === 'same' ? ' too' : ''}`,
     hint: () => 'Keep it in one of the two files: an address can send readers to one page only.',
   }),
+  'alias/host-file': rule<{ address: string; name: string }>({
+    severity: 'error',
+    message: ({ address, name }) => `the alias ${address} would be written in ${name} at the web root, which configures the web host (Netlify, Cloudflare Pages, GitHub Pages, Azure), not the webzine: published, it could redirect or take over the whole site`,
+    hint: ({ name }) => `Remove this alias: no page of the webzine was ever there. If the maintainer means to publish something at ${name}, they list it in site.yml: hostFiles: [${name}]`,
+  }),
   'alias/edition-prefix': rule<{ address: string; prefix: string; language: string; rest: string }>({
     severity: 'error',
     message: ({ address, prefix, language }) => `the alias ${address} starts with /${prefix}, the prefix of the ${language} edition`,

@@ -1,6 +1,7 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { toAliasOutputs } from './alias-outputs.js';
+import { isUnlistedHostFile } from './assets.js';
 import type { Site, SiteDocument } from './types.js';
 
 /** Who writes an output: a document (its path), a page mimeo makes itself (what it is), or a copied file (its path). */
@@ -23,7 +24,8 @@ interface Occupied<Owner> {
 
 /**
  * Checks the aliases of every document (front matter `aliases`, README: Moving an article) and
- * drops the wrong ones, reported at their item: one under an edition's prefix (each alias holds in
+ * drops the wrong ones, reported at their item: one at a file of the web host's that site.yml's
+ * `hostFiles` does not list (`/_worker.js/`, as a copied file there is refused), one under an edition's prefix (each alias holds in
  * every edition by itself), one whose page, in any edition and either tree, would be written where
  * a document, a page of mimeo's or a copied file is, inside such a file or as a folder that holds
  * one (it would replace or lose it), a document's own address, and one whose page another alias
@@ -32,6 +34,7 @@ interface Occupied<Owner> {
 export function checkAliases(editions: readonly Site[], report: Report): void {
   const capsule = editions[0]?.config.geminiUrl !== undefined;
   const taken = takenOutputs(editions, capsule);
+  const hostFiles = new Set(editions[0]?.config.hostFiles ?? []);
   const claimed: Occupied<{ file: string; address: string }> = { files: new Map(), folders: new Map() };
   const wrong = new Map<string, Set<number>>();
   const originals = [...(editions[0]?.documents.values() ?? [])].sort((a, b) => compare(a.path, b.path));
@@ -39,7 +42,7 @@ export function checkAliases(editions: readonly Site[], report: Report): void {
     (document.aliases ?? []).forEach((alias, index) => {
       const place = { file: document.path, ...(document.aliasPlaces?.[index] ?? { line: 1, column: 1 }) };
       const outputs = editions.flatMap((edition) => aliasOutputs(edition, alias, document, capsule));
-      if (isRefused(document, alias, place, outputs, editions, taken, claimed, report)) {
+      if (isHostFile(alias, place, hostFiles, report) || isRefused(document, alias, place, outputs, editions, taken, claimed, report)) {
         wrong.set(document.key, (wrong.get(document.key) ?? new Set()).add(index));
         return;
       }
@@ -47,6 +50,20 @@ export function checkAliases(editions: readonly Site[], report: Report): void {
     });
   }
   dropAliases(editions, wrong);
+}
+
+/**
+ * Reports an alias whose page would be written in a file or folder at the web root that the host
+ * reads as its settings or runs (`_redirects/`, `_worker.js/`: Cloudflare Pages runs a
+ * `_worker.js` folder as it runs the file), unless site.yml's `hostFiles` lists it, as
+ * `allowCopiedFile` does for a copied file; says whether it did. The original edition is at the
+ * root, and an alias under another's prefix is refused as such.
+ */
+function isHostFile(alias: string, place: { file: string; line: number; column: number }, hostFiles: ReadonlySet<string>, report: Report): boolean {
+  const name = alias.split('/')[0]!;
+  if (!isUnlistedHostFile(name, hostFiles)) return false;
+  reportRule(report, 'alias/host-file', place, { address: `/${alias}`, name });
+  return true;
 }
 
 /** An alias's outputs in one edition, each with the address it stands for there. */

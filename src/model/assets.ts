@@ -46,9 +46,18 @@ export function allowCopiedFile(source: AssetSource, output: string, report: Rep
   checkActiveContent(source, report);
   // A folder counts as its name: Cloudflare Pages runs a `_worker.js/` folder as it runs the file.
   const name = output.split('/')[0]!;
-  if (!hostControlFiles.has(name) || hostFiles.has(name)) return true;
+  if (!isUnlistedHostFile(name, hostFiles)) return true;
   reportRule(report, 'asset/host-file', { file: source.path }, { name });
   return false;
+}
+
+/**
+ * Whether `name`, the first part of a path from the web root, is a file (or a folder) the host
+ * reads as its settings or runs, which site.yml's `hostFiles` does not list: nothing of a pull
+ * request may be published there, a copied file or the page of an alias.
+ */
+export function isUnlistedHostFile(name: string, hostFiles: ReadonlySet<string>): boolean {
+  return hostControlFiles.has(name) && !hostFiles.has(name);
 }
 
 /** Prepares what {@link collectAssets} and {@link allowCopiedFile} need to check these files: call it first. */
