@@ -107,25 +107,59 @@ const aliasCharacter = '[\\p{L}\\p{M}\\p{N}._~-]|%(?![01]|7[Ff]|2[2AaFf]|3[AaCcE
 const aliasPart = `(?!(?:\\.|%2[Ee]){1,2}(?:/|$))(?:${aliasCharacter})+`;
 const aliasForm = new RegExp(`^/?(?:${aliasPart}/)*${aliasPart}/?$`, 'u');
 const aliasMessage = 'a path of the site like /issues/1/old-slug/ (letters and digits of any script, -, _, . and ~ between slashes, any other character percent-encoded like %20, without a scheme, .., ?query or #fragment)';
+// The page of an alias is written on the machine that builds the webzine, which may run Windows:
+// there a name that ends in a dot or a space is the name without them (`a.` is `a`, where the
+// page itself may be), and a device's name, in any case and with any extension (`CON`, `nul.txt`),
+// is the device, not a file (learn.microsoft.com/windows/win32/fileio/naming-a-file).
+const deviceName = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?: *\..*)?$/iu;
+const windowsMessage = 'a path whose parts Windows can write as files: none that ends in a dot or a space (%20), which Windows drops (a. is a), nor one named as a device (CON, PRN, AUX, NUL, COM0 to COM9, LPT0 to LPT9, in any case and with any extension, like nul.txt)';
+// File systems hold names of at most 255 bytes and paths of at most 4 096 (Linux): a part leaves
+// room for the `.gmi` the capsule adds, the whole for the output folder it is written in.
+const aliasPartBytes = 200;
+const aliasBytes = 1000;
+const partLengthMessage = `a path whose parts are at most ${aliasPartBytes} bytes each, decoded as UTF-8 (é and %C3%A9 are two bytes), so that every file system can hold the file of its page`;
+const lengthMessage = `a path of at most 1 000 bytes, decoded as UTF-8 (é and %C3%A9 are two bytes), so that every file system can hold the file of its page`;
+// What the JSON Schema (`mimeo schema`) tells an editor, as one pattern: the form, and what it
+// can of the checks on the decoded path: no part that ends in a dot or a space, none named as a
+// device as written, at most as many characters (an encoded byte counting one) as the limits
+// allow bytes, each being one byte at least. Check tells the rest (`C%4FN`, `é` as two bytes).
+const aliasEndCharacter = '[\\p{L}\\p{M}\\p{N}_~-]|%(?![01]|7[Ff]|2[02AaEeFf]|3[AaCcEeFf]|[57][Cc])[0-9A-Fa-f]{2}';
+const deviceWritten = '(?:[Cc][Oo][Nn]|[Pp][Rr][Nn]|[Aa][Uu][Xx]|[Nn][Uu][Ll]|[Cc][Oo][Mm][0-9¹²³]|[Ll][Pp][Tt][0-9¹²³])(?:\\.[^/]*)?(?:/|$)';
+const schemaPart = `(?!${deviceWritten})(?:${aliasCharacter}){0,${aliasPartBytes - 1}}(?:${aliasEndCharacter})`;
+const schemaForm = new RegExp(`^/?(?=(?:${aliasCharacter}|/){1,${aliasBytes + 1}}$)(?:${schemaPart}/)*${schemaPart}/?$`, 'u');
 const alias = z
   .string()
   .regex(aliasForm, { message: aliasMessage })
-  // Told once: a value the pattern refuses is not decoded too (an abort here would keep
+  // Told once: a value the pattern refuses is not looked into further (an abort here would keep
   // `uniqueList` from telling of an address listed twice).
-  .refine((value) => !aliasForm.test(value) || isDecodable(value), { message: aliasMessage });
+  .superRefine((value, context) => {
+    const message = aliasForm.test(value) ? decodedPathMistake(value) : undefined;
+    if (message !== undefined) context.addIssue({ code: 'custom', input: value, message });
+  })
+  .meta({ pattern: schemaForm.source });
 // Told apart as addresses: `/issues/1/doas/`, `issues/1/doas` and `/issues/1/doas/index.html` are
 // one, as are `café` and `caf%C3%A9`.
 const aliasList = uniqueList(alias, 'an address', (value) => toAliasRoute(value).normalize('NFC').toLowerCase()).describe(
-  'Earlier addresses of this page, like /issues/1/old-slug/: mimeo writes a page at each that sends readers to the page\'s address. One that ends in index.html stands for its folder; one that ends in another .html or .htm file name is written as that file.',
+  'Earlier addresses of this page, like /issues/1/old-slug/: mimeo writes a page at each that sends readers to the page\'s address. One that ends in index.html stands for its folder; one that ends in another .html or .htm file name is written as that file. No part may end in a dot or a space, or be named as a Windows device (CON, nul.txt); a part holds at most 200 bytes and the whole 1 000, in UTF-8 once decoded.',
 );
 
-/** Whether the percent-encoded bytes of an alias are UTF-8 text without a control character (C1 ones included). */
-function isDecodable(value: string): boolean {
+/**
+ * What is wrong with the path an alias of the right form decodes to, as a message: bytes that are
+ * not UTF-8 text or a control character (C1 ones included), a part Windows can not write, a part
+ * or a whole too long for a file system; `undefined` when nothing is.
+ */
+function decodedPathMistake(value: string): string | undefined {
+  let parts: string[];
   try {
-    return !/\p{Cc}/u.test(decodeURIComponent(value));
+    parts = value.replace(/^\//, '').replace(/\/$/, '').split('/').map(decodeURIComponent);
   } catch {
-    return false;
+    return aliasMessage;
   }
+  if (parts.some((part) => /\p{Cc}/u.test(part))) return aliasMessage;
+  if (parts.some((part) => /[. ]$/.test(part) || deviceName.test(part))) return windowsMessage;
+  if (parts.some((part) => Buffer.byteLength(part) > aliasPartBytes)) return partLengthMessage;
+  if (Buffer.byteLength(parts.join('/')) > aliasBytes) return lengthMessage;
+  return undefined;
 }
 
 /**

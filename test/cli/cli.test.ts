@@ -334,6 +334,17 @@ describe('the mimeo command', () => {
     }
   });
 
+  it('gives editors the parts of an alias Windows can not write and the lengths check refuses, as far as a pattern tells them', async () => {
+    for (const name of ['issue', 'article', 'page']) {
+      const schema = JSON.parse((await mimeo(['schema', name])).stdout) as { properties: { aliases: { items: { pattern: string } } } };
+      const pattern = new RegExp(schema.properties.aliases.items.pattern, 'u');
+      const refused = ['issues/1/a.', 'a...', '/a%2E/', 'issues/1/x%20', 'CON', 'aux/old/', 'Lpt9', 'com1.html', 'nul.txt', 'a'.repeat(201), Array.from({ length: 100 }, () => 'abcdefghi').join('/') + '/ab'];
+      const taken = ['console/con-x/nul-txt/a.b/', 'issues/1/.well', 'a'.repeat(200), `/${Array.from({ length: 100 }, () => 'abcdefghi').join('/')}/`, 'x%C3%A9'.repeat(40)];
+      expect(refused.filter((value) => pattern.test(value))).toEqual([]);
+      expect(taken.filter((value) => !pattern.test(value))).toEqual([]);
+    }
+  });
+
   it('gives editors the form of an issue date, so they flag "March 1, 2026" as check does', async () => {
     const schema = JSON.parse((await mimeo(['schema', 'issue'])).stdout) as { properties: { date: { pattern: string } } };
     const pattern = new RegExp(schema.properties.date.pattern);

@@ -79,3 +79,27 @@ describe('language tags in the JSON Schema of site.yml', () => {
     expect(tags.filter((tag) => pattern.test(tag) !== (oldForm.test(tag) && tag === toCanonicalCase(tag)))).toEqual([]);
   });
 });
+
+describe('aliases in front matter', () => {
+  const mistakes = (aliases: string[]) => articleSchema.safeParse({ title: 'T', aliases }).error?.issues.map((issue) => [issue.path[1], issue.message.slice(0, 40)]) ?? [];
+
+  it('refuses a part Windows reads as another name or a device, written or percent-encoded', () => {
+    const aliases = ['old/a.', 'a...', 'x%2E', 'x%20', 'C%4FN', 'cOn', 'nul.txt', 'nul%20.txt', 'com%C2%B9', 'LPT0/x/', 'prn.tar.gz'];
+    expect(mistakes(aliases)).toEqual(aliases.map((_, index) => [index, 'a path whose parts Windows can write as ']));
+  });
+
+  it('takes names that only start like a device, and dots inside a part', () => {
+    expect(mistakes(['console', 'con-x', 'nul_', 'com10', 'lpt', 'a.b/c.d.html', '.well-known/x'])).toEqual([]);
+  });
+
+  it('counts the length of a part and of the whole in UTF-8 bytes of the decoded path', () => {
+    const twenty = 'abcdefghijklmnopqrs/'.repeat(50);
+    expect(mistakes(['a'.repeat(200), 'é'.repeat(100), '%C3%BC'.repeat(100), `/${twenty}`, `${twenty.slice(0, -1)}b`])).toEqual([]);
+    expect(mistakes(['a'.repeat(201), 'é'.repeat(101), '%C3%A9'.repeat(101), `${twenty}x`])).toEqual([
+      [0, 'a path whose parts are at most 200 bytes'],
+      [1, 'a path whose parts are at most 200 bytes'],
+      [2, 'a path whose parts are at most 200 bytes'],
+      [3, 'a path of at most 1 000 bytes, decoded a'],
+    ]);
+  });
+});
