@@ -334,13 +334,14 @@ describe('the mimeo command', () => {
     }
   });
 
-  it('gives editors the parts of an alias Windows can not write and the lengths check refuses, as far as a pattern tells them', async () => {
+  it('gives editors the parts of an alias Windows can not write, the lengths check refuses, as far as a pattern tells them, and the number of aliases a page takes', async () => {
     for (const name of ['issue', 'article', 'page']) {
       const schema = JSON.parse((await mimeo(['schema', name])).stdout) as { properties: { aliases: { items: { pattern: string } } } };
       const pattern = new RegExp(schema.properties.aliases.items.pattern, 'u');
       const refused = ['issues/1/a.', 'a...', '/a%2E/', 'issues/1/x%20', 'CON', 'aux/old/', 'Lpt9', 'com1.html', 'nul.txt', 'a'.repeat(201), Array.from({ length: 100 }, () => 'abcdefghi').join('/') + '/ab'];
       const taken = ['console/con-x/nul-txt/a.b/', 'issues/1/.well', 'a'.repeat(200), `/${Array.from({ length: 100 }, () => 'abcdefghi').join('/')}/`, 'x%C3%A9'.repeat(40)];
       expect(refused.filter((value) => pattern.test(value))).toEqual([]);
+      expect((schema.properties.aliases as { maxItems?: number }).maxItems).toBe(20);
       expect(taken.filter((value) => !pattern.test(value))).toEqual([]);
     }
   });

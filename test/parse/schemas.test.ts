@@ -103,3 +103,16 @@ describe('aliases in front matter', () => {
     ]);
   });
 });
+
+describe('the number of aliases', () => {
+  const aliases = (count: number) => Array.from({ length: count }, (_, index) => `/old-${index}/`);
+
+  it('takes 20 aliases in a page', () => {
+    expect(pageSchema.safeParse({ title: 'T', aliases: aliases(20) }).success).toBe(true);
+  });
+
+  it('refuses the 21st alias, and only it, where it is written, with the limit', () => {
+    const issues = articleSchema.safeParse({ title: 'T', aliases: aliases(12_000) }).error?.issues;
+    expect(issues?.map((issue) => ({ path: issue.path, message: issue.message }))).toEqual([{ path: ['aliases', 20], message: 'left out: a page takes at most 20 aliases, the earlier addresses readers still follow' }]);
+  });
+});
