@@ -281,6 +281,7 @@ function stringChain(language: string): string[] {
   return [...new Set(['en', language.split('-')[0]!, language])];
 }
 
+/** The UI strings of each language, from its strings files, each over the one before (see {@link stringChain}). */
 export function stringsOf(read: (code: string) => StringsFile[]): (language: string) => Record<string, string> {
   const cache = new Map<string, Record<string, string>>();
   return (language) => {
@@ -290,5 +291,17 @@ export function stringsOf(read: (code: string) => StringsFile[]): (language: str
       cache.set(language, strings);
     }
     return strings;
+  };
+}
+
+/**
+ * The UI strings a language takes from English, its own files (`ar`, or `fr` and `fr-CA`) lacking
+ * them: on its pages they are English words. None for English and a regional English (`en-GB`).
+ */
+export function englishStringsOf(read: (code: string) => StringsFile[]): (language: string) => ReadonlySet<string> {
+  return (language) => {
+    const own = new Set(stringChain(language).slice(1).flatMap(read).flatMap((file) => Object.keys(file.strings)));
+    const english = language.split('-')[0] === 'en' ? [] : read('en').flatMap((file) => Object.keys(file.strings));
+    return new Set(english.filter((key) => !own.has(key)));
   };
 }

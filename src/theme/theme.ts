@@ -15,7 +15,7 @@ import { inputsKey, pageKey, themeFingerprint, withCommit } from './page-keys.js
 import { scriptIn } from './page-script.js';
 import { templateAdvice, templateNames, templatePrefix, writtenNames } from './template-names.js';
 import { themeAssets } from './theme-assets.js';
-import { checkLanguageNames, checkStringNames, checkStrings, stringsOf, stringsReader } from './theme-strings.js';
+import { checkLanguageNames, checkStringNames, checkStrings, englishStringsOf, stringsOf, stringsReader } from './theme-strings.js';
 import { liquid, reportTemplateError, reportTemplateScript } from './template-errors.js';
 import { checkTemplates } from './template-check.js';
 import { loopReporter } from './template-loops.js';
@@ -37,6 +37,8 @@ export interface Theme {
   dataFile(make: () => string, place: { tree: string; path: string; source: string }): OutputFile;
   /** The UI strings for `language`, falling back to English for missing ones. */
   strings(language: string): Record<string, string>;
+  /** The UI strings `language` takes from English, lacking its own: English words on its pages (none for English). */
+  englishStrings(language: string): ReadonlySet<string>;
   /** The stylesheet's output path, with a content hash: `style.3f2a9c1b0d.css`. */
   stylesheet: string;
   /** The theme's files for the web root: the hashed stylesheet and every other asset. */
@@ -256,6 +258,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
       return keep(inputsKey(fingerprint, `file:${place.path}`, inputs), place, make);
     },
     strings,
+    englishStrings: englishStringsOf(readStrings),
     stylesheet,
     assets: themeAssets(files, stylesheet, settings.allowAsset),
     checkTemplates: () => checkTemplates({ files, report, told, loops, compile, suggest, fingerprint: fingerprintOf, cacheDir: settings.cacheDir }),

@@ -1,8 +1,8 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../support/vnu.js';
-import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { listTree, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -38,7 +38,7 @@ describe('an article with aliases', () => {
     expect(await read('web/issues/1/first/index.html')).toBe(
       [
         '<!DOCTYPE html>',
-        '<html lang="en">',
+        '<html lang="en" dir="ltr">',
         '<head>',
         '<meta charset="utf-8">',
         '<title>The first article</title>',
@@ -60,7 +60,7 @@ describe('an article with aliases', () => {
 
   it('writes the same page under every edition, in its language, to its edition\'s address', async () => {
     const french = await read('web/fr/issues/1/first/index.html');
-    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('<html lang="fr" dir="ltr">');
     expect(french).toContain('<link rel="canonical" href="https://zine.example/fr/issues/1/first-steps/">');
     expect(french).toContain('<p>Cette page a changé d\'adresse\u202F:</p>\n<p><a href="../first-steps/">Les premiers pas</a></p>');
   });
@@ -80,6 +80,36 @@ describe('an article with aliases', () => {
       if (file === 'web/sitemap.xml') expect(text).toContain('<loc>https://zine.example/issues/1/first-steps/</loc>');
       expect(text, file).not.toMatch(/issues\/1\/first\/|old\/first/);
     }
+  });
+});
+
+describe('an alias in an edition written from right to left, whose theme gives no "moved" string', () => {
+  let out: string;
+  const read = (file: string) => readFile(path.join(out, file), 'utf8');
+  beforeAll(async () => {
+    const root = await movedZine();
+    const file = (name: string) => path.join(root, name);
+    await writeFile(file('content/site.yml'), `${(await readFile(file('content/site.yml'), 'utf8')).replace('languages: [fr]', 'languages: [fr, ar]')}theme: zine\n`);
+    await mkdir(file('themes/zine/i18n'), { recursive: true });
+    const french = await readFile(path.join(repoRoot, 'themes/default/i18n/fr.yml'), 'utf8');
+    await writeFile(file('themes/zine/i18n/ar.yml'), french.replace(/^moved:.*\n/m, '').replace(/^language_name:.*$/m, 'language_name: العربية'));
+    out = await temporaryFolder();
+    await buildInto(root, out);
+  });
+
+  it('gives the page the edition\'s direction, and the English sentence and the untranslated title their language with its direction', async () => {
+    const arabic = await read('web/ar/issues/1/first/index.html');
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic).toContain('<title lang="en" dir="ltr">The first article</title>');
+    expect(arabic).toContain('<p lang="en" dir="ltr">This page has moved to a new address:</p>\n<p><a href="../first-steps/" lang="en" dir="ltr">The first article</a></p>');
+  });
+
+  it('leaves unmarked a sentence the edition\'s own strings give', async () => {
+    expect(await read('web/fr/issues/1/first/index.html')).toContain('<p>Cette page a changé d\'adresse\u202F:</p>');
+  });
+
+  it('is written as a page the Nu Html Checker finds valid', async () => {
+    expect(await checkHtml([path.join(out, 'web/ar/issues/1/first/index.html')])).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Site, SiteDocument } from '../../model/types.js';
 import type { OutputFile } from '../../write/output-file.js';
 import { toAliasOutputs } from '../../model/alias-outputs.js';
+import { textDirection } from './text-direction.js';
 import { absoluteUrl, linkTo } from './url.js';
 
 /**
@@ -20,27 +21,34 @@ export function redirectOutputs(site: Site, document: SiteDocument): string[] {
  * The pages that send readers from each alias (an earlier address) of an edition's documents to
  * their address: made by mimeo, not from a contributor's HTML, they refresh at once, name the
  * address as canonical, keep search engines from listing the old one, and show a link for readers
- * whose browser does not refresh. `strings` are the edition's UI strings.
+ * whose browser does not refresh. `strings` are the edition's UI strings, and `english` those of
+ * them it takes from English, lacking its own.
  */
-export function renderRedirects(site: Site, strings: Record<string, string>, baseUrl: string, wanted: (path: string) => boolean): OutputFile[] {
+export function renderRedirects(site: Site, strings: Record<string, string>, english: ReadonlySet<string>, baseUrl: string, wanted: (path: string) => boolean): OutputFile[] {
   const outputs: OutputFile[] = [];
   for (const document of documentsWithAliases(site)) {
     for (const output of redirectOutputs(site, document)) {
       if (!wanted(output)) continue;
       const from = output.slice(0, output.lastIndexOf('/') + 1);
-      outputs.push({ path: output, bytes: redirectPage(site, document, strings, linkTo({ from }, document.route), absoluteUrl(baseUrl, document.route)), source: document.key });
+      outputs.push({ path: output, bytes: redirectPage(site, document, movedText(strings, english), linkTo({ from }, document.route), absoluteUrl(baseUrl, document.route)), source: document.key });
     }
   }
   return outputs;
 }
 
-function redirectPage(site: Site, document: SiteDocument, strings: Record<string, string>, url: string, canonical: string): string {
+/** The sentence before the link, and its language when it is not the edition's: English, from the theme's en.yml or mimeo's own. */
+function movedText(strings: Record<string, string>, english: ReadonlySet<string>): { text: string; lang: string } {
+  const text = strings['moved'];
+  return text === undefined ? { text: 'This page has moved to a new address:', lang: 'en' } : { text, lang: english.has('moved') ? 'en' : '' };
+}
+
+function redirectPage(site: Site, document: SiteDocument, moved: { text: string; lang: string }, url: string, canonical: string): string {
   const title = escapeText(document.title);
   // The title is in the document's language, which is the original's while it is not translated.
-  const lang = document.lang === site.language ? '' : ` lang="${escapeText(document.lang)}"`;
+  const lang = langAttributes(document.lang === site.language ? '' : document.lang);
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escapeText(site.language)}">`,
+    `<html${langAttributes(site.language)}>`,
     '<head>',
     '<meta charset="utf-8">',
     `<title${lang}>${title}</title>`,
@@ -50,12 +58,17 @@ function redirectPage(site: Site, document: SiteDocument, strings: Record<string
     `<meta http-equiv="refresh" content="0; url=${escapeText(url)}">`,
     '</head>',
     '<body>',
-    `<p>${escapeText(strings['moved'] ?? 'This page has moved to a new address:')}</p>`,
+    `<p${langAttributes(moved.lang === site.language ? '' : moved.lang)}>${escapeText(moved.text)}</p>`,
     `<p><a href="${escapeText(url)}"${lang}>${title}</a></p>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** `lang` with its `dir` (themes/default/README.md: wherever lang is written, dir too), or nothing for `''`. */
+function langAttributes(language: string): string {
+  return language === '' ? '' : ` lang="${escapeText(language)}" dir="${textDirection(language)}"`;
 }
 
 function escapeText(text: string): string {

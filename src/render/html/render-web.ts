@@ -35,7 +35,7 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
     outputs.push(file);
   }
   // Pages at the documents' earlier addresses (front matter `aliases`), in every edition.
-  outputs.push(...renderRedirects(site, strings, options.baseUrl, wanted));
+  outputs.push(...renderRedirects(site, strings, theme.englishStrings(site.language), options.baseUrl, wanted));
   if (site.prefix !== '') return outputs;
   // The webzine's own files (static/ and the like) replace a theme's file of the same name, and
   // mimeo's robots.txt (a site that keeps some crawlers out), but not the hashed stylesheet, which
