@@ -5,7 +5,8 @@ import { isInside } from '../load/load-sources.js';
 import { builtInThemeFolder, type ThemeFile, type ThemeFiles } from '../load/load-theme.js';
 import { parseYaml } from '../parse/yaml-data.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { readTags, reachableTemplates, templateNames, templatePrefix } from './template-names.js';
+import { reachableTemplates, templateNames, templatePrefix } from './template-names.js';
+import { stringsNamedIn, stringsReadBy, stringsWithFallback } from './strings-read.js';
 import { placeOf } from '../util/text-place.js';
 import type { Position } from '../parse/yaml-data.js';
 
@@ -171,13 +172,9 @@ function translatedStrings(files: ThemeFiles, languages: readonly string[], read
   return translated;
 }
 
-// The strings mimeo's own code reads (feed titles, the language switcher, footnotes, gemtext
-// bylines), whatever the templates: a language without them would show English in their place.
-const codeStrings = ['and', 'authors', 'back_to_reference', 'by', 'feed_atom', 'feed_rss', 'footnotes', 'home', 'issue', 'issue_number', 'language_name', 'not_found_title'];
-
 /**
  * The English strings every language must have: those of the theme's own English file (its
- * strings), and those of the built-in file that a template a page can reach uses (one the theme
+ * strings) but those only ever read with a fallback, and those of the built-in file that a template a page can reach uses (one the theme
  * does not override, or one of its own). A theme that makes every page itself, in a language the
  * built-in theme has no strings for, is not asked for strings no page shows.
  */
@@ -187,60 +184,10 @@ function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], cap
   const builtInAlone = file !== undefined && file.under === undefined && isInside(file.absolutePath, builtInThemeFolder);
   const [builtIn, own] = file?.under ? english : builtInAlone ? [english[0], undefined] : [undefined, english[0]];
   const used = stringsReadBy(files, reachableTemplates(files, capsule));
-  const ownKeys = Object.keys(own?.strings ?? {});
+  // What is read only with a fallback shows it in a language without it, whatever English has (themes/default/README.md).
+  const optional = stringsWithFallback(files, templateNames(files));
+  const ownKeys = Object.keys(own?.strings ?? {}).filter((key) => !optional.has(key));
   return [...new Set([...ownKeys, ...Object.keys(builtIn?.strings ?? {}).filter((key) => used.has(key))])];
-}
-
-/**
- * The UI strings the templates `names` name with a name written out, and those mimeo's own code
- * reads. A string only ever read with a fallback (`{{ strings.colon | default: ":" }}`, `{% if
- * strings.sponsor %}`) shows something, or nothing on purpose, in a language that lacks it: it is not one.
- */
-function stringsReadBy(files: ThemeFiles, names: Iterable<string>): Set<string> {
-  const used = new Set<string>(codeStrings);
-  for (const name of names) {
-    for (const { key, guarded } of stringsNamedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'))) if (!guarded) used.add(key);
-  }
-  return used;
-}
-
-// Where Liquid reads names: inside `{{ … }}` and `{% … %}`.
-const tag = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
-// `strings.contents`, `strings['contents']`; not `page.strings` nor `my_strings`.
-const stringName = /(?<![\w.])strings(?:\.([A-Za-z_][\w-]*)|\[\s*(['"])([^'"]+)\2\s*\])/g;
-// What Liquid reads of any map, not a string of the theme.
-const mapProperties = new Set(['size', 'first', 'last']);
-
-// A test that reads a string (`if`, `unless`, `elsif`), in a tag or on a line of a `{% liquid %}` tag.
-const testTag = /^\s*(?:\{%-?\s*)?(?:liquid\s+)?(?:if|unless|elsif)\b/;
-// A `default` filter after a name, in the same tag or line.
-const defaultFilter = /\|\s*default\b/;
-
-/** A UI string a template names, where in its text, and whether it is tested or given a default there (a string the theme may leave out). */
-interface NamedString {
-  key: string;
-  index: number;
-  guarded: boolean;
-}
-
-/** The UI strings a template names with a name written out, each with where in its text. */
-function stringsNamedIn(text: string): NamedString[] {
-  const named: NamedString[] = [];
-  for (const found of readTags(text).matchAll(tag)) {
-    // A `{% liquid %}` tag holds one tag a line, without delimiters.
-    const statements = /^\{%-?\s*liquid\b/.test(found[0]) ? found[0].split('\n') : [found[0]];
-    let offset = found.index;
-    for (const statement of statements) {
-      const tested = testTag.test(statement);
-      for (const match of statement.matchAll(stringName)) {
-        const key = match[1] ?? match[3]!;
-        const guarded = tested || defaultFilter.test(statement.slice(match.index + match[0].length));
-        if (!mapProperties.has(key)) named.push({ key, index: offset + match.index, guarded });
-      }
-      offset += statement.length + 1;
-    }
-  }
-  return named;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'mdast-util-to-string';
@@ -283,6 +283,28 @@ describe('a UI string the webzine theme gives one language and English lacks', (
     await writeFile(path.join(root, 'themes/t/templates/partials/back.liquid'), '<p>{{ strings.previous_issue }}</p>\n');
     const failed = await runCli(['check', '--root', root]);
     expect(failed.stdout).toBe('themes/t/i18n/en.yml:1:1: error: the UI string "previous_issue" is missing from the "en" strings [theme/missing-string]\n  Add a line "previous_issue: …" to this file (make it if it is not there), translated from i18n/fr.yml; a theme\'s strings file holds only the strings it adds or changes, over the default theme\'s.\n');
+  });
+});
+
+describe('a UI string only ever read with a fallback', () => {
+  it('is asked of no language, though the theme\'s own en.yml, copied from the default theme, has it', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr, de]\ntheme: zine\n');
+    await mkdir(path.join(root, 'themes/zine/i18n'), { recursive: true });
+    await cp(path.join(repoRoot, 'themes/default/i18n/en.yml'), path.join(root, 'themes/zine/i18n/en.yml'));
+    // German from the French strings, without "moved" and "colon" (mimeo's code falls back on English's) nor "sponsor", which a template tests.
+    const french = await readFile(path.join(repoRoot, 'themes/default/i18n/fr.yml'), 'utf8');
+    const german = french.replace(/^(moved|colon):.*\n/gm, '').replace(/^language_name:.*$/m, 'language_name: Deutsch');
+    await writeFile(path.join(root, 'themes/zine/i18n/de.yml'), german);
+    await appendFile(path.join(root, 'themes/zine/i18n/en.yml'), 'sponsor: With the support of our readers\n');
+    await mkdir(path.join(root, 'themes/zine/templates/partials'), { recursive: true });
+    await writeFile(path.join(root, 'themes/zine/templates/partials/sponsor.liquid'), '{% if strings.sponsor %}<p>{{ strings.sponsor }}</p>{% endif %}\n');
+    const passed = await runCli(['check', '--root', root]);
+    expect([passed.code, passed.stdout]).toEqual([0, '']);
+    // One a template prints without a fallback is asked for.
+    await writeFile(path.join(root, 'themes/zine/templates/partials/moved.liquid'), '<p>{{ strings.moved }}</p>\n');
+    const failed = await runCli(['check', '--root', root]);
+    expect(failed.stdout).toBe('themes/zine/i18n/de.yml:1:1: error: the UI string "moved" is missing from the "de" strings [theme/missing-string]\n  Add a line "moved: …" to this file (make it if it is not there), translated from i18n/en.yml; a theme\'s strings file holds only the strings it adds or changes, over the default theme\'s.\n');
   });
 });
 
