@@ -921,6 +921,12 @@ export const rules = {
     message: () => 'a UI strings file must be lines of `name: text`',
     hint: () => 'Write one `name: text` line for each string, as in the default theme\'s i18n/en.yml.',
   }),
+  'theme/unused-scaffold': rule<{ name: string }>({
+    severity: 'warning',
+    message: ({ name }) =>
+      `this file is never used: \`mimeo new webzine\` starts a webzine from the scaffolds of the folder's themes/default/scaffolds/webzine/ (over the built-in ones), not from theme "${name}", as there is no site.yml yet to name it`,
+    hint: () => 'Move it to themes/default/scaffolds/webzine/ for new webzines started in this folder to take it, or delete it: a theme\'s other scaffolds are the ones `mimeo new article`, `issue` and `page` use.',
+  }),
   'theme/unknown-template': rule<{ folder: string; known: string; partials: string; suggestion?: string }>({
     severity: 'warning',
     message: ({ known }) => `this file is never used: it is not one of the templates pages are made with (${known}), and no template renders, includes or extends it`,

@@ -261,7 +261,7 @@ export function createTheme(files: ThemeFiles, settings: ThemeSettings, report: 
     englishStrings: englishStringsOf(readStrings),
     stylesheet,
     assets: themeAssets(files, stylesheet, settings.allowAsset),
-    checkTemplates: () => checkTemplates({ files, report, told, loops, compile, suggest, fingerprint: fingerprintOf, cacheDir: settings.cacheDir }),
+    checkTemplates: () => checkTemplates({ name: settings.name, files, report, told, loops, compile, suggest, fingerprint: fingerprintOf, cacheDir: settings.cacheDir }),
   };
 }
 
