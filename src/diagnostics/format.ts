@@ -44,7 +44,8 @@ export function toText(d: Diagnostic, options: FormatOptions = {}): string {
  * real ones), so those lines are put on one, their breaks written `\n`.
  */
 function commandFree(text: string): string {
-  return /^\s*::/m.test(text) ? oneLine(text) : text;
+  // The runner (.NET) trims NEL (U+0085) as white space too, which `\s` does not match.
+  return /^[\s\u0085]*::/m.test(text) ? oneLine(text) : text;
 }
 
 /**

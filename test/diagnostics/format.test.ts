@@ -7,7 +7,7 @@ import { makeWebzine, removeTemporaryFolders, runCli } from '../support/webzine.
 afterAll(removeTemporaryFolders);
 
 /** The lines of a job's output that GitHub's runner would read as workflow commands. */
-const commandLines = (output: string) => output.split('\n').filter((line) => /^\s*::/.test(line));
+const commandLines = (output: string) => output.split('\n').filter((line) => /^[\s\u0085]*::/.test(line));
 
 describe('text output read by a CI runner', () => {
   it('writes a note naming a file whose name holds line breaks on one line', () => {
@@ -20,6 +20,11 @@ describe('text output read by a CI runner', () => {
   it('keeps a hint over several lines as it is when none of them reads as a command', () => {
     const hint = 'Put the list in quotes, as in:\nauthors:\n  - "@ada"';
     expect(toText({ file: 'a.md', line: 1, column: 1, severity: 'error', ruleId: 'yaml/syntax', message: 'm', hint })).toBe(`a.md:1:1: error: m [yaml/syntax]\n  Put the list in quotes, as in:\n  authors:\n    - "@ada"`);
+  });
+
+  it('puts on one line a hint whose line starts with :: after a next-line character (U+0085), which the runner trims as a space', () => {
+    const text = toText({ file: 'a.md', line: 1, column: 1, severity: 'error', ruleId: 'yaml/syntax', message: 'm', hint: 'Quote it, as in:\n\u0085::error::forged' });
+    expect(text).toBe('a.md:1:1: error: m [yaml/syntax]\n  Quote it, as in:\\n\u0085::error::forged');
   });
 
   it("puts on one line a hint that quotes a contributor's line starting with ::", async () => {
