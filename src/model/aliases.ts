@@ -3,6 +3,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import { toAliasOutputs } from './alias-outputs.js';
 import { isUnlistedHostFile } from './assets.js';
 import type { Site, SiteDocument } from './types.js';
+import { foldedPath } from '../util/folded-path.js';
 
 /** Who writes an output: a document (its path), a page mimeo makes itself (what it is), or a copied file (its path). */
 type Taker = { file: string } | { generated: string } | { copied: string };
@@ -169,7 +170,7 @@ function find<Owner>(occupied: Occupied<Owner>, output: string): { owner: Owner;
 
 // Output paths as file systems that ignore case and the encoding of accents (macOS, Windows) compare them.
 function keyOf(output: string): string {
-  return output.normalize('NFC').toLowerCase();
+  return foldedPath(output);
 }
 
 /** Drops the refused aliases, by their index, from the original and its translations. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasScheme, isSiteAddress } from './addresses.js';
+import { foldedPath } from '../util/folded-path.js';
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
@@ -110,9 +111,10 @@ const aliasMessage = 'a path of the site like /issues/1/old-slug/ (letters and d
 // The page of an alias is written on the machine that builds the webzine, which may run Windows:
 // there a name that ends in a dot or a space is the name without them (`a.` is `a`, where the
 // page itself may be), and a device's name, in any case and with any extension (`CON`, `nul.txt`),
-// is the device, not a file (learn.microsoft.com/windows/win32/fileio/naming-a-file).
-const deviceName = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?: *\..*)?$/iu;
-const windowsMessage = 'a path whose parts Windows can write as files: none that ends in a dot or a space (%20), which Windows drops (a. is a), nor one named as a device (CON, PRN, AUX, NUL, COM0 to COM9, LPT0 to LPT9, in any case and with any extension, like nul.txt)';
+// is the device, not a file (learn.microsoft.com/windows/win32/fileio/naming-a-file), as are the
+// console's CONIN$ and CONOUT$ (written CONIN%24 in an alias).
+const deviceName = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?: *\..*)?$/iu;
+const windowsMessage = 'a path whose parts Windows can write as files: none that ends in a dot or a space (%20), which Windows drops (a. is a), nor one named as a device (CON, PRN, AUX, NUL, COM0 to COM9, LPT0 to LPT9, CONIN$, CONOUT$, in any case and with any extension, like nul.txt)';
 // File systems hold names of at most 255 bytes and paths of at most 4 096 (Linux): a part leaves
 // room for the `.gmi` the capsule adds, the whole for the output folder it is written in.
 const aliasPartBytes = 200;
@@ -143,7 +145,7 @@ const alias = z
 const aliasCount = 20;
 // Told apart as addresses: `/issues/1/doas/`, `issues/1/doas` and `/issues/1/doas/index.html` are
 // one, as are `café` and `caf%C3%A9`.
-const aliasList = uniqueList(alias, 'an address', (value) => toAliasRoute(value).normalize('NFC').toLowerCase())
+const aliasList = uniqueList(alias, 'an address', (value) => foldedPath(toAliasRoute(value)))
   .superRefine((list, context) => {
     if (list.length > aliasCount) context.addIssue({ code: 'custom', path: [aliasCount], input: list[aliasCount], message: `left out: a page takes at most ${aliasCount} aliases, the earlier addresses readers still follow` });
   })
