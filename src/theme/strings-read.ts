@@ -23,15 +23,17 @@ export function stringsReadBy(files: ThemeFiles, names: Iterable<string>): Set<s
 }
 
 /**
- * The UI strings read with a fallback: by a template of `names`, which tests one or gives it a
- * default (`{% if strings.sponsor %}`, `{{ strings.colon | default: ":" }}`), as a string the
- * theme may leave out (see `checkStringNames`), and by mimeo's own code, unless a template
- * prints it without one. A language without one shows the fallback, or nothing on purpose.
+ * The UI strings only ever read with a fallback: by the templates of `names`, each of which tests
+ * it or gives it a default wherever it names it (`{% if strings.sponsor %}`, `{{ strings.colon |
+ * default: ":" }}`), and by mimeo's own code. One a template prints without a fallback, anywhere,
+ * is not: a language without it would print nothing there. A language without one of these shows
+ * the fallback, or nothing on purpose.
  */
 export function stringsWithFallback(files: ThemeFiles, names: Iterable<string>): Set<string> {
   const named = [...names].flatMap((name) => stringsNamedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8')));
   const printed = new Set(named.filter((found) => !found.guarded).map((found) => found.key));
-  return new Set([...fallbackCodeStrings.filter((key) => !printed.has(key)), ...named.filter((found) => found.guarded).map((found) => found.key)]);
+  const guarded = named.filter((found) => found.guarded).map((found) => found.key);
+  return new Set([...fallbackCodeStrings, ...guarded].filter((key) => !printed.has(key)));
 }
 
 // Where Liquid reads names: inside `{{ … }}` and `{% … %}`.
@@ -41,12 +43,16 @@ const stringName = /(?<![\w.])strings(?:\.([A-Za-z_][\w-]*)|\[\s*(['"])([^'"]+)\
 // What Liquid reads of any map, not a string of the theme.
 const mapProperties = new Set(['size', 'first', 'last']);
 
-// A test that reads a string (`if`, `unless`, `elsif`), in a tag or on a line of a `{% liquid %}` tag.
-const testTag = /^\s*(?:\{%-?\s*)?(?:liquid\s+)?(?:if|unless|elsif)\b/;
+// A tag (or a line of a `{% liquid %}` tag) that opens, goes on with or closes a test: `if`, `unless`, `elsif`, `endif`, `endunless`.
+const testTag = /^\s*(?:\{%-?\s*)?(?:liquid\s+)?(if|unless|elsif|endif|endunless)\b/;
 // A `default` filter after a name, in the same tag or line.
 const defaultFilter = /\|\s*default\b/;
 
-/** A UI string a template names, where in its text, and whether it is tested or given a default there (a string the theme may leave out). */
+/**
+ * A UI string a template names, where in its text, and whether it is read with a fallback there
+ * (a string the theme may leave out): tested, given a default, or printed between a test of it
+ * and its end (`{% if strings.sponsor %}<p>{{ strings.sponsor }}</p>{% endif %}`).
+ */
 export interface NamedString {
   key: string;
   index: number;
@@ -56,16 +62,22 @@ export interface NamedString {
 /** The UI strings a template names with a name written out, each with where in its text. */
 export function stringsNamedIn(text: string): NamedString[] {
   const named: NamedString[] = [];
+  // The strings each open test reads, innermost last: what is printed inside one of them is guarded.
+  const tests: Array<Set<string>> = [];
   for (const found of readTags(text).matchAll(tag)) {
     // A `{% liquid %}` tag holds one tag a line, without delimiters.
     const statements = /^\{%-?\s*liquid\b/.test(found[0]) ? found[0].split('\n') : [found[0]];
     let offset = found.index;
     for (const statement of statements) {
-      const tested = testTag.test(statement);
+      const test = testTag.exec(statement)?.[1];
+      if (test?.startsWith('end')) tests.pop();
+      else if (test === 'if' || test === 'unless' || (test === 'elsif' && tests.length === 0)) tests.push(new Set());
       for (const match of statement.matchAll(stringName)) {
         const key = match[1] ?? match[3]!;
-        const guarded = tested || defaultFilter.test(statement.slice(match.index + match[0].length));
-        if (!mapProperties.has(key)) named.push({ key, index: offset + match.index, guarded });
+        if (mapProperties.has(key)) continue;
+        if (test !== undefined) tests.at(-1)?.add(key);
+        const guarded = test !== undefined || tests.some((keys) => keys.has(key)) || defaultFilter.test(statement.slice(match.index + match[0].length));
+        named.push({ key, index: offset + match.index, guarded });
       }
       offset += statement.length + 1;
     }

@@ -308,6 +308,24 @@ describe('a UI string only ever read with a fallback', () => {
   });
 });
 
+describe('a UI string one template tests and another prints without a fallback', () => {
+  it('is asked of every language, which would print nothing where it is printed', async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/site.yml'), 'title: Test Zine\nbaseUrl: https://zine.example/\nlanguages: [fr]\ntheme: zine\n');
+    await mkdir(path.join(root, 'themes/zine/i18n'), { recursive: true });
+    await mkdir(path.join(root, 'themes/zine/templates'), { recursive: true });
+    await writeFile(path.join(root, 'themes/zine/i18n/en.yml'), 'sponsor: Sponsored by the lamp shop\n');
+    const template = (name: string) => readFile(path.join(repoRoot, `themes/default/templates/${name}.liquid`), 'utf8');
+    await writeFile(path.join(root, 'themes/zine/templates/page.liquid'), (await template('page')).replace('{% endblock -%}', '<p>{{ strings.sponsor }}</p>\n{% endblock -%}'));
+    await writeFile(path.join(root, 'themes/zine/templates/article.liquid'), (await template('article')).replace('{% endblock -%}', '{% if strings.sponsor %}<aside>{{ strings.sponsor }}</aside>{% endif %}\n{% endblock -%}'));
+    const out = await temporaryFolder();
+    const failed = await runCli(['build', '--root', root, '--out', out]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('themes/zine/i18n/fr.yml:1:1: error: the UI string "sponsor" is missing from the "fr" strings [theme/missing-string]\n');
+    expect(failed.stderr).toContain('build failed: 1 error, 0 warnings');
+  });
+});
+
 describe('a theme of its own, in a language the built-in theme has no strings for', () => {
   it('needs only the strings its own English file has and its templates use', async () => {
     const root = await makeWebzine();
