@@ -30,6 +30,11 @@ export interface FileHistory {
    * no authors): a file at its path now is another one (default: `false`).
    */
   deleted?: true;
+  /**
+   * For a move to another folder (`deleted`), the file's path now, or `undefined` when it has been
+   * deleted since: its text there tells what the folder it left lost (a draft nobody saw).
+   */
+  movedTo?: string;
 }
 
 /**
@@ -72,6 +77,8 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
     const file = state.files.get(name);
     if (file && !file.deleted) file.arrived = when;
   }
+  // A file moved out and deleted since, by its last record: its text is gone.
+  for (const file of state.files.values()) if (file.movedTo !== undefined && state.files.get(file.movedTo)?.deleted) delete file.movedTo;
   return state.files;
 }
 
@@ -127,7 +134,7 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     const from = tokens[i + 1] ?? '';
     const moved = status.startsWith('R');
     if (moved) {
-      if (commit.mainline) recordMoveAway(state, from, path, commit);
+      if (commit.mainline) recordMoveAway(state, from, path, current, commit);
       currentName.set(from, current);
     }
     i += renamed ? 2 : 1;
@@ -156,13 +163,14 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
 
 /**
  * Records a move to another folder as a deletion at the path the file left (`deleted`, dated by
- * the move): its folder lost it, which is a change of the folder's (an issue's, SPEC §3), though
- * not of the file's. Not when a file met since is at that path (or left it later): that one's
- * history is the path's.
+ * the move, with `current`, the file's name now, unless it is gone since): its folder lost it,
+ * which is a change of the folder's (an issue's, SPEC §3), though not of the file's. Not when a
+ * file met since is at that path (or left it later): that one's history is the path's.
  */
-function recordMoveAway({ files, met }: State, from: string, to: string, commit: Commit): void {
+function recordMoveAway({ files, met }: State, from: string, to: string, current: string, commit: Commit): void {
   if (dirname(from) === dirname(to) || met.has(from) || files.has(from)) return;
-  files.set(from, { created: commit.when, modified: commit.when, authors: [], age: commit.age, ...(commit.hash ? { commit: commit.hash } : {}), deleted: true });
+  const movedTo = current === gone ? {} : { movedTo: current };
+  files.set(from, { created: commit.when, modified: commit.when, authors: [], age: commit.age, ...(commit.hash ? { commit: commit.hash } : {}), deleted: true, ...movedTo });
 }
 
 /** One `--raw` record, `:<mode> <mode> <blob before> <blob after> <status>` (the paths follow it). */

@@ -44,25 +44,40 @@ function assetsByIssue(site: Site): Map<string, string[]> {
 
 /**
  * When each issue lost something its readers saw, by folder: a file below it deleted or moved to
- * another folder (a translation's only in its own edition, which shows the original instead), an
- * article it was published with made a draft. An issue's `updated` is its last significant
+ * another folder (a translation's only in its own edition, which shows the original instead; a
+ * draft moved out only if it stood in the issue at its date, as one that stays), an article it
+ * was published with made a draft. An issue's `updated` is its last significant
  * change, and must not go backwards when one goes (RFC 4287 §4.2.15).
  */
 function lossesByIssue(site: Site, history: GitHistory): Map<string, string[]> {
   const found = new Map<string, string[]>(site.issues.map((issue) => [issue.folder, []]));
   const otherEditions = new Set(site.editions.map((edition) => edition.language).filter((language) => language !== site.language));
-  for (const [path, file] of history.files) {
-    if (file.deleted && !otherEditions.has(translationSuffix.exec(path)?.[1] ?? '')) addToFolders(found, path, file.modified);
-  }
   const shown = new Set(site.issues.flatMap((issue) => issue.articles.map((article) => article.key)));
   const published = new Map(site.issues.map((issue) => [issue.folder, issue.date]));
+  for (const [path, file] of history.files) {
+    if (!file.deleted || otherEditions.has(translationSuffix.exec(path)?.[1] ?? '')) continue;
+    // A deleted file's text is gone, and with it whether it was a draft: every deletion counts.
+    // A file moved out is still there to say.
+    const draft = file.movedTo === undefined ? undefined : site.documents.get(file.movedTo.replace(translationSuffix, '.md'));
+    if (draft?.kind === 'article' && draft.draft && !shown.has(draft.key) && !hasBeenSeen(history, draft.key, published.get(dirname(path)))) continue;
+    addToFolders(found, path, file.modified);
+  }
   for (const document of site.documents.values()) {
     if (document.kind !== 'article' || !document.draft || shown.has(document.key)) continue;
-    // `draft` is the original's to say: its commits date it in every edition, a translation's do not.
     const file = committedHistoryOf(history, document.key);
-    if (file && hasStoodAtPublication(file.created, published.get(dirname(document.key)))) addToFolders(found, document.key, file.modified);
+    if (file && hasBeenSeen(history, document.key, published.get(dirname(document.key)))) addToFolders(found, document.key, file.modified);
   }
   return found;
+}
+
+/**
+ * Whether the draft article `key` may have been seen by the readers of the issue dated
+ * `issueDate`, where it stands or that it was moved out of (`hasStoodAtPublication`). `draft` is
+ * the original's to say: its commits date it in every edition, a translation's do not.
+ */
+function hasBeenSeen(history: GitHistory, key: string, issueDate: string | undefined): boolean {
+  const file = committedHistoryOf(history, key);
+  return file !== undefined && hasStoodAtPublication(file.created, issueDate);
 }
 
 /**

@@ -74,6 +74,30 @@ describe('an issue that loses an article', () => {
   });
 });
 
+describe('an issue that loses a draft by a move', () => {
+  const issueTwo = { date: '2024-02-01T10:00:00Z', files: { 'content/issues/2/issue.md': '---\ntitle: Two\ndate: 2024-02-01\n---\nHello again.\n' } };
+
+  it('is not dated by the move of a draft added after its date, which its readers never saw', async () => {
+    const draft = { date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/20-c.md': article('Not yet', 'draft: true\n') } };
+    const root = await repository([draft, issueTwo, { date: '2024-02-11T10:00:00Z', moves: { 'content/issues/1/20-c.md': 'content/issues/2/30-c.md' } }]);
+    const { page, feed } = await lastChanges(root);
+    expect({ page, issueOne: feed[2] }).toEqual({ page: '2024-01-10', issueOne: '2024-01-10' });
+  });
+
+  it('is dated by the move of a draft of an article it was published with', async () => {
+    const draft = { date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/10-a.md': article('A', 'draft: true\n') } };
+    const root = await repository([draft, issueTwo, { date: '2024-02-11T10:00:00Z', moves: { 'content/issues/1/10-a.md': 'content/issues/2/30-a.md' } }]);
+    const { page, feed } = await lastChanges(root);
+    expect({ page, issueOne: feed[2] }).toEqual({ page: '2024-02-11', issueOne: '2024-02-11' });
+  });
+
+  it('leaves the issue the draft joined dated as it was, in a build without drafts', async () => {
+    const draft = { date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/20-c.md': article('Not yet', 'draft: true\n') } };
+    const root = await repository([draft, issueTwo, { date: '2024-02-11T10:00:00Z', moves: { 'content/issues/1/20-c.md': 'content/issues/2/30-c.md' } }]);
+    expect(await lastChanges(root, '', 2)).toEqual({ feed: ['2024-02-01', '2024-02-01', '2024-01-10'], sitemap: ['2024-02-01', '2024-02-01'], page: '2024-02-01' });
+  });
+});
+
 describe('an issue that gains an article by a move', () => {
   // Dated before B's last change (2024-01-10), so that B's page shows B's own date.
   const issueTwo = { date: '2024-02-01T10:00:00Z', files: { 'content/issues/2/issue.md': '---\ntitle: Two\ndate: 2024-01-05\n---\nHello again.\n' } };

@@ -49,18 +49,23 @@ describe('parseLog', () => {
     expect([...parseLog(log)]).toEqual([['content/new.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: ['Cy'], age: 1 }]]);
   });
 
-  it('marks the path a file left for another folder as a deletion there at the move, with no authors, and its arrival in the other, but not a move within its folder', () => {
+  it('marks the path a file left for another folder as a deletion there at the move, with no authors and the path it went to, and its arrival in the other, but not a move within its folder', () => {
     const log = `\x012026-03-03T00:00:00Z\x02Cy\0${raw('R100', ['content/1/b.md', 'content/2/b.md'], '1', '1')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('R100', ['content/1/a.md', 'content/1/b.md'], '1', '1')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/1/a.md'], '0', '1')}`;
     expect([...parseLog(log)]).toEqual([
-      ['content/1/b.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: [], age: 0, deleted: true }],
+      ['content/1/b.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: [], age: 0, deleted: true, movedTo: 'content/2/b.md' }],
       ['content/2/b.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 2, arrived: '2026-03-03T00:00:00.000Z' }],
     ]);
+  });
+
+  it('gives the path a file left for another folder no path it went to once it was deleted there since', () => {
+    const log = `\x012026-03-03T00:00:00Z\x02Cy\0${raw('D', ['content/2/a.md'], '1', '0')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('R100', ['content/1/a.md', 'content/2/a.md'], '1', '1')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/1/a.md'], '0', '1')}`;
+    expect(parseLog(log).get('content/1/a.md')).toEqual({ created: '2026-03-02T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: [], age: 1, deleted: true });
   });
 
   it('marks no deletion at the path a file left when it was moved back there since, and dates its arrival by the move back', () => {
     const log = `\x012026-03-03T00:00:00Z\x02Cy\0${raw('R100', ['content/2/a.md', 'content/1/a.md'], '1', '1')}\x012026-03-02T00:00:00Z\x02Bo\0${raw('R100', ['content/1/a.md', 'content/2/a.md'], '1', '1')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/1/a.md'], '0', '1')}`;
     expect([...parseLog(log)]).toEqual([
-      ['content/2/a.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: [], age: 0, deleted: true }],
+      ['content/2/a.md', { created: '2026-03-03T00:00:00.000Z', modified: '2026-03-03T00:00:00.000Z', authors: [], age: 0, deleted: true, movedTo: 'content/1/a.md' }],
       ['content/1/a.md', { created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 2, arrived: '2026-03-03T00:00:00.000Z' }],
     ]);
   });
