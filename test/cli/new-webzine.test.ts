@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,9 @@ describe('mimeo new webzine', () => {
     expect(before.code).toBe(1);
     expect(before.stdout).toContain('[site-config/base-url]');
     await writeFile(site, (await readFile(site, 'utf8')).replace('# baseUrl: https://zine.example/', 'baseUrl: https://zine.example/'));
+    expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
+    // The line the writers' guide asks for, appended to the authors.yml mimeo wrote.
+    await appendFile(path.join(root, 'content/authors.yml'), 'robin: { name: Robin Night, url: https://robin.example/, fediverse: "@robin@social.example" }\n');
     expect(await runCli(['check', '--root', root])).toMatchObject({ code: 0, stdout: '' });
     const out = await temporaryFolder();
     expect((await runCli(['build', '--root', root, '--out', out, '--base-url', 'https://x.example/'])).code).toBe(0);

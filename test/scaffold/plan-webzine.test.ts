@@ -40,8 +40,10 @@ describe('planWebzine', () => {
     for (const key of ['description', 'baseUrl', 'geminiUrl', 'language', 'languages', 'repoUrl', 'editPath']) expect(site).toMatch(new RegExp(`^# ${key}: `, 'm'));
   });
 
-  it('writes an authors.yml that is an empty map', async () => {
-    expect(parse((await plannedFiles('Zine')).get('content/authors.yml')!)).toEqual({});
+  it('writes an authors.yml of comments only, to which a writer appends a line of their own', async () => {
+    const authors = (await plannedFiles('Zine')).get('content/authors.yml')!;
+    expect(authors.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toEqual([]);
+    expect(parse(`${authors}robin: { name: Robin Night }\n`)).toEqual({ robin: { name: 'Robin Night' } });
   });
 
   it('keeps node_modules/, dist/ and .mimeo-cache/ out of Git', async () => {
