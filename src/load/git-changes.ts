@@ -31,7 +31,7 @@ export async function readChangedFiles(root: string, ref: string): Promise<Set<s
       if (revision === 'HEAD') throw new ChangeBaseError(`--changed ${ref}: this repository has no commit checked out yet; git said: ${said}`);
       // A CI clone fetched one commit deep holds no HEAD~1, nor a branch it was not told to fetch.
       const shallow = (await isShallow(git)) ? `, and this clone is shallow, so it may lack ${ref}: ${fetchWhole}` : '';
-      throw new ChangeBaseError(`--changed needs a Git revision of this repository, like origin/main${shallow}; git said: ${said}`);
+      throw new ChangeBaseError(`--changed needs a Git revision of this repository, like origin/main (git branch -r lists the branches to compare with)${shallow}; git said: ${said}`);
     });
   }
   const base = (

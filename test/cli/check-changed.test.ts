@@ -87,7 +87,7 @@ describe('mimeo check --changed', () => {
   it('exits 2 on a revision Git does not know', async () => {
     const run = await runCli(['check', '--root', await branchWithMistakes(), '--changed', 'no-such-branch']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--changed needs a Git revision of this repository, like origin/main; git said: fatal:');
+    expect(run.stderr).toContain('--changed needs a Git revision of this repository, like origin/main (git branch -r lists the branches to compare with); git said: fatal:');
     // Never an option of Git's.
     const option = await runCli(['check', '--root', await branchWithMistakes(), '--changed=--output=/tmp/x']);
     expect(option.code).toBe(2);
@@ -227,11 +227,11 @@ describe('mimeo check --changed in a shallow clone', () => {
     const run = await runCli(['check', '--root', clone, '--changed', 'HEAD~1']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(
-      'mimeo: --changed needs a Git revision of this repository, like origin/main, and this clone is shallow, so it may lack HEAD~1: fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout); git said: fatal: Needed a single revision',
+      'mimeo: --changed needs a Git revision of this repository, like origin/main (git branch -r lists the branches to compare with), and this clone is shallow, so it may lack HEAD~1: fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout); git said: fatal: Needed a single revision',
     );
     // The whole repository has HEAD~1; one without a revision of that name is told only what git said.
     const whole = await runCli(['check', '--root', origin, '--changed', 'no-such-branch']);
-    expect(whole.stderr.split('\n')[0]).toBe('mimeo: --changed needs a Git revision of this repository, like origin/main; git said: fatal: Needed a single revision');
+    expect(whole.stderr.split('\n')[0]).toBe('mimeo: --changed needs a Git revision of this repository, like origin/main (git branch -r lists the branches to compare with); git said: fatal: Needed a single revision');
   });
 });
 
