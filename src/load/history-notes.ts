@@ -19,7 +19,7 @@ export function historyNotes(history: GitHistory): string[] {
   const notes: string[] = [];
   if (changed.length === 1) notes.push(`${changed[0]} has changes not committed, so its dates are its last commit's until they are`);
   if (changed.length > 1) notes.push(`${changed.length} files (${changed[0]}, …) have changes not committed, so their dates are their last commits' until they are`);
-  if (added.length === 1) notes.push(`${added[0]} is not committed, so its dates come from front matter only`);
-  if (added.length > 1) notes.push(`${added.length} files (${added[0]}, …) are not committed, so their dates come from front matter only`);
+  if (added.length === 1) notes.push(`${added[0]} is not committed, so it has no dates from Git (first and last commit) until it is`);
+  if (added.length > 1) notes.push(`${added.length} files (${added[0]}, …) are not committed, so they have no dates from Git (first and last commit) until they are`);
   return notes;
 }

@@ -111,8 +111,16 @@ describe('history that can not be trusted', () => {
     const root = await repository();
     await writeFile(path.join(root, 'content/issues/1/30-third.md'), '---\ntitle: The third article\n---\nUnsaved.\n');
     const { run, page } = await build(root);
-    expect(run.stderr).toBe('note: content/issues/1/30-third.md is not committed, so its dates come from front matter only\n');
+    expect(run.stderr).toBe('note: content/issues/1/30-third.md is not committed, so it has no dates from Git (first and last commit) until it is\n');
     expect(await page('web/issues/1/third/index.html')).toContain('<time datetime="2026-03-01">March 1, 2026</time> · <a');
+  });
+
+  it('names the first of several files never committed, with one note for them all', async () => {
+    const root = await repository();
+    await writeFile(path.join(root, 'content/issues/1/30-third.md'), '---\ntitle: The third article\n---\nUnsaved.\n');
+    await writeFile(path.join(root, 'content/issues/1/40-fourth.md'), '---\ntitle: The fourth article\n---\nUnsaved.\n');
+    const { run } = await build(root);
+    expect(run.stderr).toBe('note: 2 files (content/issues/1/30-third.md, …) are not committed, so they have no dates from Git (first and last commit) until they are\n');
   });
 
   it('dates a file made anew where a deleted one was from its front matter, not from the deleted one\'s commits', async () => {
@@ -123,7 +131,7 @@ describe('history that can not be trusted', () => {
     ]);
     await writeFile(path.join(root, 'content/issues/1/30-old.md'), '---\ntitle: The new article\n---\nNew.\n');
     const { run, page } = await build(root);
-    expect(run.stderr).toBe('note: content/issues/1/30-old.md is not committed, so its dates come from front matter only\n');
+    expect(run.stderr).toBe('note: content/issues/1/30-old.md is not committed, so it has no dates from Git (first and last commit) until it is\n');
     expect(await page('web/issues/1/old/index.html')).toContain('<time datetime="2026-03-01">March 1, 2026</time> · <a');
     expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi></p>');
     // The issue lost the old article at its deletion: its last change.
@@ -135,7 +143,7 @@ describe('history that can not be trusted', () => {
     const root = await repository();
     await git(root, ['rm', '-q', '--cached', 'content/issues/1/20-second.md']);
     const { run, page } = await build(root);
-    expect(run.stderr).toBe('note: content/issues/1/20-second.md is not committed, so its dates come from front matter only\n');
+    expect(run.stderr).toBe('note: content/issues/1/20-second.md is not committed, so it has no dates from Git (first and last commit) until it is\n');
     expect(await page('web/issues/1/second/index.html')).toContain('<time datetime="2026-03-01">March 1, 2026</time> · <a');
     expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Grace Ink</bdi></p>');
   });
