@@ -126,6 +126,21 @@ function commentHint(key: string, { quoted }: Commented): string {
   return quoted === undefined ? `${emptied}: write its value before any #.` : `${emptied}: if what follows is its value, put it in quotes, as in: ${quoted}`;
 }
 
+/** A text field's value YAML read as a number or as true or false (`title: 2026`), and the field written in quotes. */
+export interface UnquotedText {
+  /** The value as written: `2026`. */
+  written: string;
+  /** What YAML read it as, in a contributor's words. */
+  reads: 'a number' | 'true or false';
+  /** The field written in quotes: `title: "2026"`. */
+  quoted: string;
+}
+
+/** The hint for a text field's value YAML read as a number or as true or false, with the field written in quotes. */
+function unquotedHint({ written, reads, quoted }: UnquotedText): string {
+  return `YAML reads ${written} without quotes as ${reads}, not as text: put it in quotes, as in: ${quoted}`;
+}
+
 /** The hint for a list field written as text (`tags: news, tips`), with the list it stands for. */
 function listHint({ listed, dashed }: ListedValue): string {
   return dashed !== undefined
@@ -231,19 +246,21 @@ export const rules = {
     hint: ({ suggestion, more }) =>
       more !== undefined ? `Remove them, or put the theme's own settings under extra:. The errors before this one say where the first ten are.` : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
-  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; tag?: TagSuggestion; clash?: LanguageClash; more?: number }>({
+  'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; unquoted?: UnquotedText; tag?: TagSuggestion; clash?: LanguageClash; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their settings take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, listed, commented, tag, clash, more }) =>
+    hint: ({ key, suggestion, listed, commented, unquoted, tag, clash, more }) =>
       more !== undefined
         ? mendTheFirstTen
         : commented !== undefined
           ? commentHint(key, commented)
-          : listed !== undefined
-            ? listHint(listed)
-            : tag !== undefined
-              ? tagHint(tag, clash)
-              : maybe(suggestion, (s) => `Did you mean "${s}"?`),
+          : unquoted !== undefined
+            ? unquotedHint(unquoted)
+            : listed !== undefined
+              ? listHint(listed)
+              : tag !== undefined
+                ? tagHint(tag, clash)
+                : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'site-config/widened': rule<{ what: 'trust' | 'host-files'; files?: string }>({
     severity: 'warning',
@@ -502,23 +519,33 @@ export const rules = {
             ? `Write a day that ${impossible.month} has, from 01 to ${impossible.days}.`
             : `Write the month second, from 01 to 12${maybe(impossible.swapped, (date) => `: did you mean ${date}?`) ?? '.'}`,
   }),
-  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; more?: number }>({
+  'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; unquoted?: UnquotedText; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their fields take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, listed, commented, more }) =>
-      more !== undefined ? mendTheFirstTen : commented !== undefined ? commentHint(key, commented) : listed !== undefined ? listHint(listed) : maybe(suggestion, (s) => `Did you mean "${s}"?`),
-  }),
-  'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; more?: number }>({
-    severity: 'error',
-    message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what authors.yml takes` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, commented, more }) =>
+    hint: ({ key, suggestion, listed, commented, unquoted, more }) =>
       more !== undefined
         ? mendTheFirstTen
         : commented !== undefined
           ? commentHint(key, commented)
-          : key.endsWith('.fediverse')
-            ? `Write the address as @name@server, in quotes, since YAML reads a value that starts with @ only in quotes: fediverse: "${suggestion ?? '@name@social.example'}"`
-            : maybe(suggestion, (s) => `Did you mean "${s}"?`),
+          : unquoted !== undefined
+            ? unquotedHint(unquoted)
+            : listed !== undefined
+              ? listHint(listed)
+              : maybe(suggestion, (s) => `Did you mean "${s}"?`),
+  }),
+  'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; unquoted?: UnquotedText; more?: number }>({
+    severity: 'error',
+    message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what authors.yml takes` : `${keyText(key)} must be ${expected}, got ${actual}`),
+    hint: ({ key, suggestion, commented, unquoted, more }) =>
+      more !== undefined
+        ? mendTheFirstTen
+        : commented !== undefined
+          ? commentHint(key, commented)
+          : unquoted !== undefined
+            ? unquotedHint(unquoted)
+            : key.endsWith('.fediverse')
+              ? `Write the address as @name@server, in quotes, since YAML reads a value that starts with @ only in quotes: fediverse: "${suggestion ?? '@name@social.example'}"`
+              : maybe(suggestion, (s) => `Did you mean "${s}"?`),
   }),
   'author/unknown-handle': rule<{ handle: string; suggestion?: string; more?: number }>({
     severity: 'error',

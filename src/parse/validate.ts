@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Report } from '../diagnostics/diagnostic.js';
-import { reportRule, type LanguageClash } from '../diagnostics/rules.js';
+import { reportRule, type LanguageClash, type UnquotedText } from '../diagnostics/rules.js';
 import { inFileOrder, reportShown } from '../diagnostics/report-shown.js';
 import type { Position, YamlData } from './yaml-data.js';
 import { impossibleDate } from './impossible-date.js';
@@ -69,7 +69,7 @@ export function validateData<Schema extends z.ZodType>(
 /** The mistakes a file can make by the thousand (unknown keys, wrong items of a list), reported past the first ten as a count. */
 interface Repeated {
   unknownKeys: Array<Position & { key: string; suggestion: () => string | undefined; issueFile?: string; page?: PageOfDraft }>;
-  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: () => { quoted?: string } | undefined; tag?: TagSuggestion; clash?: () => LanguageClash | undefined }>;
+  invalid: Array<Position & { key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: () => { quoted?: string } | undefined; unquoted?: () => UnquotedText | undefined; tag?: TagSuggestion; clash?: () => LanguageClash | undefined }>;
 }
 
 function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData, options: ValidationOptions, report: Report, repeated: Repeated): void {
@@ -126,6 +126,7 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
   // Looked for only for the values shown.
   const text = options.text;
   const commented = actualValue === null && text !== undefined ? () => commentedValue(text, place, schema, path) : undefined;
+  const unquoted = (typeof actualValue === 'number' || typeof actualValue === 'boolean') && text !== undefined ? () => unquotedText(text, place, schema, path, actualValue) : undefined;
   // A list written as text (`tags: news, tips`) is told the list it stands for.
   const field = path[path.length - 1];
   const listed = issue.code === 'invalid_type' && issue.expected === 'array' && typeof actualValue === 'string' && typeof field === 'string' ? asList(field, actualValue) : undefined;
@@ -134,7 +135,7 @@ function reportIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: YamlData,
   // Looked for only for the values shown.
   const index = path[1];
   const clash = tag && path[0] === 'languages' && typeof index === 'number' ? () => languageClash(data.value, index, tag.tag) : undefined;
-  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(listed ? { listed } : {}), ...(commented ? { commented } : {}), ...(tag ? { tag } : {}), ...(clash ? { clash } : {}) });
+  repeated.invalid.push({ line: place.line, column: place.column, key, expected, actual, ...(suggestion !== undefined ? { suggestion } : {}), ...(listed ? { listed } : {}), ...(commented ? { commented } : {}), ...(unquoted ? { unquoted } : {}), ...(tag ? { tag } : {}), ...(clash ? { clash } : {}) });
 }
 
 /**
@@ -173,6 +174,22 @@ function commentedValue(text: string, { line, column }: Position, schema: z.ZodT
   return { quoted: `${typeof last === 'number' ? '-' : `${String(last)}:`} ${quoted}` };
 }
 
+/**
+ * A text field's value YAML read as a number or as true or false because it is not in quotes
+ * (`title: 2026`), with the field written again in quotes (`title: "2026"`); `undefined` when the
+ * field takes no text, which quotes would not mend.
+ */
+function unquotedText(text: string, { line, column }: Position, schema: z.ZodType, path: readonly PropertyKey[], value: number | boolean): UnquotedText | undefined {
+  const written = lineOf(text, line);
+  // As written (`1e3`, `0x10`, `True`), not as read; a value in a flow list ends at `,` or `]`.
+  const scalar = written === undefined ? undefined : /^[^\s,\]}#]+/.exec(written.slice(column - 1))?.[0];
+  if (written === undefined || scalar === undefined || whatFieldTakes(schema, path, scalar)?.takes !== 'text') return undefined;
+  const last = path[path.length - 1];
+  // An item of a list written a line each (`- 2026`) is shown so; one of a list in brackets alone.
+  const before = typeof last === 'number' ? (/^\s*-\s*$/.test(written.slice(0, column - 1)) ? '- ' : '') : `${String(last)}: `;
+  return { written: scalar, reads: typeof value === 'number' ? 'a number' : 'true or false', quoted: `${before}${inQuotes([scalar])}` };
+}
+
 /** Line `line` (from 1) of `text`, or `undefined` past its end. */
 function lineOf(text: string, line: number): string | undefined {
   let start = 0;
@@ -186,10 +203,11 @@ function lineOf(text: string, line: number): string | undefined {
 
 /** Reports the unknown keys and wrong values of a file under the rules of its area, in the order they were written. */
 function reportRepeated({ unknownKeys, invalid }: Repeated, { file, kind, area }: ValidationOptions, report: Report): void {
-  const valueArgs = ({ line, column, commented, clash, ...args }: Repeated['invalid'][number]) => {
+  const valueArgs = ({ line, column, commented, unquoted, clash, ...args }: Repeated['invalid'][number]) => {
     const written = commented?.();
+    const quoted = unquoted?.();
     const found = clash?.();
-    return { ...args, ...(written === undefined ? {} : { commented: written }), ...(found === undefined ? {} : { clash: found }) };
+    return { ...args, ...(written === undefined ? {} : { commented: written }), ...(quoted === undefined ? {} : { unquoted: quoted }), ...(found === undefined ? {} : { clash: found }) };
   };
   if (area === 'site-config') {
     reportShown('site-config/unknown-key', inFileOrder(unknownKeys), file, report, ({ key, suggestion }) => ({ key, suggestion: suggestion() }));
