@@ -134,6 +134,7 @@ export function toEdition(base: Site, language: string, translations: readonly T
   for (const original of base.documents.values()) {
     const translation = translated.get(original.key);
     const copy = editionCopy(original, translation, prefix, writtenOf(original.key));
+    if (translation && unfinished.has(original.key)) copy.markedDraftTranslation = true;
     // A translation's draft of a published text is held back as a draft of its own would be: the
     // edition shows the original until it is done, as for a text not translated yet (README,
     // Translations). A build with drafts shows it, marked. A page has no drafts: its

@@ -37,6 +37,13 @@ export interface Document {
    */
   fieldLangs?: Partial<Record<TextField, string>>;
   draft: boolean;
+  /**
+   * Whether its own front matter says `draft: true` (default: no): an issue without a date, and an
+   * article of a draft issue, are drafts without it. An edition's copy keeps the original's.
+   */
+  markedDraft?: true;
+  /** For a translation whose own front matter says `draft: true`: a draft, whatever its original is (default: no). */
+  markedDraftTranslation?: true;
   /** The compiled body; its links' resolved targets are set in `body.targets` by link resolution. */
   body: CompiledBody;
   /** Ids inside the body that links may point to. */

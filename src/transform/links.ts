@@ -27,6 +27,8 @@ export function resolveLinks(site: Site, report: Report, options: { checkDrafts?
   // issue is dated. A build that leaves drafts out does not: a draft in the works never keeps
   // the published issues from being built.
   // A translation held back (`draft: true`) is checked likewise, in the edition that shows it.
+  // Such a build shows its other drafts, but a document with its own `draft: true` stays out of
+  // it: a link to one is reported now, as that build will (but from a draft of the same kind).
   let draftIndex: Index | undefined;
   const heldBack = site.heldBack ?? [];
   const withDrafts = () => {
@@ -41,8 +43,9 @@ export function resolveLinks(site: Site, report: Report, options: { checkDrafts?
     const leftOut = !site.drafts && document.draft;
     if (leftOut && !options.checkDrafts) continue;
     const seen = leftOut ? (draftIndex ??= withDrafts()) : index;
+    const publishing = leftOut && !document.markedDraft && !document.markedDraftTranslation;
     const { body } = document;
-    body.targets = body.resources.map((resource) => resolveResource(resource, document, seen, report));
+    body.targets = body.resources.map((resource) => resolveResource(resource, document, seen, report, publishing));
   }
 }
 
@@ -153,7 +156,12 @@ function destinationOf(target: LinkTarget): string {
   return 'removed';
 }
 
-function resolveResource(resource: Resource, document: SiteDocument, index: Index, report: Report): LinkTarget | undefined {
+/**
+ * Resolves one link or image of `document`. With `publishing` (default: no), `index` is a build
+ * with drafts that checks a draft as the build publishing it will: a link to a document with its
+ * own `draft: true`, which that build leaves out, is reported as such.
+ */
+function resolveResource(resource: Resource, document: SiteDocument, index: Index, report: Report, publishing = false): LinkTarget | undefined {
   const url = resource.url.trim();
   const place = { file: document.path, line: resource.line, column: resource.column };
   if (url === '' || /^\/\//.test(url)) return undefined;
@@ -162,6 +170,7 @@ function resolveResource(resource: Resource, document: SiteDocument, index: Inde
   if (target.problem === undefined) {
     const linked = target.target.kind === 'document' ? index.site.documents.get(target.target.path) : undefined;
     if (linked && linked.draft && !index.site.drafts) reportRule(report, 'link/draft-target', place, { url, ...draftCause(linked, index) });
+    else if (linked && linked.markedDraft && publishing) reportRule(report, 'link/draft-target', place, { url, marked: linked.key });
     reportHeldBackAnchor(url, target.target, index.site, place, report);
     return target.target;
   }

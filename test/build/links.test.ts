@@ -50,6 +50,19 @@ describe('links of drafts', () => {
     expect([built.code, built.stdout + built.stderr]).toEqual([0, expect.not.stringMatching(/error|warning/)]);
     await expect(readFile(path.join(out, 'web/issues/2/index.html'), 'utf8')).rejects.toThrow();
   });
+
+  it("are told by check of a link to a document's own draft, but from a translation that says draft: true too", async () => {
+    const root = await makeWebzine(path.join(fixtures, 'errors/link-to-own-draft-in-draft-issue'));
+    await appendFile(path.join(root, 'content/site.yml'), 'languages: [fr]\n');
+    const news = path.join(root, 'content/issues/2/10-news.fr.md');
+    await writeFile(news, '---\ntitle: Nouvelles\nauthors: [grace]\n---\nLisez [les lettres](60-letters.md).\n');
+    const published = await runCli(['check', '--root', root]);
+    expect(published.stdout).toContain('content/issues/2/10-news.fr.md:5:7: error: the link "60-letters.md" points to a draft, which is not published [link/draft-target]');
+    await writeFile(news, '---\ntitle: Nouvelles\nauthors: [grace]\ndraft: true\n---\nLisez [les lettres](60-letters.md).\n');
+    const draft = await runCli(['check', '--root', root]);
+    expect([draft.code, draft.stdout]).toEqual([1, expect.stringContaining('content/issues/2/10-news.md:5:6: error')]);
+    expect(draft.stdout).not.toContain('10-news.fr.md');
+  });
 });
 
 describe('links between Markdown files', () => {
