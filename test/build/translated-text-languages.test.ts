@@ -34,6 +34,19 @@ describe('a translation with no text where its original has some', () => {
   });
 });
 
+describe('a translation in an issue without a date', () => {
+  it('is a draft: check warns neither of a field it lacks nor of its missing text until the issue is published', async () => {
+    const root = await makeWebzine(twoLanguages);
+    const issue = path.join(root, 'content/issues/2');
+    await mkdir(issue);
+    await writeFile(path.join(issue, 'issue.md'), '---\ntitle: Coming\nsummary: The next issue.\neditors: [ada]\n---\nSoon.\n');
+    await writeFile(path.join(issue, '10-news.md'), '---\ntitle: News\nsummary: What is new.\nauthors: [ada]\n---\nNews.\n');
+    await writeFile(path.join(issue, '10-news.fr.md'), '---\ntitle: Nouvelles\n---\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.stdout).not.toContain('[translation/');
+  });
+});
+
 describe('a translation that lacks the summary or the cover text of its original', () => {
   it("shows the original's, marked with its language and direction on the element that shows it, and puts the summary in the feeds", async () => {
     const root = await withArabic();
