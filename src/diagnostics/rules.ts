@@ -234,6 +234,29 @@ const structureHints: Record<string, string> = {
  * Every rule mimeo reports, defined once. Ids are permanent: a rule can be retired, never renamed
  * or reused (STYLE §2).
  */
+/** What a value of site.yml, front matter or authors.yml that is not what its key takes says of itself. */
+interface InvalidValue {
+  key: string;
+  suggestion?: string;
+  listed?: ListedValue;
+  commented?: Commented;
+  unquoted?: UnquotedText;
+  more?: number;
+}
+
+/**
+ * The hint of a value its key does not take, the same in site.yml, front matter and authors.yml:
+ * past the first ten, to mend those; else what was commented out, a text that wanted quotes, a
+ * list written as text, what the file's own case says (`special`), or a did-you-mean.
+ */
+function invalidValueHint(args: InvalidValue, special: () => string | undefined = () => undefined): string | undefined {
+  if (args.more !== undefined) return mendTheFirstTen;
+  if (args.commented !== undefined) return commentHint(args.key, args.commented);
+  if (args.unquoted !== undefined) return unquotedHint(args.unquoted);
+  if (args.listed !== undefined) return listHint(args.listed);
+  return special() ?? maybe(args.suggestion, (s) => `Did you mean "${s}"?`);
+}
+
 export const rules = {
   'site-config/missing': rule<{ file: string }>({
     severity: 'error',
@@ -249,18 +272,7 @@ export const rules = {
   'site-config/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; unquoted?: UnquotedText; tag?: TagSuggestion; clash?: LanguageClash; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their settings take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, listed, commented, unquoted, tag, clash, more }) =>
-      more !== undefined
-        ? mendTheFirstTen
-        : commented !== undefined
-          ? commentHint(key, commented)
-          : unquoted !== undefined
-            ? unquotedHint(unquoted)
-            : listed !== undefined
-              ? listHint(listed)
-              : tag !== undefined
-                ? tagHint(tag, clash)
-                : maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    hint: (args) => invalidValueHint(args, () => (args.tag !== undefined ? tagHint(args.tag, args.clash) : undefined)),
   }),
   'site-config/widened': rule<{ what: 'trust' | 'host-files'; files?: string }>({
     severity: 'warning',
@@ -522,30 +534,17 @@ export const rules = {
   'front-matter/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; listed?: ListedValue; commented?: Commented; unquoted?: UnquotedText; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what their fields take` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, listed, commented, unquoted, more }) =>
-      more !== undefined
-        ? mendTheFirstTen
-        : commented !== undefined
-          ? commentHint(key, commented)
-          : unquoted !== undefined
-            ? unquotedHint(unquoted)
-            : listed !== undefined
-              ? listHint(listed)
-              : maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    hint: (args) => invalidValueHint(args),
   }),
   'authors-file/invalid': rule<{ key: string; expected: string; actual: string; suggestion?: string; commented?: Commented; unquoted?: UnquotedText; more?: number }>({
     severity: 'error',
     message: ({ key, expected, actual, more }) => (more !== undefined ? `${more} more values, from ${keyText(key)} on, are not what authors.yml takes` : `${keyText(key)} must be ${expected}, got ${actual}`),
-    hint: ({ key, suggestion, commented, unquoted, more }) =>
-      more !== undefined
-        ? mendTheFirstTen
-        : commented !== undefined
-          ? commentHint(key, commented)
-          : unquoted !== undefined
-            ? unquotedHint(unquoted)
-            : key.endsWith('.fediverse')
-              ? `Write the address as @name@server, in quotes, since YAML reads a value that starts with @ only in quotes: fediverse: "${suggestion ?? '@name@social.example'}"`
-              : maybe(suggestion, (s) => `Did you mean "${s}"?`),
+    hint: (args) =>
+      invalidValueHint(args, () =>
+        args.key.endsWith('.fediverse')
+          ? `Write the address as @name@server, in quotes, since YAML reads a value that starts with @ only in quotes: fediverse: "${args.suggestion ?? '@name@social.example'}"`
+          : undefined,
+      ),
   }),
   'author/unknown-handle': rule<{ handle: string; suggestion?: string; more?: number }>({
     severity: 'error',
