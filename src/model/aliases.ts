@@ -33,12 +33,14 @@ interface Occupied<Owner> {
  * writes.
  */
 export function checkAliases(editions: readonly Site[], report: Report): void {
+  const originals = [...(editions[0]?.documents.values() ?? [])].filter((document) => document.aliases?.length).sort((a, b) => compare(a.path, b.path));
+  // Most builds have no alias: every output of every edition is not listed for none.
+  if (originals.length === 0) return;
   const capsule = editions[0]?.config.geminiUrl !== undefined;
   const taken = takenOutputs(editions, capsule);
   const hostFiles = new Set(editions[0]?.config.hostFiles ?? []);
   const claimed: Occupied<{ file: string; address: string }> = { files: new Map(), folders: new Map() };
   const wrong = new Map<string, Set<number>>();
-  const originals = [...(editions[0]?.documents.values() ?? [])].sort((a, b) => compare(a.path, b.path));
   for (const document of originals) {
     (document.aliases ?? []).forEach((alias, index) => {
       const place = { file: document.path, ...(document.aliasPlaces?.[index] ?? { line: 1, column: 1 }) };
@@ -108,7 +110,7 @@ function isRefused(
     const found = find(claimed, output);
     if (!found) continue;
     const { owner, relation, other } = found;
-    const where = relation === 'same' && keyOf(owner.address) === keyOf(there) ? {} : { output, otherOutput: other, relation, otherAddress: owner.address };
+    const where = relation === 'same' && foldedPath(owner.address) === foldedPath(there) ? {} : { output, otherOutput: other, relation, otherAddress: owner.address };
     reportRule(report, 'alias/duplicate', { ...place, related: [owner.file] }, { address, other: owner.file, ...where });
     return true;
   }
@@ -144,7 +146,7 @@ function takenOutputs(editions: readonly Site[], capsule: boolean): Occupied<Tak
 
 /** Records `output` and the folders it is in; the first to claim a key keeps it. */
 function occupy<Owner>(occupied: Occupied<Owner>, output: string, owner: Owner): void {
-  const key = keyOf(output);
+  const key = foldedPath(output);
   if (!occupied.files.has(key)) occupied.files.set(key, { output, owner });
   const parts = key.split('/');
   for (let length = 2; length < parts.length; length++) {
@@ -155,7 +157,7 @@ function occupy<Owner>(occupied: Occupied<Owner>, output: string, owner: Owner):
 
 /** What `output` meets among the occupied outputs: the same file, a file it would be below, or one it would hold as a folder. */
 function find<Owner>(occupied: Occupied<Owner>, output: string): { owner: Owner; other: string; relation: Relation } | undefined {
-  const key = keyOf(output);
+  const key = foldedPath(output);
   const same = occupied.files.get(key);
   if (same) return { owner: same.owner, other: same.output, relation: 'same' };
   const held = occupied.folders.get(key);
@@ -166,11 +168,6 @@ function find<Owner>(occupied: Occupied<Owner>, output: string): { owner: Owner;
     if (file) return { owner: file.owner, other: file.output, relation: 'below' };
   }
   return undefined;
-}
-
-// Output paths as file systems that ignore case and the encoding of accents (macOS, Windows) compare them.
-function keyOf(output: string): string {
-  return foldedPath(output);
 }
 
 /** Drops the refused aliases, by their index, from the original and its translations. */
