@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import type { FeedEntry } from './entries.js';
-import { escapeHtml, toXmlHtml, toXmlText } from './xml-text.js';
+import { escapeHtml } from '../escape-html.js';
+import { toXmlHtml, toXmlText } from './xml-text.js';
 
 /** What a feed is about and where it lives. */
 export interface FeedOptions {

@@ -3,7 +3,7 @@ import { absoluteUrl } from '../html/url.js';
 import { bodyHtml, fieldLang, inIssuePage, type PageScope } from '../html/views.js';
 import { withoutHeadingAnchors } from '../html/heading-anchor.js';
 import { textDirection } from '../html/text-direction.js';
-import { escapeHtml } from './xml-text.js';
+import { escapeHtml } from '../escape-html.js';
 
 /** One feed entry, the same for every feed format: a published issue. */
 export interface FeedEntry {

@@ -1,7 +1,8 @@
 import { Feed } from 'feed';
 import { channel, toDate, type FeedOptions } from './atom.js';
 import type { FeedEntry } from './entries.js';
-import { escapeHtml, toXmlHtml, toXmlPlainText, toXmlText } from './xml-text.js';
+import { escapeHtml } from '../escape-html.js';
+import { toXmlHtml, toXmlPlainText, toXmlText } from './xml-text.js';
 
 /** An RSS 2.0 feed with the same entries as the Atom feed. */
 export function renderRss(entries: readonly FeedEntry[], options: FeedOptions): string {

@@ -7,10 +7,6 @@ export function toXmlText(text: string): string {
   return text.replace(forbidden, '');
 }
 
-/** Text escaped for HTML, for titles and summaries in feeds whose type is `html`. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * HTML for a CDATA section: `]]>` would end the section, and the feed package splits only its

@@ -1,6 +1,7 @@
 import type { Site, SiteDocument } from '../../model/types.js';
 import type { OutputFile } from '../../write/output-file.js';
 import { toAliasOutputs } from '../../model/alias-outputs.js';
+import { escapeHtml } from '../escape-html.js';
 import { textDirection } from './text-direction.js';
 import { absoluteUrl, linkTo } from './url.js';
 
@@ -43,7 +44,7 @@ function movedText(strings: Record<string, string>, english: ReadonlySet<string>
 }
 
 function redirectPage(site: Site, document: SiteDocument, moved: { text: string; lang: string }, url: string, canonical: string): string {
-  const title = escapeText(document.title);
+  const title = escapeHtml(document.title);
   // The title is in the document's language, which is the original's while it is not translated.
   const lang = langAttributes(document.lang === site.language ? '' : document.lang);
   return [
@@ -54,12 +55,12 @@ function redirectPage(site: Site, document: SiteDocument, moved: { text: string;
     `<title${lang}>${title}</title>`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex">',
-    `<link rel="canonical" href="${escapeText(canonical)}">`,
-    `<meta http-equiv="refresh" content="0; url=${escapeText(url)}">`,
+    `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    `<meta http-equiv="refresh" content="0; url=${escapeHtml(url)}">`,
     '</head>',
     '<body>',
-    `<p${langAttributes(moved.lang === site.language ? '' : moved.lang)}>${escapeText(moved.text)}</p>`,
-    `<p><a href="${escapeText(url)}"${lang}>${title}</a></p>`,
+    `<p${langAttributes(moved.lang === site.language ? '' : moved.lang)}>${escapeHtml(moved.text)}</p>`,
+    `<p><a href="${escapeHtml(url)}"${lang}>${title}</a></p>`,
     '</body>',
     '</html>',
     '',
@@ -68,9 +69,5 @@ function redirectPage(site: Site, document: SiteDocument, moved: { text: string;
 
 /** `lang` with its `dir` (themes/default/README.md: wherever lang is written, dir too), or nothing for `''`. */
 function langAttributes(language: string): string {
-  return language === '' ? '' : ` lang="${escapeText(language)}" dir="${textDirection(language)}"`;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return language === '' ? '' : ` lang="${escapeHtml(language)}" dir="${textDirection(language)}"`;
 }

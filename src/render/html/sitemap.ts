@@ -1,6 +1,7 @@
 import type { Site } from '../../model/types.js';
 import type { OutputFile } from '../../write/output-file.js';
 import { absoluteUrl } from './url.js';
+import { escapeHtml } from '../escape-html.js';
 
 interface Entry {
   /** The page's route in the original edition; every edition has it under its prefix. */
@@ -19,8 +20,8 @@ export function renderSitemap(editions: readonly Site[], baseUrl: string): Outpu
     for (const { route, date } of pagesOf(edition)) {
       const lastmod = date ? `<lastmod>${date}</lastmod>` : '';
       const alternates =
-        editions.length < 2 ? '' : editions.map((other) => `<xhtml:link rel="alternate" hreflang="${other.language}" href="${escapeXml(absoluteUrl(baseUrl, other.prefix + route))}"/>`).join('');
-      urls.push(`  <url><loc>${escapeXml(absoluteUrl(baseUrl, edition.prefix + route))}</loc>${lastmod}${alternates}</url>\n`);
+        editions.length < 2 ? '' : editions.map((other) => `<xhtml:link rel="alternate" hreflang="${other.language}" href="${escapeHtml(absoluteUrl(baseUrl, other.prefix + route))}"/>`).join('');
+      urls.push(`  <url><loc>${escapeHtml(absoluteUrl(baseUrl, edition.prefix + route))}</loc>${lastmod}${alternates}</url>\n`);
     }
   }
   const namespaces = `xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${editions.length < 2 ? '' : ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'}`;
@@ -50,8 +51,4 @@ function pagesOf(site: Site): Entry[] {
 /** `robots.txt`: everything may be crawled; the sitemap is named. */
 export function renderRobots(baseUrl: string): OutputFile {
   return { path: 'robots.txt', bytes: `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(baseUrl, 'sitemap.xml')}\n`, source: 'content/site.yml' };
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
