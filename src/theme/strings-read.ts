@@ -1,4 +1,4 @@
-import type { ThemeFiles } from '../load/load-theme.js';
+import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
 import { readTags, templatePrefix } from './template-names.js';
 
 // The strings mimeo's own code reads (feed titles, the language switcher, footnotes, gemtext
@@ -17,7 +17,7 @@ const fallbackCodeStrings = ['colon', 'moved'];
 export function stringsReadBy(files: ThemeFiles, names: Iterable<string>): Set<string> {
   const used = new Set<string>(codeStrings);
   for (const name of names) {
-    for (const { key, guarded } of stringsNamedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8'))) if (!guarded) used.add(key);
+    for (const { key, guarded } of stringsOfTemplate(files, name)) if (!guarded) used.add(key);
   }
   return used;
 }
@@ -30,11 +30,25 @@ export function stringsReadBy(files: ThemeFiles, names: Iterable<string>): Set<s
  * the fallback, or nothing on purpose.
  */
 export function stringsWithFallback(files: ThemeFiles, names: Iterable<string>): Set<string> {
-  const named = [...names].flatMap((name) => stringsNamedIn(files.get(`${templatePrefix}${name}.liquid`)!.bytes.toString('utf8')));
+  const named = [...names].flatMap((name) => stringsOfTemplate(files, name));
   const printed = new Set(named.filter((found) => !found.guarded).map((found) => found.key));
   const guarded = named.filter((found) => found.guarded).map((found) => found.key);
   return new Set([...fallbackCodeStrings, ...guarded].filter((key) => !printed.has(key)));
 }
+
+/**
+ * The UI strings template `name` of a theme names ({@link stringsNamedIn}), read once a file:
+ * a build asks for those of every template three times over (strings read, strings with a
+ * fallback, strings no file has).
+ */
+export function stringsOfTemplate(files: ThemeFiles, name: string): NamedString[] {
+  const file = files.get(`${templatePrefix}${name}.liquid`)!;
+  let named = namedByFile.get(file);
+  if (named === undefined) namedByFile.set(file, (named = stringsNamedIn(file.bytes.toString('utf8'))));
+  return named;
+}
+
+const namedByFile = new WeakMap<ThemeFile, NamedString[]>();
 
 // Where Liquid reads names: inside `{{ … }}` and `{% … %}`.
 const tag = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;

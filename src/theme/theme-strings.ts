@@ -6,7 +6,7 @@ import { builtInThemeFolder, type ThemeFile, type ThemeFiles } from '../load/loa
 import { parseYaml } from '../parse/yaml-data.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { reachableTemplates, templateNames, templatePrefix } from './template-names.js';
-import { stringsNamedIn, stringsReadBy, stringsWithFallback } from './strings-read.js';
+import { stringsOfTemplate, stringsReadBy, stringsWithFallback } from './strings-read.js';
 import { placeOf } from '../util/text-place.js';
 import type { Position } from '../parse/yaml-data.js';
 
@@ -205,8 +205,7 @@ export function checkStringNames(files: ThemeFiles, read: (code: string) => Stri
   const known = new Set(stringsFiles.flatMap((file) => Object.keys(file.strings)));
   const named = templateNames(files).map((name) => {
     const file = files.get(`${templatePrefix}${name}.liquid`)!;
-    const text = file.bytes.toString('utf8');
-    return { file, text, strings: stringsNamedIn(text) };
+    return { file, text: file.bytes.toString('utf8'), strings: stringsOfTemplate(files, name) };
   });
   const optional = new Set(named.flatMap(({ strings }) => strings.filter((found) => found.guarded).map((found) => found.key)));
   for (const { file, text, strings } of named) {
