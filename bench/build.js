@@ -1,4 +1,4 @@
-// The build benchmark: on one generated corpus, times six commands round by round, alternating
+// The build benchmark: on one generated corpus, times seven commands round by round, alternating
 // their order so that drift of the machine (heat, other load) falls on all of them alike:
 //   floor   bench/floor.js, the least work a Markdown-to-HTML build must do (see there)
 //   cold    mimeo build --no-cache, after deleting dist/
@@ -7,6 +7,9 @@
 //   lookup  the same, after one output file (the sitemap) was removed by hand: the stamp can not
 //           vouch for the output, so the build looks every file up and renders what is missing
 //   edit10  the same as warm, after appending a sentence to ten articles (others each round)
+//   floor10 bench/floor.js on a copy of just the ten articles edit10 edited: what a fresh process
+//           must spend to load the Markdown stack and turn ten articles into HTML, the least
+//           edit10 can take beyond what warm takes (see build-report.js)
 //   cp      cp -r content/ to a fresh folder: the cost of merely reading and writing the files
 // Then prints each command's median, ms per article and peak memory, and the three ratios that
 // mimeo aims for (see build-report.js).
@@ -20,7 +23,7 @@
 // (perf: find_inode_bit, recently_deleted) and less on the floor, which makes a third as many files.
 
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { printSummary } from './build-report.js';
 import { listArticles } from './generate.js';
@@ -52,7 +55,7 @@ const setAsideName = '.set-aside';
 
 /** Primes the cache, then runs the rounds; resolves to each command's results, one per round. */
 async function runRounds(measure, runs) {
-  const results = { floor: [], cold: [], warm: [], lookup: [], edit10: [], cp: [] };
+  const results = { floor: [], cold: [], warm: [], lookup: [], edit10: [], floor10: [], cp: [] };
   await measure('warm', 'prime');
   let afterCold = false;
   for (let round = 1; round <= runs; round++) {
@@ -91,29 +94,53 @@ function createMeasure(root, seed, { cli, rssReporter, repoRoot }, state) {
 }
 
 /**
- * The commands of a round in order: floor, cp and cold before the edit10 → warm → lookup run in
- * odd rounds, after it (lookup first) in even rounds, so no command always runs first or last.
+ * The commands of a round in order: floor, cp and cold before the edit10 → floor10 → warm → lookup
+ * run in odd rounds, after it (lookup first) in even rounds, so no command always runs first or
+ * last. floor10 follows edit10, whose ten articles it parses.
  */
 function roundOrder(round) {
-  return round % 2 === 1 ? ['floor', 'cp', 'cold', 'edit10', 'warm', 'lookup'] : ['lookup', 'edit10', 'warm', 'cold', 'cp', 'floor'];
+  return round % 2 === 1
+    ? ['floor', 'cp', 'cold', 'edit10', 'floor10', 'warm', 'lookup']
+    : ['lookup', 'edit10', 'floor10', 'warm', 'cold', 'cp', 'floor'];
 }
 
-/** The six commands, each with the untimed step that readies the corpus for it. */
+/** The seven commands, each with the untimed step that readies the corpus for it. */
 function planCommands(root, seed, cli, floorScript) {
   const content = path.join(root, 'content');
   const build = (...args) => ({ script: cli, args: ['build', '--root', root, ...args], isMimeo: true });
   const cached = build('--cache-dir', path.join(root, '.mimeo-cache'));
   const remove = (folder) => () => setAside(root, folder);
   const floorOut = path.join(root, 'floor-html');
+  const edited = path.join(root, 'edited-content');
+  const editedOut = path.join(root, 'edited-html');
   const copy = path.join(root, 'content-copy');
+  const edits = planEdits(root, seed);
   return {
     floor: { script: floorScript, args: [content, floorOut], prepare: remove(floorOut) },
     cold: { ...build('--no-cache'), prepare: remove(path.join(root, 'dist')) },
     warm: cached,
     lookup: { ...cached, prepare: () => rmSync(path.join(root, 'dist', 'web', 'sitemap.xml'), { force: true }) },
-    edit10: { ...cached, prepare: planEdits(root, seed) },
+    edit10: { ...cached, prepare: edits.apply },
+    floor10: {
+      script: floorScript,
+      args: [edited, editedOut],
+      prepare: () => {
+        remove(edited)();
+        remove(editedOut)();
+        copyEdited(root, edits.last(), edited);
+      },
+    },
     cp: { program: 'cp', args: ['-r', content, copy], prepare: remove(copy) },
   };
+}
+
+/** Copies `files` (paths from `root`, under content/) to the same paths under `folder`. */
+function copyEdited(root, files, folder) {
+  for (const file of files) {
+    const target = path.join(folder, path.relative('content', file));
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(path.join(root, file), target);
+  }
 }
 
 /** Moves `folder`, if there is one, into the corpus's set-aside folder (see the top of this file). */
@@ -124,18 +151,26 @@ function setAside(root, folder) {
   renameSync(folder, path.join(aside, `${path.basename(folder)}-${readdirSync(aside).length}`));
 }
 
-/** Returns a step that appends one seeded sentence, as its own paragraph, to the next ten articles of a seeded shuffle. */
+/**
+ * Returns `apply`, a step that appends one seeded sentence, as its own paragraph, to the next ten
+ * articles of a seeded shuffle, and `last`, which returns the articles it last edited.
+ */
 function planEdits(root, seed) {
   const random = createRandom(hashSeed(`${seed}:edit10`));
   const articles = listArticles(root);
   const order = random.sample(articles, articles.length);
   let next = 0;
-  return () => {
+  let last = [];
+  const apply = () => {
+    last = [];
     for (let edit = 0; edit < Math.min(editsPerRound, order.length); edit++) {
-      appendFileSync(path.join(root, order[next % order.length]), `\n${sentence(random)}\n`);
+      const article = order[next % order.length];
+      appendFileSync(path.join(root, article), `\n${sentence(random)}\n`);
+      last.push(article);
       next++;
     }
   };
+  return { apply, last: () => last };
 }
 
 /** A hash of the names and bytes of the files under `folder`. */
