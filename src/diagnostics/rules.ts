@@ -921,11 +921,15 @@ export const rules = {
     message: ({ key, language }) => `the UI string "${key}" is missing from the "${language}" strings`,
     hint: ({ key, from }) => `Add a line "${key}: …" to this file (make it if it is not there), translated from i18n/${from}.yml; a theme's strings file holds only the strings it adds or changes, over the default theme's.`,
   }),
-  'theme/unknown-string': rule<{ key: string; suggestion?: string }>({
+  'theme/unknown-string': rule<{ key: string; suggestion?: string; guardedElsewhere?: boolean }>({
     severity: 'error',
     message: ({ key }) => `the UI string "${key}" is in no strings file of the theme (i18n/*.yml), so it would print nothing`,
-    hint: ({ key, suggestion }) =>
-      suggestion === undefined ? `Add a line "${key}: …" to the theme's i18n/en.yml, and to the file of each other language of the webzine.` : `Did you mean "strings.${suggestion}"?`,
+    hint: ({ key, suggestion, guardedElsewhere }) =>
+      suggestion !== undefined
+        ? `Did you mean "strings.${suggestion}"?`
+        : guardedElsewhere
+          ? `Another template prints it only where it is set; do so here too ({% if strings.${key} %}…{% endif %}, or a default), or add a line "${key}: …" to the theme's i18n/en.yml and to the file of each other language of the webzine.`
+          : `Add a line "${key}: …" to the theme's i18n/en.yml, and to the file of each other language of the webzine.`,
   }),
   'theme/string-not-text': rule<{ key: string; got: string }>({
     severity: 'error',

@@ -191,12 +191,12 @@ function requiredStrings(files: ThemeFiles, english: readonly StringsFile[], cap
 }
 
 /**
- * Reports each UI string a template names that no strings file of the theme has (the webzine
- * theme's nor the built-in one's, in any language): it would print nothing on every page. A
- * string some template of the theme tests (`{% if strings.sponsor %}`) or gives a default
- * (`strings.tagline | default: "A zine"`) is one the theme may leave out, and is not told; any
- * other is told once a file, where it is first named. Not told while a strings file can not be
- * read.
+ * Reports each UI string a template prints bare that no strings file of the theme has (the
+ * webzine theme's nor the built-in one's, in any language): it would print nothing there, on
+ * every page. Where a template tests it (`{% if strings.sponsor %}`) or gives it a default
+ * (`strings.tagline | default: "A zine"`), the theme may leave it out, and it is not told; printed
+ * bare, it is told once a file, where it is first printed so, as {@link stringsWithFallback}
+ * asks every language for it. Not told while a strings file can not be read.
  */
 export function checkStringNames(files: ThemeFiles, read: (code: string) => StringsFile[], report: Report): void {
   const codes = [...files.keys()].filter((file) => /^i18n\/[^/]+\.yml$/.test(file)).map((file) => file.slice('i18n/'.length, -'.yml'.length));
@@ -207,14 +207,14 @@ export function checkStringNames(files: ThemeFiles, read: (code: string) => Stri
     const file = files.get(`${templatePrefix}${name}.liquid`)!;
     return { file, text: file.bytes.toString('utf8'), strings: stringsOfTemplate(files, name) };
   });
-  const optional = new Set(named.flatMap(({ strings }) => strings.filter((found) => found.guarded).map((found) => found.key)));
+  const guardedSomewhere = new Set(named.flatMap(({ strings }) => strings.filter((found) => found.guarded).map((found) => found.key)));
   for (const { file, text, strings } of named) {
     const told = new Set<string>();
-    for (const { key, index } of strings) {
-      if (known.has(key) || optional.has(key) || told.has(key)) continue;
+    for (const { key, index, guarded } of strings) {
+      if (guarded || known.has(key) || told.has(key)) continue;
       told.add(key);
       const place = { file: file.displayPath, ...placeOf(text, index) };
-      reportRule(report, 'theme/unknown-string', place, { key, suggestion: didYouMean(key, known) });
+      reportRule(report, 'theme/unknown-string', place, { key, suggestion: didYouMean(key, known), guardedElsewhere: guardedSomewhere.has(key) });
     }
   }
 }
