@@ -13,13 +13,14 @@ const webzineFiles: ReadonlyArray<readonly [scaffold: string, path: string]> = [
   ['authors.yml', 'content/authors.yml'],
   ['gitignore', '.gitignore'],
   ['check-pull-request.yml', '.github/workflows/check-pull-request.yml'],
+  ['publish.yml', '.github/workflows/publish.yml'],
   ['CONTRIBUTING.md', 'CONTRIBUTING.md'],
 ];
 
 /**
- * Plans a new webzine titled `title`: its site.yml and authors.yml, .gitignore, pull-request
- * workflow and CONTRIBUTING.md, rendered from the theme's `scaffolds/webzine/`. Reads and writes
- * nothing: template errors go to `report`.
+ * Plans a new webzine titled `title`: its site.yml and authors.yml, .gitignore, the workflows
+ * that check pull requests and publish the site to GitHub Pages, and CONTRIBUTING.md, rendered
+ * from the theme's `scaffolds/webzine/`. Reads and writes nothing: template errors go to `report`.
  */
 export function planWebzine(title: string, theme: ThemeFiles, report: Report): Plan {
   const files: PlannedFile[] = [];

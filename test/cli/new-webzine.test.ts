@@ -2,12 +2,12 @@ import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { git } from '../support/git.js';
+import { commitAll, git } from '../support/git.js';
 import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
-const written = ['content/site.yml', 'content/authors.yml', '.gitignore', '.github/workflows/check-pull-request.yml', 'CONTRIBUTING.md'];
+const written = ['content/site.yml', 'content/authors.yml', '.gitignore', '.github/workflows/check-pull-request.yml', '.github/workflows/publish.yml', 'CONTRIBUTING.md'];
 
 const nextSteps = `
 Next:
@@ -54,6 +54,33 @@ describe('mimeo new webzine', () => {
     expect(workflow.jobs.check.steps.flatMap((step) => (step.run === undefined ? [] : [step.run.split(' ').slice(0, 5).join(' ')]))).toEqual(['npm ci', 'npx --no -- mimeo check']);
   });
 
+  it('makes a webzine in which the publishing workflow\'s build, run as GitHub runs it, writes the site it uploads and the cache it keeps', async () => {
+    const root = await emptyRepository();
+    await runCli(['new', 'webzine', 'Pilot Light'], root);
+    const site = path.join(root, 'content/site.yml');
+    await writeFile(site, (await readFile(site, 'utf8')).replace('# baseUrl: https://zine.example/', 'baseUrl: https://ada.github.io/pilotlight/'));
+    await commitAll(root, [{
+      author: 'Ada Quill',
+      email: 'ada@example.org',
+      date: '2026-03-01T09:00:00Z',
+      files: {
+        'content/issues/1/issue.md': '---\ntitle: Cold Start\ndate: 2026-03-01\n---\nThe first issue.\n',
+        'content/issues/1/10-hello.md': '---\ntitle: Hello\n---\nA first article.\n',
+      },
+    }]);
+    const workflow = parse(await readFile(path.join(root, '.github/workflows/publish.yml'), 'utf8')) as { jobs: { build: { steps: Array<{ uses?: string; run?: string; with?: Record<string, string> }> } } };
+    const steps = workflow.jobs.build.steps;
+    const command = steps.find((step) => step.run?.startsWith('npx --no -- mimeo build'))!.run!;
+    // From the repository's top, as the job's steps run, with no --root.
+    expect(await runCli(command.replace(/^npx --no -- mimeo /, '').split(' '), root)).toMatchObject({ code: 0, stderr: '' });
+    const upload = steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))!.with!['path']!;
+    expect(await readFile(path.join(root, upload, 'issues/1/index.html'), 'utf8')).toContain('Ada Quill');
+    expect(await readFile(path.join(root, upload, 'index.html'), 'utf8')).toContain('<link rel="canonical" href="https://ada.github.io/pilotlight/">');
+    // The folder the workflow keeps holds the compiled Markdown: one entry for each of the two files.
+    const cache = steps.find((step) => step.uses?.startsWith('actions/cache@'))!.with!['path']!;
+    expect(await listTree(path.join(root, cache, 'files'))).toHaveLength(2);
+  });
+
   it('writes nothing the second time, naming the files that are there already, exit code 1', async () => {
     const root = await emptyRepository();
     await runCli(['new', 'webzine', 'Pilot Light', '--root', root]);
@@ -62,7 +89,7 @@ describe('mimeo new webzine', () => {
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'mimeo: content/site.yml, content/authors.yml, .github/workflows/check-pull-request.yml, CONTRIBUTING.md already exist, and mimeo new never overwrites a file; nothing was written\n',
+      stderr: 'mimeo: content/site.yml, content/authors.yml, .github/workflows/check-pull-request.yml, .github/workflows/publish.yml, CONTRIBUTING.md already exist, and mimeo new never overwrites a file; nothing was written\n',
     });
     expect(await readTree(root)).toEqual(before);
   });

@@ -22,13 +22,48 @@ async function repositoryFile(file: string): Promise<string> {
   return readFile(path.join(repoRoot, file), 'utf8');
 }
 
+/** The parts of a GitHub workflow the tests read. */
+interface Workflow {
+  on: unknown;
+  permissions?: Record<string, string>;
+  concurrency?: unknown;
+  jobs: Record<string, Job>;
+}
+
+interface Job {
+  needs?: string;
+  permissions?: Record<string, string>;
+  environment?: unknown;
+  steps: Step[];
+}
+
+interface Step {
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+
+/** The publishing workflow `mimeo new webzine` plans, parsed. */
+async function publishWorkflow(): Promise<Workflow> {
+  return parse((await plannedFiles('Zine')).get('.github/workflows/publish.yml')!) as Workflow;
+}
+
+/** The one step of `job` that uses the action `uses` names (`actions/cache@`), whatever its version. */
+function step(job: Job, uses: string): Step {
+  const found = job.steps.filter((item) => item.uses?.startsWith(uses));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
 describe('planWebzine', () => {
-  it('plans the settings, the writers, .gitignore, the pull-request workflow and the writers\' guide', async () => {
+  it('plans the settings, the writers, .gitignore, the pull-request and publishing workflows and the writers\' guide', async () => {
     expect([...(await plannedFiles('Zine')).keys()]).toEqual([
       'content/site.yml',
       'content/authors.yml',
       '.gitignore',
       '.github/workflows/check-pull-request.yml',
+      '.github/workflows/publish.yml',
       'CONTRIBUTING.md',
     ]);
   });
@@ -54,6 +89,45 @@ describe('planWebzine', () => {
     const workflow = (await plannedFiles('Zine')).get('.github/workflows/check-pull-request.yml')!;
     expect(workflow).toBe(await repositoryFile('.github/workflows/check-pull-request.yml'));
     expect(workflow).toContain('"origin/${{ github.base_ref }}"');
+  });
+
+  it('publishes on every push to the default branch, and when run by hand', async () => {
+    const workflow = await publishWorkflow();
+    expect(workflow.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
+  });
+
+  it('builds from the whole history, never a shallow clone in which dates and contributors come from front matter alone', async () => {
+    const checkout = step((await publishWorkflow()).jobs['build']!, 'actions/checkout@');
+    expect(checkout.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('runs the build of the mimeo installed, with the cache the workflow keeps, and uploads the web site it writes', async () => {
+    const build = (await publishWorkflow()).jobs['build']!;
+    expect(build.steps.flatMap((item) => (item.run === undefined ? [] : [item.run]))).toEqual(['npm ci', 'npx --no -- mimeo build --cache-dir .mimeo-cache']);
+    expect(step(build, 'actions/cache@').with?.['path']).toBe('.mimeo-cache');
+    expect(step(build, 'actions/upload-pages-artifact@').with).toEqual({ path: 'dist/web' });
+  });
+
+  it('keys the cache as the pull-request check does, so that pull requests start from what the last publish saved', async () => {
+    const planned = await plannedFiles('Zine');
+    const check = parse(planned.get('.github/workflows/check-pull-request.yml')!) as Workflow;
+    const publish = parse(planned.get('.github/workflows/publish.yml')!) as Workflow;
+    expect(step(publish.jobs['build']!, 'actions/cache@').with).toEqual(step(check.jobs['check']!, 'actions/cache@').with);
+  });
+
+  it('deploys once the build is done, with no more permissions than a Pages deployment needs', async () => {
+    const workflow = await publishWorkflow();
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs['build']!.permissions).toBeUndefined();
+    const deploy = workflow.jobs['deploy']!;
+    expect(deploy.needs).toBe('build');
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
+    expect(deploy.steps).toEqual([{ id: 'deployment', uses: expect.stringMatching(/^actions\/deploy-pages@v\d+$/) }]);
+  });
+
+  it('deploys one run at a time, never cancelling a deployment that has started', async () => {
+    expect((await publishWorkflow()).concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
   });
 
   it('writes a guide for the webzine\'s writers, titled with its title, that is the writers\' part of mimeo\'s CONTRIBUTING.md', async () => {
