@@ -19,6 +19,9 @@ Next:
 3. Start the first issue, and preview it:
      npx mimeo new issue
      npm run dev
+4. To publish the site on GitHub Pages, push the repository to GitHub and turn Pages on once
+   (Settings → Pages → Source: GitHub Actions): .github/workflows/publish.yml then deploys dist/web/
+   at every push to main.
 `;
 
 async function emptyRepository(): Promise<string> {

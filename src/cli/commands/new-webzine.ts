@@ -40,7 +40,9 @@ export async function runNewWebzine(title: string, args: ParsedArgs, terminal: T
   return exitCodes.success;
 }
 
-/** What the maintainer does next, as text to print after the files: base URL, .gitignore, scripts, first issue. */
+const publishWorkflow = '.github/workflows/publish.yml';
+
+/** What the maintainer does next, as text to print after the files: base URL, .gitignore, scripts, first issue, Pages. */
 function nextSteps(setup: SetupFiles, planned: readonly PlannedFile[], folder: string | undefined): string {
   const steps = ['Set baseUrl in content/site.yml to the https address the site will be served at:\n   mimeo check and mimeo build need it.'];
   const wanted = planned.find((file) => file.path === gitignore)?.text ?? '';
@@ -54,6 +56,9 @@ function nextSteps(setup: SetupFiles, planned: readonly PlannedFile[], folder: s
     steps.push(`Add to the "scripts" of package.json the ones contributors run (CONTRIBUTING.md calls them so):\n${indent(toJson(absent, ',\n'))}`);
   }
   steps.push(`Start the first issue, and preview it:\n${indent([...(folder === undefined ? [] : [`cd ${folder}`]), 'npx mimeo new issue', 'npm run dev'].join('\n'))}`);
+  if (planned.some((file) => file.path === publishWorkflow)) {
+    steps.push(`To publish the site on GitHub Pages, push the repository to GitHub and turn Pages on once\n   (Settings → Pages → Source: GitHub Actions): ${publishWorkflow} then deploys dist/web/\n   at every push to main.`);
+  }
   return `\nNext:\n${steps.map((step, index) => `${index + 1}. ${step}\n`).join('')}`;
 }
 
