@@ -650,6 +650,35 @@ export const rules = {
     message: ({ address, prefix, language }) => `the alias ${address} starts with /${prefix}, the prefix of the ${language} edition`,
     hint: ({ prefix, rest }) => `Write it without /${prefix}, as ${rest}: an alias of the original holds in every edition by itself, under each edition's prefix.`,
   }),
+  // The address as an alias may be written, the part as decoded, which is the file's name (`x%20` is "x ").
+  'alias/windows-name': rule<{ address: string; part: string; end?: 'dot' | 'space'; becomes?: string; without?: string; device?: string }>({
+    severity: 'error',
+    message: ({ address, part, end, becomes, device }) =>
+      device === undefined
+        ? `the alias ${address} has a part, "${part}", that ends in a ${end ?? 'dot'}, which Windows leaves out of a file's name${becomes === undefined ? '' : `: a webzine built there would write its page as "${becomes}"`}`
+        : `the alias ${address} has a part, "${part}", that Windows reads as its device ${device}, whatever the case and the extension, not as a file: a webzine built there could not write its page`,
+    hint: ({ without, device }) =>
+      device === undefined
+        ? `Drop the dots and spaces at the end of the part if the old address had none (${without ?? 'without them'}); if it had, remove this alias: no page can be written there on every machine.`
+        : 'Remove this alias: no page can be written there on Windows. If readers still follow that address, send them on in the web host\'s settings.',
+  }),
+  // A part or address too long to quote whole is named by its start.
+  'alias/too-long': rule<{ address: string; bytes: number; limit: number; part?: string }>({
+    severity: 'error',
+    message: ({ address, bytes, limit, part }) =>
+      part === undefined
+        ? `the alias ${address} is ${grouped(bytes)} bytes long, in UTF-8 once decoded, and an alias may be ${grouped(limit)} at most`
+        : `the alias ${address} has a part, "${part}", of ${grouped(bytes)} bytes, in UTF-8 once decoded, and a part of an alias may be ${grouped(limit)} at most`,
+    hint: ({ part }) =>
+      `Remove this alias, or shorten ${part === undefined ? 'it' : 'that part'} if the old address was shorter (é and %C3%A9 count two bytes, a character of most other scripts three): no file system can hold the file of its page on every machine.`,
+  }),
+  'alias/too-many': rule<{ count: number; limit: number }>({
+    severity: 'error',
+    message: ({ count, limit }) =>
+      `this page has ${grouped(count)} aliases, and a page keeps ${limit} at most: this one, item ${limit + 1}, ${count === limit + 1 ? 'is' : `and the ${count === limit + 2 ? 'one' : grouped(count - limit - 1)} after it are`} left out`,
+    hint: ({ limit }) =>
+      `Remove the oldest addresses, those readers are least likely to follow still, until ${limit} are left: each alias is a page on the web and one in the capsule, written at every build.`,
+  }),
   'issue/untitled': rule<{ number: number }>({
     severity: 'warning',
     message: ({ number }) => `issue ${number} is dated, so published, with the title "Untitled" that \`mimeo new issue\` gives a draft: readers would see it as No. ${number}: Untitled`,

@@ -4,6 +4,7 @@ import { toAliasOutputs } from './alias-outputs.js';
 import { isUnlistedHostFile } from './assets.js';
 import type { Site, SiteDocument } from './types.js';
 import { foldedPath } from '../util/folded-path.js';
+import { aliasBytes, aliasCount, aliasNameMistake, aliasPartBytes, toWrittenAlias } from '../util/alias-name.js';
 
 /** Who writes an output: a document (its path), a page mimeo makes itself (what it is), or a copied file (its path). */
 type Taker = { file: string } | { generated: string } | { copied: string };
@@ -25,7 +26,8 @@ interface Occupied<Owner> {
 
 /**
  * Checks the aliases of every document (front matter `aliases`, README: Moving an article) and
- * drops the wrong ones, reported at their item: one at a file of the web host's that site.yml's
+ * drops the wrong ones, reported at their item: those past the 20 a page keeps, one whose page
+ * Windows or a file system could not hold (`aliasNameMistake`), one at a file of the web host's that site.yml's
  * `hostFiles` does not list (`/_worker.js/`, as a copied file there is refused), one under an edition's prefix (each alias holds in
  * every edition by itself), one whose page, in any edition and either tree, would be written where
  * a document, a page of mimeo's or a copied file is, inside such a file or as a folder that holds
@@ -45,7 +47,7 @@ export function checkAliases(editions: readonly Site[], report: Report): void {
     (document.aliases ?? []).forEach((alias, index) => {
       const place = { file: document.path, ...(document.aliasPlaces?.[index] ?? { line: 1, column: 1 }) };
       const outputs = editions.flatMap((edition) => aliasOutputs(edition, alias, document, capsule));
-      if (isHostFile(alias, place, hostFiles, report) || isRefused(document, alias, place, outputs, editions, taken, claimed, report)) {
+      if (isUnwritable(alias, index, document.aliases!.length, place, report) || isHostFile(alias, place, hostFiles, report) || isRefused(document, alias, place, outputs, editions, taken, claimed, report)) {
         wrong.set(document.key, (wrong.get(document.key) ?? new Set()).add(index));
         return;
       }
@@ -53,6 +55,33 @@ export function checkAliases(editions: readonly Site[], report: Report): void {
     });
   }
   dropAliases(editions, wrong);
+}
+
+/**
+ * Reports an alias whose page can not be written on every machine that may build the webzine (a
+ * part Windows can not write, a part or the whole too long for a file system), and the first alias
+ * past the most a page keeps, once for all those after it; says whether it was one of them.
+ */
+function isUnwritable(alias: string, index: number, count: number, place: { file: string; line: number; column: number }, report: Report): boolean {
+  if (index > aliasCount) return true;
+  if (index === aliasCount) {
+    reportRule(report, 'alias/too-many', place, { count, limit: aliasCount });
+    return true;
+  }
+  const mistake = aliasNameMistake(alias);
+  if (mistake === undefined) return false;
+  const address = shortened(toWrittenAlias(alias));
+  if (mistake.reason === 'long') reportRule(report, 'alias/too-long', place, { address, bytes: mistake.bytes, limit: aliasBytes });
+  else if (mistake.reason === 'long-part') reportRule(report, 'alias/too-long', place, { address, bytes: mistake.bytes, limit: aliasPartBytes, part: shortened(mistake.part) });
+  else if (mistake.reason === 'device') reportRule(report, 'alias/windows-name', place, { address, part: mistake.part, device: mistake.device });
+  else reportRule(report, 'alias/windows-name', place, { address, part: mistake.part, end: mistake.end, without: mistake.without, ...(mistake.becomes === undefined ? {} : { becomes: mistake.becomes }) });
+  return true;
+}
+
+/** A part or an address as a message quotes it: whole up to 40 characters, else its first 32 and an ellipsis. */
+function shortened(text: string): string {
+  const characters = [...text];
+  return characters.length <= 40 ? text : `${characters.slice(0, 32).join('')}…`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hasScheme, isSiteAddress } from './addresses.js';
 import { foldedPath } from '../util/folded-path.js';
+import { aliasBytes, aliasCount, aliasNameMistake, aliasPartBytes } from '../util/alias-name.js';
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
@@ -108,21 +109,9 @@ const aliasCharacter = '[\\p{L}\\p{M}\\p{N}._~-]|%(?![01]|7[Ff]|2[2AaFf]|3[AaCcE
 const aliasPart = `(?!(?:\\.|%2[Ee]){1,2}(?:/|$))(?:${aliasCharacter})+`;
 const aliasForm = new RegExp(`^/?(?:${aliasPart}/)*${aliasPart}/?$`, 'u');
 const aliasMessage = 'a path of the site like /issues/1/old-slug/ (letters and digits of any script, -, _, . and ~ between slashes, any other character percent-encoded like %20, without a scheme, .., ?query or #fragment)';
-// The page of an alias is written on the machine that builds the webzine, which may run Windows:
-// there a name that ends in a dot or a space is the name without them (`a.` is `a`, where the
-// page itself may be), and a device's name, in any case and with any extension (`CON`, `nul.txt`),
-// is the device, not a file (learn.microsoft.com/windows/win32/fileio/naming-a-file), as are the
-// console's CONIN$ and CONOUT$ (written CONIN%24 in an alias).
-const deviceName = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?: *\..*)?$/iu;
-const windowsMessage = 'a path whose parts Windows can write as files: none that ends in a dot or a space (%20), which Windows drops (a. is a), nor one named as a device (CON, PRN, AUX, NUL, COM0 to COM9, LPT0 to LPT9, CONIN$, CONOUT$, in any case and with any extension, like nul.txt)';
-// File systems hold names of at most 255 bytes and paths of at most 4 096 (Linux): a part leaves
-// room for the `.gmi` the capsule adds, the whole for the output folder it is written in.
-const aliasPartBytes = 200;
-const aliasBytes = 1000;
-const partLengthMessage = `a path whose parts are at most ${aliasPartBytes} bytes each, decoded as UTF-8 (é and %C3%A9 are two bytes), so that every file system can hold the file of its page`;
-const lengthMessage = `a path of at most 1 000 bytes, decoded as UTF-8 (é and %C3%A9 are two bytes), so that every file system can hold the file of its page`;
 // What the JSON Schema (`mimeo schema`) tells an editor, as one pattern: the form, and what it
-// can of the checks on the decoded path: no part that ends in a dot or a space, none named as a
+// can of the checks on the decoded path that assembling the site makes (`aliasNameMistake`, rules
+// alias/windows-name and alias/too-long): no part that ends in a dot or a space, none named as a
 // device as written, at most as many characters (an encoded byte counting one) as the limits
 // allow bytes, each being one byte at least. Check tells the rest (`C%4FN`, `é` as two bytes).
 const aliasEndCharacter = '[\\p{L}\\p{M}\\p{N}_~-]|%(?![01]|7[Ff]|2[02AaEeFf]|3[AaCcEeFf]|[57][Cc])[0-9A-Fa-f]{2}';
@@ -140,15 +129,11 @@ const alias = z
   })
   .meta({ pattern: schemaForm.source });
 // A page moved a few times has as many earlier addresses; each alias is two files more to write
-// (12 000 of them took a build 20 s and 48 000 files), so a list stops at 20, told at the first
-// alias past it. The JSON Schema carries the limit as maxItems.
-const aliasCount = 20;
+// (12 000 of them took a build 20 s and 48 000 files), so a page keeps 20 (rule alias/too-many,
+// told when the site is assembled), which the JSON Schema tells an editor as maxItems.
 // Told apart as addresses: `/issues/1/doas/`, `issues/1/doas` and `/issues/1/doas/index.html` are
 // one, as are `café` and `caf%C3%A9`.
 const aliasList = uniqueList(alias, 'an address', (value) => foldedPath(toAliasRoute(value)))
-  .superRefine((list, context) => {
-    if (list.length > aliasCount) context.addIssue({ code: 'custom', path: [aliasCount], input: list[aliasCount], message: `left out: a page takes at most ${aliasCount} aliases, the earlier addresses readers still follow` });
-  })
   .meta({ maxItems: aliasCount })
   .describe(
   'Earlier addresses of this page, like /issues/1/old-slug/: mimeo writes a page at each that sends readers to the page\'s address. One that ends in index.html stands for its folder; one that ends in another .html or .htm file name is written as that file. No part may end in a dot or a space, or be named as a Windows device (CON, nul.txt); a part holds at most 200 bytes and the whole 1 000, in UTF-8 once decoded. A page takes at most 20 aliases.',
@@ -156,8 +141,9 @@ const aliasList = uniqueList(alias, 'an address', (value) => foldedPath(toAliasR
 
 /**
  * What is wrong with the path an alias of the right form decodes to, as a message: bytes that are
- * not UTF-8 text or a control character (C1 ones included), a part Windows can not write, a part
- * or a whole too long for a file system; `undefined` when nothing is.
+ * not UTF-8 text or a control character (C1 ones included); `undefined` when nothing is. A part
+ * Windows can not write and a part or a whole too long for a file system are told when the site
+ * is assembled, each by a rule of its own (`aliasNameMistake`).
  */
 function decodedPathMistake(value: string): string | undefined {
   let parts: string[];
@@ -166,11 +152,7 @@ function decodedPathMistake(value: string): string | undefined {
   } catch {
     return aliasMessage;
   }
-  if (parts.some((part) => /\p{Cc}/u.test(part))) return aliasMessage;
-  if (parts.some((part) => /[. ]$/.test(part) || deviceName.test(part))) return windowsMessage;
-  if (parts.some((part) => Buffer.byteLength(part) > aliasPartBytes)) return partLengthMessage;
-  if (Buffer.byteLength(parts.join('/')) > aliasBytes) return lengthMessage;
-  return undefined;
+  return parts.some((part) => /\p{Cc}/u.test(part)) ? aliasMessage : undefined;
 }
 
 /**
@@ -187,7 +169,8 @@ export function toAliasPath(value: string): string | undefined {
   } catch {
     return undefined;
   }
-  return alias.safeParse(path).success ? path : undefined;
+  // Not one that would be the next error, at the same item.
+  return alias.safeParse(path).success && aliasNameMistake(toAliasRoute(path)) === undefined ? path : undefined;
 }
 
 /**
