@@ -2,7 +2,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { translationNameOf } from './translation-names.js';
 import type { LoadedFile } from '../compile/compiled.js';
-import { articleSchema, issueSchema, pageSchema, toAliasRoute } from '../parse/schemas.js';
+import { articleSchema, frontMatterFieldsSchema, issueSchema, pageSchema, toAliasRoute } from '../parse/schemas.js';
 import { validateData, withoutMistakes, type ValidationOptions } from '../parse/validate.js';
 import type { Position } from '../parse/yaml-data.js';
 import type { z } from 'zod';
@@ -101,10 +101,10 @@ export function toPage(file: LoadedFile, origin: Origin, fileName: string, repor
   return { kind: 'page', ...documentBase(file, origin, data, file.fields, `${slug}/`), draft: false, slug, menu: data.menu, order: data.order };
 }
 
-function documentBase(file: LoadedFile, origin: Origin, data: { title: string; summary?: string | undefined; aliases?: string[] | undefined }, fields: Record<string, Position>, route: string) {
-  const aliases = data.aliases ?? [];
+function documentBase(file: LoadedFile, origin: Origin, data: { title: string; summary?: string | undefined }, fields: Record<string, Position>, route: string) {
+  const aliases = aliasesOf(file);
   return {
-    ...(aliases.length === 0 ? {} : { aliases: aliases.map(toAliasRoute), aliasPlaces: aliases.map((_, index) => itemAt(file, 'aliases', index)).map(({ line, column }) => ({ line, column })) }),
+    ...(aliases.length === 0 ? {} : { aliases: aliases.map(({ alias }) => toAliasRoute(alias)), aliasPlaces: aliases.map(({ index }) => itemAt(file, 'aliases', index)).map(({ line, column }) => ({ line, column })) }),
     path: file.path,
     key: origin.key,
     lang: origin.lang,
@@ -117,6 +117,19 @@ function documentBase(file: LoadedFile, origin: Origin, data: { title: string; s
     route,
     commitAuthors: [],
   };
+}
+
+/**
+ * The aliases a document's front matter gives, each with its index in the list. When the list has
+ * mistakes (reported as the front matter was checked), the items without one: a wrong alias does
+ * not keep the others from being checked in the same run, and from having their pages.
+ */
+function aliasesOf(file: LoadedFile): { alias: string; index: number }[] {
+  const value = file.frontMatter?.value;
+  const written = typeof value === 'object' && value !== null ? (value as { aliases?: unknown }).aliases : undefined;
+  if (!Array.isArray(written)) return [];
+  const wrong = new Set(frontMatterFieldsSchema.shape.aliases.safeParse(written).error?.issues.map((issue) => issue.path[0]));
+  return written.flatMap((alias: unknown, index) => (typeof alias === 'string' && !wrong.has(index) ? [{ alias, index }] : []));
 }
 
 // The fields of an issue that are not an article's too, told to an article that has one (SPEC §2).
