@@ -15,6 +15,7 @@ import { translatedTextChanged } from './load/translated-changes.js';
 import { loadTheme, themeFolderFromRoot, themeFolderOf } from './load/load-theme.js';
 import { configPlace, readAuthorsFile, readSiteConfig, settingsUnknown } from './load/site-files.js';
 import { assembleSite } from './model/assemble.js';
+import { checkAliases } from './model/aliases.js';
 import { allowCopiedFile, prepareAssetChecks } from './model/assets.js';
 import type { Site } from './model/types.js';
 import { compileAll, type CompileMemory } from './compile/compile-all.js';
@@ -29,7 +30,7 @@ import { resolveEditionLinks } from './transform/links.js';
 import { cacheFolderProblem, unusableCacheNote } from './write/cache-folder.js';
 import { openOutputMemo } from './write/output-memo.js';
 import { makeOutputs, writeOutputs, type OutputTrees } from './write/write-outputs.js';
-import { outputTreeNames } from './write/output-file.js';
+import { isBuiltInThemeSource, outputTreeNames } from './write/output-file.js';
 import { addFolderStates, forgetStamp, saveStamp, takeInputStates, type InputStates, type StampOptions } from './write/build-stamp.js';
 import { selectFeedIssues } from './render/feeds/entries.js';
 
@@ -224,6 +225,8 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
       checkStylesheetUrls(files, theme.stylesheet, site.assets.map((asset) => asset.output), report);
       return theme;
     });
+    // Once the theme is read, as an alias may not be written where one of its files is (`favicon.svg`).
+    await step('aliases', () => checkAliases(editions, theme.assets.map((asset) => ({ output: asset.path, name: asset.source, own: !isBuiltInThemeSource(asset.source) })), report));
     // Every template, not only those this build's pages use: `check` tells what `build --drafts` would.
     await step('templates', () => theme.checkTemplates());
     if (scope && !scope.whole) {

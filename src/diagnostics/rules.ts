@@ -614,13 +614,14 @@ export const rules = {
     hint: ({ folders, number }) =>
       folders ? `Both folders, ${folders[0]}/ and ${folders[1]}/, are issue ${number}: move the files of one into the other, or give it the number of another issue.` : 'Rename one of the two files.',
   }),
-  'alias/taken': rule<{ address: string; file?: string; generated?: string; copied?: string; output?: string; other?: string; relation?: 'same' | 'below' | 'holds' }>({
+  // A file of the theme (`theme`) is named as a copied file is, and told the hint of a page: a contributor removes the alias, not the theme's file.
+  'alias/taken': rule<{ address: string; file?: string; generated?: string; copied?: string; theme?: string; output?: string; other?: string; relation?: 'same' | 'below' | 'holds' }>({
     severity: 'error',
     // Without `output`, the alias is the other's very address; with it, their files meet otherwise (in the capsule, or a file where a folder must be).
-    message: ({ address, file, generated, copied, output, other, relation }) =>
+    message: ({ address, file, generated, copied, theme, output, other, relation }) =>
       output === undefined
-        ? file !== undefined ? `the alias ${address} is the address of ${file}` : generated !== undefined ? `the alias ${address} is the address of ${generated}, which mimeo makes` : `the alias ${address} is where ${copied} is published`
-        : `the alias ${address} is written to ${output}, ${relation === 'same' ? '' : relation === 'below' ? `below the file ${other}, ` : `a file where a folder must hold ${other}, `}where ${file !== undefined ? `the page of ${file}` : generated !== undefined ? `${generated} (which mimeo makes)` : copied} is written${relation === 'same' ? ' too' : ''}`,
+        ? file !== undefined ? `the alias ${address} is the address of ${file}` : generated !== undefined ? `the alias ${address} is the address of ${generated}, which mimeo makes` : `the alias ${address} is where ${copied ?? theme} is published`
+        : `the alias ${address} is written to ${output}, ${relation === 'same' ? '' : relation === 'below' ? `below the file ${other}, ` : `a file where a folder must hold ${other}, `}where ${file !== undefined ? `the page of ${file}` : generated !== undefined ? `${generated} (which mimeo makes)` : copied ?? theme} is written${relation === 'same' ? ' too' : ''}`,
     hint: ({ copied }) =>
       copied !== undefined
         ? 'Remove the alias or that file: a reader can not be sent on from a place that holds a file.'

@@ -6,8 +6,18 @@ import type { Site, SiteDocument } from './types.js';
 import { foldedPath } from '../util/folded-path.js';
 import { aliasBytes, aliasCount, aliasNameMistake, aliasPartBytes, toWrittenAlias } from '../util/alias-name.js';
 
-/** Who writes an output: a document (its path), a page mimeo makes itself (what it is), or a copied file (its path). */
-type Taker = { file: string } | { generated: string } | { copied: string };
+/**
+ * Who writes an output: a document (its path), a page mimeo makes itself (what it is), a copied
+ * file (its path), or a file of the theme (as messages name it, and whether it is the webzine's own).
+ */
+type Taker = { file: string } | { generated: string } | { copied: string } | { theme: string; own: boolean };
+
+/** A file the theme writes at the web root: its output path (`favicon.svg`), how messages name it, and whether it is the webzine's own theme's (a file of themes/). */
+export interface ThemeOutput {
+  output: string;
+  name: string;
+  own: boolean;
+}
 
 /** An output another source writes, as `web/…` or `gemini/…`, and whose it is. */
 interface Occupant<Owner> {
@@ -30,16 +40,16 @@ interface Occupied<Owner> {
  * Windows or a file system could not hold (`aliasNameMistake`), one at a file of the web host's that site.yml's
  * `hostFiles` does not list (`/_worker.js/`, as a copied file there is refused), one under an edition's prefix (each alias holds in
  * every edition by itself), one whose page, in any edition and either tree, would be written where
- * a document, a page of mimeo's or a copied file is, inside such a file or as a folder that holds
+ * a document, a page of mimeo's, a copied file or a file of the theme is, inside such a file or as a folder that holds
  * one (it would replace or lose it), a document's own address, and one whose page another alias
  * writes.
  */
-export function checkAliases(editions: readonly Site[], report: Report): void {
+export function checkAliases(editions: readonly Site[], themeOutputs: readonly ThemeOutput[], report: Report): void {
   const originals = [...(editions[0]?.documents.values() ?? [])].filter((document) => document.aliases?.length).sort((a, b) => compare(a.path, b.path));
   // Most builds have no alias: every output of every edition is not listed for none.
   if (originals.length === 0) return;
   const capsule = editions[0]?.config.geminiUrl !== undefined;
-  const taken = takenOutputs(editions, capsule);
+  const taken = takenOutputs(editions, themeOutputs, capsule);
   const hostFiles = new Set(editions[0]?.config.hostFiles ?? []);
   const claimed: Occupied<{ file: string; address: string }> = { files: new Map(), folders: new Map() };
   const wrong = new Map<string, Set<number>>();
@@ -130,8 +140,9 @@ function isRefused(
     else {
       // The web page of a folder alias at another's address is told as that address.
       const where = relation === 'same' && output.startsWith('web/') ? {} : { output, other, relation };
-      const related = 'file' in owner ? [owner.file] : 'copied' in owner ? [owner.copied] : [];
-      reportRule(report, 'alias/taken', { ...place, ...(related.length > 0 ? { related } : {}) }, { address: there, ...owner, ...where });
+      const related = 'file' in owner ? [owner.file] : 'copied' in owner ? [owner.copied] : 'theme' in owner && owner.own ? [owner.theme] : [];
+      const whose = 'theme' in owner ? { theme: owner.theme } : owner;
+      reportRule(report, 'alias/taken', { ...place, ...(related.length > 0 ? { related } : {}) }, { address: there, ...whose, ...where });
     }
     return true;
   }
@@ -148,10 +159,10 @@ function isRefused(
 
 /**
  * Every output of every edition, in both trees, but the pages of aliases: the documents' pages,
- * drafts included, the pages and feeds mimeo makes, and the copied files (content/static/, an
- * issue's files), with every folder they are in.
+ * drafts included, the pages and feeds mimeo makes, the copied files (content/static/, an
+ * issue's files) and the theme's files at the web root, with every folder they are in.
  */
-function takenOutputs(editions: readonly Site[], capsule: boolean): Occupied<Taker> {
+function takenOutputs(editions: readonly Site[], themeOutputs: readonly ThemeOutput[], capsule: boolean): Occupied<Taker> {
   const taken: Occupied<Taker> = { files: new Map(), folders: new Map() };
   const add = (output: string, owner: Taker) => occupy(taken, output, owner);
   for (const edition of editions) {
@@ -170,6 +181,7 @@ function takenOutputs(editions: readonly Site[], capsule: boolean): Occupied<Tak
     }
   }
   for (const asset of editions[0]?.assets ?? []) for (const tree of capsule ? ['web', 'gemini'] : ['web']) add(`${tree}/${asset.output}`, { copied: asset.path });
+  for (const { output, name, own } of themeOutputs) add(`web/${output}`, { theme: name, own });
   return taken;
 }
 

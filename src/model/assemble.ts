@@ -9,7 +9,6 @@ import type { AuthorsFile, SiteConfig } from '../parse/schemas.js';
 import { toAuthorAnchors } from './author-anchors.js';
 import { toAuthorDirectory } from './authors.js';
 import { classifyPath, translationSuffix } from './classify.js';
-import { checkAliases } from './aliases.js';
 import { collectAssets, resolveCover } from './assets.js';
 import { warnIssueSequence } from './issue-sequence.js';
 import { toArticle, toIssue, toPage } from './documents.js';
@@ -114,7 +113,6 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   // The originals' front matter as written, for the fields a translation gives that every edition takes from them.
   const written = new Map(originals.map((file) => [file.path, file.frontMatter?.value]));
   const editions = [base, ...languages.map((other) => toEdition(base, other, translations.get(other) ?? [], directory, report, (key) => written.get(key)))];
-  checkAliases(editions, report);
   return editions;
 }
 
