@@ -110,7 +110,7 @@ const aliasPart = `(?!(?:\\.|%2[Ee]){1,2}(?:/|$))(?:${aliasCharacter})+`;
 const aliasForm = new RegExp(`^/?(?:${aliasPart}/)*${aliasPart}/?$`, 'u');
 const aliasMessage = 'a path of the site like /issues/1/old-slug/ (letters and digits of any script, -, _, . and ~ between slashes, any other character percent-encoded like %20, without a scheme, .., ?query or #fragment)';
 // What the JSON Schema (`mimeo schema`) tells an editor, as one pattern: the form, and what it
-// can of the checks on the decoded path that assembling the site makes (`aliasNameMistake`, rules
+// can of the checks on the decoded path that `checkAliases` makes (`aliasNameMistake`, rules
 // alias/windows-name and alias/too-long): no part that ends in a dot or a space, none named as a
 // device as written, at most as many characters (an encoded byte counting one) as the limits
 // allow bytes, each being one byte at least. Check tells the rest (`C%4FN`, `é` as two bytes).
@@ -130,7 +130,7 @@ const alias = z
   .meta({ pattern: schemaForm.source });
 // A page moved a few times has as many earlier addresses; each alias is two files more to write
 // (12 000 of them took a build 20 s and 48 000 files), so a page keeps 20 (rule alias/too-many,
-// told when the site is assembled), which the JSON Schema tells an editor as maxItems.
+// told by `checkAliases`), which the JSON Schema tells an editor as maxItems.
 // Told apart as addresses: `/issues/1/doas/`, `issues/1/doas` and `/issues/1/doas/index.html` are
 // one, as are `café` and `caf%C3%A9`.
 const aliasList = uniqueList(alias, 'an address', (value) => foldedPath(toAliasRoute(value)))
@@ -143,7 +143,7 @@ const aliasList = uniqueList(alias, 'an address', (value) => foldedPath(toAliasR
  * What is wrong with the path an alias of the right form decodes to, as a message: bytes that are
  * not UTF-8 text or a control character (C1 ones included); `undefined` when nothing is. A part
  * Windows can not write and a part or a whole too long for a file system are told when the site
- * is assembled, each by a rule of its own (`aliasNameMistake`).
+ * is checked (`checkAliases`), each by a rule of its own (`aliasNameMistake`).
  */
 function decodedPathMistake(value: string): string | undefined {
   let parts: string[];

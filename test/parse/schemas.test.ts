@@ -83,7 +83,7 @@ describe('language tags in the JSON Schema of site.yml', () => {
 describe('aliases in front matter', () => {
   const mistakes = (aliases: string[]) => articleSchema.safeParse({ title: 'T', aliases }).error?.issues.map((issue) => [issue.path[1], issue.message.slice(0, 40)]) ?? [];
 
-  // Those are told when the site is assembled, each under a rule of its own (test/util/alias-name.test.ts).
+  // Those are told by checkAliases, each under a rule of its own (test/util/alias-name.test.ts).
   it('leaves a part Windows can not write, a part or a whole too long and more than 20 aliases to the checks of the site', () => {
     const many = Array.from({ length: 25 }, (_, index) => `/old-${index}/`);
     expect(mistakes(['old/a.', 'x%20', 'C%4FN', 'nul.txt', 'a'.repeat(201), `${'abcdefghijklmnopqrs/'.repeat(50)}x`, ...many])).toEqual([]);
