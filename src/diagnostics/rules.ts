@@ -676,7 +676,7 @@ export const rules = {
   'alias/too-many': rule<{ count: number; limit: number }>({
     severity: 'error',
     message: ({ count, limit }) =>
-      `this page has ${grouped(count)} aliases, and a page keeps ${limit} at most: this one, item ${limit + 1}, ${count === limit + 1 ? 'is' : `and the ${count === limit + 2 ? 'one' : grouped(count - limit - 1)} after it are`} left out`,
+      `this page has ${grouped(count)} aliases, and a page keeps ${limit} at most: this one ${count === limit + 1 ? 'is' : `and the ${count === limit + 2 ? 'one' : grouped(count - limit - 1)} after it are`} left out`,
     hint: ({ limit }) =>
       `Remove the oldest addresses, those readers are least likely to follow still, until ${limit} are left: each alias is a page on the web and one in the capsule, written at every build.`,
   }),
