@@ -54,11 +54,17 @@ export function checkAliases(editions: readonly Site[], themeOutputs: readonly T
   const claimed: Occupied<{ file: string; address: string }> = { files: new Map(), folders: new Map() };
   const wrong = new Map<string, Set<number>>();
   for (const document of originals) {
-    (document.aliases ?? []).forEach((alias, index) => {
+    (document.aliases ?? []).forEach((alias, index, aliases) => {
       const place = { file: document.path, ...(document.aliasPlaces?.[index] ?? { line: 1, column: 1 }) };
+      const refuse = () => wrong.set(document.key, (wrong.get(document.key) ?? new Set()).add(index));
+      // Those past the most a page keeps are not looked into further.
+      if (isUnwritable(alias, index, aliases.length, place, report) || isHostFile(alias, place, hostFiles, report)) {
+        refuse();
+        return;
+      }
       const outputs = editions.flatMap((edition) => aliasOutputs(edition, alias, document, capsule));
-      if (isUnwritable(alias, index, document.aliases!.length, place, report) || isHostFile(alias, place, hostFiles, report) || isRefused(document, alias, place, outputs, editions, taken, claimed, report)) {
-        wrong.set(document.key, (wrong.get(document.key) ?? new Set()).add(index));
+      if (isRefused(document, alias, place, outputs, editions, taken, claimed, report)) {
+        refuse();
         return;
       }
       for (const { output, address } of outputs) occupy(claimed, output, { file: document.path, address });
