@@ -1,3 +1,5 @@
+import { compareText } from '../util/compare-text.js';
+
 /** Whether a diagnostic fails the build (`error`) or is only shown (`warning`). */
 export type Severity = 'error' | 'warning';
 
@@ -75,10 +77,6 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       compareText(a.ruleId, b.ruleId) ||
       compareText(a.message, b.message),
   );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A bug in mimeo, not a mistake in content: the only error that shows a stack (exit code 3). */

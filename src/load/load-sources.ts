@@ -6,6 +6,7 @@ import { reportRule } from '../diagnostics/rules.js';
 import { decodeText } from './decode.js';
 import { fileStamp } from './file-stamp.js';
 import { isInside, refusedRead, toPosix, walkContent } from './content-walk.js';
+import { compareText } from '../util/compare-text.js';
 
 export { isInside };
 
@@ -79,9 +80,9 @@ export async function loadSources(root: string, report: Report, memory?: SourceM
     if (text !== undefined) sources.texts.push({ path: relative, text });
     else sources.unreadable.push(relative);
   }
-  memory?.sweep(found.sort(compare));
-  sources.texts.sort((a, b) => compare(a.path, b.path));
-  sources.assets.sort((a, b) => compare(a.path, b.path));
+  memory?.sweep(found.sort(compareText));
+  sources.texts.sort((a, b) => compareText(a.path, b.path));
+  sources.assets.sort((a, b) => compareText(a.path, b.path));
   return sources;
 }
 
@@ -225,8 +226,4 @@ export function createSourceMemory(): SourceMemory {
       return { texts, changed: rereadChanged };
     },
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { isUnlistedHostFile } from './assets.js';
 import type { Site, SiteDocument } from './types.js';
 import { foldedPath } from '../util/folded-path.js';
 import { aliasBytes, aliasCount, aliasNameMistake, aliasPartBytes, toWrittenAlias } from '../util/alias-name.js';
+import { compareText } from '../util/compare-text.js';
 
 /**
  * Who writes an output: a document (its path), a page mimeo makes itself (what it is), a copied
@@ -45,7 +46,7 @@ interface Occupied<Owner> {
  * writes.
  */
 export function checkAliases(editions: readonly Site[], themeOutputs: readonly ThemeOutput[], report: Report): void {
-  const originals = [...(editions[0]?.documents.values() ?? [])].filter((document) => document.aliases?.length).sort((a, b) => compare(a.path, b.path));
+  const originals = [...(editions[0]?.documents.values() ?? [])].filter((document) => document.aliases?.length).sort((a, b) => compareText(a.path, b.path));
   // Most builds have no alias: every output of every edition is not listed for none.
   if (originals.length === 0) return;
   const capsule = editions[0]?.config.geminiUrl !== undefined;
@@ -227,8 +228,4 @@ function dropAliases(editions: readonly Site[], wrong: ReadonlyMap<string, Reado
       document.aliasPlaces = document.aliasPlaces?.filter((_, index) => !indexes.has(index));
     }
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -15,6 +15,7 @@ import { toArticle, toIssue, toPage } from './documents.js';
 import { languageName, splitTranslations, toEdition } from './editions.js';
 import { translationNameOf, translationPathOf } from './translation-names.js';
 import type { Article, Asset, Author, Issue, Page, Site, SiteDocument } from './types.js';
+import { compareText } from '../util/compare-text.js';
 
 /** What {@link assembleSite} works from: the results of load and parse. */
 export interface SiteInput {
@@ -88,7 +89,7 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
   for (const page of pages) documents.set(page.path, page);
   for (const path of documents.keys()) failed.delete(path);
   // Draft articles leave their issue's list but stay documents, so links to them are recognised.
-  const published = [...issues.values()].filter((issue) => drafts || !issue.draft).sort((a, b) => b.number - a.number || compare(a.folder, b.folder));
+  const published = [...issues.values()].filter((issue) => drafts || !issue.draft).sort((a, b) => b.number - a.number || compareText(a.folder, b.folder));
   for (const issue of published) issue.articles = issue.articles.filter((article) => drafts || !article.draft);
   // An article published with nothing but its scaffold's notes (`mimeo new issue`, then a date).
   for (const issue of published) {
@@ -102,7 +103,7 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     editions: [{ language, prefix: '' }, ...languages.map((other) => ({ language: other, prefix: `${other}/` }))],
     config: input.config,
     issues: published,
-    pages: pages.filter((page) => drafts || !page.draft).sort((a, b) => a.order - b.order || compare(a.slug, b.slug)),
+    pages: pages.filter((page) => drafts || !page.draft).sort((a, b) => a.order - b.order || compareText(a.slug, b.slug)),
     authors,
     authorAnchors: toAuthorAnchors(authors, directory),
     ...splitUnpublishedAssets(assets, [...issues.values()], published),
@@ -161,7 +162,7 @@ function pushDefined<T>(list: T[], item: T | undefined): void {
  */
 function attachArticles(issues: Issue[], articles: Article[], failed: Set<string>, namedAsOriginals: ReadonlyMap<string, string>, report: Report): void {
   const byFolder = new Map(issues.map((issue) => [issue.folder, issue]));
-  for (const article of articles.sort((a, b) => a.order - b.order || compare(a.slug, b.slug))) {
+  for (const article of articles.sort((a, b) => a.order - b.order || compareText(a.slug, b.slug))) {
     const folder = article.path.slice(0, article.path.lastIndexOf('/'));
     const issue = byFolder.get(folder);
     if (!issue) {
@@ -184,7 +185,7 @@ function attachArticles(issues: Issue[], articles: Article[], failed: Set<string
 
 function removeDuplicateNumbers(issues: Map<string, Issue>, report: Report): void {
   const byNumber = new Map<number, Issue>();
-  for (const issue of [...issues.values()].sort((a, b) => compare(a.folder, b.folder))) {
+  for (const issue of [...issues.values()].sort((a, b) => compareText(a.folder, b.folder))) {
     const twin = byNumber.get(issue.number);
     if (!twin) byNumber.set(issue.number, issue);
     else {
@@ -200,7 +201,7 @@ function collectAuthors(issues: Issue[], directory: Map<string, Author>): Map<st
     for (const person of [...issue.editors, ...issue.articles.flatMap((article) => article.authors)]) authors.set(person.key, person);
   }
   for (const [key, author] of directory) if (authors.has(key)) authors.set(key, author);
-  return new Map([...authors].sort(([, a], [, b]) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.key, b.key)));
+  return new Map([...authors].sort(([, a], [, b]) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.key, b.key)));
 }
 
 /**
@@ -212,8 +213,4 @@ function splitUnpublishedAssets(assets: Asset[], all: readonly Issue[], publishe
   const hidden = all.filter((issue) => !shown.has(issue.folder)).map((issue) => issue.folder + '/');
   const isHidden = (asset: Asset) => hidden.some((folder) => asset.path.startsWith(folder));
   return { assets: assets.filter((asset) => !isHidden(asset)), draftAssets: assets.filter(isHidden) };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
