@@ -1,7 +1,9 @@
 // Writes a seeded, realistic benchmark webzine into <folder>/content/: site.yml, authors.yml,
 // issues of ten ~800-word articles each (with links, anchors, lists, code, quotes, images, tables and
-// footnotes), one SVG figure per issue and an about page. The same seed always gives the same bytes.
-// Script use: node bench/generate.js <folder> [--articles 1000] [--seed 1]
+// footnotes), one SVG figure per issue and an about page; with `translateEvery` N, a French edition
+// too, in which every Nth article has a translation (its body the original's, front matter and last
+// line its own), as a webzine translated by volunteers has. The same seed always gives the same bytes.
+// Script use: node bench/generate.js <folder> [--articles 1000] [--seed 1] [--translate-every 0]
 
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,12 +21,13 @@ const dayMs = 24 * 60 * 60 * 1000;
  * Writes the benchmark webzine into `folder/content/`, replacing any content/ already there.
  * Returns what was written: the number of issues and articles and the authors' handles.
  */
-export function generateZine(folder, { articles = 1000, seed = 1 } = {}) {
+export function generateZine(folder, { articles = 1000, seed = 1, translateEvery = 0 } = {}) {
   const content = path.join(folder, 'content');
   rmSync(content, { recursive: true, force: true });
   const authors = planAuthors(createRandom(hashSeed(`${seed}:authors`)));
   const issues = planIssues(articles, seed, authors.map((author) => author.handle));
-  write(content, 'site.yml', siteYaml());
+  let translations = 0;
+  write(content, 'site.yml', siteYaml(translateEvery > 0));
   write(content, 'authors.yml', authors.map((author) => `${author.handle}:\n  name: ${author.name}\n`).join(''));
   write(content, 'pages/about.md', aboutPage(createRandom(hashSeed(`${seed}:about`))));
   for (const issue of issues) {
@@ -33,10 +36,16 @@ export function generateZine(folder, { articles = 1000, seed = 1 } = {}) {
     write(content, `${folderName}/issue.md`, issueFile(issue, issues, createRandom(hashSeed(`${seed}:issue:${issue.number}`))));
     for (const article of issue.articles) {
       const random = createRandom(hashSeed(`${seed}:article:${issue.number}:${article.order}:body`));
-      write(content, `${folderName}/${article.order}-${article.slug}.md`, articleFile(article, issue, issues, random));
+      const body = articleBody(article, issue, issues, random);
+      const name = `${folderName}/${article.order}-${article.slug}`;
+      write(content, `${name}.md`, `${frontMatter({ title: article.title, authors: article.authors, summary: article.summary, tags: article.tags })}\n\n${body}`);
+      if (translateEvery > 0 && article.serial % translateEvery === 0) {
+        write(content, `${name}.fr.md`, `${frontMatter({ title: `${article.title} (en français)`, summary: `En bref : ${article.summary}` })}\n\n${body}\nTraduit de l'anglais par l'équipe.\n`);
+        translations++;
+      }
     }
   }
-  return { issues: issues.length, articles, authors: authors.map((author) => author.handle) };
+  return { issues: issues.length, articles, translations, authors: authors.map((author) => author.handle) };
 }
 
 function write(content, relative, text) {
@@ -89,6 +98,7 @@ function planArticle(random, order, serial, slugs, handles) {
   }
   return {
     order,
+    serial,
     slug,
     title,
     // Every fifth article of the whole zine carries a GFM table and a footnote.
@@ -147,13 +157,14 @@ function frontMatter(fields) {
   return `${lines.join('\n')}\n---`;
 }
 
-function siteYaml() {
+function siteYaml(french) {
   return [
     'title: "Bench Light"',
     'description: "A generated webzine for measuring how fast mimeo builds."',
     'baseUrl: https://bench.example/',
     'geminiUrl: gemini://bench.example/',
     'language: en',
+    ...(french ? ['languages: [fr]'] : []),
     '',
   ].join('\n');
 }
@@ -196,8 +207,8 @@ function issueFile(issue, issues, random) {
   return parts.join('\n\n');
 }
 
-/** One article: front matter, then sections of prose and Markdown constructs until it reaches about 800 words. */
-function articleFile(article, issue, issues, random) {
+/** The body of one article: sections of prose and Markdown constructs until it reaches about 800 words. */
+function articleBody(article, issue, issues, random) {
   const [h2a, h3a, h2b, h3b, h2c, h2d] = article.headings;
   const blocks = [
     paragraph(random),
@@ -225,7 +236,7 @@ function articleFile(article, issue, issues, random) {
   );
   while (countWords(blocks.join('\n')) < wordsPerArticle) blocks.push(paragraph(random));
   if (article.extras) blocks.push(`[^1]: ${sentence(random)}`);
-  return `${frontMatter({ title: article.title, authors: article.authors, summary: article.summary, tags: article.tags })}\n\n${blocks.join('\n\n')}\n`;
+  return `${blocks.join('\n\n')}\n`;
 }
 
 /** A link to an article of an earlier issue (in issue 1: another article of the same issue), sometimes to one of its headings. */
@@ -294,12 +305,12 @@ function table(random) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { articles: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } },
+    options: { articles: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'translate-every': { type: 'string', default: '0' } },
   });
   if (positionals.length !== 1) {
-    console.error('usage: node bench/generate.js <folder> [--articles 1000] [--seed 1]');
+    console.error('usage: node bench/generate.js <folder> [--articles 1000] [--seed 1] [--translate-every 0]');
     process.exit(2);
   }
-  const result = generateZine(positionals[0], { articles: Number(values.articles), seed: Number(values.seed) });
+  const result = generateZine(positionals[0], { articles: Number(values.articles), seed: Number(values.seed), translateEvery: Number(values['translate-every']) });
   console.log(`wrote ${result.articles} articles in ${result.issues} issues to ${path.join(positionals[0], 'content')}`);
 }

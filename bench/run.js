@@ -22,16 +22,17 @@ const repoRoot = path.dirname(benchFolder);
 const cli = path.join(repoRoot, 'bin', 'mimeo.js');
 const rssReporter = pathToFileURL(path.join(benchFolder, 'report-rss.js')).href;
 
-const usage = `Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [--keep]
-       npm run bench -- --dev [--articles 1000] [--edits 20] [--total 200] [--seed 1] [--keep]
+const usage = `Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [--translate-every 0] [--keep]
+       npm run bench -- --dev [--articles 1000] [--edits 20] [--total 200] [--seed 1] [--translate-every 0] [--keep]
 
 Generates a seeded webzine of --articles articles in a temporary folder and times, over --runs
 alternating rounds, the parse floor, mimeo build --no-cache, a warm build, a warm build with one
 output removed, a build after editing ten articles, the parse floor of those ten alone and cp -r
 of the content; it prints medians, peak memory and the ratios of issue #7. With --dev it times
 mimeo dev instead over --total saves, the first --edits of them also apart, and reads its memory
-after the first build, after --edits saves and after --total. --keep leaves the corpus in place;
--h, --help shows this.
+after the first build, after --edits saves and after --total. --translate-every N gives the
+webzine a French edition in which every Nth article is translated (0, the default: none). --keep
+leaves the corpus in place; -h, --help shows this.
 `;
 
 function readOptions() {
@@ -53,6 +54,7 @@ const optionTypes = {
   articles: { type: 'string', default: '1000' },
   runs: { type: 'string', default: '3' },
   seed: { type: 'string', default: '1' },
+  'translate-every': { type: 'string', default: '0' },
   keep: { type: 'boolean', default: false },
   dev: { type: 'boolean', default: false },
   edits: { type: 'string', default: '20' },
@@ -65,6 +67,7 @@ function checkedOptions(values) {
     articles: Number(values.articles),
     runs: Number(values.runs),
     seed: Number(values.seed),
+    translateEvery: Number(values['translate-every']),
     keep: values.keep,
     dev: values.dev,
     edits: Number(values.edits),
@@ -74,6 +77,7 @@ function checkedOptions(values) {
     if (!Number.isInteger(options[name]) || options[name] < 1) fail(`--${name} must be a positive whole number, got "${values[name]}"`);
   }
   if (!Number.isInteger(options.seed)) fail(`--seed must be a whole number, got "${values.seed}"`);
+  if (!Number.isInteger(options.translateEvery) || options.translateEvery < 0) fail(`--translate-every must be 0 or a positive whole number, got "${values['translate-every']}"`);
   if (options.edits > options.total) fail(`--edits must be at most --total (${options.total}), got "${values.edits}"`);
   return options;
 }
@@ -90,8 +94,9 @@ async function main() {
 
   const root = mkdtempSync(path.join(os.tmpdir(), 'mimeo-bench-'));
   const generateStart = performance.now();
-  const zine = generateZine(root, { articles: options.articles, seed: options.seed });
-  console.log(`corpus: ${zine.articles} articles in ${zine.issues} issues, seed ${options.seed}, generated in ${((performance.now() - generateStart) / 1000).toFixed(2)} s at ${root}`);
+  const zine = generateZine(root, { articles: options.articles, seed: options.seed, translateEvery: options.translateEvery });
+  const translated = zine.translations > 0 ? ` (${zine.translations} translated into French)` : '';
+  console.log(`corpus: ${zine.articles} articles${translated} in ${zine.issues} issues, seed ${options.seed}, generated in ${((performance.now() - generateStart) / 1000).toFixed(2)} s at ${root}`);
 
   // Files deleted just before (an earlier bench's corpus, a test run's folders) make the kernel
   // scan them for every file created until it writes their inodes out, half a minute later (see
