@@ -7,6 +7,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { listWords } from '../parse/field-schema.js';
 import { isEditorLeftover } from './editor-files.js';
+import { isTextAsset, withLfLineEndings } from './line-endings.js';
 
 /** A file of a theme, found in the webzine's theme or in the built-in one. */
 export interface ThemeFile {
@@ -67,6 +68,8 @@ export async function loadTheme(root: string, name: string, report: Report, name
       let bytes: Buffer;
       try {
         bytes = await readBounded(absolutePath, maxThemeFileBytes);
+        // A text asset is published, and the stylesheet named by its hash, with LF line endings, whatever the checkout.
+        if (isTextAsset(relative)) bytes = withLfLineEndings(bytes);
       } catch (error) {
         // A file the system will not give, or gives without end (a theme named into /proc), told where it is.
         reportRule(report, 'theme/unreadable', { file: displayPath }, { reason: error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message : String(error) }, error);

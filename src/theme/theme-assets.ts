@@ -1,4 +1,5 @@
 import { builtInThemeFolder, type ThemeFiles } from '../load/load-theme.js';
+import { isTextAsset } from '../load/line-endings.js';
 import { markupOf, type AssetSource } from '../load/load-sources.js';
 import { builtInThemeSource, type OutputFile } from '../write/output-file.js';
 
@@ -16,7 +17,11 @@ export function themeAssetSources(files: ThemeFiles): Map<string, AssetSource> {
   return sources;
 }
 
-/** The theme's files for the web root: `assets/style.css` as `stylesheet`, and every other file of `assets/` that `allow` lets through. */
+/**
+ * The theme's files for the web root: `assets/style.css` as `stylesheet`, and every other file of
+ * `assets/` that `allow` lets through. A text asset is written from the bytes the load read, its
+ * line endings made LF; any other file is copied as it is.
+ */
 export function themeAssets(files: ThemeFiles, stylesheet: string, allow: (source: AssetSource, output: string) => boolean): OutputFile[] {
   const assets: OutputFile[] = [];
   const sources = themeAssetSources(files);
@@ -26,7 +31,8 @@ export function themeAssets(files: ThemeFiles, stylesheet: string, allow: (sourc
     const source = sources.get(relative);
     if (source && !allow(source, output)) continue;
     const builtIn = file.absolutePath.startsWith(builtInThemeFolder);
-    assets.push({ path: output, copyFrom: file.absolutePath, source: builtIn ? builtInThemeSource(relative) : file.displayPath });
+    const content = isTextAsset(relative) ? { bytes: file.bytes } : { copyFrom: file.absolutePath };
+    assets.push({ path: output, ...content, source: builtIn ? builtInThemeSource(relative) : file.displayPath });
   }
   return assets;
 }
