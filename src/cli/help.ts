@@ -118,15 +118,17 @@ overwrites a file: when one is already there, nothing is written.
   webzine   starts a webzine in --root (default: the current folder, which
             needs no content/ yet): content/site.yml titled "Title", with
             the other settings in comments (set baseUrl: check and build
-            need it), content/authors.yml, .gitignore, the pull-request
-            check .github/workflows/check-pull-request.yml, the workflow
+            need it), content/authors.yml, .gitignore, .gitattributes
+            (text files checked out with LF line endings, so a clone on
+            Windows builds the same bytes), the pull-request check
+            .github/workflows/check-pull-request.yml, the workflow
             .github/workflows/publish.yml that builds the site from the
             whole history and publishes dist/web/ to GitHub Pages on every
             push to main (turn on Settings > Pages > Source: GitHub Actions
             once), and CONTRIBUTING.md, the guide for its writers; then
             prints what to do next (the scripts to add to package.json, the
-            first issue). An existing .gitignore is left as it is, and the
-            lines it lacks are printed
+            first issue). An existing .gitignore or .gitattributes is left
+            as it is, and the lines it lacks are printed
 
   issue     content/issues/<N>/ for the next number N (zero-padded like the
             other issue folders): a draft issue.md and one article for each

@@ -5,15 +5,18 @@ import path from 'node:path';
 export interface SetupFiles {
   /** The text of its `.gitignore`, when it has one. */
   gitignore?: string;
+  /** The text of its `.gitattributes`, when it has one. */
+  gitattributes?: string;
   /** The names of the scripts of its `package.json`, when it has one (none when it is not JSON). */
   scripts?: string[];
 }
 
-/** Reads the `.gitignore` and `package.json` of `root`, those that exist. */
+/** Reads the `.gitignore`, `.gitattributes` and `package.json` of `root`, those that exist. */
 export async function readSetupFiles(root: string): Promise<SetupFiles> {
-  const [gitignore, manifest] = await Promise.all([readIfAny(path.join(root, '.gitignore')), readIfAny(path.join(root, 'package.json'))]);
+  const [gitignore, gitattributes, manifest] = await Promise.all(['.gitignore', '.gitattributes', 'package.json'].map((file) => readIfAny(path.join(root, file))));
   const result: SetupFiles = {};
   if (gitignore !== undefined) result.gitignore = gitignore;
+  if (gitattributes !== undefined) result.gitattributes = gitattributes;
   if (manifest !== undefined) result.scripts = scriptNames(manifest);
   return result;
 }

@@ -12,13 +12,14 @@ const webzineFiles: ReadonlyArray<readonly [scaffold: string, path: string]> = [
   ['site.yml', 'content/site.yml'],
   ['authors.yml', 'content/authors.yml'],
   ['gitignore', '.gitignore'],
+  ['gitattributes', '.gitattributes'],
   ['check-pull-request.yml', '.github/workflows/check-pull-request.yml'],
   ['publish.yml', '.github/workflows/publish.yml'],
   ['CONTRIBUTING.md', 'CONTRIBUTING.md'],
 ];
 
 /**
- * Plans a new webzine titled `title`: its site.yml and authors.yml, .gitignore, the workflows
+ * Plans a new webzine titled `title`: its site.yml and authors.yml, .gitignore, .gitattributes, the workflows
  * that check pull requests and publish the site to GitHub Pages, and CONTRIBUTING.md, rendered
  * from the theme's `scaffolds/webzine/`. Reads and writes nothing: template errors go to `report`.
  */
@@ -32,8 +33,9 @@ export function planWebzine(title: string, theme: ThemeFiles, report: Report): P
 }
 
 /**
- * The lines of `wanted` (the rendered .gitignore scaffold) that `existing` lacks, compared
- * without a leading or trailing `/` (`dist`, `/dist/` and `dist/` all keep dist/ out of Git).
+ * The lines of `wanted` (the rendered .gitignore or .gitattributes scaffold) that `existing`
+ * lacks, compared without a leading or trailing `/` (`dist`, `/dist/` and `dist/` all keep
+ * dist/ out of Git).
  */
 export function missingLines(existing: string, wanted: string): string[] {
   const key = (line: string) => line.trim().replace(/^\/|\/$/g, '');

@@ -7,7 +7,7 @@ import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, tempor
 
 afterAll(removeTemporaryFolders);
 
-const written = ['content/site.yml', 'content/authors.yml', '.gitignore', '.github/workflows/check-pull-request.yml', '.github/workflows/publish.yml', 'CONTRIBUTING.md'];
+const written = ['content/site.yml', 'content/authors.yml', '.gitignore', '.gitattributes', '.github/workflows/check-pull-request.yml', '.github/workflows/publish.yml', 'CONTRIBUTING.md'];
 
 const nextSteps = `
 Next:
@@ -107,6 +107,44 @@ describe('mimeo new webzine', () => {
     expect(run.stdout).toContain('3. Add to the "scripts" of package.json the ones contributors run (CONTRIBUTING.md calls them so):\n     "dev": "mimeo dev",\n     "check": "mimeo check"\n');
     expect(run.stdout.split('\n\n')[0]!.split('\n')).toEqual(written.filter((file) => file !== '.gitignore'));
     expect(await readFile(path.join(root, '.gitignore'), 'utf8')).toBe('/dist\n*.log\n');
+  });
+
+  it('leaves a .gitattributes that is there as it is, and prints the line it lacks', async () => {
+    const root = await emptyRepository();
+    await writeFile(path.join(root, '.gitattributes'), '*.png binary\n');
+    const run = await runCli(['new', 'webzine', 'Pilot Light', '--root', root]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2. Add to .gitattributes, which was there already and is left as it was:\n     * text=auto eol=lf\n3. ');
+    expect(run.stdout.split('\n\n')[0]!.split('\n')).toEqual(written.filter((file) => file !== '.gitattributes'));
+    expect(await readFile(path.join(root, '.gitattributes'), 'utf8')).toBe('*.png binary\n');
+  });
+
+  it('makes a webzine that a clone with core.autocrlf=true, as on Windows, builds to the same bytes', async () => {
+    const root = await emptyRepository();
+    await runCli(['new', 'webzine', 'Pilot Light', '--root', root]);
+    const site = path.join(root, 'content/site.yml');
+    await writeFile(site, (await readFile(site, 'utf8')).replace('# baseUrl: https://zine.example/', 'baseUrl: https://zine.example/'));
+    await commitAll(root, [{
+      author: 'Ada Quill',
+      email: 'ada@example.org',
+      date: '2026-03-01T09:00:00Z',
+      files: {
+        'content/issues/1/issue.md': '---\ntitle: Cold Start\ndate: 2026-03-01\n---\nThe first issue.\n',
+        'content/issues/1/10-hello.md': '---\ntitle: Hello\n---\nA first article.\n\n![A mark](mark.svg)\n',
+        'content/issues/1/mark.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">\n<rect width="1" height="1"/>\n</svg>\n',
+        'content/static/notes.txt': 'one\ntwo\n',
+      },
+    }]);
+    const trees = [];
+    for (const autocrlf of ['false', 'true']) {
+      const clone = path.join(await temporaryFolder(), 'zine');
+      await git(root, ['clone', '-q', '-c', `core.autocrlf=${autocrlf}`, root, clone]);
+      const out = await temporaryFolder();
+      expect((await runCli(['build', '--root', clone, '--out', out, '--no-cache'])).code).toBe(0);
+      trees.push(await readTree(out));
+    }
+    expect(trees[1]!.get('web/notes.txt')?.toString()).toBe('one\ntwo\n');
+    expect(trees[1]).toEqual(trees[0]);
   });
 
   it('renders the folder\'s own themes/default/scaffolds/webzine/ over the built-in ones', async () => {

@@ -57,15 +57,21 @@ function step(job: Job, uses: string): Step {
 }
 
 describe('planWebzine', () => {
-  it('plans the settings, the writers, .gitignore, the pull-request and publishing workflows and the writers\' guide', async () => {
+  it('plans the settings, the writers, .gitignore, .gitattributes, the pull-request and publishing workflows and the writers\' guide', async () => {
     expect([...(await plannedFiles('Zine')).keys()]).toEqual([
       'content/site.yml',
       'content/authors.yml',
       '.gitignore',
+      '.gitattributes',
       '.github/workflows/check-pull-request.yml',
       '.github/workflows/publish.yml',
       'CONTRIBUTING.md',
     ]);
+  });
+
+  it('writes a .gitattributes that has Git check every text file out with LF line endings', async () => {
+    const attributes = (await plannedFiles('Zine')).get('.gitattributes')!;
+    expect(attributes.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toEqual(['* text=auto eol=lf']);
   });
 
   it('writes the title into site.yml so that it reads back the same, and every other setting in comments', async () => {

@@ -10,7 +10,16 @@ import { exitCodes, type Terminal } from '../usage.js';
 import { resolveNewRoot } from './paths.js';
 import { refuseUnwritten } from './scaffold-result.js';
 
-const gitignore = '.gitignore';
+// The files a folder may have already, which mimeo adds to rather than writes: the lines they lack are printed.
+const addedTo = new Map<string, (setup: SetupFiles) => string | undefined>([
+  ['.gitignore', (setup) => setup.gitignore],
+  ['.gitattributes', (setup) => setup.gitattributes],
+]);
+
+/** The text the folder has already of planned file `file`, when it is one mimeo adds to and it is there. */
+function existing(setup: SetupFiles, file: string): string | undefined {
+  return addedTo.get(file)?.(setup);
+}
 
 /** The scripts a webzine's contributors run (its CONTRIBUTING.md calls them so). */
 const scripts = { build: 'mimeo build', dev: 'mimeo dev', check: 'mimeo check' } as const;
@@ -18,8 +27,8 @@ const scripts = { build: 'mimeo build', dev: 'mimeo dev', check: 'mimeo check' }
 /**
  * `mimeo new webzine "Title"`: starts a webzine in `--root` or the current folder from the
  * default theme's `scaffolds/webzine/` (a webzine's own `themes/default/` over it), then prints
- * the files it wrote and what to do next. An existing .gitignore is not replaced: the lines it
- * lacks are printed.
+ * the files it wrote and what to do next. An existing .gitignore or .gitattributes is not
+ * replaced: the lines it lacks are printed.
  */
 export async function runNewWebzine(title: string, args: ParsedArgs, terminal: Terminal, cwd: string): Promise<number> {
   const root = resolveNewRoot('new', args.values['root'], cwd);
@@ -32,7 +41,7 @@ export async function runNewWebzine(title: string, args: ParsedArgs, terminal: T
     return exitCodes.content;
   }
   const setup = await readSetupFiles(root);
-  const files = setup.gitignore === undefined ? plan.files : plan.files.filter((file) => file.path !== gitignore);
+  const files = plan.files.filter((file) => existing(setup, file.path) === undefined);
   const result = await writeScaffold(root, files, 'root');
   if (!('written' in result)) return refuseUnwritten(result, 'root', terminal);
   terminal.out(result.written.map((file) => `${file}\n`).join(''));
@@ -42,12 +51,14 @@ export async function runNewWebzine(title: string, args: ParsedArgs, terminal: T
 
 const publishWorkflow = '.github/workflows/publish.yml';
 
-/** What the maintainer does next, as text to print after the files: base URL, .gitignore, scripts, first issue, Pages. */
+/** What the maintainer does next, as text to print after the files: base URL, .gitignore and .gitattributes, scripts, first issue, Pages. */
 function nextSteps(setup: SetupFiles, planned: readonly PlannedFile[], folder: string | undefined): string {
   const steps = ['Set baseUrl in content/site.yml to the https address the site will be served at:\n   mimeo check and mimeo build need it.'];
-  const wanted = planned.find((file) => file.path === gitignore)?.text ?? '';
-  const lacking = setup.gitignore === undefined ? [] : missingLines(setup.gitignore, wanted);
-  if (lacking.length > 0) steps.push(`Add to .gitignore, which was there already and is left as it was:\n${indent(lacking.join('\n'))}`);
+  for (const file of planned) {
+    const there = existing(setup, file.path);
+    const lacking = there === undefined ? [] : missingLines(there, file.text);
+    if (lacking.length > 0) steps.push(`Add to ${file.path}, which was there already and is left as it was:\n${indent(lacking.join('\n'))}`);
+  }
   const toJson = (entries: ReadonlyArray<readonly [string, string]>, separator: string) => entries.map(([name, command]) => `"${name}": "${command}"`).join(separator);
   const absent = Object.entries(scripts).filter(([name]) => !setup.scripts?.includes(name));
   if (setup.scripts === undefined) {
