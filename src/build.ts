@@ -31,6 +31,7 @@ import { cacheFolderProblem, unusableCacheNote } from './write/cache-folder.js';
 import { openOutputMemo } from './write/output-memo.js';
 import { makeOutputs, writeOutputs, type OutputTrees } from './write/write-outputs.js';
 import { isBuiltInThemeSource, outputTreeNames } from './write/output-file.js';
+import { currentUmask, settleModes, unreadableOutputNote } from './write/output-modes.js';
 import { addFolderStates, forgetStamp, saveStamp, takeInputStates, type InputStates, type StampOptions } from './write/build-stamp.js';
 import { selectFeedIssues } from './render/feeds/entries.js';
 
@@ -248,7 +249,11 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     if (write) {
       const written = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics)));
       if (!written) return result({}, site);
-      await step('memo', () => memo?.save(trees, written));
+      const umask = currentUmask();
+      const chmodded = await step('modes', () => settleModes(options.out, trees, memo?.umask, umask));
+      await step('memo', () => memo?.save(trees, { how: written, umask, chmodded }));
+      const unreadable = unreadableOutputNote(umask);
+      if (unreadable !== undefined) notes.push(unreadable);
       // A rejected entry's note is not told again.
       if (stamp && rejected.size === 0) {
         const git = gitHistory;

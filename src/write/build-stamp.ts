@@ -6,6 +6,7 @@ import { makeFolder } from '../util/make-folder.js';
 import { isChangedSinceCommit, readGitHistory, type GitHistory } from '../load/git-history.js';
 import { walkFolderInputs, walkInputs } from './input-walk.js';
 import { outputTreeNames } from './output-file.js';
+import { currentUmask } from './output-modes.js';
 
 // A build that wrote its output records the state of everything it was made of: the state of
 // each file of content/, of its theme and of mimeo's own code, themes and packages, the Git
@@ -196,7 +197,8 @@ function bytesDigest(file: string): string {
 
 function inputsDigest(options: StampOptions, inputs: InputStates, racy: Readonly<Record<string, string>>, git: GitHistory): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([runtimeFacts(), options.root, options.out, options.drafts, options.baseUrl ?? null, inputs.folders]));
+  // The umask too: a build under another one gives the output files it keeps that umask's mode.
+  hash.update(JSON.stringify([runtimeFacts(), currentUmask(), options.root, options.out, options.drafts, options.baseUrl ?? null, inputs.folders]));
   hash.update(JSON.stringify([git.missing ?? null, git.head ?? null, git.commit ?? null, git.replaced ?? null, git.mailmap ?? null, uncommittedStates(git)]));
   for (const line of inputs.lines) {
     const file = line.slice(0, line.indexOf('\0'));

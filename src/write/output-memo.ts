@@ -22,8 +22,17 @@ export interface OutputMemo {
    * source kept its stamp (copied assets) and that the previous build wrote is linked from it instead.
    */
   reuseWritten(trees: OutputTrees): OutputTrees;
-  /** Records the written outputs (after they are in place: `how` they came), for the next build. */
-  save(trees: OutputTrees, how: 'swapped' | 'patched'): Promise<void>;
+  /**
+   * The umask of the build that wrote the previous output, when it recorded one: the files it
+   * leaves to this build have the mode it gave them.
+   */
+  umask: number | undefined;
+  /**
+   * Records the written outputs (after they are in place: `how` they came) and the umask they
+   * were written under, for the next build. `chmodded` says their modes were changed since
+   * (`applyUmask`), which changed the change time of the files a patch left in place too.
+   */
+  save(trees: OutputTrees, written: { how: 'swapped' | 'patched'; umask: number; chmodded: boolean }): Promise<void>;
 }
 
 type Entry = [key: string, size: number, modified: number, changed: number];
@@ -34,10 +43,11 @@ const format = 2;
 /** Opens the memo of output folder `outDir`, kept in the cache folder. */
 export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
   const manifest = path.join(cacheDir, 'outputs', `${createHash('sha1').update(outDir).digest('hex').slice(0, 16)}.json`);
-  const before = readManifest(manifest, outDir);
+  const { entries: before, umask } = readManifest(manifest, outDir);
   const kept = new Map<string, Entry>();
   const made = new Map<string, string>();
   return {
+    umask,
     previous(tree, file, key) {
       const name = `${tree}/${file}`;
       const entry = before.get(name);
@@ -68,14 +78,14 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
       }
       return reused;
     },
-    async save(trees, how) {
+    async save(trees, { how, umask, chmodded }) {
       const entries: Record<string, Entry> = {};
       for (const [tree, files] of Object.entries(trees)) {
         for (const file of files) {
           const name = `${tree}/${file.path}`;
           const before = file.linkFrom !== undefined ? kept.get(name) : undefined;
           // A patch leaves a reused file alone; a swap links it, or copies it where there are no links (new stats).
-          if (before && how === 'patched') {
+          if (before && how === 'patched' && !chmodded) {
             entries[name] = before;
             continue;
           }
@@ -85,7 +95,7 @@ export function openOutputMemo(cacheDir: string, outDir: string): OutputMemo {
           if (stats) entries[name] = [key, stats.size, stats.mtimeMs, stats.ctimeMs];
         }
       }
-      writeEntry(manifest, Buffer.from(JSON.stringify({ format, outDir, entries })));
+      writeEntry(manifest, Buffer.from(JSON.stringify({ format, outDir, umask, entries })));
     },
   };
 }
@@ -100,12 +110,14 @@ function statOf(file: string): Stats | undefined {
   }
 }
 
-function readManifest(file: string, outDir: string): Map<string, Entry> {
+// A manifest written before the umask was recorded has none: the next build checks every mode once.
+function readManifest(file: string, outDir: string): { entries: Map<string, Entry>; umask: number | undefined } {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; outDir?: unknown; entries?: Record<string, Entry> };
-    if (data.format !== format || data.outDir !== outDir || typeof data.entries !== 'object' || data.entries === null) return new Map();
-    return new Map(Object.entries(data.entries).filter(([, entry]) => Array.isArray(entry) && entry.length === 4));
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; outDir?: unknown; umask?: unknown; entries?: Record<string, Entry> };
+    if (data.format !== format || data.outDir !== outDir || typeof data.entries !== 'object' || data.entries === null) return { entries: new Map(), umask: undefined };
+    const entries = new Map(Object.entries(data.entries).filter(([, entry]) => Array.isArray(entry) && entry.length === 4));
+    return { entries, umask: typeof data.umask === 'number' ? data.umask : undefined };
   } catch {
-    return new Map();
+    return { entries: new Map(), umask: undefined };
   }
 }
