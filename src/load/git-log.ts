@@ -45,7 +45,9 @@ export interface FileHistory {
  * chain) counts for every file it brought in, at the date it was merged, but not for its authors:
  * the maintainer who merges a pull request did not write it. A merge made on a branch (the main
  * branch merged into a pull request to bring it up to date) lands nothing. A rename that changes
- * nothing (`R100`) carries a file's history to its new name without being a change. A file's history ends at a deletion
+ * nothing (`R100`) carries a file's history to its new name without being a change, and a commit
+ * that changed only a file's mode (`chmod +x`, an exec bit flipped by a file system that keeps
+ * none: the same blob before and after) is no change either. A file's history ends at a deletion
  * that landed at one of its paths: the older commits there made another file, which is gone. A
  * deletion made on another branch lands through the merge that takes it, which shows it: one the
  * merge refused is no change. One the branch followed with a file made at that path lands as
@@ -145,6 +147,8 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     // the branch's next commit at this path followed with a file made there ended the history
     // all the same: the merge shows that file as a change, not as a deletion and an addition.
     const deletion = status === 'D';
+    // The same blob before and after: only the mode changed (`core.fileMode`), not what is built.
+    const modeOnly = status === 'M' && before === after;
     const made = madeAt.get(current);
     // A deletion that the next record at its path undid, adding back the very blob it removed
     // (`git revert`, `git checkout <commit> -- <file>`), is no change: the file is the one it was.
@@ -152,7 +156,7 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     if (deletion && (commit.mainline ? met.has(current) : made?.path === path)) {
       // The file met since was made at this path after the deletion: older commits here made another one.
       currentName.set(path, gone);
-    } else if (status !== 'R100' && (!deletion || commit.mainline)) {
+    } else if (status !== 'R100' && !modeOnly && (!deletion || commit.mainline)) {
       record(files, current, commit, deletion);
     }
     met.add(current);

@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { committedHistoryOf, isChangedSinceCommit, parseStatus, readCommittedTexts, readGitHistory } from '../../src/load/git-history.js';
@@ -263,6 +263,22 @@ describe('what the log says of a change', () => {
     const history = await readGitHistory(root);
     expect(history.files.get('content/x.md')).toMatchObject({ modified: '2026-03-05T09:00:00.000Z', authors: ['Ada Quill'] });
     expect(history.files.get('content/y.md')).toMatchObject({ modified: '2026-03-09T09:00:00.000Z', authors: ['Bo Rivet', 'Ada Quill'] });
+  });
+
+  it('counts no commit that changed only a file\'s mode, by its date nor by its author, on the main line or through a merge', async () => {
+    const root = await temporaryFolder();
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z', files: { 'content/a.md': 'one\n', 'content/b.md': 'one\n' } }]);
+    await chmod(path.join(root, 'content/a.md'), 0o755);
+    await git(root, ['commit', '-qam', 'mode only'], at('2026-03-05T09:00:00Z', 'Cy Chmod', 'cy@secret.example'));
+    await git(root, ['checkout', '-qb', 'pull-request']);
+    await chmod(path.join(root, 'content/b.md'), 0o755);
+    await git(root, ['commit', '-qam', 'mode only, on a branch'], at('2026-03-07T09:00:00Z', 'Bo Rivet', bo.email));
+    await git(root, ['checkout', '-q', 'main']);
+    await git(root, ['merge', '-q', '--no-ff', '-m', 'merge', 'pull-request'], at('2026-03-09T09:00:00Z', 'Cy Merger', 'cy@secret.example'));
+    const history = await readGitHistory(root);
+    const first = (await git(root, ['rev-list', '--max-parents=0', 'HEAD'])).trim();
+    expect(history.files.get('content/a.md')).toEqual({ created: '2026-03-01T09:00:00.000Z', modified: '2026-03-01T09:00:00.000Z', authors: ['Ada Quill'], age: 3, commit: first });
+    expect(history.files.get('content/b.md')).toEqual({ created: '2026-03-01T09:00:00.000Z', modified: '2026-03-01T09:00:00.000Z', authors: ['Ada Quill'], age: 3, commit: first });
   });
 
   it('names people as the repository\'s .mailmap does, never by an e-mail address, whatever the Git configuration', async () => {
