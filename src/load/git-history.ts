@@ -26,7 +26,13 @@ export interface GitHistory {
    * repository Git refuses because another user owns it, a repository with no commit yet, a
    * shallow clone, or a history Git failed to read.
    */
-  missing?: 'no-repository' | 'refused' | 'no-commit' | 'shallow' | 'unreadable';
+  missing?: 'no-repository' | 'refused' | 'no-commit' | 'shallow' | 'unreadable' | 'elsewhere';
+  /**
+   * The variables of the environment that tell Git where the repository is (`GIT_DIR`,
+   * `GIT_WORK_TREE`) with their values, when `missing` is `elsewhere`: they name no repository
+   * that holds the webzine's files at their paths.
+   */
+  redirected?: Array<[name: string, value: string]>;
   /** The folder of the repository Git refused (with `missing: 'refused'`). */
   refused?: string;
   /** The first 12 digits of the hash of the commit being built. */
@@ -69,6 +75,38 @@ export interface HistoryMemory {
  * state of the last build?).
  */
 export async function readGitHistory(root: string, memory?: HistoryMemory, log = true): Promise<GitHistory> {
+  const history = await readRepositoryHistory(root, memory, log);
+  // Git takes the repository from GIT_DIR (a relative one from the webzine's folder, where it
+  // runs) before looking for a `.git`: a hook (`post-receive` sets `GIT_DIR=.`) or a stray
+  // export would date the webzine by another repository, or by none. One set on purpose (a work
+  // tree kept apart from its repository) holds the webzine's files, and is read as any other.
+  const redirected = redirectingVariables();
+  if (redirected.length === 0 || holdsWebzine(history)) return history;
+  return { files: new Map(), uncommitted: new Map(), missing: 'elsewhere', redirected };
+}
+
+// The variables that choose the repository and its work tree instead of the folder Git runs in (git(1)).
+const locationVariables = ['GIT_DIR', 'GIT_WORK_TREE'];
+
+function redirectingVariables(): Array<[name: string, value: string]> {
+  return locationVariables.flatMap((name) => {
+    const value = process.env[name];
+    return value === undefined ? [] : [[name, value] as [string, string]];
+  });
+}
+
+/**
+ * Whether the repository Git read holds the webzine: Git found one, could read it, and its commit
+ * holds content/site.yml, which every webzine has (as it is, or changed since).
+ */
+function holdsWebzine(history: GitHistory): boolean {
+  if (history.missing === 'no-repository' || history.missing === 'unreadable') return false;
+  if (history.missing !== undefined) return true;
+  const letters = history.uncommitted.get('content/site.yml');
+  return letters === undefined || isChangedSinceCommit(letters);
+}
+
+async function readRepositoryHistory(root: string, memory: HistoryMemory | undefined, log: boolean): Promise<GitHistory> {
   const git = (args: string[]) => run('git', [...settings, ...args], { cwd: root, maxBuffer: 512 * 1024 * 1024 }).then((r) => r.stdout);
   const empty: GitHistory = { files: new Map(), uncommitted: new Map() };
   let facts: string[];

@@ -10,6 +10,7 @@ export function historyNotes(history: GitHistory): string[] {
   if (history.missing === 'refused') return [`Git refuses to read the webzine's repository, which another user owns ("dubious ownership"), so dates and contributors come from front matter only; to trust it: ${trustCommand(history.refused ?? '.')}`];
   if (history.missing === 'no-commit') return ["the webzine's Git repository has no commit yet, so dates and contributors come from front matter until the first commit"];
   if (history.missing === 'unreadable') return ["Git could not read the webzine's history, so dates and contributors come from front matter only; `git log` in the webzine's folder shows why"];
+  if (history.missing === 'elsewhere') return [redirectedNote(history.redirected ?? [])];
   if (history.missing === 'shallow') return ['this is a shallow Git clone, so dates and contributors come from front matter only; fetch the whole history for them'];
   // Only Markdown files have dates (not site.yml, not an image). A file changed since its last
   // commit keeps that commit's dates; one the commit holds no version of has none from Git.
@@ -22,4 +23,12 @@ export function historyNotes(history: GitHistory): string[] {
   if (added.length === 1) notes.push(`${added[0]} is not committed, so it has no dates from Git (first and last commit) until it is`);
   if (added.length > 1) notes.push(`${added.length} files (${added[0]}, …) are not committed, so they have no dates from Git (first and last commit) until they are`);
   return notes;
+}
+
+/** Which variables of the environment sent Git to a repository without the webzine, and what to do. */
+function redirectedNote(redirected: ReadonlyArray<[name: string, value: string]>): string {
+  const names = redirected.map(([name]) => name);
+  const set = redirected.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(' and ');
+  const unset = names.map((name) => `-u ${name}`).join(' ');
+  return `${set} ${names.length === 1 ? 'is' : 'are'} set in the environment, and Git, run in the webzine's folder, finds there no repository that holds content/site.yml, so dates and contributors come from front matter only; unset ${names.length === 1 ? 'it' : 'them'} (\`unset ${names.join(' ')}\` in a Git hook, or \`env ${unset} mimeo build\`), or, for a work tree kept apart, set GIT_DIR to its repository's absolute path and GIT_WORK_TREE to the webzine's folder`;
 }

@@ -186,6 +186,17 @@ describe('history that can not be trusted', () => {
     expect(run.stderr).toBe("note: Git could not read the webzine's history, so dates and contributors come from front matter only; `git log` in the webzine's folder shows why\n");
   });
 
+  it('builds from front matter when GIT_DIR names no repository of the webzine (a hook\'s GIT_DIR=.), and says which variable to unset', async () => {
+    const root = await repository();
+    process.env['GIT_DIR'] = '.';
+    try {
+      const { run } = await build(root);
+      expect(run.stderr).toBe('note: GIT_DIR="." is set in the environment, and Git, run in the webzine\'s folder, finds there no repository that holds content/site.yml, so dates and contributors come from front matter only; unset it (`unset GIT_DIR` in a Git hook, or `env -u GIT_DIR mimeo build`), or, for a work tree kept apart, set GIT_DIR to its repository\'s absolute path and GIT_WORK_TREE to the webzine\'s folder\n');
+    } finally {
+      delete process.env['GIT_DIR'];
+    }
+  });
+
   it('builds outside any repository, and says so once', async () => {
     const { run } = await build(await makeWebzine());
     expect(run.stderr).toBe('note: the webzine is not in a Git repository, so dates and contributors come from front matter only\n');

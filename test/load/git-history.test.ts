@@ -380,6 +380,68 @@ describe('readGitHistory on a real repository', () => {
   });
 });
 
+describe('readGitHistory with GIT_DIR or GIT_WORK_TREE in the environment', () => {
+  /** Runs `read` with the environment's variables `set` (`undefined`: unset), then puts them back. */
+  async function withEnvironment<T>(set: Record<string, string | undefined>, read: () => Promise<T>): Promise<T> {
+    const before = Object.fromEntries(Object.keys(set).map((name) => [name, process.env[name]]));
+    const assign = (values: Record<string, string | undefined>) => {
+      for (const [name, value] of Object.entries(values)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    };
+    assign(set);
+    try {
+      return await read();
+    } finally {
+      assign(before);
+    }
+  }
+
+  /** A bare repository of a webzine pushed to, checked out into a folder of its own as a `post-receive` hook does. */
+  async function deployed(): Promise<{ bare: string; site: string }> {
+    const source = await makeWebzine();
+    await commitAll(source, [{ ...ada, date: '2026-03-01T09:00:00Z' }]);
+    const bare = await temporaryFolder();
+    await git(bare, ['clone', '-q', '--bare', source, '.']);
+    const site = await temporaryFolder();
+    await git(bare, ['--work-tree', site, 'checkout', '-q', '-f', 'main']);
+    return { bare, site };
+  }
+
+  it('says GIT_DIR names no repository of the webzine when a hook left it relative (GIT_DIR=.), and reads nothing', async () => {
+    const { site } = await deployed();
+    const history = await withEnvironment({ GIT_DIR: '.', GIT_WORK_TREE: undefined }, () => readGitHistory(site));
+    expect(history).toEqual({ files: new Map(), uncommitted: new Map(), missing: 'elsewhere', redirected: [['GIT_DIR', '.']] });
+  });
+
+  it('takes no date from another repository that GIT_DIR names, which does not hold the webzine', async () => {
+    const root = await makeWebzine();
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z' }]);
+    const other = await temporaryFolder();
+    await commitAll(other, [{ ...bo, date: '2026-05-01T09:00:00Z', files: { 'content/issues/1/10-first.md': 'another\n' } }]);
+    const history = await withEnvironment({ GIT_DIR: path.join(other, '.git'), GIT_WORK_TREE: undefined }, () => readGitHistory(root));
+    expect([history.missing, history.redirected, history.files.size]).toEqual(['elsewhere', [['GIT_DIR', path.join(other, '.git')]], 0]);
+  });
+
+  it('reads the repository that GIT_DIR and GIT_WORK_TREE name on purpose, a work tree kept apart from it', async () => {
+    const { bare, site } = await deployed();
+    const history = await withEnvironment({ GIT_DIR: bare, GIT_WORK_TREE: site }, () => readGitHistory(site));
+    expect([history.missing, history.files.get('content/site.yml')?.authors, history.uncommitted.size]).toEqual([undefined, ['Ada Quill'], 0]);
+  });
+
+  it('reads a repository kept apart by --separate-git-dir, or a worktree of one, without GIT_DIR', async () => {
+    const root = await makeWebzine();
+    const separate = await temporaryFolder();
+    await git(root, ['init', '-q', '-b', 'main', '--separate-git-dir', path.join(separate, 'repo.git')]);
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z' }]);
+    const worktree = path.join(await temporaryFolder(), 'tree');
+    await git(root, ['worktree', 'add', '-q', worktree, '-b', 'other']);
+    const [apart, tree] = await withEnvironment({ GIT_DIR: undefined, GIT_WORK_TREE: undefined }, () => Promise.all([readGitHistory(root), readGitHistory(worktree)]));
+    expect([apart.missing, apart.files.get('content/site.yml')?.authors, tree.missing, tree.files.get('content/site.yml')?.authors]).toEqual([undefined, ['Ada Quill'], undefined, ['Ada Quill']]);
+  });
+});
+
 describe('readCommittedTexts', () => {
   it('gives the text each commit holds, and nothing for a file it does not hold, a folder, or a name with spaces that is missing', async () => {
     const root = await temporaryFolder();
