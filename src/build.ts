@@ -70,8 +70,10 @@ export interface BuildOptions {
   /** Chooses, once the site is assembled, the outputs to render (default: all); `mimeo dev` renders what a change affects. */
   select?: (site: Site, editions: readonly Site[]) => OutputSelection | undefined;
   /**
-   * Abandons the build when aborted (`mimeo dev` stopping): its compile workers stop at once, and
-   * `build` throws the signal's reason before its next step (default: none, the build runs to its end).
+   * Abandons the build when aborted (`mimeo dev` stopping, `mimeo build` interrupted): its compile
+   * workers stop at once, the output is left as it was unless its swap had begun, which is then
+   * finished, and `build` throws the signal's reason before its next step (default: none, the build
+   * runs to its end).
    */
   signal?: AbortSignal;
 }
@@ -247,8 +249,10 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     options.signal?.throwIfAborted();
     if (hasErrors(diagnostics)) return result({}, site);
     if (write) {
-      const written = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics)));
+      const written = await step('write', () => writeOutputs(options.out, trees, outputTreeNames, () => !hasErrors(diagnostics), options.signal));
       if (!written) return result({}, site);
+      // A signal heard once the output is in place stops the build at the next step: no stamp (the
+      // old one was forgotten when the build began) then claims an output it did not record.
       const umask = currentUmask();
       const chmodded = await step('modes', () => settleModes(options.out, trees, memo?.umask, umask));
       await step('memo', () => memo?.save(trees, { how: written, umask, chmodded }));

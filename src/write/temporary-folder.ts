@@ -4,9 +4,9 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 
 // mimeo's folders in the system's temporary folder (a build's compiled fragments without the
-// cache, `mimeo dev`'s private cache) are removed when the process exits. No signal handler
-// removes them: one would keep Ctrl+C waiting until the JavaScript busy compiling or writing
-// gives way, which takes a minute for a big webzine. A folder left by a process that a signal
+// cache, `mimeo dev`'s private cache) are removed when the process exits, which `mimeo build`
+// and `mimeo dev` do on a signal once the JavaScript gives way (they check every 50 ms). No
+// handler here removes them at the signal itself. A folder left by a process that a signal
 // (or a crash) stopped is removed by the next mimeo process that makes one of the same kind, once
 // the process named in it is gone and the folder has not changed for `staleAfter`. Only folders
 // of this machine and PID namespace are judged (a process of another container sharing the

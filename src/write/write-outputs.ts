@@ -1,5 +1,5 @@
-import { linkSync, lstatSync, readlinkSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { linkSync, lstatSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { RefusalError } from '../diagnostics/refusal.js';
 import { makeFolder } from '../util/make-folder.js';
@@ -32,8 +32,12 @@ const retiredName = '.mimeo-retired';
  * build did not make is removed, so an unchanged file is never touched. Otherwise (a first
  * build, `--no-cache`, a file that must become a folder, a name spelt with other case) each tree
  * is staged whole and swapped.
+ *
+ * When `signal` is aborted (Ctrl+C) before the swap, the staging folder is removed and its reason
+ * thrown: the output is as it was. The swap itself is one synchronous section, which a signal
+ * handler waits for: once begun, it is finished (default: no signal, the write runs to its end).
  */
-export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[], ready: () => boolean = () => true): Promise<WriteOutcome> {
+export async function writeOutputs(outDir: string, trees: OutputTrees, known: readonly string[], ready: () => boolean = () => true, signal?: AbortSignal): Promise<WriteOutcome> {
   const staging = path.join(outDir, stagingName);
   const retired = path.join(outDir, retiredName);
   // Left by a build that stopped midway, if any; a path through a file holds none (and is told by makeOutputFolder).
@@ -45,31 +49,39 @@ export async function writeOutputs(outDir: string, trees: OutputTrees, known: re
   const fresh = Object.fromEntries(Object.entries(trees).map(([name, files]) => [name, files.filter((file) => !keptInPlace(outDir, name, file))]));
   const patching = Object.entries(trees).some(([name, files]) => fresh[name]!.length < files.length);
   const staged: Record<string, OutputFile[]> = {};
+  const giveWay = givingWay(signal);
+  let patch = false;
   try {
-    for (const [name, files] of Object.entries(trees)) staged[name] = writeTree(path.join(staging, name), patching ? fresh[name]! : files);
+    for (const [name, files] of Object.entries(trees)) staged[name] = await writeTree(path.join(staging, name), patching ? fresh[name]! : files, giveWay);
+    // Pages made while they were written may have failed (a template error): then nothing is brought in.
+    if (!ready()) {
+      rmSync(staging, { recursive: true, force: true });
+      return false;
+    }
+    patch = patching && Object.keys(trees).every((name) => patchable(path.join(outDir, name), fresh[name]!));
+    // A tree that can not be patched is staged whole: the files kept in place join it by link.
+    if (patching && !patch) {
+      for (const [name, files] of Object.entries(trees)) await writeTree(path.join(staging, name), files.filter((file) => keptInPlace(outDir, name, file)), giveWay);
+    }
+    // The last chance to stop with the output untouched: a signal that came while the files were
+    // staged is handled now (the event loop runs its handler), before the swap begins.
+    await giveWay(true);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  // Pages made while they were written may have failed (a template error): then nothing is brought in.
-  if (!ready()) {
-    await rm(staging, { recursive: true, force: true });
-    return false;
-  }
-  if (patching && Object.keys(trees).every((name) => patchable(path.join(outDir, name), fresh[name]!))) {
+  // From here on, no `await`: the swap is one synchronous section, so a signal's handler (SIGINT,
+  // SIGTERM, SIGHUP: see `runBuild`) runs only once it is over, and the output is never half swapped.
+  if (patch) {
     patchTrees(outDir, staging, trees, staged, known);
     rmSync(staging, { recursive: true, force: true });
     return 'patched';
   }
-  // A tree that can not be patched is staged whole: the files kept in place join it by link.
-  if (patching) {
-    for (const [name, files] of Object.entries(trees)) writeTree(path.join(staging, name), files.filter((file) => keptInPlace(outDir, name, file)));
-  }
   makeFolder(retired);
   for (const name of known) {
     const current = path.join(outDir, name);
-    await rename(current, path.join(retired, name)).catch(ignoreMissing);
-    if (name in trees) await rename(path.join(staging, name), current);
+    moveIfThere(current, path.join(retired, name));
+    if (name in trees) renameSync(path.join(staging, name), current);
   }
   // The previous output is gone from view: removing it (thousands of files) need not wait on the loop either.
   rmSync(retired, { recursive: true, force: true });
@@ -158,8 +170,8 @@ function keptInPlace(outDir: string, tree: string, file: OutputFile): boolean {
   return file.linkFrom !== undefined && file.linkFrom === path.join(outDir, tree, file.path);
 }
 
-/** Writes `files` below `folder`; returns those written (a page whose template failed is not). */
-function writeTree(folder: string, files: readonly OutputFile[]): OutputFile[] {
+/** Writes `files` below `folder`, giving way now and then; returns those written (a page whose template failed is not). */
+async function writeTree(folder: string, files: readonly OutputFile[], giveWay: (now?: boolean) => Promise<void>): Promise<OutputFile[]> {
   const written: OutputFile[] = [];
   // Each page is made here and dropped once written: its garbage is collected as it goes, at
   // half the guard's usual slack (a 10 000-article build peaked at 414 MiB with 48 MiB, 389 MiB
@@ -171,6 +183,7 @@ function writeTree(folder: string, files: readonly OutputFile[]): OutputFile[] {
   // thousands of small files, and a round trip through the loop costs more than each call.
   for (const dir of [...folders].sort()) makeFolder(dir);
   for (const file of files) {
+    await giveWay();
     const target = path.join(folder, file.path);
     if (file.linkFrom !== undefined) linkOrCopy(file.linkFrom, target);
     else if (file.copyFrom !== undefined) copyBytes(file.copyFrom, target, file.source);
@@ -194,6 +207,32 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
-function ignoreMissing(error: unknown): void {
-  if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+/** Renames `from` to `to`, when there is a `from` (a tree the previous build did not make has none). */
+function moveIfThere(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+  }
+}
+
+// Long enough that giving way costs nothing measurable, short enough that Ctrl+C is heard at once.
+const givesWayEvery = 50;
+
+/**
+ * Gives a function to await between files written: every {@link givesWayEvery} ms (or `now`) it
+ * lets the event loop run, so a signal's handler can abort `signal`, then throws if it was.
+ * Without a signal it does nothing: writing one file after another without a round trip through
+ * the loop is what makes thousands of small files quick.
+ */
+function givingWay(signal: AbortSignal | undefined): (now?: boolean) => Promise<void> {
+  let since = performance.now();
+  return async (now = false) => {
+    if (!signal) return;
+    signal.throwIfAborted();
+    if (!now && performance.now() - since < givesWayEvery) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+    signal.throwIfAborted();
+  };
 }

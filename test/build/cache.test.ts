@@ -411,7 +411,7 @@ describe('a build without the cache', () => {
     expect(await leftovers(temporary)).toEqual([]);
   });
 
-  it('stops at once on Ctrl+C, even while it compiles on its own thread, and a later build removes what it left', async () => {
+  it('stops at once on Ctrl+C, even while it compiles on its own thread, removing its store, and a later build removes what a killed one left', async () => {
     const root = await temporaryFolder();
     // Enough articles that compiling them on one thread takes seconds.
     generateZine(root, { articles: 600, seed: 5 });
@@ -419,7 +419,7 @@ describe('a build without the cache', () => {
     const env = { ...process.env, TMPDIR: temporary };
     const args = [path.join(repoRoot, 'bin/mimeo.js'), 'build', '--root', root, '--no-cache', '--jobs', '1'];
     const child = spawn(process.execPath, [...args, '--out', path.join(root, 'stopped')], { env, stdio: 'ignore' });
-    const ended = new Promise<[NodeJS.Signals | null, number]>((resolve) => child.once('exit', (_code, signal) => resolve([signal, Date.now()])));
+    const ended = new Promise<[number | null, NodeJS.Signals | null, number]>((resolve) => child.once('exit', (code, signal) => resolve([code, signal, Date.now()])));
     // Stopped once it has compiled a few files into its store (one pack a thread).
     const stored = async (store: string) => (await Promise.all((await readdir(store)).map(async (name) => (await stat(path.join(store, name))).size))).reduce((sum, size) => sum + size, 0);
     let store: string | undefined;
@@ -431,11 +431,15 @@ describe('a build without the cache', () => {
     }
     const stoppedAt = Date.now();
     child.kill('SIGINT');
-    const [signal, exitedAt] = await ended;
-    expect(signal).toBe('SIGINT');
+    const [code, signal, exitedAt] = await ended;
+    expect([code, signal]).toEqual([130, null]);
     // It would have gone on compiling the other articles for seconds before looking at the signal.
     expect(exitedAt - stoppedAt).toBeLessThan(1500);
     await expect(readdir(path.join(root, 'stopped/web'))).rejects.toThrow();
+    // It removed its store on its way out; one killed outright (`kill -9`) leaves it, as made again here.
+    expect(await leftovers(temporary)).toEqual([]);
+    await mkdir(path.join(temporary, store!), { mode: 0o700 });
+    await writeFile(path.join(temporary, store!, 'pack'), 'compiled');
     // What the stopped build left, an hour old, and beside it what must stay: a store of a running
     // process (this one), as old; a fresh one of a stopped process; one that others may write
     // in; a link named as a store; and (when the test runs as root) another user's.

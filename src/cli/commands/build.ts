@@ -1,3 +1,4 @@
+import { constants as osConstants } from 'node:os';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, formatNotes, plural, summarizeDiagnostics } from '../../diagnostics/format.js';
 import { isSiteAddress } from '../../parse/addresses.js';
@@ -37,15 +38,32 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
   }
   const { build, countOutputs } = await import('../../build.js');
   const progress = createProgress(terminal);
-  // Cleared whatever happens: a message about a failed write starts on a line of its own.
-  const result = await build({
-    ...folders,
-    ...compiling,
-    progress: (parsed, total) => progress.update(parsed, total),
-    drafts,
-    ...(typeof baseUrl === 'string' ? { baseUrl } : {}),
-    ...(stamp ? { inputStates: stamp.inputs } : {}),
-  }).finally(() => progress.clear());
+  const interrupt = listenForInterrupt();
+  let result;
+  try {
+    // Cleared whatever happens: a message about a failed write starts on a line of its own.
+    result = await build({
+      ...folders,
+      ...compiling,
+      progress: (parsed, total) => progress.update(parsed, total),
+      drafts,
+      ...(typeof baseUrl === 'string' ? { baseUrl } : {}),
+      ...(stamp ? { inputStates: stamp.inputs } : {}),
+      signal: interrupt.signal,
+    }).finally(() => progress.clear());
+  } catch (error) {
+    if (interrupt.heard() === undefined) throw error;
+  } finally {
+    // A signal that came during the last synchronous stretch (the swap) is heard before listening stops, not lost.
+    await new Promise((resolve) => setImmediate(resolve));
+    interrupt.cancel();
+  }
+  // Heard at any point, even after the last step: the one who pressed Ctrl+C is told it stopped.
+  const signal = interrupt.heard();
+  if (signal !== undefined || result === undefined) {
+    terminal.err(`mimeo build: stopped by ${signal}; ${folders.out} holds whole trees, the previous build's, or this one's if they were being put in place\n`);
+    return 128 + osConstants.signals[signal ?? 'SIGINT'];
+  }
   terminal.err(formatNotes(result.notes));
   terminal.err(formatDiagnostics(result.diagnostics, 'text', { debug }));
   if (hasErrors(result.diagnostics)) {
@@ -54,6 +72,28 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
   }
   terminal.out(`built ${counted(countOutputs(result.trees, result.site))} in ${seconds()} s\n`);
   return exitCodes.success;
+}
+
+// Ctrl+C, `kill`, and the terminal closed (or the SSH session dropped).
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Listens for {@link stopSignals} while the build runs: the first aborts `signal`, so the build
+ * stops at once, removing its staging folder, or, when the output's swap has begun, once it is
+ * finished (SPEC §4: never half swapped); without a handler, a signal would end the process
+ * in the middle of it. A second one ends the process at once, with the code a shell gives a
+ * process that signal ended (130 for Ctrl+C): the swap, synchronous, can not be under way then.
+ */
+function listenForInterrupt(): { signal: AbortSignal; heard: () => NodeJS.Signals | undefined; cancel: () => void } {
+  const controller = new AbortController();
+  let heard: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    if (heard !== undefined) process.exit(128 + osConstants.signals[signal]);
+    heard = signal;
+    controller.abort(new Error(`stopped by ${signal}`));
+  };
+  stopSignals.forEach((signal) => process.on(signal, stop));
+  return { signal: controller.signal, heard: () => heard, cancel: () => stopSignals.forEach((signal) => process.off(signal, stop)) };
 }
 
 // Hosts of `mimeo dev`'s address on loopback, as `URL` spells them.
