@@ -4,6 +4,7 @@ import { selectFeedIssues } from './feeds/entries.js';
 import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
 import { capsuleRedirectOutputs } from './gemtext/redirect-pages.js';
 import { documentsWithAliases, redirectOutputs } from './html/redirect-pages.js';
+import { findFallbacks, languageVersions, type Fallbacks } from './html/language-versions.js';
 
 /**
  * What the outputs of one build's original edition are made of. `mimeo dev` compares two graphs
@@ -24,7 +25,9 @@ import { documentsWithAliases, redirectOutputs } from './html/redirect-pages.js'
  * - `feed`: which issues the feeds hold;
  * - a page at an alias (front matter `aliases`) reads the `issue:` or `page:` input of its document;
  * - `asset:<path>`: a copied file whose output path is also a rendered page's (a conflict);
- * - `editions`: the dates and drafts of the other editions' pages, which the sitemap shows too.
+ * - `editions`: the dates and drafts of the other editions' pages, and which are fallback pages
+ *   (not translated), which the sitemap shows too;
+ * - `versions:<path>`: the languages a document's page is written in, its `hreflang` alternates.
  *
  * Theme files are not part of the model: `theme:web`, `theme:gemini` and `theme:strings` are
  * changed by the watcher's paths alone (see `affected.ts`), and `build()` puts a hash of the
@@ -73,7 +76,9 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
   // A translation has dates of its own (from its file's history), and a draft of its own: the
   // sitemap leaves out the page of a translation with `draft: true` that a build with drafts shows.
   const others = (options.editions ?? []).filter((edition) => edition !== site);
-  inputs.set('editions', fingerprint(others.map((edition) => [edition.language, [...edition.documents.values()].map((document) => [document.route, document.modified ?? '', 'updated' in document ? (document.updated ?? '') : '', document.draft])])));
+  const fallbacks = findFallbacks([site, ...others]);
+  inputs.set('editions', fingerprint([others.map((edition) => [edition.language, [...edition.documents.values()].map((document) => [document.route, document.modified ?? '', 'updated' in document ? (document.updated ?? '') : '', document.draft])]), fallbacks]));
+  for (const document of listedDocuments(site)) inputs.set(versionsKey(document), fingerprint(versionsOf(document, [site, ...others], fallbacks)));
 
   const add = (output: string, keys: string[]) => outputs.set(output, [...new Set([...(outputs.get(output) ?? []), 'site', 'commit', ...keys])]);
   addWebOutputs(site, feedIssues, add);
@@ -119,10 +124,10 @@ function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void
   add('web/sitemap.xml', [...site.pages.map(pageKey), ...everyIssue, 'editions']);
   add('web/robots.txt', []);
   for (const [place, issue] of site.issues.entries()) {
-    add(`web/${issue.route}index.html`, [...page, issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey), ...neighbours(site, place)]);
-    for (const article of issue.articles) add(`web/${article.route}index.html`, [...page, issueKey(issue), bodyKey(article)]);
+    add(`web/${issue.route}index.html`, [...page, issueKey(issue), bodyKey(issue), versionsKey(issue), ...issue.articles.map(bodyKey), ...neighbours(site, place)]);
+    for (const article of issue.articles) add(`web/${article.route}index.html`, [...page, issueKey(issue), bodyKey(article), versionsKey(article)]);
   }
-  for (const document of site.pages) add(`web/${document.route}index.html`, [...page, pageKey(document), bodyKey(document)]);
+  for (const document of site.pages) add(`web/${document.route}index.html`, [...page, pageKey(document), bodyKey(document), versionsKey(document)]);
   // A page at an alias shows the document's title and address.
   for (const document of documentsWithAliases(site)) for (const output of redirectOutputs(site, document)) add(`web/${output}`, ['theme:strings', listKey(site, document)]);
   // Entries hold whole issues with their bodies (SPEC §3).
@@ -179,6 +184,15 @@ function listKey(site: Site, document: SiteDocument): string {
   if (document.kind === 'page') return pageKey(document);
   const issue = document.kind === 'issue' ? document : site.issues.find((other) => other.number === document.issueNumber && other.articles.includes(document));
   return issue === undefined ? `body:${document.path}` : issueKey(issue);
+}
+
+/** The languages of the editions whose page of `document` is written in their language (the original edition's document). */
+function versionsOf(document: SiteDocument, editions: readonly Site[], fallbacks: Fallbacks): string[] {
+  return languageVersions(editions, fallbacks, document.route).map((edition) => edition.language);
+}
+
+function versionsKey(document: SiteDocument): string {
+  return `versions:${document.path}`;
 }
 
 function issueKey(issue: Issue): string {

@@ -15,7 +15,7 @@ interface FilterImpl {
 export function registerHtmlFilters(html: Liquid, baseUrl: string | undefined): void {
   html.registerFilter('text_dir', (value: unknown) => textDirection(String(value ?? '')));
   html.registerFilter('absolute_url', function (this: FilterImpl, value: unknown) {
-    return absoluteUrl(value, this.context.getSync(['page', 'canonical']), this.context.getSync(['page', 'root']), baseUrl);
+    return absoluteUrl(value, this.context.getSync(['page', 'url']), this.context.getSync(['page', 'root']), baseUrl);
   });
   // Safe inside a script element and in an attribute whatever the value holds, and so printed as it is.
   html.registerFilter('script_json', { handler: scriptJson, raw: true });
@@ -30,21 +30,22 @@ export function registerHtmlFilters(html: Liquid, baseUrl: string | undefined): 
 
 /**
  * `value` made an absolute address, for what needs one (`og:image`): an address relative to the
- * page, as the context gives them, from the page's canonical address; one that starts with `/`,
+ * page, as the context gives them, from the page's own address (`page.url`: a fallback page's
+ * canonical address is the original's, in another folder); one that starts with `/`,
  * as Jekyll's `absolute_url` reads it, from the site's (`baseUrl`, its path included). Unchanged
  * where it is no address.
  *
- * The 404 page has no canonical address (it is served at every missing one), and its context's
+ * The 404 page has no address (it is served at every missing one), and its context's
  * addresses start from `baseUrl`'s path (`page.root` is `/sub/`): one that starts with that path
  * is already the site's, and takes `baseUrl`'s origin alone; another that starts with `/` is read
  * from `baseUrl` as on every page; a relative one, which names no place there, is unchanged.
  */
-export function absoluteUrl(value: unknown, canonical: unknown, root: unknown, baseUrl?: string): string {
+export function absoluteUrl(value: unknown, address: unknown, root: unknown, baseUrl?: string): string {
   const url = String(value ?? '');
-  if (typeof canonical !== 'string' || canonical === '') return withoutPage(url, root, baseUrl);
+  if (typeof address !== 'string' || address === '') return withoutPage(url, root, baseUrl);
   try {
-    if (!url.startsWith('/') || url.startsWith('//')) return new URL(url, canonical).href;
-    return new URL(url.slice(1), new URL(typeof root === 'string' ? root : '', canonical)).href;
+    if (!url.startsWith('/') || url.startsWith('//')) return new URL(url, address).href;
+    return new URL(url.slice(1), new URL(typeof root === 'string' ? root : '', address)).href;
   } catch {
     return url;
   }

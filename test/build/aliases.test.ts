@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../support/vnu.js';
@@ -80,6 +80,18 @@ describe('an article with aliases', () => {
       if (file === 'web/sitemap.xml') expect(text).toContain('<loc>https://zine.example/issues/1/first-steps/</loc>');
       expect(text, file).not.toMatch(/issues\/1\/first\/|old\/first/);
     }
+  });
+});
+
+describe('an alias of an article not translated yet', () => {
+  it("names the original's address as canonical in the edition, where the page it sends readers to is a copy of the original", async () => {
+    const root = await movedZine();
+    await rm(path.join(root, 'content/issues/1/10-first-steps.fr.md'));
+    const out = await temporaryFolder();
+    await buildInto(root, out);
+    const french = await readFile(path.join(out, 'web/fr/issues/1/first/index.html'), 'utf8');
+    expect(french).toContain('<link rel="canonical" href="https://zine.example/issues/1/first-steps/">');
+    expect(french).toContain('<meta http-equiv="refresh" content="0; url=../first-steps/">');
   });
 });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAll, git } from '../support/git.js';
 import { readGemtext } from '../support/gemtext.js';
 import { checkHtml } from '../support/vnu.js';
+import { readSitemap } from '../support/xml.js';
 import { arabicEdition, build, languagesOf, twoLanguages } from '../support/languages.js';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { createIncrementalBuild } from '../../src/watch/incremental-build.js';
@@ -143,13 +144,86 @@ describe('a webzine in two languages', () => {
     expect(capsuleIndex).toContain('=> ../ English');
   });
 
-  it('lists every edition of every page in the sitemap', async () => {
+  it('lists each edition of a translated page in the sitemap, with the other as its alternate', async () => {
     const sitemap = await built.read('web/sitemap.xml');
     expect(sitemap).toContain('<url><loc>https://zine.example/fr/about/</loc><xhtml:link rel="alternate" hreflang="en" href="https://zine.example/about/"/><xhtml:link rel="alternate" hreflang="fr" href="https://zine.example/fr/about/"/></url>');
   });
 
   it('is valid HTML in both editions', async () => {
     expect(await checkHtml([path.join(built.out, 'web')])).toEqual([]);
+  });
+
+  it("gives a page not translated yet the original's address as canonical, and names no language version of it, nor it of the original", async () => {
+    const copy = await built.read('web/fr/issues/1/second/index.html');
+    expect(copy).toContain('<link rel="canonical" href="https://zine.example/issues/1/second/">');
+    expect(copy).not.toContain('hreflang="en" href=');
+    expect(copy).not.toContain('<link rel="alternate" hreflang');
+    // Alone in its language, the original has no alternate to name.
+    const original = await built.read('web/issues/1/second/index.html');
+    expect(original).toContain('<link rel="canonical" href="https://zine.example/issues/1/second/">');
+    expect(original).not.toContain('<link rel="alternate" hreflang');
+    // Readers still find the other edition in the language switcher.
+    expect(copy).toContain('<a href="../../../../issues/1/second/" hreflang="en" lang="en" dir="ltr">English</a>');
+    expect(original).toContain('<a href="../../../fr/issues/1/second/" hreflang="fr" lang="fr" dir="ltr">Français</a>');
+  });
+
+  it('keeps its own canonical address and both alternates on a translated page, and on an issue page partly translated', async () => {
+    const alternates = ['<link rel="alternate" hreflang="en" href="https://zine.example/issues/1/first/">', '<link rel="alternate" hreflang="fr" href="https://zine.example/fr/issues/1/first/">'];
+    const translated = await built.read('web/fr/issues/1/first/index.html');
+    expect(translated).toContain('<link rel="canonical" href="https://zine.example/fr/issues/1/first/">');
+    for (const link of alternates) expect(translated).toContain(link);
+    // Its editorial and first article are French, its second article English.
+    const issue = await built.read('web/fr/issues/1/index.html');
+    expect(issue).toContain('<link rel="canonical" href="https://zine.example/fr/issues/1/">');
+    expect(issue).toContain('<link rel="alternate" hreflang="fr" href="https://zine.example/fr/issues/1/">');
+  });
+
+  it('lists in the sitemap the translations with their alternates, and no page not translated yet', async () => {
+    const urls = readSitemap(await built.read('web/sitemap.xml'));
+    const french = urls.filter((url) => url.loc.startsWith('https://zine.example/fr/')).map((url) => url.loc);
+    expect(french).toEqual(['https://zine.example/fr/', 'https://zine.example/fr/about/', 'https://zine.example/fr/authors/', 'https://zine.example/fr/issues/1/', 'https://zine.example/fr/issues/1/first/']);
+    const pair = ['en https://zine.example/issues/1/first/', 'fr https://zine.example/fr/issues/1/first/'];
+    expect(urls.find((url) => url.loc === 'https://zine.example/issues/1/first/')?.alternates).toEqual(pair);
+    expect(urls.find((url) => url.loc === 'https://zine.example/fr/issues/1/first/')?.alternates).toEqual(pair);
+    expect(urls.find((url) => url.loc === 'https://zine.example/issues/1/second/')).toEqual({ loc: 'https://zine.example/issues/1/second/', lastmod: '2026-03-01', alternates: [] });
+  });
+});
+
+describe('the context of a page not translated yet', () => {
+  it("gives the page's own address as page.url, from which absolute_url reads, and the original's as page.canonical", async () => {
+    const root = await makeWebzine(twoLanguages);
+    await writeFile(path.join(root, 'content/site.yml'), `${await readFile(path.join(root, 'content/site.yml'), 'utf8')}theme: own\n`);
+    await mkdir(path.join(root, 'themes/own/templates/partials'), { recursive: true });
+    const footer = await readFile(path.join(repoRoot, 'themes/default/templates/partials/footer.liquid'), 'utf8');
+    const addresses = '<p class="addresses">{{ page.url }} {{ page.canonical }} {{ "./" | absolute_url }}</p>';
+    await writeFile(path.join(root, 'themes/own/templates/partials/footer.liquid'), `${addresses}\n${footer}`);
+    const { read } = await build(root);
+    expect(await read('web/fr/issues/1/second/index.html')).toContain('<p class="addresses">https://zine.example/fr/issues/1/second/ https://zine.example/issues/1/second/ https://zine.example/fr/issues/1/second/</p>');
+    expect(await read('web/fr/issues/1/first/index.html')).toContain('<p class="addresses">https://zine.example/fr/issues/1/first/ https://zine.example/fr/issues/1/first/ https://zine.example/fr/issues/1/first/</p>');
+  });
+});
+
+describe('an issue page in an edition', () => {
+  /** The canonical address, `hreflang` alternates and place in the sitemap of the French issue page, once `removed` translations are gone. */
+  const frenchIssue = async (removed: string[]) => {
+    const root = await makeWebzine(twoLanguages);
+    for (const file of removed) await rm(path.join(root, 'content/issues/1', file));
+    const { read } = await build(root);
+    const html = await read('web/fr/issues/1/index.html');
+    const sitemap = readSitemap(await read('web/sitemap.xml'));
+    return {
+      canonical: /<link rel="canonical" href="([^"]*)">/.exec(html)?.[1],
+      alternates: [...html.matchAll(/<link rel="alternate" hreflang="([^"]*)"/g)].map((match) => match[1]),
+      listed: sitemap.some((url) => url.loc === 'https://zine.example/fr/issues/1/'),
+    };
+  };
+
+  it('is the edition\'s own while one of its articles is translated, its editorial not', async () => {
+    expect(await frenchIssue(['issue.fr.md'])).toEqual({ canonical: 'https://zine.example/fr/issues/1/', alternates: ['en', 'fr'], listed: true});
+  });
+
+  it("is a copy of the original's, with its address as canonical, when neither its editorial nor any article is translated", async () => {
+    expect(await frenchIssue(['issue.fr.md', '10-first.fr.md'])).toEqual({ canonical: 'https://zine.example/issues/1/', alternates: [], listed: false});
   });
 });
 
@@ -574,17 +648,18 @@ describe('the sitemap, beside a translation with draft: true', () => {
     return { build: frenchUrls(await published.read('web/sitemap.xml')), drafts: frenchUrls(await readFile(path.join(out, 'web/sitemap.xml'), 'utf8')) };
   };
 
-  it('keeps the articles of an issue whose editorial translation is a draft in build --drafts, and leaves out the issue page that shows the draft', async () => {
+  // fr/issues/1/second/ is not translated: no sitemap lists it.
+  it('keeps the translated articles of an issue whose editorial translation is a draft in build --drafts, and leaves out the issue page that shows the draft', async () => {
     expect(await listed('content/issues/1/issue.fr.md')).toEqual({
-      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/issues/1/first/', 'fr/issues/1/second/'],
-      drafts: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/first/', 'fr/issues/1/second/'],
+      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/issues/1/first/'],
+      drafts: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/first/'],
     });
   });
 
-  it('leaves out the page of an article translation that is a draft in build --drafts, which shows the draft, and lists it in build, which shows the original', async () => {
+  it('leaves out the page of an article translation that is a draft, in build --drafts, which shows the draft, and in build, which shows the original in its place', async () => {
     expect(await listed('content/issues/1/10-first.fr.md')).toEqual({
-      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/issues/1/first/', 'fr/issues/1/second/'],
-      drafts: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/issues/1/second/'],
+      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/'],
+      drafts: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/'],
     });
   });
 });

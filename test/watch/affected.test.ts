@@ -208,6 +208,23 @@ const frenchCases: Array<{ name: string; before?: Change; change: Change; paths:
   },
   { name: 'an editorial translation made a draft', change: drafted('content/issues/1/issue.fr.md'), paths: ['content/issues/1/issue.fr.md'], render: ['web/sitemap.xml'] },
   { name: 'an article translation edited', change: (f) => (f['content/issues/1/20-second.fr.md'] += 'Encore.\n'), paths: ['content/issues/1/20-second.fr.md'], render: [] },
+  // The original's page names its translation as an alternate (hreflang), and the sitemap lists
+  // translations only; an issue page is a copy of the original's only with nothing of it translated.
+  {
+    name: 'an article translated',
+    change: (f) => (f['content/issues/1/10-first.fr.md'] = '---\ntitle: Le premier article\n---\nEn français.\n'),
+    paths: ['content/issues/1/10-first.fr.md'],
+    render: ['web/issues/1/first/index.html', 'web/sitemap.xml'],
+  },
+  { name: 'an article translation removed', change: (f) => delete f['content/issues/1/20-second.fr.md'], paths: ['content/issues/1/20-second.fr.md'], render: ['web/issues/1/second/index.html', 'web/sitemap.xml'] },
+  { name: 'an editorial translation removed, an article still translated', change: (f) => delete f['content/issues/1/issue.fr.md'], paths: ['content/issues/1/issue.fr.md'], render: [] },
+  {
+    name: 'the last translation of an issue removed',
+    before: (f) => delete f['content/issues/1/20-second.fr.md'],
+    change: (f) => delete f['content/issues/1/issue.fr.md'],
+    paths: ['content/issues/1/issue.fr.md'],
+    render: ['web/issues/1/index.html', 'web/sitemap.xml'],
+  },
 ];
 
 describe('affected, on the base webzine with a French edition', () => {

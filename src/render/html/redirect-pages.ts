@@ -3,7 +3,7 @@ import type { OutputFile } from '../../write/output-file.js';
 import { toAliasOutputs } from '../../model/alias-outputs.js';
 import { escapeHtml } from '../escape-html.js';
 import { textDirection } from './text-direction.js';
-import { absoluteUrl, linkTo } from './url.js';
+import { linkTo } from './url.js';
 
 /**
  * The documents an edition publishes that have aliases: its issues, their articles and its pages
@@ -20,18 +20,19 @@ export function redirectOutputs(site: Site, document: SiteDocument): string[] {
 
 /**
  * The pages that send readers from each alias (an earlier address) of an edition's documents to
- * their address: made by mimeo, not from a contributor's HTML, they refresh at once, name the
- * address as canonical, keep search engines from listing the old one, and show a link for readers
- * whose browser does not refresh. `strings` are the edition's UI strings, and `english` those of
- * them it takes from English, lacking its own.
+ * their address: made by mimeo, not from a contributor's HTML, they refresh at once, name as
+ * canonical the address `canonical` gives for that route (the original's, for a fallback page),
+ * keep search engines from listing the old one, and show a link for readers whose browser does
+ * not refresh. `strings` are the edition's UI strings, and `english` those of them it takes from
+ * English, lacking its own.
  */
-export function renderRedirects(site: Site, strings: Record<string, string>, english: ReadonlySet<string>, baseUrl: string, wanted: (path: string) => boolean): OutputFile[] {
+export function renderRedirects(site: Site, strings: Record<string, string>, english: ReadonlySet<string>, canonical: (route: string) => string, wanted: (path: string) => boolean): OutputFile[] {
   const outputs: OutputFile[] = [];
   for (const document of documentsWithAliases(site)) {
     for (const output of redirectOutputs(site, document)) {
       if (!wanted(output)) continue;
       const from = output.slice(0, output.lastIndexOf('/') + 1);
-      outputs.push({ path: output, bytes: redirectPage(site, document, movedText(strings, english), linkTo({ from }, document.route), absoluteUrl(baseUrl, document.route)), source: document.key });
+      outputs.push({ path: output, bytes: redirectPage(site, document, movedText(strings, english), linkTo({ from }, document.route), canonical(document.route)), source: document.key });
     }
   }
   return outputs;

@@ -8,6 +8,7 @@ import { renderRedirects } from './redirect-pages.js';
 import { absoluteUrl, linkTo } from './url.js';
 import { formatDate, menuView, siteTextLang, type PageScope } from './views.js';
 import { editionTitle } from '../feeds/render-feeds.js';
+import { findFallbacks, isFallback, languageVersions, type Fallbacks } from './language-versions.js';
 
 /** Options of {@link renderWeb}. */
 export interface WebOptions {
@@ -27,15 +28,17 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
   const strings = theme.strings(site.language);
   const outputs: OutputFile[] = [];
   const wanted = (path: string) => !options.only || options.only.has(path);
+  const fallbacks = findFallbacks(editions);
   for (const spec of pageSpecs(site, strings, options.baseUrl)) {
     if (!wanted(spec.output ?? `${spec.route}index.html`)) continue;
     const scope: PageScope = { site, base: spec.base ?? { from: spec.route }, language: site.language, strings };
-    const context = () => ({ ...pageContext(scope, spec, editions, theme, options), ...spec.view(scope) });
+    const context = () => ({ ...pageContext(scope, spec, editions, fallbacks, theme, options), ...spec.view(scope) });
     const file = theme.renderFile(spec.template, context, { tree: 'web', path: spec.output ?? `${spec.route}index.html`, source: spec.source, page: `/${spec.output ?? spec.route}` });
     outputs.push(file);
   }
   // Pages at the documents' earlier addresses (front matter `aliases`), in every edition.
-  outputs.push(...renderRedirects(site, strings, theme.englishStrings(site.language), options.baseUrl, wanted));
+  const canonical = (route: string) => absoluteUrl(options.baseUrl, canonicalRoute(site, fallbacks, route));
+  outputs.push(...renderRedirects(site, strings, theme.englishStrings(site.language), canonical, wanted));
   if (site.prefix !== '') return outputs;
   // The webzine's own files (static/ and the like) replace a theme's file of the same name, and
   // mimeo's robots.txt (a site that keeps some crawlers out), but not the hashed stylesheet, which
@@ -50,19 +53,22 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
 }
 
 /** What every template gets: the site, the page, the UI strings (themes/default/README.md). */
-function pageContext(scope: PageScope, spec: PageSpec, editions: readonly Site[], theme: Theme, options: WebOptions) {
+function pageContext(scope: PageScope, spec: PageSpec, editions: readonly Site[], fallbacks: Fallbacks, theme: Theme, options: WebOptions) {
   const { site, strings, language } = scope;
   const output = spec.output ?? spec.route;
   // The same page in every edition: the route without this edition's prefix, under each prefix.
   const shared = output.slice(site.prefix.length);
   const others = spec.output === '404.html' || editions.length < 2 ? [] : editions;
+  // A fallback page is no language version of the original, nor has one (see `findFallbacks`).
+  const alternates = isFallback(fallbacks, language, shared) ? [] : languageVersions(others, fallbacks, shared);
   return {
     site: { title: site.config.title, description: site.config.description ?? '', extra: site.config.extra, language, lang: siteTextLang(scope), menu: menuView(scope, spec.output === undefined ? spec.route : undefined) },
     page: {
       title: spec.title,
       description: spec.description || site.config.description || '',
       // The 404 page is served at every address that has no page: it is the canonical form of none.
-      canonical: spec.output === '404.html' ? '' : absoluteUrl(options.baseUrl, output),
+      canonical: spec.output === '404.html' ? '' : absoluteUrl(options.baseUrl, canonicalRoute(site, fallbacks, output)),
+      url: spec.output === '404.html' ? '' : absoluteUrl(options.baseUrl, output),
       stylesheet: linkTo(scope.base, theme.stylesheet),
       root: linkTo(scope.base, ''),
       lang: language,
@@ -74,7 +80,7 @@ function pageContext(scope: PageScope, spec: PageSpec, editions: readonly Site[]
         { type: 'application/atom+xml', title: `${editionTitle(site, theme)} (${strings['feed_atom'] ?? 'Atom feed'})`, url: linkTo(scope.base, `${site.prefix}atom.xml`) },
         { type: 'application/rss+xml', title: `${editionTitle(site, theme)} (${strings['feed_rss'] ?? 'RSS feed'})`, url: linkTo(scope.base, `${site.prefix}rss.xml`) },
       ],
-      alternates: others.map((edition) => ({ lang: edition.language, url: absoluteUrl(options.baseUrl, edition.prefix + shared) })),
+      alternates: alternates.map((edition) => ({ lang: edition.language, url: absoluteUrl(options.baseUrl, edition.prefix + shared) })),
       translations: others.map((edition) => ({
         lang: edition.language,
         name: theme.strings(edition.language)['language_name'] ?? edition.language,
@@ -86,3 +92,9 @@ function pageContext(scope: PageScope, spec: PageSpec, editions: readonly Site[]
   };
 }
 
+
+/** The route of the page search engines are to list for an edition's page at `route`: the original's for a fallback page, else its own. */
+function canonicalRoute(site: Site, fallbacks: Fallbacks, route: string): string {
+  const shared = route.slice(site.prefix.length);
+  return isFallback(fallbacks, site.language, shared) ? shared : route;
+}

@@ -2,6 +2,7 @@ import type { Site } from '../../model/types.js';
 import type { OutputFile } from '../../write/output-file.js';
 import { absoluteUrl } from './url.js';
 import { escapeHtml } from '../escape-html.js';
+import { findFallbacks, isFallback, languageVersions } from './language-versions.js';
 
 interface Entry {
   /** The page's route in the original edition; every edition has it under its prefix. */
@@ -10,17 +11,22 @@ interface Entry {
 }
 
 /**
- * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of every edition but drafts and pages
- * that show a draft translation, with its date in that edition (a translation's own), and its
- * translations as `xhtml:link` alternates (as search engines read them).
+ * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of every edition but drafts, pages
+ * that show a draft translation and fallback pages (an edition's copies of what is not translated
+ * yet, see `findFallbacks`), with its date in that edition (a translation's own), and its
+ * versions in other languages as `xhtml:link` alternates (as search engines read them), the same
+ * as the page's own `<link rel="alternate" hreflang>`.
  */
 export function renderSitemap(editions: readonly Site[], baseUrl: string): OutputFile {
   const urls: string[] = [];
+  const fallbacks = findFallbacks(editions);
   for (const edition of editions) {
     for (const { route, date } of pagesOf(edition)) {
+      if (isFallback(fallbacks, edition.language, route)) continue;
       const lastmod = date ? `<lastmod>${date}</lastmod>` : '';
-      const alternates =
-        editions.length < 2 ? '' : editions.map((other) => `<xhtml:link rel="alternate" hreflang="${other.language}" href="${escapeHtml(absoluteUrl(baseUrl, other.prefix + route))}"/>`).join('');
+      const alternates = languageVersions(editions, fallbacks, route)
+        .map((other) => `<xhtml:link rel="alternate" hreflang="${other.language}" href="${escapeHtml(absoluteUrl(baseUrl, other.prefix + route))}"/>`)
+        .join('');
       urls.push(`  <url><loc>${escapeHtml(absoluteUrl(baseUrl, edition.prefix + route))}</loc>${lastmod}${alternates}</url>\n`);
     }
   }
