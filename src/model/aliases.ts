@@ -6,6 +6,7 @@ import type { Site, SiteDocument } from './types.js';
 import { foldedPath } from '../util/folded-path.js';
 import { aliasBytes, aliasCount, aliasNameMistake, aliasPartBytes, toWrittenAlias } from '../util/alias-name.js';
 import { compareText } from '../util/compare-text.js';
+import { isSitemapFile } from '../util/sitemap-files.js';
 
 /**
  * Who writes an output: a document (its path), a page mimeo makes itself (what it is), a copied
@@ -42,8 +43,8 @@ interface Occupied<Owner> {
  * `hostFiles` does not list (`/_worker.js/`, as a copied file there is refused), one under an edition's prefix (each alias holds in
  * every edition by itself), one whose page, in any edition and either tree, would be written where
  * a document, a page of mimeo's, a copied file or a file of the theme is, inside such a file or as a folder that holds
- * one (it would replace or lose it), a document's own address, and one whose page another alias
- * writes.
+ * one (it would replace or lose it), one at a name a part of the sitemap takes (`/sitemap-1.xml`),
+ * a document's own address, and one whose page another alias writes.
  */
 export function checkAliases(editions: readonly Site[], themeOutputs: readonly ThemeOutput[], report: Report): void {
   const originals = [...(editions[0]?.documents.values() ?? [])].filter((document) => document.aliases?.length).sort((a, b) => compareText(a.path, b.path));
@@ -137,6 +138,16 @@ function isRefused(
   const edition = editions.find((other) => other.prefix !== '' && alias.toLowerCase().startsWith(other.prefix.toLowerCase()));
   if (edition) {
     reportRule(report, 'alias/edition-prefix', place, { address, prefix: edition.prefix, language: edition.language, rest: `/${alias.slice(edition.prefix.length)}` });
+    return true;
+  }
+  // The parts of a sitemap too large for one file are written whenever the webzine grows to need
+  // them: an alias there would be lost that day, so their names are never an alias's.
+  const first = alias.split('/')[0]!;
+  if (isSitemapFile(first) && first.toLowerCase() !== 'sitemap.xml') {
+    const generated = 'a part of a sitemap too large for one file';
+    // The original edition's web page of the alias comes first.
+    const below = first === alias ? {} : { output: outputs[0]!.output, relation: 'below' as const, other: `web/${first}` };
+    reportRule(report, 'alias/taken', place, { address, generated, ...below });
     return true;
   }
   for (const { output, address: there } of outputs) {

@@ -5,6 +5,7 @@ import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
 import { capsuleRedirectOutputs } from './gemtext/redirect-pages.js';
 import { documentsWithAliases, redirectOutputs } from './html/redirect-pages.js';
 import { findFallbacks, languageVersions, type Fallbacks } from './html/language-versions.js';
+import { sitemapPaths } from './html/sitemap.js';
 
 /**
  * What the outputs of one build's original edition are made of. `mimeo dev` compares two graphs
@@ -81,7 +82,7 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
   for (const document of listedDocuments(site)) inputs.set(versionsKey(document), fingerprint(versionsOf(document, [site, ...others], fallbacks)));
 
   const add = (output: string, keys: string[]) => outputs.set(output, [...new Set([...(outputs.get(output) ?? []), 'site', 'commit', ...keys])]);
-  addWebOutputs(site, feedIssues, add);
+  addWebOutputs(site, feedIssues, add, sitemapPaths(options.editions ?? [site], options.baseUrl));
   if (site.config.geminiUrl) addCapsuleOutputs(site, feedIssues, add);
   addAssetConflicts(site, inputs, outputs);
   return { inputs, outputs };
@@ -112,7 +113,8 @@ export function withBodies(graph: DependencyGraph, hashes: ReadonlyMap<string, s
 
 type Add = (output: string, keys: string[]) => void;
 
-function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void {
+/** `sitemaps`: the files of the sitemap (`sitemap.xml`, and its parts when it is an index). */
+function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add, sitemaps: readonly string[]): void {
   // Bylines link each author's anchor on the authors page, and anchors are decided over the
   // whole list of authors and handles (Zoë and Zoe get two, "Ada" the one after the handle ada),
   // so every page reads `authors`.
@@ -121,7 +123,7 @@ function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add): void
   add('web/index.html', [...page, ...everyIssue]);
   add('web/404.html', page);
   add('web/authors/index.html', [...page, 'authors', ...everyIssue]);
-  add('web/sitemap.xml', [...site.pages.map(pageKey), ...everyIssue, 'editions']);
+  for (const file of sitemaps) add(`web/${file}`, [...site.pages.map(pageKey), ...everyIssue, 'editions']);
   add('web/robots.txt', []);
   for (const [place, issue] of site.issues.entries()) {
     add(`web/${issue.route}index.html`, [...page, issueKey(issue), bodyKey(issue), versionsKey(issue), ...issue.articles.map(bodyKey), ...neighbours(site, place)]);

@@ -2,7 +2,8 @@ import type { Report } from '../../diagnostics/diagnostic.js';
 import type { Site } from '../../model/types.js';
 import type { Theme } from '../../theme/theme.js';
 import type { OutputFile } from '../../write/output-file.js';
-import { renderSitemap, renderRobots } from './sitemap.js';
+import { renderSitemaps, renderRobots } from './sitemap.js';
+import { isSitemapFile } from '../../util/sitemap-files.js';
 import { pageSpecs, type PageSpec } from './page-specs.js';
 import { renderRedirects } from './redirect-pages.js';
 import { absoluteUrl, linkTo } from './url.js';
@@ -45,7 +46,8 @@ export function renderWeb(site: Site, editions: readonly Site[], theme: Theme, o
   // every page loads: a file of that name is a path/conflict (themes/default/README.md).
   const own = new Set(site.assets.map((asset) => asset.output));
   own.delete(theme.stylesheet);
-  if (wanted('sitemap.xml')) outputs.push(renderSitemap(editions, options.baseUrl));
+  // The files of the sitemap are made together: an index's dates are its parts'.
+  if (!options.only || [...options.only].some(isSitemapFile)) outputs.push(...renderSitemaps(editions, options.baseUrl));
   if (wanted('robots.txt') && !own.has('robots.txt')) outputs.push(renderRobots(options.baseUrl));
   outputs.push(...theme.assets.filter((asset) => !own.has(asset.path)));
   outputs.push(...site.assets.map((asset) => ({ path: asset.output, copyFrom: asset.absolutePath, source: asset.path })));
