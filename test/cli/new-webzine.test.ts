@@ -30,6 +30,25 @@ async function emptyRepository(): Promise<string> {
   return root;
 }
 
+/** A webzine `mimeo new webzine` started, its baseUrl set, with one published issue (and `files`) committed by Ada Quill. */
+async function publishedWebzine(baseUrl: string, files: Record<string, string> = {}): Promise<string> {
+  const root = await emptyRepository();
+  await runCli(['new', 'webzine', 'Pilot Light', '--root', root]);
+  const site = path.join(root, 'content/site.yml');
+  await writeFile(site, (await readFile(site, 'utf8')).replace('# baseUrl: https://zine.example/', `baseUrl: ${baseUrl}`));
+  await commitAll(root, [{
+    author: 'Ada Quill',
+    email: 'ada@example.org',
+    date: '2026-03-01T09:00:00Z',
+    files: {
+      'content/issues/1/issue.md': '---\ntitle: Cold Start\ndate: 2026-03-01\n---\nThe first issue.\n',
+      'content/issues/1/10-hello.md': '---\ntitle: Hello\n---\nA first article.\n',
+      ...files,
+    },
+  }]);
+  return root;
+}
+
 describe('mimeo new webzine', () => {
   it('starts a webzine in the current folder, printing each file it wrote and what to do next', async () => {
     const root = await emptyRepository();
@@ -58,19 +77,7 @@ describe('mimeo new webzine', () => {
   });
 
   it('makes a webzine in which the publishing workflow\'s build, run as GitHub runs it, writes the site it uploads and the cache it keeps', async () => {
-    const root = await emptyRepository();
-    await runCli(['new', 'webzine', 'Pilot Light'], root);
-    const site = path.join(root, 'content/site.yml');
-    await writeFile(site, (await readFile(site, 'utf8')).replace('# baseUrl: https://zine.example/', 'baseUrl: https://ada.github.io/pilotlight/'));
-    await commitAll(root, [{
-      author: 'Ada Quill',
-      email: 'ada@example.org',
-      date: '2026-03-01T09:00:00Z',
-      files: {
-        'content/issues/1/issue.md': '---\ntitle: Cold Start\ndate: 2026-03-01\n---\nThe first issue.\n',
-        'content/issues/1/10-hello.md': '---\ntitle: Hello\n---\nA first article.\n',
-      },
-    }]);
+    const root = await publishedWebzine('https://ada.github.io/pilotlight/');
     const workflow = parse(await readFile(path.join(root, '.github/workflows/publish.yml'), 'utf8')) as { jobs: { build: { steps: Array<{ uses?: string; run?: string; with?: Record<string, string> }> } } };
     const steps = workflow.jobs.build.steps;
     const command = steps.find((step) => step.run?.startsWith('npx --no -- mimeo build'))!.run!;
@@ -120,21 +127,11 @@ describe('mimeo new webzine', () => {
   });
 
   it('makes a webzine that a clone with core.autocrlf=true, as on Windows, builds to the same bytes', async () => {
-    const root = await emptyRepository();
-    await runCli(['new', 'webzine', 'Pilot Light', '--root', root]);
-    const site = path.join(root, 'content/site.yml');
-    await writeFile(site, (await readFile(site, 'utf8')).replace('# baseUrl: https://zine.example/', 'baseUrl: https://zine.example/'));
-    await commitAll(root, [{
-      author: 'Ada Quill',
-      email: 'ada@example.org',
-      date: '2026-03-01T09:00:00Z',
-      files: {
-        'content/issues/1/issue.md': '---\ntitle: Cold Start\ndate: 2026-03-01\n---\nThe first issue.\n',
-        'content/issues/1/10-hello.md': '---\ntitle: Hello\n---\nA first article.\n\n![A mark](mark.svg)\n',
-        'content/issues/1/mark.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">\n<rect width="1" height="1"/>\n</svg>\n',
-        'content/static/notes.txt': 'one\ntwo\n',
-      },
-    }]);
+    const root = await publishedWebzine('https://zine.example/', {
+      'content/issues/1/10-hello.md': '---\ntitle: Hello\n---\nA first article.\n\n![A mark](mark.svg)\n',
+      'content/issues/1/mark.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">\n<rect width="1" height="1"/>\n</svg>\n',
+      'content/static/notes.txt': 'one\ntwo\n',
+    });
     const trees = [];
     for (const autocrlf of ['false', 'true']) {
       const clone = path.join(await temporaryFolder(), 'zine');
