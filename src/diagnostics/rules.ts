@@ -292,7 +292,7 @@ export const rules = {
     severity: 'warning',
     message: ({ key, other }) => `${keyText(key)} leads to the same place as ${other}, so the menu would show it twice`,
     hint: ({ kind }) =>
-      kind === 'page' ? 'Remove this entry, or "menu: true" from the page: one of the two is enough.' : kind === 'entry' ? 'Remove one of the two entries.' : 'Remove this entry: mimeo puts the home and authors pages in every menu.',
+      kind === 'page' ? 'Remove this entry, or "menu: true" from the page: one of the two is enough.' : kind === 'entry' ? 'Remove one of the two entries.' : 'Remove this entry: mimeo puts the home and authors pages in every menu, and the tags index once articles have tags.',
   }),
   'site-config/base-url': rule<Record<string, never>>({
     severity: 'error',
@@ -564,6 +564,11 @@ export const rules = {
       more !== undefined
         ? 'Write each as its handle. The warnings before this one say where the first ten are.'
         : `Write the handle ${handle} in its place in "${key}": the byline stays the same, and follows authors.yml if the name there changes. Someone else of that name needs a name that tells them apart (with a middle initial, say).`,
+  }),
+  'tag/spelling': rule<{ written: string; name: string; route: string }>({
+    severity: 'warning',
+    message: ({ written, name, route }) => `the tag "${written}" reads as "${name}" does, so it is listed on that tag's page (${route}), which shows it as "${name}"`,
+    hint: ({ name }) => `Write it "${name}", as the page does; if it is another subject, give it a name that reads otherwise.`,
   }),
   'author/handle-case': rule<{ written: string; handle: string; name: string; more?: number }>({
     severity: 'warning',

@@ -7,6 +7,7 @@ import { foldedPath } from '../util/folded-path.js';
 import { aliasBytes, aliasCount, aliasNameMistake, aliasPartBytes, toWrittenAlias } from '../util/alias-name.js';
 import { compareText } from '../util/compare-text.js';
 import { isSitemapFile } from '../util/sitemap-files.js';
+import { tagsOf, tagsRoute } from './tags.js';
 
 /**
  * Who writes an output: a document (its path), a page mimeo makes itself (what it is), a copied
@@ -187,10 +188,15 @@ function takenOutputs(editions: readonly Site[], themeOutputs: readonly ThemeOut
     const prefix = edition.prefix;
     add(`web/${prefix}index.html`, { generated: 'the front page' });
     add(`web/${prefix}authors/index.html`, { generated: 'the authors page' });
+    const tags = tagsOf(edition);
+    if (tags.length > 0) add(`web/${tagsRoute(prefix)}index.html`, { generated: 'the tags index' });
+    for (const tag of tags) add(`web/${tag.route}index.html`, { generated: `the page of the tag "${tag.name}"` });
     for (const file of ['atom.xml', 'rss.xml', ...(prefix === '' ? ['sitemap.xml', 'robots.txt', '404.html'] : [])]) add(`web/${prefix}${file}`, { generated: `/${prefix}${file}` });
     if (capsule) {
       add(`gemini/${prefix}index.gmi`, { generated: 'the front page' });
       add(`gemini/${prefix}authors.gmi`, { generated: 'the authors page' });
+      if (tags.length > 0) add(`gemini/${tagsRoute(prefix)}index.gmi`, { generated: 'the tags index' });
+      for (const tag of tags) add(`gemini/${tag.route}index.gmi`, { generated: `the page of the tag "${tag.name}"` });
       add(`gemini/${prefix}atom.xml`, { generated: `the capsule's /${prefix}atom.xml` });
     }
     for (const document of edition.documents.values()) {

@@ -11,6 +11,7 @@ import { toAuthorDirectory } from './authors.js';
 import { classifyPath, translationSuffix } from './classify.js';
 import { collectAssets, resolveCover } from './assets.js';
 import { warnIssueSequence } from './issue-sequence.js';
+import { warnTagSpellings } from './tags.js';
 import { toArticle, toIssue, toPage } from './documents.js';
 import { languageName, splitTranslations, toEdition } from './editions.js';
 import { translationNameOf, translationPathOf } from './translation-names.js';
@@ -96,6 +97,7 @@ export function assembleSite(input: SiteInput, options: AssembleOptions, report:
     for (const article of issue.articles) if (!article.draft && article.body.blank) reportRule(report, 'article/blank', { file: article.path, line: 1, column: 1 }, {});
   }
   warnIssueSequence([...issues.values()], report);
+  warnTagSpellings([...documents.values()].filter((document) => document.kind === 'article'), report);
   const authors = collectAuthors(published, directory);
   const base: Site = {
     language,

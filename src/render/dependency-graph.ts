@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Issue, Page, Site, SiteDocument } from '../model/types.js';
+import type { Article, Issue, Page, Site, SiteDocument } from '../model/types.js';
 import { selectFeedIssues } from './feeds/entries.js';
+import { hasTags, isDraftTag, tagsOf, tagsRoute, type Tag } from '../model/tags.js';
 import { capsuleFile, capsuleRoute } from './gemtext/capsule-urls.js';
 import { capsuleRedirectOutputs } from './gemtext/redirect-pages.js';
 import { documentsWithAliases, redirectOutputs } from './html/redirect-pages.js';
@@ -17,10 +18,12 @@ import { sitemapPaths } from './html/sitemap.js';
  * - `site`: site-wide settings (site.yml, the editions, the base URL), read by every output;
  * - `commit`: the build's commit and its date ("now" in templates), which every output may show
  *   (`build()` leaves it out of page keys: the theme knows which pages showed them, see `createTheme`);
- * - `menu`: the pages in the web navigation, with their titles (every web page shows it);
+ * - `menu`: the pages in the web navigation, with their titles, and whether it links the tags index (every web page shows it);
  * - `pages`: every page with its title (the capsule's home page lists them);
  * - `page:<path>`: a page as its own outputs and the sitemap show it (title, dates, draft);
  * - `authors`: every contributor, what authors.yml says of them and the id of their entry on the authors page;
+ * - `tags`: every tag with its name, its count of articles and whether only drafts have it (the tags index, the sitemap);
+ * - `tag:<slug>`: a tag's name and its articles as its page lists them (with their issues);
  * - `issue:<path>`: an issue and its articles as lists show them (titles, authors, dates, order);
  * - `body:<path>`: the text of one Markdown file;
  * - `feed`: which issues the feeds hold;
@@ -66,10 +69,14 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
   const settings = Object.fromEntries(Object.entries(site).filter(([key]) => !notSettings.has(key)));
   inputs.set('site', fingerprint({ ...settings, baseUrl: options.baseUrl }));
   inputs.set('commit', `${site.commit ?? ''} ${site.committed ?? ''}`);
-  inputs.set('menu', fingerprint(site.pages.filter((page) => page.menu).map((page) => [page.title, page.route])));
+  inputs.set('menu', fingerprint([hasTags(site), ...site.pages.filter((page) => page.menu).map((page) => [page.title, page.route])]));
   inputs.set('pages', fingerprint(site.pages.map((page) => [page.title, page.route])));
   for (const page of site.pages) inputs.set(pageKey(page), fingerprint(page));
   inputs.set('authors', fingerprint([...site.authors, ...site.authorAnchors]));
+  // A tag's page reads its articles as it lists them; the index, every tag's name and count.
+  const tags = tagsOf(site);
+  inputs.set('tags', fingerprint(tags.map((tag) => [tag.slug, tag.name, tag.entries.length, isDraftTag(tag)])));
+  for (const tag of tags) inputs.set(tagKey(tag), fingerprint([tag.name, tag.entries.map(({ issue, article }) => [issue.number, issue.title, issue.date, issue.route, issue.lang, listedArticle(article)])]));
   const feedIssues = selectFeedIssues(site);
   inputs.set('feed', fingerprint(feedIssues.map((issue) => issue.path)));
   for (const issue of site.issues) inputs.set(issueKey(issue), fingerprint(issue));
@@ -83,7 +90,11 @@ export function toDependencyGraph(site: Site, options: GraphOptions): Dependency
 
   const add = (output: string, keys: string[]) => outputs.set(output, [...new Set([...(outputs.get(output) ?? []), 'site', 'commit', ...keys])]);
   addWebOutputs(site, feedIssues, add, sitemapPaths(options.editions ?? [site], options.baseUrl));
-  if (site.config.geminiUrl) addCapsuleOutputs(site, feedIssues, add);
+  addTagOutputs(tags, 'web', ['theme:web', 'theme:strings', 'menu', 'authors'], add);
+  if (site.config.geminiUrl) {
+    addCapsuleOutputs(site, feedIssues, add);
+    addTagOutputs(tags, 'gemini', ['theme:gemini', 'theme:strings'], add);
+  }
   addAssetConflicts(site, inputs, outputs);
   return { inputs, outputs };
 }
@@ -123,7 +134,7 @@ function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add, sitem
   add('web/index.html', [...page, ...everyIssue]);
   add('web/404.html', page);
   add('web/authors/index.html', [...page, 'authors', ...everyIssue]);
-  for (const file of sitemaps) add(`web/${file}`, [...site.pages.map(pageKey), ...everyIssue, 'editions']);
+  for (const file of sitemaps) add(`web/${file}`, [...site.pages.map(pageKey), ...everyIssue, 'tags', 'editions']);
   add('web/robots.txt', []);
   for (const [place, issue] of site.issues.entries()) {
     add(`web/${issue.route}index.html`, [...page, issueKey(issue), bodyKey(issue), versionsKey(issue), ...issue.articles.map(bodyKey), ...neighbours(site, place)]);
@@ -136,6 +147,14 @@ function addWebOutputs(site: Site, feedIssues: readonly Issue[], add: Add, sitem
   const feed = ['theme:strings', 'feed', ...feedIssues.flatMap((issue) => [issueKey(issue), bodyKey(issue), ...issue.articles.map(bodyKey)])];
   add('web/atom.xml', feed);
   add('web/rss.xml', feed);
+}
+
+/** The tags index and each tag's page, in the `web` or `gemini` tree, with what every page of that tree reads. */
+function addTagOutputs(tags: readonly Tag[], tree: 'web' | 'gemini', page: string[], add: Add): void {
+  if (tags.length === 0) return;
+  const file = tree === 'web' ? 'index.html' : 'index.gmi';
+  add(`${tree}/${tagsRoute('')}${file}`, [...page, 'tags']);
+  for (const tag of tags) add(`${tree}/${tag.route}${file}`, [...page, tagKey(tag)]);
 }
 
 /** The issues before and after the one at `place`, which its page links (their titles and addresses). */
@@ -195,6 +214,15 @@ function versionsOf(document: SiteDocument, editions: readonly Site[], fallbacks
 
 function versionsKey(document: SiteDocument): string {
   return `versions:${document.path}`;
+}
+
+/** What a tag's page shows of an article: not its tags, which its own page and the index show. */
+function listedArticle(article: Article): unknown {
+  return [article.title, article.route, article.summary, article.fieldLangs, article.lang, article.authors, article.draft];
+}
+
+function tagKey(tag: Tag): string {
+  return `tag:${tag.slug}`;
 }
 
 function issueKey(issue: Issue): string {

@@ -2,8 +2,8 @@ import type { ThemeFile, ThemeFiles } from '../load/load-theme.js';
 import { readTags, templatePrefix } from './template-names.js';
 
 // The strings mimeo's own code reads (feed titles, the language switcher, footnotes, gemtext
-// bylines), whatever the templates: a language without them would show English in their place.
-const codeStrings = ['and', 'authors', 'back_to_reference', 'by', 'feed_atom', 'feed_rss', 'footnotes', 'home', 'issue', 'issue_number', 'language_name', 'not_found_title'];
+// bylines, tag pages' titles), whatever the templates: a language without them would show English in their place.
+const codeStrings = ['and', 'authors', 'back_to_reference', 'by', 'feed_atom', 'feed_rss', 'footnotes', 'home', 'issue', 'issue_number', 'language_name', 'not_found_title', 'tag', 'tags'];
 
 // The strings mimeo's own code reads with a fallback of its own: `colon` (":" in the issue labels of
 // feeds and author pages) and `moved` (the English sentence of an alias's page).

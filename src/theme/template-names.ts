@@ -172,8 +172,8 @@ export function printingTemplate(files: ThemeFiles, name: string): string {
  * (`src/render/html/page-specs.ts`) and the capsule's (`src/render/gemtext/render-capsule.ts`).
  */
 export const pageTemplates = {
-  '': ['home', 'issue', 'article', 'page', 'authors', '404'],
-  'gemini/': ['home', 'issue', 'article', 'page', 'authors'],
+  '': ['home', 'issue', 'article', 'page', 'authors', 'tags', 'tag', '404'],
+  'gemini/': ['home', 'issue', 'article', 'page', 'authors', 'tags', 'tag'],
 } as const;
 
 /** A file at the top of `templates/` or `templates/gemini/` that no page is made with and no template names. */

@@ -1,7 +1,8 @@
 import type { Site, SiteDocument } from '../model/types.js';
+import { tagsOf, tagsRoute } from '../model/tags.js';
 
-/** Generated pages a root-relative link may point to without a document behind them. */
-export const generatedRoutes = new Set(['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html']);
+/** Generated pages of every site a root-relative link may point to without a document behind them. */
+const generatedRoutes = ['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html'];
 
 /** What link resolution looks things up in, built once per site. */
 export interface Index {
@@ -9,6 +10,8 @@ export interface Index {
   assetsByPath: Map<string, string>;
   assetsByOutput: Set<string>;
   documentsByRoute: Map<string, SiteDocument>;
+  /** The generated pages of the site, without the edition's prefix: the fixed ones, and the tags index and tag pages when it has tags. */
+  generated: Set<string>;
   issueFolders: Map<string, string>;
   knownPaths: string[];
 }
@@ -22,11 +25,14 @@ export function indexSite(site: Site): Index {
     if (document.kind === 'issue') issueFolders.set(document.folder, document.key);
   }
   const assetsByPath = new Map(site.assets.map((asset) => [asset.path, asset.output]));
+  const tags = tagsOf(site);
+  const generated = new Set([...generatedRoutes, ...(tags.length > 0 ? [tagsRoute('')] : []), ...tags.map((tag) => tag.route.slice(site.prefix.length))]);
   return {
     site,
     assetsByPath,
     assetsByOutput: new Set(site.assets.map((asset) => asset.output)),
     documentsByRoute,
+    generated,
     issueFolders,
     knownPaths: [...site.documents.keys(), ...assetsByPath.keys()],
   };

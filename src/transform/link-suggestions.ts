@@ -2,7 +2,7 @@ import path from 'node:path/posix';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { slugOfFile, translationSuffix } from '../model/classify.js';
 import { renamedFile } from '../util/renamed-file.js';
-import { generatedRoutes, type Index } from './link-index.js';
+import type { Index } from './link-index.js';
 
 /** The nearest address or file to a link that leads nowhere, written as the link in `from` (a file's path) must write it. */
 export function suggestPath(url: string, from: string | undefined, index: Index, image = false): string | undefined {
@@ -10,7 +10,7 @@ export function suggestPath(url: string, from: string | undefined, index: Index,
   const written = (url.split('#')[0] ?? url).replace(/\?.*$/, '');
   // A root-relative link (`/abuot/`) is compared with the site's addresses, as it is written.
   if (written.startsWith('/') || from === undefined) {
-    const routes = [...generatedRoutes, ...index.documentsByRoute.keys(), ...index.assetsByOutput].map((route) => `/${route}`);
+    const routes = [...index.generated, ...index.documentsByRoute.keys(), ...index.assetsByOutput].map((route) => `/${route}`);
     const near = didYouMean(written, routes);
     return near === undefined || near === written ? undefined : `${near}${url.slice(written.length)}`;
   }

@@ -7,7 +7,8 @@ import type { Site, SiteDocument } from '../model/types.js';
 import { translationSuffix } from '../model/classify.js';
 import { configPlace, menuUrlWrong } from '../load/site-files.js';
 import { reportAnchor, reportHeldBackAnchor, type AnchorProblem } from './link-anchors.js';
-import { generatedRoutes, indexSite, type Index } from './link-index.js';
+import { indexSite, type Index } from './link-index.js';
+import { hasTags, tagsRoute } from '../model/tags.js';
 import { suggestPath } from './link-suggestions.js';
 import { isUnsafeUrl, linkSchemes, queryOf, removedScheme, schemeOf, splitLink, splitSitePath, urlSuffix, type LinkTarget } from './link-target.js';
 
@@ -80,6 +81,7 @@ function resolveMenu(index: Index, report: Report): void {
   const shown = new Map<string, MenuNeighbour>([[destinationOf({ kind: 'route', route: '' }), { other: "the menu's own link to the home page", kind: 'always' }]]);
   for (const page of site.pages.filter((p) => p.menu)) shown.set(destinationOf({ kind: 'document', path: page.key }), { other: `the page ${page.key} (menu: true)`, kind: 'page', file: page.key });
   shown.set(destinationOf({ kind: 'route', route: 'authors/' }), { other: "the menu's own link to the authors page", kind: 'always' });
+  if (hasTags(site)) shown.set(destinationOf({ kind: 'route', route: tagsRoute('') }), { other: "the menu's own link to the tags index", kind: 'always' });
   site.menuTargets = site.config.menu.map(({ url: written }, item) => {
     // A url of the wrong type was reported as such: nothing leads anywhere to check.
     if (menuUrlWrong(site.config, item)) return undefined;
@@ -247,7 +249,7 @@ function fromRoute(route: string, anchor: string | undefined, rest: string, inde
       return resolution.problem === undefined && edition ? { target: { ...resolution.target, ...named, ...(anchor ? { anchor } : {}) } as LinkTarget } : resolution;
     }
     if (!edition && index.assetsByOutput.has(candidate)) return { target: toAsset(candidate, rest) };
-    if (generatedRoutes.has(candidate)) return { target: { kind: 'route', route: candidate, ...named, ...(anchor ? { anchor } : {}), ...withQuery(rest) } };
+    if (index.generated.has(candidate)) return { target: { kind: 'route', route: candidate, ...named, ...(anchor ? { anchor } : {}), ...withQuery(rest) } };
   }
   return { problem: 'missing' };
 }

@@ -90,11 +90,11 @@ describe('the tags of a translated article', () => {
     const root = await makeWebzine(arabicEdition);
     const { read, out } = await build(root);
     const arabic = await read('web/ar/issues/1/first/index.html');
-    expect(arabic).toContain('<li class="tag" lang="en" dir="ltr">news</li>');
+    expect(arabic).toContain('<li class="tag" lang="en" dir="ltr"><a href="../../../tags/news/">news</a></li>');
     expect(languagesOf(arabic, 'news')).toEqual(['en']);
     // The article is translated: its title is the edition's.
     expect(languagesOf(arabic, 'المقال الأول')).toEqual(['ar', 'ar']);
-    expect(await read('web/issues/1/first/index.html')).toContain('<li class="tag">news</li>');
+    expect(await read('web/issues/1/first/index.html')).toContain('<li class="tag"><a href="../../../tags/news/">news</a></li>');
     expect(await checkHtml([path.join(out, 'web/ar/issues/1/first')])).toEqual([]);
   });
 });

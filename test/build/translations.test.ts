@@ -32,6 +32,8 @@ describe('a webzine in two languages', () => {
       'fr/issues/1/index.html',
       'fr/issues/1/second/index.html',
       'fr/rss.xml',
+      'fr/tags/index.html',
+      'fr/tags/news/index.html',
     ]);
     const capsule = await listTree(path.join(built.out, 'gemini'));
     expect(capsule.filter((file) => file.startsWith('fr/'))).toEqual([
@@ -42,6 +44,8 @@ describe('a webzine in two languages', () => {
       'fr/issues/1/first.gmi',
       'fr/issues/1/index.gmi',
       'fr/issues/1/second.gmi',
+      'fr/tags/index.gmi',
+      'fr/tags/news/index.gmi',
     ]);
   });
 
@@ -651,14 +655,15 @@ describe('the sitemap, beside a translation with draft: true', () => {
   // fr/issues/1/second/ is not translated: no sitemap lists it.
   it('keeps the translated articles of an issue whose editorial translation is a draft in build --drafts, and leaves out the issue page that shows the draft', async () => {
     expect(await listed('content/issues/1/issue.fr.md')).toEqual({
-      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/issues/1/first/'],
-      drafts: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/first/'],
+      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/issues/1/first/', 'fr/tags/', 'fr/tags/news/'],
+      drafts: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/first/', 'fr/tags/', 'fr/tags/news/'],
     });
   });
 
   it('leaves out the page of an article translation that is a draft, in build --drafts, which shows the draft, and in build, which shows the original in its place', async () => {
     expect(await listed('content/issues/1/10-first.fr.md')).toEqual({
-      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/'],
+      build: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/', 'fr/tags/', 'fr/tags/news/'],
+      // The tag's page (and the index) shows the draft, its only article: left out too.
       drafts: ['fr/', 'fr/about/', 'fr/authors/', 'fr/issues/1/'],
     });
   });

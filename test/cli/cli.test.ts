@@ -154,7 +154,7 @@ describe('the mimeo command', () => {
     const out = await temporaryFolder();
     const run = await mimeo(['build', '--root', root, '--out', out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^built 7 pages, 1 feed entry, 0 gemtext files in \d+\.\d\d s\n$/);
+    expect(run.stdout).toMatch(/^built 9 pages, 1 feed entry, 0 gemtext files in \d+\.\d\d s\n$/);
   });
 
   it('exits 1 on a content mistake, with located errors and no stack trace', async () => {

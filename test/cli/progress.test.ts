@@ -16,7 +16,7 @@ describe('the progress of a build', () => {
     expect(code).toBe(0);
     expect(stderr.startsWith('\r\x1b[Kparsing ')).toBe(true);
     expect(stderr).toContain('\r\x1b[Kparsing 4/4 files\r\x1b[Knote: ');
-    expect(stdout).toMatch(/^built 7 pages/);
+    expect(stdout).toMatch(/^built 9 pages/);
   });
 
   it('is cleared before the message of a build that could not write its output', async () => {

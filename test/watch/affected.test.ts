@@ -93,8 +93,11 @@ const retitledSet = [
   'gemini/atom.xml', 'gemini/authors.gmi', 'gemini/index.gmi', 'gemini/issues/1/first.gmi', 'gemini/issues/1/index.gmi', 'gemini/issues/1/second.gmi',
   'web/atom.xml', 'web/authors/index.html', 'web/index.html', 'web/issues/1/first/index.html', 'web/issues/1/index.html', 'web/issues/1/second/index.html', 'web/rss.xml', 'web/sitemap.xml',
 ];
-const webPages = ['web/404.html', 'web/about/index.html', 'web/authors/index.html', 'web/index.html', 'web/issues/1/first/index.html', 'web/issues/1/index.html', 'web/issues/1/second/index.html'];
-const capsulePages = ['gemini/about.gmi', 'gemini/authors.gmi', 'gemini/index.gmi', 'gemini/issues/1/first.gmi', 'gemini/issues/1/index.gmi', 'gemini/issues/1/second.gmi'];
+// The first article's tag, news: its page lists the article with its issue; the index, every tag with its count.
+const newsPages = ['gemini/tags/news/index.gmi', 'web/tags/news/index.html'];
+const tagsIndex = ['gemini/tags/index.gmi', 'web/tags/index.html'];
+const webPages = ['web/404.html', 'web/about/index.html', 'web/authors/index.html', 'web/index.html', 'web/issues/1/first/index.html', 'web/issues/1/index.html', 'web/issues/1/second/index.html', 'web/tags/index.html', 'web/tags/news/index.html'];
+const capsulePages = ['gemini/about.gmi', 'gemini/authors.gmi', 'gemini/index.gmi', 'gemini/issues/1/first.gmi', 'gemini/issues/1/index.gmi', 'gemini/issues/1/second.gmi', 'gemini/tags/index.gmi', 'gemini/tags/news/index.gmi'];
 const everything = [...capsulePages, 'gemini/atom.xml', ...webPages, 'web/atom.xml', 'web/robots.txt', 'web/rss.xml', 'web/sitemap.xml'].sort();
 // A change to the list of authors re-renders every web page: bylines link anchors decided over the whole list.
 const authorsChanged = [...new Set([...retitledSet, ...webPages])].sort();
@@ -107,8 +110,20 @@ const cases: Array<{ name: string; change: Change; paths: string[]; render: stri
     paths: [first],
     render: ['gemini/issues/1/first.gmi', 'web/atom.xml', 'web/issues/1/first/index.html', 'web/issues/1/index.html', 'web/rss.xml'],
   },
-  { name: 'an article retitled', change: (f) => (f[first] = f[first]!.replace('The first article', 'The opening')), paths: [first], render: retitledSet },
-  { name: 'an author renamed in authors.yml', change: (f) => (f['content/authors.yml'] = f['content/authors.yml']!.replace('Ada Quill', 'Ada Lark')), paths: ['content/authors.yml'], render: authorsChanged },
+  { name: 'an article retitled', change: (f) => (f[first] = f[first]!.replace('The first article', 'The opening')), paths: [first], render: [...retitledSet, ...newsPages].sort() },
+  {
+    name: 'an author renamed in authors.yml',
+    change: (f) => (f['content/authors.yml'] = f['content/authors.yml']!.replace('Ada Quill', 'Ada Lark')),
+    paths: ['content/authors.yml'],
+    render: [...authorsChanged, 'gemini/tags/news/index.gmi'].sort(),
+  },
+  {
+    name: 'a tag added to an article',
+    change: (f) => (f[first] = f[first]!.replace('tags: [news]', 'tags: [news, solar]')),
+    paths: [first],
+    // Its issue lists it with its tags (retitledSet); the new tag's pages are new and the index and sitemap list them; news is as it was.
+    render: [...retitledSet, 'gemini/tags/index.gmi', 'gemini/tags/solar/index.gmi', 'web/tags/index.html', 'web/tags/solar/index.html'].sort(),
+  },
   {
     name: 'an article added',
     change: (f) => (f['content/issues/1/30-third.md'] = '---\ntitle: Third\n---\nText.\n'),
@@ -137,7 +152,8 @@ const cases: Array<{ name: string; change: Change; paths: string[]; render: stri
     name: 'an issue made a draft by removing its date',
     change: (f) => (f['content/issues/1/issue.md'] = f['content/issues/1/issue.md']!.replace('date: 2026-03-01\n', '')),
     paths: ['content/issues/1/issue.md'],
-    render: retitledSet,
+    // The tag's page and the index mark it as a draft's.
+    render: [...retitledSet, ...newsPages, ...tagsIndex].sort(),
   },
   {
     name: 'an editorial edited',

@@ -101,6 +101,33 @@ describe('incremental rebuilds of mimeo dev', () => {
     expect(await resolveRequest(path.join(outDir, 'web'), '/issues/1/premier/', 'index.html')).toEqual({ kind: 'missing', relative: 'issues/1/premier/index.html' });
   });
 
+  it("lists an article on a tag's page and in the tags index once the tag is added to it, and removes the page with the tag, as a build would", async () => {
+    const zine = await editedZine(9);
+    const second = 'content/issues/1/20-second.md';
+    const text = await readFile(path.join(zine.root, second), 'utf8');
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    const titles = async (file: string) => [...(await readFile(path.join(outDir, file), 'utf8')).matchAll(/class="tagged__title"><a [^>]*>([^<]*)</g)].map((match) => match[1]);
+    expect(await titles('web/tags/news/index.html')).toEqual(['The first article']);
+    const expectClean = async () => {
+      const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
+      expect(differences(await readTree(outDir), await toFiles(clean.trees))).toEqual([]);
+    };
+    await writeFile(path.join(zine.root, second), text.replace('authors: [grace, A Reader]', 'authors: [grace, A Reader]\ntags: [news, solar]'));
+    expect((await incremental.rebuild([second])).ok).toBe(true);
+    expect(await titles('web/tags/news/index.html')).toEqual(['The first article', 'The second article']);
+    expect(await titles('web/tags/solar/index.html')).toEqual(['The second article']);
+    expect(await readFile(path.join(outDir, 'web/tags/index.html'), 'utf8')).toContain('<a href="news/">news</a> <span class="tag-index__count">(2)</span>');
+    expect(await readFile(path.join(outDir, 'gemini/tags/solar/index.gmi'), 'utf8')).toContain('=> ../../issues/1/second.gmi The second article');
+    await expectClean();
+    await writeFile(path.join(zine.root, second), text);
+    expect((await incremental.rebuild([second])).ok).toBe(true);
+    expect(await titles('web/tags/news/index.html')).toEqual(['The first article']);
+    expect((await listTree(outDir)).filter((file) => file.includes('solar'))).toEqual([]);
+    await expectClean();
+  });
+
   it('removes the capsule folder itself once site.yml has no geminiUrl, as a build would not make it', async () => {
     const zine = await editedZine(5);
     const outDir = await temporaryFolder();

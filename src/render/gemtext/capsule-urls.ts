@@ -1,6 +1,7 @@
 import type { Site, SiteDocument } from '../../model/types.js';
 import type { LinkTarget } from '../../transform/link-target.js';
 import { absoluteUrl, relativePath } from '../html/url.js';
+import { tagsRoute } from '../../model/tags.js';
 
 /** The capsule path of a document: `issues/3/` (its index.gmi), `issues/3/current.gmi`, `about.gmi`. */
 export function capsuleRoute(document: SiteDocument): string {
@@ -28,7 +29,8 @@ export function capsuleHref(site: Site, baseUrl: string, from: string, self: str
   if (target.kind === 'asset') return relativePath(from, target.output);
   const prefix = target.edition ?? site.prefix;
   if (target.kind === 'route') {
-    const twin = generatedTwins[target.route];
+    // The tags index and tag pages are folders in both trees (see `renderCapsule`).
+    const twin = target.route.startsWith(tagsRoute('')) ? target.route : generatedTwins[target.route];
     return twin === undefined ? absoluteUrl(baseUrl, prefix + target.route) : relativePath(from, prefix + twin);
   }
   if (target.path === self && target.edition === undefined) return undefined;

@@ -11,6 +11,7 @@ import { LazyText } from '../lazy-text.js';
 import { markers, slotOf, type Slot } from '../slots.js';
 import { joinLines, serializeLines, type GemLine } from './lines.js';
 import { worksOfAuthors } from '../../model/authors.js';
+import { isDraftTag, tagsOf, tagsRoute, toTagSlug, type Tag } from '../../model/tags.js';
 
 /** Options of {@link renderCapsule}. */
 export interface CapsuleOptions {
@@ -32,12 +33,12 @@ interface Scope {
   from: string;
 }
 
-/** Renders the Gemini capsule: index, issues, articles, pages and authors through the theme's gemtext templates. */
+/** Renders the Gemini capsule: index, issues, articles, pages, authors and tags through the theme's gemtext templates. */
 export function renderCapsule(site: Site, editions: readonly Site[], theme: Theme, options: CapsuleOptions, report: Report): OutputFile[] {
   const strings = theme.strings(site.language);
   const home = site.prefix;
   const outputs: OutputFile[] = [];
-  const page = (route: string, template: string, source: string, draft: boolean, view: (scope: Scope) => object) => {
+  const page = (route: string, template: string, source: string, draft: boolean, view: (scope: Scope) => object, editable = true) => {
     const file = capsuleFile(route);
     if (options.only && !options.only.has(file)) return;
     const scope: Scope = { site, options, strings, from: file.slice(0, file.lastIndexOf('/') + 1) };
@@ -50,7 +51,7 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
         home: relativePath(scope.from, home),
         feed: relativePath(scope.from, `${home}atom.xml`),
         draft,
-        editUrl: options.editUrl(source),
+        editUrl: editable ? options.editUrl(source) : '',
         lang: site.language,
         translations: translationsOf(scope, route, editions, theme),
       },
@@ -60,10 +61,12 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
     const output = theme.renderFile(`gemini/${template}`, context, { tree: 'gemini', path: file, source, page: `gemini/${file}` });
     outputs.push(output);
   };
+  const tags = tagsOf(site);
   page(home, 'home', 'content/site.yml', false, (scope) => ({
     issues: site.issues.map((issue) => issueLink(scope, issue)),
     pages: site.pages.map((p) => ({ title: joinLines(p.title), url: relativePath(scope.from, capsuleRoute(p)) })),
     authorsUrl: relativePath(scope.from, `${home}authors.gmi`),
+    tagsUrl: tags.length > 0 ? relativePath(scope.from, tagsRoute(home)) : '',
     feedUrl: relativePath(scope.from, `${home}atom.xml`),
     editions: editions.length < 2 ? [] : editions.map((edition) => ({
       name: theme.strings(edition.language)['language_name'] ?? edition.language,
@@ -88,6 +91,10 @@ export function renderCapsule(site: Site, editions: readonly Site[], theme: Them
     page(capsuleRoute(p), 'page', p.path, false, (scope) => ({ content: { title: joinLines(p.title), gemtext: body(scope, p), ...translationNotes(scope, p) } }));
   }
   page(`${home}authors.gmi`, 'authors', 'content/authors.yml', false, (scope) => ({ authors: authorsView(scope) }));
+  // The tags index and each tag's page mirror the web's folders (`tags/`, `tags/solar/`): no tag's
+  // file can be the index's. Made from every article, they have no source of their own to edit.
+  if (tags.length > 0) page(tagsRoute(home), 'tags', 'content/site.yml', tags.every(isDraftTag), (scope) => ({ tags: tags.map((tag) => tagLink(scope, tag)) }), false);
+  for (const tag of tags) page(tag.route, 'tag', 'content/site.yml', isDraftTag(tag), (scope) => tagView(scope, tag), false);
   // Pages at the documents' earlier addresses (front matter `aliases`).
   outputs.push(...renderCapsuleRedirects(site, strings, (file) => !options.only || options.only.has(file)));
   // Images and static files are shared by every edition, copied once.
@@ -184,8 +191,9 @@ function articleLink(scope: Scope, article: Article) {
 function articleView(scope: Scope, issue: Issue, index: number) {
   const article = issue.articles[index]!;
   const neighbour = (other: Article | undefined) => (other ? articleLink(scope, other) : '');
+  const tagLinks = article.tags.map((tag) => ({ name: joinLines(tag), url: relativePath(scope.from, `${tagsRoute(scope.site.prefix)}${toTagSlug(tag)}/`) }));
   return {
-    article: { ...articleLink(scope, article), gemtext: body(scope, article), ...translationNotes(scope, article) },
+    article: { ...articleLink(scope, article), gemtext: body(scope, article), ...translationNotes(scope, article), tagLinks },
     issue: { ...issueLink(scope, issue), dateText: formatDate(issue.date, scope.site.language) },
     previous: neighbour(issue.articles[index - 1]),
     next: neighbour(issue.articles[index + 1]),
@@ -204,3 +212,15 @@ function authorsView(scope: Scope) {
   }));
 }
 
+
+function tagLink(scope: Scope, tag: Tag) {
+  return { name: joinLines(tag.name), url: relativePath(scope.from, tag.route), count: tag.entries.length, draft: isDraftTag(tag) };
+}
+
+/** A tag's page: its name, the tags index, and its articles, newest issue first, each with its issue. */
+function tagView(scope: Scope, tag: Tag) {
+  return {
+    tag: { ...tagLink(scope, tag), indexUrl: relativePath(scope.from, tagsRoute(scope.site.prefix)) },
+    articles: tag.entries.map(({ issue, article }) => ({ ...articleLink(scope, article), issue: { ...issueLink(scope, issue), dateText: formatDate(issue.date, scope.site.language) } })),
+  };
+}

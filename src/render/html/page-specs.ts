@@ -1,7 +1,9 @@
 import type { Article, Issue, Site } from '../../model/types.js';
 import type { UrlBase } from './url.js';
+import { isDraftTag, tagsOf, tagsRoute } from '../../model/tags.js';
+import { tagsIndexView, tagView } from './tag-views.js';
 import { linkTo } from './url.js';
-import { articleView, authorsView, bodyHtml, issueView, translationView, type PageScope } from './views.js';
+import { articleView, authorsView, bodyHtml, issueView, siteTextLang, translationView, type PageScope } from './views.js';
 
 /** One HTML page to render: where it goes, with which template, and its own part of the context. */
 export interface PageSpec {
@@ -39,7 +41,23 @@ function latestOf(a: string | undefined, b: string | undefined): string | undefi
   return a > b ? a : b;
 }
 
-/** Every HTML page of an edition: home, issues, articles, pages, authors, and (original edition only) 404. */
+/**
+ * The tags index and a page per tag, when the edition's articles have tags. Their words come from
+ * every article, so they have no source file of their own to edit: they are site.yml's, as the
+ * front page is (a page or file written at their address is the one told of the conflict).
+ */
+function tagSpecs(site: Site, strings: Record<string, string>): PageSpec[] {
+  const tags = tagsOf(site);
+  if (tags.length === 0) return [];
+  const generated = { source: 'content/site.yml', editable: false } as const;
+  const colon = strings['colon'] ?? ':';
+  return [
+    { route: tagsRoute(site.prefix), template: 'tags', title: strings['tags'] ?? 'Tags', draft: tags.every(isDraftTag), ...generated, view: (scope) => ({ tags: tagsIndexView(scope, tags), tagsLang: siteTextLang(scope) }) },
+    ...tags.map((tag): PageSpec => ({ route: tag.route, template: 'tag', title: `${strings['tag'] ?? 'Tag'}${colon} ${tag.name}`, draft: isDraftTag(tag), ...generated, view: (scope) => tagView(scope, tag) })),
+  ];
+}
+
+/** Every HTML page of an edition: home, issues, articles, pages, authors, tags, and (original edition only) 404. */
 export function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: string): PageSpec[] {
   const specs: PageSpec[] = [];
   const latest = site.issues[0];
@@ -100,6 +118,7 @@ export function pageSpecs(site: Site, strings: Record<string, string>, baseUrl: 
     });
   }
   specs.push({ route: `${site.prefix}authors/`, template: 'authors', title: strings['authors'] ?? 'Authors', source: 'content/authors.yml', view: (scope) => ({ authors: authorsView(scope) }) });
+  specs.push(...tagSpecs(site, strings));
   // One 404 page for the whole site, served at any depth.
   if (site.prefix !== '') return specs;
   specs.push({

@@ -2,6 +2,7 @@ import type { Site } from '../../model/types.js';
 import type { OutputFile } from '../../write/output-file.js';
 import { sitemapPartName } from '../../util/sitemap-files.js';
 import { absoluteUrl } from './url.js';
+import { isDraftTag, tagsOf, tagsRoute } from '../../model/tags.js';
 import { escapeHtml } from '../escape-html.js';
 import { findFallbacks, isFallback, languageVersions } from './language-versions.js';
 
@@ -124,6 +125,9 @@ function pagesOf(site: Site): Entry[] {
     }
   }
   for (const page of site.pages) entries.push({ route: route(page.route), date: day(page.modified) });
+  // A tag's page, and the index, that only drafts are on is a draft's.
+  const tags = tagsOf(site).filter((tag) => !isDraftTag(tag));
+  if (tags.length > 0) entries.push({ route: route(tagsRoute(site.prefix)) }, ...tags.map((tag) => ({ route: route(tag.route) })));
   return entries.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
 }
 

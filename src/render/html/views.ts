@@ -6,6 +6,7 @@ import { fillHtml, unresolvedUrl, type Filling, type Slot } from '../slots.js';
 import { linkTo, type UrlBase } from './url.js';
 import { worksOfAuthors } from '../../model/authors.js';
 import { toSlug } from '../../model/classify.js';
+import { hasTags, tagsRoute, toTagSlug } from '../../model/tags.js';
 
 /** What every view of one page is made with: where the page is, its language, its strings. */
 export interface PageScope {
@@ -115,7 +116,8 @@ export function authorAnchor(site: Site, author: Author): string {
   return site.authorAnchors.get(author.key) ?? (toSlug(author.key) || 'author');
 }
 
-function authorView(scope: PageScope, author: Author): AuthorView {
+/** A contributor as a byline shows them, linked to their entry on the authors page. */
+export function authorView(scope: PageScope, author: Author): AuthorView {
   return { name: author.name, url: `${linkTo(scope.base, `${scope.site.prefix}authors/`)}#${authorAnchor(scope.site, author)}` };
 }
 
@@ -161,6 +163,7 @@ export function articleView(scope: PageScope, article: Article, where: 'issue' |
     summary: article.summary ?? '',
     summaryLang: fieldLang(scope, article, 'summary'),
     tags: article.tags,
+    tagLinks: article.tags.map((tag) => ({ name: tag, url: linkTo(scope.base, `${tagsRoute(scope.site.prefix)}${toTagSlug(tag)}/`) })),
     // Tags are the original's words in every edition (README, Translations).
     tagsLang: siteTextLang(scope),
     draft: article.draft,
@@ -222,7 +225,7 @@ export function siteTextLang(scope: PageScope): string {
   return language !== scope.language ? language : '';
 }
 
-/** The navigation: home, pages in the menu, authors, then site.yml's own entries; the entry of `currentRoute` is marked. */
+/** The navigation: home, pages in the menu, authors, tags (when articles have some), then site.yml's own entries; the entry of `currentRoute` is marked. */
 export function menuView(scope: PageScope, currentRoute: string | undefined) {
   // `lang`: the language of an entry's title when it is not the page's (an untranslated page, site.yml's entries), else empty.
   const entry = (title: string, route: string, lang = '') => ({ title, url: linkTo(scope.base, route), current: route === currentRoute, lang });
@@ -230,6 +233,7 @@ export function menuView(scope: PageScope, currentRoute: string | undefined) {
     entry(scope.strings['home'] ?? 'Home', scope.site.prefix),
     ...scope.site.pages.filter((page) => page.menu).map((page) => entry(page.title, page.route, translationView(scope, page).lang)),
     entry(scope.strings['authors'] ?? 'Authors', `${scope.site.prefix}authors/`),
+    ...(hasTags(scope.site) ? [entry(scope.strings['tags'] ?? 'Tags', tagsRoute(scope.site.prefix))] : []),
     ...scope.site.config.menu.map((item, index) => {
       const url = item.url.trim();
       // A path of the site is linked like any page (`/files/a%20b.txt` names the file `a b.txt`), its `?query#fragment` kept,
