@@ -99,6 +99,19 @@ describe('the tag pages', () => {
     expect(await read(out, 'web/tags/tag-e84c538e/index.html')).toContain('<h1 class="page-header__title">!!!</h1>');
   });
 
+  it('are addresses a link in Markdown may lead to, on the web and in the capsule, and a tag no article has is none', async () => {
+    const root = await taggedWebzine();
+    const about = path.join(root, 'content/pages/about.md');
+    await appendFile(about, '\nRead [about the sun](/tags/solar/) and [every tag](/tags/).\n');
+    const { out } = await build(root);
+    expect(await read(out, 'web/about/index.html')).toContain('<a href="../tags/solar/">about the sun</a> and <a href="../tags/">every tag</a>');
+    expect(await read(out, 'gemini/about.gmi')).toContain('=> tags/solar/ about the sun\n=> tags/ every tag\n');
+    await appendFile(about, '\nAnd [the moon](/tags/solr/).\n');
+    const run = await runCli(['check', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/content\/pages\/about\.md:\d+:\d+: error: .*\/tags\/solr\/.*\[link\/missing-target\]\n  Did you mean "\/tags\/solar\/"\?/);
+  });
+
   it('are valid HTML, as the Nu Html Checker sees them', async () => {
     const { out } = await build(await taggedWebzine(), '--drafts');
     expect(await checkHtml([path.join(out, 'web/tags'), path.join(out, 'web/fr/tags'), path.join(out, 'web/issues/2')])).toEqual([]);
