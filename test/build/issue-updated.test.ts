@@ -129,15 +129,17 @@ describe('an issue that gains an article by a move', () => {
 describe('an issue that loses a translation', () => {
   const french = 'language: en\nlanguages: [fr]\n';
   const translated = { date: '2024-01-15T10:00:00Z', files: { 'content/issues/1/20-b.fr.md': article('B en français') } };
+  // The editorial translated, so that the French issue page is a page in French, which the sitemap lists whatever its articles.
+  const editorial = { date: '2024-01-12T10:00:00Z', files: { 'content/issues/1/issue.fr.md': '---\ntitle: Un\n---\nBonjour.\n' } };
 
   it('is dated by the deletion of a translation in that edition alone, which shows the original instead', async () => {
-    const root = await repository([translated, { date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/20-b.fr.md': null } }], french);
+    const root = await repository([editorial, translated, { date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/20-b.fr.md': null } }], french);
     expect(await lastChanges(root, 'fr/')).toMatchObject(all('2024-01-20'));
     expect(await lastChanges(root)).toMatchObject(all('2024-01-10'));
   });
 
   it('is dated by the deletion of an original in every edition', async () => {
-    const root = await repository([{ date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/20-b.md': null } }], french);
+    const root = await repository([editorial, { date: '2024-01-20T10:00:00Z', files: { 'content/issues/1/20-b.md': null } }], french);
     expect(await lastChanges(root, 'fr/')).toMatchObject(all('2024-01-20'));
     expect(await lastChanges(root)).toMatchObject(all('2024-01-20'));
   });

@@ -185,7 +185,7 @@ describe('a webzine in two languages', () => {
   it('lists in the sitemap the translations with their alternates, and no page not translated yet', async () => {
     const urls = readSitemap(await built.read('web/sitemap.xml'));
     const french = urls.filter((url) => url.loc.startsWith('https://zine.example/fr/')).map((url) => url.loc);
-    expect(french).toEqual(['https://zine.example/fr/', 'https://zine.example/fr/about/', 'https://zine.example/fr/authors/', 'https://zine.example/fr/issues/1/', 'https://zine.example/fr/issues/1/first/']);
+    expect(french).toEqual(['https://zine.example/fr/', 'https://zine.example/fr/about/', 'https://zine.example/fr/authors/', 'https://zine.example/fr/issues/1/', 'https://zine.example/fr/issues/1/first/', 'https://zine.example/fr/tags/', 'https://zine.example/fr/tags/news/']);
     const pair = ['en https://zine.example/issues/1/first/', 'fr https://zine.example/fr/issues/1/first/'];
     expect(urls.find((url) => url.loc === 'https://zine.example/issues/1/first/')?.alternates).toEqual(pair);
     expect(urls.find((url) => url.loc === 'https://zine.example/fr/issues/1/first/')?.alternates).toEqual(pair);

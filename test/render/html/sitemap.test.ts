@@ -14,7 +14,7 @@ afterAll(removeTemporaryFolders);
 const baseUrl = 'https://zine.example/';
 const text = (file: OutputFile) => String(file.bytes);
 
-// The webzine in English and French: 11 addresses, 4 of them with their 2 alternates, dated 2026-03-01 but the authors and about pages.
+// The webzine in English and French: 15 addresses, 4 of them with their 2 alternates, dated 2026-03-01 but the authors, about and tag pages.
 let editions: Site[];
 beforeAll(async () => {
   const root = await makeWebzine(twoLanguages);
@@ -40,20 +40,24 @@ describe('the sitemap', () => {
       'https://zine.example/issues/1/',
       'https://zine.example/issues/1/first/',
       'https://zine.example/issues/1/second/',
+      'https://zine.example/tags/',
+      'https://zine.example/tags/news/',
       'https://zine.example/fr/',
       'https://zine.example/fr/about/',
       'https://zine.example/fr/authors/',
       'https://zine.example/fr/issues/1/',
       'https://zine.example/fr/issues/1/first/',
+      'https://zine.example/fr/tags/',
+      'https://zine.example/fr/tags/news/',
     ]);
   });
 
   it('becomes an index of parts, filled in order, when its addresses are more than a file may list', () => {
     const whole = readSitemap(text(renderSitemaps(editions, baseUrl)[0]!));
     const files = renderSitemaps(editions, baseUrl, { urls: 3, bytes: maxSitemapBytes });
-    expect(files.map((file) => file.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap-4.xml']);
+    expect(files.map((file) => file.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap-4.xml', 'sitemap-5.xml']);
     for (const file of files) expect(xmlErrors(text(file)), file.path).toEqual([]);
-    expect(files.slice(1).map((file) => readSitemap(text(file)).length)).toEqual([3, 3, 3, 2]);
+    expect(files.slice(1).map((file) => readSitemap(text(file)).length)).toEqual([3, 3, 3, 3, 3]);
     // Every entry is in a part, in the same order, with its date and its alternates beside it.
     expect(entriesOfParts(files)).toEqual(whole);
   });
@@ -65,6 +69,7 @@ describe('the sitemap', () => {
       'https://zine.example/sitemap-2.xml 2026-03-01',
       'https://zine.example/sitemap-3.xml 2026-03-01',
       'https://zine.example/sitemap-4.xml 2026-03-01',
+      'https://zine.example/sitemap-5.xml 2026-03-01',
     ]);
     // Two parts of one entry each: the about page and the authors page, which have no date.
     const undated = renderSitemaps(editions, baseUrl, { urls: 1, bytes: maxSitemapBytes });
