@@ -13,15 +13,14 @@ import { renderWeb } from './html/render-web.js';
 /** The outputs a build renders, by tree name then path (`web` → `issues/3/index.html`); copied files are always listed. */
 export type OutputSelection = Readonly<Record<string, ReadonlySet<string>>>;
 
-/** Renders the outputs of every edition (only the selected ones of the original edition, with a selection), to be made when written. */
+/** Renders the outputs of every edition (only the selected ones, with a selection), to be made when written. */
 export function renderTrees(editions: readonly Site[], theme: Theme, baseUrl: string, report: Report, selection?: OutputSelection): OutputTrees {
   const web: OutputFile[] = [];
   const capsule: OutputFile[] = [];
   for (const site of editions) {
-    // A selection (from `mimeo dev`) names the original edition's outputs; other editions are rendered whole.
-    const chosen = site.prefix === '' ? selection : undefined;
-    const only = (tree: string) => (chosen ? { only: chosen[tree] ?? new Set<string>() } : {});
-    const wants = (tree: string, ...paths: string[]) => !chosen || paths.some((path) => chosen[tree]?.has(path));
+    // A selection (from `mimeo dev`) names outputs by their path in the tree, an edition's prefix included.
+    const only = (tree: string) => (selection ? { only: selection[tree] ?? new Set<string>() } : {});
+    const wants = (tree: string, ...files: string[]) => !selection || files.some((file) => selection[tree]?.has(site.prefix + file));
     // Feed entries hold whole issues, the costliest part of a render: made only when a feed is.
     let made: FeedEntry[] | undefined;
     const entries = () => (made ??= toFeedEntries(site, { baseUrl, strings: theme.strings(site.language) }));

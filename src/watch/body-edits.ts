@@ -115,7 +115,7 @@ export async function rebuildBodies(last: LastBuild, saved: SavedFiles, options:
       hashes.set(file.path, options.cache.textHash(file.path) ?? '');
     }
     if (diagnostics.length > 0) return undefined;
-    const graph = withBodies(last.graph, hashes);
+    const graph = withBodies(last.graph, hashes, last.editions);
     const plan = affected(seen, { before: last.graph, after: graph });
     if (plan.remove.length > 0) return undefined;
     const selection = { web: new Set<string>(), gemini: new Set<string>() };

@@ -154,7 +154,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       let graph: DependencyGraph | undefined;
       let plan: RebuildPlan | undefined;
       const select = (site: Site, editions: readonly Site[]): OutputSelection | undefined => {
-        graph = toDependencyGraph(site, { baseUrl: options.baseUrl, textHash: cache.textHash, editions });
+        graph = toDependencyGraph(site, { baseUrl: options.baseUrl, textHash: cache.textHash, editions, everyEdition: true });
         if (!last) return undefined;
         plan = affected(seen, { before: last, after: graph });
         return toSelection(plan.render);
@@ -164,8 +164,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
       const made = keysOf(result.trees, (file) => file.copyFrom === undefined);
       checkRendered(graph, made, plan);
-      // Outputs the graph does not name are rendered by every build (other language editions), so
-      // they are all in this one; copied files always are.
+      // Copied files are in every build.
       const present = new Set([...graph.outputs.keys(), ...made, ...keysOf(result.trees, (file) => file.copyFrom !== undefined)]);
       const update = await updateOutputs(options.outDir, result.trees, present, written, options.signal);
       // A rebuild of everything (the first) leaves hundreds of MiB of garbage, pages included once
@@ -199,12 +198,16 @@ function keysOf(trees: OutputTrees, test: (file: OutputFile) => boolean): string
 
 /**
  * Every output the graph names and the plan picks must have been rendered: one the renderers no
- * longer make under that name would stay in the preview for ever. That is a bug in mimeo.
+ * longer make under that name would stay in the preview for ever. And every output a build of
+ * everything renders must be named: one the graph does not know of (a new kind of page, an
+ * edition left out) would never be rendered again, whatever changed. Either is a bug in mimeo.
  */
 function checkRendered(graph: DependencyGraph, rendered: readonly string[], plan: RebuildPlan | undefined): void {
   const made = new Set(rendered);
   const missing = (plan?.render ?? [...graph.outputs.keys()]).filter((key) => !made.has(key));
   if (missing.length > 0) throw new InternalError(`the dependency graph of mimeo dev names outputs the build did not render: ${missing.join(', ')}`);
+  const unnamed = plan ? [] : rendered.filter((key) => !graph.outputs.has(key));
+  if (unnamed.length > 0) throw new InternalError(`the dependency graph of mimeo dev does not name outputs the build rendered: ${unnamed.join(', ')}`);
 }
 
 /** A cache folder of the preview's own in the system's temporary folder, removed when the process ends. */

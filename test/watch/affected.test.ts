@@ -6,7 +6,7 @@ import { assembleSite } from '../../src/model/assemble.js';
 import { compileFile } from '../../src/compile/compile-file.js';
 import { loadRawHtmlParsers } from '../../src/render/raw-html.js';
 import { toLoadedFile } from '../../src/compile/compiled.js';
-import { resolveLinks } from '../../src/transform/links.js';
+import { resolveEditionLinks } from '../../src/transform/links.js';
 import { affected, themeInputsOf } from '../../src/watch/affected.js';
 import { toDependencyGraph, type DependencyGraph } from '../../src/render/dependency-graph.js';
 import { fixtures, readTree } from '../support/webzine.js';
@@ -82,8 +82,8 @@ function graphOf(files: Record<string, string>): DependencyGraph {
   const parsed = texts.filter((text) => text.path.endsWith('.md')).map((text) => toLoadedFile(compileFile(text, options), text.text));
   const editions = assembleSite({ config, files: parsed, assets, ...(authorsFile ? { authorsFile } : {}) }, { drafts: true }, report);
   const [site] = editions;
-  resolveLinks(site!, report);
-  return toDependencyGraph(site!, { baseUrl: 'http://127.0.0.1:4000/', textHash: (file) => files[file], editions });
+  resolveEditionLinks(editions, report);
+  return toDependencyGraph(site!, { baseUrl: 'http://127.0.0.1:4000/', textHash: (file) => files[file], editions, everyEdition: true });
 }
 
 type Change = (files: Record<string, string>) => void;
@@ -211,35 +211,86 @@ async function frenchFiles(): Promise<Record<string, string>> {
 
 const drafted = (file: string): Change => (f) => (f[file] = f[file]!.replace('---\n', '---\ndraft: true\n'));
 
-// The other editions are rendered whole by every rebuild; of the original edition's outputs, only
-// the sitemap shows whether their pages are drafts (it leaves drafts out).
+// The French edition's outputs that show the issue's list of articles (titles, drafts, authors).
+const frenchIssue = [
+  'gemini/fr/atom.xml', 'gemini/fr/authors.gmi', 'gemini/fr/index.gmi', 'gemini/fr/issues/1/first.gmi', 'gemini/fr/issues/1/index.gmi', 'gemini/fr/issues/1/second.gmi',
+  'web/fr/atom.xml', 'web/fr/authors/index.html', 'web/fr/index.html', 'web/fr/issues/1/first/index.html', 'web/fr/issues/1/index.html', 'web/fr/issues/1/second/index.html', 'web/fr/rss.xml',
+];
+// The French issue's outputs with the tag page of the first article's tag, which lists its title.
+const frenchIssueAndTag = [...frenchIssue, 'gemini/fr/tags/news/index.gmi', 'web/fr/tags/news/index.html'].sort();
+// The outputs that show the second article's text in French: its pages, its issue's page and the feeds.
+const frenchSecondText = ['gemini/fr/issues/1/second.gmi', 'web/fr/atom.xml', 'web/fr/issues/1/index.html', 'web/fr/issues/1/second/index.html', 'web/fr/rss.xml'];
+
+// Each edition's outputs read that edition's model; of the original edition's, only the sitemap
+// shows the other editions' pages (it leaves drafts out).
 const frenchCases: Array<{ name: string; before?: Change; change: Change; paths: string[]; render: string[] }> = [
-  { name: 'an article translation made a draft', change: drafted('content/issues/1/20-second.fr.md'), paths: ['content/issues/1/20-second.fr.md'], render: ['web/sitemap.xml'] },
+  { name: 'an article translation made a draft', change: drafted('content/issues/1/20-second.fr.md'), paths: ['content/issues/1/20-second.fr.md'], render: [...frenchIssue, 'web/sitemap.xml'] },
   {
     name: 'an article translation published',
     before: drafted('content/issues/1/20-second.fr.md'),
     change: (f) => (f['content/issues/1/20-second.fr.md'] = f['content/issues/1/20-second.fr.md']!.replace('draft: true\n', '')),
     paths: ['content/issues/1/20-second.fr.md'],
-    render: ['web/sitemap.xml'],
+    render: [...frenchIssue, 'web/sitemap.xml'],
   },
-  { name: 'an editorial translation made a draft', change: drafted('content/issues/1/issue.fr.md'), paths: ['content/issues/1/issue.fr.md'], render: ['web/sitemap.xml'] },
-  { name: 'an article translation edited', change: (f) => (f['content/issues/1/20-second.fr.md'] += 'Encore.\n'), paths: ['content/issues/1/20-second.fr.md'], render: [] },
+  { name: 'an editorial translation made a draft', change: drafted('content/issues/1/issue.fr.md'), paths: ['content/issues/1/issue.fr.md'], render: [...frenchIssue, 'web/sitemap.xml'] },
+  { name: 'an article translation edited', change: (f) => (f['content/issues/1/20-second.fr.md'] += 'Encore.\n'), paths: ['content/issues/1/20-second.fr.md'], render: frenchSecondText },
+  {
+    name: 'an article retitled in its translation',
+    change: (f) => (f['content/issues/1/20-second.fr.md'] = f['content/issues/1/20-second.fr.md']!.replace('Le deuxième article', 'Le second article')),
+    paths: ['content/issues/1/20-second.fr.md'],
+    render: frenchIssue,
+  },
+  {
+    name: 'an untranslated article edited, which both editions show',
+    change: (f) => (f[first] += '\nMore.\n'),
+    paths: [first],
+    render: [
+      'gemini/fr/issues/1/first.gmi', 'gemini/issues/1/first.gmi', 'web/atom.xml', 'web/fr/atom.xml', 'web/fr/issues/1/first/index.html', 'web/fr/issues/1/index.html', 'web/fr/rss.xml',
+      'web/issues/1/first/index.html', 'web/issues/1/index.html', 'web/rss.xml',
+    ],
+  },
+  {
+    name: 'a translated article edited, which only the original edition shows',
+    change: (f) => (f['content/issues/1/20-second.md'] += '\nMore.\n'),
+    paths: ['content/issues/1/20-second.md'],
+    render: ['gemini/issues/1/second.gmi', 'web/atom.xml', 'web/issues/1/index.html', 'web/issues/1/second/index.html', 'web/rss.xml'],
+  },
+  {
+    // The untranslated first article links to the second's #details, which leads to the top of its
+    // French page until the translation has that heading.
+    name: 'a translation given the heading an untranslated article links to',
+    change: (f) => (f['content/issues/1/20-second.fr.md'] += '\n## Details\n\nLes détails.\n'),
+    paths: ['content/issues/1/20-second.fr.md'],
+    render: ['gemini/fr/issues/1/first.gmi', 'web/fr/issues/1/first/index.html', ...frenchSecondText].sort(),
+  },
+  {
+    // The page is in the menu of every French web page, and the capsule's home lists it.
+    name: 'a page translated',
+    change: (f) => (f['content/pages/about.fr.md'] = '---\ntitle: À propos\n---\n## Histoire\n\nNous.\n'),
+    paths: ['content/pages/about.fr.md'],
+    // The original's page and the sitemap name the translation (hreflang); every French web page, the tag pages among them, shows it in the menu.
+    render: [
+      'gemini/fr/about.gmi', 'gemini/fr/index.gmi', 'web/about/index.html', 'web/fr/about/index.html', 'web/fr/authors/index.html', 'web/fr/index.html', 'web/fr/issues/1/first/index.html', 'web/fr/issues/1/index.html',
+      'web/fr/issues/1/second/index.html', 'web/fr/tags/index.html', 'web/fr/tags/news/index.html', 'web/sitemap.xml',
+    ],
+  },
   // The original's page names its translation as an alternate (hreflang), and the sitemap lists
   // translations only; an issue page is a copy of the original's only with nothing of it translated.
+  // In the French edition, what lists the article shows its title in French.
   {
     name: 'an article translated',
     change: (f) => (f['content/issues/1/10-first.fr.md'] = '---\ntitle: Le premier article\n---\nEn français.\n'),
     paths: ['content/issues/1/10-first.fr.md'],
-    render: ['web/issues/1/first/index.html', 'web/sitemap.xml'],
+    render: [...frenchIssueAndTag, 'web/issues/1/first/index.html', 'web/sitemap.xml'],
   },
-  { name: 'an article translation removed', change: (f) => delete f['content/issues/1/20-second.fr.md'], paths: ['content/issues/1/20-second.fr.md'], render: ['web/issues/1/second/index.html', 'web/sitemap.xml'] },
-  { name: 'an editorial translation removed, an article still translated', change: (f) => delete f['content/issues/1/issue.fr.md'], paths: ['content/issues/1/issue.fr.md'], render: [] },
+  { name: 'an article translation removed', change: (f) => delete f['content/issues/1/20-second.fr.md'], paths: ['content/issues/1/20-second.fr.md'], render: [...frenchIssue, 'web/issues/1/second/index.html', 'web/sitemap.xml'] },
+  { name: 'an editorial translation removed, an article still translated', change: (f) => delete f['content/issues/1/issue.fr.md'], paths: ['content/issues/1/issue.fr.md'], render: frenchIssueAndTag },
   {
     name: 'the last translation of an issue removed',
     before: (f) => delete f['content/issues/1/20-second.fr.md'],
     change: (f) => delete f['content/issues/1/issue.fr.md'],
     paths: ['content/issues/1/issue.fr.md'],
-    render: ['web/issues/1/index.html', 'web/sitemap.xml'],
+    render: [...frenchIssueAndTag, 'web/issues/1/index.html', 'web/sitemap.xml'],
   },
 ];
 
