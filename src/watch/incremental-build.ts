@@ -36,7 +36,7 @@ export interface GoodRebuild {
   full: boolean;
   /** The paths the watcher reported since the last good build, sorted. */
   changes: string[];
-  /** How many outputs were rendered. */
+  /** How many outputs were rendered (copied files left out). */
   rendered: number;
   /** The files written and removed. */
   update: OutputUpdate;
@@ -137,7 +137,8 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         };
         const patched = await rebuildBodies(base, saved, { root: options.root, baseUrl: options.baseUrl, cacheDir, cache, signal: options.signal });
         if (patched) {
-          checkRendered(patched.graph, keysOf(patched.trees, (file) => file.copyFrom === undefined), patched.plan);
+          const made = keysOf(patched.trees, (file) => file.copyFrom === undefined);
+          checkRendered(patched.graph, made, patched.plan);
           const update = await updateOutputs(options.outDir, patched.trees, base.present, written, options.signal);
           last = base.graph = patched.graph;
           patchable = base;
@@ -145,7 +146,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
           unverified = true;
           const { present, diagnostics, notes } = base;
           const editions = base.editions[0]?.editions ?? [];
-          return { ok: true, full: false, changes: seen, rendered: patched.plan.render.length, update, present, editions, diagnostics, notes: [...cacheNotes, ...notes] };
+          return { ok: true, full: false, changes: seen, rendered: made.length, update, present, editions, diagnostics, notes: [...cacheNotes, ...notes] };
         }
       }
       const loading = createCollector();
@@ -173,9 +174,8 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       last = graph;
       pending.clear();
       if (result.editions && result.history) patchable = { editions: result.editions, graph, diagnostics: result.diagnostics, notes: result.notes, history: result.history, present };
-      const rendered = plan?.render.length ?? graph.outputs.size;
       const editions = result.site?.editions ?? [];
-      return { ok: true, full: plan === undefined, changes: seen, rendered, update, present, editions, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
+      return { ok: true, full: plan === undefined, changes: seen, rendered: made.length, update, present, editions, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
     },
   };
 }

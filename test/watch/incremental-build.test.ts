@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -11,7 +11,7 @@ import { applyRandomEdit, createRandom, edits, type EditedZine } from '../suppor
 import { commitAll, git } from '../support/git.js';
 import { forgeCacheEntries } from '../support/forge-cache.js';
 import { differences, toFiles } from '../support/trees.js';
-import { listTree, makeWebzine, readTree, removeTemporaryFolders, runCli, temporaryFolder } from '../support/webzine.js';
+import { listTree, makeWebzine, readTree, removeTemporaryFolders, repoRoot, runCli, temporaryFolder } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
 
@@ -27,6 +27,12 @@ async function editedZine(seed: number): Promise<EditedZine> {
   // A capsule too, so gemtext outputs take part.
   await writeFile(path.join(root, 'content/site.yml'), `${await readFile(path.join(root, 'content/site.yml'), 'utf8')}geminiUrl: gemini://zine.example/\n`);
   return { root, random: createRandom(seed), serial: 0 };
+}
+
+/** UI strings for German, which the default theme lacks: its English ones. */
+async function germanStrings(root: string): Promise<void> {
+  await mkdir(path.join(root, 'themes/default/i18n'), { recursive: true });
+  await copyFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), path.join(root, 'themes/default/i18n/de.yml'));
 }
 
 describe('incremental rebuilds of mimeo dev', () => {
@@ -316,6 +322,25 @@ describe('incremental rebuilds of mimeo dev', () => {
       rendered: 5,
       update: { written: ['gemini/issues/1/second.gmi', 'web/atom.xml', 'web/issues/1/index.html', 'web/issues/1/second/index.html', 'web/rss.xml'], removed: [] },
     });
+  });
+
+  it('re-renders, in a webzine with two more languages, only the outputs of each edition that show an edited article body', async () => {
+    const zine = await editedZine(9);
+    await appendFile(path.join(zine.root, 'content/site.yml'), 'languages: [fr, de]\n');
+    await germanStrings(zine.root);
+    // Translated into German only: the French edition shows the original's text, the German one its own.
+    await writeFile(path.join(zine.root, 'content/issues/1/10-first.de.md'), '---\ntitle: Der erste Artikel\n---\n## Eröffnung\n\nEin Text.\n');
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    const file = 'content/issues/1/10-first.md';
+    await appendFile(path.join(zine.root, file), '\nOne more line.\n');
+    const outcome = await incremental.rebuild([file]);
+    const shown = ['gemini/issues/1/first.gmi', 'web/atom.xml', 'web/issues/1/first/index.html', 'web/issues/1/index.html', 'web/rss.xml'];
+    const written = [...shown, ...shown.map((output) => output.replace(/^(web|gemini)\//, '$1/fr/'))].sort();
+    expect(outcome.ok && { rendered: outcome.rendered, update: outcome.update }).toEqual({ rendered: 10, update: { written, removed: [] } });
+    const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
+    expect(differences(await readTree(outDir), await toFiles(clean.trees))).toEqual([]);
   });
 });
 
