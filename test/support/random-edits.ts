@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRandom as createBenchRandom } from '../../bench/prose.js';
+import { repoRoot } from './webzine.js';
 
 /** A seeded random source (mulberry32), so a failing sequence can be replayed. */
 /** A seeded random source, the benchmark's own (mulberry32): the same seed gives the same edits. */
@@ -55,6 +56,26 @@ async function remove(zine: EditedZine, file: string): Promise<string[]> {
 
 async function rewrite(zine: EditedZine, file: string, change: (text: string) => string): Promise<string[]> {
   return write(zine, file, change(await read(zine, file)));
+}
+
+const languages = ['fr', 'de'];
+
+/** The originals a translation may be made of: the articles not added by an edit (which may go), the editorials, the about page. */
+async function translatable(zine: EditedZine): Promise<string[]> {
+  const kept = (await articles(zine)).filter((file) => !file.includes('-added-'));
+  return [...kept, ...(await issueFolders(zine)).map((folder) => `${folder}/issue.md`), 'content/pages/about.md'];
+}
+
+/**
+ * Gives the webzine its French and German editions, if it has none: site.yml lists them, and the
+ * theme gets German UI strings, which the default theme lacks (its English ones).
+ */
+async function translateInto(zine: EditedZine): Promise<string[]> {
+  const site = await read(zine, 'content/site.yml');
+  if (site.includes('\nlanguages:')) return [];
+  const strings = 'themes/default/i18n/de.yml';
+  const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
+  return [...(await write(zine, 'content/site.yml', `${site}languages: [${languages.join(', ')}]\n`)), ...(await write(zine, strings, english))];
 }
 
 /** Sets, or with `undefined` removes, a front matter line `key: value`. */
@@ -134,22 +155,45 @@ export const edits: Edit[] = [
       }),
   },
   {
-    name: 'add, edit or remove a French translation',
+    name: 'add, edit or remove a translation',
     apply: async (z) => {
-      const original = z.random.pick(await articles(z));
-      const translation = original.replace(/\.md$/, '.fr.md');
-      const paths = await rewrite(z, 'content/site.yml', (t) => (t.includes('\nlanguages:') ? t : `${t}languages: [fr]\n`));
+      const original = z.random.pick(await translatable(z));
+      const language = z.random.pick(languages);
+      const translation = original.replace(/\.md$/, `.${language}.md`);
+      const paths = await translateInto(z);
       const exists = await read(z, translation).then(() => true, () => false);
-      if (exists && z.random.next() < 0.5) return [...paths, ...(await remove(z, translation))];
-      return [...paths, ...(await write(z, translation, `---\ntitle: "Traduit ${z.serial}"\n---\nUn texte traduit.\n`))];
+      if (exists && z.random.next() < 0.4) return [...paths, ...(await remove(z, translation))];
+      // The heading may be the one other texts link to (`#details`, `#history`) or not, which sends
+      // those links to the page's top in this edition. An edit keeps the title: only the text changes.
+      const heading = z.random.pick(['Details', 'History', 'Opening', 'Ailleurs']);
+      const body = `## ${heading}\n\nUn texte traduit, ${language} ${z.serial}.\n`;
+      if (exists) return [...paths, ...(await rewrite(z, translation, (t) => t.replace(/\n---\n[\s\S]*$/, `\n---\n${body}`)))];
+      return [...paths, ...(await write(z, translation, `---\ntitle: "Traduit ${z.serial}"\n---\n${body}`))];
     },
   },
   {
-    name: 'toggle the French edition',
+    name: 'retitle a translation',
+    apply: async (z) => {
+      const translations = await files(z, 'content', /\.(fr|de)\.md$/);
+      if (translations.length === 0) return [];
+      return rewrite(z, z.random.pick(translations), (t) => setField(t, 'title', `"Retraduit ${z.serial}"`));
+    },
+  },
+  {
+    // A page has no drafts: only an article's or an editorial's translation can say it.
+    name: 'toggle a translation draft',
+    apply: async (z) => {
+      const translations = await files(z, 'content/issues', /\.(fr|de)\.md$/);
+      if (translations.length === 0) return [];
+      return rewrite(z, z.random.pick(translations), (t) => setField(t, 'draft', t.includes('\ndraft: true') ? undefined : 'true'));
+    },
+  },
+  {
+    name: 'toggle the translated editions',
     apply: async (z) => {
       const site = await read(z, 'content/site.yml');
-      if (!site.includes('\nlanguages:')) return write(z, 'content/site.yml', `${site}languages: [fr]\n`);
-      const translations = await files(z, 'content', /\.fr\.md$/);
+      if (!site.includes('\nlanguages:')) return translateInto(z);
+      const translations = await files(z, 'content', /\.(fr|de)\.md$/);
       for (const file of translations) await remove(z, file);
       return [...(await write(z, 'content/site.yml', site.replace(/\nlanguages: .*\n/, '\n'))), ...translations];
     },

@@ -35,6 +35,24 @@ async function germanStrings(root: string): Promise<void> {
   await copyFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), path.join(root, 'themes/default/i18n/de.yml'));
 }
 
+/** Makes random edits one after the other, each followed by a rebuild whose output and diagnostics must be a clean build's. */
+async function expectCleanBuilds(zine: EditedZine, name: string): Promise<void> {
+  const outDir = await temporaryFolder();
+  const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+  expect((await incremental.rebuild([])).ok).toBe(true);
+  const history: string[] = [];
+  for (let step = 0; step < edits.length + 4; step++) {
+    const edit = await applyRandomEdit(zine);
+    history.push(edit.name);
+    const outcome = await incremental.rebuild(edit.paths);
+    const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
+    const context = `${name}, after: ${history.join(' → ')}`;
+    expect(formatDiagnostics(outcome.diagnostics, 'text'), context).toBe(formatDiagnostics(clean.diagnostics, 'text'));
+    expect(outcome.ok, context).toBe(!hasErrors(clean.diagnostics));
+    if (outcome.ok) expect(differences(await readTree(outDir), await toFiles(clean.trees)), context).toEqual([]);
+  }
+}
+
 describe('incremental rebuilds of mimeo dev', () => {
   it("keep compiled files in build's cache, so a build after a preview compiles nothing", async () => {
     const zine = await editedZine(7);
@@ -55,21 +73,22 @@ describe('incremental rebuilds of mimeo dev', () => {
   });
 
   it.each([1, 2])('equal a clean build --drafts, byte for byte, after every edit of random sequence %i', async (seed) => {
+    await expectCleanBuilds(await editedZine(seed), `seed ${seed}`);
+  });
+
+  it.each([3, 4])('equal a clean build --drafts, byte for byte, after every edit of random sequence %i of a webzine with French and German editions', async (seed) => {
     const zine = await editedZine(seed);
-    const outDir = await temporaryFolder();
-    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
-    expect((await incremental.rebuild([])).ok).toBe(true);
-    const history: string[] = [];
-    for (let step = 0; step < edits.length + 4; step++) {
-      const edit = await applyRandomEdit(zine);
-      history.push(edit.name);
-      const outcome = await incremental.rebuild(edit.paths);
-      const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
-      const context = `seed ${seed}, after: ${history.join(' → ')}`;
-      expect(formatDiagnostics(outcome.diagnostics, 'text'), context).toBe(formatDiagnostics(clean.diagnostics, 'text'));
-      expect(outcome.ok, context).toBe(!hasErrors(clean.diagnostics));
-      if (outcome.ok) expect(differences(await readTree(outDir), await toFiles(clean.trees)), context).toEqual([]);
-    }
+    await appendFile(path.join(zine.root, 'content/site.yml'), 'languages: [fr, de]\n');
+    await germanStrings(zine.root);
+    // Texts translated into one language or both, a heading kept (`#details`, which the first article links to) or not.
+    const translations = {
+      'content/issues/1/20-second.fr.md': '---\ntitle: Le deuxième article\n---\n## Details\n\nEn français.\n',
+      'content/issues/1/20-second.de.md': '---\ntitle: Der zweite Artikel\n---\n## Einzelheiten\n\nAuf Deutsch.\n',
+      'content/issues/1/issue.fr.md': '---\ntitle: Première lumière\n---\nBienvenue.\n',
+      'content/pages/about.de.md': '---\ntitle: Über uns\n---\n## Geschichte\n\nIn einem Schuppen.\n',
+    };
+    for (const [file, text] of Object.entries(translations)) await writeFile(path.join(zine.root, file), text);
+    await expectCleanBuilds(zine, `seed ${seed} in three languages`);
   });
 
   it('warns of a published article whose saved body holds nothing but notes, as a build does', async () => {
@@ -322,6 +341,27 @@ describe('incremental rebuilds of mimeo dev', () => {
       rendered: 5,
       update: { written: ['gemini/issues/1/second.gmi', 'web/atom.xml', 'web/issues/1/index.html', 'web/issues/1/second/index.html', 'web/rss.xml'], removed: [] },
     });
+  });
+
+  it("re-renders an untranslated article's page in an edition whose translation of the page it links to gains or loses the heading it links to", async () => {
+    const zine = await editedZine(10);
+    const translation = path.join(zine.root, 'content/issues/1/20-second.fr.md');
+    await appendFile(path.join(zine.root, 'content/site.yml'), 'languages: [fr]\n');
+    // The first article, not translated, links to the second's #details: the French page has no such heading.
+    const text = (heading: string) => `---\ntitle: Le deuxième article\n---\n## ${heading}\n\nEn français.\n`;
+    await writeFile(translation, text('Ailleurs'));
+    const outDir = await temporaryFolder();
+    const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
+    expect((await incremental.rebuild([])).ok).toBe(true);
+    const link = async () => /href="([^"]*)">link to the second article/.exec(await readFile(path.join(outDir, 'web/fr/issues/1/first/index.html'), 'utf8'))?.[1];
+    expect(await link()).toBe('../second/');
+    for (const [heading, href] of [['Details', '../second/#details'], ['Ailleurs', '../second/']]) {
+      await writeFile(translation, text(heading!));
+      expect((await incremental.rebuild(['content/issues/1/20-second.fr.md'])).ok).toBe(true);
+      expect(await link(), heading).toBe(href);
+      const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
+      expect(differences(await readTree(outDir), await toFiles(clean.trees)), heading).toEqual([]);
+    }
   });
 
   it('re-renders, in a webzine with two more languages, only the outputs of each edition that show an edited article body', async () => {
