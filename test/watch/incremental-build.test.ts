@@ -274,7 +274,7 @@ describe('incremental rebuilds of mimeo dev', () => {
   it('gives a clean build\'s dates and notes when body edits make a committed file uncommitted, and after a commit', async () => {
     const zine = await editedZine(12);
     const ada = { author: 'Ada Quill', email: 'ada@example.invalid' };
-    // A French edition too: its home pages show the commit, and are rendered whole by every rebuild.
+    // A French edition too: its pages show the commit and dates, and the sitemap dates its pages by their own commits.
     await appendFile(path.join(zine.root, 'content/site.yml'), 'languages: [fr]\n');
     await commitAll(zine.root, [{ ...ada, date: '2026-03-01T09:00:00Z' }]);
     const outDir = await temporaryFolder();
