@@ -68,14 +68,16 @@ async function translatable(zine: EditedZine): Promise<string[]> {
 
 /**
  * Gives the webzine its French and German editions, if it has none: site.yml lists them, and the
- * theme gets German UI strings, which the default theme lacks (its English ones).
+ * theme gets German UI strings, which the default theme lacks (its English ones, but for the language's name).
  */
 async function translateInto(zine: EditedZine): Promise<string[]> {
   const site = await read(zine, 'content/site.yml');
-  if (site.includes('\nlanguages:')) return [];
+  const listed = `languages: [${languages.join(', ')}]`;
+  if (site.includes(`\n${listed}\n`)) return [];
   const strings = 'themes/default/i18n/de.yml';
   const english = await readFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), 'utf8');
-  return [...(await write(zine, 'content/site.yml', `${site}languages: [${languages.join(', ')}]\n`)), ...(await write(zine, strings, english))];
+  const german = english.replace(/^language_name: .*$/m, 'language_name: Deutsch');
+  return [...(await write(zine, 'content/site.yml', `${site.replace(/\nlanguages: .*\n/, '\n')}${listed}\n`)), ...(await write(zine, strings, german))];
 }
 
 /** Sets, or with `undefined` removes, a front matter line `key: value`. */
@@ -155,6 +157,66 @@ export const edits: Edit[] = [
       }),
   },
   {
+    name: 'add, edit or remove a French translation',
+    apply: async (z) => {
+      const original = z.random.pick(await articles(z));
+      const translation = original.replace(/\.md$/, '.fr.md');
+      const paths = await rewrite(z, 'content/site.yml', (t) => (t.includes('\nlanguages:') ? t : `${t}languages: [fr]\n`));
+      const exists = await read(z, translation).then(() => true, () => false);
+      if (exists && z.random.next() < 0.5) return [...paths, ...(await remove(z, translation))];
+      return [...paths, ...(await write(z, translation, `---\ntitle: "Traduit ${z.serial}"\n---\nUn texte traduit.\n`))];
+    },
+  },
+  {
+    name: 'toggle the French edition',
+    apply: async (z) => {
+      const site = await read(z, 'content/site.yml');
+      if (!site.includes('\nlanguages:')) return write(z, 'content/site.yml', `${site}languages: [fr]\n`);
+      const translations = await files(z, 'content', /\.(fr|de)\.md$/);
+      for (const file of translations) await remove(z, file);
+      return [...(await write(z, 'content/site.yml', site.replace(/\nlanguages: .*\n/, '\n'))), ...translations];
+    },
+  },
+  { name: 'rename an author', apply: async (z) => rewrite(z, 'content/authors.yml', (t) => t.replace(/name: Ada.*/, `name: Ada ${z.serial}`)) },
+  // The guest "A Reader" then yields #a-reader to the handle, on the authors page and in every byline.
+  { name: 'add or remove a handle a guest\'s name reads as', apply: async (z) => rewrite(z, 'content/authors.yml', (t) => (t.includes('\na-reader:') ? t.replace(/\na-reader:\n.*\n/, '') : `${t}\na-reader:\n  name: Reader ${z.serial}\n`)) },
+  { name: 'toggle a page in the menu', apply: async (z) => rewrite(z, 'content/pages/about.md', (t) => setField(t, 'menu', /\nmenu: true/.test(t) ? 'false' : 'true')) },
+  { name: 'edit a page body', apply: async (z) => rewrite(z, 'content/pages/about.md', (t) => `${t}\nA page paragraph ${z.serial}.\n`) },
+  {
+    name: 'add or remove a page',
+    apply: async (z) => toggleOverride(z, 'content/pages/colophon.md', `---\ntitle: "Colophon ${z.serial}"\nmenu: ${String(z.random.next() < 0.5)}\norder: ${z.random.int(0, 3)}\n---\nSet in type.\n`),
+  },
+  { name: 'redraw the cover', apply: async (z) => write(z, (await issueFolders(z))[0] + '/cover.svg', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Lamp ${z.serial}</title></svg>\n`) },
+  { name: 'add or remove a static file', apply: async (z) => toggleOverride(z, 'content/static/note.txt', `note ${z.serial}\n`) },
+  { name: 'override a web template', apply: async (z) => toggleOverride(z, 'themes/default/templates/partials/footer.liquid', `<footer><p>Footer ${z.serial} of {{ site.title }}</p></footer>\n`) },
+  { name: 'override the stylesheet', apply: async (z) => toggleOverride(z, 'themes/default/assets/style.css', `body { color: #${String(100 + (z.serial % 800)).padStart(3, '0')}; }\n`) },
+  { name: 'override a gemtext template', apply: async (z) => toggleOverride(z, 'themes/default/templates/gemini/partials/footer.liquid', `\n=> {{ page.root }} Home ${z.serial}\n`) },
+  { name: 'override the UI strings', apply: async (z) => toggleOverride(z, 'themes/default/i18n/en.yml', `contents: "Inside ${z.serial}"\n`) },
+  {
+    name: 'break a front matter',
+    apply: async (z) => {
+      const file = z.random.pick(await articles(z));
+      z.broken = { path: file, text: await read(z, file) };
+      return write(z, file, `---\ntitle: [unclosed\n---\nBroken.\n`);
+    },
+  },
+  {
+    name: 'delete an article another one links to',
+    apply: async (z) => {
+      const file = (await articles(z)).find((candidate) => candidate.endsWith('/20-second.md'));
+      if (!file) return [];
+      z.broken = { path: file, text: await read(z, file) };
+      return remove(z, file);
+    },
+  },
+];
+
+/**
+ * Edits of a webzine with French and German editions: translations of articles, editorials and a
+ * page added, edited, retitled, made drafts, and both editions turned on and off.
+ */
+export const translationEdits: Edit[] = [
+  {
     name: 'add, edit or remove a translation',
     apply: async (z) => {
       const original = z.random.pick(await translatable(z));
@@ -198,49 +260,17 @@ export const edits: Edit[] = [
       return [...(await write(z, 'content/site.yml', site.replace(/\nlanguages: .*\n/, '\n'))), ...translations];
     },
   },
-  { name: 'rename an author', apply: async (z) => rewrite(z, 'content/authors.yml', (t) => t.replace(/name: Ada.*/, `name: Ada ${z.serial}`)) },
-  // The guest "A Reader" then yields #a-reader to the handle, on the authors page and in every byline.
-  { name: 'add or remove a handle a guest\'s name reads as', apply: async (z) => rewrite(z, 'content/authors.yml', (t) => (t.includes('\na-reader:') ? t.replace(/\na-reader:\n.*\n/, '') : `${t}\na-reader:\n  name: Reader ${z.serial}\n`)) },
-  { name: 'toggle a page in the menu', apply: async (z) => rewrite(z, 'content/pages/about.md', (t) => setField(t, 'menu', /\nmenu: true/.test(t) ? 'false' : 'true')) },
-  { name: 'edit a page body', apply: async (z) => rewrite(z, 'content/pages/about.md', (t) => `${t}\nA page paragraph ${z.serial}.\n`) },
-  {
-    name: 'add or remove a page',
-    apply: async (z) => toggleOverride(z, 'content/pages/colophon.md', `---\ntitle: "Colophon ${z.serial}"\nmenu: ${String(z.random.next() < 0.5)}\norder: ${z.random.int(0, 3)}\n---\nSet in type.\n`),
-  },
-  { name: 'redraw the cover', apply: async (z) => write(z, (await issueFolders(z))[0] + '/cover.svg', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Lamp ${z.serial}</title></svg>\n`) },
-  { name: 'add or remove a static file', apply: async (z) => toggleOverride(z, 'content/static/note.txt', `note ${z.serial}\n`) },
-  { name: 'override a web template', apply: async (z) => toggleOverride(z, 'themes/default/templates/partials/footer.liquid', `<footer><p>Footer ${z.serial} of {{ site.title }}</p></footer>\n`) },
-  { name: 'override the stylesheet', apply: async (z) => toggleOverride(z, 'themes/default/assets/style.css', `body { color: #${String(100 + (z.serial % 800)).padStart(3, '0')}; }\n`) },
-  { name: 'override a gemtext template', apply: async (z) => toggleOverride(z, 'themes/default/templates/gemini/partials/footer.liquid', `\n=> {{ page.root }} Home ${z.serial}\n`) },
-  { name: 'override the UI strings', apply: async (z) => toggleOverride(z, 'themes/default/i18n/en.yml', `contents: "Inside ${z.serial}"\n`) },
-  {
-    name: 'break a front matter',
-    apply: async (z) => {
-      const file = z.random.pick(await articles(z));
-      z.broken = { path: file, text: await read(z, file) };
-      return write(z, file, `---\ntitle: [unclosed\n---\nBroken.\n`);
-    },
-  },
-  {
-    name: 'delete an article another one links to',
-    apply: async (z) => {
-      const file = (await articles(z)).find((candidate) => candidate.endsWith('/20-second.md'));
-      if (!file) return [];
-      z.broken = { path: file, text: await read(z, file) };
-      return remove(z, file);
-    },
-  },
 ];
 
 /** Applies one random edit, or first undoes the last breaking one; each round makes every kind of edit once. */
-export async function applyRandomEdit(zine: EditedZine): Promise<{ name: string; paths: string[] }> {
+export async function applyRandomEdit(zine: EditedZine, kinds: readonly Edit[] = edits): Promise<{ name: string; paths: string[] }> {
   zine.serial++;
   if (zine.broken) {
     const { path: file, text } = zine.broken;
     delete zine.broken;
     return { name: `repair ${file}`, paths: text === undefined ? await remove(zine, file) : await write(zine, file, text) };
   }
-  if (!zine.bag?.length) zine.bag = shuffle(zine.random, edits);
+  if (!zine.bag?.length) zine.bag = shuffle(zine.random, kinds);
   const edit = zine.bag.pop()!;
   return { name: edit.name, paths: await edit.apply(zine) };
 }

@@ -7,7 +7,7 @@ import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { createIncrementalBuild } from '../../src/watch/incremental-build.js';
 import { resolveRequest } from '../../src/watch/resolve-request.js';
 import { generateZine } from '../../bench/generate.js';
-import { applyRandomEdit, createRandom, edits, type EditedZine } from '../support/random-edits.js';
+import { applyRandomEdit, createRandom, edits, translationEdits, type Edit, type EditedZine } from '../support/random-edits.js';
 import { commitAll, git } from '../support/git.js';
 import { forgeCacheEntries } from '../support/forge-cache.js';
 import { differences, toFiles } from '../support/trees.js';
@@ -35,14 +35,14 @@ async function germanStrings(root: string): Promise<void> {
   await copyFile(path.join(repoRoot, 'themes/default/i18n/en.yml'), path.join(root, 'themes/default/i18n/de.yml'));
 }
 
-/** Makes random edits one after the other, each followed by a rebuild whose output and diagnostics must be a clean build's. */
-async function expectCleanBuilds(zine: EditedZine, name: string): Promise<void> {
+/** Makes random edits of `kinds` one after the other, each followed by a rebuild whose output and diagnostics must be a clean build's. */
+async function expectCleanBuilds(zine: EditedZine, name: string, kinds: readonly Edit[] = edits): Promise<void> {
   const outDir = await temporaryFolder();
   const incremental = createIncrementalBuild({ root: zine.root, outDir, baseUrl });
   expect((await incremental.rebuild([])).ok).toBe(true);
   const history: string[] = [];
-  for (let step = 0; step < edits.length + 4; step++) {
-    const edit = await applyRandomEdit(zine);
+  for (let step = 0; step < kinds.length + 4; step++) {
+    const edit = await applyRandomEdit(zine, kinds);
     history.push(edit.name);
     const outcome = await incremental.rebuild(edit.paths);
     const clean = await build({ root: zine.root, out: outDir, drafts: true, baseUrl, write: false });
@@ -88,7 +88,7 @@ describe('incremental rebuilds of mimeo dev', () => {
       'content/pages/about.de.md': '---\ntitle: Über uns\n---\n## Geschichte\n\nIn einem Schuppen.\n',
     };
     for (const [file, text] of Object.entries(translations)) await writeFile(path.join(zine.root, file), text);
-    await expectCleanBuilds(zine, `seed ${seed} in three languages`);
+    await expectCleanBuilds(zine, `seed ${seed} in three languages`, [...edits, ...translationEdits]);
   });
 
   it('warns of a published article whose saved body holds nothing but notes, as a build does', async () => {
