@@ -31,7 +31,7 @@ export function themeAssets(files: ThemeFiles, stylesheet: string, allow: (sourc
     const source = sources.get(relative);
     if (source && !allow(source, output)) continue;
     const builtIn = file.absolutePath.startsWith(builtInThemeFolder);
-    const content = isTextAsset(relative) ? { bytes: file.bytes } : { copyFrom: file.absolutePath };
+    const content = isTextAsset(relative) ? { bytes: file.bytes, themeAsset: true } : { copyFrom: file.absolutePath };
     assets.push({ path: output, ...content, source: builtIn ? builtInThemeSource(relative) : file.displayPath });
   }
   return assets;

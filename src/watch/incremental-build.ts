@@ -137,7 +137,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         };
         const patched = await rebuildBodies(base, saved, { root: options.root, baseUrl: options.baseUrl, cacheDir, cache, signal: options.signal });
         if (patched) {
-          const made = keysOf(patched.trees, (file) => file.copyFrom === undefined);
+          const made = keysOf(patched.trees, isRendered);
           checkRendered(patched.graph, made, patched.plan);
           const update = await updateOutputs(options.outDir, patched.trees, base.present, written, options.signal);
           last = base.graph = patched.graph;
@@ -163,10 +163,10 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
       const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, read, cacheDir, select, ...(options.signal ? { signal: options.signal } : {}) });
       cache.sweep();
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
-      const made = keysOf(result.trees, (file) => file.copyFrom === undefined);
+      const made = keysOf(result.trees, isRendered);
       checkRendered(graph, made, plan);
-      // Copied files are in every build.
-      const present = new Set([...graph.outputs.keys(), ...made, ...keysOf(result.trees, (file) => file.copyFrom !== undefined)]);
+      // Copied files, and the theme's, are in every build.
+      const present = new Set([...graph.outputs.keys(), ...made, ...keysOf(result.trees, (file) => !isRendered(file))]);
       const update = await updateOutputs(options.outDir, result.trees, present, written, options.signal);
       // A rebuild of everything (the first) leaves hundreds of MiB of garbage, pages included once
       // this returns, that V8 would keep for a long while in a process that then waits for saves.
@@ -190,6 +190,11 @@ function toSelection(keys: readonly string[]): OutputSelection {
     (selection[key.slice(0, slash)] ??= new Set()).add(key.slice(slash + 1));
   }
   return selection;
+}
+
+/** Whether a build rendered `file` from the model: not a copied file, nor one of the theme's. */
+function isRendered(file: OutputFile): boolean {
+  return file.copyFrom === undefined && file.themeAsset !== true;
 }
 
 function keysOf(trees: OutputTrees, test: (file: OutputFile) => boolean): string[] {

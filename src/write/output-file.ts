@@ -11,6 +11,11 @@ export interface OutputFile {
   make?: () => string | undefined;
   /** Absolute path of a file copied as it is. */
   copyFrom?: string;
+  /**
+   * Whether the file is one of the theme's, published from its bytes (a text asset, its line
+   * endings made LF) rather than rendered: like a copied file, it is in every build's output.
+   */
+  themeAsset?: boolean;
   /** Absolute path of the same output in the previous build, linked (or copied) instead of written again. */
   linkFrom?: string;
   /**
