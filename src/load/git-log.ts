@@ -35,6 +35,11 @@ export interface FileHistory {
    * deleted since: its text there tells what the folder it left lost (a draft nobody saw).
    */
   movedTo?: string;
+  /**
+   * The blob of its text when the branch being built last left it a symbolic link (mode
+   * `120000`, whose text is the path it leads to), or `undefined` for a plain file.
+   */
+  linkBlob?: string;
 }
 
 /**
@@ -56,10 +61,11 @@ export interface FileHistory {
  * `git checkout <commit> -- <file>`), ends nothing and is no change either: its author, like
  * that of every deletion but a file's last record, is not counted. A file brought back with a
  * change is another one. A move to another folder is also a deletion at the path it left, and
- * the file's arrival in the folder it went to (`arrived`).
+ * the file's arrival in the folder it went to (`arrived`). A file whose last record on the branch
+ * made it a symbolic link gives that blob (`linkBlob`).
  */
 export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<string, FileHistory> {
-  const state: State = { files: new Map(), currentName: new Map(), met: new Set(), madeAt: new Map(), arrived: new Map() };
+  const state: State = { files: new Map(), currentName: new Map(), met: new Set(), madeAt: new Map(), arrived: new Map(), lastLinks: new Map() };
   for (const [age, chunk] of log.split('\x01').slice(1).entries()) {
     const [header = '', ...tokens] = chunk.split('\0');
     const [date = '', name = '', parents = '', hash = ''] = header.split('\x02');
@@ -78,6 +84,10 @@ export function parseLog(log: string, mainline?: ReadonlySet<string>): Map<strin
   for (const [name, when] of state.arrived) {
     const file = state.files.get(name);
     if (file && !file.deleted) file.arrived = when;
+  }
+  for (const [name, blob] of state.lastLinks) {
+    const file = state.files.get(name);
+    if (file && !file.deleted && blob !== undefined) file.linkBlob = blob;
   }
   // A file moved out and deleted since, by its last record: its text is gone.
   for (const file of state.files.values()) if (file.movedTo !== undefined && state.files.get(file.movedTo)?.deleted) delete file.movedTo;
@@ -101,6 +111,11 @@ interface State {
   madeAt: Map<string, Making>;
   /** When each file met so far last came into its folder from another one, by its name now. */
   arrived: Map<string, string>;
+  /**
+   * For each file met so far, by its name now, the blob its newest record on the branch being
+   * built left at its path when it is a symbolic link, `undefined` when it is not (or none).
+   */
+  lastLinks: Map<string, string | undefined>;
 }
 
 /** The record that made a file at a path. */
@@ -126,9 +141,9 @@ const gone = '';
 
 /** Reads one commit's `--raw` records (modes, blobs, status letters, then one path or two) into `state`. */
 function readChanges(state: State, tokens: readonly string[], commit: Commit): void {
-  const { files, currentName, met, madeAt, arrived } = state;
+  const { files, currentName, met, madeAt, arrived, lastLinks } = state;
   for (let i = 0; i < tokens.length; i++) {
-    const { status, before, after } = toRecord(tokens[i]!);
+    const { status, before, after, link } = toRecord(tokens[i]!);
     if (status === '') continue;
     const renamed = status.startsWith('R') || status.startsWith('C');
     const path = tokens[renamed ? i + 2 : i + 1] ?? '';
@@ -141,6 +156,9 @@ function readChanges(state: State, tokens: readonly string[], commit: Commit): v
     }
     i += renamed ? 2 : 1;
     if (current === gone) continue;
+    // The branch's records, merges shown against their first parent, make its last commit's tree
+    // one after another: the newest one met at a path tells what that tree holds there.
+    if (commit.mainline && !lastLinks.has(current)) lastLinks.set(current, link ? after : undefined);
     // Commits come newest first: the first move into another folder met is the file's last.
     if (moved && commit.mainline && !arrived.has(current) && dirname(from) !== dirname(path)) arrived.set(current, commit.when);
     // A deletion made on another branch is not recorded: a merge that took it shows it. One that
@@ -185,15 +203,17 @@ interface RawRecord {
   before: string;
   /** The blob at its (new) path after the commit, all zeros for none. */
   after: string;
+  /** Whether its (new) path holds a symbolic link after the commit (mode `120000`). */
+  link: boolean;
 }
 
 // Git ends the commit's header line before the first record; its paths start with `content/`, never `:`.
-const rawRecord = /^\n?:[0-7]+ [0-7]+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z]\d*)$/;
+const rawRecord = /^\n?:[0-7]+ ([0-7]+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z]\d*)$/;
 
 /** Reads a token of the log as a `--raw` record. */
 function toRecord(token: string): RawRecord {
-  const [, before = '', after = '', status = ''] = rawRecord.exec(token) ?? [];
-  return { status, before, after };
+  const [, mode = '', before = '', after = '', status = ''] = rawRecord.exec(token) ?? [];
+  return { status, before, after, link: mode === '120000' };
 }
 
 /** A date Git gives (`%cI`) as an ISO 8601 UTC timestamp, or `undefined` for one no clock can show. */

@@ -113,6 +113,28 @@ describe('parseLog of a file deleted and committed back', () => {
   });
 });
 
+describe('parseLog of symbolic links', () => {
+  /** A record as {@link raw} writes one, with the modes it is given (`120000`: a symbolic link). */
+  const moded = (modes: string, status: string, paths: string[], before: string, after: string) => raw(status, paths, before, after).replace(/:\d+ \d+ /, `:${modes} `);
+
+  it('gives a file whose last record made it a symbolic link the blob of its text, carried to the name it was moved to', () => {
+    const log = `\x012026-03-02T00:00:00Z\x02Bo\0${moded('120000 120000', 'R100', ['content/1/same.png', 'content/2/same.png'], '1', '1')}\x012026-03-01T00:00:00Z\x02Ada\0${moded('000000 120000', 'A', ['content/1/same.png'], '0', '1')}`;
+    expect(parseLog(log).get('content/2/same.png')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-01T00:00:00.000Z', authors: ['Ada'], age: 1, arrived: '2026-03-02T00:00:00.000Z', linkBlob: '1'.repeat(40) });
+  });
+
+  it('gives none to a link made a plain file since', () => {
+    const log = `\x012026-03-02T00:00:00Z\x02Bo\0${moded('120000 100644', 'T', ['content/same.png'], '1', '2')}\x012026-03-01T00:00:00Z\x02Ada\0${moded('000000 120000', 'A', ['content/same.png'], '0', '1')}`;
+    expect(parseLog(log).get('content/same.png')).toEqual({ created: '2026-03-01T00:00:00.000Z', modified: '2026-03-02T00:00:00.000Z', authors: ['Bo', 'Ada'], age: 0 });
+  });
+
+  it('gives none to a plain file that a branch made a link, when the merge kept the main line\'s file', () => {
+    const log = `\x012026-03-04T00:00:00Z\x02Cy\x02m1 b1\x02m2\0\x012026-03-03T00:00:00Z\x02Bo\x02m1\x02b1\0${moded('100644 120000', 'T', ['content/same.png'], '1', '2')}\x012026-03-01T00:00:00Z\x02Ada\x02\x02m1\0${moded('000000 100644', 'A', ['content/same.png'], '0', '1')}`;
+    const file = parseLog(log, new Set(['m2', 'm1'])).get('content/same.png');
+    expect(file?.created).toBe('2026-03-01T00:00:00.000Z');
+    expect(file).not.toHaveProperty('linkBlob');
+  });
+});
+
 describe('a commit that tells nothing trustworthy', () => {
   it('is skipped alone: a date no clock shows, an author whose name holds control characters', async () => {
     const log = `\x013170843-11-16T09:46:39+00:00\x02Eve\0${raw('M', ['content/a.md'], '1', '2')}\x012026-03-01T00:00:00Z\x02Ada\0${raw('A', ['content/a.md'], '0', '1')}`;
