@@ -4,6 +4,7 @@ import { createCollector, hasErrors, type Diagnostic, type Report } from './diag
 import { reportRule } from './diagnostics/rules.js';
 import { readGitHistory, type GitHistory } from './load/git-history.js';
 import { historyNotes } from './load/history-notes.js';
+import { reportLinksAsFiles } from './load/links-as-files.js';
 import { isInside, loadSources, type AssetSource, type Sources } from './load/load-sources.js';
 import { applyHistory } from './model/history.js';
 import { warnFarDates } from './model/issue-dates.js';
@@ -200,6 +201,7 @@ async function buildOnce(options: BuildOptions, check: FragmentCheck, rejected: 
     // `check` (which writes nothing) checks the links of drafts it leaves out too.
     await step('links', () => resolveEditionLinks(editions, report, { checkDrafts: options.write === false }));
     gitHistory = await history;
+    reportLinksAsFiles(options.root, gitHistory, report);
     for (const edition of editions) applyHistory(edition, gitHistory);
     warnFarDates(site, gitHistory, report);
     const behind = translationsBehind(editions);

@@ -879,6 +879,17 @@ export const rules = {
     message: ({ target }) => `this symbolic link leads nowhere: "${target}", where it points, is no file or folder`,
     hint: () => 'Point the link at a file of content/, or remove it.',
   }),
+  'git/link-checked-out-as-file': rule<{ file: string; target?: string }>({
+    severity: 'error',
+    message: ({ target }) =>
+      target === undefined
+        ? 'this file is a symbolic link in Git whose text, the path it leads to, is the bytes of a file (a copy committed in the place of a link where core.symlinks=false, the default of Git for Windows, which keeps a link a link whatever its file holds): where Git makes symbolic links, it leads nowhere'
+        : `this file is a symbolic link in Git, to ${JSON.stringify(target)}, checked out as a plain file that holds only that path (core.symlinks=false, the default of Git for Windows): the site would publish the path in place of the file it leads to`,
+    hint: ({ file, target }) =>
+      target === undefined
+        ? `Commit it as a plain file: run \`git rm --cached ${file}\` and \`git add ${file}\`, then commit.`
+        : `Let Git make symbolic links (on Windows, turn Developer Mode on), then run \`git config core.symlinks true\` and \`git checkout -- ${file}\`; or put a copy of the file it leads to in its place and commit it as a plain file: \`git rm --cached ${file}\`, \`git add ${file}\` (Git keeps a link it checked out as a file a link, whatever the file holds).`,
+  }),
   'path/invalid-name': rule<{ name: string; flaw: string }>({
     severity: 'error',
     message: ({ name, flaw }) => `the file ${name} in this folder can not be published: its name holds ${flaw}`,

@@ -1,4 +1,4 @@
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGitHistory } from '../../src/load/git-history.js';
@@ -403,5 +403,59 @@ describe('a file deleted and committed back as it was', () => {
     const { page } = await build(root);
     expect(await page('web/issues/1/index.html')).toContain('Contributors: <bdi>Ada Quill</bdi>, <bdi>Cy Solder</bdi>, <bdi>Grace Ink</bdi>, <bdi>Reverter</bdi></p>');
     expect((await readGitHistory(root)).files.get(third)).toMatchObject({ created: '2026-05-20T09:00:00.000Z', modified: '2026-05-20T09:00:00.000Z', authors: ['Reverter'] });
+  });
+});
+
+describe('a symbolic link of content/ checked out as a plain file (core.symlinks=false)', () => {
+  const link = 'content/pages/same.png';
+  const linkLines = [
+    `${link}:1:1: error: this file is a symbolic link in Git, to "../issues/1/diagram.png", checked out as a plain file that holds only that path (core.symlinks=false, the default of Git for Windows): the site would publish the path in place of the file it leads to [git/link-checked-out-as-file]`,
+    `  Let Git make symbolic links (on Windows, turn Developer Mode on), then run \`git config core.symlinks true\` and \`git checkout -- ${link}\`; or put a copy of the file it leads to in its place and commit it as a plain file: \`git rm --cached ${link}\`, \`git add ${link}\` (Git keeps a link it checked out as a file a link, whatever the file holds).`,
+  ].join('\n');
+  let root: string;
+  /** A clone of `root`, with `options` (`-c core.symlinks=false` keeps the setting in the clone, as Git for Windows has it). */
+  const clone = async (options: string[] = []) => {
+    const folder = path.join(await temporaryFolder(), 'clone');
+    await git(path.dirname(folder), ['clone', '-q', ...options, `file://${root}`, folder]);
+    return folder;
+  };
+  beforeAll(async () => {
+    root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/diagram.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
+    await symlink('../issues/1/diagram.png', path.join(root, link));
+    await commitAll(root, [{ ...ada, date: '2026-03-01T09:00:00Z' }]);
+  });
+
+  it('fails check and build at the file, with the path it holds and how to make it a link again', async () => {
+    const checkout = await clone(['-c', 'core.symlinks=false']);
+    expect(await readFile(path.join(checkout, link), 'utf8')).toBe('../issues/1/diagram.png');
+    const checked = await runCli(['check', '--root', checkout]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toBe(`${linkLines}\n`);
+    expect(checked.stderr).toBe('checked: 1 error, 0 warnings\n');
+    const built = await runCli(['build', '--root', checkout, '--out', await temporaryFolder()]);
+    expect(built.code).toBe(1);
+    expect(built.stdout + built.stderr).toBe(`${linkLines}\nbuild failed: 1 error, 0 warnings; nothing was written\n`);
+  });
+
+  it('says nothing of a clone that has the link', async () => {
+    const checked = await runCli(['check', '--root', await clone()]);
+    expect(checked.code, checked.stdout).toBe(0);
+    expect(checked.stdout + checked.stderr).toBe('checked: 0 errors, 0 warnings\n');
+  });
+
+  it('fails check at a copy committed in the link\'s place from a clone without links, which Git keeps a link to the copy\'s bytes', async () => {
+    const checkout = await clone(['-c', 'core.symlinks=false']);
+    await commitAll(checkout, [{ ...cy, date: '2026-03-02T09:00:00Z', files: { [link]: '\u0089PNG\r\n\u001a\n\0copy' } }]);
+    expect(await git(checkout, ['ls-tree', 'HEAD', link])).toMatch(/^120000 blob /);
+    const checked = await runCli(['check', '--root', checkout]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toBe(
+      [
+        `${link}:1:1: error: this file is a symbolic link in Git whose text, the path it leads to, is the bytes of a file (a copy committed in the place of a link where core.symlinks=false, the default of Git for Windows, which keeps a link a link whatever its file holds): where Git makes symbolic links, it leads nowhere [git/link-checked-out-as-file]`,
+        `  Commit it as a plain file: run \`git rm --cached ${link}\` and \`git add ${link}\`, then commit.`,
+        '',
+      ].join('\n'),
+    );
   });
 });
