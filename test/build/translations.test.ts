@@ -269,7 +269,11 @@ describe('untranslated text on a page of another edition', () => {
     await writeFile(path.join(root, 'content/pages/contact.md'), '---\ntitle: Write to us\nmenu: true\n---\nBy post.\n');
     await mkdir(path.join(root, 'content/issues/2'));
     await cp(path.join(root, 'content/issues/1/cover.svg'), path.join(root, 'content/issues/2/cover.svg'));
-    await writeFile(path.join(root, 'content/issues/2/issue.md'), '---\ntitle: Second light\ndate: 2026-04-01\nsummary: The next one.\ncover: cover.svg\ncoverAlt: Two lamps.\n---\nAgain.\n');
+    await writeFile(path.join(root, 'content/issues/2/issue.md'), '---\ntitle: Second light\ndate: 2026-04-01\nsummary: The next one.\n---\nAgain.\n');
+    // The latest issue is featured, with its cover; the one before it is in the archive.
+    await mkdir(path.join(root, 'content/issues/3'));
+    await cp(path.join(root, 'content/issues/1/cover.svg'), path.join(root, 'content/issues/3/cover.svg'));
+    await writeFile(path.join(root, 'content/issues/3/issue.md'), '---\ntitle: Third light\ndate: 2026-05-01\ncover: cover.svg\ncoverAlt: Two lamps.\n---\nOnce more.\n');
     const { read } = await build(root);
     // The element that shows `text` says it is English.
     const marked = (html: string, text: string) => new RegExp(`<[a-z]+ [^>]*lang="en"[^>]*>${text}<`).test(html);

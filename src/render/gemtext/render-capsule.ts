@@ -2,7 +2,7 @@ import type { Report } from '../../diagnostics/diagnostic.js';
 import type { Article, Author, Issue, Site, SiteDocument } from '../../model/types.js';
 import type { Theme } from '../../theme/theme.js';
 import type { OutputFile } from '../../write/output-file.js';
-import { formatDate } from '../html/views.js';
+import { formatDate, yearOf } from '../html/views.js';
 import { relativePath } from '../html/url.js';
 import { capsuleFile, capsuleHref, capsuleRoute } from './capsule-urls.js';
 import { renderCapsuleRedirects } from './redirect-pages.js';
@@ -161,7 +161,7 @@ function fillGemtext(body: CompiledBody, url: (slot: Slot) => string | undefined
 }
 
 function issueLink(scope: Scope, issue: Issue) {
-  return { number: issue.number, title: joinLines(issue.title), date: issue.date ?? '', url: relativePath(scope.from, capsuleRoute(issue)), draft: issue.draft };
+  return { number: issue.number, title: joinLines(issue.title), date: issue.date ?? '', year: yearOf(issue.date), url: relativePath(scope.from, capsuleRoute(issue)), draft: issue.draft };
 }
 
 function names(scope: Scope, authors: readonly Author[]): string {

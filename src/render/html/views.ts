@@ -138,6 +138,14 @@ export function formatDate(date: string | undefined, language: string): string {
 
 const formattedDates = new Map<string, string>();
 
+/**
+ * The year of a date `YYYY-MM-DD` as a number (`2019`), or `''` without a date: themes group
+ * issues by it (the front page's archive) without taking dates apart in Liquid.
+ */
+export function yearOf(date: string | undefined): number | '' {
+  return date ? Number(date.slice(0, 4)) : '';
+}
+
 // Making a formatter costs far more than using one, and every page formats dates.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -202,6 +210,7 @@ export function issueView(scope: PageScope, issue: Issue, articles: 'issue' | 'n
     title: issue.title,
     date: issue.date ?? '',
     dateText: formatDate(issue.date, scope.language),
+    year: yearOf(issue.date),
     summary: issue.summary ?? '',
     summaryLang: fieldLang(scope, issue, 'summary'),
     url: linkTo(scope.base, issue.route),
