@@ -132,7 +132,9 @@ overwrites a file: when one is already there, nothing is written.
 
   issue     content/issues/<N>/ for the next number N (zero-padded like the
             other issue folders): a draft issue.md and one article for each
-            section of scaffolds/sections/, with notes on what goes in it
+            section of scaffolds/sections/, with notes on what goes in it;
+            when the newest issue is still a draft, a note: line says so
+            (the new one comes after it all the same)
   article   content/issues/<N>/<NN>-<slug>.md: the slug made from the title
             (in a to z, at most 60 characters), NN the next multiple of 10
             in the issue

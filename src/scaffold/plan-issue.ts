@@ -1,7 +1,7 @@
 import type { Report } from '../diagnostics/diagnostic.js';
 import type { ThemeFiles } from '../load/load-theme.js';
 import { parseArticleName } from '../model/classify.js';
-import type { ContentIndex } from './content-index.js';
+import type { ContentIndex, IndexedIssue } from './content-index.js';
 import { nextIssue } from './numbering.js';
 import { renderScaffold } from './render-scaffold.js';
 import type { Plan, PlannedFile } from './types.js';
@@ -31,5 +31,18 @@ export function planIssue(index: ContentIndex, theme: ThemeFiles, report: Report
     const fileName = name.slice(sectionsFolder.length);
     add(name, `${folder}/${fileName}`, { ...parseArticleName(fileName) });
   }
-  return { files };
+  const newest = index.issues.at(-1);
+  return { files, ...(newest?.draft ? { notes: [draftBefore(newest, number)] } : {}) };
+}
+
+/**
+ * The note for a new issue `number` started while the newest, `draft`, is not out yet: two
+ * drafts may be meant (an issue prepared ahead), but a second `mimeo new issue` run by mistake
+ * would leave the first behind, and `mimeo new article` now goes to the new one.
+ */
+function draftBefore(draft: IndexedIssue, number: number): string {
+  return (
+    `issue ${draft.number} (content/issues/${draft.folderName}/) is still a draft, so the new issue, ${number}, comes after it; ` +
+    `to work on issue ${draft.number} instead, add articles with \`mimeo new article "Title" --issue ${draft.number}\` or edit its folder`
+  );
 }

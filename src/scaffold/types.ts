@@ -25,5 +25,8 @@ export interface Refusal {
   message: string;
 }
 
-/** The files to create, or why there are none. */
-export type Plan = { files: PlannedFile[] } | { refusal: Refusal };
+/**
+ * The files to create, with what the editor should know about them (`notes`, one line each,
+ * left out when there is none), or why there are none.
+ */
+export type Plan = { files: PlannedFile[]; notes?: string[] } | { refusal: Refusal };

@@ -36,6 +36,23 @@ describe('mimeo new issue', () => {
     expect(await frontMatterOf(root, 'content/issues/2/issue.md')).toEqual({ title: 'Untitled', summary: '', editors: [] });
   });
 
+  it('says on one note line that the newest issue is still a draft, and starts the next one all the same', async () => {
+    const root = await makeWebzine();
+    expect((await runCli(['new', 'issue', '--root', root])).stderr).toBe('');
+    const run = await runCli(['new', 'issue', '--root', root]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('content/issues/3/issue.md');
+    expect(run.stderr).toBe(
+      'note: issue 2 (content/issues/2/) is still a draft, so the new issue, 3, comes after it; to work on issue 2 instead, add articles with `mimeo new article "Title" --issue 2` or edit its folder\n',
+    );
+  });
+
+  it('says nothing of an older draft when the newest issue is out', async () => {
+    const run = await runCli(['new', 'issue', '--root', await webzineWithDraft()]);
+    expect(run.stdout.split('\n')[0]).toBe('content/issues/4/issue.md');
+    expect(run.stderr).toBe('');
+  });
+
   it('keeps the zero-padding of the existing issue folders', async () => {
     const root = await makeWebzine();
     await rename(path.join(root, 'content/issues/1'), path.join(root, 'content/issues/007'));

@@ -50,6 +50,21 @@ describe('planScaffold', () => {
       },
     ],
     [
+      'an issue after a draft one: the same number, and a note naming the draft and how to work on it',
+      { kind: 'issue' },
+      { issues: [...index.issues, { folderName: '04', number: 4, draft: true, fileNames: ['issue.md'] }] },
+      {
+        files: [
+          { path: 'content/issues/05/issue.md', text: 'issue 5 in 05\n' },
+          { path: 'content/issues/05/10-news.md', text: 'news\n' },
+          { path: 'content/issues/05/20-tip.md', text: 'tip 20 tip in 5\n' },
+        ],
+        notes: [
+          'issue 4 (content/issues/04/) is still a draft, so the new issue, 5, comes after it; to work on issue 4 instead, add articles with `mimeo new article "Title" --issue 4` or edit its folder',
+        ],
+      },
+    ],
+    [
       'the first issue of an empty webzine',
       { kind: 'issue' },
       { issues: [] },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createCollector, hasErrors } from '../../diagnostics/diagnostic.js';
-import { formatDiagnostics, summarizeDiagnostics } from '../../diagnostics/format.js';
+import { formatDiagnostics, formatNotes, summarizeDiagnostics } from '../../diagnostics/format.js';
 import { isInside, loadSources, type Sources } from '../../load/load-sources.js';
 import { loadTheme } from '../../load/load-theme.js';
 import { configPlace, readSiteConfig } from '../../load/site-files.js';
@@ -57,6 +57,7 @@ export async function runNew(args: ParsedArgs, terminal: Terminal, cwd: string):
   const result = await writeScaffold(root, plan.files);
   if (!('written' in result)) return refuseUnwritten(result, 'content', terminal);
   terminal.out(result.written.map((file) => `${file}\n`).join(''));
+  terminal.err(formatNotes(plan.notes ?? []));
   return exitCodes.success;
 }
 
