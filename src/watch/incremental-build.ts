@@ -27,6 +27,8 @@ export interface IncrementalOptions {
   cacheDir?: string;
   /** Abandons the rebuild under way, and any later one, when aborted: `rebuild` then throws its reason (default: none). */
   signal?: AbortSignal;
+  /** Told how many Markdown files a rebuild that reads everything compiled out of how many, after each (default: nobody). */
+  progress?: (parsed: number, total: number) => void;
 }
 
 /** A rebuild that went through: what it changed in the output folder. */
@@ -160,7 +162,7 @@ export function createIncrementalBuild(options: IncrementalOptions): Incremental
         plan = affected(seen, { before: last, after: graph });
         return toSelection(plan.render);
       };
-      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, read, cacheDir, select, ...(options.signal ? { signal: options.signal } : {}) });
+      const result = await build({ root: options.root, out: options.outDir, drafts: true, baseUrl: options.baseUrl, write: false, remember: cache, read, cacheDir, select, ...(options.signal ? { signal: options.signal } : {}), ...(options.progress ? { progress: options.progress } : {}) });
       cache.sweep();
       if (hasErrors(result.diagnostics) || !graph) return { ok: false, changes: seen, diagnostics: result.diagnostics, notes: [...cacheNotes, ...result.notes] };
       const made = keysOf(result.trees, isRendered);
