@@ -39,6 +39,8 @@ function showErrors(text, empty) {
 }
 let current = served;
 function handle(event) {
+  // A page that waits for the first build shows what follows it, the pages or the errors.
+  if (waiting && event.type !== 'hello') return location.reload();
   if (event.type === 'hello' && event.build !== current) location.reload();
   if (event.type === 'change') {
     if (event.files.includes(own) || event.files.includes(own + '/index.html') || assets(event.files)) location.reload();
@@ -70,11 +72,17 @@ if (navigator.locks && self.BroadcastChannel) {
 } else listen(new EventSource(${JSON.stringify(eventsPath)}), () => {});
 `;
 
+/** Options of {@link liveReloadScript}. */
+export interface ScriptOptions {
+  /** Whether the page waits for the first build, and reloads at whatever comes after it (default: `false`). */
+  waiting?: boolean;
+}
+
 /** The live-reload script for a page served from output file `own` (`web/index.html`) of build `served`. */
-export function liveReloadScript(own: string, served: string): string {
+export function liveReloadScript(own: string, served: string, options: ScriptOptions = {}): string {
   // JSON in a script element: `<` is escaped so no value can close the element.
-  const values = JSON.stringify({ own, served }).replace(/</g, '\\u003c');
-  return `<script>(() => {\nconst { own, served } = ${values};${client}})();</script>`;
+  const values = JSON.stringify({ own, served, waiting: options.waiting ?? false }).replace(/</g, '\\u003c');
+  return `<script>(() => {\nconst { own, served, waiting } = ${values};${client}})();</script>`;
 }
 
 /** Adds a script at the end of an HTML document's body (or of the document, if it has none). */

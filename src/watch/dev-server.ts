@@ -7,6 +7,7 @@ import { toGeminiPreview } from './gemini-preview.js';
 import type { LiveReload } from './live-reload.js';
 import type { EditionPlace } from '../model/types.js';
 import { resolveRequest, type Resolution } from './resolve-request.js';
+import { toWaitingPage, type BuildProgress } from './waiting-page.js';
 
 /** Options of {@link createDevHandler}. */
 export interface DevHandlerOptions {
@@ -23,6 +24,11 @@ export interface DevHandlerOptions {
    * capsule preview finds the edition of a path (default: none, as before a first good build).
    */
   editions?: () => readonly EditionPlace[];
+  /**
+   * The first build while it runs, with how far it got, or `undefined` once it has ended, well or
+   * not (default: ended). Till then a page is answered with a page that waits for it.
+   */
+  firstBuild?: () => { progress?: BuildProgress } | undefined;
   /** Told of a request that failed for a reason of mimeo's own. */
   onError: (error: unknown) => void;
 }
@@ -34,7 +40,8 @@ export const capsulePrefix = '/_gemini/';
  * Makes the dev server's request handler: the web tree at `/`, the capsule at `/_gemini/` (each
  * `.gmi` shown as a Gemini client would, `?raw` for the file itself), and the live-reload stream.
  * It serves only files of the preview folder, adds the live-reload script to HTML responses,
- * answers a missing page with the site's 404 page and never lists a folder (SPEC §4, §7).
+ * answers a missing page with the site's 404 page and never lists a folder (SPEC §4, §7); until
+ * the first build ends, it answers a page with one that waits for that build.
  */
 export function createDevHandler(options: DevHandlerOptions): RequestListener {
   return (request, response) => {
@@ -60,9 +67,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   const [urlPath = '/', query = ''] = target.split('?', 2);
   if (urlPath === eventsPath) return options.liveReload.connect(request, response);
   if (urlPath === statePath) return options.liveReload.state(request, response);
-  if (urlPath === capsulePrefix.slice(0, -1)) return redirect(response, request, capsulePrefix);
-  if (urlPath.startsWith(capsulePrefix)) return serveCapsule(request, response, options, urlPath.slice(capsulePrefix.length - 1), query);
   if (urlPath.startsWith('/_mimeo/')) return send(response, request, 404, 'text/plain; charset=utf-8', '404 not found\n');
+  if (urlPath === capsulePrefix.slice(0, -1)) return redirect(response, request, capsulePrefix);
+  const waiting = options.firstBuild?.();
+  if (waiting && isPage(urlPath, query)) return sendWaiting(response, request, urlPath, waiting.progress, options);
+  if (urlPath.startsWith(capsulePrefix)) return serveCapsule(request, response, options, urlPath.slice(capsulePrefix.length - 1), query);
   const resolution = await resolveRequest(path.join(options.outDir, 'web'), urlPath, 'index.html');
   if (resolution.kind === 'file') {
     const bytes = await readFile(resolution.absolute);
@@ -74,6 +83,31 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     return send(response, request, 404, 'text/html; charset=utf-8', withScript(notFound, `web/${resolution.relative}`, options));
   }
   return refuse(response, request, resolution, '/');
+}
+
+// How often a waiting page reloads itself when its script can not: the build's progress moves meanwhile.
+const waitSeconds = 3;
+
+/**
+ * Whether an address is one of a page (a folder, an `.html` file, a capsule's `.gmi` shown as a
+ * page, or a name without an extension, as an alias may be), not of a file a page uses.
+ */
+function isPage(urlPath: string, query: string): boolean {
+  const name = urlPath.slice(urlPath.lastIndexOf('/') + 1);
+  if (urlPath.startsWith(capsulePrefix) && name.endsWith('.gmi')) return query !== 'raw';
+  return name === '' || !name.includes('.') || /\.html?$/i.test(name);
+}
+
+/**
+ * Answers a page asked for before the first build is done: 503 (RFC 9110 §15.6.4), as the
+ * preview can not answer yet and will shortly, which a browser shows as any page, and which no
+ * crawler or cache takes for the page itself. The page reloads itself to the one asked for.
+ */
+function sendWaiting(response: ServerResponse, request: IncomingMessage, urlPath: string, progress: BuildProgress | undefined, options: DevHandlerOptions): void {
+  const page = toWaitingPage({ asked: urlPath, refreshSeconds: waitSeconds, ...(progress ? { progress } : {}) });
+  const own = urlPath.startsWith(capsulePrefix) ? `gemini/${urlPath.slice(capsulePrefix.length)}` : `web/${urlPath.slice(1)}`;
+  const script = liveReloadScript(own, options.liveReload.build(), { waiting: true });
+  send(response, request, 503, 'text/html; charset=utf-8', injectScript(page, script), { 'Retry-After': String(waitSeconds) });
 }
 
 /** The host name of a Host header, lower case, without its port: `[::1]:4000` → `[::1]`. */

@@ -2,10 +2,11 @@ import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { createDevHandler, capsulePrefix } from './dev-server.js';
 import { createDevReporter, type Printer } from './dev-reporter.js';
-import { startDevSession, type SessionEvent } from './dev-session.js';
+import { startDevSession, type SessionEvent, type SessionOptions } from './dev-session.js';
 import { listenOnFreePort } from './listen.js';
 import { createLiveReload } from './live-reload.js';
 import { openBrowser } from './open-browser.js';
+import type { BuildProgress } from './waiting-page.js';
 import type { EditionPlace } from '../model/types.js';
 import { makeTemporaryFolder, removeTemporaryFolder } from '../write/temporary-folder.js';
 
@@ -27,6 +28,8 @@ export interface DevOptions {
    * throws the signal's reason (default: none).
    */
   signal?: AbortSignal;
+  /** Starts the watcher, after which the first build begins (default: chokidar's); a test holds that build back with one of its own. */
+  watch?: SessionOptions['watch'];
 }
 
 /** A running `mimeo dev`. */
@@ -57,7 +60,9 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
   let editions: readonly EditionPlace[] = [];
   // On loopback, only local names may be asked for (DNS rebinding); elsewhere the user chose to expose it.
   const allowedHosts = loopbackHosts.has(host) ? new Set(['127.0.0.1', 'localhost', '[::1]']) : undefined;
-  const server = createServer(createDevHandler({ outDir, liveReload, editions: () => editions, ...(allowedHosts ? { allowedHosts } : {}), onError: (error) => print.err(`mimeo dev: a request failed: ${String(error)}\n`) }));
+  // Till the first build ends, pages wait for it (what is on the disk is not the preview yet).
+  let firstBuild: { progress?: BuildProgress } | undefined = {};
+  const server = createServer(createDevHandler({ outDir, liveReload, editions: () => editions, firstBuild: () => firstBuild, ...(allowedHosts ? { allowedHosts } : {}), onError: (error) => print.err(`mimeo dev: a request failed: ${String(error)}\n`) }));
   let port: number;
   try {
     port = await listenOnFreePort(server, host, options.port ?? 4000);
@@ -81,11 +86,14 @@ export async function startDev(options: DevOptions, print: Printer): Promise<Dev
     // Stopping: a rebuild that ends now is abandoned, not told.
     if (options.signal?.aborted) return;
     if (event.kind === 'rebuilt' && event.outcome.ok) editions = event.outcome.editions;
+    // Ended before the pages are told, so that those that reload then find what it left.
+    if (event.kind !== 'watch-error') firstBuild = undefined;
     report(event);
     firstEvent?.();
     firstEvent = undefined;
   };
-  const session = await startDevSession({ root: options.root, outDir, baseUrl: url }, onEvent).catch(async (error: unknown) => {
+  const progress = (parsed: number, total: number) => void (firstBuild &&= { progress: { parsed, total } });
+  const session = await startDevSession({ root: options.root, outDir, baseUrl: url, progress, ...(options.watch ? { watch: options.watch } : {}) }, onEvent).catch(async (error: unknown) => {
     liveReload.close();
     server.close();
     removeTemporaryFolder(outDir);

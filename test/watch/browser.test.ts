@@ -3,9 +3,10 @@ import { once } from 'node:events';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { startHeldDev } from '../support/held-dev.js';
 import { makeWebzine, removeTemporaryFolders, repoRoot } from '../support/webzine.js';
 
 afterAll(removeTemporaryFolders);
@@ -24,6 +25,16 @@ async function startMimeoDev(root: string): Promise<{ child: ChildProcessByStdio
     child.on('exit', (code) => reject(new Error(`mimeo dev exited with ${String(code)}:\n${output}`)));
   });
   return { child, url, output: () => output };
+}
+
+/** Takes the fallback refresh out of the pages `page` is served, so that only the live-reload script can reload them. */
+async function withoutRefresh(page: Page): Promise<void> {
+  // The event stream is left alone: a routed response is read whole, and a stream never ends.
+  await page.route((url) => !url.pathname.startsWith('/_mimeo/'), async (route) => {
+    const response = await route.fetch();
+    const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
+    await route.fulfill(html ? { response, body: (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '') } : { response });
+  });
 }
 
 /** Runs `body` with a browser, then closes it and stops `mimeo dev`, whatever happened. */
@@ -126,5 +137,51 @@ describe('mimeo dev in a real browser', () => {
       expect(await overlay.textContent()).toContain('there is no page to show until it succeeds');
       expect(await overlay.textContent()).toContain('content/issues/1/10-first.md:2:');
     });
+  });
+
+  it('shows a page that waits during the first build, then what was asked for once it is built: the article, or the 404 page', { timeout: 60_000 }, async () => {
+    const held = await startHeldDev(await makeWebzine());
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await withoutRefresh(page);
+      const response = await page.goto(`${held.url}issues/1/first/`);
+      expect([response?.status(), await page.locator('h1').textContent()]).toEqual([503, 'The preview is being built']);
+      // An address the build does not make: its page waits too, then says so.
+      const mistyped = await context.newPage();
+      await withoutRefresh(mistyped);
+      await mistyped.goto(`${held.url}issues/1/frist/`);
+      held.release();
+      await page.locator('h1', { hasText: 'The first article' }).waitFor({ timeout: 20_000 });
+      expect(new URL(page.url()).pathname).toBe('/issues/1/first/');
+      await mistyped.getByText('This page is not in any issue we know of').waitFor({ timeout: 20_000 });
+    } finally {
+      await browser.close();
+      held.release();
+      await (await held.started).close();
+    }
+  });
+
+  it('turns a page that waits for the first build into the errors when that build fails', { timeout: 60_000 }, async () => {
+    const root = await makeWebzine();
+    await writeFile(path.join(root, 'content/issues/1/10-first.md'), '---\ntitle: [unclosed\n---\nBroken.\n');
+    const held = await startHeldDev(root);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await withoutRefresh(page);
+      await page.goto(`${held.url}issues/1/first/`);
+      expect(await page.locator('h1').textContent()).toBe('The preview is being built');
+      held.release();
+      const overlay = page.locator('#mimeo-dev-overlay');
+      await overlay.waitFor({ timeout: 20_000 });
+      expect(await overlay.textContent()).toContain('content/issues/1/10-first.md:2:');
+      expect(await page.getByText('The preview is being built').count()).toBe(0);
+    } finally {
+      await browser.close();
+      held.release();
+      await (await held.started).close();
+    }
   });
 });

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from '../../src/watch/start-dev.js';
 import type { Printer } from '../../src/watch/dev-reporter.js';
+import { createDevHandler } from '../../src/watch/dev-server.js';
+import { createLiveReload } from '../../src/watch/live-reload.js';
+import { startHeldDev } from '../support/held-dev.js';
 import { get, openEvents } from '../support/http.js';
 import { fixtures, makeWebzine, removeTemporaryFolders } from '../support/webzine.js';
 
@@ -298,5 +301,103 @@ describe('the dev server, as the webzine changes', () => {
     const event = await events.next((candidate) => candidate.type !== 'hello');
     events.close();
     expect(event).toEqual({ type: 'css', files: [expect.stringMatching(/^\/style\.[0-9a-f]{10}\.css$/)], build: expect.any(String) });
+  });
+});
+
+describe('the dev server during its first build', () => {
+  /** A held preview of a fresh copy of the base webzine, with a capsule, closed after the tests. */
+  async function serveHeld(prepare: (root: string) => Promise<unknown> = async () => {}) {
+    const root = await makeWebzine();
+    const siteFile = path.join(root, 'content/site.yml');
+    await writeFile(siteFile, `${await readFile(siteFile, 'utf8')}geminiUrl: gemini://zine.example/\n`);
+    await prepare(root);
+    const held = await startHeldDev(root);
+    void held.started.then((dev) => servers.push(dev));
+    return held;
+  }
+
+  it('answers a page with one that waits for the build: 503, Retry-After, never stored, with the live-reload script, then the article once built', async () => {
+    const held = await serveHeld();
+    const waiting = await get(held.url, '/issues/1/first/');
+    expect([waiting.status, waiting.headers['retry-after'], waiting.headers['cache-control'], waiting.headers['content-type']]).toEqual([503, '3', 'no-store', 'text/html; charset=utf-8']);
+    expect(waiting.body).toContain('<h1>The preview is being built</h1>');
+    expect(waiting.body).toContain('<meta http-equiv="refresh" content="3">');
+    expect(waiting.body).toContain('"waiting":true');
+    expect(waiting.body).toContain('new EventSource("/_mimeo/events")');
+    const events = await openEvents(held.url);
+    held.release();
+    // The first event after the hello is what makes the waiting page reload.
+    const next = await events.next((event) => event.type !== 'hello');
+    events.close();
+    expect(next.type === 'change' && next.files.includes('web/issues/1/first/index.html')).toBe(true);
+    await held.started;
+    const built = await get(held.url, '/issues/1/first/');
+    expect([built.status, built.body.match(/<h1[^>]*>([^<]*)<\/h1>/)?.[1], built.body.includes('"waiting":false')]).toEqual([200, 'The first article', true]);
+  });
+
+  describe('held', () => {
+    let held: Awaited<ReturnType<typeof serveHeld>>;
+    beforeAll(async () => {
+      held = await serveHeld();
+    });
+    afterAll(async () => {
+      held.release();
+      await held.started;
+    });
+
+    it.each([
+      ['/', 503],
+      ['/fr/', 503],
+      ['/legacy/post.html', 503],
+      ['/issues/1/first', 503],
+      ['/_gemini/', 503],
+      ['/_gemini/issues/1/first.gmi', 503],
+      ['/_gemini/issues/1/first.gmi?raw', 404],
+      ['/issues/1/cover.svg', 404],
+      ['/style.css', 404],
+      ['/atom.xml', 404],
+      ['/_mimeo/nothing', 404],
+    ])('answers %s with %i: only pages wait', async (url, status) => {
+      expect((await get(held.url, url)).status).toBe(status);
+    });
+
+    it('shows the address asked for escaped, never as markup', async () => {
+      const raw = await get(held.url, '/<b>"x"&amp;</b>/');
+      const encoded = await get(held.url, '/%3Cscript%3Ealert(1)%3C%2Fscript%3E/');
+      expect(raw.body).toContain('<code>/&lt;b&gt;&quot;x&quot;&amp;amp;&lt;/b&gt;/</code>');
+      expect(encoded.body).toContain('<code>/&lt;script&gt;alert(1)&lt;/script&gt;/</code>');
+      expect([raw.body.includes('<b>'), encoded.body.includes('<script>alert')]).toEqual([false, false]);
+    });
+  });
+
+  it('shows how many files the build parsed out of how many, as mimeo build does on a terminal', async () => {
+    const liveReload = createLiveReload();
+    let progress = { parsed: 120, total: 4500 };
+    const server = createServer(createDevHandler({ outDir: path.join(fixtures, 'no-such-folder'), liveReload, firstBuild: () => ({ progress }), onError: () => {} }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const parsing = (await get(url, '/')).body.match(/<p id="mimeo-dev-progress">([^<]*)<\/p>/)?.[1];
+      progress = { parsed: 4500, total: 4500 };
+      const parsed = (await get(url, '/')).body.match(/<p id="mimeo-dev-progress">([^<]*)<\/p>/)?.[1];
+      expect([parsing, parsed]).toEqual(['Parsing 120/4500 files…', 'Parsed 4500/4500 files; rendering and writing the pages…']);
+    } finally {
+      liveReload.close();
+      server.close();
+    }
+  });
+
+  it('answers, once a first build failed, as for a failed build: 404, and the located errors for the page to show', async () => {
+    const held = await serveHeld(async (root) => writeFile(path.join(root, 'content/issues/1/10-first.md'), '---\ntitle: [unclosed\n---\nBroken.\n'));
+    expect((await get(held.url, '/issues/1/first/')).status).toBe(503);
+    const events = await openEvents(held.url);
+    held.release();
+    const next = await events.next((event) => event.type !== 'hello');
+    events.close();
+    await held.started;
+    const page = await get(held.url, '/issues/1/first/');
+    const state = JSON.parse((await get(held.url, '/_mimeo/state')).body) as Array<{ type: string; text?: string; empty?: boolean }>;
+    expect([next.type, page.status, page.body.includes('being built')]).toEqual(['errors', 404, false]);
+    expect(state[1]).toEqual({ type: 'errors', text: expect.stringMatching(/^content\/issues\/1\/10-first\.md:2:/), empty: true });
   });
 });
