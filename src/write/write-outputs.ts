@@ -7,6 +7,7 @@ import { copyBytes } from './copy-bytes.js';
 import { createHeapGuard } from './heap-guard.js';
 import type { OutputFile } from './output-file.js';
 import { patchable, patchTrees } from './patch-outputs.js';
+import { letSignalsIn } from '../util/let-signals-in.js';
 
 /** The output trees of a build, by folder name: `web`, and `gemini` when there is a capsule. */
 export type OutputTrees = Record<string, OutputFile[]>;
@@ -231,7 +232,7 @@ function givingWay(signal: AbortSignal | undefined): (now?: boolean) => Promise<
     if (!signal) return;
     signal.throwIfAborted();
     if (!now && performance.now() - since < givesWayEvery) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await letSignalsIn();
     since = performance.now();
     signal.throwIfAborted();
   };

@@ -7,6 +7,7 @@ import type { ParsedArgs } from '../main.js';
 import { exitCodes, UsageError, type Terminal } from '../usage.js';
 import { resolveCompiling, resolveFolders } from './paths.js';
 import { createProgress } from './progress.js';
+import { letSignalsIn } from '../../util/let-signals-in.js';
 
 /**
  * `mimeo build`: builds the webzine and prints its diagnostics and one summary line. When
@@ -55,7 +56,7 @@ export async function runBuild(args: ParsedArgs, terminal: Terminal, cwd: string
     if (interrupt.heard() === undefined) throw error;
   } finally {
     // A signal that came during the last synchronous stretch (the swap) is heard before listening stops, not lost.
-    await new Promise((resolve) => setImmediate(resolve));
+    await letSignalsIn();
     interrupt.cancel();
   }
   // Heard at any point, even after the last step: the one who pressed Ctrl+C is told it stopped.
