@@ -23,8 +23,14 @@ export function isDraftTag(tag: Tag): boolean {
 
 /** Whether a published article (or a draft, when the build shows them) of the site has a tag: then the site has tag pages, and its menu links their index. */
 export function hasTags(site: Site): boolean {
-  return site.issues.some((issue) => issue.articles.some((article) => article.tags.length > 0));
+  let has = siteHasTags.get(site);
+  if (has === undefined) siteHasTags.set(site, (has = site.issues.some((issue) => issue.articles.some((article) => article.tags.length > 0))));
+  return has;
 }
+
+// Every page's menu asks, and the model does not change once assembled: a webzine without tags
+// would otherwise be read whole for each of its pages.
+const siteHasTags = new WeakMap<Site, boolean>();
 
 /** The route of an edition's tags index, under its prefix: `tags/`, `fr/tags/`. */
 export function tagsRoute(prefix: string): string {
@@ -38,9 +44,17 @@ export function tagsRoute(prefix: string): string {
  * same from build to build, whatever other tags there are.
  */
 export function toTagSlug(tag: string): string {
-  const words = spelling(tag);
-  return toSlug(words) || `tag-${createHash('sha256').update(words.toLowerCase()).digest('hex').slice(0, 8)}`;
+  let slug = slugs.get(tag);
+  if (slug === undefined) {
+    const words = spelling(tag);
+    slugs.set(tag, (slug = toSlug(words) || `tag-${createHash('sha256').update(words.toLowerCase()).digest('hex').slice(0, 8)}`));
+  }
+  return slug;
 }
+
+// A webzine has a few hundred tags, written on thousands of articles, each slugged for its page,
+// its tag pages, the sitemap and the links checked.
+const slugs = new Map<string, string>();
 
 /** A tag as written, without the spaces around it and with its accents encoded one way: the schema tells tags apart so too. */
 function spelling(tag: string): string {
@@ -77,6 +91,16 @@ function spellingCounts(articles: readonly Article[]): Map<string, Map<string, n
  * tags of no letter the slugger keeps last.
  */
 export function tagsOf(site: Site): Tag[] {
+  let tags = tagsBySite.get(site);
+  if (tags === undefined) tagsBySite.set(site, (tags = collectTags(site)));
+  return tags;
+}
+
+// Asked for by the links check, the aliases check, the pages, the capsule, the sitemap and the
+// dependency graph, of a model that does not change once assembled.
+const tagsBySite = new WeakMap<Site, Tag[]>();
+
+function collectTags(site: Site): Tag[] {
   const names = tagNames([...site.documents.values()].filter((document) => document.kind === 'article'));
   const tags = new Map<string, Tag>();
   for (const issue of site.issues) {
