@@ -2,7 +2,7 @@
 // memory), then the ratios mimeo aims for, each against its target.
 
 /** Rows of the table, in the order printed. */
-const commandNames = ['floor', 'cold', 'warm', 'lookup', 'edit10', 'floor10', 'cp'];
+const commandNames = ['floor', 'cold', 'warm', 'lookup', 'edit10', 'floor10', 'start', 'cp'];
 
 /**
  * What mimeo aims for, as ratios of medians: a build without cache close to the parse floor, a
@@ -10,16 +10,15 @@ const commandNames = ['floor', 'cold', 'warm', 'lookup', 'edit10', 'floor10', 'c
  * The next ratio has no target: it weighs an edit against a warm build that does look every file
  * up (`lookup`), since `warm` now stops at the build stamp. The last is a bound: a build of ten
  * edited articles in a fresh process must at least load the Markdown stack and parse them, which
- * is all floor10 does, besides finding out, as warm does, that nothing else changed; so
- * edit10 / warm can not be less than (warm + floor10) / warm less the start of one process
- * (about 0.05 s here), and floor10 / warm alone is a bound no build can beat.
+ * is all floor10 does, besides finding out, as warm does, that nothing else changed; the two
+ * share one start of a process (`start`), so edit10 / warm can not be less than
+ * (warm + floor10 − start) / warm.
  */
 const targets = [
   { numerator: 'cold', denominator: 'floor', most: 1.2 },
   { numerator: 'warm', denominator: 'cp', most: 3 },
   { numerator: 'edit10', denominator: 'warm', most: 1.3 },
   { numerator: 'edit10', denominator: 'lookup' },
-  { numerator: 'floor10', denominator: 'warm', bound: 'edit10 / warm' },
 ];
 
 /** Prints the table and the ratios for `results` (command name → one result per round). */
@@ -32,18 +31,21 @@ export function printSummary(results, options) {
     ...commandNames.map((name) => [name, seconds[name].toFixed(2), ((seconds[name] * 1000) / options.articles).toFixed(1), peakMiB(results[name])]),
   ]);
   console.log('');
+  const editTarget = targets.find((target) => target.numerator === 'edit10' && target.denominator === 'warm').most;
+  const bound = (seconds.warm + seconds.floor10 - seconds.start) / seconds.warm;
   printTable(
     'lrll',
-    targets.map(({ numerator, denominator, most, bound }) => {
-      const ratio = seconds[numerator] / seconds[denominator];
-      if (bound !== undefined) return [`${numerator} / ${denominator}`, ratio.toFixed(2), `(least ${bound} can be)`, ''];
-      if (most === undefined) return [`${numerator} / ${denominator}`, ratio.toFixed(2), '(no target)', ''];
-      return [`${numerator} / ${denominator}`, ratio.toFixed(2), `(target ≤ ${most})`, ratio <= most ? 'met' : 'missed'];
-    }),
+    [
+      ...targets.map(({ numerator, denominator, most }) => {
+        const ratio = seconds[numerator] / seconds[denominator];
+        if (most === undefined) return [`${numerator} / ${denominator}`, ratio.toFixed(2), '(no target)', ''];
+        return [`${numerator} / ${denominator}`, ratio.toFixed(2), `(target ≤ ${most})`, ratio <= most ? 'met' : 'missed'];
+      }),
+      ['(warm + floor10 − start) / warm', bound.toFixed(2), '(the least edit10 / warm can be)', ''],
+    ],
   );
-  const editTarget = targets.find((target) => target.numerator === 'edit10' && target.denominator === 'warm').most;
-  if (seconds.floor10 / seconds.warm > editTarget) {
-    console.log(`\nfloor10 alone takes more than ${editTarget} × warm: no build that parses the edited articles in a fresh process can meet the edit10 / warm target on this machine`);
+  if (bound > editTarget) {
+    console.log(`\nan edit of ten articles must find, as warm does, that nothing else changed, and parse them, as floor10 does: that alone is more than ${editTarget} × warm, so no build that parses them in a fresh process can meet the edit10 / warm target on this machine`);
   }
 }
 

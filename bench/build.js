@@ -1,4 +1,4 @@
-// The build benchmark: on one generated corpus, times seven commands round by round, alternating
+// The build benchmark: on one generated corpus, times eight commands round by round, alternating
 // their order so that drift of the machine (heat, other load) falls on all of them alike:
 //   floor   bench/floor.js, the least work a Markdown-to-HTML build must do (see there)
 //   cold    mimeo build --no-cache, after deleting dist/
@@ -10,6 +10,8 @@
 //   floor10 bench/floor.js on a copy of just the ten articles edit10 edited: what a fresh process
 //           must spend to load the Markdown stack and turn ten articles into HTML, the least
 //           edit10 can take beyond what warm takes (see build-report.js)
+//   start   bench/start.js, which does nothing: the start of a Node process, which warm and
+//           floor10 both pay and an edit pays once
 //   cp      cp -r content/ to a fresh folder: the cost of merely reading and writing the files
 // Then prints each command's median, ms per article and peak memory, and the three ratios that
 // mimeo aims for (see build-report.js).
@@ -55,7 +57,7 @@ const setAsideName = '.set-aside';
 
 /** Primes the cache, then runs the rounds; resolves to each command's results, one per round. */
 async function runRounds(measure, runs) {
-  const results = { floor: [], cold: [], warm: [], lookup: [], edit10: [], floor10: [], cp: [] };
+  const results = { floor: [], cold: [], warm: [], lookup: [], edit10: [], floor10: [], start: [], cp: [] };
   await measure('warm', 'prime');
   let afterCold = false;
   for (let round = 1; round <= runs; round++) {
@@ -94,18 +96,19 @@ function createMeasure(root, seed, { cli, rssReporter, repoRoot }, state) {
 }
 
 /**
- * The commands of a round in order: floor, cp and cold before the edit10 → floor10 → warm → lookup
- * run in odd rounds, after it (lookup first) in even rounds, so no command always runs first or
- * last. floor10 follows edit10, whose ten articles it parses.
+ * The commands of a round in order: floor, cp and cold before the edit10 → floor10 → start → warm
+ * → lookup run in odd rounds, after it (lookup first) in even rounds, so no command always runs
+ * first or last. floor10 follows edit10, whose ten articles it parses.
  */
 function roundOrder(round) {
   return round % 2 === 1
-    ? ['floor', 'cp', 'cold', 'edit10', 'floor10', 'warm', 'lookup']
-    : ['lookup', 'edit10', 'floor10', 'warm', 'cold', 'cp', 'floor'];
+    ? ['floor', 'cp', 'cold', 'edit10', 'floor10', 'start', 'warm', 'lookup']
+    : ['lookup', 'edit10', 'floor10', 'start', 'warm', 'cold', 'cp', 'floor'];
 }
 
-/** The seven commands, each with the untimed step that readies the corpus for it. */
+/** The eight commands, each with the untimed step that readies the corpus for it. */
 function planCommands(root, seed, cli, floorScript) {
+  const startScript = path.join(path.dirname(floorScript), 'start.js');
   const content = path.join(root, 'content');
   const build = (...args) => ({ script: cli, args: ['build', '--root', root, ...args], isMimeo: true });
   const cached = build('--cache-dir', path.join(root, '.mimeo-cache'));
@@ -130,6 +133,7 @@ function planCommands(root, seed, cli, floorScript) {
         copyEdited(root, edits.last(), edited);
       },
     },
+    start: { script: startScript, args: [] },
     cp: { program: 'cp', args: ['-r', content, copy], prepare: remove(copy) },
   };
 }

@@ -1,7 +1,7 @@
 // The build benchmark: generates a seeded webzine of N articles in a temporary folder, then runs
-// R rounds of seven commands on it as child processes (the parse floor, mimeo build cold, warm, warm
+// R rounds of eight commands on it as child processes (the parse floor, mimeo build cold, warm, warm
 // with one output removed, and after a ten-article edit, the parse floor of those ten articles
-// alone, and cp -r), and prints their median wall times, time per article, peak
+// alone, a Node process that does nothing, and cp -r), and prints their median wall times, time per article, peak
 // memory (max RSS, reported by bench/report-rss.js) and ratios (see bench/build.js).
 // Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [--keep]
 // With --dev it measures `mimeo dev` instead (see bench/dev.js): [--edits 20] [--total 200].
@@ -27,12 +27,12 @@ const usage = `Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [
 
 Generates a seeded webzine of --articles articles in a temporary folder and times, over --runs
 alternating rounds, the parse floor, mimeo build --no-cache, a warm build, a warm build with one
-output removed, a build after editing ten articles, the parse floor of those ten alone and cp -r
-of the content; it prints medians, peak memory and the ratios of issue #7. With --dev it times
-mimeo dev instead over --total saves, the first --edits of them also apart, and reads its memory
-after the first build, after --edits saves and after --total. --translate-every N gives the
-webzine a French edition in which every Nth article is translated (0, the default: none). --keep
-leaves the corpus in place; -h, --help shows this.
+output removed, a build after editing ten articles, the parse floor of those ten alone, the start
+of a Node process and cp -r of the content; it prints medians, peak memory and the ratios of
+issue #7. With --dev it times mimeo dev instead over --total saves, the first --edits of them also
+apart, and reads its memory after the first build, after --edits saves and after --total.
+--translate-every N gives the webzine a French edition in which every Nth article is translated
+(0, the default: none). --keep leaves the corpus in place; -h, --help shows this.
 `;
 
 function readOptions() {
