@@ -1,5 +1,5 @@
 import type { Site, SiteDocument } from '../model/types.js';
-import { tagsOf, tagsRoute } from '../model/tags.js';
+import { tagsOf, tagsRoute, toTagSlug } from '../model/tags.js';
 
 /** Generated pages of every site a root-relative link may point to without a document behind them. */
 const generatedRoutes = ['', 'authors/', 'atom.xml', 'rss.xml', 'sitemap.xml', 'robots.txt', '404.html'];
@@ -16,6 +16,18 @@ export interface Index {
   knownPaths: string[];
 }
 
+/**
+ * The routes of the tag pages a link may lead to, without the edition's prefix. With drafts, those
+ * of every article `site.documents` holds: the index a draft's links are checked against (see
+ * `resolveLinks`) adds the drafts a build leaves out to the documents, not to the issues, and a
+ * draft's link to the page of a tag only drafts have is one the build that publishes it writes.
+ */
+function tagRoutes(site: Site): string[] {
+  if (!site.drafts) return tagsOf(site).map((tag) => tag.route.slice(site.prefix.length));
+  const articles = [...site.documents.values()].filter((document) => document.kind === 'article');
+  return [...new Set(articles.flatMap((article) => article.tags.map((tag) => `${tagsRoute('')}${toTagSlug(tag)}/`)))];
+}
+
 /** What resolving the links of `site` looks up: its documents by address, its copied files, its issue folders. */
 export function indexSite(site: Site): Index {
   const documentsByRoute = new Map<string, SiteDocument>();
@@ -25,8 +37,8 @@ export function indexSite(site: Site): Index {
     if (document.kind === 'issue') issueFolders.set(document.folder, document.key);
   }
   const assetsByPath = new Map(site.assets.map((asset) => [asset.path, asset.output]));
-  const tags = tagsOf(site);
-  const generated = new Set([...generatedRoutes, ...(tags.length > 0 ? [tagsRoute('')] : []), ...tags.map((tag) => tag.route.slice(site.prefix.length))]);
+  const tags = tagRoutes(site);
+  const generated = new Set([...generatedRoutes, ...(tags.length > 0 ? [tagsRoute('')] : []), ...tags]);
   return {
     site,
     assetsByPath,

@@ -112,6 +112,15 @@ describe('the tag pages', () => {
     expect(run.stdout).toMatch(/content\/pages\/about\.md:\d+:\d+: error: .*\/tags\/solr\/.*\[link\/missing-target\]\n  Did you mean "\/tags\/solar\/"\?/);
   });
 
+  it("are where a draft's link may lead, to the page of a tag only drafts have, which the build that publishes it writes", async () => {
+    const root = await taggedWebzine();
+    await appendFile(path.join(root, 'content/issues/2/30-unfinished.md'), '\nSee [the others on this](/tags/draft-only/).\n');
+    const run = await runCli(['check', '--root', root]);
+    expect([run.code, run.stdout]).toEqual([0, expect.not.stringContaining('link/missing-target')]);
+    const { out } = await build(root, '--drafts');
+    expect(await read(out, 'web/issues/2/unfinished/index.html')).toContain('<a href="../../../tags/draft-only/">the others on this</a>');
+  });
+
   it('are valid HTML, as the Nu Html Checker sees them', async () => {
     const { out } = await build(await taggedWebzine(), '--drafts');
     expect(await checkHtml([path.join(out, 'web/tags'), path.join(out, 'web/fr/tags'), path.join(out, 'web/issues/2')])).toEqual([]);
