@@ -3,6 +3,7 @@ import type { Report } from '../diagnostics/diagnostic.js';
 import { reportRule } from '../diagnostics/rules.js';
 import { toSlug } from './classify.js';
 import type { Article, Issue, Site } from './types.js';
+import { compareText } from '../util/compare-text.js';
 
 /** One tag as its pages show it: every published article of an edition that carries it. */
 export interface Tag {
@@ -68,7 +69,7 @@ function spelling(tag: string): string {
 export function tagNames(articles: readonly Article[]): Map<string, string> {
   const counts = spellingCounts(articles);
   const names = new Map<string, string>();
-  for (const [slug, spellings] of counts) names.set(slug, [...spellings].sort(([a, m], [b, n]) => n - m || compare(a, b))[0]![0]);
+  for (const [slug, spellings] of counts) names.set(slug, [...spellings].sort(([a, m], [b, n]) => n - m || compareText(a, b))[0]![0]);
   return names;
 }
 
@@ -114,7 +115,7 @@ function collectTags(site: Site): Tag[] {
     }
   }
   const hashed = (tag: Tag) => Number(toSlug(tag.name) === '');
-  return [...tags.values()].sort((a, b) => hashed(a) - hashed(b) || compare(a.slug, b.slug));
+  return [...tags.values()].sort((a, b) => hashed(a) - hashed(b) || compareText(a.slug, b.slug));
 }
 
 /**
@@ -134,8 +135,4 @@ export function warnTagSpellings(articles: readonly Article[], report: Report): 
       reportRule(report, 'tag/spelling', { file: article.path, line: place.line, column: place.column }, { written: spelling(tag), name, route: `/${tagsRoute('')}${slug}/` });
     }
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
