@@ -17,7 +17,9 @@ Options:
 
 Exit codes: 0 success, 1 mistakes in the content, 2 wrong usage, 3 the file
 system refused a read or a write (a full disk, a read-only folder, a folder of
-content/ mimeo may not read) or a bug in mimeo.
+content/ mimeo may not read) or a bug in mimeo; a build stopped by Ctrl+C or
+kill exits 128 + the signal (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP),
+its output the previous build's or wholly this one's.
 `;
 
 /** `mimeo build --help`. */

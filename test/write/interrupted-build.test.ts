@@ -48,6 +48,8 @@ describe('a build stopped by a signal', () => {
     expect(run.stderr).toBe(`mimeo build: stopped by SIGINT; ${out} holds whole trees, the previous build's, or this one's if they were being put in place\n`);
     expect(await readdir(out)).toEqual(['web']);
     expect(await readTree(out)).toEqual(before);
+    // The exit code is the one mimeo --help gives for a build stopped so.
+    expect((await runCli(['--help'])).stdout).toContain('exits 128 + the signal (130 for SIGINT, 143 for SIGTERM');
   });
 
   it('finishes a patch it was in the middle of, so that every output is the new one, and leaves no stamp: the next build builds', async () => {
